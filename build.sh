@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# CbGen's one entry point. Every verb does its own set-up, is idempotent and is fast on a second run.
+#
+#   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo)
+#   ./build.sh test          set up, build, run every test project
+#   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
+#   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
+#   ./build.sh setup         only the set-up steps
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+CONFIG="${CONFIGURATION:-Release}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '[build.sh] %s\n' "$*"; }
+die() { printf '[build.sh] error: %s\n' "$*" >&2; exit 1; }
+
+# shellcheck source=eng/setup.sh
+source "$ROOT/eng/setup.sh"
+
+verb="${1:-help}"
+[ $# -gt 0 ] && shift
+
+case "$verb" in
+  setup)
+    require_dotnet; ensure_glibcxx; ensure_fashion_mnist ;;
+  run)
+    require_dotnet; ensure_glibcxx; ensure_fashion_mnist
+    say "building the demo ($CONFIG)"
+    dotnet build examples/FashionMnistLongTail -c "$CONFIG" -nologo -v quiet
+    dotnet run --project examples/FashionMnistLongTail -c "$CONFIG" --no-build -- "$@" ;;
+  test)
+    require_dotnet; ensure_glibcxx; ensure_fashion_mnist
+    say "restoring and building CbGen.sln ($CONFIG)"
+    dotnet build CbGen.sln -c "$CONFIG" -nologo -v quiet
+    say "running the tests"
+    run_tests ;;
+  bench)
+    require_dotnet; ensure_glibcxx
+    dotnet build tests/CbGen.Benchmarks -c Release -nologo -v quiet
+    dotnet run --project tests/CbGen.Benchmarks -c Release --no-build -- "$@" ;;
+  pack)
+    require_dotnet
+    dotnet pack CbGen.sln -c Release -nologo -v quiet -o artifacts/packages
+    say "packages written to artifacts/packages" ;;
+  help|-h|--help)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *)
+    die "unknown verb '$verb' (use run, test, bench, pack or setup)" ;;
+esac

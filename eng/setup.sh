@@ -1,0 +1,89 @@
+# Set-up steps shared by build.sh and .ci/run. Sourced, not executed. Each step checks first and
+# changes nothing when the machine already has what it needs.
+
+require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 \
+    || die "the .NET SDK is not on PATH. Install the .NET 10 SDK (see global.json) and run this again."
+}
+
+# TorchSharp 0.107.0's libLibTorchSharp.so is linked against GLIBCXX_3.4.32 (GCC >= 13). Debian 12
+# ships GCC 12's libstdc++ (GLIBCXX up to 3.4.30), so TorchSharp cannot load there.
+libstdcxx_path() {
+  local p
+  p="$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')"
+  [ -n "$p" ] || p=/usr/lib/x86_64-linux-gnu/libstdc++.so.6
+  printf '%s' "$p"
+}
+
+has_glibcxx_3_4_32() {
+  local lib; lib="$(libstdcxx_path)"
+  [ -r "$lib" ] && grep -aq 'GLIBCXX_3\.4\.32' "$lib"
+}
+
+# The Debian mirror this machine already uses, read from its own apt sources (deb822 or one-line form).
+debian_mirror_uri() {
+  local uri=""
+  if [ -r /etc/apt/sources.list.d/debian.sources ]; then
+    uri="$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources)"
+  fi
+  if [ -z "$uri" ]; then
+    uri="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+      | awk '$1=="deb" && $0 !~ /security/ {for (i=2;i<=NF;i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}')"
+  fi
+  printf '%s' "$uri"
+}
+
+ensure_glibcxx() {
+  if has_glibcxx_3_4_32; then return 0; fi
+  local codename=""
+  [ -r /etc/os-release ] && codename="$(. /etc/os-release && printf '%s' "${VERSION_CODENAME:-}")"
+  local fix="install a libstdc++6 built by GCC >= 13 (Debian 13 'trixie', Ubuntu 24.04 or newer)"
+  if [ "$codename" != "bookworm" ]; then
+    die "$(libstdcxx_path) lacks the symbol version GLIBCXX_3.4.32 that TorchSharp 0.107.0 needs; $fix."
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    die "$(libstdcxx_path) lacks GLIBCXX_3.4.32 (TorchSharp 0.107.0 needs GCC >= 13's libstdc++). Run this script as root once so it can install libstdc++6 from Debian 13, or $fix."
+  fi
+  local uri; uri="$(debian_mirror_uri)"
+  [ -n "$uri" ] || die "no Debian mirror found in /etc/apt/sources*; add one or $fix."
+  local dir=/var/lib/cbgen/apt-trixie
+  mkdir -p "$dir/lists/partial"
+  printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s trixie main\n' "$uri" > "$dir/sources.list"
+  say "TorchSharp 0.107.0 needs GLIBCXX_3.4.32 (GCC >= 13); this Debian 12 machine's libstdc++ lacks it."
+  say "Installing libstdc++6 from Debian 13 (trixie) through a private apt source list ($dir/sources.list,"
+  say "mirror $uri). This upgrades libc6 and some 27 related packages; it removes nothing."
+  local opts=(-o "Dir::Etc::SourceList=$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+              -o "Dir::State::Lists=$dir/lists")
+  DEBIAN_FRONTEND=noninteractive apt-get "${opts[@]}" -q update >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get "${opts[@]}" -q -y --no-install-recommends install libstdc++6 \
+    | grep -E '^(Setting up|[0-9]+ upgraded)' || true
+  has_glibcxx_3_4_32 || die "libstdc++6 from Debian 13 was installed but GLIBCXX_3.4.32 is still missing in $(libstdcxx_path)."
+  say "libstdc++ now provides GLIBCXX_3.4.32."
+}
+
+FASHION_MNIST_DIR=/usr/share/datasets/fashion-mnist
+
+ensure_fashion_mnist() {
+  if [ -r "$FASHION_MNIST_DIR/train-labels-idx1-ubyte.gz" ]; then return 0; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    say "Fashion-MNIST is not in $FASHION_MNIST_DIR; run 'apt-get install dataset-fashion-mnist' as root, or pass --data DIR to the demo."
+    return 0
+  fi
+  say "Installing the Debian package dataset-fashion-mnist (the real Fashion-MNIST, MIT) into $FASHION_MNIST_DIR."
+  DEBIAN_FRONTEND=noninteractive apt-get -q update >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends install dataset-fashion-mnist >/dev/null
+}
+
+run_tests() {
+  local failed=0 p
+  for p in tests/*/; do
+    p="${p%/}"
+    [ -f "$p/$(basename "$p").csproj" ] || continue
+    case "$p" in *Benchmarks*) continue ;; esac
+    dotnet test "$p" -c "$CONFIG" --no-build -nologo --logger "console;verbosity=normal" \
+      > "artifacts/test-$(basename "$p").log" 2>&1 || failed=1
+    grep -E '^(Passed!|Failed!|Total tests|  (Passed|Failed|Skipped):)|\[FAIL\]|^ *Failed ' "artifacts/test-$(basename "$p").log" | tail -20 || true
+  done
+  summarize_tests
+  return $failed
+}

@@ -1,0 +1,45 @@
+// Linked into CbGen.Generators as well, so the generator maps attribute values with the same enums.
+namespace CbGen
+{
+    /// <summary>The loss a class-balanced config uses (the three variants of the paper).</summary>
+    public enum CbLoss
+    {
+        /// <summary>Class-balanced softmax cross-entropy: sample i's loss is weighted by α_{y_i}.</summary>
+        Softmax = 0,
+
+        /// <summary>Class-balanced sigmoid (one-vs-all binary cross-entropy): α_{y_i} weights all C binary terms of sample i.</summary>
+        Sigmoid = 1,
+
+        /// <summary>Class-balanced focal loss: the sigmoid loss times the modulator (1 - p_t)^γ.</summary>
+        Focal = 2,
+    }
+
+    /// <summary>Where a generated loss keeps its weights and expects its logits.</summary>
+    public enum CbDevice
+    {
+        /// <summary>CUDA when <c>torch.cuda.is_available()</c>, otherwise the CPU.</summary>
+        Auto = 0,
+
+        /// <summary>The CPU.</summary>
+        Cpu = 1,
+
+        /// <summary>The first CUDA device; construction fails with a clear error when CUDA is unavailable.</summary>
+        Cuda = 2,
+    }
+
+    /// <summary>What a class-balanced loss divides the summed loss by under <c>Reduction.Mean</c>.</summary>
+    public enum MeanNormalizer
+    {
+        /// <summary>The number of positive labels: the batch size for class-index targets, the number of ones for
+        /// multi-hot targets (the paper's official code).</summary>
+        PositiveLabels = 0,
+
+        /// <summary>Σ_i α_{y_i}, the sum of the weights applied (PyTorch's weighted mean, as in
+        /// <c>cross_entropy(weight: …)</c>).</summary>
+        WeightSum = 1,
+
+        /// <summary>All elements of the loss: B for softmax, B·C for sigmoid and focal (what the popular PyTorch
+        /// ports do for binary cross-entropy).</summary>
+        AllTerms = 2,
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+
+namespace CbGen
+{
+    /// <summary>
+    /// Asks the CbGen generator for one class-balanced config of the annotated label enum: a static class of
+    /// compile-time constant weight tables and, when the project references CbGen.TorchSharp, a typed loss.
+    /// Every member of the enum needs a <see cref="SamplesAttribute"/>, and the member values must be exactly
+    /// 0..C-1 (the logits columns). Apply it several times for several configs.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Focal, Gamma = 1.0)]
+    /// public enum Cifar10Lt { [Samples(5000)] Airplane, [Samples(2997)] Automobile, /* … */ [Samples(50)] Truck }
+    /// </code>
+    /// </example>
+    [AttributeUsage(AttributeTargets.Enum, AllowMultiple = true, Inherited = false)]
+    [System.Diagnostics.Conditional("CBGEN_KEEP_ATTRIBUTES")]
+    public sealed class ClassBalancedAttribute : Attribute
+    {
+        /// <summary>β in [0, 1] of the effective number E_n = (1 - β^n) / (1 - β). Default 0.999.</summary>
+        public double Beta { get; set; } = 0.999;
+
+        /// <summary>The loss variant. Default <see cref="CbLoss.Softmax"/>.</summary>
+        public CbLoss Loss { get; set; } = CbLoss.Softmax;
+
+        /// <summary>The focal loss's γ ≥ 0 (focal configs only). Default 2.0, the focal loss paper's default.</summary>
+        public double Gamma { get; set; } = 2.0;
+
+        /// <summary>Where the generated loss keeps its weights. Default <see cref="CbDevice.Auto"/>.</summary>
+        public CbDevice Device { get; set; } = CbDevice.Auto;
+
+        /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/> (the official code).</summary>
+        public MeanNormalizer Normalizer { get; set; } = MeanNormalizer.PositiveLabels;
+
+        /// <summary>What to do with a class of count 0. Default <see cref="ZeroCountPolicy.Throw"/> (a compile error).</summary>
+        public ZeroCountPolicy ZeroCounts { get; set; } = ZeroCountPolicy.Throw;
+
+        /// <summary>The name of the generated types. Default: the enum's name, plus the loss name when the enum has
+        /// several configs.</summary>
+        public string? Name { get; set; }
+    }
+
+    /// <summary>The number of training samples of one class (one member of a <see cref="ClassBalancedAttribute"/> enum).</summary>
+    [AttributeUsage(AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+    [System.Diagnostics.Conditional("CBGEN_KEEP_ATTRIBUTES")]
+    public sealed class SamplesAttribute : Attribute
+    {
+        /// <summary>Declares that the class has <paramref name="count"/> training samples.</summary>
+        /// <param name="count">The number of training samples, ≥ 1 (0 only with <see cref="ZeroCountPolicy.ZeroWeight"/>).</param>
+        public SamplesAttribute(long count) => Count = count;
+
+        /// <summary>The number of training samples.</summary>
+        public long Count { get; }
+    }
+}
