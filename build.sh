@@ -31,7 +31,7 @@ case "$verb" in
     dotnet build examples/FashionMnistLongTail -c "$CONFIG" -nologo -v quiet
     dotnet run --project examples/FashionMnistLongTail -c "$CONFIG" --no-build -- "$@" ;;
   test)
-    require_dotnet; ensure_glibcxx; ensure_fashion_mnist
+    require_dotnet; ensure_glibcxx
     say "restoring and building CbGen.sln ($CONFIG)"
     dotnet build CbGen.sln -c "$CONFIG" -nologo -v quiet
     say "running the tests"

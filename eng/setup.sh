@@ -74,16 +74,36 @@ ensure_fashion_mnist() {
   DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends install dataset-fashion-mnist >/dev/null
 }
 
+# Runs every test project under tests/ (benchmarks excluded), keeps each full log in artifacts/, and ends
+# with one summary line over all projects: "Tests: N passed, N failed, N skipped".
 run_tests() {
-  local failed=0 p
+  local failed=0 p name log
+  mkdir -p artifacts
+  : > artifacts/test-summary.txt
   for p in tests/*/; do
-    p="${p%/}"
-    [ -f "$p/$(basename "$p").csproj" ] || continue
-    case "$p" in *Benchmarks*) continue ;; esac
-    dotnet test "$p" -c "$CONFIG" --no-build -nologo --logger "console;verbosity=normal" \
-      > "artifacts/test-$(basename "$p").log" 2>&1 || failed=1
-    grep -E '^(Passed!|Failed!|Total tests|  (Passed|Failed|Skipped):)|\[FAIL\]|^ *Failed ' "artifacts/test-$(basename "$p").log" | tail -20 || true
+    p="${p%/}"; name="$(basename "$p")"
+    [ -f "$p/$name.csproj" ] || continue
+    case "$name" in *Benchmarks*) continue ;; esac
+    log="artifacts/test-$name.log"
+    say "dotnet test $p"
+    if ! dotnet test "$p" -c "$CONFIG" --no-build -nologo > "$log" 2>&1; then failed=1; fi
+    # Failed tests with their messages, then vstest's per-project line.
+    grep -E '^\s+Failed [A-Za-z]|^\s+Error Message:|^\s{3,}[^ ].*' "$log" | grep -A3 -E '^\s+Failed [A-Za-z]' | head -60 || true
+    if grep -E '^(Passed|Failed)! ' "$log" >> artifacts/test-summary.txt; then
+      grep -E '^(Passed|Failed)! ' "$log"
+    else
+      failed=1
+      say "$name: no test summary; the last lines of $log:"
+      tail -25 "$log"
+      echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0, Total:     1 - $name (did not run)" >> artifacts/test-summary.txt
+    fi
   done
-  summarize_tests
+  local passed fails skipped
+  passed=$(grep -oE 'Passed: +[0-9]+' artifacts/test-summary.txt | awk '{s+=$2} END {print s+0}')
+  fails=$(grep -oE 'Failed: +[0-9]+' artifacts/test-summary.txt | awk '{s+=$2} END {print s+0}')
+  skipped=$(grep -oE 'Skipped: +[0-9]+' artifacts/test-summary.txt | awk '{s+=$2} END {print s+0}')
+  [ "$fails" -eq 0 ] || failed=1
+  [ "$passed" -gt 0 ] || { failed=1; say "no test ran"; }
+  echo "Tests: $passed passed, $fails failed, $skipped skipped"
   return $failed
 }
