@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using CbGen.Cli.Arguments;
+using CbGen.Cli.Input;
+using CbGen.Cli.Output;
+
+namespace CbGen.Cli.Commands;
+
+/// <summary><c>cbgen count PATH</c>: the samples per class.</summary>
+internal static class CountCommand
+{
+    public const string Name = "count";
+
+    public const string Help =
+        "Usage: cbgen count PATH [--column NAME|INDEX] [--header|--no-header] [--as KIND] [--json|--csv] [-o FILE]\n"
+        + "\n"
+        + "Counts the samples of every class.\n"
+        + "\n"
+        + CommandSupport.SourceHelp
+        + "\n"
+        + "Output (default: a table of index, class, count and share):\n"
+        + "  --json               JSON: source, kind, totalSamples and classes [{index, name, count}]\n"
+        + "  --csv                a counts file ('name,count' rows) for 'cbgen weights' and 'cbgen enum'\n"
+        + "  -o, --output FILE    write to FILE instead of standard output\n"
+        + "\n"
+        + "Examples:\n"
+        + "  cbgen count data/train\n"
+        + "  cbgen count train.csv --column label --csv -o counts.csv\n"
+        + "  cbgen count train-labels-idx1-ubyte.gz --json\n";
+
+    private static readonly OptionSpec[] Specs = CommandSupport.Specs(
+        CommandSupport.SourceOptions,
+        new[] { new OptionSpec("--json", false), new OptionSpec("--csv", false), CommandSupport.Output });
+
+    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    {
+        ParsedArgs args = ParsedArgs.Parse(Name, argv, Specs);
+        if (args.HelpRequested)
+        {
+            stdout.Write(Help);
+            return ExitCodes.Success;
+        }
+
+        args.Exclusive("--json", "--csv");
+        CountTable table = CommandSupport.ReadCounts(Name, args, allowInline: false);
+        CommandSupport.WriteNotes(table, stderr);
+        CommandSupport.WriteOutput(args, stdout, stderr, output =>
+        {
+            if (args.Has("--json"))
+            {
+                WriteJson(output, table);
+            }
+            else if (args.Has("--csv"))
+            {
+                CsvText.WriteCounts(output, table.Classes);
+            }
+            else
+            {
+                WriteTable(output, table);
+            }
+        });
+        return ExitCodes.Success;
+    }
+
+    private static void WriteTable(TextWriter output, CountTable table)
+    {
+        long total = table.Total;
+        output.WriteLine(table.Source + ": " + table.Description + ", " + Format(table.Classes.Count) + " classes, "
+            + Format(total) + " samples");
+        var t = new TextTable(("index", true), ("class", false), ("count", true), ("share", true));
+        for (int i = 0; i < table.Classes.Count; i++)
+        {
+            ClassCount c = table.Classes[i];
+            string share = total == 0 ? "-" : (100.0 * c.Count / total).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+            t.Add(Format(i), c.Name, Format(c.Count), share);
+        }
+
+        t.Write(output);
+    }
+
+    private static void WriteJson(TextWriter output, CountTable table) => Json.Write(output, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("source", table.Source);
+        w.WriteString("kind", table.KindName);
+        w.WriteNumber("classCount", table.Classes.Count);
+        w.WriteNumber("totalSamples", table.Total);
+        w.WriteStartArray("classes");
+        for (int i = 0; i < table.Classes.Count; i++)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", i);
+            w.WriteString("name", table.Classes[i].Name);
+            w.WriteNumber("count", table.Classes[i].Count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
+}

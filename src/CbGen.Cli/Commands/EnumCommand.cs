@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using CbGen.Cli.Arguments;
+using CbGen.Cli.Emit;
+using CbGen.Cli.Input;
+using CbGen.Cli.Output;
+
+namespace CbGen.Cli.Commands;
+
+/// <summary><c>cbgen enum PATH --name X</c>: a label enum annotated for the CbGen source generator.</summary>
+internal static class EnumCommand
+{
+    public const string Name = "enum";
+
+    /// <summary>Above this many classes an enum gets unwieldy; the tool suggests <c>--counts-file</c>.</summary>
+    public const int LargeLabelSet = 1000;
+
+    public const string Help =
+        "Usage: cbgen enum (PATH | --counts N1,N2,…) --name NAME [--namespace NS] [--beta B] [--loss LOSS]\n"
+        + "                  [--gamma G] [--zero-counts POLICY] [--naming pascal|verbatim] [-o FILE] [input options]\n"
+        + "       cbgen enum (PATH | --counts …) --counts-file [-o FILE] [input options]\n"
+        + "\n"
+        + "Writes a C# label enum for the CbGen source generator, ready to compile: [ClassBalanced(…)] on the enum,\n"
+        + "[Samples(n)] on every member, members valued 0..C-1 in class order, class names turned into valid\n"
+        + "unique identifiers (keywords escaped with @) and kept in /// <summary> docs.\n"
+        + "\n"
+        + "Options:\n"
+        + "  --name NAME          the enum's name (a C# identifier; required unless --counts-file)\n"
+        + "  --namespace NS       its namespace (default: none)\n"
+        + "  --beta B             β in [0, 1] (default 0.999)\n"
+        + "  --loss LOSS          softmax (default), sigmoid or focal\n"
+        + "  --gamma G            the focal loss's γ ≥ 0 (focal only; default 2.0)\n"
+        + "  --zero-counts POLICY throw (default: classes without samples are an error) or zero-weight\n"
+        + "  --naming MODE        pascal (default: 'pickup_truck' → PickupTruck, '0' → Class0) or verbatim\n"
+        + "                       (the name as it is, invalid characters replaced by '_')\n"
+        + "  --counts-file        write a counts file ('name,count' rows) instead of an enum, for label sets too\n"
+        + "                       large for an enum (read it at run time and pass the counts to FromCounts)\n"
+        + "  --counts LIST        the counts in class order instead of PATH: 5000,2997 or cat=120,dog=80\n"
+        + "  -o, --output FILE    write to FILE instead of standard output\n"
+        + "\n"
+        + CommandSupport.SourceHelp
+        + "\n"
+        + "Example:\n"
+        + "  cbgen enum data/train --name Cifar10Lt --namespace MyApp --beta 0.9999 --loss focal --gamma 1 -o Cifar10Lt.cs\n";
+
+    private static readonly OptionSpec[] Specs = CommandSupport.Specs(
+        CommandSupport.SourceOptions,
+        new[]
+        {
+            new OptionSpec("--name", true), new OptionSpec("--namespace", true), new OptionSpec("--beta", true),
+            new OptionSpec("--loss", true), new OptionSpec("--gamma", true), new OptionSpec("--zero-counts", true),
+            new OptionSpec("--naming", true), new OptionSpec("--counts-file", false), new OptionSpec("--counts", true),
+            CommandSupport.Output,
+        });
+
+    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    {
+        ParsedArgs args = ParsedArgs.Parse(Name, argv, Specs);
+        if (args.HelpRequested)
+        {
+            stdout.Write(Help);
+            return ExitCodes.Success;
+        }
+
+        bool countsFile = args.Has("--counts-file");
+        EnumSpec? spec = countsFile ? null : ReadSpec(args);
+        CountTable table = CommandSupport.ReadCounts(Name, args, allowInline: true);
+        CommandSupport.WriteNotes(table, stderr);
+        if (spec is null)
+        {
+            CommandSupport.WriteOutput(args, stdout, stderr, output => CsvText.WriteCounts(output, table.Classes));
+            return ExitCodes.Success;
+        }
+
+        WeightsCommand.CheckZeroCounts(table, spec.ZeroCounts);
+        if (table.Classes.Count > LargeLabelSet)
+        {
+            stderr.WriteLine("cbgen: note: " + table.Classes.Count.ToString(CultureInfo.InvariantCulture)
+                + " classes make a large enum; --counts-file writes a counts file instead.");
+        }
+
+        string source = EnumEmitter.Emit(table, spec);
+        CommandSupport.WriteOutput(args, stdout, stderr, output => output.Write(source));
+        return ExitCodes.Success;
+    }
+
+    private static EnumSpec ReadSpec(ParsedArgs args)
+    {
+        string name = args.Require("--name", " (the enum's name, e.g. --name Cifar10Lt)");
+        if (!CSharpIdentifiers.IsValid(name))
+        {
+            throw new UsageException(Name, "--name '" + name + "' is not a valid C# identifier (letters, digits and '_', not starting with a digit).");
+        }
+
+        name = CSharpIdentifiers.Escape(name);
+        string? ns = args.Get("--namespace");
+        if (ns is not null)
+        {
+            var parts = new List<string>();
+            foreach (string part in ns.Split('.'))
+            {
+                if (!CSharpIdentifiers.IsValid(part))
+                {
+                    throw new UsageException(Name, "--namespace '" + ns + "' is not a valid C# namespace (identifiers separated by '.').");
+                }
+
+                parts.Add(CSharpIdentifiers.Escape(part));
+            }
+
+            ns = string.Join(".", parts);
+        }
+
+        double beta = WeightsCommand.ReadBeta(Name, args, fallback: 0.999);
+        CbLoss loss = args.GetChoice("--loss", CbLoss.Softmax,
+            ("softmax", CbLoss.Softmax), ("sigmoid", CbLoss.Sigmoid), ("focal", CbLoss.Focal));
+        double? gamma = args.GetDouble("--gamma");
+        if (gamma is not null && loss != CbLoss.Focal)
+        {
+            throw new UsageException(Name, "--gamma applies to the focal loss only; add --loss focal or drop --gamma.");
+        }
+
+        if (gamma < 0.0)
+        {
+            throw new UsageException(Name, "--gamma must be ≥ 0 (the focal loss paper uses 0.5 to 2); got " + args.Get("--gamma") + ".");
+        }
+
+        MemberNaming naming = args.GetChoice("--naming", MemberNaming.Pascal,
+            ("pascal", MemberNaming.Pascal), ("verbatim", MemberNaming.Verbatim));
+        return new EnumSpec(name, ns, beta, loss, gamma, WeightsCommand.ReadZeroCounts(args), naming);
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using CbGen.Cli.Input;
+
+namespace CbGen.Cli.Emit;
+
+/// <summary>What <c>cbgen enum</c> writes: the enum's name and namespace and its <c>[ClassBalanced]</c> config.</summary>
+internal sealed record EnumSpec(
+    string Name,
+    string? Namespace,
+    double Beta,
+    CbLoss Loss,
+    double? Gamma,
+    ZeroCountPolicy ZeroCounts,
+    MemberNaming Naming);
+
+/// <summary>Writes a C# label enum annotated for the CbGen generator: <c>[ClassBalanced(…)]</c> on the enum and
+/// <c>[Samples(n)]</c> on every member, members valued 0..C-1 in class-index order.</summary>
+internal static class EnumEmitter
+{
+    public static string Emit(CountTable table, EnumSpec spec)
+    {
+        var names = new List<string>(table.Classes.Count);
+        foreach (ClassCount c in table.Classes)
+        {
+            names.Add(c.Name);
+        }
+
+        List<string> members = CSharpIdentifiers.MemberNames(names, spec.Naming, spec.Name);
+        var sb = new StringBuilder();
+        sb.Append("// Written by `cbgen enum` from ").Append(OneLine(table.Source)).Append(" (").Append(OneLine(table.Description))
+            .Append("): ").Append(Format(table.Classes.Count)).Append(" classes, ").Append(Format(table.Total)).Append(" samples.\n");
+        sb.Append("// The CbGen source generator turns this enum into constant class-balanced weight tables (and a typed loss\n");
+        sb.Append("// when the project references CbGen.TorchSharp). Re-run cbgen when the training data changes.\n");
+        sb.Append("using CbGen;\n\n");
+
+        string indent = string.Empty;
+        if (spec.Namespace is not null)
+        {
+            sb.Append("namespace ").Append(spec.Namespace).Append('\n').Append("{\n");
+            indent = "    ";
+        }
+
+        sb.Append(indent).Append("/// <summary>The ").Append(Format(table.Classes.Count)).Append(" classes of ")
+            .Append(Xml(OneLine(table.Source))).Append(" in class-index order (the logits columns).</summary>\n");
+        sb.Append(indent).Append("[ClassBalanced(Beta = ").Append(Literal(spec.Beta)).Append(", Loss = CbLoss.").Append(spec.Loss.ToString());
+        if (spec.Loss == CbLoss.Focal)
+        {
+            sb.Append(", Gamma = ").Append(Literal(spec.Gamma ?? 2.0));
+        }
+
+        if (spec.ZeroCounts == ZeroCountPolicy.ZeroWeight)
+        {
+            sb.Append(", ZeroCounts = ZeroCountPolicy.ZeroWeight");
+        }
+
+        sb.Append(")]\n");
+        sb.Append(indent).Append("public enum ").Append(spec.Name).Append('\n');
+        sb.Append(indent).Append("{\n");
+        for (int i = 0; i < members.Count; i++)
+        {
+            ClassCount c = table.Classes[i];
+            string inner = indent + "    ";
+            if (i > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(inner).Append("/// <summary>").Append(Xml(OneLine(c.Name))).Append(": ").Append(Format(c.Count))
+                .Append(c.Count == 1 ? " sample" : " samples").Append(".</summary>\n");
+            sb.Append(inner).Append("[Samples(").Append(Format(c.Count)).Append(")]\n");
+            sb.Append(inner).Append(members[i]).Append(" = ").Append(Format(i)).Append(",\n");
+        }
+
+        sb.Append(indent).Append("}\n");
+        if (spec.Namespace is not null)
+        {
+            sb.Append("}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A C# double literal in the invariant culture that round-trips: 0.9999, 1.0, 1E-05.</summary>
+    public static string Literal(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
+    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string OneLine(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            sb.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Xml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+
+namespace CbGen.Cli.Input;
+
+/// <summary>The samples of one class.</summary>
+internal sealed record ClassCount(string Name, long Count);
+
+/// <summary>What a count table was read from.</summary>
+internal enum SourceKind
+{
+    /// <summary>An image-folder tree: one sub-folder per class.</summary>
+    Folder,
+
+    /// <summary>A label column of a CSV/TSV file.</summary>
+    Labels,
+
+    /// <summary>An IDX label file (magic 2049), optionally gzip-compressed.</summary>
+    Idx,
+
+    /// <summary>A counts file: <c>name,count</c> rows.</summary>
+    Counts,
+
+    /// <summary>The <c>--counts</c> option.</summary>
+    Inline,
+}
+
+/// <summary>Per-class sample counts in class-index order, with where they came from.</summary>
+internal sealed class CountTable
+{
+    public CountTable(string source, SourceKind kind, string description, IReadOnlyList<ClassCount> classes, IReadOnlyList<string>? notes = null)
+    {
+        Source = source;
+        Kind = kind;
+        Description = description;
+        Classes = classes;
+        Notes = notes ?? Array.Empty<string>();
+    }
+
+    /// <summary>The path (as the user wrote it) or <c>--counts</c>.</summary>
+    public string Source { get; }
+
+    public SourceKind Kind { get; }
+
+    /// <summary>A short human description, e.g. "image folder" or "column 'label' of a CSV file".</summary>
+    public string Description { get; }
+
+    /// <summary>The classes in class-index order (the logits columns).</summary>
+    public IReadOnlyList<ClassCount> Classes { get; }
+
+    /// <summary>Things worth telling the user (skipped files, classes without samples), printed to stderr.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    public long Total
+    {
+        get
+        {
+            long total = 0;
+            foreach (ClassCount c in Classes)
+            {
+                total += c.Count;
+            }
+
+            return total;
+        }
+    }
+
+    public long[] Counts()
+    {
+        var counts = new long[Classes.Count];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            counts[i] = Classes[i].Count;
+        }
+
+        return counts;
+    }
+
+    public string KindName => Kind switch
+    {
+        SourceKind.Folder => "folder",
+        SourceKind.Labels => "labels",
+        SourceKind.Idx => "idx",
+        SourceKind.Counts => "counts",
+        _ => "inline",
+    };
+}

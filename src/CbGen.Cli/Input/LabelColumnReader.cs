@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace CbGen.Cli.Input;
+
+/// <summary>Counts the values of one column of a CSV/TSV file: the label column.</summary>
+internal static class LabelColumnReader
+{
+    private const int HeaderSampleRows = 50;
+    private const long MaxDenseClasses = 1_000_000;
+
+    private static readonly string[] HeaderWords =
+    {
+        "label", "labels", "class", "classes", "class_name", "classname", "class_id", "label_id", "category",
+        "target", "y", "name", "tag", "species",
+    };
+
+    /// <summary>Reads every record of <paramref name="reader"/> and counts the label column.</summary>
+    /// <param name="reader">The records.</param>
+    /// <param name="display">The file, for messages.</param>
+    /// <param name="column">A column name (needs a header row), a 0-based index (negative counts from the end), or
+    /// null for the last column.</param>
+    /// <param name="header">Whether the first row is a header; null to detect it.</param>
+    public static CountTable Read(DelimitedReader reader, string display, string? column, bool? header)
+    {
+        List<string>? first = reader.Read();
+        if (first is null)
+        {
+            throw new InputException(display + ": the file is empty; expected rows with a label column.");
+        }
+
+        long firstLine = reader.RecordLine;
+        var buffered = new List<(List<string> Fields, long Line)>();
+        while (buffered.Count < HeaderSampleRows)
+        {
+            List<string>? row = reader.Read();
+            if (row is null)
+            {
+                break;
+            }
+
+            buffered.Add((row, reader.RecordLine));
+        }
+
+        int width = first.Count;
+        int index;
+        string columnName;
+        bool hasHeader;
+        if (column is not null && !long.TryParse(column, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            if (header == false)
+            {
+                throw new InputException(display + ": --column '" + column + "' names a column, which needs a header row, but --no-header was given; pass a 0-based column index instead.");
+            }
+
+            hasHeader = true;
+            index = first.FindIndex(f => string.Equals(f, column, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                index = first.FindIndex(f => string.Equals(f, column, StringComparison.OrdinalIgnoreCase));
+            }
+
+            if (index < 0)
+            {
+                throw InputException.At(display, firstLine, "no column is named '" + column + "'; the header row has: " + string.Join(", ", Quote(first)) + ".");
+            }
+        }
+        else
+        {
+            index = width - 1;
+            if (column is not null)
+            {
+                long requested = long.Parse(column, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                long resolved = requested < 0 ? width + requested : requested;
+                if (resolved < 0 || resolved >= width)
+                {
+                    throw InputException.At(display, firstLine, "--column " + column + " is out of range: the rows have " + Format(width)
+                        + " column(s), so use 0.." + Format(width - 1) + " (or -1 for the last).");
+                }
+
+                index = (int)resolved;
+            }
+
+            hasHeader = header ?? LooksLikeHeader(first, index, buffered);
+        }
+
+        columnName = hasHeader ? first[index] : "#" + Format(index);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (!hasHeader)
+        {
+            Add(counts, first, firstLine, index, width, display, columnName);
+        }
+
+        foreach ((List<string> fields, long line) in buffered)
+        {
+            Add(counts, fields, line, index, width, display, columnName);
+        }
+
+        for (List<string>? row = reader.Read(); row is not null; row = reader.Read())
+        {
+            Add(counts, row, reader.RecordLine, index, width, display, columnName);
+        }
+
+        if (counts.Count == 0)
+        {
+            throw new InputException(display + ": the file has a header row but no labels.");
+        }
+
+        string kind = reader.Delimiter == '\t' ? "TSV" : "CSV";
+        string description = "column " + (hasHeader ? "'" + columnName + "'" : Format(index)) + " of a " + kind + " file";
+        var notes = new List<string>();
+        return new CountTable(display, SourceKind.Labels, description, OrderClasses(counts, notes), notes);
+    }
+
+    /// <summary>Integer labels are class indices: classes 0..max, missing ones with count 0. Other labels are
+    /// sorted ordinally (as scikit-learn's LabelEncoder does).</summary>
+    private static List<ClassCount> OrderClasses(Dictionary<string, long> counts, List<string> notes)
+    {
+        bool allIndices = true;
+        long max = -1;
+        foreach (string label in counts.Keys)
+        {
+            if (!long.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value >= MaxDenseClasses)
+            {
+                allIndices = false;
+                break;
+            }
+
+            max = Math.Max(max, value);
+        }
+
+        var classes = new List<ClassCount>();
+        if (allIndices)
+        {
+            var dense = new long[max + 1];
+            foreach (KeyValuePair<string, long> pair in counts)
+            {
+                dense[long.Parse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture)] += pair.Value;
+            }
+
+            var missing = new List<string>();
+            for (long c = 0; c <= max; c++)
+            {
+                classes.Add(new ClassCount(Format(c), dense[c]));
+                if (dense[c] == 0)
+                {
+                    missing.Add(Format(c));
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                notes.Add("the labels are class indices 0.." + Format(max) + "; class(es) " + string.Join(", ", missing) + " never occur (count 0).");
+            }
+
+            return classes;
+        }
+
+        var names = new List<string>(counts.Keys);
+        names.Sort(string.CompareOrdinal);
+        foreach (string name in names)
+        {
+            classes.Add(new ClassCount(name, counts[name]));
+        }
+
+        return classes;
+    }
+
+    private static void Add(Dictionary<string, long> counts, List<string> fields, long line, int index, int width, string display, string columnName)
+    {
+        if (fields.Count != width)
+        {
+            throw InputException.At(display, line, "this row has " + Format(fields.Count) + " field(s) but the first row has " + Format(width)
+                + " (an unquoted delimiter inside a field?).");
+        }
+
+        string label = fields[index];
+        if (label.Length == 0)
+        {
+            throw InputException.At(display, line, "the label (column " + columnName + ") is empty.");
+        }
+
+        counts[label] = counts.TryGetValue(label, out long n) ? n + 1 : 1;
+    }
+
+    private static bool LooksLikeHeader(List<string> first, int index, List<(List<string> Fields, long Line)> sample)
+    {
+        foreach (string word in HeaderWords)
+        {
+            if (string.Equals(first[index], word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        if (sample.Count == 0)
+        {
+            return false;
+        }
+
+        // Python's csv.Sniffer idea: a column whose first value is text while every later value is a number.
+        for (int j = 0; j < first.Count; j++)
+        {
+            if (IsNumber(first[j]))
+            {
+                continue;
+            }
+
+            bool restNumeric = true;
+            foreach ((List<string> fields, _) in sample)
+            {
+                if (j >= fields.Count || !IsNumber(fields[j]))
+                {
+                    restNumeric = false;
+                    break;
+                }
+            }
+
+            if (restNumeric)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNumber(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private static IEnumerable<string> Quote(List<string> fields)
+    {
+        foreach (string f in fields)
+        {
+            yield return "'" + f + "'";
+        }
+    }
+
+    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
+}

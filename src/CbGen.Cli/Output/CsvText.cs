@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using CbGen.Cli.Input;
+
+namespace CbGen.Cli.Output;
+
+/// <summary>Writes counts files (<c>name,count</c>), quoting names as RFC 4180 asks.</summary>
+internal static class CsvText
+{
+    public static void WriteCounts(TextWriter output, IReadOnlyList<ClassCount> classes)
+    {
+        output.WriteLine("name,count");
+        foreach (ClassCount c in classes)
+        {
+            output.WriteLine(Quote(c.Name) + "," + c.Count.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    public static string Quote(string field)
+    {
+        bool needs = field.Length > 0 && (field[0] == ' ' || field[^1] == ' ' || field[0] == '#');
+        foreach (char c in field)
+        {
+            needs |= c is ',' or '"' or '\n' or '\r' or '\t';
+        }
+
+        return needs ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+}
