@@ -1,0 +1,118 @@
+using System;
+using CbGen.TorchSharp.Internal;
+using static TorchSharp.torch;
+using Reduction = TorchSharp.torch.nn.Reduction;
+
+namespace CbGen.TorchSharp
+{
+    /// <summary>
+    /// Functional forms of the class-balanced losses, named like <c>torch.nn.functional</c>. They compute exactly
+    /// what <see cref="ClassBalancedSoftmaxLoss"/>, <see cref="ClassBalancedSigmoidLoss"/> and
+    /// <see cref="ClassBalancedFocalLoss"/> compute (see those classes for the semantics of targets, reductions and
+    /// <see cref="MeanNormalizer"/>), with the weights passed per call: <paramref name="weight"/> is validated on
+    /// every call (one min/max reduction) and cast to the logits' dtype and device when it differs. Prefer the
+    /// modules in a training loop.
+    /// </summary>
+#pragma warning disable CA1707 // snake_case names on purpose: they mirror torch.nn.functional.
+    public static class CbFunctional
+    {
+        /// <summary>Class-balanced softmax cross-entropy: per-sample α_{y_i}·CE_i, through one fused
+        /// <c>cross_entropy(weight: α)</c>. See <see cref="ClassBalancedSoftmaxLoss"/>.</summary>
+        /// <param name="input">Logits [B, C] of a floating dtype.</param>
+        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <paramref name="ignore_index"/>.</param>
+        /// <param name="weight">Rank-1 tensor of C finite, non-negative class weights α_c.</param>
+        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What Mean divides the sum by (default: the number of non-ignored samples).</param>
+        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="label_smoothing">ε in [0, 1], with the semantics of PyTorch's <c>cross_entropy</c>.</param>
+        /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None.</returns>
+        /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
+        /// names the parameter, what was expected and what was passed.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="label_smoothing"/>
+        /// is outside [0, 1].</exception>
+        public static Tensor cb_softmax_cross_entropy(
+            Tensor input,
+            Tensor target,
+            Tensor weight,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            long ignore_index = Validation.DefaultIgnoreIndex,
+            double label_smoothing = 0.0)
+        {
+            Validation.Reduction(reduction, nameof(reduction));
+            Validation.Normalizer(normalizer, nameof(normalizer));
+            Validation.LabelSmoothing(label_smoothing, nameof(label_smoothing));
+            bool positive = Validation.Weights(weight, nameof(weight));
+            Validation.Logits(input, weight.numel(), nameof(input));
+            Validation.NotNullOrDisposed(target, nameof(target));
+            using var w = Matching(weight, input);
+            return LossCore.Softmax(input, target, w, positive, reduction, normalizer, ignore_index, label_smoothing);
+        }
+
+        /// <summary>Class-balanced sigmoid cross-entropy: BCE-with-logits with all C terms of sample i weighted by
+        /// α_{y_i} (class indices) or element (i, c) by α_c (float targets). See <see cref="ClassBalancedSigmoidLoss"/>.</summary>
+        /// <param name="input">Logits [B, C] of a floating dtype.</param>
+        /// <param name="target">Int64 class indices [B], or floating multi-hot/soft targets [B, C] in [0, 1].</param>
+        /// <param name="weight">Rank-1 tensor of C finite, non-negative class weights α_c.</param>
+        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What Mean divides the sum by (default: the number of positive labels).</param>
+        /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
+        /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
+        /// names the parameter, what was expected and what was passed.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined.</exception>
+        public static Tensor cb_sigmoid_cross_entropy(
+            Tensor input,
+            Tensor target,
+            Tensor weight,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels)
+        {
+            Validation.Reduction(reduction, nameof(reduction));
+            Validation.Normalizer(normalizer, nameof(normalizer));
+            Validation.Weights(weight, nameof(weight));
+            Validation.Logits(input, weight.numel(), nameof(input));
+            Validation.NotNullOrDisposed(target, nameof(target));
+            using var w = Matching(weight, input);
+            return LossCore.Sigmoid(input, target, w, reduction, normalizer);
+        }
+
+        /// <summary>Class-balanced focal loss: the sigmoid loss of each element times (1 - p_t)^γ, computed in log
+        /// space so extreme logits and γ &lt; 1 stay finite. See <see cref="ClassBalancedFocalLoss"/>.</summary>
+        /// <param name="input">Logits [B, C] of a floating dtype.</param>
+        /// <param name="target">Int64 class indices [B], or floating multi-hot/soft targets [B, C] in [0, 1].</param>
+        /// <param name="weight">Rank-1 tensor of C finite, non-negative class weights α_c.</param>
+        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); 0 gives the sigmoid loss exactly.</param>
+        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What Mean divides the sum by (default: the number of positive labels).</param>
+        /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
+        /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
+        /// names the parameter, what was expected and what was passed.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined, or γ is negative or not finite.</exception>
+        public static Tensor cb_focal_loss(
+            Tensor input,
+            Tensor target,
+            Tensor weight,
+            double gamma = 2.0,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels)
+        {
+            Validation.Gamma(gamma, nameof(gamma));
+            Validation.Reduction(reduction, nameof(reduction));
+            Validation.Normalizer(normalizer, nameof(normalizer));
+            Validation.Weights(weight, nameof(weight));
+            Validation.Logits(input, weight.numel(), nameof(input));
+            Validation.NotNullOrDisposed(target, nameof(target));
+            using var w = Matching(weight, input);
+            return LossCore.Focal(input, target, w, gamma, reduction, normalizer);
+        }
+
+        /// <summary>A handle on <paramref name="weight"/> in the logits' dtype and device (a new handle on the same
+        /// storage when nothing changes; disposing it never disposes the caller's tensor).</summary>
+        private static Tensor Matching(Tensor weight, Tensor input)
+        {
+            using var guard = no_grad();
+            return weight.to(input.dtype, input.device);
+        }
+    }
+#pragma warning restore CA1707
+}

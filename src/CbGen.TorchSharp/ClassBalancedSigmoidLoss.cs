@@ -1,0 +1,150 @@
+using System;
+using CbGen.TorchSharp.Internal;
+using TorchSharp;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using Reduction = TorchSharp.torch.nn.Reduction;
+
+namespace CbGen.TorchSharp
+{
+    /// <summary>
+    /// Class-balanced sigmoid (one-vs-all binary) cross-entropy (Cui et al., CVPR 2019), as in the official code:
+    /// the C binary cross-entropy terms of sample i are all weighted by α_{y_i}. Computed with one fused
+    /// <c>binary_cross_entropy_with_logits(weight: …)</c> call.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Targets:</b> Int64 class indices [B] (one-hot inside; element (i, c) weighs α_{y_i}), or floating
+    /// multi-hot / soft targets [B, C] with values in [0, 1] (not checked, for speed), where element (i, c) weighs
+    /// α_c: a multi-label sample has no single y_i, so each binary term takes the weight of its own class. Note
+    /// that a one-hot float target therefore weighs its negatives by their own classes' α_c, unlike the same label
+    /// given as a class index.</para>
+    /// <para><b>Reductions:</b> <see cref="Reduction.None"/> returns the weighted element losses [B, C];
+    /// <see cref="Reduction.Sum"/> their plain sum; <see cref="Reduction.Mean"/> that sum divided by the
+    /// <see cref="Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official code) by the number of
+    /// positive labels — B for class indices, max(Σ_{i,c} t_ic, 1) for float targets (the number of ones for
+    /// multi-hot; at least 1, as RetinaNet does, so a batch without positives is not divided by 0);
+    /// <see cref="MeanNormalizer.WeightSum"/> by the weight of the positive labels — Σ_i α_{y_i} for class indices,
+    /// Σ_{i,c} t_ic·α_c for float targets (1 if that is 0); <see cref="MeanNormalizer.AllTerms"/> by B·C (the mean
+    /// of the None output, what the popular PyTorch ports do).</para>
+    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassWeights"/>), a copy the
+    /// module owns: <c>.to(device)</c> and <c>.to(dtype)</c> move it, <c>state_dict</c> saves it, and a dispose
+    /// scope around the constructor does not dispose it.</para>
+    /// </remarks>
+    public class ClassBalancedSigmoidLoss : Loss<Tensor, Tensor, Tensor>
+    {
+        private const string BufferName = "class_weights";
+
+        [ComponentName(Name = BufferName)]
+        private Tensor _classWeights;
+
+        private readonly ClassWeightStore _store = new ClassWeightStore();
+
+        /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
+        /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <exception cref="ArgumentException">The weights are empty, negative or not finite.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined.</exception>
+        /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
+        public ClassBalancedSigmoidLoss(
+            ReadOnlySpan<double> weights,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            CbDevice device = CbDevice.Auto)
+            : base(reduction)
+        {
+            Validation.Reduction(reduction, nameof(reduction));
+            Validation.Normalizer(normalizer, nameof(normalizer));
+            Validation.Weights(weights, nameof(weights));
+            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
+            register_buffer(BufferName, _classWeights);
+            NumClasses = weights.Length;
+            Normalizer = normalizer;
+        }
+
+        /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
+        /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
+        /// <param name="weights">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
+        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
+        /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
+        /// not finite.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined.</exception>
+        /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
+        public ClassBalancedSigmoidLoss(
+            Tensor weights,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            CbDevice device = CbDevice.Auto)
+            : base(reduction)
+        {
+            Validation.Reduction(reduction, nameof(reduction));
+            Validation.Normalizer(normalizer, nameof(normalizer));
+            Validation.Weights(weights, nameof(weights));
+            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
+            register_buffer(BufferName, _classWeights);
+            NumClasses = checked((int)weights.numel());
+            Normalizer = normalizer;
+        }
+
+        /// <summary>
+        /// Creates the loss from training samples per class and β through
+        /// <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
+        /// (weights sum to C; a zero count throws — use the span constructor with weights computed under
+        /// <see cref="ZeroCountPolicy.ZeroWeight"/> to allow empty classes).
+        /// </summary>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
+        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
+        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <returns>A new loss module.</returns>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
+        public static ClassBalancedSigmoidLoss FromCounts(
+            ReadOnlySpan<long> counts,
+            double beta,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            CbDevice device = CbDevice.Auto) =>
+            new ClassBalancedSigmoidLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, device);
+
+        /// <summary>The registered buffer <c>class_weights</c> [C] (float64 unless the module was converted with
+        /// <c>.to(dtype)</c>); it moves with <c>.to()</c>. Treat it as read-only: <c>forward</c> may use a cached cast
+        /// copy, so in-place edits are not guaranteed to be seen — build a new loss instead.</summary>
+        public Tensor ClassWeights => _classWeights;
+
+        /// <summary>The number of classes C (the logits' column count).</summary>
+        public int NumClasses { get; }
+
+        /// <summary>What <see cref="Reduction.Mean"/> divides the summed loss by.</summary>
+        public MeanNormalizer Normalizer { get; }
+
+        /// <summary>Computes the loss.</summary>
+        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C].</param>
+        /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
+        /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
+        public override Tensor forward(Tensor input, Tensor target)
+        {
+            Validation.Logits(input, NumClasses, nameof(input));
+            Validation.NotNullOrDisposed(target, nameof(target));
+            var weight = _store.For(_classWeights, input);
+            return LossCore.Sigmoid(input, target, weight, reduction, Normalizer);
+        }
+
+        /// <inheritdoc/>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _store.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

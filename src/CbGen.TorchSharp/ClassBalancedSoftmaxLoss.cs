@@ -1,0 +1,181 @@
+using System;
+using CbGen.TorchSharp.Internal;
+using TorchSharp;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using Reduction = TorchSharp.torch.nn.Reduction;
+
+namespace CbGen.TorchSharp
+{
+    /// <summary>
+    /// Class-balanced softmax cross-entropy (Cui et al., CVPR 2019): sample i's cross-entropy is weighted by
+    /// α_{y_i}, the class-balanced weight of its label, as in the paper's official code. A TorchSharp loss module
+    /// like <c>nn.CrossEntropyLoss</c>, computed with one fused <c>cross_entropy(weight: α)</c> call.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Targets:</b> Int64 class indices of shape [B]; a label equal to <see cref="IgnoreIndex"/> contributes
+    /// nothing. <b>Reductions:</b> <see cref="Reduction.None"/> returns the per-sample losses [B] (0 for ignored
+    /// samples); <see cref="Reduction.Sum"/> their plain sum; <see cref="Reduction.Mean"/> that sum divided by the
+    /// <see cref="Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official code) divides by
+    /// the number of non-ignored samples, <see cref="MeanNormalizer.WeightSum"/> by Σ_{i not ignored} α_{y_i}
+    /// (PyTorch's weighted mean: with all weights 1 it equals <c>nn.functional.cross_entropy</c>, also with
+    /// ignore_index and label smoothing), <see cref="MeanNormalizer.AllTerms"/> by B (the mean of the
+    /// <see cref="Reduction.None"/> output, ignored samples included). A batch whose labels are all ignored gives 0,
+    /// not 0 / 0.</para>
+    /// <para><b>Label smoothing</b> ε follows PyTorch's <c>cross_entropy(weight, label_smoothing)</c> exactly:
+    /// loss_i = (1 - ε)·α_{y_i}·(-log p_{i,y_i}) + (ε / C)·Σ_c α_c·(-log p_{i,c}), so the smoothing term weighs
+    /// class c by α_c.</para>
+    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassWeights"/>), a copy the
+    /// module owns: <c>.to(device)</c> and <c>.to(dtype)</c> move it, <c>state_dict</c> saves it, and a dispose
+    /// scope around the constructor does not dispose it. <c>forward</c> uses the buffer directly when it matches the
+    /// logits' dtype and device, and otherwise a cast copy made once and cached.</para>
+    /// </remarks>
+    public class ClassBalancedSoftmaxLoss : Loss<Tensor, Tensor, Tensor>
+    {
+        private const string BufferName = "class_weights";
+
+        [ComponentName(Name = BufferName)]
+        private Tensor _classWeights;
+
+        private readonly ClassWeightStore _store = new ClassWeightStore();
+        private readonly bool _weightsPositive;
+
+        /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
+        /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <exception cref="ArgumentException">The weights are empty, negative or not finite.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="labelSmoothing"/>
+        /// is outside [0, 1].</exception>
+        /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
+        public ClassBalancedSoftmaxLoss(
+            ReadOnlySpan<double> weights,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double labelSmoothing = 0.0,
+            CbDevice device = CbDevice.Auto)
+            : base(reduction)
+        {
+            CheckOptions(reduction, normalizer, labelSmoothing);
+            _weightsPositive = Validation.Weights(weights, nameof(weights));
+            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
+            register_buffer(BufferName, _classWeights);
+            NumClasses = weights.Length;
+            Normalizer = normalizer;
+            IgnoreIndex = ignoreIndex;
+            LabelSmoothing = labelSmoothing;
+        }
+
+        /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
+        /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
+        /// <param name="weights">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
+        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
+        /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
+        /// not finite.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="labelSmoothing"/>
+        /// is outside [0, 1].</exception>
+        /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
+        public ClassBalancedSoftmaxLoss(
+            Tensor weights,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double labelSmoothing = 0.0,
+            CbDevice device = CbDevice.Auto)
+            : base(reduction)
+        {
+            CheckOptions(reduction, normalizer, labelSmoothing);
+            _weightsPositive = Validation.Weights(weights, nameof(weights));
+            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
+            register_buffer(BufferName, _classWeights);
+            NumClasses = checked((int)weights.numel());
+            Normalizer = normalizer;
+            IgnoreIndex = ignoreIndex;
+            LabelSmoothing = labelSmoothing;
+        }
+
+        /// <summary>
+        /// Creates the loss from training samples per class and β: α = <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
+        /// (normalised to sum to C; a zero count throws — compute the weights with
+        /// <see cref="ZeroCountPolicy.ZeroWeight"/> and use the span constructor to allow empty classes).
+        /// </summary>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
+        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
+        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <returns>A new loss module.</returns>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
+        public static ClassBalancedSoftmaxLoss FromCounts(
+            ReadOnlySpan<long> counts,
+            double beta,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double labelSmoothing = 0.0,
+            CbDevice device = CbDevice.Auto) =>
+            new ClassBalancedSoftmaxLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer,
+                ignoreIndex, labelSmoothing, device);
+
+        /// <summary>The registered buffer <c>class_weights</c> [C] (float64 unless the module was converted with
+        /// <c>.to(dtype)</c>); it moves with <c>.to()</c>. Treat it as read-only: <c>forward</c> may use a cached cast
+        /// copy, so in-place edits are not guaranteed to be seen — build a new loss instead.</summary>
+        public Tensor ClassWeights => _classWeights;
+
+        /// <summary>The number of classes C (the logits' column count).</summary>
+        public int NumClasses { get; }
+
+        /// <summary>What <see cref="Reduction.Mean"/> divides the summed loss by.</summary>
+        public MeanNormalizer Normalizer { get; }
+
+        /// <summary>The label value that contributes nothing to the loss.</summary>
+        public long IgnoreIndex { get; }
+
+        /// <summary>The label-smoothing ε (PyTorch semantics).</summary>
+        public double LabelSmoothing { get; }
+
+        /// <summary>Computes the loss.</summary>
+        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="IgnoreIndex"/>.</param>
+        /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
+        /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
+        public override Tensor forward(Tensor input, Tensor target)
+        {
+            Validation.Logits(input, NumClasses, nameof(input));
+            Validation.NotNullOrDisposed(target, nameof(target));
+            var weight = _store.For(_classWeights, input);
+            return LossCore.Softmax(input, target, weight, _weightsPositive, reduction, Normalizer, IgnoreIndex,
+                LabelSmoothing);
+        }
+
+        /// <inheritdoc/>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _store.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private static void CheckOptions(Reduction reduction, MeanNormalizer normalizer, double labelSmoothing)
+        {
+            Validation.Reduction(reduction, nameof(reduction));
+            Validation.Normalizer(normalizer, nameof(normalizer));
+            Validation.LabelSmoothing(labelSmoothing, nameof(labelSmoothing));
+        }
+    }
+}

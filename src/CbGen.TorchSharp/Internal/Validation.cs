@@ -1,0 +1,321 @@
+using System;
+using System.Globalization;
+using System.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CbGen.TorchSharp.Internal
+{
+    /// <summary>What <see cref="Validation.ClassIndexTarget"/> learnt about a class-index target with one reduction.</summary>
+    /// <param name="MayHoldIgnored">True when some labels may equal ignore_index (they must then be counted).</param>
+    internal readonly record struct ClassIndexInfo(bool MayHoldIgnored);
+
+    /// <summary>
+    /// Argument checks run before anything reaches libtorch, so that a caller's mistake is an
+    /// <see cref="ArgumentException"/> naming the parameter, the expectation and what was passed, never a native
+    /// <c>ExternalException</c>, a crash or a NaN.
+    /// </summary>
+    internal static class Validation
+    {
+        internal const long DefaultIgnoreIndex = -100;
+
+        internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        internal static string Shape(Tensor t)
+        {
+            var shape = t.shape;
+            var sb = new StringBuilder("[");
+            for (int i = 0; i < shape.Length; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(", ");
+                }
+
+                sb.Append(Format(shape[i]));
+            }
+
+            return sb.Append(']').ToString();
+        }
+
+        internal static void NotNullOrDisposed(Tensor? tensor, string paramName)
+        {
+            if (tensor is null)
+            {
+                throw new ArgumentNullException(paramName);
+            }
+
+            if (tensor.IsInvalid)
+            {
+                throw new ArgumentException("The tensor '" + paramName + "' has been disposed.", paramName);
+            }
+        }
+
+        internal static void Reduction(nn.Reduction reduction, string paramName)
+        {
+            if (reduction != nn.Reduction.None && reduction != nn.Reduction.Mean && reduction != nn.Reduction.Sum)
+            {
+                throw new ArgumentOutOfRangeException(paramName, reduction,
+                    "Unknown Reduction value; use Reduction.None, Reduction.Mean or Reduction.Sum.");
+            }
+        }
+
+        internal static void Normalizer(MeanNormalizer normalizer, string paramName)
+        {
+            if (normalizer != MeanNormalizer.PositiveLabels && normalizer != MeanNormalizer.WeightSum
+                && normalizer != MeanNormalizer.AllTerms)
+            {
+                throw new ArgumentOutOfRangeException(paramName, normalizer,
+                    "Unknown MeanNormalizer value; use PositiveLabels, WeightSum or AllTerms.");
+            }
+        }
+
+        internal static void Gamma(double gamma, string paramName)
+        {
+            if (!(gamma >= 0.0) || double.IsInfinity(gamma))
+            {
+                throw new ArgumentOutOfRangeException(paramName, gamma,
+                    "The focusing parameter γ must be finite and ≥ 0 (the paper uses 0.5, 1 or 2); got "
+                    + Format(gamma) + ".");
+            }
+        }
+
+        internal static void LabelSmoothing(double labelSmoothing, string paramName)
+        {
+            if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
+            {
+                throw new ArgumentOutOfRangeException(paramName, labelSmoothing,
+                    "label_smoothing must lie in [0, 1] (0 disables smoothing); got " + Format(labelSmoothing) + ".");
+            }
+        }
+
+        /// <summary>Checks managed weights: non-empty, finite, ≥ 0. Returns whether every weight is &gt; 0.</summary>
+        internal static bool Weights(ReadOnlySpan<double> weights, string paramName)
+        {
+            if (weights.IsEmpty)
+            {
+                throw new ArgumentException("The class weights are empty; pass one weight per class (C ≥ 1).", paramName);
+            }
+
+            bool allPositive = true;
+            for (int c = 0; c < weights.Length; c++)
+            {
+                double w = weights[c];
+                if (!double.IsFinite(w) || w < 0.0)
+                {
+                    throw BadWeight(c, w, paramName);
+                }
+
+                allPositive &= w > 0.0;
+            }
+
+            return allPositive;
+        }
+
+        /// <summary>
+        /// Checks a weight tensor: rank 1, non-empty, a real dtype, finite and ≥ 0 (one min/max reduction).
+        /// Returns whether every weight is &gt; 0.
+        /// </summary>
+        internal static bool Weights(Tensor weights, string paramName)
+        {
+            NotNullOrDisposed(weights, paramName);
+            if (weights.dim() != 1)
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to be a rank-1 tensor of C class weights, got rank "
+                    + Format(weights.dim()) + " with shape " + Shape(weights) + ".", paramName);
+            }
+
+            if (weights.numel() == 0)
+            {
+                throw new ArgumentException(
+                    "The class weights '" + paramName + "' are empty (shape [0]); pass one weight per class (C ≥ 1).",
+                    paramName);
+            }
+
+            var dtype = weights.dtype;
+            if (!is_floating_point(dtype) && !IsIntegral(dtype))
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to hold real numbers (a floating or integer dtype), got "
+                    + dtype.ToString() + ".", paramName);
+            }
+
+            double min;
+            double max;
+            using (NewDisposeScope())
+            using (no_grad())
+            {
+                var asDouble = weights.to(ScalarType.Float64);
+                var (lo, hi) = asDouble.aminmax();
+                min = lo.item<double>();
+                max = hi.item<double>();
+                if (min >= 0.0 && double.IsFinite(max))
+                {
+                    return min > 0.0;
+                }
+
+                // Error path only: find the first offending weight to name it.
+                var values = asDouble.cpu().data<double>().ToArray();
+                for (int c = 0; c < values.Length; c++)
+                {
+                    if (!double.IsFinite(values[c]) || values[c] < 0.0)
+                    {
+                        throw BadWeight(c, values[c], paramName);
+                    }
+                }
+            }
+
+            throw new ArgumentException("The class weights '" + paramName + "' must be finite and ≥ 0.", paramName);
+        }
+
+        private static ArgumentException BadWeight(int index, double value, string paramName) =>
+            new ArgumentException(
+                "Class weight " + Format(index) + " is " + Format(value)
+                + "; every class weight must be finite and ≥ 0.", paramName);
+
+        /// <summary>Checks logits: rank 2 [B, C], a floating dtype, B ≥ 1 and C equal to the number of weights.</summary>
+        internal static void Logits(Tensor input, long numClasses, string paramName)
+        {
+            NotNullOrDisposed(input, paramName);
+            if (input.dim() != 2)
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to be logits of rank 2 [B, C] with C = " + Format(numClasses)
+                    + ", got rank " + Format(input.dim()) + " with shape " + Shape(input) + ".", paramName);
+            }
+
+            var dtype = input.dtype;
+            if (!is_floating_point(dtype))
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to hold floating-point logits (Float32, Float64, Float16 or BFloat16), got "
+                    + dtype.ToString() + ".", paramName);
+            }
+
+            long b = input.size(0);
+            long c = input.size(1);
+            if (c != numClasses)
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to have C = " + Format(numClasses)
+                    + " columns (one per class weight), got shape " + Shape(input) + ".", paramName);
+            }
+
+            if (b == 0)
+            {
+                throw new ArgumentException(
+                    "'" + paramName + "' has batch size 0 (shape " + Shape(input) + "); pass at least one sample.",
+                    paramName);
+            }
+        }
+
+        private static void SameDevice(Tensor input, Tensor target, string paramName)
+        {
+            if (input.device_type != target.device_type || input.device_index != target.device_index)
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' on the logits' device " + input.device.ToString() + ", got "
+                    + target.device.ToString() + ".", paramName);
+            }
+        }
+
+        /// <summary>
+        /// Checks class-index labels: rank 1, Int64, length B, on the logits' device, every value in [0, C) or equal to
+        /// <paramref name="ignoreIndex"/> (when given). Values are checked with one min/max reduction; a second masked
+        /// one runs only when the extremes hit ignore_index.
+        /// </summary>
+        internal static ClassIndexInfo ClassIndexTarget(
+            Tensor input, Tensor target, long? ignoreIndex, bool softAllowed, string paramName)
+        {
+            long b = input.size(0);
+            long c = input.size(1);
+            if (target.dim() != 1)
+            {
+                string accepted = softAllowed
+                    ? "Int64 class indices of shape [" + Format(b) + "] or floating targets of shape " + Shape(input)
+                    : "Int64 class indices of shape [" + Format(b) + "]";
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to be " + accepted + ", got " + target.dtype.ToString()
+                    + " with shape " + Shape(target) + ".", paramName);
+            }
+
+            if (target.dtype != ScalarType.Int64)
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to hold Int64 class indices, got " + target.dtype.ToString()
+                    + " (convert with .to(ScalarType.Int64)).", paramName);
+            }
+
+            if (target.size(0) != b)
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to hold one label per sample, shape [" + Format(b) + "], got shape "
+                    + Shape(target) + ".", paramName);
+            }
+
+            SameDevice(input, target, paramName);
+
+            long min;
+            long max;
+            using (NewDisposeScope())
+            {
+                var (lo, hi) = target.aminmax();
+                min = lo.item<long>();
+                max = hi.item<long>();
+                if (min >= 0 && max < c)
+                {
+                    return new ClassIndexInfo(ignoreIndex is long ii && ii >= min && ii <= max);
+                }
+
+                if (ignoreIndex is long ignore && (min == ignore || max == ignore))
+                {
+                    var kept = target.masked_fill(target.eq(ignore), 0L);
+                    var (lo2, hi2) = kept.aminmax();
+                    long min2 = lo2.item<long>();
+                    long max2 = hi2.item<long>();
+                    if (min2 >= 0 && max2 < c)
+                    {
+                        return new ClassIndexInfo(true);
+                    }
+
+                    min = min2;
+                    max = max2;
+                }
+            }
+
+            long bad = min < 0 ? min : max;
+            string ignoreText = ignoreIndex is long i2 ? " or ignore_index = " + Format(i2) : string.Empty;
+            throw new ArgumentException(
+                "'" + paramName + "' holds the class index " + Format(bad) + "; labels must lie in [0, " + Format(c)
+                + ")" + ignoreText + ".", paramName);
+        }
+
+        /// <summary>Checks soft or multi-hot targets: shape [B, C] like the logits, floating, same device.</summary>
+        internal static void SoftTarget(Tensor input, Tensor target, string paramName)
+        {
+            if (!is_floating_point(target.dtype))
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' of shape " + Shape(input)
+                    + " to hold floating multi-hot or soft targets, got " + target.dtype.ToString()
+                    + " (class indices must be a rank-1 Int64 tensor).", paramName);
+            }
+
+            if (target.size(0) != input.size(0) || target.size(1) != input.size(1))
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to have the logits' shape " + Shape(input) + ", got shape "
+                    + Shape(target) + ".", paramName);
+            }
+
+            SameDevice(input, target, paramName);
+        }
+
+        internal static bool IsIntegral(ScalarType dtype) =>
+            dtype == ScalarType.Byte || dtype == ScalarType.Int8 || dtype == ScalarType.Int16
+            || dtype == ScalarType.Int32 || dtype == ScalarType.Int64;
+    }
+}
