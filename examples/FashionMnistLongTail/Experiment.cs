@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using FashionMnistLongTail.Data;
+using FashionMnistLongTail.Reporting;
+using FashionMnistLongTail.Training;
+using Spectre.Console;
+using TorchSharp;
+
+namespace FashionMnistLongTail
+{
+    /// <summary>The demo's entry point, callable from tests: load the data, train every run, write the reports.</summary>
+    public static class Experiment
+    {
+        /// <summary>The class names, in label order.</summary>
+        public static IReadOnlyList<string> ClassNames { get; } = Enum.GetNames<FashionMnist>();
+
+        /// <summary>
+        /// Runs the experiment <paramref name="options"/> describes and writes results.json, results.md and (unless
+        /// <see cref="Options.Plots"/> is false) the PNG plots into <see cref="Options.OutputDirectory"/>.
+        /// </summary>
+        /// <param name="options">What to run.</param>
+        /// <param name="console">Where progress and the final table go; <see cref="AnsiConsole.Console"/> by default.
+        /// Live progress bars are drawn only on an interactive terminal; otherwise one plain line per few epochs.</param>
+        /// <exception cref="DatasetException">The Fashion-MNIST files are missing or corrupt.</exception>
+        public static ExperimentResult Run(Options options, IAnsiConsole? console = null)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            console ??= AnsiConsole.Console;
+            var wall = Stopwatch.StartNew();
+            var started = DateTime.UtcNow;
+
+            torch.set_num_threads(Protocol.Threads);
+            GeneratedLosses.Verify();
+            console.MarkupLine("[grey]Generated CB weight tables (FashionMnist*Weights) equal the runtime ones: checked.[/]");
+
+            string dir = FashionMnistFiles.Locate(options.DataDirectory);
+            var data = FashionMnistFiles.Load(dir);
+            console.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                "Fashion-MNIST from {0}: {1} training and {2} test images.", dir, data.TrainLabels.Count, data.TestLabels.Count)));
+
+            using var test = TensorData.From(data.TestImages, data.TestLabels);
+            var specs = options.Losses.Select(LossCatalog.Get).ToArray();
+            var sets = new List<(TrainingSetInfo Info, int[] Indices)>();
+            foreach (int imbalance in options.Imbalances)
+            {
+                var (indices, kept) = LongTail.Select(data.TrainLabels.Labels, LongTail.Counts(imbalance), options.SubsetCap);
+                var weights = LossCatalog.All.ToDictionary(
+                    s => s.Key,
+                    s => s.IsClassBalanced ? CbGen.ClassBalancedWeights.Compute(kept, s.Beta) : Enumerable.Repeat(1.0, kept.Length).ToArray());
+                sets.Add((new TrainingSetInfo(imbalance, kept, weights), indices));
+                console.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                    "IF {0}: {1} training images, per class [{2}].", imbalance, kept.Sum(), string.Join(", ", kept))));
+            }
+
+            var runs = new List<RunResult>();
+            int totalRuns = sets.Count * specs.Length * options.Seeds;
+            var plan = (from s in sets from spec in specs from seed in Enumerable.Range(0, options.Seeds) select (s, spec, seed)).ToArray();
+            bool live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
+            if (live)
+            {
+                console.Progress()
+                    .AutoClear(false)
+                    .HideCompleted(false)
+                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
+                        new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .Start(ctx =>
+                    {
+                        var overall = ctx.AddTask("All runs", maxValue: totalRuns * options.Epochs);
+                        int k = 0;
+                        foreach (var (set, spec, seed) in plan)
+                        {
+                            k++;
+                            string name = RunName(k, totalRuns, set.Info.Imbalance, spec, seed);
+                            var task = ctx.AddTask(Markup.Escape(name), maxValue: options.Epochs);
+                            runs.Add(RunOne(set, spec, seed, options, test, data, report =>
+                            {
+                                task.Increment(1);
+                                overall.Increment(1);
+                                task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                                    "{0}  epoch {1}/{2}  loss {3:F4}", name, report.Epoch, report.Epochs, report.MeanLoss));
+                            }));
+                            task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                                "{0}  error {1:F2}%", name, runs[^1].TestErrorPercent));
+                            task.StopTask();
+                        }
+                    });
+            }
+            else
+            {
+                int k = 0;
+                var clock = Stopwatch.StartNew();
+                long doneEpochs = 0;
+                long totalEpochs = (long)totalRuns * options.Epochs;
+                foreach (var (set, spec, seed) in plan)
+                {
+                    k++;
+                    string name = RunName(k, totalRuns, set.Info.Imbalance, spec, seed);
+                    console.WriteLine(name);
+                    runs.Add(RunOne(set, spec, seed, options, test, data, report =>
+                    {
+                        doneEpochs++;
+                        if (report.Epoch == 1 || report.Epoch == report.Epochs || report.Epoch % 5 == 0)
+                        {
+                            double eta = clock.Elapsed.TotalSeconds / doneEpochs * (totalEpochs - doneEpochs);
+                            console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                                "  epoch {0,3}/{1}  loss {2:F4}  lr {3:G3}  elapsed {4}  ETA {5}",
+                                report.Epoch, report.Epochs, report.MeanLoss, report.LearningRate,
+                                FormatDuration(clock.Elapsed.TotalSeconds), FormatDuration(eta)));
+                        }
+                    }));
+                    console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                        "  test error {0:F2}%  ({1:F1} s, loss from {2})", runs[^1].TestErrorPercent, runs[^1].TrainSeconds, runs[^1].Source));
+                }
+            }
+
+            var summary = Summarise(runs);
+            Directory.CreateDirectory(options.OutputDirectory);
+            var files = new List<string>();
+            if (options.Plots)
+            {
+                files.AddRange(Plots.DrawAll(options.OutputDirectory, sets.Select(s => s.Info).ToArray(), summary, ClassNames));
+            }
+
+            wall.Stop();
+            files.Add(Path.Combine(options.OutputDirectory, ResultsWriter.MarkdownFile));
+            files.Add(Path.Combine(options.OutputDirectory, ResultsWriter.JsonFile));
+            var result = new ExperimentResult(
+                "./build.sh run" + (options.CommandLine.Length > 0 ? " " + options.CommandLine : string.Empty),
+                Machine.Describe(), started, wall.Elapsed.TotalSeconds, dir, options.Epochs, Protocol.Threads, ClassNames,
+                sets.Select(s => s.Info).ToArray(), runs, summary, files);
+            ResultsWriter.Write(options.OutputDirectory, result);
+            ConsoleReport.Print(console, result);
+            return result;
+        }
+
+        private static RunResult RunOne((TrainingSetInfo Info, int[] Indices) set, LossSpec spec, int seed, Options options,
+            TensorData test, FashionMnistDataset data, Action<EpochReport> onEpoch)
+        {
+            using var train = TensorData.From(data.TrainImages, data.TrainLabels, set.Indices);
+            return Trainer.Run(spec, set.Info.Counts, train, test, set.Info.Imbalance, seed, options.Epochs, onEpoch);
+        }
+
+        private static string RunName(int k, int total, int imbalance, LossSpec spec, int seed) =>
+            string.Format(CultureInfo.InvariantCulture, "run {0}/{1}  IF {2}  {3}  seed {4}", k, total, imbalance, spec.Display, seed);
+
+        /// <summary>Groups the runs by imbalance factor and loss: mean and sample standard deviation over the seeds.</summary>
+        public static IReadOnlyList<SummaryRow> Summarise(IReadOnlyList<RunResult> runs)
+        {
+            ArgumentNullException.ThrowIfNull(runs);
+            return runs
+                .GroupBy(r => (r.Imbalance, r.Loss))
+                .Select(g =>
+                {
+                    var rs = g.ToArray();
+                    var errors = rs.Select(r => r.TestErrorPercent).ToArray();
+                    int classes = rs[0].PerClassAccuracyPercent.Length;
+                    return new SummaryRow(
+                        g.Key.Imbalance, g.Key.Loss, rs[0].Display, string.Join("+", rs.Select(r => r.Source).Distinct()), rs.Length,
+                        errors.Average(), SampleStd(errors),
+                        MeanOrNull(rs.Select(r => r.ManyShotAccuracyPercent)),
+                        MeanOrNull(rs.Select(r => r.MediumShotAccuracyPercent)),
+                        MeanOrNull(rs.Select(r => r.FewShotAccuracyPercent)),
+                        Enumerable.Range(0, classes).Select(c => rs.Average(r => r.PerClassAccuracyPercent[c])).ToArray(),
+                        rs.Average(r => r.TrainSeconds));
+                })
+                .ToArray();
+        }
+
+        /// <summary>The sample standard deviation (n - 1 in the denominator); 0 for fewer than two values.</summary>
+        public static double SampleStd(IReadOnlyList<double> values)
+        {
+            ArgumentNullException.ThrowIfNull(values);
+            if (values.Count < 2)
+            {
+                return 0.0;
+            }
+
+            double mean = values.Average();
+            return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        }
+
+        private static double? MeanOrNull(IEnumerable<double?> values)
+        {
+            var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToArray();
+            return present.Length == 0 ? null : present.Average();
+        }
+
+        /// <summary>Formats seconds as <c>m:ss</c> or <c>h:mm:ss</c>.</summary>
+        public static string FormatDuration(double seconds)
+        {
+            if (!double.IsFinite(seconds) || seconds < 0)
+            {
+                return "?";
+            }
+
+            var t = TimeSpan.FromSeconds(Math.Round(seconds));
+            return t.TotalHours >= 1
+                ? string.Format(CultureInfo.InvariantCulture, "{0}:{1:D2}:{2:D2}", (int)t.TotalHours, t.Minutes, t.Seconds)
+                : string.Format(CultureInfo.InvariantCulture, "{0}:{1:D2}", t.Minutes, t.Seconds);
+        }
+    }
+}

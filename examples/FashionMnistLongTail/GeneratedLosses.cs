@@ -1,0 +1,79 @@
+using System;
+using System.Globalization;
+using CbGen;
+using FashionMnistLongTail.Data;
+using static TorchSharp.torch;
+
+namespace FashionMnistLongTail
+{
+    /// <summary>
+    /// The compile-time path: the types the CbGen generator made from the <see cref="FashionMnist"/> enum's
+    /// <see cref="ClassBalancedAttribute"/>s (<c>FashionMnistSoftmaxWeights</c>/<c>FashionMnistSoftmaxLoss</c>, …),
+    /// and a start-up check that their constants equal what the runtime computes.
+    /// </summary>
+    public static class GeneratedLosses
+    {
+        /// <summary>The imbalance factor the enum's <see cref="SamplesAttribute"/> counts were written for.</summary>
+        public const int Imbalance = 100;
+
+        /// <summary>Whether <paramref name="counts"/> are exactly the counts declared on <see cref="FashionMnist"/>.</summary>
+        public static bool Matches(ReadOnlySpan<long> counts) => counts.SequenceEqual(FashionMnistSoftmaxWeights.Counts);
+
+        /// <summary>The generated loss of <paramref name="kind"/>, or <c>null</c> for the baseline.</summary>
+        public static nn.Module<Tensor, Tensor, Tensor>? TryCreate(LossKind kind) => kind switch
+        {
+            LossKind.CbSoftmax => new FashionMnistSoftmaxLoss(),
+            LossKind.CbSigmoid => new FashionMnistSigmoidLoss(),
+            LossKind.CbFocalGamma1 => new FashionMnistFocal1Loss(),
+            LossKind.CbFocalGammaHalf => new FashionMnistFocalHalfLoss(),
+            _ => null,
+        };
+
+        /// <summary>
+        /// Checks that the generated tables equal the runtime maths: the counts equal <see cref="LongTail.Counts"/> at
+        /// IF 100, and each config's β, γ and weights equal <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
+        /// (relative difference ≤ 1e-12). Costs microseconds.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">A generated constant disagrees; the message says which.</exception>
+        public static void Verify()
+        {
+            long[] expectedCounts = LongTail.Counts(Imbalance);
+            Check("FashionMnistSoftmax", FashionMnistSoftmaxWeights.Counts, FashionMnistSoftmaxWeights.Weights,
+                FashionMnistSoftmaxWeights.Beta, double.NaN, LossCatalog.Get(LossKind.CbSoftmax), expectedCounts);
+            Check("FashionMnistSigmoid", FashionMnistSigmoidWeights.Counts, FashionMnistSigmoidWeights.Weights,
+                FashionMnistSigmoidWeights.Beta, double.NaN, LossCatalog.Get(LossKind.CbSigmoid), expectedCounts);
+            Check("FashionMnistFocal1", FashionMnistFocal1Weights.Counts, FashionMnistFocal1Weights.Weights,
+                FashionMnistFocal1Weights.Beta, FashionMnistFocal1Weights.Gamma, LossCatalog.Get(LossKind.CbFocalGamma1), expectedCounts);
+            Check("FashionMnistFocalHalf", FashionMnistFocalHalfWeights.Counts, FashionMnistFocalHalfWeights.Weights,
+                FashionMnistFocalHalfWeights.Beta, FashionMnistFocalHalfWeights.Gamma, LossCatalog.Get(LossKind.CbFocalGammaHalf), expectedCounts);
+        }
+
+        private static void Check(string name, ReadOnlySpan<long> counts, ReadOnlySpan<double> weights, double beta,
+            double gamma, LossSpec spec, long[] expectedCounts)
+        {
+            if (!counts.SequenceEqual(expectedCounts))
+            {
+                throw new InvalidOperationException(
+                    $"{name}Weights.Counts is [{string.Join(", ", counts.ToArray())}] but the IF {Imbalance} protocol gives "
+                    + $"[{string.Join(", ", expectedCounts)}]; fix the [Samples] counts on the FashionMnist enum.");
+            }
+
+            if (beta != spec.Beta || (!double.IsNaN(gamma) && gamma != spec.Gamma))
+            {
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"{name}Weights has β={beta}, γ={gamma}; the run {spec.Key} expects β={spec.Beta}, γ={spec.Gamma}."));
+            }
+
+            double[] runtime = ClassBalancedWeights.Compute(expectedCounts, spec.Beta);
+            for (int c = 0; c < runtime.Length; c++)
+            {
+                if (Math.Abs(weights[c] - runtime[c]) > 1e-12 * Math.Abs(runtime[c]))
+                {
+                    throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                        "{0}Weights.Weights[{1}] is {2:R} but ClassBalancedWeights.Compute gives {3:R}.",
+                        name, c, weights[c], runtime[c]));
+                }
+            }
+        }
+    }
+}

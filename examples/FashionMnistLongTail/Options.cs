@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace FashionMnistLongTail
+{
+    /// <summary>The demo's command line. The training protocol itself is fixed (see <see cref="Protocol"/>).</summary>
+    public sealed record Options
+    {
+        /// <summary>The imbalance factors the demo accepts.</summary>
+        public static IReadOnlyList<int> SupportedImbalances { get; } = [10, 50, 100];
+
+        /// <summary>A folder holding the four Fashion-MNIST <c>.gz</c> files; <c>null</c> for the Debian package's folder.</summary>
+        public string? DataDirectory { get; init; }
+
+        /// <summary>The imbalance factors to train at (default: 100).</summary>
+        public IReadOnlyList<int> Imbalances { get; init; } = [100];
+
+        /// <summary>Training epochs per run (default 30).</summary>
+        public int Epochs { get; init; } = Protocol.Epochs;
+
+        /// <summary>How many seeds (0, 1, …) per loss (default 2).</summary>
+        public int Seeds { get; init; } = 2;
+
+        /// <summary>Where results.json, results.md and the plots go (default <c>out</c>).</summary>
+        public string OutputDirectory { get; init; } = "out";
+
+        /// <summary>Caps the training images per class (smoke tests); <c>null</c> keeps the protocol's counts.</summary>
+        public int? SubsetCap { get; init; }
+
+        /// <summary>The runs, in order (default: all five).</summary>
+        public IReadOnlyList<LossKind> Losses { get; init; } = LossCatalog.All.Select(s => s.Kind).ToArray();
+
+        /// <summary>Whether to draw the PNG plots (default true).</summary>
+        public bool Plots { get; init; } = true;
+
+        /// <summary>Whether <c>--help</c> was asked for.</summary>
+        public bool Help { get; init; }
+
+        /// <summary>The command line as typed, for the reports.</summary>
+        public string CommandLine { get; init; } = string.Empty;
+
+        /// <summary>The usage text.</summary>
+        public static string Usage { get; } = string.Join(Environment.NewLine,
+            "Fashion-MNIST-LT: class-balanced losses (Cui et al., CVPR 2019) on a long-tailed Fashion-MNIST.",
+            "",
+            "Usage: ./build.sh run [options]      (or: dotnet run --project examples/FashionMnistLongTail -c Release -- [options])",
+            "",
+            "Options:",
+            "  --data DIR          folder with the four Fashion-MNIST IDX .gz files",
+            "                      (default: " + Data.FashionMnistFiles.DebianDirectory + ", Debian package dataset-fashion-mnist)",
+            "  --imbalance IF      imbalance factor n_max/n_min: 10, 50 or 100 (default 100)",
+            "  --all               run all three imbalance factors (10, 50, 100)",
+            "  --epochs N          epochs per run (default 30; the lr drops scale with N)",
+            "  --seeds N           seeds 0..N-1 per loss (default 2)",
+            "  --losses a,b        runs to do, from: " + string.Join(", ", LossCatalog.All.Select(s => s.Key)) + " (default: all)",
+            "  --subset N          cap the training images per class at N (smoke tests)",
+            "  --out DIR           output folder for results.json, results.md and the plots (default out/)",
+            "  --no-plots          skip the PNG plots",
+            "  -h, --help          show this help",
+            "",
+            "Default: 5 losses x 2 seeds at IF 100, 30 epochs, MLP 784-512-256-10, SGD momentum 0.9, batch 128.");
+
+        /// <summary>Parses the command line.</summary>
+        /// <exception cref="UsageException">An option is unknown, lacks its value or has a bad value; the message says which.</exception>
+        public static Options Parse(IReadOnlyList<string> args)
+        {
+            ArgumentNullException.ThrowIfNull(args);
+            var options = new Options { CommandLine = string.Join(' ', args) };
+            bool all = false;
+            int? imbalance = null;
+            for (int i = 0; i < args.Count; i++)
+            {
+                string arg = args[i];
+                switch (arg)
+                {
+                    case "-h":
+                    case "--help":
+                        options = options with { Help = true };
+                        break;
+                    case "--data":
+                        options = options with { DataDirectory = Value(args, ref i) };
+                        break;
+                    case "--out":
+                        options = options with { OutputDirectory = Value(args, ref i) };
+                        break;
+                    case "--all":
+                        all = true;
+                        break;
+                    case "--no-plots":
+                        options = options with { Plots = false };
+                        break;
+                    case "--imbalance":
+                        imbalance = PositiveInt(args, ref i);
+                        if (!SupportedImbalances.Contains(imbalance.Value))
+                        {
+                            throw new UsageException(
+                                $"--imbalance must be 10, 50 or 100; got {imbalance.Value}.");
+                        }
+
+                        break;
+                    case "--epochs":
+                        options = options with { Epochs = PositiveInt(args, ref i) };
+                        break;
+                    case "--seeds":
+                        options = options with { Seeds = PositiveInt(args, ref i) };
+                        break;
+                    case "--subset":
+                        options = options with { SubsetCap = PositiveInt(args, ref i) };
+                        break;
+                    case "--losses":
+                        options = options with { Losses = ParseLosses(Value(args, ref i)) };
+                        break;
+                    default:
+                        throw new UsageException(
+                            $"Unknown option '{arg}'. Run with --help for the list of options.");
+                }
+            }
+
+            if (all && imbalance is not null)
+            {
+                throw new UsageException("Pass either --all or --imbalance, not both.");
+            }
+
+            if (all)
+            {
+                options = options with { Imbalances = SupportedImbalances };
+            }
+            else if (imbalance is int f)
+            {
+                options = options with { Imbalances = [f] };
+            }
+
+            return options;
+        }
+
+        private static string Value(IReadOnlyList<string> args, ref int i)
+        {
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"{args[i]} needs a value.");
+            }
+
+            return args[++i];
+        }
+
+        private static int PositiveInt(IReadOnlyList<string> args, ref int i)
+        {
+            string name = args[i];
+            string text = Value(args, ref i);
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
+            {
+                throw new UsageException($"{name} needs a positive whole number; got '{text}'.");
+            }
+
+            return value;
+        }
+
+        private static LossKind[] ParseLosses(string text)
+        {
+            var result = new List<LossKind>();
+            foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var spec = LossCatalog.All.FirstOrDefault(s => string.Equals(s.Key, part, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new UsageException(
+                        $"Unknown loss '{part}' in --losses; expected some of: {string.Join(", ", LossCatalog.All.Select(s => s.Key))}.");
+                if (!result.Contains(spec.Kind))
+                {
+                    result.Add(spec.Kind);
+                }
+            }
+
+            if (result.Count == 0)
+            {
+                throw new UsageException("--losses needs at least one loss.");
+            }
+
+            return result.ToArray();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using FashionMnistLongTail;
+using FashionMnistLongTail.Data;
+using Spectre.Console;
+
+// Thin shell: parse, run, map failures to exit codes. Everything else lives in Experiment.Run (callable from tests).
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
+
+// Logs and CI get plain lines (no live progress); give their tables room instead of the 80-column default.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 140;
+}
+
+try
+{
+    Experiment.Run(options);
+    return 0;
+}
+catch (DatasetException e)
+{
+    AnsiConsole.MarkupLine("[red]error:[/] " + Markup.Escape(e.Message));
+    return 3;
+}

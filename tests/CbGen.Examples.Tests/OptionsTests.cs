@@ -1,0 +1,59 @@
+using System;
+using FashionMnistLongTail;
+
+namespace CbGen.Examples.Tests
+{
+    public sealed class OptionsTests
+    {
+        [Fact]
+        public void Defaults_are_the_fixed_protocol()
+        {
+            var o = Options.Parse([]);
+
+            Assert.Equal([100], o.Imbalances);
+            Assert.Equal(30, o.Epochs);
+            Assert.Equal(2, o.Seeds);
+            Assert.Equal("out", o.OutputDirectory);
+            Assert.Null(o.SubsetCap);
+            Assert.Null(o.DataDirectory);
+            Assert.True(o.Plots);
+            Assert.Equal(5, o.Losses.Count);
+        }
+
+        [Fact]
+        public void Every_option_is_parsed()
+        {
+            var o = Options.Parse(["--data", "/d", "--imbalance", "50", "--epochs", "3", "--seeds", "1", "--out", "o",
+                "--subset", "40", "--losses", "ce,cb-focal0.5", "--no-plots"]);
+
+            Assert.Equal("/d", o.DataDirectory);
+            Assert.Equal([50], o.Imbalances);
+            Assert.Equal(3, o.Epochs);
+            Assert.Equal(1, o.Seeds);
+            Assert.Equal("o", o.OutputDirectory);
+            Assert.Equal(40, o.SubsetCap);
+            Assert.Equal([LossKind.CrossEntropy, LossKind.CbFocalGammaHalf], o.Losses);
+            Assert.False(o.Plots);
+        }
+
+        [Fact]
+        public void All_runs_the_three_imbalance_factors()
+        {
+            Assert.Equal([10, 50, 100], Options.Parse(["--all"]).Imbalances);
+        }
+
+        [Theory]
+        [InlineData("--imbalance 20", "10, 50 or 100")]
+        [InlineData("--epochs 0", "positive whole number")]
+        [InlineData("--epochs", "needs a value")]
+        [InlineData("--losses ce,nope", "Unknown loss 'nope'")]
+        [InlineData("--frobnicate", "Unknown option '--frobnicate'")]
+        [InlineData("--all --imbalance 10", "either --all or --imbalance")]
+        public void Bad_command_lines_say_what_is_wrong(string line, string expected)
+        {
+            var e = Assert.Throws<UsageException>(() => Options.Parse(line.Split(' ')));
+
+            Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        }
+    }
+}
