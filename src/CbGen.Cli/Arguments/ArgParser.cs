@@ -31,6 +31,21 @@ internal sealed class ParsedArgs
     public static ParsedArgs Parse(string command, IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs)
     {
         var result = new ParsedArgs(command);
+        foreach (string arg in args)
+        {
+            if (arg == "--")
+            {
+                break;
+            }
+
+            if (arg is "-h" or "--help")
+            {
+                // Help wins over anything else on the line, even a wrong option.
+                result.HelpRequested = true;
+                return result;
+            }
+        }
+
         bool optionsEnded = false;
         for (int i = 0; i < args.Count; i++)
         {
@@ -44,12 +59,6 @@ internal sealed class ParsedArgs
             if (arg == "--")
             {
                 optionsEnded = true;
-                continue;
-            }
-
-            if (arg is "-h" or "--help")
-            {
-                result.HelpRequested = true;
                 continue;
             }
 
