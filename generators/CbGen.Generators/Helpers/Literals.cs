@@ -32,6 +32,12 @@ namespace CbGen.Generators.Helpers
                 text = value.ToString("G17", CultureInfo.InvariantCulture);
             }
 
+            if (text.IndexOf('.') < 0 && text.IndexOf('E') < 0)
+            {
+                // 1 -> 1.0: reads as a double at a glance.
+                text += ".0";
+            }
+
             if (value == 0.0 && BitConverter.DoubleToInt64Bits(value) < 0)
             {
                 text = "-0.0";

@@ -1,0 +1,426 @@
+extern alias gen;
+
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using gen::CbGen.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CbGen.Generators.Tests
+{
+    /// <summary>One test per diagnostic: it fires on the bad code at each <c>[|marked|]</c> span and nowhere else, and the
+    /// fixed code is silent and generates code that compiles cleanly.</summary>
+    public sealed class DiagnosticTests
+    {
+        [Fact]
+        public void CB001_member_without_samples()
+        {
+            Check(DiagnosticDescriptors.MissingSamples,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A, [|B|] }
+                """,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A, [Samples(5)] B }
+                """);
+        }
+
+        [Fact]
+        public void CB002_negative_count()
+        {
+            Check(DiagnosticDescriptors.NonPositiveCount,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A, [Samples([|-3|])] B }
+                """,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """);
+        }
+
+        [Fact]
+        public void CB002_zero_count_without_ZeroWeight()
+        {
+            Check(DiagnosticDescriptors.NonPositiveCount,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A, [Samples([|0|])] B, [Samples(4)] C }
+                """,
+                """
+                [ClassBalanced(ZeroCounts = ZeroCountPolicy.ZeroWeight)]
+                public enum Label { [Samples(10)] A, [Samples(0)] B, [Samples(4)] C }
+                """);
+        }
+
+        [Fact]
+        public void CB003_beta_outside_0_1()
+        {
+            Check(DiagnosticDescriptors.BetaOutOfRange,
+                """
+                [ClassBalanced([|Beta = 1.5|])]
+                [ClassBalanced([|Beta = double.NaN|], Loss = CbLoss.Sigmoid)]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                """
+                [ClassBalanced(Beta = 0.999)]
+                [ClassBalanced(Beta = 1.0, Loss = CbLoss.Sigmoid)]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """);
+        }
+
+        [Fact]
+        public void CB004_negative_gamma()
+        {
+            Check(DiagnosticDescriptors.GammaOutOfRange,
+                """
+                [ClassBalanced(Loss = CbLoss.Focal, [|Gamma = -1.0|])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                """
+                [ClassBalanced(Loss = CbLoss.Focal, Gamma = 0.0)]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """);
+        }
+
+        [Fact]
+        public void CB005_gamma_on_a_non_focal_config_is_a_warning_and_still_generates()
+        {
+            GeneratorRun run = Check(DiagnosticDescriptors.GammaIgnored,
+                """
+                [ClassBalanced(Loss = CbLoss.Sigmoid, [|Gamma = 1.0|])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                """
+                [ClassBalanced(Loss = CbLoss.Focal, Gamma = 1.0)]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                badGenerates: true);
+            Assert.Equal(DiagnosticSeverity.Warning, DiagnosticDescriptors.GammaIgnored.DefaultSeverity);
+            Assert.Single(run.Sources);
+        }
+
+        [Fact]
+        public void CB006_values_with_a_gap()
+        {
+            Check(DiagnosticDescriptors.ValuesNotClassIndices,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A = 0, [Samples(3)] [|B|] = 2 }
+                """,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A = 0, [Samples(3)] B = 1 }
+                """);
+        }
+
+        [Fact]
+        public void CB006_duplicate_and_negative_values()
+        {
+            Check(DiagnosticDescriptors.ValuesNotClassIndices,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A = 1, [Samples(3)] [|B|] = 1, [Samples(4)] [|C|] = -1 }
+                """,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A = 1, [Samples(3)] B = 0, [Samples(4)] C = 2 }
+                """);
+        }
+
+        [Fact]
+        public void CB007_flags_enum()
+        {
+            Check(DiagnosticDescriptors.FlagsEnum,
+                """
+                [ClassBalanced]
+                [[|System.Flags|]]
+                public enum Label { [Samples(10)] A = 0, [Samples(3)] B = 1 }
+                """,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A = 0, [Samples(3)] B = 1 }
+                """);
+        }
+
+        [Fact]
+        public void CB008_fewer_than_two_classes()
+        {
+            Check(DiagnosticDescriptors.TooFewClasses,
+                """
+                [[|ClassBalanced|]]
+                public enum Label { [Samples(10)] A }
+                """,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A, [Samples(1)] Other }
+                """);
+        }
+
+        [Fact]
+        public void CB009_samples_without_ClassBalanced()
+        {
+            Check(DiagnosticDescriptors.SamplesWithoutConfig,
+                """
+                public enum Label { [[|Samples(10)|]] A, [[|Samples(3)|]] B }
+                """,
+                """
+                [ClassBalanced]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                badGenerates: false);
+        }
+
+        [Fact]
+        public void CB010_two_configs_of_one_enum_with_the_same_name()
+        {
+            Check(DiagnosticDescriptors.DuplicateName,
+                """
+                [ClassBalanced(Loss = CbLoss.Focal)]
+                [[|ClassBalanced(Loss = CbLoss.Focal, Gamma = 1.0)|]]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                """
+                [ClassBalanced(Loss = CbLoss.Focal)]
+                [ClassBalanced(Loss = CbLoss.Focal, Gamma = 1.0, Name = "LabelFocalGamma1")]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                badGenerates: true);
+        }
+
+        [Fact]
+        public void CB010_two_enums_with_the_same_generated_name()
+        {
+            Check(DiagnosticDescriptors.DuplicateName,
+                """
+                [ClassBalanced([|Name = "Shared"|])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+
+                public static class Holder
+                {
+                    [ClassBalanced([|Name = "Shared"|])]
+                    public enum Label { [Samples(10)] A, [Samples(3)] B }
+                }
+                """,
+                """
+                [ClassBalanced(Name = "Shared")]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+
+                public static class Holder
+                {
+                    [ClassBalanced(Name = "HolderLabel")]
+                    public enum Label { [Samples(10)] A, [Samples(3)] B }
+                }
+                """,
+                badGenerates: true,
+                badCompiles: false);
+        }
+
+        [Fact]
+        public void CB011_beta_too_small_for_the_counts()
+        {
+            GeneratorRun run = Check(DiagnosticDescriptors.WeightsCollapse,
+                """
+                [ClassBalanced([|Beta = 0.9|])]
+                public enum Label { [Samples(5000)] A, [Samples(50)] B }
+                """,
+                """
+                [ClassBalanced(Beta = 0.9999)]
+                public enum Label { [Samples(5000)] A, [Samples(50)] B }
+                """,
+                badGenerates: true);
+            Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(run.Output));
+            Assert.Contains("0.9998", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains("N = 5000", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public void CB012_enum_inside_a_generic_type()
+        {
+            Check(DiagnosticDescriptors.UnreachableEnum,
+                """
+                public class Holder<T>
+                {
+                    [[|ClassBalanced|]]
+                    public enum Label { [Samples(10)] A, [Samples(3)] B }
+                }
+                """,
+                """
+                public class Holder
+                {
+                    [ClassBalanced]
+                    public enum Label { [Samples(10)] A, [Samples(3)] B }
+                }
+                """);
+        }
+
+        [Fact]
+        public void CB012_private_and_protected_enums()
+        {
+            Check(DiagnosticDescriptors.UnreachableEnum,
+                """
+                public class Holder
+                {
+                    [[|ClassBalanced|]]
+                    private enum Hidden { [Samples(10)] A, [Samples(3)] B }
+
+                    [[|ClassBalanced|]]
+                    protected enum Family { [Samples(10)] A, [Samples(3)] B }
+                }
+                """,
+                """
+                public class Holder
+                {
+                    [ClassBalanced]
+                    internal enum Hidden { [Samples(10)] A, [Samples(3)] B }
+
+                    [ClassBalanced]
+                    protected internal enum Family { [Samples(10)] A, [Samples(3)] B }
+                }
+                """);
+        }
+
+        [Fact]
+        public void CB013_every_count_zero()
+        {
+            Check(DiagnosticDescriptors.AllCountsZero,
+                """
+                [ClassBalanced([|ZeroCounts = ZeroCountPolicy.ZeroWeight|])]
+                public enum Label { [Samples(0)] A, [Samples(0)] B }
+                """,
+                """
+                [ClassBalanced(ZeroCounts = ZeroCountPolicy.ZeroWeight)]
+                public enum Label { [Samples(0)] A, [Samples(7)] B }
+                """);
+        }
+
+        [Fact]
+        public void CB014_name_not_an_identifier()
+        {
+            Check(DiagnosticDescriptors.InvalidName,
+                """
+                [ClassBalanced([|Name = "1st-try"|])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                """
+                [ClassBalanced(Name = "FirstTry")]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """);
+        }
+
+        [Fact]
+        public void CB015_undefined_option_value()
+        {
+            Check(DiagnosticDescriptors.UnknownOption,
+                """
+                [ClassBalanced([|Loss = (CbLoss)7|], [|Device = (CbDevice)(-1)|])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                """
+                [ClassBalanced(Loss = CbLoss.Sigmoid, Device = CbDevice.Cpu)]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """);
+        }
+
+        [Fact]
+        public void Every_descriptor_has_a_test_and_a_documented_section()
+        {
+            var ids = typeof(DiagnosticDescriptors)
+                .GetFields()
+                .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+                .ToList();
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            string tests = string.Join(" ", typeof(DiagnosticTests).GetMethods().Select(m => m.Name));
+            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+            foreach (string id in ids)
+            {
+                Assert.Contains("## " + id, docs);
+                if (id != "CB900")
+                {
+                    Assert.Contains(id + "_", tests);
+                }
+            }
+
+            var supported = new ClassBalancedAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToHashSet();
+            Assert.Equal(ids.Where(id => id != "CB900").OrderBy(id => id), supported.OrderBy(id => id));
+        }
+
+        private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+            System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", ".."));
+
+        /// <param name="badGenerates">Whether the bad code still generates (warnings, or errors that only the analyzer can see).</param>
+        /// <param name="badCompiles">Whether the bad code's generated output still compiles.</param>
+        private static GeneratorRun Check(
+            DiagnosticDescriptor descriptor,
+            string bad,
+            string fixedSource,
+            bool badGenerates = false,
+            bool badCompiles = true)
+        {
+            (string badSource, List<TextSpan> expected) = ParseMarkers(Prelude + bad);
+            Assert.NotEmpty(expected);
+
+            GeneratorRun badRun = GeneratorHarness.Run(withTorchSharp: false, badSource);
+            Assert.Empty(badRun.GeneratorDiagnostics);
+            ImmutableArray<Diagnostic> found = GeneratorHarness.Analyze(badRun.Output);
+            var actual = found.Where(d => d.Id == descriptor.Id).ToList();
+            Assert.True(
+                actual.Select(d => d.Location.SourceSpan).OrderBy(s => s.Start).SequenceEqual(expected),
+                "Expected " + descriptor.Id + " at " + string.Join(", ", expected) + " in:\n" + badSource
+                + "\nGot:\n" + GeneratorHarness.Describe(found));
+            Assert.All(actual, d => Assert.Equal(descriptor.DefaultSeverity, d.Severity));
+            Assert.All(actual, d => Assert.Equal("Source0.cs", d.Location.SourceTree!.FilePath));
+            if (badGenerates)
+            {
+                Assert.NotEmpty(badRun.Sources);
+            }
+            else
+            {
+                Assert.Empty(badRun.Sources);
+            }
+
+            if (badCompiles)
+            {
+                Assert.DoesNotContain(badRun.Output.GetDiagnostics(),
+                    d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath != "Source0.cs");
+            }
+
+            GeneratorRun fixedRun = GeneratorHarness.Run(withTorchSharp: false, Prelude + fixedSource);
+            ImmutableArray<Diagnostic> fixedDiagnostics = GeneratorHarness.Analyze(fixedRun.Output);
+            Assert.True(fixedDiagnostics.IsEmpty, "The fixed code still reports:\n" + GeneratorHarness.Describe(fixedDiagnostics));
+            Assert.NotEmpty(fixedRun.Sources);
+            fixedRun.AssertCompilesCleanly();
+            return badRun;
+        }
+
+        private const string Prelude = "using CbGen;\n\nnamespace Tests;\n\n";
+
+        private static (string Source, List<TextSpan> Spans) ParseMarkers(string marked)
+        {
+            var spans = new List<TextSpan>();
+            var builder = new System.Text.StringBuilder();
+            int start = -1;
+            for (int i = 0; i < marked.Length; i++)
+            {
+                if (string.CompareOrdinal(marked, i, "[|", 0, 2) == 0)
+                {
+                    start = builder.Length;
+                    i++;
+                }
+                else if (string.CompareOrdinal(marked, i, "|]", 0, 2) == 0)
+                {
+                    spans.Add(TextSpan.FromBounds(start, builder.Length));
+                    i++;
+                }
+                else
+                {
+                    builder.Append(marked[i]);
+                }
+            }
+
+            return (builder.ToString(), spans);
+        }
+    }
+}

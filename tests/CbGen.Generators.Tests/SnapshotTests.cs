@@ -1,0 +1,206 @@
+using System.Linq;
+using CbGen.Generators.Tests.Snapshots;
+
+namespace CbGen.Generators.Tests
+{
+    /// <summary>Snapshots of every generated file (one per hint name) and of the diagnostics, per case. Each case also
+    /// checks that the generated code compiles without errors or warnings.</summary>
+    public sealed class SnapshotTests
+    {
+        public const string Cifar10Lt = """
+            using CbGen;
+
+            namespace Vision.Data
+            {
+                [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Focal, Gamma = 1.0, Device = CbDevice.Auto)]
+                [ClassBalanced(Beta = 0.999, Loss = CbLoss.Softmax, Name = "Cifar10LtSoftmax")]
+                public enum Cifar10Lt
+                {
+                    [Samples(5000)] Airplane,
+                    [Samples(2997)] Automobile,
+                    [Samples(1796)] Bird,
+                    [Samples(1077)] Cat,
+                    [Samples(645)] Deer,
+                    [Samples(387)] Dog,
+                    [Samples(232)] Frog,
+                    [Samples(139)] Horse,
+                    [Samples(83)] Ship,
+                    [Samples(50)] Truck,
+                }
+            }
+            """;
+
+        [Fact]
+        public void Simple_enum_without_TorchSharp_gets_the_tables_only()
+        {
+            const string source = """
+                using CbGen;
+
+                namespace Shop;
+
+                [ClassBalanced]
+                public enum Fruit
+                {
+                    [Samples(900)] Apple,
+                    [Samples(90)] Banana,
+                    [Samples(10)] Cherry,
+                }
+                """;
+            GeneratorRun run = Verify(nameof(Simple_enum_without_TorchSharp_gets_the_tables_only), withTorchSharp: false, source);
+            Assert.Equal(new[] { "Shop.Fruit.FruitWeights.g.cs" }, run.Sources.Select(s => s.HintName));
+        }
+
+        [Fact]
+        public void Several_configs_with_TorchSharp()
+        {
+            GeneratorRun run = Verify(nameof(Several_configs_with_TorchSharp), withTorchSharp: true, Cifar10Lt);
+            Assert.Equal(
+                new[]
+                {
+                    "Vision.Data.Cifar10Lt.Cifar10LtFocalWeights.g.cs",
+                    "Vision.Data.Cifar10Lt.Cifar10LtFocalLoss.g.cs",
+                    "Vision.Data.Cifar10Lt.Cifar10LtSoftmaxWeights.g.cs",
+                    "Vision.Data.Cifar10Lt.Cifar10LtSoftmaxLoss.g.cs",
+                },
+                run.Sources.Select(s => s.HintName));
+        }
+
+        [Fact]
+        public void Softmax_loss()
+        {
+            const string source = """
+                using CbGen;
+
+                namespace Audio
+                {
+                    [ClassBalanced(Beta = 0.99, Loss = CbLoss.Softmax, Normalizer = MeanNormalizer.WeightSum, Device = CbDevice.Cpu)]
+                    public enum Sound { [Samples(400)] Speech, [Samples(40)] Music, [Samples(4)] Siren }
+                }
+                """;
+            Verify(nameof(Softmax_loss), withTorchSharp: true, source);
+        }
+
+        [Fact]
+        public void Sigmoid_loss()
+        {
+            const string source = """
+                using CbGen;
+
+                namespace Audio
+                {
+                    [ClassBalanced(Beta = 0.999, Loss = CbLoss.Sigmoid, Normalizer = MeanNormalizer.AllTerms)]
+                    public enum Sound { [Samples(400)] Speech, [Samples(40)] Music, [Samples(4)] Siren }
+                }
+                """;
+            Verify(nameof(Sigmoid_loss), withTorchSharp: true, source);
+        }
+
+        [Fact]
+        public void Focal_loss_with_zero_count_class()
+        {
+            const string source = """
+                using CbGen;
+
+                namespace Audio
+                {
+                    [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Focal, Gamma = 0.5, Device = CbDevice.Cuda, ZeroCounts = ZeroCountPolicy.ZeroWeight)]
+                    public enum Sound { [Samples(400)] Speech, [Samples(40)] Music, [Samples(0)] Siren, [Samples(4)] Alarm }
+                }
+                """;
+            Verify(nameof(Focal_loss_with_zero_count_class), withTorchSharp: true, source);
+        }
+
+        [Fact]
+        public void Global_namespace_and_nested_enum()
+        {
+            const string source = """
+                using CbGen;
+
+                public static class Dataset
+                {
+                    public static class Labels
+                    {
+                        [ClassBalanced(Beta = 0.99, Loss = CbLoss.Sigmoid)]
+                        public enum Digit { [Samples(100)] Zero, [Samples(50)] One, [Samples(25)] Two }
+                    }
+                }
+                """;
+            GeneratorRun run = Verify(nameof(Global_namespace_and_nested_enum), withTorchSharp: true, source);
+            Assert.Contains("Dataset.Labels.Digit.DigitWeights.g.cs", run.Sources.Select(s => s.HintName));
+        }
+
+        [Fact]
+        public void Internal_enum_nested_in_a_namespace_type_gives_internal_types()
+        {
+            const string source = """
+                using CbGen;
+
+                namespace Med.Imaging
+                {
+                    public partial class Scanner
+                    {
+                        [ClassBalanced(Beta = 0.999, Loss = CbLoss.Focal)]
+                        internal enum Finding { [Samples(1000)] Healthy = 0, [Samples(30)] Tumour = 1 }
+                    }
+                }
+                """;
+            GeneratorRun run = Verify(nameof(Internal_enum_nested_in_a_namespace_type_gives_internal_types), withTorchSharp: true, source);
+            Assert.Contains("internal static partial class FindingWeights", run.Source("FindingWeights.g.cs"));
+            Assert.Contains("internal sealed class FindingLoss", run.Source("FindingLoss.g.cs"));
+        }
+
+        [Fact]
+        public void Keyword_member_names()
+        {
+            const string source = """
+                using CbGen;
+
+                namespace @namespace
+                {
+                    [ClassBalanced(Beta = 0.9, Loss = CbLoss.Softmax)]
+                    public enum @event { [Samples(30)] @class, [Samples(20)] @int, [Samples(10)] Class, [Samples(5)] @return }
+                }
+                """;
+            GeneratorRun run = Verify(nameof(Keyword_member_names), withTorchSharp: true, source);
+            Assert.Contains("public const long classCount = 30L;", run.Source("eventWeights.g.cs"));
+        }
+
+        [Fact]
+        public void Target_without_CreateSpan_caches_tables_in_static_arrays()
+        {
+            // A source-declared RuntimeHelpers without CreateSpan stands in for a pre-.NET 7 target.
+            const string source = """
+                using CbGen;
+
+                namespace System.Runtime.CompilerServices
+                {
+                    internal static class RuntimeHelpers { }
+                }
+
+                namespace Legacy
+                {
+                    [ClassBalanced(Beta = 0.99)]
+                    public enum Label { [Samples(100)] A, [Samples(10)] B }
+                }
+                """;
+            GeneratorRun run = Verify(nameof(Target_without_CreateSpan_caches_tables_in_static_arrays), withTorchSharp: false, source);
+            Assert.Contains("private static readonly double[] s_weights", run.Source("LabelWeights.g.cs"));
+        }
+
+        private static GeneratorRun Verify(string name, bool withTorchSharp, string source)
+        {
+            GeneratorRun run = GeneratorHarness.Run(withTorchSharp, source);
+            Assert.NotEmpty(run.Sources);
+            foreach ((string hintName, string text) in run.Sources)
+            {
+                Snapshot.Verify(text, name + "/" + hintName[..^".g.cs".Length], "cs");
+            }
+
+            string diagnostics = GeneratorHarness.Describe(
+                run.GeneratorDiagnostics.Concat(GeneratorHarness.Analyze(run.Output)));
+            Snapshot.Verify(diagnostics, name + "/diagnostics", "txt");
+            run.AssertCompilesCleanly();
+            return run;
+        }
+    }
+}
