@@ -82,23 +82,24 @@ public sealed class EnumCommandTests : IDisposable
     public void Keywords_duplicates_and_the_enum_name_become_distinct_valid_members()
     {
         string counts = temp.File("counts.csv",
-            "name,count\nclass,5\nint,4\na-b,3\na_b,2\nLabels,1\n\"x<y & z\",7\nüber,6\n0,8\n");
+            "name,count\nclass,5\nint,4\na-b,3\na_b,2\nLabels,1\n\"x<y & z\",7\nüber,6\n0,8\nSamples,9\nCbLoss,10\n");
 
         CliResult verbatim = Cli.Run("enum", counts, "--name", "Labels", "--naming", "verbatim");
         Assert.True(verbatim.ExitCode == 0, verbatim.Stderr);
         Assert.Contains("@class = 0,", verbatim.Stdout);
         Assert.Contains("@int = 1,", verbatim.Stdout);
+        Assert.Contains("Loss = global::CbGen.CbLoss.Softmax", verbatim.Stdout); // the member CbLoss would hide the type
         Assert.Contains("/// <summary>x&lt;y &amp; z: 7 samples.</summary>", verbatim.Stdout);
         Type v = Compile(verbatim.Stdout, "Labels");
         Assert.Equal(
-            new[] { ("class", 0, 5L), ("int", 1, 4L), ("a_b", 2, 3L), ("a_b_2", 3, 2L), ("Labels_2", 4, 1L), ("x_y___z", 5, 7L), ("über", 6, 6L), ("_0", 7, 8L) },
+            new[] { ("class", 0, 5L), ("int", 1, 4L), ("a_b", 2, 3L), ("a_b_2", 3, 2L), ("Labels_2", 4, 1L), ("x_y___z", 5, 7L), ("über", 6, 6L), ("_0", 7, 8L), ("Samples", 8, 9L), ("CbLoss", 9, 10L) },
             Members(v));
 
         CliResult pascal = Cli.Run("enum", counts, "--name", "Labels");
         Assert.True(pascal.ExitCode == 0, pascal.Stderr);
         Type p = Compile(pascal.Stdout, "Labels");
         Assert.Equal(
-            new[] { ("Class", 0, 5L), ("Int", 1, 4L), ("AB", 2, 3L), ("AB_2", 3, 2L), ("Labels_2", 4, 1L), ("XYZ", 5, 7L), ("Über", 6, 6L), ("Class0", 7, 8L) },
+            new[] { ("Class", 0, 5L), ("Int", 1, 4L), ("AB", 2, 3L), ("AB_2", 3, 2L), ("Labels_2", 4, 1L), ("XYZ", 5, 7L), ("Über", 6, 6L), ("Class0", 7, 8L), ("Samples", 8, 9L), ("CbLoss", 9, 10L) },
             Members(p));
     }
 
@@ -163,6 +164,9 @@ public sealed class EnumCommandTests : IDisposable
         Assert.Contains("not a valid C# identifier", bad.Stderr);
         CliResult badNs = Cli.Run("enum", "--counts", "1,2", "--name", "E", "--namespace", "My..App");
         Assert.Equal(2, badNs.ExitCode);
+        CliResult hiding = Cli.Run("enum", "--counts", "1,2", "--name", "Samples");
+        Assert.Equal(2, hiding.ExitCode);
+        Assert.Contains("would hide CbGen's own type", hiding.Stderr);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -85,12 +86,25 @@ internal static class EnumCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Names the emitted file uses unqualified (through <c>using CbGen;</c>), which an enum of the same name
+    /// would hide.</summary>
+    private static readonly string[] ReservedNames =
+    {
+        "CbGen", "ClassBalanced", "ClassBalancedAttribute", "Samples", "SamplesAttribute", "CbLoss", "ZeroCountPolicy",
+    };
+
     private static EnumSpec ReadSpec(ParsedArgs args)
     {
         string name = args.Require("--name", " (the enum's name, e.g. --name Cifar10Lt)");
         if (!CSharpIdentifiers.IsValid(name))
         {
             throw new UsageException(Name, "--name '" + name + "' is not a valid C# identifier (letters, digits and '_', not starting with a digit).");
+        }
+
+        if (Array.IndexOf(ReservedNames, name) >= 0)
+        {
+            throw new UsageException(Name, "--name '" + name + "' would hide CbGen's own " + (name == "CbGen" ? "namespace" : "type")
+                + " of that name in the enum's file; choose another name.");
         }
 
         name = CSharpIdentifiers.Escape(name);

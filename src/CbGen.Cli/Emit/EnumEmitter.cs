@@ -45,7 +45,10 @@ internal static class EnumEmitter
 
         sb.Append(indent).Append("/// <summary>The ").Append(Format(table.Classes.Count)).Append(" classes of ")
             .Append(Xml(OneLine(table.Source))).Append(" in class-index order (the logits columns).</summary>\n");
-        sb.Append(indent).Append("[ClassBalanced(Beta = ").Append(Literal(spec.Beta)).Append(", Loss = CbLoss.").Append(spec.Loss.ToString());
+        // The attribute's arguments are bound inside the enum, where a member named CbLoss would hide the type.
+        string qualifier = members.Contains("CbLoss") || members.Contains("ZeroCountPolicy") ? "global::CbGen." : string.Empty;
+        sb.Append(indent).Append("[ClassBalanced(Beta = ").Append(Literal(spec.Beta)).Append(", Loss = ").Append(qualifier).Append("CbLoss.")
+            .Append(spec.Loss.ToString());
         if (spec.Loss == CbLoss.Focal)
         {
             sb.Append(", Gamma = ").Append(Literal(spec.Gamma ?? 2.0));
@@ -53,7 +56,7 @@ internal static class EnumEmitter
 
         if (spec.ZeroCounts == ZeroCountPolicy.ZeroWeight)
         {
-            sb.Append(", ZeroCounts = ZeroCountPolicy.ZeroWeight");
+            sb.Append(", ZeroCounts = ").Append(qualifier).Append("ZeroCountPolicy.ZeroWeight");
         }
 
         sb.Append(")]\n");
