@@ -41,5 +41,5 @@ internal sealed class InputException : Exception
 
     /// <summary>An error located in a file: "<c>file:line: what</c>".</summary>
     public static InputException At(string file, long line, string what) =>
-        new(file + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + what);
+        new(file + ":" + Invariant.Format(line) + ": " + what);
 }

@@ -115,7 +115,7 @@ internal sealed class ParsedArgs
     {
         if (Positionals.Count > 1)
         {
-            throw new UsageException(command, "expected one " + what + " but got " + Positionals.Count.ToString(CultureInfo.InvariantCulture)
+            throw new UsageException(command, "expected one " + what + " but got " + Invariant.Format(Positionals.Count)
                 + ": " + string.Join(" ", Positionals) + ".");
         }
 

@@ -66,14 +66,14 @@ internal static class CountCommand
     private static void WriteTable(TextWriter output, CountTable table)
     {
         long total = table.Total;
-        output.WriteLine(table.Source + ": " + table.Description + ", " + Format(table.Classes.Count) + " classes, "
-            + Format(total) + " samples");
+        output.WriteLine(table.Source + ": " + table.Description + ", " + Invariant.Format(table.Classes.Count) + " classes, "
+            + Invariant.Format(total) + " samples");
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("share", true));
         for (int i = 0; i < table.Classes.Count; i++)
         {
             ClassCount c = table.Classes[i];
             string share = total == 0 ? "-" : (100.0 * c.Count / total).ToString("0.00", CultureInfo.InvariantCulture) + "%";
-            t.Add(Format(i), c.Name, Format(c.Count), share);
+            t.Add(Invariant.Format(i), c.Name, Invariant.Format(c.Count), share);
         }
 
         t.Write(output);
@@ -99,6 +99,4 @@ internal static class CountCommand
         w.WriteEndArray();
         w.WriteEndObject();
     });
-
-    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using CbGen.Cli.Arguments;
 using CbGen.Cli.Emit;
@@ -77,7 +76,7 @@ internal static class EnumCommand
         WeightsCommand.CheckZeroCounts(table, spec.ZeroCounts);
         if (table.Classes.Count > LargeLabelSet)
         {
-            stderr.WriteLine("cbgen: note: " + table.Classes.Count.ToString(CultureInfo.InvariantCulture)
+            stderr.WriteLine("cbgen: note: " + Invariant.Format(table.Classes.Count)
                 + " classes make a large enum; --counts-file writes a counts file instead.");
         }
 

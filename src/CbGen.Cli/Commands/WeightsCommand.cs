@@ -104,7 +104,7 @@ internal static class WeightsCommand
         {
             if (table.Classes[i].Count == 0)
             {
-                empty.Add("'" + table.Classes[i].Name + "' (index " + i.ToString(CultureInfo.InvariantCulture) + ")");
+                empty.Add("'" + table.Classes[i].Name + "' (index " + Invariant.Format(i) + ")");
             }
         }
 
@@ -136,13 +136,13 @@ internal static class WeightsCommand
     private static void WriteTable(TextWriter output, CountTable table, double beta, WeightNormalization normalization,
         ZeroCountPolicy zeroCounts, double[] effective, double[] weights)
     {
-        output.WriteLine(table.Source + ": " + Format(table.Classes.Count) + " classes, " + Format(table.Total) + " samples; β = "
+        output.WriteLine(table.Source + ": " + Invariant.Format(table.Classes.Count) + " classes, " + Invariant.Format(table.Total) + " samples; β = "
             + beta.ToString("R", CultureInfo.InvariantCulture) + ", normalization " + NormalizationName(normalization)
             + ", zero counts " + ZeroCountsName(zeroCounts));
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("effective number", true), ("weight", true));
         for (int i = 0; i < weights.Length; i++)
         {
-            t.Add(Format(i), table.Classes[i].Name, Format(table.Classes[i].Count),
+            t.Add(Invariant.Format(i), table.Classes[i].Name, Invariant.Format(table.Classes[i].Count),
                 effective[i].ToString("0.0000", CultureInfo.InvariantCulture), weights[i].ToString("G8", CultureInfo.InvariantCulture));
         }
 
@@ -182,6 +182,4 @@ internal static class WeightsCommand
         w.WriteEndArray();
         w.WriteEndObject();
     });
-
-    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -48,7 +47,7 @@ internal static class NativeDoctor
 
         output.WriteLine(problems == 0
             ? "All checks passed: TorchSharp " + TorchSharpVersion + " can load on this machine."
-            : problems.ToString(CultureInfo.InvariantCulture) + " problem(s) found; fix them as shown above and run 'cbgen doctor' again.");
+            : Invariant.Format(problems) + " problem(s) found; fix them as shown above and run 'cbgen doctor' again.");
         return problems == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
@@ -112,11 +111,11 @@ internal static class NativeDoctor
         if (scan.HasRequired)
         {
             return new DoctorCheck(Name, true, path + " provides " + RequiredGlibcxx + " (newest GLIBCXX_3.4."
-                + scan.NewestPatch.ToString(CultureInfo.InvariantCulture) + ")", Array.Empty<string>());
+                + Invariant.Format(scan.NewestPatch) + ")", Array.Empty<string>());
         }
 
         string newest = scan.NewestPatch < 0 ? "no GLIBCXX_3.4.* symbol versions at all"
-            : "symbol versions up to GLIBCXX_3.4." + scan.NewestPatch.ToString(CultureInfo.InvariantCulture);
+            : "symbol versions up to GLIBCXX_3.4." + Invariant.Format(scan.NewestPatch);
         return new DoctorCheck(Name, false, path + " has " + newest + ", but TorchSharp " + TorchSharpVersion
             + "'s libLibTorchSharp.so needs " + RequiredGlibcxx + " (GCC >= 13's libstdc++)", FixLibStdCxx(settings, osRelease));
     }

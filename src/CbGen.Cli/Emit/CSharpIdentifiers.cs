@@ -71,7 +71,7 @@ internal static class CSharpIdentifiers
             string unique = name;
             for (int n = 2; taken.Contains(unique); n++)
             {
-                unique = name + "_" + n.ToString(CultureInfo.InvariantCulture);
+                unique = name + "_" + Invariant.Format(n);
             }
 
             taken.Add(unique);

@@ -31,7 +31,7 @@ internal static class EnumEmitter
         List<string> members = CSharpIdentifiers.MemberNames(names, spec.Naming, spec.Name);
         var sb = new StringBuilder();
         sb.Append("// Written by `cbgen enum` from ").Append(OneLine(table.Source)).Append(" (").Append(OneLine(table.Description))
-            .Append("): ").Append(Format(table.Classes.Count)).Append(" classes, ").Append(Format(table.Total)).Append(" samples.\n");
+            .Append("): ").Append(Invariant.Format(table.Classes.Count)).Append(" classes, ").Append(Invariant.Format(table.Total)).Append(" samples.\n");
         sb.Append("// The CbGen source generator turns this enum into constant class-balanced weight tables (and a typed loss\n");
         sb.Append("// when the project references CbGen.TorchSharp). Re-run cbgen when the training data changes.\n");
         sb.Append("using CbGen;\n\n");
@@ -43,7 +43,7 @@ internal static class EnumEmitter
             indent = "    ";
         }
 
-        sb.Append(indent).Append("/// <summary>The ").Append(Format(table.Classes.Count)).Append(" classes of ")
+        sb.Append(indent).Append("/// <summary>The ").Append(Invariant.Format(table.Classes.Count)).Append(" classes of ")
             .Append(Xml(OneLine(table.Source))).Append(" in class-index order (the logits columns).</summary>\n");
         // The attribute's arguments are bound inside the enum, where a member named CbLoss would hide the type.
         string qualifier = members.Contains("CbLoss") || members.Contains("ZeroCountPolicy") ? "global::CbGen." : string.Empty;
@@ -71,10 +71,10 @@ internal static class EnumEmitter
                 sb.Append('\n');
             }
 
-            sb.Append(inner).Append("/// <summary>").Append(Xml(OneLine(c.Name))).Append(": ").Append(Format(c.Count))
+            sb.Append(inner).Append("/// <summary>").Append(Xml(OneLine(c.Name))).Append(": ").Append(Invariant.Format(c.Count))
                 .Append(c.Count == 1 ? " sample" : " samples").Append(".</summary>\n");
-            sb.Append(inner).Append("[Samples(").Append(Format(c.Count)).Append(")]\n");
-            sb.Append(inner).Append(members[i]).Append(" = ").Append(Format(i)).Append(",\n");
+            sb.Append(inner).Append("[Samples(").Append(Invariant.Format(c.Count)).Append(")]\n");
+            sb.Append(inner).Append(members[i]).Append(" = ").Append(Invariant.Format(i)).Append(",\n");
         }
 
         sb.Append(indent).Append("}\n");
@@ -93,7 +93,6 @@ internal static class EnumEmitter
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
     }
 
-    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string OneLine(string text)
     {

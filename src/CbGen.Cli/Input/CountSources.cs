@@ -104,7 +104,7 @@ internal static class CountSources
         for (int i = 0; i < items.Length; i++)
         {
             string item = items[i];
-            string name = i.ToString(CultureInfo.InvariantCulture);
+            string name = Invariant.Format(i);
             string number = item;
             int eq = item.LastIndexOf('=');
             if (eq >= 0)
@@ -115,7 +115,7 @@ internal static class CountSources
 
             if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out long count) || name.Length == 0)
             {
-                throw new UsageException(command, "--counts item " + (i + 1).ToString(CultureInfo.InvariantCulture) + " ('" + item
+                throw new UsageException(command, "--counts item " + Invariant.Format(i + 1) + " ('" + item
                     + "') is not a whole number ≥ 0 (or NAME=COUNT); write the counts like --counts 5000,2997,1796.");
             }
 

@@ -52,7 +52,7 @@ internal static class CountsFileReader
             if (row.Count != 2)
             {
                 throw InputException.At(display, line, "expected 2 fields (name" + reader.Delimiter.ToString().Replace("\t", "<tab>", StringComparison.Ordinal)
-                    + "count) but found " + row.Count.ToString(CultureInfo.InvariantCulture) + ".");
+                    + "count) but found " + Invariant.Format(row.Count) + ".");
             }
 
             string name = row[0];
@@ -69,7 +69,7 @@ internal static class CountsFileReader
             if (firstSeen.TryGetValue(name, out long previous))
             {
                 throw InputException.At(display, line, "the class '" + name + "' is listed twice (first on line "
-                    + previous.ToString(CultureInfo.InvariantCulture) + ").");
+                    + Invariant.Format(previous) + ").");
             }
 
             firstSeen[name] = line;

@@ -98,7 +98,7 @@ internal sealed class DelimitedReader
                 if (i < line.Length && line[i] != Delimiter)
                 {
                     throw InputException.At(file, lineNumber, "unexpected '" + line[i] + "' after the closing quote of field "
-                        + (fields.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " (quotes inside a quoted field are written \"\").");
+                        + Invariant.Format(fields.Count + 1) + " (quotes inside a quoted field are written \"\").");
                 }
 
                 fields.Add(field.ToString());

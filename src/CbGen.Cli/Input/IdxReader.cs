@@ -19,7 +19,7 @@ internal static class IdxReader
         int got = ReadFully(stream, header);
         if (got < 8)
         {
-            throw new InputException(display + ": the IDX header is cut short (" + Format(got) + " of 8 bytes).");
+            throw new InputException(display + ": the IDX header is cut short (" + Invariant.Format(got) + " of 8 bytes).");
         }
 
         int magic = (header[0] << 24) | (header[1] << 16) | (header[2] << 8) | header[3];
@@ -51,13 +51,13 @@ internal static class IdxReader
 
         if (read < expected)
         {
-            throw new InputException(display + ": the header announces " + Format(expected) + " labels but the file ends after "
-                + Format(read) + " (byte " + Format(8 + read) + "); the file is truncated.");
+            throw new InputException(display + ": the header announces " + Invariant.Format(expected) + " labels but the file ends after "
+                + Invariant.Format(read) + " (byte " + Invariant.Format(8 + read) + "); the file is truncated.");
         }
 
         if (read > expected)
         {
-            throw new InputException(display + ": the header announces " + Format(expected) + " labels but " + Format(read - expected)
+            throw new InputException(display + ": the header announces " + Invariant.Format(expected) + " labels but " + Invariant.Format(read - expected)
                 + " more byte(s) follow them; this is not a well-formed IDX label file.");
         }
 
@@ -76,10 +76,10 @@ internal static class IdxReader
         var notes = new List<string>();
         for (int c = 0; c <= max; c++)
         {
-            classes.Add(new ClassCount(Format(c), perLabel[c]));
+            classes.Add(new ClassCount(Invariant.Format(c), perLabel[c]));
             if (perLabel[c] == 0)
             {
-                notes.Add("class " + Format(c) + " has no labels (the classes are 0.." + Format(max) + ").");
+                notes.Add("class " + Invariant.Format(c) + " has no labels (the classes are 0.." + Invariant.Format(max) + ").");
             }
         }
 
@@ -90,7 +90,7 @@ internal static class IdxReader
     {
         ImageMagic => "this is an IDX image file (magic 2051); pass the label file (e.g. train-labels-idx1-ubyte.gz) instead.",
         _ when (magic >> 16) == 0 && (magic & 0xFF) >= 1 =>
-            "the IDX magic is " + Format(magic) + " (0x" + magic.ToString("X8", CultureInfo.InvariantCulture)
+            "the IDX magic is " + Invariant.Format(magic) + " (0x" + magic.ToString("X8", CultureInfo.InvariantCulture)
             + "); only label files (magic 2049: unsigned bytes, one dimension) are supported.",
         _ => "not an IDX file (magic 0x" + magic.ToString("X8", CultureInfo.InvariantCulture) + ").",
     };
@@ -111,6 +111,4 @@ internal static class IdxReader
 
         return total;
     }
-
-    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 
 namespace CbGen.Cli.Input;
@@ -60,12 +59,12 @@ internal static class ImageFolderReader
 
         if (looseImages > 0)
         {
-            notes.Add(Format(looseImages) + " image(s) directly in " + display + " were ignored: images belong in a class sub-folder.");
+            notes.Add(Invariant.Format(looseImages) + " image(s) directly in " + display + " were ignored: images belong in a class sub-folder.");
         }
 
         if (skipped > 0)
         {
-            notes.Add(Format(skipped) + " file(s) that are not images (" + string.Join(" ", ImageExtensions) + ") or are hidden were not counted.");
+            notes.Add(Invariant.Format(skipped) + " file(s) that are not images (" + string.Join(" ", ImageExtensions) + ") or are hidden were not counted.");
         }
 
         return new CountTable(display, SourceKind.Folder, "image folder", classes, notes);
@@ -124,6 +123,4 @@ internal static class ImageFolderReader
 
         return false;
     }
-
-    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

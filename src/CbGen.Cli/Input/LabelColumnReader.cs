@@ -75,8 +75,8 @@ internal static class LabelColumnReader
                 long resolved = requested < 0 ? width + requested : requested;
                 if (resolved < 0 || resolved >= width)
                 {
-                    throw InputException.At(display, firstLine, "--column " + column + " is out of range: the rows have " + Format(width)
-                        + " column(s), so use 0.." + Format(width - 1) + " (or -1 for the last).");
+                    throw InputException.At(display, firstLine, "--column " + column + " is out of range: the rows have " + Invariant.Format(width)
+                        + " column(s), so use 0.." + Invariant.Format(width - 1) + " (or -1 for the last).");
                 }
 
                 index = (int)resolved;
@@ -85,7 +85,7 @@ internal static class LabelColumnReader
             hasHeader = header ?? LooksLikeHeader(first, index, buffered);
         }
 
-        columnName = hasHeader ? first[index] : "#" + Format(index);
+        columnName = hasHeader ? first[index] : "#" + Invariant.Format(index);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         if (!hasHeader)
         {
@@ -108,7 +108,7 @@ internal static class LabelColumnReader
         }
 
         string kind = reader.Delimiter == '\t' ? "TSV" : "CSV";
-        string description = "column " + (hasHeader ? "'" + columnName + "'" : Format(index)) + " of a " + kind + " file";
+        string description = "column " + (hasHeader ? "'" + columnName + "'" : Invariant.Format(index)) + " of a " + kind + " file";
         var notes = new List<string>();
         return new CountTable(display, SourceKind.Labels, description, OrderClasses(counts, notes), notes);
     }
@@ -142,16 +142,16 @@ internal static class LabelColumnReader
             var missing = new List<string>();
             for (long c = 0; c <= max; c++)
             {
-                classes.Add(new ClassCount(Format(c), dense[c]));
+                classes.Add(new ClassCount(Invariant.Format(c), dense[c]));
                 if (dense[c] == 0)
                 {
-                    missing.Add(Format(c));
+                    missing.Add(Invariant.Format(c));
                 }
             }
 
             if (missing.Count > 0)
             {
-                notes.Add("the labels are class indices 0.." + Format(max) + "; class(es) " + string.Join(", ", missing) + " never occur (count 0).");
+                notes.Add("the labels are class indices 0.." + Invariant.Format(max) + "; class(es) " + string.Join(", ", missing) + " never occur (count 0).");
             }
 
             return classes;
@@ -171,7 +171,7 @@ internal static class LabelColumnReader
     {
         if (fields.Count != width)
         {
-            throw InputException.At(display, line, "this row has " + Format(fields.Count) + " field(s) but the first row has " + Format(width)
+            throw InputException.At(display, line, "this row has " + Invariant.Format(fields.Count) + " field(s) but the first row has " + Invariant.Format(width)
                 + " (an unquoted delimiter inside a field?).");
         }
 
@@ -236,6 +236,4 @@ internal static class LabelColumnReader
             yield return "'" + f + "'";
         }
     }
-
-    private static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

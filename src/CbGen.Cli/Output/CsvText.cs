@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using CbGen.Cli.Input;
 
@@ -14,7 +13,7 @@ internal static class CsvText
         output.WriteLine("name,count");
         foreach (ClassCount c in classes)
         {
-            output.WriteLine(Quote(c.Name) + "," + c.Count.ToString(CultureInfo.InvariantCulture));
+            output.WriteLine(Quote(c.Name) + "," + Invariant.Format(c.Count));
         }
     }
 

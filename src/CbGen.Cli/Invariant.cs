@@ -1,0 +1,9 @@
+using System.Globalization;
+
+namespace CbGen.Cli;
+
+/// <summary>Numbers in messages and outputs are written in the invariant culture, whatever the user's culture.</summary>
+internal static class Invariant
+{
+    public static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
+}
