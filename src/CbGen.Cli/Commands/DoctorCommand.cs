@@ -24,7 +24,7 @@ internal static class DoctorCommand
         + "Options:\n"
         + "  --libstdcxx FILE      check this libstdc++ instead of searching for one\n"
         + "  --nuget-packages DIR  the NuGet global packages folder (default: $NUGET_PACKAGES or ~/.nuget/packages)\n"
-        + "  --tool-dir DIR        look for the natives next to DIR instead of next to the tool\n";
+        + "  --tool-dir DIR        look for the natives in DIR (and DIR/runtimes/RID/native) instead of the tool's folder\n";
 
     private static readonly OptionSpec[] Specs =
     {
