@@ -16,10 +16,13 @@ namespace CbGen.Generators
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            // Reduced to two bools first: a new compilation (every keystroke) re-runs this cheap step only, and the
+            // Reduced to three bools first: a new compilation (every keystroke) re-runs this cheap step only, and the
             // downstream steps stay cached unless a bool flips.
+            IncrementalValueProvider<bool> supportsNullable = context.ParseOptionsProvider
+                .Select(static (options, _) => Parser.SupportsNullable(options));
             IncrementalValueProvider<CompilationFeatures> features = context.CompilationProvider
-                .Select(static (compilation, _) => Parser.ReadFeatures(compilation))
+                .Combine(supportsNullable)
+                .Select(static (input, _) => Parser.ReadFeatures(input.Left, input.Right))
                 .WithTrackingName(TrackingNames.Features);
 
             IncrementalValuesProvider<EnumSpec> enums = context.SyntaxProvider
@@ -52,7 +55,7 @@ namespace CbGen.Generators
                 try
                 {
                     string weights = Emitter.EmitWeights(spec, config, features);
-                    string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config) : null;
+                    string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config, features) : null;
                     context.AddSource(Emitter.WeightsHintName(spec, config), weights);
                     if (loss is not null)
                     {

@@ -50,8 +50,8 @@ namespace CbGen.Generators
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-        /// <summary>Reduces the compilation to the two facts the emitter needs.</summary>
-        public static CompilationFeatures ReadFeatures(Compilation compilation)
+        /// <summary>Reduces the compilation and the parse options to the three facts the emitter needs.</summary>
+        public static CompilationFeatures ReadFeatures(Compilation compilation, bool supportsNullable)
         {
             bool torch = false;
             foreach (AssemblyIdentity identity in compilation.ReferencedAssemblyNames)
@@ -65,11 +65,14 @@ namespace CbGen.Generators
 
             INamedTypeSymbol? helpers = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RuntimeHelpers");
             bool createSpan = helpers is not null && !helpers.GetMembers("CreateSpan").IsEmpty;
-            return new CompilationFeatures(torch, createSpan);
+            return new CompilationFeatures(torch, createSpan, supportsNullable);
         }
 
         /// <summary>The generator's entry point: the model of the valid configs, or null when nothing is valid.
         /// Never throws (except on cancellation): an unexpected exception becomes <see cref="EnumSpec.Failure"/>.</summary>
+        public static bool SupportsNullable(ParseOptions options) =>
+            options is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
+
         public static EnumSpec? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol symbol || symbol.TypeKind != TypeKind.Enum)

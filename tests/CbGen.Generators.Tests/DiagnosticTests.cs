@@ -283,6 +283,20 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
+        public void CB012_file_local_enum()
+        {
+            Check(DiagnosticDescriptors.UnreachableEnum,
+                """
+                [[|ClassBalanced|]]
+                file enum Label { [Samples(10)] A, [Samples(3)] B }
+                """,
+                """
+                [ClassBalanced]
+                internal enum Label { [Samples(10)] A, [Samples(3)] B }
+                """);
+        }
+
+        [Fact]
         public void CB013_every_count_zero()
         {
             Check(DiagnosticDescriptors.AllCountsZero,

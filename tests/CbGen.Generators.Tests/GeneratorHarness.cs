@@ -71,7 +71,10 @@ namespace CbGen.Generators.Tests
 
         public static string TorchSharpAssemblyPath => Path.Combine(AppContext.BaseDirectory, "TorchSharp.dll");
 
-        public static CSharpCompilation CreateCompilation(bool withTorchSharp, params string[] sources)
+        public static CSharpCompilation CreateCompilation(bool withTorchSharp, params string[] sources) =>
+            CreateCompilation(withTorchSharp, ParseOptions, sources);
+
+        public static CSharpCompilation CreateCompilation(bool withTorchSharp, CSharpParseOptions parseOptions, params string[] sources)
         {
             var references = new List<MetadataReference>(FrameworkReferences.Value)
             {
@@ -85,17 +88,17 @@ namespace CbGen.Generators.Tests
 
             return CSharpCompilation.Create(
                 "CbGenTestAssembly",
-                sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source" + i + ".cs")),
+                sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: "Source" + i + ".cs")),
                 references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
                     nullableContextOptions: NullableContextOptions.Enable,
                     deterministic: true));
         }
 
-        public static GeneratorDriver CreateDriver() =>
+        public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
             CSharpGeneratorDriver.Create(
                 new[] { new ClassBalancedGenerator().AsSourceGenerator() },
-                parseOptions: ParseOptions,
+                parseOptions: parseOptions ?? ParseOptions,
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
         public static GeneratorRun Run(CSharpCompilation compilation, GeneratorDriver? driver = null)
@@ -139,7 +142,8 @@ namespace CbGen.Generators.Tests
                     : "no location";
                 return d.Id + " " + d.Severity + " " + where + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
             });
-            return string.Join("\n", lines) + "\n";
+            string text = string.Join("\n", lines);
+            return (text.Length == 0 ? "(no diagnostics)" : text) + "\n";
         }
     }
 }

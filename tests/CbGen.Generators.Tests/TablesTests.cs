@@ -33,6 +33,12 @@ namespace CbGen.Generators.Tests
                 [ClassBalanced(Beta = 0.99999, ZeroCounts = ZeroCountPolicy.ZeroWeight)]
                 public enum Sparse { [Samples(3000000000)] Common, [Samples(0)] Missing, [Samples(7)] Rare }
 
+                [ClassBalanced(Beta = 0.9, Name = "Bytes")]
+                internal enum ByteLabel : byte { [Samples(30)] A, [Samples(3)] B }
+
+                [ClassBalanced(Beta = 0.9, Name = "Ulongs")]
+                public enum UlongLabel : ulong { [Samples(30)] A, [Samples(3)] B }
+
                 public static class Probe
                 {
                     public static double[] Weights(string name) => name switch
@@ -58,6 +64,13 @@ namespace CbGen.Generators.Tests
                     public static double WeightOfTruck() => Cifar10LtSoftmaxWeights.WeightOf(Cifar10Lt.Truck);
 
                     public static double WeightOfUndefined() => Cifar10LtSoftmaxWeights.WeightOf((Cifar10Lt)10);
+
+                    public static double[] SmallUnderlyingTypes() => new[]
+                    {
+                        BytesWeights.WeightOf(ByteLabel.B), UlongsWeights.WeightOf(UlongLabel.B),
+                    };
+
+                    public static double WeightOfHugeUlong() => UlongsWeights.WeightOf((UlongLabel)ulong.MaxValue);
                 }
             }
             """;
@@ -136,6 +149,16 @@ namespace CbGen.Generators.Tests
                 () => Invoke<double>(Loaded.Value, "WeightOfUndefined"));
             ArgumentOutOfRangeException inner = Assert.IsType<ArgumentOutOfRangeException>(thrown.InnerException);
             Assert.Equal("label", inner.ParamName);
+        }
+
+        [Fact]
+        public void Byte_and_ulong_enums_work()
+        {
+            double expected = ClassBalancedWeights.Compute(new long[] { 30, 3 }, 0.9)[1];
+            Assert.Equal(new[] { expected, expected }, Invoke<double[]>(Loaded.Value, "SmallUnderlyingTypes"));
+            TargetInvocationException thrown = Assert.Throws<TargetInvocationException>(
+                () => Invoke<double>(Loaded.Value, "WeightOfHugeUlong"));
+            Assert.IsType<ArgumentOutOfRangeException>(thrown.InnerException);
         }
 
         private static readonly Lazy<Assembly> Loaded = new(() =>
