@@ -287,7 +287,7 @@ namespace CbGen.Generators
                 else if (seenNames.ContainsKey(config.TypeName))
                 {
                     Report(DiagnosticDescriptors.DuplicateName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
-                        config.TypeName, NamespaceText(symbol));
+                        config.TypeName, NamespaceText(symbol), "another config of this enum");
                 }
                 else
                 {

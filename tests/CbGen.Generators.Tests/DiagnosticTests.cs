@@ -219,6 +219,36 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
+        public void CB010_generated_name_taken_by_a_user_type()
+        {
+            Check(DiagnosticDescriptors.DuplicateName,
+                """
+                [[|ClassBalanced|]]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+
+                public sealed class LabelWeights { }
+                """,
+                """
+                [ClassBalanced(Name = "Labels")]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+
+                public sealed class LabelWeights { }
+
+                // Without CbGen.TorchSharp no loss is generated, so the name LabelsLoss stays free.
+                public sealed class LabelsLoss { }
+
+                /// <summary>Extending the generated weights class is allowed.</summary>
+                public static partial class LabelsWeights
+                {
+                    /// <summary>The tail class.</summary>
+                    public const Label Tail = Label.B;
+                }
+                """,
+                badGenerates: true,
+                badCompiles: false);
+        }
+
+        [Fact]
         public void CB011_beta_too_small_for_the_counts()
         {
             GeneratorRun run = Check(DiagnosticDescriptors.WeightsCollapse,
