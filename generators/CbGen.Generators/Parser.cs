@@ -244,7 +244,8 @@ namespace CbGen.Generators
             }
 
             // Per config.
-            var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Ignoring case: Roslyn compares hint names case-insensitively, so Foo and foo would clash there.
+            var seenNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < configs.Length; i++)
             {
                 RawConfig config = configs[i];
