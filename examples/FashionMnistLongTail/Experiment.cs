@@ -33,9 +33,12 @@ namespace FashionMnistLongTail
             var wall = Stopwatch.StartNew();
             var started = DateTime.UtcNow;
 
+            string? waitPolicy = OpenMp.PreferPassiveWaiting();
             torch.set_num_threads(Protocol.Threads);
             GeneratedLosses.Verify();
             console.MarkupLine("[grey]Generated CB weight tables (FashionMnist*Weights) equal the runtime ones: checked.[/]");
+            console.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                "libtorch: {0} threads, OMP_WAIT_POLICY={1}.", torch.get_num_threads(), waitPolicy ?? "(default)")));
 
             string dir = FashionMnistFiles.Locate(options.DataDirectory);
             var data = FashionMnistFiles.Load(dir);
@@ -62,11 +65,14 @@ namespace FashionMnistLongTail
             bool live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
             if (live)
             {
+                // Redrawn once per epoch, not on a timer: a 10 Hz redraw competes with libtorch's threads for the two
+                // cores and made training several times slower.
                 console.Progress()
+                    .AutoRefresh(false)
                     .AutoClear(false)
-                    .HideCompleted(false)
+                    .HideCompleted(true)
                     .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
-                        new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                        new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
                         var overall = ctx.AddTask("All runs", maxValue: totalRuns * options.Epochs);
@@ -76,16 +82,20 @@ namespace FashionMnistLongTail
                             k++;
                             string name = RunName(k, totalRuns, set.Info.Imbalance, spec, seed);
                             var task = ctx.AddTask(Markup.Escape(name), maxValue: options.Epochs);
+                            ctx.Refresh();
                             runs.Add(RunOne(set, spec, seed, options, test, data, report =>
                             {
                                 task.Increment(1);
                                 overall.Increment(1);
                                 task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
                                     "{0}  epoch {1}/{2}  loss {3:F4}", name, report.Epoch, report.Epochs, report.MeanLoss));
+                                ctx.Refresh();
                             }));
-                            task.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
-                                "{0}  error {1:F2}%", name, runs[^1].TestErrorPercent));
                             task.StopTask();
+                            overall.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                                "All runs ({0}/{1} done; last: {2} seed {3}, error {4:F2}%)",
+                                k, totalRuns, spec.Display, seed, runs[^1].TestErrorPercent));
+                            ctx.Refresh();
                         }
                     });
             }
@@ -130,7 +140,7 @@ namespace FashionMnistLongTail
             files.Add(Path.Combine(options.OutputDirectory, ResultsWriter.JsonFile));
             var result = new ExperimentResult(
                 "./build.sh run" + (options.CommandLine.Length > 0 ? " " + options.CommandLine : string.Empty),
-                Machine.Describe(), started, wall.Elapsed.TotalSeconds, dir, options.Epochs, Protocol.Threads, ClassNames,
+                Machine.Describe(), started, wall.Elapsed.TotalSeconds, dir, options.Epochs, Protocol.Threads, waitPolicy ?? "default", ClassNames,
                 sets.Select(s => s.Info).ToArray(), runs, summary, files);
             ResultsWriter.Write(options.OutputDirectory, result);
             ConsoleReport.Print(console, result);

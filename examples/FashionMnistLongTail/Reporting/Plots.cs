@@ -83,7 +83,7 @@ namespace FashionMnistLongTail.Reporting
             plot.Axes.SetLimits(-0.6, set.Counts.Length - 0.4, 0, 100);
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(10);
             plot.YLabel("Test accuracy (%)");
-            plot.Title(Inv($"Fashion-MNIST-LT (IF {set.Imbalance}): per-class test accuracy, mean over {rows.Max(r => r.Seeds)} seed(s)"));
+            plot.Title(Inv($"Fashion-MNIST-LT (IF {set.Imbalance}): per-class test accuracy, mean over {rows.Max(r => r.Seeds)} seed{(rows.Max(r => r.Seeds) == 1 ? "" : "s")}"));
             plot.Legend.FontSize = 11;
             plot.ShowLegend(Edge.Bottom);
             plot.SavePng(path, Width, Height);

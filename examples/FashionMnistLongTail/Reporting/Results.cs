@@ -71,6 +71,7 @@ namespace FashionMnistLongTail.Reporting
     /// <param name="DataDirectory">Where the IDX files were read from.</param>
     /// <param name="Epochs">Epochs per run.</param>
     /// <param name="Threads">libtorch threads.</param>
+    /// <param name="OpenMpWaitPolicy">OMP_WAIT_POLICY in effect (the demo sets PASSIVE unless the user chose).</param>
     /// <param name="ClassNames">The ten class names.</param>
     /// <param name="TrainingSets">Per imbalance factor: counts and weights.</param>
     /// <param name="Runs">Every run.</param>
@@ -84,6 +85,7 @@ namespace FashionMnistLongTail.Reporting
         string DataDirectory,
         int Epochs,
         int Threads,
+        string OpenMpWaitPolicy,
         IReadOnlyList<string> ClassNames,
         IReadOnlyList<TrainingSetInfo> TrainingSets,
         IReadOnlyList<RunResult> Runs,

@@ -43,7 +43,7 @@ namespace FashionMnistLongTail.Reporting
             Line("# Fashion-MNIST-LT: class-balanced losses");
             Line();
             Line(F($"- Command: `{result.Command}`"));
-            Line(F($"- Machine: {result.Machine}; libtorch threads: {result.Threads}"));
+            Line(F($"- Machine: {result.Machine}; libtorch threads: {result.Threads} (`torch.set_num_threads`), OpenMP wait policy {result.OpenMpWaitPolicy}"));
             Line(F($"- Started: {result.StartedUtc:yyyy-MM-dd HH:mm} UTC; wall time {Experiment.FormatDuration(result.WallSeconds)} ({result.WallSeconds:F0} s) for {result.Runs.Count} runs"));
             Line(F($"- Data: the real Fashion-MNIST IDX files from `{result.DataDirectory}`"));
             Line(F($"- Protocol: class i keeps its first ⌊6000·(1/IF)^(i/9)⌋ training images (file order); test on the balanced 10,000 test images. ")
