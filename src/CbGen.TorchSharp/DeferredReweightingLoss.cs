@@ -1,0 +1,236 @@
+using System;
+using System.Globalization;
+using TorchSharp;
+using static TorchSharp.torch;
+using Reduction = TorchSharp.torch.nn.Reduction;
+
+namespace CbGen.TorchSharp
+{
+    /// <summary>
+    /// A class-balanced loss under deferred re-weighting (DRW, Cao et al. 2019): before epoch
+    /// <see cref="DeferUntilEpoch"/> it computes the unweighted twin of its class-balanced loss (same variant,
+    /// reduction, normaliser, γ, ignore index and label smoothing, every weight 1), from that epoch on the
+    /// class-balanced loss itself. Set <see cref="Epoch"/> (or call <see cref="Step(int)"/>) at the start of each
+    /// epoch; epochs count from 0, so with K = 160 epoch 159 is the last unweighted one.
+    /// </summary>
+    /// <remarks>
+    /// <para>With <see cref="MeanNormalizer.PositiveLabels"/> (the default) the unweighted twin is exactly the plain
+    /// loss (cross-entropy, binary cross-entropy or focal loss); with <see cref="MeanNormalizer.WeightSum"/> all-ones
+    /// weights make the normaliser the number of positive labels too.</para>
+    /// <para>The wrapper owns both modules (registered as the sub-modules <c>weighted_loss</c> and
+    /// <c>unweighted_loss</c>): <c>.to()</c> moves both, <c>state_dict</c> holds both weight buffers, and disposing
+    /// the wrapper disposes both. The epoch is not part of the state: set it again after loading a checkpoint.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// using var loss = DeferredReweightingLoss.FromCounts(CbLoss.Softmax, counts, beta: 0.9999, deferUntilEpoch: 160);
+    /// for (int epoch = 0; epoch &lt; 200; epoch++)
+    /// {
+    ///     loss.Step(epoch);          // weights 1 for epochs 0..159, class-balanced from 160
+    ///     /* train one epoch with loss.forward(logits, labels) */
+    /// }
+    /// </code>
+    /// </example>
+    public class DeferredReweightingLoss : Loss<Tensor, Tensor, Tensor>
+    {
+        private readonly Loss<Tensor, Tensor, Tensor> _weighted;
+        private readonly Loss<Tensor, Tensor, Tensor> _unweighted;
+        private int _epoch;
+
+        /// <summary>Wraps a class-balanced softmax loss; the wrapper takes it over (and disposes it).</summary>
+        /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
+        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="weighted"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="deferUntilEpoch"/> is negative.</exception>
+        public DeferredReweightingLoss(ClassBalancedSoftmaxLoss weighted, int deferUntilEpoch)
+            : this(weighted, deferUntilEpoch, CbLoss.Softmax, NumClassesOf(weighted, w => w.NumClasses))
+        {
+            _unweighted = Twin(new ClassBalancedSoftmaxLoss(Ones(weighted.NumClasses), weighted.reduction,
+                weighted.Normalizer, weighted.IgnoreIndex, weighted.LabelSmoothing, CbDevice.Cpu), weighted.ClassWeights);
+            register_module("unweighted_loss", _unweighted);
+        }
+
+        /// <summary>Wraps a class-balanced sigmoid loss; the wrapper takes it over (and disposes it).</summary>
+        /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
+        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="weighted"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="deferUntilEpoch"/> is negative.</exception>
+        public DeferredReweightingLoss(ClassBalancedSigmoidLoss weighted, int deferUntilEpoch)
+            : this(weighted, deferUntilEpoch, CbLoss.Sigmoid, NumClassesOf(weighted, w => w.NumClasses))
+        {
+            _unweighted = Twin(new ClassBalancedSigmoidLoss(Ones(weighted.NumClasses), weighted.reduction,
+                weighted.Normalizer, CbDevice.Cpu), weighted.ClassWeights);
+            register_module("unweighted_loss", _unweighted);
+        }
+
+        /// <summary>Wraps a class-balanced focal loss; the wrapper takes it over (and disposes it).</summary>
+        /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
+        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="weighted"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="deferUntilEpoch"/> is negative.</exception>
+        public DeferredReweightingLoss(ClassBalancedFocalLoss weighted, int deferUntilEpoch)
+            : this(weighted, deferUntilEpoch, CbLoss.Focal, NumClassesOf(weighted, w => w.NumClasses))
+        {
+            _unweighted = Twin(new ClassBalancedFocalLoss(Ones(weighted.NumClasses), weighted.Gamma,
+                weighted.reduction, weighted.Normalizer, CbDevice.Cpu), weighted.ClassWeights);
+            register_module("unweighted_loss", _unweighted);
+        }
+
+        private DeferredReweightingLoss(Loss<Tensor, Tensor, Tensor> weighted, int deferUntilEpoch, CbLoss variant, int numClasses)
+            : base(weighted.reduction)
+        {
+            Schedule = new DeferredReweighting(deferUntilEpoch);
+            Variant = variant;
+            NumClasses = numClasses;
+            _weighted = weighted;
+            _unweighted = weighted; // replaced by the public constructors before anything can read it
+            register_module("weighted_loss", _weighted);
+        }
+
+        /// <summary>
+        /// Creates a class-balanced loss of <paramref name="loss"/>'s variant from training samples per class and β
+        /// (as the modules' <c>FromCounts</c>) and wraps it.
+        /// </summary>
+        /// <param name="loss">The variant.</param>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
+        /// <param name="beta">β in [0, 1] (the LDAM-DRW recipe uses <see cref="DeferredReweighting.LdamDrwBeta"/>).</param>
+        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
+        /// <param name="gamma">γ of the focal loss (ignored by the other variants).</param>
+        /// <param name="reduction">None, Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by.</param>
+        /// <param name="device">Where to keep the weights.</param>
+        /// <returns>A new wrapper at epoch 0.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or as the modules.</exception>
+        public static DeferredReweightingLoss FromCounts(
+            CbLoss loss,
+            ReadOnlySpan<long> counts,
+            double beta,
+            int deferUntilEpoch,
+            double gamma = 2.0,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            CbDevice device = CbDevice.Auto)
+        {
+            // Checked before the inner module is built, so nothing is left undisposed.
+            if (deferUntilEpoch < 0)
+            {
+                _ = new DeferredReweighting(deferUntilEpoch);
+            }
+
+            switch (loss)
+            {
+                case CbLoss.Softmax:
+                    return new DeferredReweightingLoss(ClassBalancedSoftmaxLoss.FromCounts(counts, beta, reduction, normalizer,
+                        device: device), deferUntilEpoch);
+                case CbLoss.Sigmoid:
+                    return new DeferredReweightingLoss(ClassBalancedSigmoidLoss.FromCounts(counts, beta, reduction, normalizer,
+                        device), deferUntilEpoch);
+                case CbLoss.Focal:
+                    return new DeferredReweightingLoss(ClassBalancedFocalLoss.FromCounts(counts, beta, gamma, reduction,
+                        normalizer, device), deferUntilEpoch);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(loss), loss,
+                        "loss must be CbLoss.Softmax, CbLoss.Sigmoid or CbLoss.Focal; got "
+                        + ((int)loss).ToString(CultureInfo.InvariantCulture) + ".");
+            }
+        }
+
+        /// <summary>The schedule (K).</summary>
+        public DeferredReweighting Schedule { get; }
+
+        /// <summary>K: the first (0-based) epoch that uses the class-balanced weights.</summary>
+        public int DeferUntilEpoch => Schedule.DeferUntilEpoch;
+
+        /// <summary>The loss variant of both modules.</summary>
+        public CbLoss Variant { get; }
+
+        /// <summary>The number of classes C.</summary>
+        public int NumClasses { get; }
+
+        /// <summary>The current 0-based epoch (0 after construction); <c>forward</c> re-weights when it is ≥ K.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+        public int Epoch
+        {
+            get => _epoch;
+            set
+            {
+                DeferredReweighting.CheckEpoch(value, nameof(Epoch));
+                _epoch = value;
+            }
+        }
+
+        /// <summary>Whether <c>forward</c> uses the class-balanced weights at the current <see cref="Epoch"/>.</summary>
+        public bool IsReweighting => _epoch >= Schedule.DeferUntilEpoch;
+
+        /// <summary>The class-balanced loss (used from epoch K on).</summary>
+        public Loss<Tensor, Tensor, Tensor> Weighted => _weighted;
+
+        /// <summary>The unweighted twin (all weights 1; used before epoch K).</summary>
+        public Loss<Tensor, Tensor, Tensor> Unweighted => _unweighted;
+
+        /// <summary>The module <c>forward</c> uses at the current <see cref="Epoch"/>.</summary>
+        public Loss<Tensor, Tensor, Tensor> Active => IsReweighting ? _weighted : _unweighted;
+
+        /// <summary>Moves to <paramref name="epoch"/> (call it at the start of each epoch).</summary>
+        /// <param name="epoch">The 0-based epoch about to be trained.</param>
+        /// <returns>Whether this epoch re-weights.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="epoch"/> is negative.</exception>
+        public bool Step(int epoch)
+        {
+            DeferredReweighting.CheckEpoch(epoch, nameof(epoch));
+            _epoch = epoch;
+            return IsReweighting;
+        }
+
+        /// <summary>The loss of the module that is active at the current <see cref="Epoch"/>.</summary>
+        /// <param name="input">Logits [B, C].</param>
+        /// <param name="target">The targets the wrapped variant accepts.</param>
+        /// <returns>As the wrapped module.</returns>
+        public override Tensor forward(Tensor input, Tensor target) => Active.forward(input, target);
+
+        /// <inheritdoc/>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _weighted.Dispose();
+                if (!ReferenceEquals(_unweighted, _weighted))
+                {
+                    _unweighted.Dispose();
+                }
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private static int NumClassesOf<T>(T? weighted, Func<T, int> numClasses)
+            where T : class
+        {
+            if (weighted is null)
+            {
+                throw new ArgumentNullException(nameof(weighted));
+            }
+
+            return numClasses(weighted);
+        }
+
+        private static double[] Ones(int count)
+        {
+            var ones = new double[count];
+            ones.AsSpan().Fill(1.0);
+            return ones;
+        }
+
+        /// <summary>Puts the twin (built on the CPU) where the weighted module keeps its weights.</summary>
+        private static Loss<Tensor, Tensor, Tensor> Twin(Loss<Tensor, Tensor, Tensor> twin, Tensor weightedWeights)
+        {
+            Device device = weightedWeights.device;
+            if (device.type != DeviceType.CPU)
+            {
+                twin.to(device);
+            }
+
+            return twin;
+        }
+    }
+}
