@@ -52,6 +52,9 @@ namespace FashionMnistLongTail.Reporting
                 + "weight decay 5e-4 on weights only; sigmoid/focal runs start the last bias at −log(C−1). "
                 + "Seeds: `torch.manual_seed(seed)` for the weights, `new Random(seed)` for the batch order.");
             Line("- Many/medium/few-shot: classes with > 1000, 200–1000, < 200 training images; accuracy is the mean over those classes.");
+            Line("- Loss from: `torch` = `nn.CrossEntropyLoss`; `generated` = the `FashionMnist*Loss` types the CbGen generator made from the `FashionMnist` enum "
+                + "(IF 100 counts); `runtime` = `ClassBalanced*Loss.FromCounts` (other IFs or `--subset`).");
+            Line("- Training times are wall-clock per run and include any load from other processes on the machine.");
 
             foreach (var set in result.TrainingSets)
             {
@@ -77,8 +80,13 @@ namespace FashionMnistLongTail.Reporting
                 Line();
                 Line("Per-class test accuracy % (mean over seeds) and class-balanced weights α (normalised to sum to C):");
                 Line();
-                var cbKeys = rows.Where(r => set.Weights.ContainsKey(r.Loss) && LossCatalog.All.First(s => s.Key == r.Loss).IsClassBalanced)
-                    .Select(r => r.Loss).ToArray();
+                // Runs with the same β have the same weights: one column per β.
+                var betaColumns = rows
+                    .Select(r => LossCatalog.All.First(s => s.Key == r.Loss))
+                    .Where(s => s.IsClassBalanced)
+                    .GroupBy(s => s.Beta)
+                    .Select(g => (Beta: g.Key, Key: g.First().Key))
+                    .ToArray();
                 var header = new StringBuilder("| Class | n | Group |");
                 var rule = new StringBuilder("|---|---:|---|");
                 foreach (var r in rows)
@@ -87,9 +95,9 @@ namespace FashionMnistLongTail.Reporting
                     rule.Append("---:|");
                 }
 
-                foreach (string key in cbKeys)
+                foreach (var (beta, _) in betaColumns)
                 {
-                    header.Append(" α ").Append(key).Append(" |");
+                    header.Append(F($" α (β={beta:0.####}) |"));
                     rule.Append("---:|");
                 }
 
@@ -103,7 +111,7 @@ namespace FashionMnistLongTail.Reporting
                         line.Append(F($" {r.PerClassAccuracyMean[c]:F1} |"));
                     }
 
-                    foreach (string key in cbKeys)
+                    foreach (var (_, key) in betaColumns)
                     {
                         line.Append(F($" {set.Weights[key][c]:F3} |"));
                     }
