@@ -9,7 +9,7 @@ namespace CbGen.TorchSharp
     /// Functional forms of the class-balanced losses, named like <c>torch.nn.functional</c>. They compute exactly
     /// what <see cref="ClassBalancedSoftmaxLoss"/>, <see cref="ClassBalancedSigmoidLoss"/> and
     /// <see cref="ClassBalancedFocalLoss"/> compute (see those classes for the semantics of targets, reductions and
-    /// <see cref="MeanNormalizer"/>), with the weights passed per call: <paramref name="weight"/> is validated on
+    /// <see cref="MeanNormalizer"/>), with the weights passed per call: <c>weight</c> is validated on
     /// every call (one min/max reduction) and cast to the logits' dtype and device when it differs. Prefer the
     /// modules in a training loop.
     /// </summary>
@@ -45,8 +45,9 @@ namespace CbGen.TorchSharp
             bool positive = Validation.Weights(weight, nameof(weight));
             Validation.Logits(input, weight.numel(), nameof(input));
             Validation.NotNullOrDisposed(target, nameof(target));
-            using var w = Matching(weight, input);
-            return LossCore.Softmax(input, target, w, positive, reduction, normalizer, ignore_index, label_smoothing);
+            using var scope = NewDisposeScope();
+            return LossCore.Softmax(input, target, new TransientWeights(weight, positive), reduction, normalizer,
+                ignore_index, label_smoothing).MoveToOuterDisposeScope();
         }
 
         /// <summary>Class-balanced sigmoid cross-entropy: BCE-with-logits with all C terms of sample i weighted by
@@ -69,11 +70,12 @@ namespace CbGen.TorchSharp
         {
             Validation.Reduction(reduction, nameof(reduction));
             Validation.Normalizer(normalizer, nameof(normalizer));
-            Validation.Weights(weight, nameof(weight));
+            bool positive = Validation.Weights(weight, nameof(weight));
             Validation.Logits(input, weight.numel(), nameof(input));
             Validation.NotNullOrDisposed(target, nameof(target));
-            using var w = Matching(weight, input);
-            return LossCore.Sigmoid(input, target, w, reduction, normalizer);
+            using var scope = NewDisposeScope();
+            return LossCore.Sigmoid(input, target, new TransientWeights(weight, positive), reduction, normalizer)
+                .MoveToOuterDisposeScope();
         }
 
         /// <summary>Class-balanced focal loss: the sigmoid loss of each element times (1 - p_t)^γ, computed in log
@@ -99,19 +101,12 @@ namespace CbGen.TorchSharp
             Validation.Gamma(gamma, nameof(gamma));
             Validation.Reduction(reduction, nameof(reduction));
             Validation.Normalizer(normalizer, nameof(normalizer));
-            Validation.Weights(weight, nameof(weight));
+            bool positive = Validation.Weights(weight, nameof(weight));
             Validation.Logits(input, weight.numel(), nameof(input));
             Validation.NotNullOrDisposed(target, nameof(target));
-            using var w = Matching(weight, input);
-            return LossCore.Focal(input, target, w, gamma, reduction, normalizer);
-        }
-
-        /// <summary>A handle on <paramref name="weight"/> in the logits' dtype and device (a new handle on the same
-        /// storage when nothing changes; disposing it never disposes the caller's tensor).</summary>
-        private static Tensor Matching(Tensor weight, Tensor input)
-        {
-            using var guard = no_grad();
-            return weight.to(input.dtype, input.device);
+            using var scope = NewDisposeScope();
+            return LossCore.Focal(input, target, new TransientWeights(weight, positive), gamma, reduction, normalizer)
+                .MoveToOuterDisposeScope();
         }
     }
 #pragma warning restore CA1707

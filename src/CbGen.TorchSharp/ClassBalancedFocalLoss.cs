@@ -39,7 +39,7 @@ namespace CbGen.TorchSharp
         [ComponentName(Name = BufferName)]
         private Tensor _classWeights;
 
-        private readonly ClassWeightStore _store = new ClassWeightStore();
+        private readonly ClassWeightStore _store;
 
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
@@ -61,7 +61,7 @@ namespace CbGen.TorchSharp
             Validation.Reduction(reduction, nameof(reduction));
             Validation.Normalizer(normalizer, nameof(normalizer));
             Validation.Gamma(gamma, nameof(gamma));
-            Validation.Weights(weights, nameof(weights));
+            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
             _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
             register_buffer(BufferName, _classWeights);
             NumClasses = weights.Length;
@@ -92,7 +92,7 @@ namespace CbGen.TorchSharp
             Validation.Reduction(reduction, nameof(reduction));
             Validation.Normalizer(normalizer, nameof(normalizer));
             Validation.Gamma(gamma, nameof(gamma));
-            Validation.Weights(weights, nameof(weights));
+            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
             _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
             register_buffer(BufferName, _classWeights);
             NumClasses = checked((int)weights.numel());
@@ -147,8 +147,7 @@ namespace CbGen.TorchSharp
         {
             Validation.Logits(input, NumClasses, nameof(input));
             Validation.NotNullOrDisposed(target, nameof(target));
-            var weight = _store.For(_classWeights, input);
-            return LossCore.Focal(input, target, weight, Gamma, reduction, Normalizer);
+            return LossCore.Focal(input, target, _store.Using(_classWeights), Gamma, reduction, Normalizer);
         }
 
         /// <inheritdoc/>

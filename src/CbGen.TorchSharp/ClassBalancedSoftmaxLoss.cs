@@ -37,8 +37,7 @@ namespace CbGen.TorchSharp
         [ComponentName(Name = BufferName)]
         private Tensor _classWeights;
 
-        private readonly ClassWeightStore _store = new ClassWeightStore();
-        private readonly bool _weightsPositive;
+        private readonly ClassWeightStore _store;
 
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
@@ -61,7 +60,7 @@ namespace CbGen.TorchSharp
             : base(reduction)
         {
             CheckOptions(reduction, normalizer, labelSmoothing);
-            _weightsPositive = Validation.Weights(weights, nameof(weights));
+            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
             _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
             register_buffer(BufferName, _classWeights);
             NumClasses = weights.Length;
@@ -94,7 +93,7 @@ namespace CbGen.TorchSharp
             : base(reduction)
         {
             CheckOptions(reduction, normalizer, labelSmoothing);
-            _weightsPositive = Validation.Weights(weights, nameof(weights));
+            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
             _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
             register_buffer(BufferName, _classWeights);
             NumClasses = checked((int)weights.numel());
@@ -155,8 +154,7 @@ namespace CbGen.TorchSharp
         {
             Validation.Logits(input, NumClasses, nameof(input));
             Validation.NotNullOrDisposed(target, nameof(target));
-            var weight = _store.For(_classWeights, input);
-            return LossCore.Softmax(input, target, weight, _weightsPositive, reduction, Normalizer, IgnoreIndex,
+            return LossCore.Softmax(input, target, _store.Using(_classWeights), reduction, Normalizer, IgnoreIndex,
                 LabelSmoothing);
         }
 

@@ -4,15 +4,32 @@ using static TorchSharp.torch;
 namespace CbGen.TorchSharp.Internal
 {
     /// <summary>
-    /// Creates a module's class-weight buffer (always a fresh float64 tensor the module owns) and hands
-    /// <c>forward</c> a copy cast to the logits' dtype and device, made once and reused until the buffer or the
-    /// logits' dtype/device changes. The copy lives in this object, not in a <see cref="Tensor"/> field, so
-    /// TorchSharp's reflection (<c>RegisterComponents</c>, <c>.to()</c>) never mistakes it for a buffer.
+    /// Creates a module's class-weight buffer (always a fresh float64 tensor the module owns) and serves
+    /// <c>forward</c> from small caches: the buffer cast to the logits' dtype/device, the same divided by the last
+    /// normaliser used, and the identity matrix (or a ones column) that one-hot targets are gathered from. Each is made once and reused until the buffer is
+    /// replaced (by <c>.to()</c>) or the dtype, device, normaliser or batch size changes, so a training loop does
+    /// no CPU-to-tensor copies and no weight arithmetic per step. The cached tensors live in this object, not in
+    /// <see cref="Tensor"/> fields of the module, so TorchSharp's reflection (<c>RegisterComponents</c>,
+    /// <c>.to()</c>) never mistakes them for buffers; they are detached from every dispose scope and disposed with
+    /// the module.
     /// </summary>
-    internal sealed class ClassWeightStore : IDisposable
+    internal sealed class ClassWeightStore : WeightSource, IDisposable
     {
-        private Tensor? _source;
-        private Tensor? _cast;
+        private Tensor? _buffer;          // the module's current buffer (compared by reference)
+        private Tensor? _plain;           // the buffer in the logits' dtype/device, when it differs from the buffer
+        private Tensor? _scaled;
+        private long _scaledDivisor;
+        private Tensor? _ones;
+        private Tensor? _eye;
+
+        /// <summary>Up to this many classes a cached identity matrix (≤ 8 MB in float64) gives one-hot rows with one
+        /// <c>index_select</c>; above it a scatter into zeros does, without the C² memory.</summary>
+        internal const long EyeLimit = 1024;
+
+        internal ClassWeightStore(bool allPositive)
+            : base(allPositive)
+        {
+        }
 
         internal static Tensor Create(ReadOnlySpan<double> weights, Device device)
         {
@@ -28,38 +45,89 @@ namespace CbGen.TorchSharp.Internal
             return detached.to(ScalarType.Float64, device, copy: true).DetachFromDisposeScope();
         }
 
-        /// <summary>The buffer itself when it already matches <paramref name="input"/>; otherwise a cached cast copy.</summary>
-        internal Tensor For(Tensor buffer, Tensor input)
+        /// <summary>Points the caches at the module's current buffer; call at the start of every forward.</summary>
+        internal ClassWeightStore Using(Tensor buffer)
         {
-            var dtype = input.dtype;
-            var deviceType = input.device_type;
-            int deviceIndex = input.device_index;
-            if (buffer.dtype == dtype && buffer.device_type == deviceType && buffer.device_index == deviceIndex)
+            if (!ReferenceEquals(buffer, _buffer))
+            {
+                Dispose();
+                _buffer = buffer;
+            }
+
+            return this;
+        }
+
+        internal override Tensor Plain(Tensor input)
+        {
+            var buffer = _buffer!;
+            if (Matches(buffer, input))
             {
                 return buffer;
             }
 
-            if (_cast is not null && !_cast.IsInvalid && ReferenceEquals(_source, buffer) && !buffer.IsInvalid
-                && _cast.dtype == dtype && _cast.device_type == deviceType && _cast.device_index == deviceIndex)
+            if (_plain is null || !Matches(_plain, input))
             {
-                return _cast;
+                Replace(ref _plain, null);
+                using var guard = no_grad();
+                _plain = buffer.to(input.dtype, input.device).DetachFromDisposeScope();
+                Replace(ref _scaled, null);
             }
 
-            Dispose();
-            using (no_grad())
+            return _plain;
+        }
+
+        internal override Tensor Scaled(Tensor input, long divisor)
+        {
+            if (_scaled is null || _scaledDivisor != divisor || !Matches(_scaled, input))
             {
-                _cast = buffer.to(dtype, input.device).DetachFromDisposeScope();
+                var plain = Plain(input);
+                using var guard = no_grad();
+                Replace(ref _scaled, plain.div(divisor).DetachFromDisposeScope());
+                _scaledDivisor = divisor;
             }
 
-            _source = buffer;
-            return _cast;
+            return _scaled!;
+        }
+
+        internal override Tensor OneHot(Tensor input, Tensor target)
+        {
+            long classes = input.size(1);
+            if (classes <= EyeLimit)
+            {
+                if (_eye is null || !Matches(_eye, input))
+                {
+                    Replace(ref _eye, eye(classes, classes, input.dtype, input.device).DetachFromDisposeScope());
+                }
+
+                return _eye!.index_select(0, target);
+            }
+
+            long rows = input.size(0);
+            if (_ones is null || _ones.size(0) != rows || !Matches(_ones, input))
+            {
+                Replace(ref _ones, ones(rows, 1, input.dtype, input.device).DetachFromDisposeScope());
+            }
+
+            return ScatterOneHot(input, target, _ones!);
         }
 
         public void Dispose()
         {
-            _cast?.Dispose();
-            _cast = null;
-            _source = null;
+            Replace(ref _plain, null);
+            Replace(ref _scaled, null);
+            Replace(ref _ones, null);
+            Replace(ref _eye, null);
+            _buffer = null;
+        }
+
+        private static bool Matches(Tensor t, Tensor input) =>
+            !t.IsInvalid && t.dtype == input.dtype && t.device_type == input.device_type
+            && t.device_index == input.device_index;
+
+        private static void Replace(ref Tensor? slot, Tensor? value)
+        {
+            slot?.Dispose();
+            slot = value;
         }
     }
 }

@@ -184,6 +184,7 @@ namespace CbGen.Tests.Runtime
             using var loss = new ClassBalancedFocalLoss(Alpha, 2.0, device: CbDevice.Cpu);
             using var input = TestData.ToTensor(TestData.Logits(44, 4, 3), ScalarType.Float64);
             using var target = TestData.ToTensor(TestData.Labels(44, 4, 3));
+            loss.forward(input, target).Dispose();   // warm-up: the module caches its weights for float64 and this B
             var statistics = DisposeScopeManager.Statistics.TensorStatistics;
             long live = statistics.ThreadTotalLiveCount;
             using (var value = loss.forward(input, target))

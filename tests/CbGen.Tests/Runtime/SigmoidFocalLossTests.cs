@@ -181,6 +181,31 @@ namespace CbGen.Tests.Runtime
             TestData.Close(expected, TestData.Scalar(result), 1e-5);
         }
 
+        [Theory]
+        [InlineData(-1.0)]
+        [InlineData(0.5)]
+        [InlineData(2.0)]
+        public void Many_classes_take_the_scatter_one_hot_path_and_still_match(double gamma)
+        {
+            // Modules gather one-hot rows from a cached identity up to 1,024 classes and scatter above; check both.
+            foreach (int classes in new[] { 1024, 1500 })
+            {
+                var z = TestData.Logits(12, 3, classes);
+                var y = new long[] { 0, classes - 1, classes / 2 };
+                var alpha = TestData.Weights(12, classes);
+                var (t, w) = Reference.IndexTargets(y, alpha, classes);
+                var elements = gamma < 0 ? Reference.SigmoidElements(z, t, w) : Reference.FocalElements(z, t, w, gamma);
+                double expected = Reference.Sum(elements) / 3;
+                using var scope = NewDisposeScope();
+                using nn.Module<Tensor, Tensor, Tensor> loss = gamma < 0
+                    ? new ClassBalancedSigmoidLoss(alpha, device: CbDevice.Cpu)
+                    : new ClassBalancedFocalLoss(alpha, gamma, device: CbDevice.Cpu);
+                var input = TestData.ToTensor(z, ScalarType.Float64);
+                TestData.Close(expected, TestData.Scalar(loss.forward(input, TestData.ToTensor(y))), 1e-9, $"C = {classes}");
+                TestData.Close(expected, TestData.Scalar(loss.forward(input, TestData.ToTensor(y))), 1e-9, $"C = {classes}, cached");
+            }
+        }
+
         [Fact]
         public void FromCounts_uses_the_class_balanced_weights()
         {
