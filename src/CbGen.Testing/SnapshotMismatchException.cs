@@ -1,0 +1,26 @@
+using System;
+
+namespace CbGen.Testing
+{
+    /// <summary>A snapshot differs from its verified file (or has none). The message holds a line diff; the received
+    /// text has been written to <see cref="ReceivedPath"/>.</summary>
+    public sealed class SnapshotMismatchException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="message">What differs, with the diff.</param>
+        /// <param name="verifiedPath">The verified file (it may not exist).</param>
+        /// <param name="receivedPath">The file the received text was written to.</param>
+        public SnapshotMismatchException(string message, string verifiedPath, string receivedPath)
+            : base(message)
+        {
+            VerifiedPath = verifiedPath;
+            ReceivedPath = receivedPath;
+        }
+
+        /// <summary>The verified file (it may not exist).</summary>
+        public string VerifiedPath { get; }
+
+        /// <summary>The file the received text was written to.</summary>
+        public string ReceivedPath { get; }
+    }
+}
