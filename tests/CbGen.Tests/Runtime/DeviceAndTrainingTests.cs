@@ -142,7 +142,9 @@ namespace CbGen.Tests.Runtime
         public void Sgd_reports_bad_hyper_parameters()
         {
             using var model = nn.Linear(3, 2);
-            Assert.Equal("lr", Assert.Throws<ArgumentOutOfRangeException>(() => CbTraining.SgdWithoutBiasDecay(model, 0.0, 0.9, 1e-4)).ParamName);
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => CbTraining.SgdWithoutBiasDecay(model, 0.0, 0.9, 1e-4));
+            Assert.Equal("lr", e.ParamName);
+            Assert.Contains("learning rate", e.Message, StringComparison.Ordinal);
             Assert.Equal("momentum", Assert.Throws<ArgumentOutOfRangeException>(() => CbTraining.SgdWithoutBiasDecay(model, 0.1, -1, 1e-4)).ParamName);
             Assert.Equal("weightDecay", Assert.Throws<ArgumentOutOfRangeException>(() => CbTraining.SgdWithoutBiasDecay(model, 0.1, 0.9, double.NaN)).ParamName);
             Assert.Throws<ArgumentNullException>(() => CbTraining.SgdWithoutBiasDecay(null!, 0.1, 0.9, 1e-4));

@@ -141,6 +141,9 @@ namespace CbGen.Tests.Runtime
             Throws<ArgumentException>(() => forward(ones(4, 3, ScalarType.Int64), target), "input", "floating-point", "Int64");
             Throws<ArgumentException>(() => forward(randn(4, 5), target), "input", "C = 3", "[4, 5]");
             Throws<ArgumentException>(() => forward(randn(0, 3), tensor(Array.Empty<long>())), "input", "batch size 0");
+            var disposed = randn(4, 3);
+            disposed.Dispose();
+            Throws<ArgumentException>(() => forward(disposed, target), "input", "disposed");
             Assert.Throws<ArgumentNullException>(() => forward(null!, target));
             Assert.Throws<ArgumentNullException>(() => forward(randn(4, 3), null!));
         }
