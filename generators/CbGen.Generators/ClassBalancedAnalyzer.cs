@@ -32,6 +32,12 @@ namespace CbGen.Generators
             DiagnosticDescriptors.InvalidName,
             DiagnosticDescriptors.UnknownOption);
 
+        private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
+            typeof(DiagnosticDescriptors).GetFields()
+                .Select(f => f.GetValue(null))
+                .OfType<DiagnosticDescriptor>()
+                .Select(d => d.Id));
+
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
         {
@@ -61,20 +67,38 @@ namespace CbGen.Generators
 
             ImmutableArray<AttributeData> configs = ConfigsOf(symbol, classBalanced);
             CancellationToken cancellationToken = context.CancellationToken;
+            var issues = new List<Issue>();
             if (configs.IsEmpty)
             {
+                if (SweepParser.Find(symbol) is { } sweep)
+                {
+                    // A sweep-only enum: the member rules, anchored at the sweep (its grid is TrainingSetupAnalyzer's).
+                    Parser.Parse(symbol, ImmutableArray.Create(sweep), issues, cancellationToken, requireConfigs: false);
+                    Report(context, symbol, issues);
+                    return;
+                }
+
                 ReportSamplesWithoutConfig(context, symbol);
                 return;
             }
 
-            var issues = new List<Issue>();
             Parser.Parse(symbol, configs, issues, cancellationToken);
-            foreach (Issue issue in issues)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, issue.Location ?? symbol.Locations.FirstOrDefault(), issue.Args));
-            }
+            Report(context, symbol, issues);
 
             ReportClashesWithOtherEnums(context, symbol, configs, classBalanced, lossesGenerated);
+        }
+
+        /// <summary>Reports the issues of this analyzer's descriptors; the parser also finds those of
+        /// <see cref="TrainingSetupAnalyzer"/> (e.g. DeferUntilEpoch), which that analyzer reports.</summary>
+        private static void Report(SymbolAnalysisContext context, INamedTypeSymbol symbol, List<Issue> issues)
+        {
+            foreach (Issue issue in issues)
+            {
+                if (Supported.Contains(issue.Descriptor.Id))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, issue.Location ?? symbol.Locations.FirstOrDefault(), issue.Args));
+                }
+            }
         }
 
         private static void ReportSamplesWithoutConfig(SymbolAnalysisContext context, INamedTypeSymbol symbol)

@@ -1,14 +1,20 @@
 using System;
+using System.Linq;
+using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CbGen.Generators
 {
     /// <summary>
-    /// Compiles every <c>[ClassBalanced]</c> label enum into a static class of constant class-balanced weight tables
+    /// Compiles every <c>[ClassBalanced]</c> label enum (and every <c>[ClassBalancedDataset]</c> class, whose labels come
+    /// from a counts file among the AdditionalFiles) into a static class of constant class-balanced weight tables
     /// (<c>{Name}Weights</c>) and, when the project references CbGen.TorchSharp, a typed loss (<c>{Name}Loss</c>).
-    /// Invalid configs are skipped here and reported by <see cref="ClassBalancedAnalyzer"/>.
+    /// Invalid configs are skipped here and reported by <see cref="ClassBalancedAnalyzer"/> and
+    /// <see cref="TrainingSetupAnalyzer"/>; only the rows of a counts file are checked here, where the file is read.
+    /// <c>[ClassBalancedSweep]</c> adds <c>{Name}Sweep</c> and <c>{Name}SweepPoint</c>.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class ClassBalancedGenerator : IIncrementalGenerator
@@ -38,7 +44,106 @@ namespace CbGen.Generators
                 .WithTrackingName(TrackingNames.EnumsWithFeatures);
 
             context.RegisterSourceOutput(withFeatures, static (output, input) => Execute(output, input.Enum, input.Features));
+
+            // [ClassBalancedSweep] on an enum: the grid as typed configs.
+            IncrementalValuesProvider<EnumSweepSpec> sweeps = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    SweepParser.SweepAttributeName,
+                    static (node, _) => node is EnumDeclarationSyntax,
+                    static (syntaxContext, cancellationToken) => SweepParser.ParseForGenerator(syntaxContext, cancellationToken))
+                .WithTrackingName(TrackingNames.Sweeps)
+                .Where(static spec => spec is not null)!;
+            context.RegisterSourceOutput(
+                sweeps.Combine(features).WithTrackingName(TrackingNames.SweepsWithFeatures),
+                static (output, input) => ExecuteSweep(output, input.Left, input.Right));
+
+            // [ClassBalancedDataset]: the class, then its counts file among the AdditionalFiles. Only the files some
+            // class names are parsed; each parse is cached until that file's text changes.
+            IncrementalValuesProvider<DatasetTarget> datasetTargets = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    DatasetParser.DatasetAttributeName,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (syntaxContext, cancellationToken) => DatasetParser.ParseForGenerator(syntaxContext, cancellationToken))
+                .WithTrackingName(TrackingNames.DatasetTargets)
+                .Where(static target => target is not null)!;
+            IncrementalValueProvider<EquatableArray<string>> requested = datasetTargets
+                .Select(static (target, _) => target.CountsFile)
+                .Collect()
+                .Select(static (names, _) => names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.CountsFileNames);
+            IncrementalValuesProvider<CountsFileSpec> countsFiles = context.AdditionalTextsProvider
+                .Combine(requested)
+                .Where(static input => input.Right.Any(name => CountsFileParser.Matches(input.Left.Path, name)))
+                .Select(static (input, cancellationToken) =>
+                    CountsFileParser.Parse(input.Left.Path, input.Left.GetText(cancellationToken), cancellationToken))
+                .WithTrackingName(TrackingNames.CountsFiles);
+            IncrementalValuesProvider<DatasetSpec> datasets = datasetTargets
+                .Combine(countsFiles.Collect())
+                .Select(static (input, cancellationToken) => DatasetParser.Build(input.Left, input.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.Datasets);
+            context.RegisterSourceOutput(
+                datasets.Combine(features).WithTrackingName(TrackingNames.DatasetsWithFeatures),
+                static (output, input) => ExecuteDataset(output, input.Left, input.Right));
         }
+
+        private static void ExecuteSweep(SourceProductionContext context, EnumSweepSpec input, CompilationFeatures features)
+        {
+            if (input.Enum.Failure is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None,
+                    input.Enum.EnumName, input.Enum.Failure));
+                return;
+            }
+
+            try
+            {
+                context.AddSource(Emitter.SweepHintName(input.Enum, input.Sweep), Emitter.EmitSweep(input.Enum, input.Sweep, features));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None,
+                    input.Enum.EnumName + " (" + input.Sweep.Prefix + "Sweep)", ex.GetType().Name + ": " + ex.Message));
+            }
+        }
+
+        private static void ExecuteDataset(SourceProductionContext context, DatasetSpec dataset, CompilationFeatures features)
+        {
+            foreach (DiagnosticInfo info in dataset.Diagnostics)
+            {
+                if (TrainingSetupDiagnostics.ById.TryGetValue(info.Id, out DiagnosticDescriptor? descriptor))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, ToLocation(info.Location), info.Args.Select(a => (object?)a).ToArray()));
+                }
+            }
+
+            if (dataset.Enum is not { } spec)
+            {
+                return;
+            }
+
+            try
+            {
+                context.AddSource(Emitter.LabelsHintName(dataset), Emitter.EmitDatasetLabels(dataset, features));
+                if (dataset.Sweep is { } sweep)
+                {
+                    context.AddSource(Emitter.SweepHintName(spec, sweep), Emitter.EmitSweep(spec, sweep, features));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None,
+                    dataset.Target.ClassName, ex.GetType().Name + ": " + ex.Message));
+                return;
+            }
+
+            Execute(context, spec, features);
+        }
+
+        private static Location ToLocation(LocationInfo? info) =>
+            info is null
+                ? Location.None
+                : Location.Create(info.Path, new TextSpan(info.Start, info.Length),
+                    new LinePositionSpan(new LinePosition(info.StartLine, info.StartCharacter), new LinePosition(info.EndLine, info.EndCharacter)));
 
         private static void Execute(SourceProductionContext context, EnumSpec spec, CompilationFeatures features)
         {

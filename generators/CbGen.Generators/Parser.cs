@@ -45,7 +45,7 @@ namespace CbGen.Generators
         private const double DefaultGamma = 2.0;
         private const double CollapseRatio = 1.05;
 
-        private static readonly SymbolDisplayFormat NamespaceFormat = new SymbolDisplayFormat(
+        internal static readonly SymbolDisplayFormat NamespaceFormat = new SymbolDisplayFormat(
             globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
@@ -96,7 +96,8 @@ namespace CbGen.Generators
             INamedTypeSymbol symbol,
             ImmutableArray<AttributeData> attributes,
             List<Issue>? issues,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            bool requireConfigs = true)
         {
             bool enumValid = true;
             var configs = new RawConfig[attributes.Length];
@@ -255,45 +256,7 @@ namespace CbGen.Generators
                     continue;
                 }
 
-                CheckOption(config.Loss, "Loss", "CbLoss", attribute, i, Report, cancellationToken);
-                CheckOption(config.Device, "Device", "CbDevice", attribute, i, Report, cancellationToken);
-                CheckOption(config.Normalizer, "Normalizer", "MeanNormalizer", attribute, i, Report, cancellationToken);
-                CheckOption(config.ZeroCounts, "ZeroCounts", "ZeroCountPolicy", attribute, i, Report, cancellationToken);
-
-                if (double.IsNaN(config.Beta) || config.Beta < 0.0 || config.Beta > 1.0)
-                {
-                    Report(DiagnosticDescriptors.BetaOutOfRange, () => ArgumentLocation(attribute, "Beta", cancellationToken), i,
-                        Literals.Text(config.Beta));
-                }
-
-                if (config.Loss == CbLoss.Focal)
-                {
-                    if (double.IsNaN(config.Gamma) || double.IsInfinity(config.Gamma) || config.Gamma < 0.0)
-                    {
-                        Report(DiagnosticDescriptors.GammaOutOfRange, () => ArgumentLocation(attribute, "Gamma", cancellationToken), i,
-                            Literals.Text(config.Gamma));
-                    }
-                }
-                else if (config.GammaSet)
-                {
-                    Report(DiagnosticDescriptors.GammaIgnored, () => ArgumentLocation(attribute, "Gamma", cancellationToken), i,
-                        "CbLoss." + config.Loss.ToString());
-                }
-
-                if (config.ExplicitName is { } explicitName && !IsValidTypeName(explicitName))
-                {
-                    Report(DiagnosticDescriptors.InvalidName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
-                        explicitName);
-                }
-                else if (seenNames.ContainsKey(config.TypeName))
-                {
-                    Report(DiagnosticDescriptors.DuplicateName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
-                        config.TypeName, NamespaceText(symbol), "another config of this enum");
-                }
-                else
-                {
-                    seenNames.Add(config.TypeName, i);
-                }
+                CheckConfig(config, attribute, i, Report, seenNames, NamespaceText(symbol), cancellationToken);
 
                 if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
                 {
@@ -335,11 +298,10 @@ namespace CbGen.Generators
                     CheckCollapse(memberSpecs, config, attribute, i, Report, cancellationToken);
                 }
 
-                valid.Add(new ConfigSpec(config.TypeName, config.Loss, config.Beta,
-                    config.Loss == CbLoss.Focal ? config.Gamma : 0.0, config.Device, config.Normalizer, config.ZeroCounts));
+                valid.Add(config.ToSpec());
             }
 
-            if (valid.Count == 0)
+            if (valid.Count == 0 && requireConfigs)
             {
                 return null;
             }
@@ -370,6 +332,68 @@ namespace CbGen.Generators
                 {
                     yield return (config.TypeName, attribute);
                 }
+            }
+        }
+
+        /// <summary>The checks of one config's own values (options, β, γ, name, DeferUntilEpoch), shared by enums and
+        /// counts-file datasets.</summary>
+        internal static void CheckConfig(
+            RawConfig config,
+            AttributeData attribute,
+            int i,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            Dictionary<string, int> seenNames,
+            string namespaceText,
+            CancellationToken cancellationToken)
+        {
+            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int index, params object?[] args) =>
+                report(descriptor, location, index, args);
+
+            CheckOption(config.Loss, "Loss", "CbLoss", attribute, i, report, cancellationToken);
+            CheckOption(config.Device, "Device", "CbDevice", attribute, i, report, cancellationToken);
+            CheckOption(config.Normalizer, "Normalizer", "MeanNormalizer", attribute, i, report, cancellationToken);
+            CheckOption(config.ZeroCounts, "ZeroCounts", "ZeroCountPolicy", attribute, i, report, cancellationToken);
+
+            if (double.IsNaN(config.Beta) || config.Beta < 0.0 || config.Beta > 1.0)
+            {
+                Report(DiagnosticDescriptors.BetaOutOfRange, () => ArgumentLocation(attribute, "Beta", cancellationToken), i,
+                    Literals.Text(config.Beta));
+            }
+
+            if (config.Loss == CbLoss.Focal)
+            {
+                if (double.IsNaN(config.Gamma) || double.IsInfinity(config.Gamma) || config.Gamma < 0.0)
+                {
+                    Report(DiagnosticDescriptors.GammaOutOfRange, () => ArgumentLocation(attribute, "Gamma", cancellationToken), i,
+                        Literals.Text(config.Gamma));
+                }
+            }
+            else if (config.GammaSet)
+            {
+                Report(DiagnosticDescriptors.GammaIgnored, () => ArgumentLocation(attribute, "Gamma", cancellationToken), i,
+                    "CbLoss." + config.Loss.ToString());
+            }
+
+            if (config.DeferUntilEpoch < 0)
+            {
+                Report(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+                    () => ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), i,
+                    Literals.Text((long)config.DeferUntilEpoch));
+            }
+
+            if (config.ExplicitName is { } explicitName && !IsValidTypeName(explicitName))
+            {
+                Report(DiagnosticDescriptors.InvalidName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
+                    explicitName);
+            }
+            else if (seenNames.ContainsKey(config.TypeName))
+            {
+                Report(DiagnosticDescriptors.DuplicateName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
+                    config.TypeName, namespaceText, "another config of this " + (attribute.AttributeClass?.Name == "ClassBalancedDatasetAttribute" ? "class" : "enum"));
+            }
+            else
+            {
+                seenNames.Add(config.TypeName, i);
             }
         }
 
@@ -478,7 +502,7 @@ namespace CbGen.Generators
             }
         }
 
-        private static void CheckOption<TEnum>(
+        internal static void CheckOption<TEnum>(
             TEnum value,
             string property,
             string enumName,
@@ -496,11 +520,11 @@ namespace CbGen.Generators
             }
         }
 
-        private static bool IsValidTypeName(string name) =>
+        internal static bool IsValidTypeName(string name) =>
             SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name + "Weights") == SyntaxKind.None;
 
         /// <summary>Null when the generated namespace-level types can name the enum, otherwise why not.</summary>
-        private static string? Unreachable(INamedTypeSymbol symbol, out bool isPublic)
+        internal static string? Unreachable(INamedTypeSymbol symbol, out bool isPublic)
         {
             isPublic = true;
             for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
@@ -536,7 +560,7 @@ namespace CbGen.Generators
             return null;
         }
 
-        private static string HintPrefix(INamedTypeSymbol symbol)
+        internal static string HintPrefix(INamedTypeSymbol symbol)
         {
             var parts = new List<string>();
             for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
@@ -561,11 +585,12 @@ namespace CbGen.Generators
         };
 
         /// <summary>The attribute's arguments, with the attribute's defaults.</summary>
-        private readonly struct RawConfig
+        internal readonly struct RawConfig
         {
             private RawConfig(bool readable, string typeName, string? explicitName, CbLoss loss, double beta, double gamma,
-                bool gammaSet, CbDevice device, MeanNormalizer normalizer, ZeroCountPolicy zeroCounts)
+                bool gammaSet, CbDevice device, MeanNormalizer normalizer, ZeroCountPolicy zeroCounts, int deferUntilEpoch)
             {
+                DeferUntilEpoch = deferUntilEpoch;
                 Readable = readable;
                 TypeName = typeName;
                 ExplicitName = explicitName;
@@ -599,9 +624,20 @@ namespace CbGen.Generators
 
             public ZeroCountPolicy ZeroCounts { get; }
 
+            /// <summary>K of deferred re-weighting; 0 for none.</summary>
+            public int DeferUntilEpoch { get; }
+
+            public ConfigSpec ToSpec() => new ConfigSpec(TypeName, Loss, Beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
+                Normalizer, ZeroCounts, DeferUntilEpoch);
+
             public static RawConfig Read(AttributeData attribute, string enumName, int configCount)
             {
-                bool readable = attribute.AttributeConstructor is not null;
+                // Only [ClassBalanced] and [ClassBalancedDataset] are configs; a [ClassBalancedSweep] passed in as the
+                // anchor of the member checks reads as unreadable (skipped).
+                bool readable = attribute.AttributeConstructor is not null
+                    && (IsAttribute(attribute, "CbGen", "ClassBalancedAttribute")
+                        || IsAttribute(attribute, "CbGen", "ClassBalancedDatasetAttribute"));
+                int deferUntilEpoch = 0;
                 double beta = DefaultBeta;
                 double gamma = DefaultGamma;
                 bool gammaSet = false;
@@ -644,6 +680,9 @@ namespace CbGen.Generators
                         case "Name":
                             name = value as string;
                             break;
+                        case "DeferUntilEpoch" when value is int k:
+                            deferUntilEpoch = k;
+                            break;
                         default:
                             readable = false;
                             break;
@@ -651,7 +690,8 @@ namespace CbGen.Generators
                 }
 
                 string typeName = name ?? (configCount > 1 ? enumName + loss.ToString() : enumName);
-                return new RawConfig(readable, typeName, name, loss, beta, gamma, gammaSet, device, normalizer, zeroCounts);
+                return new RawConfig(readable, typeName, name, loss, beta, gamma, gammaSet, device, normalizer, zeroCounts,
+                    deferUntilEpoch);
             }
         }
     }

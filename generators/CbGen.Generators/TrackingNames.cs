@@ -11,5 +11,26 @@ namespace CbGen.Generators
 
         /// <summary>Each enum model combined with the features.</summary>
         public const string EnumsWithFeatures = nameof(EnumsWithFeatures);
+
+        /// <summary>The per-enum sweep model (<c>[ClassBalancedSweep]</c> on an enum).</summary>
+        public const string Sweeps = nameof(Sweeps);
+
+        /// <summary>Each sweep combined with the features.</summary>
+        public const string SweepsWithFeatures = nameof(SweepsWithFeatures);
+
+        /// <summary>The per-class model of <c>[ClassBalancedDataset]</c> (before its counts file is read).</summary>
+        public const string DatasetTargets = nameof(DatasetTargets);
+
+        /// <summary>The counts-file names the dataset classes ask for.</summary>
+        public const string CountsFileNames = nameof(CountsFileNames);
+
+        /// <summary>Each requested AdditionalFile, parsed.</summary>
+        public const string CountsFiles = nameof(CountsFiles);
+
+        /// <summary>Each dataset class joined with its parsed counts file.</summary>
+        public const string Datasets = nameof(Datasets);
+
+        /// <summary>Each dataset combined with the features.</summary>
+        public const string DatasetsWithFeatures = nameof(DatasetsWithFeatures);
     }
 }

@@ -39,6 +39,11 @@ namespace CbGen
         /// <summary>The name of the generated types. Default: the enum's name, plus the loss name when the enum has
         /// several configs.</summary>
         public string? Name { get; set; }
+
+        /// <summary>Deferred re-weighting (Cao et al. 2019): K ≥ 1 makes the generated loss a
+        /// <c>DeferredReweightingLoss</c> that trains unweighted for the 0-based epochs 0..K-1 and with these weights
+        /// from epoch K on (the LDAM-DRW recipe: 160 of 200 epochs with β = 0.9999). Default 0: always weighted.</summary>
+        public int DeferUntilEpoch { get; set; }
     }
 
     /// <summary>The number of training samples of one class (one member of a <see cref="ClassBalancedAttribute"/> enum).</summary>

@@ -1,0 +1,57 @@
+using CbGen.Generators.Helpers;
+
+namespace CbGen.Generators.Model
+{
+    /// <summary>A span in a file, as plain numbers (a <c>Location</c> would pin a syntax tree in the pipeline).</summary>
+    internal sealed record LocationInfo(string Path, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);
+
+    /// <summary>A diagnostic as equatable data; the generator turns it into a <c>Diagnostic</c> when it reports it.</summary>
+    internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Args);
+
+    /// <summary>One class row of a counts file. <see cref="MemberName"/> is the bare C# identifier made from
+    /// <see cref="Name"/>, <see cref="Identifier"/> the same ready for C# (a keyword escaped with '@').
+    /// <see cref="CountLocation"/> points at the count (for the zero-count diagnostics).</summary>
+    internal sealed record CountsRow(string Name, string MemberName, string Identifier, long Count, int Line, LocationInfo CountLocation);
+
+    /// <summary>A parsed counts file: its rows in class order and what is wrong with it.</summary>
+    internal sealed record CountsFileSpec(string Path, EquatableArray<CountsRow> Rows, EquatableArray<DiagnosticInfo> Issues, bool HasErrors);
+
+    /// <summary>One point of a sweep grid. <see cref="Member"/> is the static property of <c>{Prefix}Sweep</c>
+    /// (e.g. <c>Focal_B0_9999_G0_5</c>); the point's <c>Name</c> is the prefix followed by it.</summary>
+    internal sealed record SweepPoint(string Member, CbLoss Loss, double Beta, int BetaIndex, double Gamma);
+
+    /// <summary>A valid <c>[ClassBalancedSweep]</c>, expanded.</summary>
+    internal sealed record SweepSpec(
+        string Prefix,
+        EquatableArray<double> Betas,
+        EquatableArray<double> Gammas,
+        EquatableArray<SweepPoint> Points,
+        CbDevice Device,
+        MeanNormalizer Normalizer,
+        int DeferUntilEpoch);
+
+    /// <summary>A sweep over a hand-annotated enum.</summary>
+    internal sealed record EnumSweepSpec(EnumSpec Enum, SweepSpec Sweep);
+
+    /// <summary>A <c>[ClassBalancedDataset]</c> class as read from source, before its counts file is joined in. Holds
+    /// only the valid configs; null sweep when there is none (or it is invalid).</summary>
+    internal sealed record DatasetTarget(
+        string? Namespace,
+        string ClassName,
+        string FullyQualifiedClassName,
+        string HintPrefix,
+        bool IsPublic,
+        string CountsFile,
+        EquatableArray<ConfigSpec> Configs,
+        SweepSpec? Sweep);
+
+    /// <summary>A dataset joined with its parsed counts file: <see cref="Enum"/> is null when nothing can be generated
+    /// (the file is missing or has errors); <see cref="Diagnostics"/> point into the file.</summary>
+    internal sealed record DatasetSpec(
+        DatasetTarget Target,
+        EnumSpec? Enum,
+        EquatableArray<string> Names,
+        string? CountsFilePath,
+        SweepSpec? Sweep,
+        EquatableArray<DiagnosticInfo> Diagnostics);
+}

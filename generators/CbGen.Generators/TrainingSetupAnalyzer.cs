@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CbGen.Generators
+{
+    /// <summary>
+    /// Reports the source-side rules of counts-file datasets (<c>[ClassBalancedDataset]</c>: the class's shape, its
+    /// configs, whether the file is among the AdditionalFiles), sweeps (<c>[ClassBalancedSweep]</c>: the grid) and
+    /// deferred re-weighting (<c>DeferUntilEpoch</c>). It uses the generator's parsers, so what it accepts is what
+    /// the generator emits. The rows of a counts file are checked by the generator, which reads the file.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly ImmutableHashSet<string> OwnIds = ImmutableHashSet.Create(
+            TrainingSetupDiagnostics.CountsFileMissing.Id,
+            TrainingSetupDiagnostics.InvalidDatasetClass.Id,
+            TrainingSetupDiagnostics.EmptySweepAxis.Id,
+            TrainingSetupDiagnostics.DuplicateSweepValue.Id,
+            TrainingSetupDiagnostics.InvalidDeferUntilEpoch.Id);
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            TrainingSetupDiagnostics.CountsFileMissing,
+            TrainingSetupDiagnostics.InvalidDatasetClass,
+            TrainingSetupDiagnostics.EmptySweepAxis,
+            TrainingSetupDiagnostics.DuplicateSweepValue,
+            TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+            DiagnosticDescriptors.BetaOutOfRange,
+            DiagnosticDescriptors.GammaOutOfRange,
+            DiagnosticDescriptors.GammaIgnored,
+            DiagnosticDescriptors.DuplicateName,
+            DiagnosticDescriptors.InvalidName,
+            DiagnosticDescriptors.UnknownOption);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                INamedTypeSymbol? classBalanced = start.Compilation.GetTypeByMetadataName(Parser.ClassBalancedAttributeName);
+                INamedTypeSymbol? dataset = start.Compilation.GetTypeByMetadataName(DatasetParser.DatasetAttributeName);
+                if (classBalanced is null && dataset is null)
+                {
+                    return;
+                }
+
+                ImmutableArray<string> files = start.Options.AdditionalFiles.Select(f => f.Path).ToImmutableArray();
+                start.RegisterSymbolAction(
+                    symbolContext => AnalyzeType(symbolContext, classBalanced, dataset, files), SymbolKind.NamedType);
+            });
+        }
+
+        private static void AnalyzeType(
+            SymbolAnalysisContext context,
+            INamedTypeSymbol? classBalanced,
+            INamedTypeSymbol? datasetAttribute,
+            ImmutableArray<string> files)
+        {
+            if (context.Symbol is not INamedTypeSymbol symbol)
+            {
+                return;
+            }
+
+            CancellationToken cancellationToken = context.CancellationToken;
+            var issues = new List<Issue>();
+            AttributeData? sweep = SweepParser.Find(symbol);
+            if (symbol.TypeKind == TypeKind.Enum)
+            {
+                ImmutableArray<AttributeData> configs = AttributesOf(symbol, classBalanced);
+                if (!configs.IsEmpty)
+                {
+                    // ClassBalancedAnalyzer reports the rest of what the parser finds.
+                    var enumIssues = new List<Issue>();
+                    Parser.Parse(symbol, configs, enumIssues, cancellationToken);
+                    issues.AddRange(enumIssues.Where(i => OwnIds.Contains(i.Descriptor.Id)));
+                }
+
+                if (sweep is not null)
+                {
+                    SweepParser.Read(sweep, symbol.Name, issues, cancellationToken);
+                }
+            }
+            else if (symbol.TypeKind == TypeKind.Class)
+            {
+                ImmutableArray<AttributeData> configs = AttributesOf(symbol, datasetAttribute);
+                if (!configs.IsEmpty)
+                {
+                    DatasetParser.ParseTarget(symbol, configs, issues, cancellationToken);
+                    CheckCountsFile(configs[0], files, issues, cancellationToken);
+                }
+                else if (sweep is not null)
+                {
+                    issues.Add(new Issue(TrainingSetupDiagnostics.InvalidDatasetClass, Parser.AttributeLocation(sweep, cancellationToken), -1,
+                        symbol.ToDisplayString(), "[ClassBalancedSweep] on a class needs [ClassBalancedDataset(\"….csv\")] on the same class (or put the sweep on a class-balanced enum)"));
+                }
+            }
+
+            foreach (Issue issue in issues)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, issue.Location ?? symbol.Locations.FirstOrDefault(), issue.Args));
+            }
+        }
+
+        private static void CheckCountsFile(AttributeData attribute, ImmutableArray<string> files, List<Issue> issues, CancellationToken cancellationToken)
+        {
+            string? requested = DatasetParser.CountsFileOf(attribute);
+            if (string.IsNullOrWhiteSpace(requested))
+            {
+                return; // reported by the parser
+            }
+
+            var matches = files.Where(path => CountsFileParser.Matches(path, requested!)).ToList();
+            if (matches.Count == 1)
+            {
+                return;
+            }
+
+            string problem = matches.Count == 0
+                ? "is not among the project's AdditionalFiles"
+                : "matches several AdditionalFiles (" + string.Join(", ", matches.Select(m => "'" + m + "'")) + "); name it by more of its path, e.g. 'data/" + requested + "'";
+            issues.Add(new Issue(TrainingSetupDiagnostics.CountsFileMissing, Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
+                requested, problem, CountsFileParser.Normalize(requested!)));
+        }
+
+        private static ImmutableArray<AttributeData> AttributesOf(INamedTypeSymbol symbol, INamedTypeSymbol? attributeType)
+        {
+            if (attributeType is null)
+            {
+                return ImmutableArray<AttributeData>.Empty;
+            }
+
+            return symbol.GetAttributes()
+                .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType))
+                .ToImmutableArray();
+        }
+    }
+}
