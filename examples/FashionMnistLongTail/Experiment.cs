@@ -65,8 +65,8 @@ namespace FashionMnistLongTail
             bool live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
             if (live)
             {
-                // Redrawn once per epoch, not on a timer: a 10 Hz redraw competes with libtorch's threads for the two
-                // cores and made training several times slower.
+                // Redrawn once per epoch rather than by Spectre's 10 Hz render timer, so the two cores stay with
+                // libtorch's two threads.
                 console.Progress()
                     .AutoRefresh(false)
                     .AutoClear(false)

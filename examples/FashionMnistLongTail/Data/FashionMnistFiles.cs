@@ -53,23 +53,19 @@ namespace FashionMnistLongTail.Data
         /// <exception cref="DatasetException">A file is missing; the message lists which, where it looked and the fix.</exception>
         public static string Locate(string? dataDirectory)
         {
-            string[] candidates = dataDirectory is null ? [DebianDirectory] : [dataDirectory];
-            foreach (string dir in candidates)
+            // An explicit --data is authoritative: silently training on other files would be worse than an error.
+            string dir = dataDirectory ?? DebianDirectory;
+            string[] missing = FileNames.Where(f => !File.Exists(Path.Combine(dir, f))).ToArray();
+            if (missing.Length == 0)
             {
-                string[] missing = FileNames.Where(f => !File.Exists(Path.Combine(dir, f))).ToArray();
-                if (missing.Length == 0)
-                {
-                    return dir;
-                }
-
-                string where = dataDirectory is null ? "the default folder " + dir : "--data " + dir;
-                string what = missing.Length == FileNames.Count
-                    ? "none of the Fashion-MNIST files (" + string.Join(", ", FileNames) + ")"
-                    : "not every Fashion-MNIST file: missing " + string.Join(", ", missing);
-                throw new DatasetException($"Fashion-MNIST not found: {where} holds {what}. {Fix}");
+                return dir;
             }
 
-            throw new InvalidOperationException("unreachable");
+            string where = dataDirectory is null ? "the default folder " + dir : "--data " + dir;
+            string what = missing.Length == FileNames.Count
+                ? "none of the Fashion-MNIST files (" + string.Join(", ", FileNames) + ")"
+                : "not every Fashion-MNIST file: missing " + string.Join(", ", missing);
+            throw new DatasetException($"Fashion-MNIST not found: {where} holds {what}. {Fix}");
         }
 
         /// <summary>Loads and checks the four files of <paramref name="directory"/>.</summary>

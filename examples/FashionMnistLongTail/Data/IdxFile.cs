@@ -72,7 +72,7 @@ namespace FashionMnistLongTail.Data
             if (total > Array.MaxLength)
             {
                 throw new DatasetException(
-                    $"{Name(path)}: the header declares {count} images of {rows}×{columns} pixels ({total} bytes), "
+                    $"{path}: the header declares {count} images of {rows}×{columns} pixels ({total} bytes), "
                     + "more than one array can hold; the header is corrupt.");
             }
 
@@ -109,7 +109,7 @@ namespace FashionMnistLongTail.Data
             if (read < 4)
             {
                 throw new DatasetException(
-                    $"{Name(path)} is truncated: it ends inside the header while reading {what} "
+                    $"{path} is truncated: it ends inside the header while reading {what} "
                     + $"(expected 4 bytes, got {read}).");
             }
 
@@ -124,7 +124,7 @@ namespace FashionMnistLongTail.Data
                     ? $" It looks like an {(expected == LabelsMagic ? "image" : "label")} file: are the file names swapped?"
                     : string.Empty;
                 throw new DatasetException(
-                    $"{Name(path)} is not an IDX {kind} file: expected the magic number {expected} "
+                    $"{path} is not an IDX {kind} file: expected the magic number {expected} "
                     + $"(0x{expected:X8}), found {actual} (0x{actual:X8}).{hint}");
             }
         }
@@ -134,7 +134,7 @@ namespace FashionMnistLongTail.Data
             if (value <= 0)
             {
                 throw new DatasetException(
-                    $"{Name(path)}: the header declares {value} as the {what}; expected a positive number. The header is corrupt.");
+                    $"{path}: the header declares {value} as the {what}; expected a positive number. The header is corrupt.");
             }
         }
 
@@ -144,7 +144,7 @@ namespace FashionMnistLongTail.Data
             if (read < destination.Length)
             {
                 throw new DatasetException(
-                    $"{Name(path)} is truncated: the header declares {what} ({destination.Length} bytes after the header) "
+                    $"{path} is truncated: the header declares {what} ({destination.Length} bytes after the header) "
                     + $"but the file holds only {read}.");
             }
 
@@ -152,7 +152,7 @@ namespace FashionMnistLongTail.Data
             if (Fill(stream, path, extra) != 0)
             {
                 throw new DatasetException(
-                    $"{Name(path)} is longer than its header says: expected exactly {destination.Length} bytes after the "
+                    $"{path} is longer than its header says: expected exactly {destination.Length} bytes after the "
                     + $"header for {what}, found more. The file is corrupt or not an IDX file.");
             }
         }
@@ -176,7 +176,7 @@ namespace FashionMnistLongTail.Data
             catch (InvalidDataException e)
             {
                 throw new DatasetException(
-                    $"{Name(path)} is not a valid gzip file ({e.Message}). Expected the gzip-compressed IDX file as distributed.", e);
+                    $"{path} is not a valid gzip file ({e.Message}). Expected the gzip-compressed IDX file as distributed.", e);
             }
             catch (EndOfStreamException)
             {
@@ -185,7 +185,5 @@ namespace FashionMnistLongTail.Data
 
             return total;
         }
-
-        private static string Name(string path) => path;
     }
 }
