@@ -20,6 +20,9 @@ namespace CbGen.Generators
         /// <summary>The name of the nested label enum.</summary>
         public const string LabelEnumName = "Label";
 
+        /// <summary>The members the generator adds to a dataset class (a class cannot have a member of its own name).</summary>
+        private static readonly string[] GeneratedMemberNames = { LabelEnumName, "ClassCount", "Names", "NameOf", "TryGetLabel" };
+
         public static DatasetTarget? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } symbol)
@@ -146,6 +149,12 @@ namespace CbGen.Generators
             if (symbol.ContainingType is not null)
             {
                 return "it is nested in '" + symbol.ContainingType.ToDisplayString() + "'; declare it at namespace level";
+            }
+
+            if (GeneratedMemberNames.Contains(symbol.Name))
+            {
+                return "its name is one of the members the generator adds to it (" + string.Join(", ", GeneratedMemberNames)
+                    + "); rename the class";
             }
 
             if (symbol.Arity > 0)
