@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using TorchSharp.Utils;
@@ -126,7 +128,9 @@ namespace CbGen.TorchSharp
 
         /// <summary>The registered buffer <c>class_weights</c> [C] (float64 unless the module was converted with
         /// <c>.to(dtype)</c>); it moves with <c>.to()</c>. Treat it as read-only: <c>forward</c> may use a cached cast
-        /// copy, so in-place edits are not guaranteed to be seen — build a new loss instead.</summary>
+        /// copy (dropped by <c>.to()</c>, <c>load_state_dict</c> and <c>load</c> on this module), so other
+        /// in-place edits — including a <c>load_state_dict</c> on a parent module — are not guaranteed to be seen:
+        /// build a new loss instead.</summary>
         public Tensor ClassWeights => _classWeights;
 
         /// <summary>The number of classes C (the logits' column count).</summary>
@@ -148,6 +152,29 @@ namespace CbGen.TorchSharp
             Validation.Logits(input, NumClasses, nameof(input));
             Validation.NotNullOrDisposed(target, nameof(target));
             return LossCore.Focal(input, target, _store.Using(_classWeights), Gamma, reduction, Normalizer);
+        }
+
+        /// <summary>Loads the state dictionary (TorchSharp's <c>load_state_dict</c>) and drops the copies of the
+        /// weights that <c>forward</c> cached, since the buffer was overwritten in place.</summary>
+        /// <inheritdoc/>
+        public override (IList<string> missing_keys, IList<string> unexpected_keyes) load_state_dict(
+            Dictionary<string, Tensor> source, bool strict = true, IList<string>? skip = null)
+        {
+            var result = base.load_state_dict(source, strict, skip);
+            _store.Dispose();
+            return result;
+        }
+
+        /// <summary>Loads parameters and buffers (TorchSharp's <c>load</c>) and drops the copies of the weights that
+        /// <c>forward</c> cached, since the buffer was overwritten in place.</summary>
+        /// <inheritdoc/>
+        public override nn.Module load(
+            BinaryReader reader, bool strict = true, IList<string>? skip = null,
+            Dictionary<string, bool>? loadedParameters = null)
+        {
+            var result = base.load(reader, strict, skip, loadedParameters);
+            _store.Dispose();
+            return result;
         }
 
         /// <inheritdoc/>

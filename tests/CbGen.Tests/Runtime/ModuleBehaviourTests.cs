@@ -131,6 +131,35 @@ namespace CbGen.Tests.Runtime
             TestData.Close(new[] { 2.5, 10.0, 17.5 }, TestData.Vector(caller), 1e-6);
         }
 
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(2)]
+        public void Loading_a_state_dict_or_a_saved_module_replaces_the_weights_forward_uses(int kind)
+        {
+            using var scope = NewDisposeScope();
+            var input = TestData.ToTensor(TestData.Logits(46, 4, 3), ScalarType.Float32);   // float32: cached cast copy
+            var target = TestData.ToTensor(TestData.Labels(46, 4, 3));
+            var other = new[] { 3.0, 0.5, 0.25 };
+            using var loss = Make(kind, Alpha);
+            using var reference = Make(kind, other);
+            double before = TestData.Scalar(loss.forward(input, target));
+            double expected = TestData.Scalar(reference.forward(input, target));
+            Assert.NotEqual(expected, before, 3);
+
+            loss.load_state_dict(reference.state_dict());
+            TestData.Close(other, TestData.Vector(Weights(loss)), 0.0);
+            TestData.Close(expected, TestData.Scalar(loss.forward(input, target)), 1e-6, "after load_state_dict");
+
+            using var fresh = Make(kind, Alpha);
+            fresh.forward(input, target).Dispose();                                           // fill the caches
+            var saved = new System.IO.MemoryStream();
+            reference.save(saved);                                                            // closes the stream
+            using var stream = new System.IO.MemoryStream(saved.ToArray());
+            fresh.load(stream);
+            TestData.Close(expected, TestData.Scalar(fresh.forward(input, target)), 1e-6, "after load");
+        }
+
         [Fact]
         public void An_float64_tensor_of_the_same_device_is_still_copied()
         {
