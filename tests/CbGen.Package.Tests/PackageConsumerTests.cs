@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace CbGen.Package.Tests
+{
+    /// <summary>
+    /// A new project that knows CbGen only through the packed packages: restored from the temporary feed into an
+    /// isolated packages folder (TorchSharp and libtorch resolve offline from the machine's global packages folder,
+    /// used as a fallback folder), built with the generator from the CbGen package, and run on libtorch's CPU backend.
+    /// </summary>
+    [Collection(PackagesCollection.Name)]
+    public sealed class PackageConsumerTests
+    {
+        private static readonly long[] FruitCounts = { 900, 90, 10 };
+        private const double FruitBeta = 0.999;
+
+        private readonly PackedPackages _packages;
+
+        public PackageConsumerTests(PackedPackages packages)
+        {
+            _packages = packages;
+            _packages.AssertPacked();
+        }
+
+        [Fact]
+        public void A_consumer_restores_the_packages_builds_with_the_generator_and_runs_the_generated_loss()
+        {
+            string consumer = Path.Combine(_packages.WorkDirectory, "consumer");
+            string isolatedPackages = Path.Combine(_packages.WorkDirectory, "packages");
+            WriteConsumer(consumer, isolatedPackages, GlobalPackagesFolder());
+
+            CommandResult build = DotNet.Run(consumer, TimeSpan.FromMinutes(5),
+                "build", "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
+            Assert.True(build.ExitCode == 0, build.Describe());
+
+            // CbGen came from the feed (into the isolated folder); TorchSharp from the fallback folder, not copied.
+            Assert.True(Directory.Exists(Path.Combine(isolatedPackages, "cbgen", _packages.Version.ToLowerInvariant())));
+            Assert.True(Directory.Exists(Path.Combine(isolatedPackages, "cbgen.torchsharp", _packages.Version.ToLowerInvariant())));
+            Assert.False(Directory.Exists(Path.Combine(isolatedPackages, "torchsharp")));
+
+            // The generator ran as an analyzer of the build (EmitCompilerGeneratedFiles keeps its output on disk).
+            string[] generated = Directory.GetFiles(Path.Combine(consumer, "obj"), "*.g.cs", SearchOption.AllDirectories)
+                .Where(p => p.Contains("CbGen.Generators", StringComparison.Ordinal))
+                .Select(Path.GetFileName)
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToArray()!;
+            Assert.Equal(new[] { "PackageConsumer.Fruit.FruitLoss.g.cs", "PackageConsumer.Fruit.FruitWeights.g.cs" }, generated);
+
+            string app = Path.Combine(consumer, "bin", "Release", "net10.0", "linux-x64", "PackageConsumer.dll");
+            CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
+            Assert.True(run.ExitCode == 0, run.Describe());
+            Dictionary<string, string> printed = run.Output.Split('\n')
+                .Where(line => line.Contains('=', StringComparison.Ordinal))
+                .Select(line => line.Split('=', 2))
+                .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
+
+            // The generated table is exactly what the library computes.
+            double[] expectedWeights = ClassBalancedWeights.Compute(FruitCounts, FruitBeta);
+            double[] weights = Doubles(printed["weights"]);
+            Assert.Equal(expectedWeights.Length, weights.Length);
+            for (int c = 0; c < weights.Length; c++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expectedWeights[c]), BitConverter.DoubleToInt64Bits(weights[c]));
+            }
+
+            // The generated loss: mean over the batch of α_y · (logsumexp(x) - x_y), by hand in float64.
+            double[] logits = Doubles(printed["logits"]);
+            int[] labels = printed["labels"].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            int classes = FruitCounts.Length;
+            double sum = 0;
+            for (int i = 0; i < labels.Length; i++)
+            {
+                double max = double.NegativeInfinity;
+                for (int c = 0; c < classes; c++)
+                {
+                    max = Math.Max(max, logits[(i * classes) + c]);
+                }
+
+                double exps = 0;
+                for (int c = 0; c < classes; c++)
+                {
+                    exps += Math.Exp(logits[(i * classes) + c] - max);
+                }
+
+                sum += expectedWeights[labels[i]] * (max + Math.Log(exps) - logits[(i * classes) + labels[i]]);
+            }
+
+            double expectedLoss = sum / labels.Length;
+            double loss = double.Parse(printed["loss"], CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(loss - expectedLoss) <= 1e-5 * Math.Abs(expectedLoss),
+                "loss " + loss.ToString("R", CultureInfo.InvariantCulture) + ", expected " + expectedLoss.ToString("R", CultureInfo.InvariantCulture));
+
+            // CbGen.Testing works in a project that also references CbGen (no clash with the generator's own copy of the maths).
+            Assert.Equal("Snap.Label.LabelWeights.g.cs,Snap.Label.LabelLoss.g.cs", printed["testing"]);
+        }
+
+        private void WriteConsumer(string directory, string isolatedPackages, string globalPackages)
+        {
+            Directory.CreateDirectory(directory);
+            // Empty Directory.Build.* files stop MSBuild from importing anything from the folders above.
+            File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
+            File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"), Path.Combine(directory, "Program.cs"));
+
+            // Only the local feed: nothing can come from a remote registry.
+            new XDocument(new XElement("configuration",
+                new XElement("packageSources",
+                    new XElement("clear"),
+                    new XElement("add", new XAttribute("key", "cbgen-test-feed"), new XAttribute("value", _packages.Feed))),
+                new XElement("packageSourceMapping", new XElement("clear"))))
+                .Save(Path.Combine(directory, "nuget.config"));
+
+            new XDocument(new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
+                new XElement("PropertyGroup",
+                    new XElement("OutputType", "Exe"),
+                    new XElement("TargetFramework", "net10.0"),
+                    new XElement("AssemblyName", "PackageConsumer"),
+                    new XElement("RootNamespace", "PackageConsumer"),
+                    new XElement("Nullable", "enable"),
+                    new XElement("ImplicitUsings", "disable"),
+                    new XElement("LangVersion", "latest"),
+                    new XElement("TreatWarningsAsErrors", "true"),
+                    // Only the linux-x64 natives of libtorch are copied.
+                    new XElement("RuntimeIdentifier", "linux-x64"),
+                    new XElement("SelfContained", "false"),
+                    new XElement("SatelliteResourceLanguages", "en"),
+                    new XElement("EmitCompilerGeneratedFiles", "true"),
+                    // CbGen from the feed into a fresh folder; everything else offline from the global packages folder.
+                    new XElement("RestorePackagesPath", isolatedPackages),
+                    new XElement("RestoreAdditionalProjectFallbackFolders", globalPackages),
+                    new XElement("NuGetAudit", "false")),
+                new XElement("ItemGroup",
+                    // CbGen itself comes in through CbGen.TorchSharp's dependency, with the generator.
+                    PackageReference("CbGen.TorchSharp", _packages.Version),
+                    PackageReference("CbGen.Testing", _packages.Version),
+                    PackageReference("libtorch-cpu-linux-x64", _packages.CentralVersion("libtorch-cpu-linux-x64")))))
+                .Save(Path.Combine(directory, "PackageConsumer.csproj"));
+        }
+
+        private static XElement PackageReference(string id, string version) =>
+            new XElement("PackageReference", new XAttribute("Include", id), new XAttribute("Version", version));
+
+        private static string GlobalPackagesFolder()
+        {
+            CommandResult result = DotNet.Run(Path.GetTempPath(), TimeSpan.FromMinutes(1), "nuget", "locals", "global-packages", "--list");
+            Assert.True(result.ExitCode == 0, result.Describe());
+            const string prefix = "global-packages:";
+            string line = result.Output.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            string folder = line[prefix.Length..].Trim();
+            Assert.True(Directory.Exists(folder), "The global packages folder " + folder + " does not exist.");
+            return folder;
+        }
+
+        private static double[] Doubles(string csv) =>
+            csv.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+    }
+}
