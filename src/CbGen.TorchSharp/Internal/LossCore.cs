@@ -170,20 +170,16 @@ namespace CbGen.TorchSharp.Internal
         /// </summary>
         private static Tensor Modulator(Tensor z, Tensor t, double gamma)
         {
-            var logSigmoid = logsigmoid(z);
-            Tensor scaled;
-            if (gamma == 1.0)
-            {
-                scaled = logSigmoid;
-            }
-            else
+            // In place after log σ: its backward needs z, not its output; addcmul's needs z and t; exp's its result.
+            var exponent = logsigmoid(z);
+            if (gamma != 1.0)
             {
                 using var g = gamma.ToScalar();
-                scaled = logSigmoid.mul(g);
+                exponent.mul_(g);
             }
 
             using var minusGamma = (-gamma).ToScalar();
-            return scaled.addcmul(z, t, minusGamma).exp();
+            return exponent.addcmul_(z, t, minusGamma).exp_();
         }
 
         /// <summary>The denominator itself, or 1 where it is 0 (so an all-zero numerator stays 0 instead of NaN).</summary>
