@@ -111,12 +111,12 @@ namespace CbGen.TorchSharp.Internal
             long batch = input.size(0);
             bool mean = reduction == Reduction.Mean;
 
-            // A normaliser that does not depend on the data is folded into the weights.
-            long divisor = !mean ? 1
-                : normalizer == MeanNormalizer.AllTerms ? input.numel()
-                : normalizer == MeanNormalizer.PositiveLabels && !soft ? batch
-                : 1;
-            var weight = divisor == 1 ? weights.Plain(input) : weights.Scaled(input, divisor);
+            // A normaliser that does not depend on the data (B·C, or B positives for class indices) is folded into
+            // the weights; the others (Σt, Σ α) are divided out at the end.
+            bool folded = mean
+                && (normalizer == MeanNormalizer.AllTerms || (normalizer == MeanNormalizer.PositiveLabels && !soft));
+            var weight = !folded ? weights.Plain(input)
+                : weights.Scaled(input, normalizer == MeanNormalizer.AllTerms ? input.numel() : batch);
 
             Tensor t;
             Tensor elementWeight;      // broadcast to [B, C]
@@ -146,7 +146,7 @@ namespace CbGen.TorchSharp.Internal
                 result = reduction == Reduction.None ? elements : elements.sum();
             }
 
-            if (mean && divisor == 1)
+            if (mean && !folded)
             {
                 // Data-dependent normalisers.
                 Tensor denominator = normalizer switch
