@@ -319,9 +319,9 @@ namespace CbGen.Generators
             string tail = "reduction: reduction, normalizer: " + normalizer + ", device: " + device + ")";
             (CbLoss Loss, string Create)[] variants =
             {
-                (CbLoss.Softmax, "new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(_weights, " + tail),
-                (CbLoss.Sigmoid, "new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(_weights, " + tail),
-                (CbLoss.Focal, "new global::CbGen.TorchSharp.ClassBalancedFocalLoss(_weights, gamma: Gamma, " + tail),
+                (CbLoss.Softmax, "new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(Weights, " + tail),
+                (CbLoss.Sigmoid, "new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(Weights, " + tail),
+                (CbLoss.Focal, "new global::CbGen.TorchSharp.ClassBalancedFocalLoss(Weights, gamma: Gamma, " + tail),
             };
             foreach ((CbLoss loss, string create) in variants)
             {

@@ -638,6 +638,12 @@ namespace CbGen.Generators
                     && (IsAttribute(attribute, "CbGen", "ClassBalancedAttribute")
                         || IsAttribute(attribute, "CbGen", "ClassBalancedDatasetAttribute"));
                 int deferUntilEpoch = 0;
+                if (!readable)
+                {
+                    return new RawConfig(false, enumName, null, CbLoss.Softmax, DefaultBeta, DefaultGamma, false, CbDevice.Auto,
+                        MeanNormalizer.PositiveLabels, ZeroCountPolicy.Throw, 0);
+                }
+
                 double beta = DefaultBeta;
                 double gamma = DefaultGamma;
                 bool gammaSet = false;

@@ -1,0 +1,308 @@
+extern alias gen;
+
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using gen::CbGen.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CbGen.Generators.Tests
+{
+    /// <summary>One test per counts-file, sweep and deferred re-weighting diagnostic (CB016…): it fires at each
+    /// <c>[|marked|]</c> span (in the C# source or in the counts file) and nowhere else, and the fixed input is silent and
+    /// generates code that compiles cleanly. Also the reused CB002–CB015 rules where they apply to the new inputs.</summary>
+    public sealed class TrainingSetupDiagnosticTests
+    {
+        private const string Prelude = "using CbGen;\n\nnamespace Tests;\n\n";
+        private const string Dataset = "[ClassBalancedDataset(\"labels.csv\")]\npublic static partial class Labels;\n";
+        private const string GoodFile = "name,count\ncat,900\ndog,90\n";
+
+        [Fact]
+        public void CB016_counts_file_not_among_AdditionalFiles()
+        {
+            Check(TrainingSetupDiagnostics.CountsFileMissing,
+                "[ClassBalancedDataset([|\"labels.csv\"|])]\npublic static partial class Labels;\n", ("other.csv", GoodFile),
+                Dataset, ("labels.csv", GoodFile));
+            ImmutableArray<Diagnostic> found = TrainingSetupHarness.Analyze(
+                GeneratorHarness.CreateCompilation(false, Prelude + Dataset), TrainingSetupHarness.Files(("other.csv", GoodFile)));
+            Assert.Contains("<AdditionalFiles Include=\"labels.csv\" />", found.Single().GetMessage());
+        }
+
+        [Fact]
+        public void CB016_counts_file_matches_several_AdditionalFiles()
+        {
+            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("/p/a/labels.csv", GoodFile), ("/p/b/labels.csv", GoodFile));
+            GeneratorRun run = TrainingSetupHarness.Run(false, files, Prelude + Dataset);
+            Assert.Empty(run.Sources);
+            Diagnostic diagnostic = Assert.Single(TrainingSetupHarness.Analyze(run.Output, files));
+            Assert.Equal("CB016", diagnostic.Id);
+            Assert.Contains("matches several AdditionalFiles", diagnostic.GetMessage());
+        }
+
+        [Fact]
+        public void CB017_malformed_rows()
+        {
+            Check(TrainingSetupDiagnostics.MalformedCountsRow, Dataset,
+                ("labels.csv", "name,count\ncat,900\n[|dog,90,extra|]\n[|\"bird,5|]\n[|,7|]\n"),
+                Dataset, ("labels.csv", GoodFile));
+        }
+
+        [Fact]
+        public void CB018_duplicate_class_name()
+        {
+            Check(TrainingSetupDiagnostics.DuplicateClassName, Dataset, ("labels.csv", "cat,900\ndog,90\n[|cat|],9\n"),
+                Dataset, ("labels.csv", "cat,900\ndog,90\nbig cat,9\n"));
+        }
+
+        [Fact]
+        public void CB019_count_not_a_whole_number()
+        {
+            Check(TrainingSetupDiagnostics.InvalidCount, Dataset,
+                ("labels.csv", "name,count\ncat,[|many|]\ndog,[|-3|]\nbird,[|2.5|]\nfish,[|99999999999999999999|]\n"),
+                Dataset, ("labels.csv", "name,count\ncat,900\ndog,3\nbird,2\nfish,1\n"));
+        }
+
+        [Fact]
+        public void CB020_empty_counts_file()
+        {
+            Check(TrainingSetupDiagnostics.EmptyCountsFile, Dataset, ("labels.csv", "[||]# nothing yet\nname,count\n"),
+                Dataset, ("labels.csv", GoodFile));
+        }
+
+        [Fact]
+        public void CB021_two_names_become_the_same_identifier()
+        {
+            Check(TrainingSetupDiagnostics.IdentifierClash, Dataset, ("labels.csv", "big cat,900\n[|big-cat|],90\n"),
+                Dataset, ("labels.csv", "big cat,900\nsmall cat,90\n"));
+        }
+
+        [Fact]
+        public void CB022_dataset_class_not_partial_nested_or_with_two_files()
+        {
+            Check(TrainingSetupDiagnostics.InvalidDatasetClass,
+                """
+                [ClassBalancedDataset("labels.csv")]
+                public static class [|Labels|] { }
+
+                public static partial class Outer
+                {
+                    [ClassBalancedDataset("labels.csv", Name = "Inner")]
+                    public static partial class [|Nested|];
+                }
+
+                [ClassBalancedDataset("labels.csv", Name = "Two1")]
+                [ClassBalancedDataset([|"labels2.csv"|], Name = "Two2")]
+                public static partial class Two;
+
+                [[|ClassBalancedSweep|]]
+                public static partial class SweepWithoutDataset;
+                """, ("labels.csv", GoodFile),
+                Dataset, ("labels.csv", GoodFile),
+                badCompiles: false);
+        }
+
+        [Fact]
+        public void CB023_empty_sweep_axis()
+        {
+            Check(TrainingSetupDiagnostics.EmptySweepAxis,
+                """
+                [ClassBalancedSweep([|Betas = new double[0]|], [|Gammas = new double[] { }|])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """, null,
+                """
+                [ClassBalancedSweep(Betas = new[] { 0.99 }, Gammas = new[] { 2.0 })]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """, null);
+        }
+
+        [Fact]
+        public void CB024_duplicate_sweep_value()
+        {
+            Check(TrainingSetupDiagnostics.DuplicateSweepValue,
+                """
+                [ClassBalancedSweep(Betas = new[] { 0.9, 0.99, [|0.9|] }, Losses = new[] { CbLoss.Focal, [|CbLoss.Focal|] }, Gammas = [1.0, [|1.0|]])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """, null,
+                """
+                [ClassBalancedSweep(Betas = new[] { 0.9, 0.99 }, Losses = new[] { CbLoss.Focal }, Gammas = [1.0, 2.0])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+                """, null);
+        }
+
+        [Fact]
+        public void CB025_negative_DeferUntilEpoch()
+        {
+            Check(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+                """
+                [ClassBalanced([|DeferUntilEpoch = -1|])]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+
+                [ClassBalancedSweep(Betas = new[] { 0.9 }, [|DeferUntilEpoch = -160|])]
+                public enum Other { [Samples(10)] A, [Samples(3)] B }
+
+                [ClassBalancedDataset("labels.csv", [|DeferUntilEpoch = -2|])]
+                public static partial class Labels;
+                """, ("labels.csv", GoodFile),
+                """
+                [ClassBalanced(DeferUntilEpoch = 160)]
+                public enum Label { [Samples(10)] A, [Samples(3)] B }
+
+                [ClassBalancedSweep(Betas = new[] { 0.9 }, DeferUntilEpoch = 160)]
+                public enum Other { [Samples(10)] A, [Samples(3)] B }
+
+                [ClassBalancedDataset("labels.csv", DeferUntilEpoch = 160)]
+                public static partial class Labels;
+                """, ("labels.csv", GoodFile));
+        }
+
+        [Fact]
+        public void Sweep_grids_reuse_the_beta_gamma_and_option_rules()
+        {
+            Check(DiagnosticDescriptors.BetaOutOfRange,
+                "[ClassBalancedSweep(Betas = new[] { 0.9, [|1.5|] })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
+                "[ClassBalancedSweep(Betas = new[] { 0.9, 0.99 })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null);
+            Check(DiagnosticDescriptors.GammaOutOfRange,
+                "[ClassBalancedSweep(Gammas = new[] { [|-1.0|], 2.0 })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
+                "[ClassBalancedSweep(Gammas = new[] { 1.0, 2.0 })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null);
+            Check(DiagnosticDescriptors.GammaIgnored,
+                "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax }, [|Gammas = new[] { 1.0 }|])]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
+                "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
+                badGenerates: true);
+            Check(DiagnosticDescriptors.UnknownOption,
+                "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax, [|(CbLoss)7|] })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
+                "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null);
+        }
+
+        [Fact]
+        public void Dataset_configs_reuse_the_config_rules_and_zero_counts_point_into_the_file()
+        {
+            Check(DiagnosticDescriptors.BetaOutOfRange,
+                "[ClassBalancedDataset(\"labels.csv\", [|Beta = 2.0|])]\npublic static partial class Labels;\n", ("labels.csv", GoodFile),
+                Dataset, ("labels.csv", GoodFile));
+            Check(DiagnosticDescriptors.NonPositiveCount, Dataset, ("labels.csv", "cat,900\ndog,[|0|]\n"),
+                "[ClassBalancedDataset(\"labels.csv\", ZeroCounts = ZeroCountPolicy.ZeroWeight)]\npublic static partial class Labels;\n",
+                ("labels.csv", "cat,900\ndog,0\n"));
+            Check(DiagnosticDescriptors.TooFewClasses, Dataset, ("labels.csv", "cat,[|900|]\n"),
+                Dataset, ("labels.csv", GoodFile));
+        }
+
+        [Fact]
+        public void A_sweep_only_enum_gets_the_member_rules_and_no_CB009()
+        {
+            Check(DiagnosticDescriptors.MissingSamples,
+                "[ClassBalancedSweep]\npublic enum Label { [Samples(10)] A, [|B|] }\n", null,
+                "[ClassBalancedSweep]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null);
+        }
+
+        [Fact]
+        public void Every_training_setup_descriptor_has_a_test_and_a_documented_section()
+        {
+            var ids = typeof(TrainingSetupDiagnostics)
+                .GetFields()
+                .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+                .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+                .ToList();
+            Assert.Equal(10, ids.Count);
+            string tests = string.Join(" ", typeof(TrainingSetupDiagnosticTests).GetMethods().Select(m => m.Name));
+            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+            string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "generators", "CbGen.Generators", "AnalyzerReleases.Unshipped.md"));
+            var original = typeof(DiagnosticDescriptors).GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToHashSet();
+            foreach (string id in ids)
+            {
+                Assert.Contains("## " + id, docs);
+                Assert.Contains(id + "_", tests);
+                Assert.Contains(id + " | CbGen |", releases);
+                Assert.DoesNotContain(id, original);
+            }
+        }
+
+        private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+            System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", ".."));
+
+        /// <summary>The marked spans are in the C# source, or in the counts file when the file has markers.</summary>
+        private static void Check(
+            DiagnosticDescriptor descriptor,
+            string bad,
+            (string Name, string Text)? badFile,
+            string fixedSource,
+            (string Name, string Text)? fixedFile,
+            bool badGenerates = false,
+            bool badCompiles = true)
+        {
+            (string badSource, List<TextSpan> sourceSpans) = ParseMarkers(Prelude + bad);
+            List<TextSpan> fileSpans = new();
+            ImmutableArray<AdditionalText> badFiles = ImmutableArray<AdditionalText>.Empty;
+            string? badPath = null;
+            if (badFile is { } f)
+            {
+                (string text, fileSpans) = ParseMarkers(f.Text);
+                badFiles = TrainingSetupHarness.Files((f.Name, text));
+                badPath = badFiles[0].Path;
+            }
+
+            bool inFile = fileSpans.Count > 0;
+            List<TextSpan> expected = inFile ? fileSpans : sourceSpans;
+            Assert.NotEmpty(expected);
+
+            GeneratorRun badRun = TrainingSetupHarness.Run(false, badFiles, badSource);
+            var all = badRun.GeneratorDiagnostics.Concat(TrainingSetupHarness.Analyze(badRun.Output, badFiles)).ToList();
+            var actual = all.Where(d => d.Id == descriptor.Id).ToList();
+            Assert.True(
+                actual.Select(d => d.Location.SourceSpan).OrderBy(s => s.Start).SequenceEqual(expected.OrderBy(s => s.Start)),
+                "Expected " + descriptor.Id + " at " + string.Join(", ", expected) + (inFile ? " in the file" : " in:\n" + badSource)
+                + "\nGot:\n" + TrainingSetupHarness.Describe(all, badFiles));
+            Assert.All(actual, d => Assert.Equal(descriptor.DefaultSeverity, d.Severity));
+            Assert.All(actual, d => Assert.Equal(inFile ? badPath : "Source0.cs", d.Location.GetLineSpan().Path));
+            if (inFile)
+            {
+                Assert.All(actual, d => Assert.Equal(LocationKind.ExternalFile, d.Location.Kind));
+            }
+
+            Assert.DoesNotContain(all, d => d.Id == "CB900");
+            if (badGenerates)
+            {
+                Assert.NotEmpty(badRun.Sources);
+            }
+
+            if (badCompiles)
+            {
+                Assert.DoesNotContain(badRun.Output.GetDiagnostics(),
+                    d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath != "Source0.cs");
+            }
+
+            ImmutableArray<AdditionalText> fixedFiles = fixedFile is { } g ? TrainingSetupHarness.Files((g.Name, g.Text)) : ImmutableArray<AdditionalText>.Empty;
+            GeneratorRun fixedRun = TrainingSetupHarness.Run(false, fixedFiles, Prelude + fixedSource);
+            ImmutableArray<Diagnostic> fixedDiagnostics = TrainingSetupHarness.Analyze(fixedRun.Output, fixedFiles);
+            Assert.True(fixedDiagnostics.IsEmpty, "The fixed code still reports:\n" + TrainingSetupHarness.Describe(fixedDiagnostics, fixedFiles));
+            Assert.NotEmpty(fixedRun.Sources);
+            fixedRun.AssertCompilesCleanly();
+        }
+
+        private static (string Text, List<TextSpan> Spans) ParseMarkers(string marked)
+        {
+            var spans = new List<TextSpan>();
+            var builder = new System.Text.StringBuilder();
+            int start = -1;
+            for (int i = 0; i < marked.Length; i++)
+            {
+                if (string.CompareOrdinal(marked, i, "[|", 0, 2) == 0)
+                {
+                    start = builder.Length;
+                    i++;
+                }
+                else if (string.CompareOrdinal(marked, i, "|]", 0, 2) == 0)
+                {
+                    spans.Add(TextSpan.FromBounds(start, builder.Length));
+                    i++;
+                }
+                else
+                {
+                    builder.Append(marked[i]);
+                }
+            }
+
+            return (builder.ToString(), spans);
+        }
+    }
+}
