@@ -30,7 +30,9 @@ namespace CbGen.TorchSharp
     /// of the None output, what the popular PyTorch ports do).</para>
     /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassWeights"/>), a copy the
     /// module owns: <c>.to(device)</c> and <c>.to(dtype)</c> move it, <c>state_dict</c> saves it, and a dispose
-    /// scope around the constructor does not dispose it.</para>
+    /// scope around the constructor does not dispose it. <c>forward</c> gathers the weights it needs from the buffer,
+    /// or from copies cached by the module — the buffer cast once to the logits' dtype/device, and α / n when the
+    /// Mean normaliser n is known without reading the batch — so no managed data is copied into a tensor per call.</para>
     /// </remarks>
     public class ClassBalancedSigmoidLoss : Loss<Tensor, Tensor, Tensor>
     {

@@ -23,14 +23,15 @@ namespace CbGen.TorchSharp
     /// (PyTorch's weighted mean: with all weights 1 it equals <c>nn.functional.cross_entropy</c>, also with
     /// ignore_index and label smoothing), <see cref="MeanNormalizer.AllTerms"/> by B (the mean of the
     /// <see cref="Reduction.None"/> output, ignored samples included). A batch whose labels are all ignored gives 0,
-    /// not 0 / 0.</para>
+    /// not 0 / 0, and so does a WeightSum batch whose applied weights are all 0.</para>
     /// <para><b>Label smoothing</b> ε follows PyTorch's <c>cross_entropy(weight, label_smoothing)</c> exactly:
     /// loss_i = (1 - ε)·α_{y_i}·(-log p_{i,y_i}) + (ε / C)·Σ_c α_c·(-log p_{i,c}), so the smoothing term weighs
     /// class c by α_c.</para>
     /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassWeights"/>), a copy the
     /// module owns: <c>.to(device)</c> and <c>.to(dtype)</c> move it, <c>state_dict</c> saves it, and a dispose
-    /// scope around the constructor does not dispose it. <c>forward</c> uses the buffer directly when it matches the
-    /// logits' dtype and device, and otherwise a cast copy made once and cached.</para>
+    /// scope around the constructor does not dispose it. <c>forward</c> gathers the weights it needs from the buffer,
+    /// or from copies cached by the module — the buffer cast once to the logits' dtype/device, and α / n when the
+    /// Mean normaliser n is known without reading the batch — so no managed data is copied into a tensor per call.</para>
     /// </remarks>
     public class ClassBalancedSoftmaxLoss : Loss<Tensor, Tensor, Tensor>
     {
