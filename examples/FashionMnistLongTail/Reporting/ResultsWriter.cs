@@ -72,7 +72,8 @@ namespace FashionMnistLongTail.Reporting
                 Line(F($"## Imbalance factor {set.Imbalance} ({set.Counts.Sum()} training images)"));
                 Line();
                 int seeds = rows.Max(r => r.Seeds);
-                Line(F($"| Loss | Test error % (mean ± std, {seeds} seed{(seeds == 1 ? "" : "s")}) | Many-shot acc % | Medium-shot acc % | Few-shot acc % | Train time / run | Loss from |"));
+                string errorHeader = seeds == 1 ? "Test error % (1 seed)" : F($"Test error % (mean ± std over {seeds} seeds)");
+                Line(F($"| Loss | {errorHeader} | Many-shot acc % | Medium-shot acc % | Few-shot acc % | Train time / run | Loss from |"));
                 Line("|---|---:|---:|---:|---:|---:|---|");
                 double best = rows.Min(r => r.TestErrorMean);
                 foreach (var r in rows)
