@@ -195,6 +195,21 @@ namespace CbGen.Tests.Runtime
             Throws<ArgumentException>(() => forward(input, ones(4, 3, ScalarType.Int64)), "target", "floating", "Int64");
         }
 
+        [Theory]
+        [MemberData(nameof(Kinds))]
+        public void Targets_on_another_device_are_rejected(int kind)
+        {
+            // No GPU here: a "meta" tensor (shape and dtype only) stands in for a tensor on another device.
+            using var scope = NewDisposeScope();
+            var forward = Forward(kind);
+            var meta = new Device(DeviceType.META);
+            Throws<ArgumentException>(() => forward(randn(4, 3), zeros(4, ScalarType.Int64, meta)), "target", "device", "cpu", "meta");
+            if (kind != 0)
+            {
+                Throws<ArgumentException>(() => forward(randn(4, 3), zeros(4, 3, ScalarType.Float32, meta)), "target", "device", "meta");
+            }
+        }
+
         [Fact]
         public void The_functional_forms_validate_like_the_modules()
         {
