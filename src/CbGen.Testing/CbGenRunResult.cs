@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Testing
 {
-    /// <summary>What one run of the CbGen generator (and its analyzer) produced for a compilation.</summary>
+    /// <summary>What one run of the CbGen generator (and its analyzers) produced for a compilation.</summary>
     public sealed class CbGenRunResult
     {
         internal CbGenRunResult(
@@ -37,7 +37,7 @@ namespace CbGen.Testing
         /// <summary>Diagnostics the generator reported (CB900: the generator failed on an enum).</summary>
         public ImmutableArray<Diagnostic> GeneratorDiagnostics { get; }
 
-        /// <summary>The CBxxx diagnostics of CbGen's analyzer on <see cref="OutputCompilation"/>, sorted by position.</summary>
+        /// <summary>The CBxxx diagnostics of CbGen's analyzers on <see cref="OutputCompilation"/>, sorted by position.</summary>
         public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; }
 
         /// <summary>The one generated file whose hint name ends with <paramref name="hintNameSuffix"/>.</summary>

@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CbGen.Testing
 {
     /// <summary>
-    /// Runs the CbGen source generator and its analyzer in-process, on C# source text or on a compilation of your own,
+    /// Runs the CbGen source generator and its analyzers in-process, on C# source text or on a compilation of your own,
     /// so a test can look at (and snapshot) exactly what the compiler would add to your project.
     /// </summary>
     /// <example>
@@ -33,32 +33,43 @@ namespace CbGen.Testing
         private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences =
             new Lazy<ImmutableArray<MetadataReference>>(LoadFrameworkReferences);
 
+        // Every generator and analyzer CbGen ships (the compiler loads them all from the package's analyzers folder).
+        private static readonly Lazy<ImmutableArray<IIncrementalGenerator>> Generators =
+            new Lazy<ImmutableArray<IIncrementalGenerator>>(() => CreateAll<IIncrementalGenerator>(typeof(GeneratorAttribute)));
+
+        private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> Analyzers =
+            new Lazy<ImmutableArray<DiagnosticAnalyzer>>(() => CreateAll<DiagnosticAnalyzer>(typeof(DiagnosticAnalyzerAttribute)));
+
         /// <summary>C# latest with documentation comments parsed (so missing XML docs in generated code are reported).</summary>
         public static CSharpParseOptions DefaultParseOptions { get; } =
             new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
         /// <summary>Compiles <paramref name="sources"/> (see <see cref="CreateCompilation(IEnumerable{string}, bool?, IEnumerable{MetadataReference})"/>), then runs the generator
-        /// and the analyzer on it.</summary>
+        /// and the analyzers on it.</summary>
         /// <param name="sources">C# source files; at least one.</param>
         public static CbGenRunResult Run(params string[] sources) => Run(CreateCompilation(sources));
 
-        /// <summary>Runs the generator and the analyzer on <paramref name="compilation"/>, e.g. your project's own
+        /// <summary>Runs CbGen's generator and analyzers on <paramref name="compilation"/>, e.g. your project's own
         /// compilation or one from <see cref="CreateCompilation(IEnumerable{string}, bool?, IEnumerable{MetadataReference})"/>.</summary>
         /// <param name="compilation">The compilation; it must reference CbGen.dll (the attributes), and CbGen.TorchSharp.dll
         /// and TorchSharp.dll for the typed losses to be generated.</param>
         /// <param name="parseOptions">The parse options of the generated files; by default those of the compilation's
         /// first syntax tree, else <see cref="DefaultParseOptions"/>.</param>
+        /// <param name="additionalFiles">The project's AdditionalFiles, e.g. the counts file of a
+        /// <c>[ClassBalancedDataset]</c> class (see <see cref="AdditionalFile"/>).</param>
         /// <exception cref="ArgumentNullException"><paramref name="compilation"/> is null.</exception>
-        public static CbGenRunResult Run(CSharpCompilation compilation, CSharpParseOptions? parseOptions = null)
+        public static CbGenRunResult Run(
+            CSharpCompilation compilation, CSharpParseOptions? parseOptions = null, IEnumerable<AdditionalText>? additionalFiles = null)
         {
             if (compilation is null)
             {
                 throw new ArgumentNullException(nameof(compilation));
             }
 
+            ImmutableArray<AdditionalText> additionalTexts = additionalFiles?.ToImmutableArray() ?? ImmutableArray<AdditionalText>.Empty;
             parseOptions ??= compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? DefaultParseOptions;
             GeneratorDriver driver = CSharpGeneratorDriver.Create(
-                new[] { new ClassBalancedGenerator().AsSourceGenerator() }, parseOptions: parseOptions);
+                Generators.Value.Select(g => g.AsSourceGenerator()), additionalTexts, parseOptions);
             driver = driver.RunGeneratorsAndUpdateCompilation(
                 compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics, CancellationToken.None);
             ImmutableArray<GeneratedFile> files = driver.GetRunResult().Results
@@ -67,14 +78,28 @@ namespace CbGen.Testing
                 .ToImmutableArray();
 
             ImmutableArray<Diagnostic> analyzerDiagnostics = output
-                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ClassBalancedAnalyzer()))
+                .WithAnalyzers(Analyzers.Value, new AnalyzerOptions(additionalTexts))
                 .GetAnalyzerDiagnosticsAsync(CancellationToken.None)
                 .GetAwaiter().GetResult()
-                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .OrderBy(d => d.Location.SourceTree?.FilePath ?? d.Location.GetLineSpan().Path, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
             return new CbGenRunResult(compilation, output, files, generatorDiagnostics, analyzerDiagnostics);
+        }
+
+        /// <summary>An in-memory AdditionalFiles item for <see cref="Run(CSharpCompilation, CSharpParseOptions, IEnumerable{AdditionalText})"/>.</summary>
+        /// <param name="path">The file's path as the project would give it, e.g. <c>Data/birds.counts.csv</c>.</param>
+        /// <param name="text">The file's content.</param>
+        /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+        public static AdditionalText AdditionalFile(string path, string text)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                throw new ArgumentException("Expected an additional file's path; got '" + path + "'.", nameof(path));
+            }
+
+            return new InMemoryAdditionalText(path, text ?? throw new ArgumentNullException(nameof(text)));
         }
 
         /// <summary>
@@ -128,6 +153,14 @@ namespace CbGen.Testing
         /// <param name="sources">C# source files; at least one.</param>
         public static CSharpCompilation CreateCompilation(params string[] sources) =>
             CreateCompilation((IEnumerable<string>)sources);
+
+        private static ImmutableArray<T> CreateAll<T>(Type marker)
+            where T : class =>
+            typeof(ClassBalancedGenerator).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(T).IsAssignableFrom(t) && t.IsDefined(marker, inherit: false))
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (T)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
 
         private static IEnumerable<MetadataReference> TorchSharpReferences(bool? withTorchSharp)
         {

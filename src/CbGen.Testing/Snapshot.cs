@@ -100,7 +100,7 @@ namespace CbGen.Testing
         /// and the generator's and analyzer's diagnostics as <c>Verified/{name}/diagnostics.verified.txt</c>. Every file is
         /// checked (and written when received) before the first mismatch is thrown, so one run shows all of them.
         /// </summary>
-        /// <param name="run">The result of <see cref="CbGenRunner.Run(Microsoft.CodeAnalysis.CSharp.CSharpCompilation, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)"/>.</param>
+        /// <param name="run">The result of <see cref="CbGenRunner.Run(Microsoft.CodeAnalysis.CSharp.CSharpCompilation, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions, System.Collections.Generic.IEnumerable{Microsoft.CodeAnalysis.AdditionalText})"/>.</param>
         /// <param name="name">The snapshot folder's name, usually the test's name.</param>
         /// <param name="callerFile">Filled in by the compiler: the calling source file.</param>
         /// <exception cref="SnapshotMismatchException">A file differs or has no verified snapshot (the first one; the

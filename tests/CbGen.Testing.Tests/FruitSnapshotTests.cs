@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CbGen.Testing;
+using Microsoft.CodeAnalysis;
 
 namespace CbGen.Testing.Tests
 {
@@ -77,6 +78,32 @@ namespace CbGen.Testing.Tests
             Assert.Empty(run.Files);
             Assert.Contains(run.AnalyzerDiagnostics, d => d.Id == "CB001");
             Assert.StartsWith("CB001 Error Source0.cs(4,43) 'Banana': ", run.DescribeDiagnostics(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_counts_file_is_passed_as_an_additional_file()
+        {
+            const string source = """
+                using CbGen;
+
+                namespace Shop
+                {
+                    [ClassBalancedDataset("fruit.counts.csv", Beta = 0.999)]
+                    public static partial class Fruits;
+                }
+                """;
+            AdditionalText counts = CbGenRunner.AdditionalFile("Data/fruit.counts.csv", "name,count\nApple,900\nBanana,90\nCherry,10\n");
+
+            CbGenRunResult run = CbGenRunner.Run(CbGenRunner.CreateCompilation(new[] { source }, withTorchSharp: false), additionalFiles: new[] { counts });
+
+            run.AssertCompilesCleanly();
+            Assert.Empty(run.AnalyzerDiagnostics);
+            Assert.Contains("public const long AppleCount = 900L;", run.File("FruitsWeights.g.cs").Text, StringComparison.Ordinal);
+
+            // Without the file: the analyzers say so, nothing is generated for the class.
+            CbGenRunResult missing = CbGenRunner.Run(CbGenRunner.CreateCompilation(new[] { source }, withTorchSharp: false));
+            Assert.DoesNotContain(missing.Files, f => f.HintName.EndsWith("FruitsWeights.g.cs", StringComparison.Ordinal));
+            Assert.NotEmpty(missing.AnalyzerDiagnostics.Concat(missing.GeneratorDiagnostics));
         }
 
         [Fact]
