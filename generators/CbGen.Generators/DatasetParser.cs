@@ -167,6 +167,11 @@ namespace CbGen.Generators
                 return "it is file-local; the generated types in other files could not name it";
             }
 
+            if (symbol.IsRecord)
+            {
+                return "it is a record; a label set is a plain (optionally static) partial class";
+            }
+
             foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax declaration

@@ -30,6 +30,7 @@ namespace CbGen.Generators
             TrainingSetupDiagnostics.EmptySweepAxis,
             TrainingSetupDiagnostics.DuplicateSweepValue,
             TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+            DiagnosticDescriptors.NonPositiveCount,
             DiagnosticDescriptors.BetaOutOfRange,
             DiagnosticDescriptors.GammaOutOfRange,
             DiagnosticDescriptors.GammaIgnored,
@@ -85,6 +86,13 @@ namespace CbGen.Generators
                 if (sweep is not null)
                 {
                     SweepParser.Read(sweep, symbol.Name, issues, cancellationToken);
+                    if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))
+                    {
+                        // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.
+                        var members = new List<Issue>();
+                        Parser.Parse(symbol, ImmutableArray.Create(sweep), members, cancellationToken, requireConfigs: false);
+                        issues.AddRange(members.Where(i => i.Descriptor.Id == DiagnosticDescriptors.NonPositiveCount.Id));
+                    }
                 }
             }
             else if (symbol.TypeKind == TypeKind.Class)

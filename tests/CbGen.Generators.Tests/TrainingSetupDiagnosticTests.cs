@@ -188,6 +188,23 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
+        public void A_zero_count_is_reported_for_a_sweep_beside_ZeroWeight_configs()
+        {
+            Check(DiagnosticDescriptors.NonPositiveCount,
+                "[ClassBalanced(ZeroCounts = ZeroCountPolicy.ZeroWeight)]\n[ClassBalancedSweep]\npublic enum Label { [Samples(10)] A, [Samples([|0|])] B, [Samples(3)] C }\n", null,
+                "[ClassBalanced(ZeroCounts = ZeroCountPolicy.ZeroWeight)]\n[ClassBalancedSweep]\npublic enum Label { [Samples(10)] A, [Samples(1)] B, [Samples(3)] C }\n", null,
+                badGenerates: true);
+        }
+
+        [Fact]
+        public void A_record_cannot_be_a_dataset()
+        {
+            Check(TrainingSetupDiagnostics.InvalidDatasetClass,
+                "[ClassBalancedDataset(\"labels.csv\")]\npublic partial record [|Labels|];\n", ("labels.csv", GoodFile),
+                Dataset, ("labels.csv", GoodFile));
+        }
+
+        [Fact]
         public void A_sweep_only_enum_gets_the_member_rules_and_no_CB009()
         {
             Check(DiagnosticDescriptors.MissingSamples,

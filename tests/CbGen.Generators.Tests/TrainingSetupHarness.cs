@@ -42,11 +42,11 @@ namespace CbGen.Generators.Tests
             files.Select(f => (AdditionalText)new InMemoryAdditionalText(
                 f.Name.StartsWith("/", StringComparison.Ordinal) ? f.Name : DataFolder + f.Name, f.Text)).ToImmutableArray();
 
-        public static GeneratorDriver CreateDriver(ImmutableArray<AdditionalText> files) =>
+        public static GeneratorDriver CreateDriver(ImmutableArray<AdditionalText> files, CSharpParseOptions? parseOptions = null) =>
             CSharpGeneratorDriver.Create(
                 new[] { new ClassBalancedGenerator().AsSourceGenerator() },
                 files,
-                GeneratorHarness.ParseOptions,
+                parseOptions ?? GeneratorHarness.ParseOptions,
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
         public static GeneratorRun Run(bool withTorchSharp, ImmutableArray<AdditionalText> files, params string[] sources) =>
