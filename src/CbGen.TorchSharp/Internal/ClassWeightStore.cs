@@ -6,7 +6,8 @@ namespace CbGen.TorchSharp.Internal
     /// <summary>
     /// Creates a module's class-weight buffer (always a fresh float64 tensor the module owns) and serves
     /// <c>forward</c> from small caches: the buffer cast to the logits' dtype/device, the same divided by the last
-    /// normaliser used, and the identity matrix (or a ones column) that one-hot targets are gathered from. Each is made once and reused until the buffer is
+    /// normaliser used, and the identity matrix and its signs 2·I − 1 (or a ones column) that one-hot targets
+    /// are gathered from. Each is made once and reused until the buffer is
     /// replaced (by <c>.to()</c>) or the dtype, device, normaliser or batch size changes, so a training loop does
     /// no CPU-to-tensor copies and no weight arithmetic per step. The cached tensors live in this object, not in
     /// <see cref="Tensor"/> fields of the module, so TorchSharp's reflection (<c>RegisterComponents</c>,
@@ -21,6 +22,7 @@ namespace CbGen.TorchSharp.Internal
         private long _scaledDivisor;
         private Tensor? _ones;
         private Tensor? _eye;
+        private Tensor? _signs;
 
         /// <summary>Up to this many classes a cached identity matrix (≤ 8 MB in float64) gives one-hot rows with one
         /// <c>index_select</c>; above it a scatter into zeros does, without the C² memory.</summary>
@@ -102,13 +104,35 @@ namespace CbGen.TorchSharp.Internal
                 return _eye!.index_select(0, target);
             }
 
+            return ScatterOneHot(input, target, OnesColumn(input));
+        }
+
+        internal override Tensor Signs(Tensor input, Tensor target)
+        {
+            long classes = input.size(1);
+            if (classes <= EyeLimit)
+            {
+                if (_signs is null || !Matches(_signs, input))
+                {
+                    using var identity = eye(classes, classes, input.dtype, input.device);
+                    Replace(ref _signs, identity.mul(2.0).sub_(1.0).DetachFromDisposeScope());
+                }
+
+                return _signs!.index_select(0, target);
+            }
+
+            return ScatterSigns(input, target, OnesColumn(input));
+        }
+
+        private Tensor OnesColumn(Tensor input)
+        {
             long rows = input.size(0);
             if (_ones is null || _ones.size(0) != rows || !Matches(_ones, input))
             {
                 Replace(ref _ones, ones(rows, 1, input.dtype, input.device).DetachFromDisposeScope());
             }
 
-            return ScatterOneHot(input, target, _ones!);
+            return _ones!;
         }
 
         public void Dispose()
@@ -117,6 +141,7 @@ namespace CbGen.TorchSharp.Internal
             Replace(ref _scaled, null);
             Replace(ref _ones, null);
             Replace(ref _eye, null);
+            Replace(ref _signs, null);
             _buffer = null;
         }
 

@@ -115,35 +115,53 @@ namespace CbGen.TorchSharp.Internal
             // the weights; the others (Σt, Σ α) are divided out at the end.
             bool folded = mean
                 && (normalizer == MeanNormalizer.AllTerms || (normalizer == MeanNormalizer.PositiveLabels && !soft));
-            var weight = !folded ? weights.Plain(input)
-                : weights.Scaled(input, normalizer == MeanNormalizer.AllTerms ? input.numel() : batch);
-
-            Tensor t;
-            Tensor elementWeight;      // broadcast to [B, C]
-            Tensor? rowWeights = null;
-            if (soft)
-            {
-                t = target.dtype == input.dtype ? target : target.to(input.dtype);
-                elementWeight = weight;                                   // element (i, c) weighs α_c
-            }
-            else
-            {
-                t = weights.OneHot(input, target);
-                rowWeights = weight.index_select(0, target);              // α_{y_i}, gathered from the buffer
-                elementWeight = rowWeights.unsqueeze(1);                  // on all C terms of sample i
-            }
+            long divisor = !folded ? 1 : normalizer == MeanNormalizer.AllTerms ? input.numel() : batch;
 
             Tensor result;
-            if (gamma == 0.0)
+            Tensor? t = null;
+            Tensor? rowWeights = null;        // α_{y_i} (class indices), for the WeightSum normaliser
+            if (!soft && gamma != 0.0)
             {
-                result = binary_cross_entropy_with_logits(input, t, elementWeight,
-                    reduction == Reduction.None ? Reduction.None : Reduction.Sum);
+                // Class-index focal loss from one log-sigmoid: with q = z·(2t − 1), log p_t = log σ(q), so
+                // BCE = −log σ(q) and log(1 − p_t) = log σ(q) − q; both exact for every finite z.
+                // The weights come negated (α / −n) to absorb BCE's minus sign without another op.
+                var negativeRowWeights = weights.Scaled(input, -divisor).index_select(0, target);
+                var elements = FocalFromSigns(input, weights.Signs(input, target), gamma);   // −(1 − p_t)^γ·BCE
+                result = reduction == Reduction.None
+                    ? elements.mul(negativeRowWeights.unsqueeze(1))
+                    : elements.sum(1).dot(negativeRowWeights);
+                if (mean && !folded)
+                {
+                    rowWeights = negativeRowWeights.neg();
+                }
             }
             else
             {
-                var weightedBce = binary_cross_entropy_with_logits(input, t, elementWeight, Reduction.None);
-                var elements = Modulator(input, t, gamma).mul(weightedBce);
-                result = reduction == Reduction.None ? elements : elements.sum();
+                var weight = divisor == 1 ? weights.Plain(input) : weights.Scaled(input, divisor);
+                Tensor elementWeight;         // broadcast to [B, C]
+                if (soft)
+                {
+                    t = target.dtype == input.dtype ? target : target.to(input.dtype);
+                    elementWeight = weight;                               // element (i, c) weighs α_c
+                }
+                else
+                {
+                    t = weights.OneHot(input, target);
+                    rowWeights = weight.index_select(0, target);          // α_{y_i}, gathered from the buffer
+                    elementWeight = rowWeights.unsqueeze(1);              // on all C terms of sample i
+                }
+
+                if (gamma == 0.0)
+                {
+                    result = binary_cross_entropy_with_logits(input, t, elementWeight,
+                        reduction == Reduction.None ? Reduction.None : Reduction.Sum);
+                }
+                else
+                {
+                    var weightedBce = binary_cross_entropy_with_logits(input, t, elementWeight, Reduction.None);
+                    var elements = Modulator(input, t, gamma).mul(weightedBce);
+                    result = reduction == Reduction.None ? elements : elements.sum();
+                }
             }
 
             if (mean && !folded)
@@ -152,13 +170,32 @@ namespace CbGen.TorchSharp.Internal
                 Tensor denominator = normalizer switch
                 {
                     MeanNormalizer.WeightSum when rowWeights is not null => NonZero(rowWeights.sum()),
-                    MeanNormalizer.WeightSum => NonZero(t.mv(weight).sum()),
-                    _ => t.sum().clamp_min(1.0),                          // PositiveLabels, soft targets
+                    MeanNormalizer.WeightSum => NonZero(t!.mv(weights.Plain(input)).sum()),
+                    _ => t!.sum().clamp_min(1.0),                         // PositiveLabels, soft targets
                 };
                 result = result.div(denominator);
             }
 
             return result.MoveToOuterDisposeScope();
+        }
+
+        /// <summary>
+        /// −(1 − p_t)^γ·BCE element-wise for binary targets given as signs s = 2t − 1: with q = s·z,
+        /// ℓ = log σ(q) = log p_t, the result is exp(γ·(ℓ − q))·ℓ. Every step is finite for finite z (ℓ ≤ 0,
+        /// ℓ − q = log σ(−q) ≤ 0), so extreme logits and γ &lt; 1 give finite values and gradients.
+        /// </summary>
+        private static Tensor FocalFromSigns(Tensor z, Tensor signs, double gamma)
+        {
+            var q = z.mul(signs);
+            var logPt = logsigmoid(q);
+            var exponent = logPt.sub(q);                  // log(1 − p_t); in place below: sub's backward needs no values
+            if (gamma != 1.0)
+            {
+                using var g = gamma.ToScalar();
+                exponent.mul_(g);
+            }
+
+            return exponent.exp_().mul(logPt);
         }
 
         /// <summary>

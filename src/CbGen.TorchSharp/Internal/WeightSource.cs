@@ -25,6 +25,17 @@ namespace CbGen.TorchSharp.Internal
         /// device. A new tensor in the current dispose scope.</summary>
         internal abstract Tensor OneHot(Tensor input, Tensor target);
 
+        /// <summary>The signs 2·one-hot − 1 [B, C] (+1 at the label, −1 elsewhere) of class indices
+        /// <paramref name="target"/>, in the logits' dtype and device. A new tensor in the current dispose scope.</summary>
+        internal abstract Tensor Signs(Tensor input, Tensor target);
+
+        /// <summary>Signs by scattering a column of ones into −1s (any C).</summary>
+        protected static Tensor ScatterSigns(Tensor input, Tensor target, Tensor onesColumn)
+        {
+            using var column = target.unsqueeze(1);
+            return full_like(input, -1.0).scatter_(1, column, onesColumn);
+        }
+
         /// <summary>One-hot by scattering a column of ones into zeros (any C).</summary>
         protected static Tensor ScatterOneHot(Tensor input, Tensor target, Tensor onesColumn)
         {
@@ -63,6 +74,12 @@ namespace CbGen.TorchSharp.Internal
         {
             using var column = ones(input.size(0), 1, input.dtype, input.device);
             return ScatterOneHot(input, target, column);
+        }
+
+        internal override Tensor Signs(Tensor input, Tensor target)
+        {
+            using var column = ones(input.size(0), 1, input.dtype, input.device);
+            return ScatterSigns(input, target, column);
         }
     }
 }
