@@ -269,14 +269,15 @@ namespace CbGen.Generators
 
             w.WriteLine();
             w.WriteLine("/// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>");
-            w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + pointType + "> Points { get; } = new " + pointType + "[]");
+            w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + pointType + "> Points { get; } =");
+            w.WriteLine("    new global::System.Collections.ObjectModel.ReadOnlyCollection<" + pointType + ">(new " + pointType + "[]");
             w.OpenBrace();
             foreach (SweepPoint point in sweep.Points)
             {
                 w.WriteLine(point.Member + ",");
             }
 
-            w.CloseBrace(";");
+            w.CloseBrace(");");
             if (features.HasTorchSharpRuntime)
             {
                 w.WriteLine();

@@ -197,6 +197,18 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
+        public void A_dataset_config_name_taken_by_an_enum_config()
+        {
+            Check(DiagnosticDescriptors.DuplicateName,
+                "[ClassBalanced(Name = \"Pets\")]\npublic enum Animal { [Samples(10)] A, [Samples(3)] B }\n\n[ClassBalancedDataset(\"labels.csv\", [|Name = \"Pets\"|])]\npublic static partial class Labels;\n",
+                ("labels.csv", GoodFile),
+                "[ClassBalanced(Name = \"Pets\")]\npublic enum Animal { [Samples(10)] A, [Samples(3)] B }\n\n[ClassBalancedDataset(\"labels.csv\", Name = \"LabelSet\")]\npublic static partial class Labels;\n",
+                ("labels.csv", GoodFile),
+                badGenerates: true,
+                badCompiles: false);
+        }
+
+        [Fact]
         public void A_record_cannot_be_a_dataset()
         {
             Check(TrainingSetupDiagnostics.InvalidDatasetClass,
