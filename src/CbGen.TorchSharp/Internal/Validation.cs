@@ -260,29 +260,29 @@ namespace CbGen.TorchSharp.Internal
 
             long min;
             long max;
-            using (NewDisposeScope())
+            var (lo, hi) = target.aminmax();
+            using (lo)
+            using (hi)
             {
-                var (lo, hi) = target.aminmax();
                 min = lo.item<long>();
                 max = hi.item<long>();
+            }
+
+            if (min >= 0 && max < c)
+            {
+                return new ClassIndexInfo(ignoreIndex is long ii && ii >= min && ii <= max);
+            }
+
+            if (ignoreIndex is long ignore && (min == ignore || max == ignore))
+            {
+                using var scope = NewDisposeScope();
+                var kept = target.masked_fill(target.eq(ignore), 0L);
+                var (lo2, hi2) = kept.aminmax();
+                min = lo2.item<long>();
+                max = hi2.item<long>();
                 if (min >= 0 && max < c)
                 {
-                    return new ClassIndexInfo(ignoreIndex is long ii && ii >= min && ii <= max);
-                }
-
-                if (ignoreIndex is long ignore && (min == ignore || max == ignore))
-                {
-                    var kept = target.masked_fill(target.eq(ignore), 0L);
-                    var (lo2, hi2) = kept.aminmax();
-                    long min2 = lo2.item<long>();
-                    long max2 = hi2.item<long>();
-                    if (min2 >= 0 && max2 < c)
-                    {
-                        return new ClassIndexInfo(true);
-                    }
-
-                    min = min2;
-                    max = max2;
+                    return new ClassIndexInfo(true);
                 }
             }
 
