@@ -267,17 +267,20 @@ namespace CbGen.Generators
                     + Literals.Double(point.Beta) + ", " + Literals.Double(point.Gamma) + ", s_weights" + Literals.Int(point.BetaIndex) + ");");
             }
 
+            // Static initialisers run in text order: the points above, then this array, then Points.
             w.WriteLine();
-            w.WriteLine("/// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>");
-            w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + pointType + "> Points { get; } =");
-            w.WriteLine("    new global::System.Collections.ObjectModel.ReadOnlyCollection<" + pointType + ">(new " + pointType + "[]");
+            w.WriteLine("private static readonly " + pointType + "[] s_points = new " + pointType + "[]");
             w.OpenBrace();
             foreach (SweepPoint point in sweep.Points)
             {
                 w.WriteLine(point.Member + ",");
             }
 
-            w.CloseBrace(");");
+            w.CloseBrace(";");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>");
+            w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + pointType + "> Points { get; } =");
+            w.WriteLine("    new global::System.Collections.ObjectModel.ReadOnlyCollection<" + pointType + ">(s_points);");
             if (features.HasTorchSharpRuntime)
             {
                 w.WriteLine();

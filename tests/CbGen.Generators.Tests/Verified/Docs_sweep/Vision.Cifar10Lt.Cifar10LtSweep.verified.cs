@@ -214,9 +214,7 @@ namespace Vision
         /// <summary>Focal, β = 0.9999, γ = 2.</summary>
         public static Cifar10LtSweepPoint Focal_B0_9999_G2 { get; } = new Cifar10LtSweepPoint(19, "Cifar10LtFocal_B0_9999_G2", global::CbGen.CbLoss.Focal, 0.9999D, 2.0D, s_weights3);
 
-        /// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Cifar10LtSweepPoint> Points { get; } =
-            new global::System.Collections.ObjectModel.ReadOnlyCollection<Cifar10LtSweepPoint>(new Cifar10LtSweepPoint[]
+        private static readonly Cifar10LtSweepPoint[] s_points = new Cifar10LtSweepPoint[]
         {
             Softmax_B0_9,
             Softmax_B0_99,
@@ -238,7 +236,11 @@ namespace Vision
             Focal_B0_9999_G0_5,
             Focal_B0_9999_G1,
             Focal_B0_9999_G2,
-        });
+        };
+
+        /// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Cifar10LtSweepPoint> Points { get; } =
+            new global::System.Collections.ObjectModel.ReadOnlyCollection<Cifar10LtSweepPoint>(s_points);
 
         /// <summary>The labels of a batch as int64 class indices on the CPU.</summary>
         /// <param name="labels">B labels.</param>

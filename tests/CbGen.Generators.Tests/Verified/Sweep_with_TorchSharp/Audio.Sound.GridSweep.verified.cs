@@ -149,15 +149,17 @@ namespace Audio
         /// <summary>Focal, β = 0.999, γ = 1.</summary>
         public static GridSweepPoint Focal_B0_999_G1 { get; } = new GridSweepPoint(3, "GridFocal_B0_999_G1", global::CbGen.CbLoss.Focal, 0.999D, 1.0D, s_weights1);
 
-        /// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<GridSweepPoint> Points { get; } =
-            new global::System.Collections.ObjectModel.ReadOnlyCollection<GridSweepPoint>(new GridSweepPoint[]
+        private static readonly GridSweepPoint[] s_points = new GridSweepPoint[]
         {
             Softmax_B0_99,
             Softmax_B0_999,
             Focal_B0_99_G1,
             Focal_B0_999_G1,
-        });
+        };
+
+        /// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<GridSweepPoint> Points { get; } =
+            new global::System.Collections.ObjectModel.ReadOnlyCollection<GridSweepPoint>(s_points);
 
         /// <summary>The labels of a batch as int64 class indices on the CPU.</summary>
         /// <param name="labels">B labels.</param>
