@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators
 {
-    /// <summary>Every diagnostic CbGen reports, in one place. docs/diagnostics.md shows a bad and a fixed example
+    /// <summary>Every diagnostic CbGen reports, in one place. the README (section Diagnostics) shows a bad and a fixed example
     /// of each.</summary>
     public static class DiagnosticDescriptors
     {

@@ -7,7 +7,7 @@ namespace CbGen.Generators
     /// The diagnostics of counts files (<c>[ClassBalancedDataset]</c>), sweeps (<c>[ClassBalancedSweep]</c>) and
     /// deferred re-weighting (<c>DeferUntilEpoch</c>), CB016 on. The rows of a counts file are checked by the generator,
     /// which reads the file (the diagnostics point into it, with line numbers); everything in C# source is reported by
-    /// <see cref="TrainingSetupAnalyzer"/>. docs/diagnostics.md shows a bad and a fixed example of each.
+    /// <see cref="TrainingSetupAnalyzer"/>. the README (section Diagnostics) shows a bad and a fixed example of each.
     /// </summary>
     public static class TrainingSetupDiagnostics
     {

@@ -377,7 +377,7 @@ namespace CbGen.Generators.Tests
                 .ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
             string tests = string.Join(" ", typeof(DiagnosticTests).GetMethods().Select(m => m.Name));
-            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
             foreach (string id in ids)
             {
                 Assert.Contains("## " + id, docs);

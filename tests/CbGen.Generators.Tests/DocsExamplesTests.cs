@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Tests
 {
-    /// <summary>The worked examples of docs/issue5.md compile, report nothing, and their generated files are snapshotted.
+    /// <summary>The worked examples of the README (counts files, sweeps, deferred re-weighting) compile, report nothing, and their generated files are snapshotted.
     /// An example is the fenced block after <c>&lt;!-- example: NAME --&gt;</c>; a counts file is the block after
     /// <c>&lt;!-- example: NAME, file: FILE --&gt;</c>.</summary>
     public sealed class DocsExamplesTests
@@ -57,7 +57,7 @@ namespace CbGen.Generators.Tests
 
         private static List<(string Name, string? File, string Body)> Examples([System.Runtime.CompilerServices.CallerFilePath] string here = "")
         {
-            string doc = File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "docs", "issue5.md")).Replace("\r\n", "\n");
+            string doc = File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "README.md")).Replace("\r\n", "\n");
             return Example.Matches(doc)
                 .Select(m => (m.Groups["name"].Value, m.Groups["file"].Success ? m.Groups["file"].Value : null, m.Groups["body"].Value))
                 .Select(t => (t.Item1, (string?)t.Item2, t.Item3))

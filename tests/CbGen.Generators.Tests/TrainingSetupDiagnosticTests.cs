@@ -234,7 +234,7 @@ namespace CbGen.Generators.Tests
                 .ToList();
             Assert.Equal(10, ids.Count);
             string tests = string.Join(" ", typeof(TrainingSetupDiagnosticTests).GetMethods().Select(m => m.Name));
-            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
             string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "generators", "CbGen.Generators", "AnalyzerReleases.Unshipped.md"));
             var original = typeof(DiagnosticDescriptors).GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToHashSet();
             foreach (string id in ids)
