@@ -71,16 +71,7 @@ namespace CbGen.Generators
             w.WriteLine("/// <param name=\"label\">A class.</param>");
             w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"label\"/> is not a defined class.</exception>");
             w.WriteLine("public static string NameOf(" + DatasetParser.LabelEnumName + " label)");
-            w.OpenBrace();
-            w.WriteLine("ulong index = unchecked((ulong)(long)label);");
-            w.WriteLine("if (index >= (ulong)ClassCount)");
-            w.OpenBrace();
-            w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(label), label, "
-                + Literals.String("Not a class of " + spec.EnumName + ": the classes are 0.." + Literals.Int(classCount - 1) + ".") + ");");
-            w.CloseBrace();
-            w.WriteLine();
-            w.WriteLine("return s_names[(int)index];");
-            w.CloseBrace();
+            WriteLookUpByLabel(w, spec, "ClassCount", "s_names");
             w.WriteLine();
             w.WriteLine("/// <summary>The class whose counts-file name is <paramref name=\"name\"/> (exact, ordinal comparison).</summary>");
             w.WriteLine("/// <param name=\"name\">A class name as written in the counts file.</param>");
@@ -123,11 +114,7 @@ namespace CbGen.Generators
         public static string EmitSweep(EnumSpec spec, SweepSpec sweep, CompilationFeatures features)
         {
             int classCount = spec.Members.Count;
-            var counts = new long[classCount];
-            for (int c = 0; c < classCount; c++)
-            {
-                counts[c] = spec.Members[c].Count;
-            }
+            long[] counts = CountsOf(spec);
 
             string access = spec.IsPublic ? "public" : "internal";
             string enumType = spec.FullyQualifiedEnumName;
@@ -203,16 +190,7 @@ namespace CbGen.Generators
             w.WriteLine("/// <param name=\"label\">A class.</param>");
             w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"label\"/> is not a defined class.</exception>");
             w.WriteLine("public double WeightOf(" + enumType + " label)");
-            w.OpenBrace();
-            w.WriteLine("ulong index = unchecked((ulong)(long)label);");
-            w.WriteLine("if (index >= (ulong)_weights.Length)");
-            w.OpenBrace();
-            w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(label), label, "
-                + Literals.String("Not a class of " + spec.EnumName + ": the classes are 0.." + Literals.Int(classCount - 1) + ".") + ");");
-            w.CloseBrace();
-            w.WriteLine();
-            w.WriteLine("return _weights[(int)index];");
-            w.CloseBrace();
+            WriteLookUpByLabel(w, spec, "_weights.Length", "_weights");
             w.WriteLine();
             w.WriteLine("/// <inheritdoc/>");
             w.WriteLine("public override string ToString() => Name;");
@@ -289,11 +267,7 @@ namespace CbGen.Generators
                 w.WriteLine("/// <returns>A new int64 tensor [B].</returns>");
                 w.WriteLine("public static " + Tensor + " Targets(global::System.ReadOnlySpan<" + enumType + "> labels)");
                 w.OpenBrace();
-                w.WriteLine("long[] indices = new long[labels.Length];");
-                w.WriteLine("for (int i = 0; i < indices.Length; i++)");
-                w.OpenBrace();
-                w.WriteLine("indices[i] = unchecked((long)labels[i]);");
-                w.CloseBrace();
+                WriteLabelsToIndices(w);
                 w.WriteLine();
                 w.WriteLine("return global::TorchSharp.torch.tensor(indices, dtype: global::TorchSharp.torch.ScalarType.Int64);");
                 w.CloseBrace();
@@ -347,31 +321,6 @@ namespace CbGen.Generators
             w.WriteLine();
             w.WriteLine("/// <summary><see cref=\"CreateLoss()\"/> as a factory, for training loops that take one.</summary>");
             w.WriteLine("public global::System.Func<" + LossBase + "> Factory => CreateLoss;");
-        }
-
-        private static void WriteArray(SourceWriter w, string elementType, string field, int length, Func<int, string> literal)
-        {
-            w.WriteLine();
-            w.WriteLine("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[]");
-            w.OpenBrace();
-            const int PerLine = 8;
-            for (int start = 0; start < length; start += PerLine)
-            {
-                w.StartLine();
-                int end = Math.Min(length, start + PerLine);
-                for (int i = start; i < end; i++)
-                {
-                    w.Append(literal(i)).Append(",");
-                    if (i + 1 < end)
-                    {
-                        w.Append(" ");
-                    }
-                }
-
-                w.EndLine();
-            }
-
-            w.CloseBrace(";");
         }
     }
 }

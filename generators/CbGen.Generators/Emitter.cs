@@ -28,11 +28,7 @@ namespace CbGen.Generators
         public static string EmitWeights(EnumSpec spec, ConfigSpec config, CompilationFeatures features)
         {
             int classCount = spec.Members.Count;
-            var counts = new long[classCount];
-            for (int c = 0; c < classCount; c++)
-            {
-                counts[c] = spec.Members[c].Count;
-            }
+            long[] counts = CountsOf(spec);
 
             double[] effective = ClassBalancedWeights.EffectiveNumbers(counts, config.Beta);
             double[] weights = ClassBalancedWeights.Compute(counts, config.Beta, WeightNormalization.SumToClassCount, config.ZeroCounts);
@@ -108,16 +104,7 @@ namespace CbGen.Generators
             w.WriteLine("/// <param name=\"label\">A class of <see cref=\"" + enumType + "\"/>.</param>");
             w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"label\"/> is not a defined class.</exception>");
             w.WriteLine("public static double WeightOf(" + enumType + " label)");
-            w.OpenBrace();
-            w.WriteLine("ulong index = unchecked((ulong)(long)label);");
-            w.WriteLine("if (index >= (ulong)ClassCount)");
-            w.OpenBrace();
-            w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(label), label, "
-                + Literals.String("Not a class of " + spec.EnumName + ": the classes are 0.." + Literals.Int(classCount - 1) + ".") + ");");
-            w.CloseBrace();
-            w.WriteLine();
-            w.WriteLine("return Weights[(int)index];");
-            w.CloseBrace();
+            WriteLookUpByLabel(w, spec, "ClassCount", "Weights");
 
             w.CloseBrace();
             CloseNamespace(w, spec);
@@ -200,10 +187,7 @@ namespace CbGen.Generators
             w.OpenBrace();
             w.CloseBrace();
             w.WriteLine();
-            w.WriteLine("/// <summary>The loss of <paramref name=\"logits\"/> [B, C] against the labels of a batch.</summary>");
-            w.WriteLine("/// <param name=\"logits\">Unnormalised scores [B, C].</param>");
-            w.WriteLine("/// <param name=\"labels\">B labels; they become an int64 tensor on the device of <paramref name=\"logits\"/>.</param>");
-            w.WriteLine("/// <returns>The reduced loss, or the per-sample losses with <c>Reduction.None</c>.</returns>");
+            WriteForwardLabelsDocs(w);
             w.WriteLine("public " + Tensor + " forward(" + Tensor + " logits, global::System.ReadOnlySpan<" + enumType + "> labels)");
             w.OpenBrace();
             w.WriteLine("if (logits is null)");
@@ -211,11 +195,7 @@ namespace CbGen.Generators
             w.WriteLine("throw new global::System.ArgumentNullException(nameof(logits));");
             w.CloseBrace();
             w.WriteLine();
-            w.WriteLine("long[] indices = new long[labels.Length];");
-            w.WriteLine("for (int i = 0; i < indices.Length; i++)");
-            w.OpenBrace();
-            w.WriteLine("indices[i] = unchecked((long)labels[i]);");
-            w.CloseBrace();
+            WriteLabelsToIndices(w);
             w.WriteLine();
             w.WriteLine("using (" + Tensor + " target = global::TorchSharp.torch.tensor(indices, dtype: global::TorchSharp.torch.ScalarType.Int64, device: logits.device))");
             w.OpenBrace();
@@ -223,10 +203,7 @@ namespace CbGen.Generators
             w.CloseBrace();
             w.CloseBrace();
             w.WriteLine();
-            w.WriteLine("/// <summary>The loss of <paramref name=\"logits\"/> [B, C] against the labels of a batch.</summary>");
-            w.WriteLine("/// <param name=\"logits\">Unnormalised scores [B, C].</param>");
-            w.WriteLine("/// <param name=\"labels\">B labels; they become an int64 tensor on the device of <paramref name=\"logits\"/>.</param>");
-            w.WriteLine("/// <returns>The reduced loss, or the per-sample losses with <c>Reduction.None</c>.</returns>");
+            WriteForwardLabelsDocs(w);
             w.WriteLine("public " + Tensor + " forward(" + Tensor + " logits, " + enumType + "[] labels)");
             w.OpenBrace();
             w.WriteLine("if (labels is null)");
@@ -258,15 +235,27 @@ namespace CbGen.Generators
             {
                 // .NET 7+: the compiler reads the constant data in place (RuntimeHelpers.CreateSpan), no allocation.
                 w.WriteLine("public static global::System.ReadOnlySpan<" + elementType + "> " + property + " => new " + elementType + "[]");
+                WriteArrayItems(w, length, literal);
             }
             else
             {
                 // Older targets would allocate the array on every access: cache it once.
                 w.WriteLine("public static global::System.ReadOnlySpan<" + elementType + "> " + property + " => " + field + ";");
-                w.WriteLine();
-                w.WriteLine("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[]");
+                WriteArray(w, elementType, field, length, literal);
             }
+        }
 
+        /// <summary>A blank line and <c>private static readonly T[] field = new T[] { … };</c>.</summary>
+        private static void WriteArray(SourceWriter w, string elementType, string field, int length, Func<int, string> literal)
+        {
+            w.WriteLine();
+            w.WriteLine("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[]");
+            WriteArrayItems(w, length, literal);
+        }
+
+        /// <summary>The braces of an array initialiser with <paramref name="length"/> items, eight a line.</summary>
+        private static void WriteArrayItems(SourceWriter w, int length, Func<int, string> literal)
+        {
             w.OpenBrace();
             const int PerLine = 8;
             for (int start = 0; start < length; start += PerLine)
@@ -326,6 +315,53 @@ namespace CbGen.Generators
             }
 
             w.WriteLine();
+        }
+
+        /// <summary>The training samples of each class, indexed by class.</summary>
+        private static long[] CountsOf(EnumSpec spec)
+        {
+            var counts = new long[spec.Members.Count];
+            for (int c = 0; c < counts.Length; c++)
+            {
+                counts[c] = spec.Members[c].Count;
+            }
+
+            return counts;
+        }
+
+        /// <summary>The body of a look-up by a <c>label</c> parameter: <paramref name="table"/>[label] after checking
+        /// the label against <paramref name="bound"/>.</summary>
+        private static void WriteLookUpByLabel(SourceWriter w, EnumSpec spec, string bound, string table)
+        {
+            w.OpenBrace();
+            w.WriteLine("ulong index = unchecked((ulong)(long)label);");
+            w.WriteLine("if (index >= (ulong)" + bound + ")");
+            w.OpenBrace();
+            w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(label), label, "
+                + Literals.String("Not a class of " + spec.EnumName + ": the classes are 0.." + Literals.Int(spec.Members.Count - 1) + ".") + ");");
+            w.CloseBrace();
+            w.WriteLine();
+            w.WriteLine("return " + table + "[(int)index];");
+            w.CloseBrace();
+        }
+
+        /// <summary>The XML docs of a typed <c>forward(logits, labels)</c>.</summary>
+        private static void WriteForwardLabelsDocs(SourceWriter w)
+        {
+            w.WriteLine("/// <summary>The loss of <paramref name=\"logits\"/> [B, C] against the labels of a batch.</summary>");
+            w.WriteLine("/// <param name=\"logits\">Unnormalised scores [B, C].</param>");
+            w.WriteLine("/// <param name=\"labels\">B labels; they become an int64 tensor on the device of <paramref name=\"logits\"/>.</param>");
+            w.WriteLine("/// <returns>The reduced loss, or the per-sample losses with <c>Reduction.None</c>.</returns>");
+        }
+
+        /// <summary><c>long[] indices</c>: the <c>labels</c> span as int64 class indices.</summary>
+        private static void WriteLabelsToIndices(SourceWriter w)
+        {
+            w.WriteLine("long[] indices = new long[labels.Length];");
+            w.WriteLine("for (int i = 0; i < indices.Length; i++)");
+            w.OpenBrace();
+            w.WriteLine("indices[i] = unchecked((long)labels[i]);");
+            w.CloseBrace();
         }
 
         private static void OpenNamespace(SourceWriter w, EnumSpec spec)
