@@ -43,28 +43,9 @@ namespace CbGen.Generators
             List<Issue>? issues,
             CancellationToken cancellationToken)
         {
-            bool classValid = true;
-            var configValid = new bool[attributes.Length];
-            var configs = new Parser.RawConfig[attributes.Length];
-            for (int i = 0; i < attributes.Length; i++)
-            {
-                configs[i] = Parser.RawConfig.Read(attributes[i], symbol.Name, attributes.Length);
-                configValid[i] = configs[i].Readable;
-            }
-
-            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
-            {
-                if (config < 0)
-                {
-                    classValid = false;
-                }
-                else if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
-                {
-                    configValid[config] = false;
-                }
-
-                issues?.Add(new Issue(descriptor, location(), config, args));
-            }
+            var checks = new ConfigChecks(attributes, symbol.Name, issues);
+            Parser.RawConfig[] configs = checks.Configs;
+            bool[] configValid = checks.ConfigValid;
 
             if (attributes.Length == 0)
             {
@@ -75,14 +56,14 @@ namespace CbGen.Generators
             string? shapeProblem = ShapeProblem(symbol, cancellationToken, out bool isPublic);
             if (shapeProblem is not null)
             {
-                Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => symbol.Locations.FirstOrDefault(), -1,
+                checks.Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => symbol.Locations.FirstOrDefault(), -1,
                     symbol.ToDisplayString(), shapeProblem);
             }
 
             string? countsFile = CountsFileOf(first);
             if (string.IsNullOrWhiteSpace(countsFile))
             {
-                Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => Parser.ArgumentLocation(first, null, cancellationToken), -1,
+                checks.Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => Parser.ArgumentLocation(first, null, cancellationToken), -1,
                     symbol.ToDisplayString(), "the counts file name is empty; name the file passed as <AdditionalFiles>");
             }
 
@@ -92,7 +73,7 @@ namespace CbGen.Generators
                 string? other = CountsFileOf(attribute);
                 if (other is not null && countsFile is not null && other != countsFile)
                 {
-                    Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
+                    checks.Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
                         symbol.ToDisplayString(), "its configs name different counts files ('" + countsFile + "' and '" + other
                         + "'); one class is one label set: use one file, or one class per file");
                 }
@@ -104,7 +85,7 @@ namespace CbGen.Generators
             {
                 if (configs[i].Readable)
                 {
-                    Parser.CheckConfig(configs[i], attributes[i], i, Report, seenNames, namespaceText, cancellationToken);
+                    Parser.CheckConfig(configs[i], attributes[i], i, checks.Report, seenNames, namespaceText, cancellationToken);
                 }
             }
 
@@ -114,7 +95,7 @@ namespace CbGen.Generators
                 sweep = SweepParser.Read(sweepAttribute, symbol.Name, issues, cancellationToken);
             }
 
-            if (!classValid || countsFile is null)
+            if (!checks.TargetValid || countsFile is null)
             {
                 return null;
             }
@@ -128,11 +109,8 @@ namespace CbGen.Generators
                 }
             }
 
-            string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } containing
-                ? containing.ToDisplayString(Parser.NamespaceFormat)
-                : null;
             return new DatasetTarget(
-                ns,
+                Parser.NamespaceOf(symbol),
                 symbol.Name,
                 symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 Parser.HintPrefix(symbol),

@@ -45,7 +45,7 @@ namespace CbGen.Generators
         private const double DefaultGamma = 2.0;
         private const double CollapseRatio = 1.05;
 
-        internal static readonly SymbolDisplayFormat NamespaceFormat = new SymbolDisplayFormat(
+        private static readonly SymbolDisplayFormat NamespaceFormat = new SymbolDisplayFormat(
             globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
@@ -99,28 +99,9 @@ namespace CbGen.Generators
             CancellationToken cancellationToken,
             bool requireConfigs = true)
         {
-            bool enumValid = true;
-            var configs = new RawConfig[attributes.Length];
-            var configValid = new bool[attributes.Length];
-            for (int i = 0; i < attributes.Length; i++)
-            {
-                configs[i] = RawConfig.Read(attributes[i], symbol.Name, attributes.Length);
-                configValid[i] = configs[i].Readable;
-            }
-
-            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
-            {
-                if (config < 0)
-                {
-                    enumValid = false;
-                }
-                else if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
-                {
-                    configValid[config] = false;
-                }
-
-                issues?.Add(new Issue(descriptor, location(), config, args));
-            }
+            var checks = new ConfigChecks(attributes, symbol.Name, issues);
+            RawConfig[] configs = checks.Configs;
+            bool[] configValid = checks.ConfigValid;
 
             // Reachability: the generated types sit at namespace level.
             string? unreachable = Unreachable(symbol, out bool isPublic);
@@ -129,7 +110,7 @@ namespace CbGen.Generators
                 for (int i = 0; i < attributes.Length; i++)
                 {
                     AttributeData attribute = attributes[i];
-                    Report(DiagnosticDescriptors.UnreachableEnum, () => AttributeLocation(attribute, cancellationToken), -1,
+                    checks.Report(DiagnosticDescriptors.UnreachableEnum, () => AttributeLocation(attribute, cancellationToken), -1,
                         symbol.ToDisplayString(), unreachable);
                 }
             }
@@ -139,7 +120,7 @@ namespace CbGen.Generators
             {
                 if (IsAttribute(attribute, "System", "FlagsAttribute"))
                 {
-                    Report(DiagnosticDescriptors.FlagsEnum, () => AttributeLocation(attribute, cancellationToken), -1, symbol.Name);
+                    checks.Report(DiagnosticDescriptors.FlagsEnum, () => AttributeLocation(attribute, cancellationToken), -1, symbol.Name);
                 }
             }
 
@@ -159,7 +140,7 @@ namespace CbGen.Generators
                 for (int i = 0; i < attributes.Length; i++)
                 {
                     AttributeData attribute = attributes[i];
-                    Report(DiagnosticDescriptors.TooFewClasses, () => AttributeLocation(attribute, cancellationToken), -1,
+                    checks.Report(DiagnosticDescriptors.TooFewClasses, () => AttributeLocation(attribute, cancellationToken), -1,
                         symbol.Name, classCount);
                 }
             }
@@ -177,14 +158,14 @@ namespace CbGen.Generators
                 if (value < 0 || value >= classCount)
                 {
                     valueOk = false;
-                    Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
+                    checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
                         field.Name, Literals.Text(value), "outside 0.." + Literals.Text(classCount - 1L),
                         Literals.Text(classCount - 1L));
                 }
                 else if (owner[value] is { } first)
                 {
                     valueOk = false;
-                    Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
+                    checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
                         field.Name, Literals.Text(value), "the same as '" + first + "'", Literals.Text(classCount - 1L));
                 }
                 else
@@ -204,20 +185,20 @@ namespace CbGen.Generators
 
                 if (samples is null)
                 {
-                    Report(DiagnosticDescriptors.MissingSamples, () => field.Locations.FirstOrDefault(), -1, field.Name, symbol.Name);
+                    checks.Report(DiagnosticDescriptors.MissingSamples, () => field.Locations.FirstOrDefault(), -1, field.Name, symbol.Name);
                     continue;
                 }
 
                 if (samples.ConstructorArguments.Length != 1 || samples.ConstructorArguments[0].Value is not long count)
                 {
                     // The compiler already reports the malformed attribute.
-                    enumValid = false;
+                    checks.TargetValid = false;
                     continue;
                 }
 
                 if (count < 0)
                 {
-                    Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
+                    checks.Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
                         field.Name, Literals.Text(count));
                     continue;
                 }
@@ -256,21 +237,21 @@ namespace CbGen.Generators
                     continue;
                 }
 
-                CheckConfig(config, attribute, i, Report, seenNames, NamespaceText(symbol), cancellationToken);
+                CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
 
                 if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
                 {
                     configValid[i] = false;
                 }
 
-                if (enumValid && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && !anyPositive)
+                if (checks.TargetValid && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && !anyPositive)
                 {
-                    Report(DiagnosticDescriptors.AllCountsZero, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,
+                    checks.Report(DiagnosticDescriptors.AllCountsZero, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,
                         symbol.Name);
                 }
             }
 
-            if (!enumValid)
+            if (!checks.TargetValid)
             {
                 return null;
             }
@@ -295,7 +276,7 @@ namespace CbGen.Generators
                 AttributeData attribute = attributes[i];
                 if (issues is not null)
                 {
-                    CheckCollapse(memberSpecs, config, attribute, i, Report, cancellationToken);
+                    CheckCollapse(memberSpecs, config, attribute, i, checks.Report, cancellationToken);
                 }
 
                 valid.Add(config.ToSpec());
@@ -306,11 +287,8 @@ namespace CbGen.Generators
                 return null;
             }
 
-            string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } containing
-                ? containing.ToDisplayString(NamespaceFormat)
-                : null;
             return new EnumSpec(
-                ns,
+                NamespaceOf(symbol),
                 symbol.Name,
                 symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 HintPrefix(symbol),
@@ -396,6 +374,13 @@ namespace CbGen.Generators
                 seenNames.Add(config.TypeName, i);
             }
         }
+
+        /// <summary>The namespace the generated types of <paramref name="symbol"/> go into (keywords escaped); null
+        /// for the global namespace.</summary>
+        internal static string? NamespaceOf(INamedTypeSymbol symbol) =>
+            symbol.ContainingNamespace is { IsGlobalNamespace: false } containing
+                ? containing.ToDisplayString(NamespaceFormat)
+                : null;
 
         public static string NamespaceText(INamedTypeSymbol symbol) =>
             symbol.ContainingNamespace is { IsGlobalNamespace: false } ns
