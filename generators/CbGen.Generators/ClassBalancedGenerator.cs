@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -31,13 +32,8 @@ namespace CbGen.Generators
                 .Select(static (input, _) => Parser.ReadFeatures(input.Left, input.Right))
                 .WithTrackingName(TrackingNames.Features);
 
-            IncrementalValuesProvider<EnumSpec> enums = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    Parser.ClassBalancedAttributeName,
-                    static (node, _) => node is EnumDeclarationSyntax,
-                    static (syntaxContext, cancellationToken) => Parser.ParseForGenerator(syntaxContext, cancellationToken))
-                .WithTrackingName(TrackingNames.Enums)
-                .Where(static spec => spec is not null)!;
+            IncrementalValuesProvider<EnumSpec> enums = Annotated<EnumDeclarationSyntax, EnumSpec>(
+                context, Parser.ClassBalancedAttributeName, Parser.ParseForGenerator, TrackingNames.Enums);
 
             IncrementalValuesProvider<(EnumSpec Enum, CompilationFeatures Features)> withFeatures = enums
                 .Combine(features)
@@ -46,26 +42,16 @@ namespace CbGen.Generators
             context.RegisterSourceOutput(withFeatures, static (output, input) => Execute(output, input.Enum, input.Features));
 
             // [ClassBalancedSweep] on an enum: the grid as typed configs.
-            IncrementalValuesProvider<EnumSweepSpec> sweeps = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    SweepParser.SweepAttributeName,
-                    static (node, _) => node is EnumDeclarationSyntax,
-                    static (syntaxContext, cancellationToken) => SweepParser.ParseForGenerator(syntaxContext, cancellationToken))
-                .WithTrackingName(TrackingNames.Sweeps)
-                .Where(static spec => spec is not null)!;
+            IncrementalValuesProvider<EnumSweepSpec> sweeps = Annotated<EnumDeclarationSyntax, EnumSweepSpec>(
+                context, SweepParser.SweepAttributeName, SweepParser.ParseForGenerator, TrackingNames.Sweeps);
             context.RegisterSourceOutput(
                 sweeps.Combine(features).WithTrackingName(TrackingNames.SweepsWithFeatures),
                 static (output, input) => ExecuteSweep(output, input.Left, input.Right));
 
             // [ClassBalancedDataset]: the class, then its counts file among the AdditionalFiles. Only the files some
             // class names are parsed; each parse is cached until that file's text changes.
-            IncrementalValuesProvider<DatasetTarget> datasetTargets = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    DatasetParser.DatasetAttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    static (syntaxContext, cancellationToken) => DatasetParser.ParseForGenerator(syntaxContext, cancellationToken))
-                .WithTrackingName(TrackingNames.DatasetTargets)
-                .Where(static target => target is not null)!;
+            IncrementalValuesProvider<DatasetTarget> datasetTargets = Annotated<ClassDeclarationSyntax, DatasetTarget>(
+                context, DatasetParser.DatasetAttributeName, DatasetParser.ParseForGenerator, TrackingNames.DatasetTargets);
             IncrementalValueProvider<EquatableArray<string>> requested = datasetTargets
                 .Select(static (target, _) => target.CountsFile)
                 .Collect()
@@ -84,6 +70,23 @@ namespace CbGen.Generators
             context.RegisterSourceOutput(
                 datasets.Combine(features).WithTrackingName(TrackingNames.DatasetsWithFeatures),
                 static (output, input) => ExecuteDataset(output, input.Left, input.Right));
+        }
+
+        /// <summary>The models <paramref name="parse"/> makes of the <typeparamref name="TSyntax"/> declarations that carry
+        /// the attribute <paramref name="attributeName"/> (found by <c>ForAttributeWithMetadataName</c>), nulls dropped;
+        /// the parse step is tracked as <paramref name="trackingName"/>.</summary>
+        private static IncrementalValuesProvider<TModel> Annotated<TSyntax, TModel>(
+            IncrementalGeneratorInitializationContext context,
+            string attributeName,
+            Func<GeneratorAttributeSyntaxContext, CancellationToken, TModel?> parse,
+            string trackingName)
+            where TSyntax : SyntaxNode
+            where TModel : class
+        {
+            return context.SyntaxProvider
+                .ForAttributeWithMetadataName(attributeName, static (node, _) => node is TSyntax, parse)
+                .WithTrackingName(trackingName)
+                .Where(static model => model is not null)!;
         }
 
         private static void ExecuteSweep(SourceProductionContext context, EnumSweepSpec input, CompilationFeatures features)
