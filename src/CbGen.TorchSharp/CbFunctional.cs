@@ -39,15 +39,12 @@ namespace CbGen.TorchSharp
             long ignore_index = Validation.DefaultIgnoreIndex,
             double label_smoothing = 0.0)
         {
-            Validation.Reduction(reduction, nameof(reduction));
-            Validation.Normalizer(normalizer, nameof(normalizer));
+            CheckOptions(reduction, normalizer);
             Validation.LabelSmoothing(label_smoothing, nameof(label_smoothing));
-            bool positive = Validation.Weights(weight, nameof(weight));
-            Validation.Logits(input, weight.numel(), nameof(input));
-            Validation.NotNullOrDisposed(target, nameof(target));
+            var weights = CheckInputs(input, target, weight);
             using var scope = NewDisposeScope();
-            return LossCore.Softmax(input, target, new TransientWeights(weight, positive), reduction, normalizer,
-                ignore_index, label_smoothing).MoveToOuterDisposeScope();
+            return LossCore.Softmax(input, target, weights, reduction, normalizer, ignore_index, label_smoothing)
+                .MoveToOuterDisposeScope();
         }
 
         /// <summary>Class-balanced sigmoid cross-entropy: BCE-with-logits with all C terms of sample i weighted by
@@ -68,14 +65,10 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels)
         {
-            Validation.Reduction(reduction, nameof(reduction));
-            Validation.Normalizer(normalizer, nameof(normalizer));
-            bool positive = Validation.Weights(weight, nameof(weight));
-            Validation.Logits(input, weight.numel(), nameof(input));
-            Validation.NotNullOrDisposed(target, nameof(target));
+            CheckOptions(reduction, normalizer);
+            var weights = CheckInputs(input, target, weight);
             using var scope = NewDisposeScope();
-            return LossCore.Sigmoid(input, target, new TransientWeights(weight, positive), reduction, normalizer)
-                .MoveToOuterDisposeScope();
+            return LossCore.Sigmoid(input, target, weights, reduction, normalizer).MoveToOuterDisposeScope();
         }
 
         /// <summary>Class-balanced focal loss: the sigmoid loss of each element times (1 - p_t)^γ, computed in log
@@ -99,14 +92,26 @@ namespace CbGen.TorchSharp
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels)
         {
             Validation.Gamma(gamma, nameof(gamma));
+            CheckOptions(reduction, normalizer);
+            var weights = CheckInputs(input, target, weight);
+            using var scope = NewDisposeScope();
+            return LossCore.Focal(input, target, weights, gamma, reduction, normalizer).MoveToOuterDisposeScope();
+        }
+
+        private static void CheckOptions(Reduction reduction, MeanNormalizer normalizer)
+        {
             Validation.Reduction(reduction, nameof(reduction));
             Validation.Normalizer(normalizer, nameof(normalizer));
+        }
+
+        /// <summary>Checks the weight, the logits against it and the target's presence (the target's shape and
+        /// values are checked by the loss); returns the per-call weights, which allocate nothing until used.</summary>
+        private static TransientWeights CheckInputs(Tensor input, Tensor target, Tensor weight)
+        {
             bool positive = Validation.Weights(weight, nameof(weight));
             Validation.Logits(input, weight.numel(), nameof(input));
             Validation.NotNullOrDisposed(target, nameof(target));
-            using var scope = NewDisposeScope();
-            return LossCore.Focal(input, target, new TransientWeights(weight, positive), gamma, reduction, normalizer)
-                .MoveToOuterDisposeScope();
+            return new TransientWeights(weight, positive);
         }
     }
 #pragma warning restore CA1707

@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
-using TorchSharp.Utils;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -22,27 +19,18 @@ namespace CbGen.TorchSharp
     /// given as a class index.</para>
     /// <para><b>Reductions:</b> <see cref="Reduction.None"/> returns the weighted element losses [B, C];
     /// <see cref="Reduction.Sum"/> their plain sum; <see cref="Reduction.Mean"/> that sum divided by the
-    /// <see cref="Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official code) by the number of
-    /// positive labels — B for class indices, max(Σ_{i,c} t_ic, 1) for float targets (the number of ones for
+    /// <see cref="ClassBalancedLoss.Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official
+    /// code) by the number of positive labels — B for class indices, max(Σ_{i,c} t_ic, 1) for float targets (the number of ones for
     /// multi-hot; at least 1, as RetinaNet does, so a batch without positives is not divided by 0);
     /// <see cref="MeanNormalizer.WeightSum"/> by the weight of the positive labels — Σ_i α_{y_i} for class indices,
     /// Σ_{i,c} t_ic·α_c for float targets (1 if that is 0); <see cref="MeanNormalizer.AllTerms"/> by B·C (the mean
     /// of the None output, what the popular PyTorch ports do).</para>
-    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassWeights"/>), a copy the
-    /// module owns: <c>.to(device)</c> and <c>.to(dtype)</c> move it, <c>state_dict</c> saves it, and a dispose
-    /// scope around the constructor does not dispose it. <c>forward</c> gathers the weights it needs from the buffer,
-    /// or from copies cached by the module — the buffer cast once to the logits' dtype/device, and α / n when the
-    /// Mean normaliser n is known without reading the batch — so no managed data is copied into a tensor per call.</para>
+    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassBalancedLoss.ClassWeights"/>),
+    /// a copy the module owns: it moves with <c>.to()</c>, is saved by <c>state_dict</c> and survives a dispose scope
+    /// around the constructor; see <see cref="ClassBalancedLoss"/> for how <c>forward</c> caches it.</para>
     /// </remarks>
-    public class ClassBalancedSigmoidLoss : Loss<Tensor, Tensor, Tensor>
+    public class ClassBalancedSigmoidLoss : ClassBalancedLoss
     {
-        private const string BufferName = "class_weights";
-
-        [ComponentName(Name = BufferName)]
-        private Tensor _classWeights;
-
-        private readonly ClassWeightStore _store;
-
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
@@ -56,15 +44,8 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto)
-            : base(reduction)
+            : base(weights, CheckOptions(reduction, normalizer), normalizer, device)
         {
-            Validation.Reduction(reduction, nameof(reduction));
-            Validation.Normalizer(normalizer, nameof(normalizer));
-            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
-            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
-            register_buffer(BufferName, _classWeights);
-            NumClasses = weights.Length;
-            Normalizer = normalizer;
         }
 
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
@@ -83,15 +64,8 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto)
-            : base(reduction)
+            : base(weights, CheckOptions(reduction, normalizer), normalizer, device)
         {
-            Validation.Reduction(reduction, nameof(reduction));
-            Validation.Normalizer(normalizer, nameof(normalizer));
-            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
-            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
-            register_buffer(BufferName, _classWeights);
-            NumClasses = checked((int)weights.numel());
-            Normalizer = normalizer;
         }
 
         /// <summary>
@@ -116,63 +90,12 @@ namespace CbGen.TorchSharp
             CbDevice device = CbDevice.Auto) =>
             new ClassBalancedSigmoidLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, device);
 
-        /// <summary>The registered buffer <c>class_weights</c> [C] (float64 unless the module was converted with
-        /// <c>.to(dtype)</c>); it moves with <c>.to()</c>. Treat it as read-only: <c>forward</c> may use a cached cast
-        /// copy (dropped by <c>.to()</c>, <c>load_state_dict</c> and <c>load</c> on this module), so other
-        /// in-place edits — including a <c>load_state_dict</c> on a parent module — are not guaranteed to be seen:
-        /// build a new loss instead.</summary>
-        public Tensor ClassWeights => _classWeights;
-
-        /// <summary>The number of classes C (the logits' column count).</summary>
-        public int NumClasses { get; }
-
-        /// <summary>What <see cref="Reduction.Mean"/> divides the summed loss by.</summary>
-        public MeanNormalizer Normalizer { get; }
-
         /// <summary>Computes the loss.</summary>
         /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C].</param>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target)
-        {
-            Validation.Logits(input, NumClasses, nameof(input));
-            Validation.NotNullOrDisposed(target, nameof(target));
-            return LossCore.Sigmoid(input, target, _store.Using(_classWeights), reduction, Normalizer);
-        }
-
-        /// <summary>Loads the state dictionary (TorchSharp's <c>load_state_dict</c>) and drops the copies of the
-        /// weights that <c>forward</c> cached, since the buffer was overwritten in place.</summary>
-        /// <inheritdoc/>
-        public override (IList<string> missing_keys, IList<string> unexpected_keyes) load_state_dict(
-            Dictionary<string, Tensor> source, bool strict = true, IList<string>? skip = null)
-        {
-            var result = base.load_state_dict(source, strict, skip);
-            _store.Dispose();
-            return result;
-        }
-
-        /// <summary>Loads parameters and buffers (TorchSharp's <c>load</c>) and drops the copies of the weights that
-        /// <c>forward</c> cached, since the buffer was overwritten in place.</summary>
-        /// <inheritdoc/>
-        public override nn.Module load(
-            BinaryReader reader, bool strict = true, IList<string>? skip = null,
-            Dictionary<string, bool>? loadedParameters = null)
-        {
-            var result = base.load(reader, strict, skip, loadedParameters);
-            _store.Dispose();
-            return result;
-        }
-
-        /// <inheritdoc/>
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _store.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        public override Tensor forward(Tensor input, Tensor target) =>
+            LossCore.Sigmoid(input, target, WeightsFor(input, target), reduction, Normalizer);
     }
 }

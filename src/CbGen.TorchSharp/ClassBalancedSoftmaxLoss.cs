@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
-using TorchSharp.Utils;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -18,30 +15,21 @@ namespace CbGen.TorchSharp
     /// <para><b>Targets:</b> Int64 class indices of shape [B]; a label equal to <see cref="IgnoreIndex"/> contributes
     /// nothing. <b>Reductions:</b> <see cref="Reduction.None"/> returns the per-sample losses [B] (0 for ignored
     /// samples); <see cref="Reduction.Sum"/> their plain sum; <see cref="Reduction.Mean"/> that sum divided by the
-    /// <see cref="Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official code) divides by
-    /// the number of non-ignored samples, <see cref="MeanNormalizer.WeightSum"/> by Σ_{i not ignored} α_{y_i}
-    /// (PyTorch's weighted mean: with all weights 1 it equals <c>nn.functional.cross_entropy</c>, also with
+    /// <see cref="ClassBalancedLoss.Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official code)
+    /// divides by the number of non-ignored samples, <see cref="MeanNormalizer.WeightSum"/> by Σ_{i not ignored}
+    /// α_{y_i} (PyTorch's weighted mean: with all weights 1 it equals <c>nn.functional.cross_entropy</c>, also with
     /// ignore_index and label smoothing), <see cref="MeanNormalizer.AllTerms"/> by B (the mean of the
     /// <see cref="Reduction.None"/> output, ignored samples included). A batch whose labels are all ignored gives 0,
     /// not 0 / 0, and so does a WeightSum batch whose applied weights are all 0.</para>
     /// <para><b>Label smoothing</b> ε follows PyTorch's <c>cross_entropy(weight, label_smoothing)</c> exactly:
     /// loss_i = (1 - ε)·α_{y_i}·(-log p_{i,y_i}) + (ε / C)·Σ_c α_c·(-log p_{i,c}), so the smoothing term weighs
     /// class c by α_c.</para>
-    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassWeights"/>), a copy the
-    /// module owns: <c>.to(device)</c> and <c>.to(dtype)</c> move it, <c>state_dict</c> saves it, and a dispose
-    /// scope around the constructor does not dispose it. <c>forward</c> gathers the weights it needs from the buffer,
-    /// or from copies cached by the module — the buffer cast once to the logits' dtype/device, and α / n when the
-    /// Mean normaliser n is known without reading the batch — so no managed data is copied into a tensor per call.</para>
+    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassBalancedLoss.ClassWeights"/>),
+    /// a copy the module owns: it moves with <c>.to()</c>, is saved by <c>state_dict</c> and survives a dispose scope
+    /// around the constructor; see <see cref="ClassBalancedLoss"/> for how <c>forward</c> caches it.</para>
     /// </remarks>
-    public class ClassBalancedSoftmaxLoss : Loss<Tensor, Tensor, Tensor>
+    public class ClassBalancedSoftmaxLoss : ClassBalancedLoss
     {
-        private const string BufferName = "class_weights";
-
-        [ComponentName(Name = BufferName)]
-        private Tensor _classWeights;
-
-        private readonly ClassWeightStore _store;
-
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
@@ -60,14 +48,8 @@ namespace CbGen.TorchSharp
             long ignoreIndex = Validation.DefaultIgnoreIndex,
             double labelSmoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : base(reduction)
+            : base(weights, CheckOptions(reduction, normalizer, labelSmoothing), normalizer, device)
         {
-            CheckOptions(reduction, normalizer, labelSmoothing);
-            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
-            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
-            register_buffer(BufferName, _classWeights);
-            NumClasses = weights.Length;
-            Normalizer = normalizer;
             IgnoreIndex = ignoreIndex;
             LabelSmoothing = labelSmoothing;
         }
@@ -93,14 +75,8 @@ namespace CbGen.TorchSharp
             long ignoreIndex = Validation.DefaultIgnoreIndex,
             double labelSmoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : base(reduction)
+            : base(weights, CheckOptions(reduction, normalizer, labelSmoothing), normalizer, device)
         {
-            CheckOptions(reduction, normalizer, labelSmoothing);
-            _store = new ClassWeightStore(Validation.Weights(weights, nameof(weights)));
-            _classWeights = ClassWeightStore.Create(weights, CbDevices.Resolve(device));
-            register_buffer(BufferName, _classWeights);
-            NumClasses = checked((int)weights.numel());
-            Normalizer = normalizer;
             IgnoreIndex = ignoreIndex;
             LabelSmoothing = labelSmoothing;
         }
@@ -131,19 +107,6 @@ namespace CbGen.TorchSharp
             new ClassBalancedSoftmaxLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer,
                 ignoreIndex, labelSmoothing, device);
 
-        /// <summary>The registered buffer <c>class_weights</c> [C] (float64 unless the module was converted with
-        /// <c>.to(dtype)</c>); it moves with <c>.to()</c>. Treat it as read-only: <c>forward</c> may use a cached cast
-        /// copy (dropped by <c>.to()</c>, <c>load_state_dict</c> and <c>load</c> on this module), so other
-        /// in-place edits — including a <c>load_state_dict</c> on a parent module — are not guaranteed to be seen:
-        /// build a new loss instead.</summary>
-        public Tensor ClassWeights => _classWeights;
-
-        /// <summary>The number of classes C (the logits' column count).</summary>
-        public int NumClasses { get; }
-
-        /// <summary>What <see cref="Reduction.Mean"/> divides the summed loss by.</summary>
-        public MeanNormalizer Normalizer { get; }
-
         /// <summary>The label value that contributes nothing to the loss.</summary>
         public long IgnoreIndex { get; }
 
@@ -155,53 +118,16 @@ namespace CbGen.TorchSharp
         /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="IgnoreIndex"/>.</param>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target)
-        {
-            Validation.Logits(input, NumClasses, nameof(input));
-            Validation.NotNullOrDisposed(target, nameof(target));
-            return LossCore.Softmax(input, target, _store.Using(_classWeights), reduction, Normalizer, IgnoreIndex,
+        public override Tensor forward(Tensor input, Tensor target) =>
+            LossCore.Softmax(input, target, WeightsFor(input, target), reduction, Normalizer, IgnoreIndex,
                 LabelSmoothing);
-        }
 
-        /// <summary>Loads the state dictionary (TorchSharp's <c>load_state_dict</c>) and drops the copies of the
-        /// weights that <c>forward</c> cached, since the buffer was overwritten in place.</summary>
-        /// <inheritdoc/>
-        public override (IList<string> missing_keys, IList<string> unexpected_keyes) load_state_dict(
-            Dictionary<string, Tensor> source, bool strict = true, IList<string>? skip = null)
+        /// <summary>Checks the options in the order the constructors always have: reduction, normaliser, ε.</summary>
+        private static Reduction CheckOptions(Reduction reduction, MeanNormalizer normalizer, double labelSmoothing)
         {
-            var result = base.load_state_dict(source, strict, skip);
-            _store.Dispose();
-            return result;
-        }
-
-        /// <summary>Loads parameters and buffers (TorchSharp's <c>load</c>) and drops the copies of the weights that
-        /// <c>forward</c> cached, since the buffer was overwritten in place.</summary>
-        /// <inheritdoc/>
-        public override nn.Module load(
-            BinaryReader reader, bool strict = true, IList<string>? skip = null,
-            Dictionary<string, bool>? loadedParameters = null)
-        {
-            var result = base.load(reader, strict, skip, loadedParameters);
-            _store.Dispose();
-            return result;
-        }
-
-        /// <inheritdoc/>
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _store.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private static void CheckOptions(Reduction reduction, MeanNormalizer normalizer, double labelSmoothing)
-        {
-            Validation.Reduction(reduction, nameof(reduction));
-            Validation.Normalizer(normalizer, nameof(normalizer));
+            ClassBalancedLoss.CheckOptions(reduction, normalizer);
             Validation.LabelSmoothing(labelSmoothing, nameof(labelSmoothing));
+            return reduction;
         }
     }
 }
