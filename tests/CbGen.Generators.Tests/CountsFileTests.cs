@@ -6,7 +6,6 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using CbGen.Generators.Tests.Snapshots;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -46,8 +45,8 @@ namespace CbGen.Generators.Tests
         [Fact]
         public void A_counts_file_with_header_comments_quotes_keywords_and_unicode_generates_the_label_set()
         {
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("birds.counts.csv", Birds));
-            GeneratorRun run = TrainingSetupHarness.Run(true, files, BirdsSource);
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("birds.counts.csv", Birds));
+            CbGenRunResult run = GeneratorHarness.Run(true, files, BirdsSource);
             Assert.Equal(
                 new[]
                 {
@@ -57,26 +56,20 @@ namespace CbGen.Generators.Tests
                     "Zoo.Data.Birds.BirdsFocalWeights.g.cs",
                     "Zoo.Data.Birds.BirdsFocalLoss.g.cs",
                 },
-                run.Sources.Select(s => s.HintName));
-            foreach ((string hintName, string text) in run.Sources)
-            {
-                Snapshot.Verify(text, "Counts_file_dataset/" + hintName[..^".g.cs".Length], "cs");
-            }
-
-            ImmutableArray<Diagnostic> analyzer = TrainingSetupHarness.Analyze(run.Output, files);
-            Snapshot.Verify(TrainingSetupHarness.Describe(run.GeneratorDiagnostics.Concat(analyzer), files), "Counts_file_dataset/diagnostics", "txt");
+                run.Files.Select(s => s.HintName));
+            Snapshot.VerifyGenerated(run, "Counts_file_dataset");
             run.AssertCompilesCleanly();
-            Assert.Empty(analyzer);
+            Assert.Empty(run.AnalyzerDiagnostics);
 
-            string labels = run.Source("Birds.Label.g.cs");
+            string labels = run.File("Birds.Label.g.cs").Text;
             Assert.Contains("Passer_domesticus = 0,", labels);
             Assert.Contains("@class = 1,", labels);
             Assert.Contains("Corvus_corax_the_raven = 2,", labels);
             Assert.Contains("_2nd_year_gull = 3,", labels);
             Assert.Contains("Émeu = 4,", labels);
             Assert.Contains("\"Corvus corax, the raven\",", labels);
-            Assert.Contains("public const int DeferUntilEpoch = 160;", run.Source("BirdsFocalWeights.g.cs"));
-            Assert.Contains(": global::CbGen.TorchSharp.DeferredReweightingLoss", run.Source("BirdsFocalLoss.g.cs"));
+            Assert.Contains("public const int DeferUntilEpoch = 160;", run.File("BirdsFocalWeights.g.cs").Text);
+            Assert.Contains(": global::CbGen.TorchSharp.DeferredReweightingLoss", run.File("BirdsFocalLoss.g.cs").Text);
         }
 
         [Fact]
@@ -100,21 +93,21 @@ namespace CbGen.Generators.Tests
                     }
                 }
                 """;
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("birds.counts.csv", Birds));
-            GeneratorRun run = TrainingSetupHarness.Run(false, files, BirdsSource, probe);
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("birds.counts.csv", Birds));
+            CbGenRunResult run = GeneratorHarness.Run(false, files, BirdsSource, probe);
             run.AssertCompilesCleanly();
-            Assembly assembly = TrainingSetupHarness.Load(run.Output);
+            Assembly assembly = GeneratorHarness.Load(run.OutputCompilation);
 
-            Assert.Equal(ClassBalancedWeights.Compute(BirdCounts, 0.999), (double[])TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "Weights")!);
-            Assert.Equal(ClassBalancedWeights.Compute(BirdCounts, 0.9999), (double[])TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "FocalWeights")!);
-            Assert.Equal(BirdCounts, (long[])TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "Counts")!);
-            Assert.Equal(BirdNames, (string[])TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "Names")!);
-            Assert.Equal("Corvus corax, the raven", TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "NameOf", 2));
-            Assert.Equal(3, TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "Lookup", "2nd-year gull"));
-            Assert.Equal(-1, TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "Lookup", "2nd year gull"));
-            Assert.Equal(5, TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "ClassCount"));
-            Assert.Equal(ClassBalancedWeights.Compute(BirdCounts, 0.999)[4], TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "WeightOfEmeu"));
-            var outOfRange = Assert.Throws<TargetInvocationException>(() => TrainingSetupHarness.Call(assembly, "Zoo.Data.Probe", "NameOf", 5));
+            Assert.Equal(ClassBalancedWeights.Compute(BirdCounts, 0.999), (double[])GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "Weights")!);
+            Assert.Equal(ClassBalancedWeights.Compute(BirdCounts, 0.9999), (double[])GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "FocalWeights")!);
+            Assert.Equal(BirdCounts, (long[])GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "Counts")!);
+            Assert.Equal(BirdNames, (string[])GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "Names")!);
+            Assert.Equal("Corvus corax, the raven", GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "NameOf", 2));
+            Assert.Equal(3, GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "Lookup", "2nd-year gull"));
+            Assert.Equal(-1, GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "Lookup", "2nd year gull"));
+            Assert.Equal(5, GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "ClassCount"));
+            Assert.Equal(ClassBalancedWeights.Compute(BirdCounts, 0.999)[4], GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "WeightOfEmeu"));
+            var outOfRange = Assert.Throws<TargetInvocationException>(() => GeneratorHarness.Call(assembly, "Zoo.Data.Probe", "NameOf", 5));
             Assert.IsType<ArgumentOutOfRangeException>(outOfRange.InnerException);
         }
 
@@ -127,14 +120,14 @@ namespace CbGen.Generators.Tests
                 [ClassBalancedDataset("data/pets.tsv")]
                 internal partial class Pets;
                 """;
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(
                 ("/project/data/pets.tsv", "dog\t900\ncat\t90\r\nhamster\t9\n"),
                 ("/project/other/pets.tsv", "unrelated\tx\n"));
-            GeneratorRun run = TrainingSetupHarness.Run(false, files, source);
+            CbGenRunResult run = GeneratorHarness.Run(false, files, source);
             run.AssertCompilesCleanly();
-            Assert.Empty(TrainingSetupHarness.Analyze(run.Output, files));
-            Assert.Contains("public const long hamsterCount = 9L;", run.Source("PetsWeights.g.cs"));
-            Assert.Contains("internal static partial class PetsWeights", run.Source("PetsWeights.g.cs"));
+            Assert.Empty(run.AnalyzerDiagnostics);
+            Assert.Contains("public const long hamsterCount = 9L;", run.File("PetsWeights.g.cs").Text);
+            Assert.Contains("internal static partial class PetsWeights", run.File("PetsWeights.g.cs").Text);
         }
 
         [Fact]
@@ -169,22 +162,22 @@ namespace CbGen.Generators.Tests
                     }
                 }
                 """;
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("inat2018.counts.csv", text.ToString()));
-            GeneratorRun run = TrainingSetupHarness.Run(true, files, source);
-            Assert.Equal(3, run.Sources.Length);
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("inat2018.counts.csv", text.ToString()));
+            CbGenRunResult run = GeneratorHarness.Run(true, files, source);
+            Assert.Equal(3, run.Files.Length);
             run.AssertCompilesCleanly();
-            Assert.Empty(TrainingSetupHarness.Analyze(run.Output, files));
-            Assert.Contains("public const int ClassCount = 8142;", run.Source("INat2018Weights.g.cs"));
-            Assert.Contains("Species_0000_genus = 0,", run.Source("INat2018.Label.g.cs"));
-            Assert.Contains("public sealed class INat2018Loss : global::CbGen.TorchSharp.ClassBalancedFocalLoss", run.Source("INat2018Loss.g.cs"));
+            Assert.Empty(run.AnalyzerDiagnostics);
+            Assert.Contains("public const int ClassCount = 8142;", run.File("INat2018Weights.g.cs").Text);
+            Assert.Contains("Species_0000_genus = 0,", run.File("INat2018.Label.g.cs").Text);
+            Assert.Contains("public sealed class INat2018Loss : global::CbGen.TorchSharp.ClassBalancedFocalLoss", run.File("INat2018Loss.g.cs").Text);
 
             // Without TorchSharp the same file compiles to an assembly this test can load (no native libraries needed).
-            GeneratorRun tablesOnly = TrainingSetupHarness.Run(false, files, source);
-            Assembly assembly = TrainingSetupHarness.Load(tablesOnly.Output);
-            double[] weights = (double[])TrainingSetupHarness.Call(assembly, "INat.Probe", "Weights")!;
+            CbGenRunResult tablesOnly = GeneratorHarness.Run(false, files, source);
+            Assembly assembly = GeneratorHarness.Load(tablesOnly.OutputCompilation);
+            double[] weights = (double[])GeneratorHarness.Call(assembly, "INat.Probe", "Weights")!;
             Assert.Equal(ClassBalancedWeights.Compute(counts, 0.999), weights);
-            Assert.Equal(names, (string[])TrainingSetupHarness.Call(assembly, "INat.Probe", "Names")!);
-            Assert.Equal("Species 8141", TrainingSetupHarness.Call(assembly, "INat.Probe", "Last"));
+            Assert.Equal(names, (string[])GeneratorHarness.Call(assembly, "INat.Probe", "Names")!);
+            Assert.Equal("Species 8141", GeneratorHarness.Call(assembly, "INat.Probe", "Last"));
         }
 
         [Theory]
@@ -198,11 +191,11 @@ namespace CbGen.Generators.Tests
         [InlineData("a.b/c", "a_b_c")]
         public void Names_become_identifiers(string name, string expected)
         {
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("names.csv", "\"" + name + "\",10\nzzz,5\n"));
-            GeneratorRun run = TrainingSetupHarness.Run(false, files, "using CbGen;\n[ClassBalancedDataset(\"names.csv\")]\npublic partial class Words;\n");
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("names.csv", "\"" + name + "\",10\nzzz,5\n"));
+            CbGenRunResult run = GeneratorHarness.Run(false, files, "using CbGen;\n[ClassBalancedDataset(\"names.csv\")]\npublic partial class Words;\n");
             run.AssertCompilesCleanly();
-            Assert.Contains("\n        " + expected + " = 0,\n", run.Source("Words.Label.g.cs"));
-            Assert.Contains(SyntaxFactory.Literal(name).Text + ",", run.Source("Words.Label.g.cs"));
+            Assert.Contains("\n        " + expected + " = 0,\n", run.File("Words.Label.g.cs").Text);
+            Assert.Contains(SyntaxFactory.Literal(name).Text + ",", run.File("Words.Label.g.cs").Text);
         }
 
         [Theory]
@@ -214,11 +207,11 @@ namespace CbGen.Generators.Tests
         [InlineData("/p/data/x.csv", "X.csv", false)]
         public void File_names_match_the_end_of_the_path_at_a_folder_boundary(string path, string requested, bool expected)
         {
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files((path, "a,10\nb,5\n"));
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files((path, "a,10\nb,5\n"));
             string source = "using CbGen;\n[ClassBalancedDataset(\"" + requested + "\")]\npublic partial class Set;\n";
-            GeneratorRun run = TrainingSetupHarness.Run(false, files, source);
-            Assert.Equal(expected, run.Sources.Any(s => s.HintName == "Set.Label.g.cs"));
-            Assert.Equal(!expected, TrainingSetupHarness.Analyze(run.Output, files).Any(d => d.Id == "CB016"));
+            CbGenRunResult run = GeneratorHarness.Run(false, files, source);
+            Assert.Equal(expected, run.Files.Any(s => s.HintName == "Set.Label.g.cs"));
+            Assert.Equal(!expected, run.AnalyzerDiagnostics.Any(d => d.Id == "CB016"));
         }
     }
 }

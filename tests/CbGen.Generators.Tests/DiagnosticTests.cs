@@ -88,7 +88,7 @@ namespace CbGen.Generators.Tests
         [Fact]
         public void CB005_gamma_on_a_non_focal_config_is_a_warning_and_still_generates()
         {
-            GeneratorRun run = Check(DiagnosticDescriptors.GammaIgnored,
+            CbGenRunResult run = Check(DiagnosticDescriptors.GammaIgnored,
                 """
                 [ClassBalanced(Loss = CbLoss.Sigmoid, [|Gamma = 1.0|])]
                 public enum Label { [Samples(10)] A, [Samples(3)] B }
@@ -99,7 +99,7 @@ namespace CbGen.Generators.Tests
                 """,
                 badGenerates: true);
             Assert.Equal(DiagnosticSeverity.Warning, DiagnosticDescriptors.GammaIgnored.DefaultSeverity);
-            Assert.Single(run.Sources);
+            Assert.Single(run.Files);
         }
 
         [Fact]
@@ -251,7 +251,7 @@ namespace CbGen.Generators.Tests
         [Fact]
         public void CB011_beta_too_small_for_the_counts()
         {
-            GeneratorRun run = Check(DiagnosticDescriptors.WeightsCollapse,
+            CbGenRunResult run = Check(DiagnosticDescriptors.WeightsCollapse,
                 """
                 [ClassBalanced([|Beta = 0.9|])]
                 public enum Label { [Samples(5000)] A, [Samples(50)] B }
@@ -261,7 +261,7 @@ namespace CbGen.Generators.Tests
                 public enum Label { [Samples(5000)] A, [Samples(50)] B }
                 """,
                 badGenerates: true);
-            Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(run.Output));
+            Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics);
             Assert.Contains("0.9998", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Contains("N = 5000", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -396,75 +396,49 @@ namespace CbGen.Generators.Tests
 
         /// <param name="badGenerates">Whether the bad code still generates (warnings, or errors that only the analyzer can see).</param>
         /// <param name="badCompiles">Whether the bad code's generated output still compiles.</param>
-        private static GeneratorRun Check(
+        private static CbGenRunResult Check(
             DiagnosticDescriptor descriptor,
             string bad,
             string fixedSource,
             bool badGenerates = false,
             bool badCompiles = true)
         {
-            (string badSource, List<TextSpan> expected) = ParseMarkers(Prelude + bad);
+            (string badSource, List<TextSpan> expected) = GeneratorHarness.ParseMarkers(Prelude + bad);
             Assert.NotEmpty(expected);
 
-            GeneratorRun badRun = GeneratorHarness.Run(withTorchSharp: false, badSource);
+            CbGenRunResult badRun = GeneratorHarness.Run(withTorchSharp: false, badSource);
             Assert.Empty(badRun.GeneratorDiagnostics);
-            ImmutableArray<Diagnostic> found = GeneratorHarness.Analyze(badRun.Output);
+            ImmutableArray<Diagnostic> found = badRun.AnalyzerDiagnostics;
             var actual = found.Where(d => d.Id == descriptor.Id).ToList();
             Assert.True(
                 actual.Select(d => d.Location.SourceSpan).OrderBy(s => s.Start).SequenceEqual(expected),
                 "Expected " + descriptor.Id + " at " + string.Join(", ", expected) + " in:\n" + badSource
-                + "\nGot:\n" + GeneratorHarness.Describe(found));
+                + "\nGot:\n" + CbGenRunResult.Describe(found));
             Assert.All(actual, d => Assert.Equal(descriptor.DefaultSeverity, d.Severity));
             Assert.All(actual, d => Assert.Equal("Source0.cs", d.Location.SourceTree!.FilePath));
             if (badGenerates)
             {
-                Assert.NotEmpty(badRun.Sources);
+                Assert.NotEmpty(badRun.Files);
             }
             else
             {
-                Assert.Empty(badRun.Sources);
+                Assert.Empty(badRun.Files);
             }
 
             if (badCompiles)
             {
-                Assert.DoesNotContain(badRun.Output.GetDiagnostics(),
+                Assert.DoesNotContain(badRun.OutputCompilation.GetDiagnostics(),
                     d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath != "Source0.cs");
             }
 
-            GeneratorRun fixedRun = GeneratorHarness.Run(withTorchSharp: false, Prelude + fixedSource);
-            ImmutableArray<Diagnostic> fixedDiagnostics = GeneratorHarness.Analyze(fixedRun.Output);
-            Assert.True(fixedDiagnostics.IsEmpty, "The fixed code still reports:\n" + GeneratorHarness.Describe(fixedDiagnostics));
-            Assert.NotEmpty(fixedRun.Sources);
+            CbGenRunResult fixedRun = GeneratorHarness.Run(withTorchSharp: false, Prelude + fixedSource);
+            ImmutableArray<Diagnostic> fixedDiagnostics = fixedRun.AnalyzerDiagnostics;
+            Assert.True(fixedDiagnostics.IsEmpty, "The fixed code still reports:\n" + CbGenRunResult.Describe(fixedDiagnostics));
+            Assert.NotEmpty(fixedRun.Files);
             fixedRun.AssertCompilesCleanly();
             return badRun;
         }
 
         private const string Prelude = "using CbGen;\n\nnamespace Tests;\n\n";
-
-        private static (string Source, List<TextSpan> Spans) ParseMarkers(string marked)
-        {
-            var spans = new List<TextSpan>();
-            var builder = new System.Text.StringBuilder();
-            int start = -1;
-            for (int i = 0; i < marked.Length; i++)
-            {
-                if (string.CompareOrdinal(marked, i, "[|", 0, 2) == 0)
-                {
-                    start = builder.Length;
-                    i++;
-                }
-                else if (string.CompareOrdinal(marked, i, "|]", 0, 2) == 0)
-                {
-                    spans.Add(TextSpan.FromBounds(start, builder.Length));
-                    i++;
-                }
-                else
-                {
-                    builder.Append(marked[i]);
-                }
-            }
-
-            return (builder.ToString(), spans);
-        }
     }
 }

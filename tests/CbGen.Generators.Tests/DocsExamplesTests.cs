@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using CbGen.Generators.Tests.Snapshots;
 using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Tests
@@ -41,17 +40,17 @@ namespace CbGen.Generators.Tests
         {
             var parts = Examples().Where(e => e.Name == name).ToList();
             string source = parts.Single(p => p.File is null).Body;
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(
                 parts.Where(p => p.File is not null).Select(p => (p.File!, p.Body)).ToArray());
-            GeneratorRun run = TrainingSetupHarness.Run(true, files, source);
-            Assert.NotEmpty(run.Sources);
-            foreach ((string hintName, string text) in run.Sources)
+            CbGenRunResult run = GeneratorHarness.Run(true, files, source);
+            Assert.NotEmpty(run.Files);
+            foreach (GeneratedFile file in run.Files)
             {
-                Snapshot.Verify(text, name + "/" + hintName[..^".g.cs".Length], "cs");
+                Snapshot.Verify(file.Text, name + "/" + file.Name, "cs");
             }
 
-            ImmutableArray<Diagnostic> diagnostics = TrainingSetupHarness.Analyze(run.Output, files);
-            Assert.True(diagnostics.IsEmpty, TrainingSetupHarness.Describe(diagnostics, files));
+            ImmutableArray<Diagnostic> diagnostics = run.AnalyzerDiagnostics;
+            Assert.True(diagnostics.IsEmpty, GeneratorHarness.Describe(diagnostics, files));
             run.AssertCompilesCleanly();
         }
 

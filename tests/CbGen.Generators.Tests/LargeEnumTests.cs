@@ -25,12 +25,12 @@ namespace CbGen.Generators.Tests
             }
 
             source.Append("}\n");
-            GeneratorRun run = GeneratorHarness.Run(withTorchSharp: true, source.ToString());
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: true, source.ToString());
 
-            Assert.Equal(4, run.Sources.Length);
+            Assert.Equal(4, run.Files.Length);
             run.AssertCompilesCleanly();
-            Assert.Empty(GeneratorHarness.Analyze(run.Output));
-            string weights = run.Source("SpeciesSoftmaxWeights.g.cs");
+            Assert.Empty(run.AnalyzerDiagnostics);
+            string weights = run.File("SpeciesSoftmaxWeights.g.cs").Text;
             Assert.Contains("public const int ClassCount = 8142;", weights);
             Assert.Contains("public const long S8141Count = " + counts[8141] + "L;", weights);
             Assert.Contains("S8141Weight", weights);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
-using CbGen.Generators.Tests.Snapshots;
 using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Tests
@@ -42,24 +41,24 @@ namespace CbGen.Generators.Tests
         [Fact]
         public void The_default_grid_is_the_papers_20_points_with_readable_names_and_right_weights()
         {
-            GeneratorRun run = GeneratorHarness.Run(withTorchSharp: false, Fruit);
-            Assert.Equal(new[] { "Shop.Fruit.FruitSweep.g.cs" }, run.Sources.Select(s => s.HintName));
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, Fruit);
+            Assert.Equal(new[] { "Shop.Fruit.FruitSweep.g.cs" }, run.Files.Select(s => s.HintName));
             run.AssertCompilesCleanly();
-            Assert.Empty(TrainingSetupHarness.Analyze(run.Output, ImmutableArray<AdditionalText>.Empty));
+            Assert.Empty(run.AnalyzerDiagnostics);
 
-            Assembly assembly = TrainingSetupHarness.Load(run.Output);
-            string[] names = (string[])TrainingSetupHarness.Call(assembly, "Shop.Probe", "Names")!;
-            double[] betas = (double[])TrainingSetupHarness.Call(assembly, "Shop.Probe", "Betas")!;
-            double[] gammas = (double[])TrainingSetupHarness.Call(assembly, "Shop.Probe", "Gammas")!;
-            int[] losses = (int[])TrainingSetupHarness.Call(assembly, "Shop.Probe", "Losses")!;
+            Assembly assembly = GeneratorHarness.Load(run.OutputCompilation);
+            string[] names = (string[])GeneratorHarness.Call(assembly, "Shop.Probe", "Names")!;
+            double[] betas = (double[])GeneratorHarness.Call(assembly, "Shop.Probe", "Betas")!;
+            double[] gammas = (double[])GeneratorHarness.Call(assembly, "Shop.Probe", "Gammas")!;
+            int[] losses = (int[])GeneratorHarness.Call(assembly, "Shop.Probe", "Losses")!;
             Assert.Equal(20, names.Length);
             Assert.Equal(names.Length, names.Distinct().Count());
             Assert.Equal("FruitSoftmax_B0_9", names[0]);
             Assert.Equal("FruitSigmoid_B0_9999", names[7]);
             Assert.Equal("FruitFocal_B0_9_G0_5", names[8]);
             Assert.Equal("FruitFocal_B0_9999_G2", names[19]);
-            Assert.Equal("FruitFocal_B0_9999_G0_5", TrainingSetupHarness.Call(assembly, "Shop.Probe", "Focal"));
-            Assert.Equal(5, TrainingSetupHarness.Call(assembly, "Shop.Probe", "Index"));
+            Assert.Equal("FruitFocal_B0_9999_G0_5", GeneratorHarness.Call(assembly, "Shop.Probe", "Focal"));
+            Assert.Equal(5, GeneratorHarness.Call(assembly, "Shop.Probe", "Index"));
 
             // Independently: every (β, loss, γ) of the paper's grid exactly once, γ only for focal.
             double[] paperBetas = { 0.9, 0.99, 0.999, 0.9999 };
@@ -74,8 +73,8 @@ namespace CbGen.Generators.Tests
             for (int i = 0; i < 20; i++)
             {
                 double[] reference = ClassBalancedWeights.Compute(FruitCounts, betas[i]);
-                Assert.Equal(reference, (double[])TrainingSetupHarness.Call(assembly, "Shop.Probe", "Weights", i)!);
-                Assert.Equal(reference[2], TrainingSetupHarness.Call(assembly, "Shop.Probe", "Cherry", i));
+                Assert.Equal(reference, (double[])GeneratorHarness.Call(assembly, "Shop.Probe", "Weights", i)!);
+                Assert.Equal(reference[2], GeneratorHarness.Call(assembly, "Shop.Probe", "Cherry", i));
             }
         }
 
@@ -92,15 +91,15 @@ namespace CbGen.Generators.Tests
                     Normalizer = MeanNormalizer.WeightSum, Device = CbDevice.Cpu, DeferUntilEpoch = 3, Name = "Grid")]
                 internal enum Sound { [Samples(400)] Speech, [Samples(40)] Music, [Samples(4)] Siren }
                 """;
-            GeneratorRun run = GeneratorHarness.Run(withTorchSharp: true, source);
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: true, source);
             Assert.Equal(
                 new[] { "Audio.Sound.SoundWeights.g.cs", "Audio.Sound.SoundLoss.g.cs", "Audio.Sound.GridSweep.g.cs" },
-                run.Sources.Select(s => s.HintName));
-            Snapshot.Verify(run.Source("GridSweep.g.cs"), "Sweep_with_TorchSharp/Audio.Sound.GridSweep", "cs");
-            ImmutableArray<Diagnostic> diagnostics = TrainingSetupHarness.Analyze(run.Output, ImmutableArray<AdditionalText>.Empty);
-            Snapshot.Verify(GeneratorHarness.Describe(run.GeneratorDiagnostics.Concat(diagnostics)), "Sweep_with_TorchSharp/diagnostics", "txt");
+                run.Files.Select(s => s.HintName));
+            Snapshot.Verify(run.File("GridSweep.g.cs").Text, "Sweep_with_TorchSharp/Audio.Sound.GridSweep", "cs");
+            ImmutableArray<Diagnostic> diagnostics = run.AnalyzerDiagnostics;
+            Snapshot.Verify(CbGenRunResult.Describe(run.GeneratorDiagnostics.Concat(diagnostics)), "Sweep_with_TorchSharp/diagnostics", "txt");
             run.AssertCompilesCleanly();
-            string sweep = run.Source("GridSweep.g.cs");
+            string sweep = run.File("GridSweep.g.cs").Text;
             Assert.Contains("public const int PointCount = 4;", sweep);
             Assert.Contains("internal static class GridSweep", sweep);
             Assert.Contains("return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.ClassBalancedFocalLoss(", sweep);
@@ -119,11 +118,11 @@ namespace CbGen.Generators.Tests
                 [ClassBalancedSweep(Betas = new[] { 0.9, 0.999 }, Losses = new[] { CbLoss.Sigmoid })]
                 public partial class Pets;
                 """;
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("pets.csv", "dog,900\ncat,90\nhamster,9\n"));
-            GeneratorRun run = TrainingSetupHarness.Run(true, files, source);
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("pets.csv", "dog,900\ncat,90\nhamster,9\n"));
+            CbGenRunResult run = GeneratorHarness.Run(true, files, source);
             run.AssertCompilesCleanly();
-            Assert.Empty(TrainingSetupHarness.Analyze(run.Output, files));
-            string sweep = run.Source("PetsSweep.g.cs");
+            Assert.Empty(run.AnalyzerDiagnostics);
+            string sweep = run.File("PetsSweep.g.cs").Text;
             Assert.Contains("public static PetsSweepPoint Sigmoid_B0_999 { get; }", sweep);
             Assert.Contains("WeightOf(global::Zoo.Pets.Label label)", sweep);
         }

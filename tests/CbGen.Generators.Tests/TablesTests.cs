@@ -163,9 +163,9 @@ namespace CbGen.Generators.Tests
 
         private static readonly Lazy<Assembly> Loaded = new(() =>
         {
-            GeneratorRun run = GeneratorHarness.Run(withTorchSharp: false, Source);
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, Source);
             run.AssertCompilesCleanly();
-            return Load(run.Output);
+            return Load(run.OutputCompilation);
         });
 
         internal static Assembly Load(Compilation compilation)

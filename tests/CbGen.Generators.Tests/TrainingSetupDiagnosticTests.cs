@@ -24,18 +24,18 @@ namespace CbGen.Generators.Tests
             Check(TrainingSetupDiagnostics.CountsFileMissing,
                 "[ClassBalancedDataset([|\"labels.csv\"|])]\npublic static partial class Labels;\n", ("other.csv", GoodFile),
                 Dataset, ("labels.csv", GoodFile));
-            ImmutableArray<Diagnostic> found = TrainingSetupHarness.Analyze(
-                GeneratorHarness.CreateCompilation(false, Prelude + Dataset), TrainingSetupHarness.Files(("other.csv", GoodFile)));
+            ImmutableArray<Diagnostic> found = GeneratorHarness.Run(false, GeneratorHarness.Files(("other.csv", GoodFile)), Prelude + Dataset)
+                .AnalyzerDiagnostics;
             Assert.Contains("<AdditionalFiles Include=\"labels.csv\" />", found.Single().GetMessage());
         }
 
         [Fact]
         public void CB016_counts_file_matches_several_AdditionalFiles()
         {
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("/p/a/labels.csv", GoodFile), ("/p/b/labels.csv", GoodFile));
-            GeneratorRun run = TrainingSetupHarness.Run(false, files, Prelude + Dataset);
-            Assert.Empty(run.Sources);
-            Diagnostic diagnostic = Assert.Single(TrainingSetupHarness.Analyze(run.Output, files));
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("/p/a/labels.csv", GoodFile), ("/p/b/labels.csv", GoodFile));
+            CbGenRunResult run = GeneratorHarness.Run(false, files, Prelude + Dataset);
+            Assert.Empty(run.Files);
+            Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics);
             Assert.Equal("CB016", diagnostic.Id);
             Assert.Contains("matches several AdditionalFiles", diagnostic.GetMessage());
         }
@@ -259,14 +259,14 @@ namespace CbGen.Generators.Tests
             bool badGenerates = false,
             bool badCompiles = true)
         {
-            (string badSource, List<TextSpan> sourceSpans) = ParseMarkers(Prelude + bad);
+            (string badSource, List<TextSpan> sourceSpans) = GeneratorHarness.ParseMarkers(Prelude + bad);
             List<TextSpan> fileSpans = new();
             ImmutableArray<AdditionalText> badFiles = ImmutableArray<AdditionalText>.Empty;
             string? badPath = null;
             if (badFile is { } f)
             {
-                (string text, fileSpans) = ParseMarkers(f.Text);
-                badFiles = TrainingSetupHarness.Files((f.Name, text));
+                (string text, fileSpans) = GeneratorHarness.ParseMarkers(f.Text);
+                badFiles = GeneratorHarness.Files((f.Name, text));
                 badPath = badFiles[0].Path;
             }
 
@@ -274,13 +274,13 @@ namespace CbGen.Generators.Tests
             List<TextSpan> expected = inFile ? fileSpans : sourceSpans;
             Assert.NotEmpty(expected);
 
-            GeneratorRun badRun = TrainingSetupHarness.Run(false, badFiles, badSource);
-            var all = badRun.GeneratorDiagnostics.Concat(TrainingSetupHarness.Analyze(badRun.Output, badFiles)).ToList();
+            CbGenRunResult badRun = GeneratorHarness.Run(false, badFiles, badSource);
+            var all = badRun.GeneratorDiagnostics.Concat(badRun.AnalyzerDiagnostics).ToList();
             var actual = all.Where(d => d.Id == descriptor.Id).ToList();
             Assert.True(
                 actual.Select(d => d.Location.SourceSpan).OrderBy(s => s.Start).SequenceEqual(expected.OrderBy(s => s.Start)),
                 "Expected " + descriptor.Id + " at " + string.Join(", ", expected) + (inFile ? " in the file" : " in:\n" + badSource)
-                + "\nGot:\n" + TrainingSetupHarness.Describe(all, badFiles));
+                + "\nGot:\n" + GeneratorHarness.Describe(all, badFiles));
             Assert.All(actual, d => Assert.Equal(descriptor.DefaultSeverity, d.Severity));
             Assert.All(actual, d => Assert.Equal(inFile ? badPath : "Source0.cs", d.Location.GetLineSpan().Path));
             if (inFile)
@@ -291,47 +291,21 @@ namespace CbGen.Generators.Tests
             Assert.DoesNotContain(all, d => d.Id == "CB900");
             if (badGenerates)
             {
-                Assert.NotEmpty(badRun.Sources);
+                Assert.NotEmpty(badRun.Files);
             }
 
             if (badCompiles)
             {
-                Assert.DoesNotContain(badRun.Output.GetDiagnostics(),
+                Assert.DoesNotContain(badRun.OutputCompilation.GetDiagnostics(),
                     d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath != "Source0.cs");
             }
 
-            ImmutableArray<AdditionalText> fixedFiles = fixedFile is { } g ? TrainingSetupHarness.Files((g.Name, g.Text)) : ImmutableArray<AdditionalText>.Empty;
-            GeneratorRun fixedRun = TrainingSetupHarness.Run(false, fixedFiles, Prelude + fixedSource);
-            ImmutableArray<Diagnostic> fixedDiagnostics = TrainingSetupHarness.Analyze(fixedRun.Output, fixedFiles);
-            Assert.True(fixedDiagnostics.IsEmpty, "The fixed code still reports:\n" + TrainingSetupHarness.Describe(fixedDiagnostics, fixedFiles));
-            Assert.NotEmpty(fixedRun.Sources);
+            ImmutableArray<AdditionalText> fixedFiles = fixedFile is { } g ? GeneratorHarness.Files((g.Name, g.Text)) : ImmutableArray<AdditionalText>.Empty;
+            CbGenRunResult fixedRun = GeneratorHarness.Run(false, fixedFiles, Prelude + fixedSource);
+            ImmutableArray<Diagnostic> fixedDiagnostics = fixedRun.AnalyzerDiagnostics;
+            Assert.True(fixedDiagnostics.IsEmpty, "The fixed code still reports:\n" + GeneratorHarness.Describe(fixedDiagnostics, fixedFiles));
+            Assert.NotEmpty(fixedRun.Files);
             fixedRun.AssertCompilesCleanly();
-        }
-
-        private static (string Text, List<TextSpan> Spans) ParseMarkers(string marked)
-        {
-            var spans = new List<TextSpan>();
-            var builder = new System.Text.StringBuilder();
-            int start = -1;
-            for (int i = 0; i < marked.Length; i++)
-            {
-                if (string.CompareOrdinal(marked, i, "[|", 0, 2) == 0)
-                {
-                    start = builder.Length;
-                    i++;
-                }
-                else if (string.CompareOrdinal(marked, i, "|]", 0, 2) == 0)
-                {
-                    spans.Add(TextSpan.FromBounds(start, builder.Length));
-                    i++;
-                }
-                else
-                {
-                    builder.Append(marked[i]);
-                }
-            }
-
-            return (builder.ToString(), spans);
         }
     }
 }
