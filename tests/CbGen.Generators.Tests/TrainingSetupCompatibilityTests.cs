@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -31,14 +29,14 @@ namespace CbGen.Generators.Tests
         public void Everything_compiles_under_CSharp_7_3()
         {
             var options = new CSharpParseOptions(LanguageVersion.CSharp7_3, DocumentationMode.Diagnose);
-            ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("items.csv", File));
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("items.csv", File));
             CSharpCompilation compilation = GeneratorHarness.CreateCompilation(true, options, Source)
                 .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-            GeneratorRun run = GeneratorHarness.Run(compilation, TrainingSetupHarness.CreateDriver(files, options));
-            Assert.Equal(7, run.Sources.Length);
-            Assert.All(run.Sources, s => Assert.DoesNotContain("#nullable", s.Text, System.StringComparison.Ordinal));
+            CbGenRunResult run = CbGenRunner.Run(compilation, options, files);
+            Assert.Equal(7, run.Files.Length);
+            Assert.All(run.Files, s => Assert.DoesNotContain("#nullable", s.Text, System.StringComparison.Ordinal));
             run.AssertCompilesCleanly();
-            Assert.Contains("public static ItemsSweepPoint Focal_B0_9999_G1Em05 { get; }", run.Source("ItemsSweep.g.cs"));
+            Assert.Contains("public static ItemsSweepPoint Focal_B0_9999_G1Em05 { get; }", run.File("ItemsSweep.g.cs").Text);
         }
 
         [Theory]
@@ -47,31 +45,10 @@ namespace CbGen.Generators.Tests
         [InlineData("tr-TR")]
         public void Generated_text_is_identical_under(string cultureName)
         {
-            string[] reference = Generate(CultureInfo.InvariantCulture);
-            string[] local = Generate(CultureInfo.GetCultureInfo(cultureName));
+            string[] reference = GeneratorHarness.AssertSameTextUnder(
+                cultureName, () => GeneratorHarness.Run(true, GeneratorHarness.Files(("items.csv", File)), Source));
             Assert.Equal(7, reference.Length);
-            Assert.Equal(reference, local);
             Assert.Contains(reference, text => text.Contains("1E-05D", System.StringComparison.Ordinal));
-        }
-
-        private static string[] Generate(CultureInfo culture)
-        {
-            CultureInfo saved = CultureInfo.CurrentCulture;
-            CultureInfo savedUi = CultureInfo.CurrentUICulture;
-            try
-            {
-                CultureInfo.CurrentCulture = culture;
-                CultureInfo.CurrentUICulture = culture;
-                ImmutableArray<AdditionalText> files = TrainingSetupHarness.Files(("items.csv", File));
-                GeneratorRun run = TrainingSetupHarness.Run(true, files, Source);
-                run.AssertCompilesCleanly();
-                return run.Sources.Select(s => s.HintName + "\n" + s.Text).ToArray();
-            }
-            finally
-            {
-                CultureInfo.CurrentCulture = saved;
-                CultureInfo.CurrentUICulture = savedUi;
-            }
         }
     }
 }
