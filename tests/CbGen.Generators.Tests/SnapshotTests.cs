@@ -1,5 +1,4 @@
 using System.Linq;
-using CbGen.Generators.Tests.Snapshots;
 
 namespace CbGen.Generators.Tests
 {
@@ -46,14 +45,14 @@ namespace CbGen.Generators.Tests
                     [Samples(10)] Cherry,
                 }
                 """;
-            GeneratorRun run = Verify(nameof(Simple_enum_without_TorchSharp_gets_the_tables_only), withTorchSharp: false, source);
-            Assert.Equal(new[] { "Shop.Fruit.FruitWeights.g.cs" }, run.Sources.Select(s => s.HintName));
+            CbGenRunResult run = Verify(nameof(Simple_enum_without_TorchSharp_gets_the_tables_only), withTorchSharp: false, source);
+            Assert.Equal(new[] { "Shop.Fruit.FruitWeights.g.cs" }, run.Files.Select(s => s.HintName));
         }
 
         [Fact]
         public void Several_configs_with_TorchSharp()
         {
-            GeneratorRun run = Verify(nameof(Several_configs_with_TorchSharp), withTorchSharp: true, Cifar10Lt);
+            CbGenRunResult run = Verify(nameof(Several_configs_with_TorchSharp), withTorchSharp: true, Cifar10Lt);
             Assert.Equal(
                 new[]
                 {
@@ -62,52 +61,25 @@ namespace CbGen.Generators.Tests
                     "Vision.Data.Cifar10Lt.Cifar10LtSoftmaxWeights.g.cs",
                     "Vision.Data.Cifar10Lt.Cifar10LtSoftmaxLoss.g.cs",
                 },
-                run.Sources.Select(s => s.HintName));
+                run.Files.Select(s => s.HintName));
         }
 
-        [Fact]
-        public void Softmax_loss()
+        /// <summary>Each loss variant on a three-class enum (the focal case with an empty class, dropped by ZeroWeight).</summary>
+        [Theory]
+        [InlineData("Softmax_loss", "Beta = 0.99, Loss = CbLoss.Softmax, Normalizer = MeanNormalizer.WeightSum, Device = CbDevice.Cpu",
+            "[Samples(400)] Speech, [Samples(40)] Music, [Samples(4)] Siren")]
+        [InlineData("Sigmoid_loss", "Beta = 0.999, Loss = CbLoss.Sigmoid, Normalizer = MeanNormalizer.AllTerms",
+            "[Samples(400)] Speech, [Samples(40)] Music, [Samples(4)] Siren")]
+        [InlineData("Focal_loss_with_zero_count_class",
+            "Beta = 0.9999, Loss = CbLoss.Focal, Gamma = 0.5, Device = CbDevice.Cuda, ZeroCounts = ZeroCountPolicy.ZeroWeight",
+            "[Samples(400)] Speech, [Samples(40)] Music, [Samples(0)] Siren, [Samples(4)] Alarm")]
+        public void Loss_variant(string name, string config, string members)
         {
-            const string source = """
-                using CbGen;
-
-                namespace Audio
-                {
-                    [ClassBalanced(Beta = 0.99, Loss = CbLoss.Softmax, Normalizer = MeanNormalizer.WeightSum, Device = CbDevice.Cpu)]
-                    public enum Sound { [Samples(400)] Speech, [Samples(40)] Music, [Samples(4)] Siren }
-                }
-                """;
-            Verify(nameof(Softmax_loss), withTorchSharp: true, source);
-        }
-
-        [Fact]
-        public void Sigmoid_loss()
-        {
-            const string source = """
-                using CbGen;
-
-                namespace Audio
-                {
-                    [ClassBalanced(Beta = 0.999, Loss = CbLoss.Sigmoid, Normalizer = MeanNormalizer.AllTerms)]
-                    public enum Sound { [Samples(400)] Speech, [Samples(40)] Music, [Samples(4)] Siren }
-                }
-                """;
-            Verify(nameof(Sigmoid_loss), withTorchSharp: true, source);
-        }
-
-        [Fact]
-        public void Focal_loss_with_zero_count_class()
-        {
-            const string source = """
-                using CbGen;
-
-                namespace Audio
-                {
-                    [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Focal, Gamma = 0.5, Device = CbDevice.Cuda, ZeroCounts = ZeroCountPolicy.ZeroWeight)]
-                    public enum Sound { [Samples(400)] Speech, [Samples(40)] Music, [Samples(0)] Siren, [Samples(4)] Alarm }
-                }
-                """;
-            Verify(nameof(Focal_loss_with_zero_count_class), withTorchSharp: true, source);
+            string source = "using CbGen;\n\nnamespace Audio\n{\n"
+                + "    [ClassBalanced(" + config + ")]\n"
+                + "    public enum Sound { " + members + " }\n"
+                + "}";
+            Verify(name, withTorchSharp: true, source);
         }
 
         [Fact]
@@ -125,8 +97,8 @@ namespace CbGen.Generators.Tests
                     }
                 }
                 """;
-            GeneratorRun run = Verify(nameof(Global_namespace_and_nested_enum), withTorchSharp: true, source);
-            Assert.Contains("Dataset.Labels.Digit.DigitWeights.g.cs", run.Sources.Select(s => s.HintName));
+            CbGenRunResult run = Verify(nameof(Global_namespace_and_nested_enum), withTorchSharp: true, source);
+            Assert.Contains("Dataset.Labels.Digit.DigitWeights.g.cs", run.Files.Select(s => s.HintName));
         }
 
         [Fact]
@@ -144,9 +116,9 @@ namespace CbGen.Generators.Tests
                     }
                 }
                 """;
-            GeneratorRun run = Verify(nameof(Internal_enum_nested_in_a_namespace_type_gives_internal_types), withTorchSharp: true, source);
-            Assert.Contains("internal static partial class FindingWeights", run.Source("FindingWeights.g.cs"));
-            Assert.Contains("internal sealed class FindingLoss", run.Source("FindingLoss.g.cs"));
+            CbGenRunResult run = Verify(nameof(Internal_enum_nested_in_a_namespace_type_gives_internal_types), withTorchSharp: true, source);
+            Assert.Contains("internal static partial class FindingWeights", run.File("FindingWeights.g.cs").Text);
+            Assert.Contains("internal sealed class FindingLoss", run.File("FindingLoss.g.cs").Text);
         }
 
         [Fact]
@@ -161,8 +133,8 @@ namespace CbGen.Generators.Tests
                     public enum @event { [Samples(30)] @class, [Samples(20)] @int, [Samples(10)] Class, [Samples(5)] @return }
                 }
                 """;
-            GeneratorRun run = Verify(nameof(Keyword_member_names), withTorchSharp: true, source);
-            Assert.Contains("public const long classCount = 30L;", run.Source("eventWeights.g.cs"));
+            CbGenRunResult run = Verify(nameof(Keyword_member_names), withTorchSharp: true, source);
+            Assert.Contains("public const long classCount = 30L;", run.File("eventWeights.g.cs").Text);
         }
 
         [Fact]
@@ -183,8 +155,8 @@ namespace CbGen.Generators.Tests
                     public enum Label { [Samples(100)] A, [Samples(10)] B }
                 }
                 """;
-            GeneratorRun run = Verify(nameof(Target_without_CreateSpan_caches_tables_in_static_arrays), withTorchSharp: false, source);
-            Assert.Contains("private static readonly double[] s_weights", run.Source("LabelWeights.g.cs"));
+            CbGenRunResult run = Verify(nameof(Target_without_CreateSpan_caches_tables_in_static_arrays), withTorchSharp: false, source);
+            Assert.Contains("private static readonly double[] s_weights", run.File("LabelWeights.g.cs").Text);
         }
 
         [Fact]
@@ -201,8 +173,8 @@ namespace CbGen.Generators.Tests
                     public enum Unconfigured { [Samples(3)] A, B }
                 }
                 """;
-            GeneratorRun run = Verify(nameof(Warnings_are_snapshotted_and_the_config_still_generates), withTorchSharp: false, source);
-            Assert.Single(run.Sources);
+            CbGenRunResult run = Verify(nameof(Warnings_are_snapshotted_and_the_config_still_generates), withTorchSharp: false, source);
+            Assert.Single(run.Files);
         }
 
         [Fact]
@@ -222,25 +194,18 @@ namespace CbGen.Generators.Tests
             var compilation = GeneratorHarness.CreateCompilation(false, parseOptions, source)
                 .WithOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(
                     Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Disable));
-            GeneratorRun run = GeneratorHarness.Run(compilation, GeneratorHarness.CreateDriver(parseOptions));
-            string text = run.Source("LabelWeights.g.cs");
+            CbGenRunResult run = CbGenRunner.Run(compilation, parseOptions);
+            string text = run.File("LabelWeights.g.cs").Text;
             Assert.DoesNotContain("#nullable", text);
             Assert.StartsWith("// <auto-generated/>", text);
             run.AssertCompilesCleanly();
         }
 
-        private static GeneratorRun Verify(string name, bool withTorchSharp, string source)
+        private static CbGenRunResult Verify(string name, bool withTorchSharp, string source)
         {
-            GeneratorRun run = GeneratorHarness.Run(withTorchSharp, source);
-            Assert.NotEmpty(run.Sources);
-            foreach ((string hintName, string text) in run.Sources)
-            {
-                Snapshot.Verify(text, name + "/" + hintName[..^".g.cs".Length], "cs");
-            }
-
-            string diagnostics = GeneratorHarness.Describe(
-                run.GeneratorDiagnostics.Concat(GeneratorHarness.Analyze(run.Output)));
-            Snapshot.Verify(diagnostics, name + "/diagnostics", "txt");
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp, source);
+            Assert.NotEmpty(run.Files);
+            Snapshot.VerifyGenerated(run, name);
             run.AssertCompilesCleanly();
             return run;
         }
