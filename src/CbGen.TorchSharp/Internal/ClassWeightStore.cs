@@ -20,6 +20,8 @@ namespace CbGen.TorchSharp.Internal
         private Tensor? _plain;           // the buffer in the logits' dtype/device, when it differs from the buffer
         private Tensor? _scaled;
         private long _scaledDivisor;
+        private Tensor? _column;          // a [C, 1] view of _columnSource
+        private Tensor? _columnSource;    // the cached tensor (plain or scaled) the column views; not owned here
         private Tensor? _ones;
         private Tensor? _eye;
         private Tensor? _signs;
@@ -91,6 +93,18 @@ namespace CbGen.TorchSharp.Internal
             return _scaled!;
         }
 
+        internal override Tensor Column(Tensor input, long divisor)
+        {
+            var source = divisor == 1 ? Plain(input) : Scaled(input, divisor);
+            if (_column is null || !ReferenceEquals(source, _columnSource))
+            {
+                Replace(ref _column, source.unsqueeze(1).DetachFromDisposeScope());
+                _columnSource = source;
+            }
+
+            return _column!;
+        }
+
         internal override Tensor OneHot(Tensor input, Tensor target)
         {
             long classes = input.size(1);
@@ -139,6 +153,8 @@ namespace CbGen.TorchSharp.Internal
         {
             Replace(ref _plain, null);
             Replace(ref _scaled, null);
+            Replace(ref _column, null);
+            _columnSource = null;
             Replace(ref _ones, null);
             Replace(ref _eye, null);
             Replace(ref _signs, null);

@@ -36,7 +36,11 @@ namespace CbGen.TorchSharp.Internal
 
             long batch = input.size(0);
             long kept = batch;
-            if (info.MayHoldIgnored)
+            if (info.KeptCount >= 0)
+            {
+                kept = info.KeptCount;
+            }
+            else if (info.MayHoldIgnored)
             {
                 using var keptMask = target.ne(ignoreIndex);
                 using var keptCount = keptMask.sum();
@@ -137,18 +141,18 @@ namespace CbGen.TorchSharp.Internal
             }
             else
             {
-                var weight = divisor == 1 ? weights.Plain(input) : weights.Scaled(input, divisor);
                 Tensor elementWeight;         // broadcast to [B, C]
                 if (soft)
                 {
                     t = target.dtype == input.dtype ? target : target.to(input.dtype);
-                    elementWeight = weight;                               // element (i, c) weighs α_c
+                    elementWeight = divisor == 1 ? weights.Plain(input) : weights.Scaled(input, divisor); // α_c
                 }
                 else
                 {
                     t = weights.OneHot(input, target);
-                    rowWeights = weight.index_select(0, target);          // α_{y_i}, gathered from the buffer
-                    elementWeight = rowWeights.unsqueeze(1);              // on all C terms of sample i
+                    // α_{y_i} [B, 1], gathered from the cached column: weighs all C terms of sample i.
+                    rowWeights = weights.Column(input, divisor).index_select(0, target);
+                    elementWeight = rowWeights;
                 }
 
                 if (gamma == 0.0)

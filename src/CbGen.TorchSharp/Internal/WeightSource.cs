@@ -21,6 +21,10 @@ namespace CbGen.TorchSharp.Internal
         /// <summary>α / <paramref name="divisor"/> [C] in the logits' dtype and device. Owned by the source.</summary>
         internal abstract Tensor Scaled(Tensor input, long divisor);
 
+        /// <summary>α / <paramref name="divisor"/> as a column [C, 1] (α itself for a divisor of 1), so that gathering
+        /// it by class indices gives the row weights [B, 1] without a reshape. Owned by the source.</summary>
+        internal abstract Tensor Column(Tensor input, long divisor);
+
         /// <summary>The one-hot targets [B, C] of class indices <paramref name="target"/>, in the logits' dtype and
         /// device. A new tensor in the current dispose scope.</summary>
         internal abstract Tensor OneHot(Tensor input, Tensor target);
@@ -69,6 +73,9 @@ namespace CbGen.TorchSharp.Internal
             using var guard = no_grad();
             return Plain(input).div(divisor);
         }
+
+        internal override Tensor Column(Tensor input, long divisor) =>
+            (divisor == 1 ? Plain(input) : Scaled(input, divisor)).unsqueeze(1);
 
         internal override Tensor OneHot(Tensor input, Tensor target)
         {

@@ -180,6 +180,80 @@ namespace CbGen.Tests.Runtime
             Throws<ArgumentException>(() => sigmoid.forward(input, tensor(new long[] { -100, 1, 2, 0 })), "target", "class index -100");
         }
 
+        /// <summary>The same labels, contiguous (read on the host) and as a strided view (checked by a reduction).</summary>
+        private static (Tensor Contiguous, Tensor Strided) BothLayouts(long[] labels)
+        {
+            var contiguous = tensor(labels);
+            var strided = stack(new[] { contiguous, zeros_like(contiguous) }, 1).select(1, 0);
+            Assert.False(strided.is_contiguous());
+            return (contiguous, strided);
+        }
+
+        [Theory]
+        [MemberData(nameof(Kinds))]
+        public void Labels_read_on_the_host_and_by_a_reduction_get_the_same_exception(int kind)
+        {
+            using var scope = NewDisposeScope();
+            var forward = Forward(kind);
+            var input = randn(19, 3);
+            foreach (long bad in new long[] { 3, -2, -100, long.MinValue, long.MaxValue })
+            {
+                if (kind == 0 && bad == -100)
+                {
+                    continue;   // the softmax loss's ignore_index, covered below
+                }
+
+                var labels = new long[19];
+                for (int i = 0; i < labels.Length; i++)
+                {
+                    labels[i] = i % 3;
+                }
+
+                labels[13] = bad;
+                labels[17] = bad < 0 ? 2 : -1;     // a second bad value on the other side: the message names the minimum
+                var (contiguous, strided) = BothLayouts(labels);
+                string expected = "class index " + (bad < 0 ? bad : -1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var a = Throws<ArgumentException>(() => forward(input, contiguous), "target", expected);
+                var b = Throws<ArgumentException>(() => forward(input, strided), "target", expected);
+                Assert.Equal(a.Message, b.Message);
+            }
+        }
+
+        [Theory]
+        [InlineData(-100L)]
+        [InlineData(1L)]
+        [InlineData(5L)]
+        public void Softmax_counts_ignored_labels_alike_on_the_host_and_by_a_reduction(long ignoreIndex)
+        {
+            using var scope = NewDisposeScope();
+            var input = randn(21, 3, ScalarType.Float64);
+            var labels = new long[21];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = i % 4 == 3 ? ignoreIndex : i % 3;    // ignored labels after a vector-sized clean prefix
+            }
+
+            var (contiguous, strided) = BothLayouts(labels);
+            foreach (var normalizer in new[] { MeanNormalizer.PositiveLabels, MeanNormalizer.WeightSum, MeanNormalizer.AllTerms })
+            {
+                using var loss = new ClassBalancedSoftmaxLoss(Alpha, normalizer: normalizer, ignoreIndex: ignoreIndex,
+                    device: CbDevice.Cpu);
+                double host = loss.forward(input, contiguous).item<double>();
+                double reduced = loss.forward(input, strided).item<double>();
+                Assert.Equal(reduced, host, 12);
+                Assert.True(double.IsFinite(host) && host > 0.0);
+            }
+
+            // Every label ignored: 0 on both paths.
+            var (allIgnored, allIgnoredStrided) = BothLayouts(new long[] { ignoreIndex, ignoreIndex, ignoreIndex });
+            using var mean = new ClassBalancedSoftmaxLoss(Alpha, ignoreIndex: ignoreIndex, device: CbDevice.Cpu);
+            if (ignoreIndex is < 0 or >= 3)
+            {
+                Assert.Equal(0.0, mean.forward(input[..3], allIgnored).item<double>());
+                Assert.Equal(0.0, mean.forward(input[..3], allIgnoredStrided).item<double>());
+            }
+        }
+
         // ---- soft targets -------------------------------------------------------------------------------------
 
         [Theory]
