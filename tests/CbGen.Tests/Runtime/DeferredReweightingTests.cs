@@ -8,7 +8,7 @@ using Reduction = TorchSharp.torch.nn.Reduction;
 namespace CbGen.Tests.Runtime
 {
     /// <summary>Deferred re-weighting: the switch happens exactly at epoch K (K-1 uses weight 1 for every class, K the
-    /// class-balanced weights), checked against float64 loop references written here.</summary>
+    /// class-balanced weights), checked against the float64 loop references of <see cref="Reference"/>.</summary>
     public sealed class DeferredReweightingTests
     {
         private static readonly long[] Counts = { 5000, 1200, 300, 50 };
@@ -91,8 +91,8 @@ namespace CbGen.Tests.Runtime
             loss.Epoch = K + 10;
             double after = Value(loss, z, y);
 
-            double unweighted = Reference(variant, ones, Gamma);
-            double weighted = Reference(variant, alpha, Gamma);
+            double unweighted = Expected(variant, ones, Gamma);
+            double weighted = Expected(variant, alpha, Gamma);
             Assert.True(Math.Abs(unweighted - weighted) > 1e-3, "the test data must tell the two apart");
             Assert.Equal(unweighted, before, 1e-10);
             Assert.Equal(weighted, at, 1e-10);
@@ -137,7 +137,7 @@ namespace CbGen.Tests.Runtime
             using Tensor y = tensor(Labels, ScalarType.Int64);
             loss.Step(1);
             using Tensor value = loss.forward(z, y);
-            Assert.Equal(Reference(CbLoss.Sigmoid, ClassBalancedWeights.Compute(Counts, 0.99), 0.0), value.item<float>(), 1e-5);
+            Assert.Equal(Expected(CbLoss.Sigmoid, ClassBalancedWeights.Compute(Counts, 0.99), 0.0), value.item<float>(), 1e-5);
         }
 
         private static double Value(DeferredReweightingLoss loss, Tensor z, Tensor y)
@@ -148,45 +148,19 @@ namespace CbGen.Tests.Runtime
 
         private static double[] Flatten(double[,] m) => m.Cast<double>().ToArray();
 
-        /// <summary>Mean loss with the PositiveLabels normaliser (B for class indices), by plain loops.</summary>
-        private static double Reference(CbLoss variant, double[] alpha, double gamma)
+        /// <summary>Mean loss with the PositiveLabels normaliser (B for class indices), from the shared loop references.</summary>
+        private static double Expected(CbLoss variant, double[] alpha, double gamma)
         {
-            int b = Logits.GetLength(0);
-            int c = Logits.GetLength(1);
-            double total = 0.0;
-            for (int i = 0; i < b; i++)
+            if (variant == CbLoss.Softmax)
             {
-                double w = alpha[Labels[i]];
-                if (variant == CbLoss.Softmax)
-                {
-                    double max = double.NegativeInfinity;
-                    for (int k = 0; k < c; k++)
-                    {
-                        max = Math.Max(max, Logits[i, k]);
-                    }
-
-                    double sum = 0.0;
-                    for (int k = 0; k < c; k++)
-                    {
-                        sum += Math.Exp(Logits[i, k] - max);
-                    }
-
-                    total += w * -(Logits[i, Labels[i]] - max - Math.Log(sum));
-                    continue;
-                }
-
-                for (int k = 0; k < c; k++)
-                {
-                    double t = k == Labels[i] ? 1.0 : 0.0;
-                    double p = 1.0 / (1.0 + Math.Exp(-Logits[i, k]));
-                    double bce = -(t * Math.Log(p) + (1.0 - t) * Math.Log(1.0 - p));
-                    double pt = t == 1.0 ? p : 1.0 - p;
-                    double modulator = variant == CbLoss.Focal ? Math.Pow(1.0 - pt, gamma) : 1.0;
-                    total += w * modulator * bce;
-                }
+                return Reference.SoftmaxMean(Logits, Labels, alpha, -100, 0.0, MeanNormalizer.PositiveLabels);
             }
 
-            return total / b;
+            var (t, w) = Reference.IndexTargets(Labels, alpha, Logits.GetLength(1));
+            double[,] elements = variant == CbLoss.Focal
+                ? Reference.FocalElements(Logits, t, w, gamma)
+                : Reference.SigmoidElements(Logits, t, w);
+            return Reference.Sum(elements) / Labels.Length;
         }
     }
 }
