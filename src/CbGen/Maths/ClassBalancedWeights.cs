@@ -1,6 +1,5 @@
 // Linked into CbGen.Generators as well: see EffectiveNumber.cs.
 using System;
-using System.Globalization;
 
 namespace CbGen
 {
@@ -182,6 +181,6 @@ namespace CbGen
                 "Class " + Format(index) + " has the negative count " + Format(value)
                 + "; counts are numbers of training samples and must be ≥ 0.", paramName);
 
-        private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+        private static string Format(long value) => EffectiveNumber.Format(value);
     }
 }

@@ -106,7 +106,8 @@ namespace CbGen
             return um1 * x / Math.Log(u);
         }
 
-        private static string Format(long value) =>
+        /// <summary>An integer in the invariant culture, for error messages.</summary>
+        internal static string Format(long value) =>
             value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
