@@ -87,8 +87,8 @@ run_tests() {
     log="artifacts/test-$name.log"
     say "dotnet test $p"
     if ! dotnet test "$p" -c "$CONFIG" --no-build -nologo > "$log" 2>&1; then failed=1; fi
-    # Failed tests with their messages, then vstest's per-project line.
-    grep -E '^\s+Failed [A-Za-z]|^\s+Error Message:|^\s{3,}[^ ].*' "$log" | grep -A3 -E '^\s+Failed [A-Za-z]' | head -60 || true
+    # Failed tests with the start of their messages, then vstest's per-project line.
+    grep -A4 -E '^\s+Failed [A-Za-z]' "$log" | head -60 || true
     if grep -E '^(Passed|Failed)! ' "$log" >> artifacts/test-summary.txt; then
       grep -E '^(Passed|Failed)! ' "$log"
     else
