@@ -66,8 +66,8 @@ internal static class CountCommand
     private static void WriteTable(TextWriter output, CountTable table)
     {
         long total = table.Total;
-        output.WriteLine(table.Source + ": " + table.Description + ", " + Invariant.Format(table.Classes.Count) + " classes, "
-            + Invariant.Format(total) + " samples");
+        output.WriteLine(table.Source + ": " + table.Description + ", " + Invariant.Plural(table.Classes.Count, "class", "classes") + ", "
+            + Invariant.Plural(total, "sample", "samples"));
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("share", true));
         for (int i = 0; i < table.Classes.Count; i++)
         {
