@@ -158,6 +158,19 @@ public sealed class CocoJsonTests : IDisposable
         Assert.Equal("json", doc.RootElement.GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public void A_byte_order_mark_is_skipped()
+    {
+        byte[] text = Encoding.UTF8.GetBytes("{\"categories\": [{\"id\": 0, \"name\": \"a\"}, {\"id\": 1, \"name\": \"b\"}], \"annotations\": [{\"category_id\": 1}]}");
+        string json = temp.Bytes("bom.json", new byte[] { 0xEF, 0xBB, 0xBF }.Concat(text).ToArray());
+
+        CliResult r = Cli.Run("count", json, "--json");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using JsonDocument doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(new[] { 0L, 1L }, doc.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetProperty("count").GetInt64()));
+    }
+
     [Theory]
     [InlineData("{\"categories\": [{\"id\": 1, \"name\": \"a\"}], \"annotations\": [{\"category_id\": 5}]}", "an annotation has category_id 5, which no category has as its id")]
     [InlineData("{\"annotations\": [{\"category_id\": 1}]}", "no \"categories\" array")]
