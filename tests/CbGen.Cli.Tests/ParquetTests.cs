@@ -126,6 +126,37 @@ public sealed class ParquetTests : IDisposable
     }
 
     [Fact]
+    public async Task Hugging_Face_class_label_metadata_names_an_integer_column()
+    {
+        var image = new DataField<string>("image_path");
+        var label = new DataField<long>("label");
+        string file = Path.Combine(temp.Path, "hf.parquet");
+        long[] labels = { 0, 2, 2, 0, 2 };
+        using (FileStream stream = File.Create(file))
+        {
+            ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(image, label), stream);
+            writer.CustomMetadata = new Dictionary<string, string>
+            {
+                ["huggingface"] = "{\"info\": {\"features\": {\"image_path\": {\"dtype\": \"string\", \"_type\": \"Value\"}, "
+                    + "\"label\": {\"names\": [\"airplane\", \"automobile\", \"bird\"], \"_type\": \"ClassLabel\"}}}}",
+            };
+            using (ParquetRowGroupWriter g = writer.CreateRowGroup())
+            {
+                await g.WriteAsync(image, labels.Select((_, i) => "i" + i + ".png").ToArray());
+                await g.WriteAsync(label, new ReadOnlyMemory<long>(labels));
+            }
+
+            await writer.DisposeAsync();
+        }
+
+        CliResult r = Cli.Run("count", file, "--json");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(new[] { ("airplane", 2L), ("automobile", 0L), ("bird", 3L) }, ClassesOf(r.Stdout));
+        Assert.Contains("class names from the file's Hugging Face ClassLabel metadata; 1 class has no rows", r.Stderr);
+    }
+
+    [Fact]
     public void A_truncated_parquet_file_is_a_clear_error()
     {
         string file = temp.Bytes("broken.parquet", new byte[] { (byte)'P', (byte)'A', (byte)'R', (byte)'1', 1, 2, 3 });

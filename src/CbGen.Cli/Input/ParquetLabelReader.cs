@@ -61,7 +61,10 @@ internal static class ParquetLabelReader
                 : t == typeof(ulong) ? ReadIntegers<ulong>(reader, field, dense, path)
                 : throw new InputException(path + ": " + what + " holds " + field.ClrType.Name + " values; a label column holds "
                     + "strings or integers (class indices).");
-            classes = dense.Classes(rows, notes, warnings);
+            IReadOnlyList<string>? names = field.Path.Length == 1
+                ? HuggingFaceClassLabels.Names(reader.CustomMetadata, field.Name)
+                : null;
+            classes = dense.Classes(rows, names, notes, warnings);
         }
 
         return new CountTable(path, SourceKind.Parquet, what + " (" + type + ") of a Parquet file", classes, notes, warnings);
@@ -228,16 +231,40 @@ internal static class ParquetLabelReader
         private static string Text<T>(T value)
             where T : struct, IBinaryInteger<T> => value.ToString(null, CultureInfo.InvariantCulture);
 
-        public List<ClassCount> Classes(long rows, List<string> notes, List<string> warnings)
+        /// <summary>Classes 0..max named by their index or, when the file's Hugging Face metadata names the classes
+        /// (<paramref name="names"/>), classes 0..names-1 named from it.</summary>
+        public List<ClassCount> Classes(long rows, IReadOnlyList<string>? names, List<string> notes, List<string> warnings)
         {
             if (rows >= 20 && distinct * 2L > rows)
             {
                 warnings.Add(LabelTally.ManyClassesWarning(what, distinct, rows));
             }
 
-            var dense = new long[max + 1];
-            Array.Copy(counts, dense, dense.Length);
-            return LabelTally.Dense(dense, notes);
+            if (names is null)
+            {
+                var dense = new long[max + 1];
+                Array.Copy(counts, dense, dense.Length);
+                return LabelTally.Dense(dense, notes);
+            }
+
+            if (max >= names.Count)
+            {
+                throw new InputException(path + ": " + what + " holds the class index " + Invariant.Format(max) + ", but the file's Hugging Face "
+                    + "ClassLabel metadata names only " + Invariant.Plural(names.Count, "class", "classes") + " (0.." + Invariant.Format(names.Count - 1) + ").");
+            }
+
+            var classes = new List<ClassCount>(names.Count);
+            int empty = 0;
+            for (int c = 0; c < names.Count; c++)
+            {
+                long n = c < counts.Length ? counts[c] : 0;
+                empty += n == 0 ? 1 : 0;
+                classes.Add(new ClassCount(names[c], n));
+            }
+
+            notes.Add("class names from the file's Hugging Face ClassLabel metadata" + (empty == 0 ? "." : "; "
+                + Invariant.Plural(empty, "class has", "classes have") + " no rows (count 0)."));
+            return classes;
         }
     }
 }
