@@ -121,7 +121,7 @@ internal static class CountSources
             {
                 throw new InputException(path + ": every row is a name and a whole number ('cat,900'): a counts file without a "
                     + "'name,count' header, or a label file whose labels are class indices? Pass --as counts to read the rows as "
-                    + "class counts (as [ClassBalancedDataset] reads them), or --as labels (or --column) to count a label column.");
+                    + "class counts (as [ClassBalancedDataset] reads them), or --as labels (or --column, --header, --no-header) to count a label column.");
             }
 
             counts = shape == DelimitedShape.Counts;
