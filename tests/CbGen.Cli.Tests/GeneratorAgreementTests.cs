@@ -56,6 +56,22 @@ public sealed class GeneratorAgreementTests : IDisposable
     }
 
     [Theory]
+    [InlineData("count")]
+    [InlineData("enum")]
+    public void A_counts_file_the_generator_rejects_for_clashing_members_gets_a_CB021_warning(string command)
+    {
+        string csv = temp.File("l.csv", "label\na-b\na_b\nc\n");
+        CliResult r = command == "count" ? Cli.Run("count", csv, "--csv") : Cli.Run("enum", csv, "--counts-file");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("cbgen: warning: the classes 'a-b' and 'a_b' both become the member a_b in [ClassBalancedDataset], "
+            + "which rejects this counts file (CB021)", r.Stderr);
+        CbGenRunResult run = GeneratorSide.Dataset(r.Stdout);
+        Assert.Contains(run.GeneratorDiagnostics.Concat(run.AnalyzerDiagnostics), d => d.Id == "CB021");
+        Assert.DoesNotContain("warning", Cli.Run("count", csv).Stderr); // only where a counts file is written
+    }
+
+    [Theory]
     [InlineData("enum")]
     [InlineData("weights")]
     public void One_class_is_refused_as_the_generator_refuses_it_with_CB008(string command)

@@ -48,6 +48,11 @@ internal static class CountCommand
         args.Exclusive("--json", "--csv");
         CountTable table = CommandSupport.ReadCounts(Name, args, allowInline: false);
         CommandSupport.WriteNotes(table, stderr);
+        if (args.Has("--csv"))
+        {
+            GeneratorRules.WarnIfMembersClash(table, stderr);
+        }
+
         CommandSupport.WriteOutput(args, stdout, stderr, output =>
         {
             if (args.Has("--json"))

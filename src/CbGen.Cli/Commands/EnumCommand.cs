@@ -71,6 +71,7 @@ internal static class EnumCommand
         GeneratorRules.RequireTwoClasses(table);
         if (spec is null)
         {
+            GeneratorRules.WarnIfMembersClash(table, stderr);
             CommandSupport.WriteOutput(args, stdout, stderr, output => CsvText.WriteCounts(output, table.Classes));
             return ExitCodes.Success;
         }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using CbGen.Cli.Emit;
 using CbGen.Cli.Input;
 
 namespace CbGen.Cli.Commands;
@@ -22,6 +24,22 @@ internal static class GeneratorRules
             throw new InputException(table.Source + ": " + Invariant.Plural(table.Classes.Count, "class", "classes")
                 + "; a class-balanced loss needs at least 2 classes (the generator rejects this with CB008). Check the input: "
                 + "an image folder needs one sub-folder per class, a label column one label per sample.");
+        }
+    }
+
+    /// <summary>CB021: warns when two class names of a counts file become one enum member in
+    /// <c>[ClassBalancedDataset]</c> ("a-b" and "a_b" are both a_b), which the generator rejects.</summary>
+    public static void WarnIfMembersClash(CountTable table, TextWriter stderr)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ClassCount c in table.Classes)
+        {
+            string member = CSharpIdentifiers.Verbatim(c.Name);
+            if (!seen.TryAdd(member, c.Name))
+            {
+                stderr.WriteLine("cbgen: warning: the classes '" + seen[member] + "' and '" + c.Name + "' both become the member " + member
+                    + " in [ClassBalancedDataset], which rejects this counts file (CB021); rename one of them.");
+            }
         }
     }
 
