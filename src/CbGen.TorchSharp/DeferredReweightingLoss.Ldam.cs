@@ -1,5 +1,6 @@
 using System;
 using CbGen.TorchSharp.Internal;
+using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -23,8 +24,7 @@ namespace CbGen.TorchSharp
         public DeferredReweightingLoss(LdamLoss weighted, int deferUntilEpoch)
             : this(weighted, deferUntilEpoch, CbLoss.Softmax, NumClassesOf(weighted, RequireWeights))
         {
-            _unweighted = Twin(LdamLoss.FromMargins(weighted.MarginValues(), weighted.Scale, default, weighted.reduction,
-                weighted.Normalizer, weighted.IgnoreIndex, CbDevice.Cpu), weighted.Margins);
+            _unweighted = UnweightedTwin(weighted);
             register_module("unweighted_loss", _unweighted);
         }
 
@@ -39,11 +39,11 @@ namespace CbGen.TorchSharp
         /// <param name="counts">Training samples per class, indexed like the logits' columns; every count ≥ 1.</param>
         /// <param name="deferUntilEpoch">K ≥ 0 (the official schedule: 160 of 200 epochs, the first lr decay).</param>
         /// <param name="beta">β of the class-balanced weights in [0, 1].</param>
-        /// <param name="maxMargin">m_max ≥ 0 (finite).</param>
-        /// <param name="scale">s &gt; 0 (finite).</param>
         /// <param name="reduction">None, Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by (WeightSum by default).</param>
         /// <param name="ignoreIndex">A label value that contributes nothing.</param>
+        /// <param name="maxMargin">m_max ≥ 0 (finite).</param>
+        /// <param name="scale">s &gt; 0 (finite).</param>
         /// <param name="device">Where to keep the buffers.</param>
         /// <returns>A new wrapper at epoch 0.</returns>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
@@ -52,11 +52,11 @@ namespace CbGen.TorchSharp
             ReadOnlySpan<long> counts,
             int deferUntilEpoch = DeferredReweighting.LdamDrwEpoch,
             double beta = DeferredReweighting.LdamDrwBeta,
-            double maxMargin = LdamMargins.DefaultMaxMargin,
-            double scale = LdamLoss.DefaultScale,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double maxMargin = LdamMargins.DefaultMaxMargin,
+            double scale = LdamLoss.DefaultScale,
             CbDevice device = CbDevice.Auto)
         {
             // Everything is checked before a module is built, so nothing is left undisposed.
@@ -67,8 +67,22 @@ namespace CbGen.TorchSharp
 
             double[] weights = ClassBalancedWeights.Compute(counts, beta);
             return new DeferredReweightingLoss(
-                new LdamLoss(counts, maxMargin, scale, weights, reduction, normalizer, ignoreIndex, device),
+                new LdamLoss(counts, reduction, normalizer, ignoreIndex, maxMargin, scale, weights, device),
                 deferUntilEpoch);
+        }
+
+        /// <summary>The LDAM twin without class weights, built on the CPU and moved to the weighted module's device.</summary>
+        private static LdamLoss UnweightedTwin(LdamLoss weighted)
+        {
+            var twin = LdamLoss.FromMargins(weighted.MarginValues(), weighted.reduction, weighted.Normalizer,
+                weighted.IgnoreIndex, weighted.Scale, device: CbDevice.Cpu);
+            Device device = weighted.Margins.device;
+            if (device.type != DeviceType.CPU)
+            {
+                twin.to(device);
+            }
+
+            return twin;
         }
 
         private static int RequireWeights(LdamLoss weighted)

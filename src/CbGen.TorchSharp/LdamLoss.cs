@@ -35,13 +35,13 @@ namespace CbGen.TorchSharp
 
         /// <summary>Creates the loss from training samples per class.</summary>
         /// <param name="counts">Training samples per class, indexed like the logits' columns; every count ≥ 1.</param>
+        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What Mean divides by; see <see cref="LogitShiftLoss"/> (WeightSum by default).</param>
+        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
         /// <param name="maxMargin">m_max ≥ 0 (finite), the rarest class's margin (default 0.5, the paper's).</param>
         /// <param name="scale">s &gt; 0 (finite), the logits' scale (default 30, the official code's).</param>
         /// <param name="classWeights">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
         /// for none.</param>
-        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What Mean divides by; see <see cref="LogitShiftLoss"/> (WeightSum by default).</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
         /// <param name="device">Where to keep the buffers; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0; the class weights are
         /// negative, not finite or not one per class.</exception>
@@ -49,12 +49,12 @@ namespace CbGen.TorchSharp
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public LdamLoss(
             ReadOnlySpan<long> counts,
-            double maxMargin = LdamMargins.DefaultMaxMargin,
-            double scale = DefaultScale,
-            ReadOnlySpan<double> classWeights = default,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double maxMargin = LdamMargins.DefaultMaxMargin,
+            double scale = DefaultScale,
+            ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
             : this(MarginsOf(counts, maxMargin, scale, reduction, normalizer), scale, classWeights, reduction,
                 normalizer, ignoreIndex, device)
@@ -84,22 +84,22 @@ namespace CbGen.TorchSharp
         /// <summary>Creates the loss from margins you already have (e.g. <see cref="LdamMargins.Compute"/> with
         /// <see cref="ZeroCountPolicy.ZeroWeight"/>, for a class without training samples).</summary>
         /// <param name="margins">One finite margin Δ_c ≥ 0 per class.</param>
-        /// <param name="scale">s &gt; 0 (finite).</param>
-        /// <param name="classWeights">Optional per-class weights α_c; empty for none.</param>
         /// <param name="reduction">None, Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by.</param>
         /// <param name="ignoreIndex">A label value that contributes nothing.</param>
+        /// <param name="scale">s &gt; 0 (finite).</param>
+        /// <param name="classWeights">Optional per-class weights α_c; empty for none.</param>
         /// <param name="device">Where to keep the buffers.</param>
         /// <returns>A new loss module.</returns>
         /// <exception cref="ArgumentException">A margin is negative or not finite, or as the counts constructor.</exception>
         /// <exception cref="ArgumentOutOfRangeException">As the counts constructor.</exception>
         public static LdamLoss FromMargins(
             ReadOnlySpan<double> margins,
-            double scale = DefaultScale,
-            ReadOnlySpan<double> classWeights = default,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double scale = DefaultScale,
+            ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
         {
             LongTailValidation.Scale(scale, nameof(scale));
@@ -122,14 +122,15 @@ namespace CbGen.TorchSharp
         private protected override Tensor ShiftBuffer => _margins;
 
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the buffers' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the buffers' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="LogitShiftLoss.IgnoreIndex"/>.</param>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target)
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target)
         {
-            var (shift, weights) = Prepare(input, target);
-            return LongTailCore.Ldam(input, target, shift, Scale, weights, reduction, Normalizer, IgnoreIndex);
+            var (shift, weights) = Prepare(logits, target);
+            return LongTailCore.Ldam(logits, target, shift, Scale, weights, reduction, Normalizer, IgnoreIndex);
         }
 
         /// <summary>The margins as managed doubles (read from the buffer), e.g. to build a twin module.</summary>

@@ -32,13 +32,13 @@ namespace CbGen.TorchSharp
 
         /// <summary>Creates the loss from training samples per class.</summary>
         /// <param name="counts">Training samples per class, indexed like the logits' columns; every count ≥ 1.</param>
-        /// <param name="tau">τ ≥ 0 (finite): 1 (default) is the paper's choice and the balanced softmax, 0 plain CE.</param>
-        /// <param name="classWeights">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
-        /// for none.</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by; see <see cref="LogitShiftLoss"/> (WeightSum, PyTorch's
         /// weighted mean, by default).</param>
         /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="tau">τ ≥ 0 (finite): 1 (default) is the paper's choice and the balanced softmax, 0 plain CE.</param>
+        /// <param name="classWeights">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
+        /// for none.</param>
         /// <param name="device">Where to keep the buffers; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0 (log 0 = −∞ is not a
         /// usable shift); the class weights are negative, not finite or not one per class.</exception>
@@ -46,11 +46,11 @@ namespace CbGen.TorchSharp
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public LogitAdjustedLoss(
             ReadOnlySpan<long> counts,
-            double tau = 1.0,
-            ReadOnlySpan<double> classWeights = default,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double tau = 1.0,
+            ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
             : this(LogPriorsOf(counts, tau, reduction, normalizer), tau, classWeights, reduction, normalizer,
                 ignoreIndex, device)
@@ -81,22 +81,22 @@ namespace CbGen.TorchSharp
         /// constant added to all of them leaves the loss unchanged).
         /// </summary>
         /// <param name="logPriors">One finite log π_c per class.</param>
-        /// <param name="tau">τ ≥ 0 (finite).</param>
-        /// <param name="classWeights">Optional per-class weights α_c; empty for none.</param>
         /// <param name="reduction">None, Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by.</param>
         /// <param name="ignoreIndex">A label value that contributes nothing.</param>
+        /// <param name="tau">τ ≥ 0 (finite).</param>
+        /// <param name="classWeights">Optional per-class weights α_c; empty for none.</param>
         /// <param name="device">Where to keep the buffers.</param>
         /// <returns>A new loss module.</returns>
         /// <exception cref="ArgumentException">A log-prior is not finite, or as the counts constructor.</exception>
         /// <exception cref="ArgumentOutOfRangeException">As the counts constructor.</exception>
         public static LogitAdjustedLoss FromLogPriors(
             ReadOnlySpan<double> logPriors,
-            double tau = 1.0,
-            ReadOnlySpan<double> classWeights = default,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double tau = 1.0,
+            ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
         {
             LongTailValidation.Tau(tau, nameof(tau));
@@ -117,14 +117,15 @@ namespace CbGen.TorchSharp
         private protected override Tensor ShiftBuffer => _logPriors;
 
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the buffers' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the buffers' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="LogitShiftLoss.IgnoreIndex"/>.</param>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target)
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target)
         {
-            var (shift, weights) = Prepare(input, target);
-            return LongTailCore.LogitAdjusted(input, target, Tau == 0.0 ? null : shift, weights, reduction,
+            var (shift, weights) = Prepare(logits, target);
+            return LongTailCore.LogitAdjusted(logits, target, Tau == 0.0 ? null : shift, weights, reduction,
                 Normalizer, IgnoreIndex);
         }
 

@@ -36,6 +36,7 @@ namespace CbGen.TorchSharp
 
         private readonly ClassWeightStore? _weightStore;
         private readonly ShiftCache _shiftCache;
+        private bool _disposed;
 
         /// <summary>Registers the per-class buffer (already the module's own float64 copy, registered by the caller
         /// under its name) and the optional class weights. Options and weights have been validated.</summary>
@@ -100,13 +101,22 @@ namespace CbGen.TorchSharp
             Validation.Normalizer(normalizer, nameof(normalizer));
         }
 
-        /// <summary>Checks <c>forward</c>'s logits and the target's presence; returns the cached shift for the
+        /// <summary>Checks that the module is alive, <c>forward</c>'s logits and the target's presence; returns the cached shift for the
         /// logits' dtype/device and the class weights (null when unweighted).</summary>
-        private protected (Tensor Shift, WeightSource? Weights) Prepare(Tensor input, Tensor target)
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        private protected (Tensor Shift, WeightSource? Weights) Prepare(Tensor logits, Tensor target)
         {
-            Validation.Logits(input, NumClasses, nameof(input));
+            if (_disposed || ShiftBuffer.IsInvalid)
+            {
+                string name = GetType().Name;
+                throw new ObjectDisposedException(name,
+                    "This " + name + " has been disposed, and its buffers with it; create a new loss module (and "
+                    + "dispose it only after its last forward call).");
+            }
+
+            Validation.Logits(logits, NumClasses, nameof(logits));
             Validation.NotNullOrDisposed(target, nameof(target));
-            var shift = _shiftCache.For(ShiftBuffer, input);
+            var shift = _shiftCache.For(ShiftBuffer, logits);
             return (shift, _weightStore?.Using(_classWeights!));
         }
 
@@ -119,6 +129,7 @@ namespace CbGen.TorchSharp
         {
             if (disposing)
             {
+                _disposed = true;
                 DropCaches();
             }
 

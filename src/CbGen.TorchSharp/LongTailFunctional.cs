@@ -15,7 +15,7 @@ namespace CbGen.TorchSharp
     public static class LongTailFunctional
     {
         /// <summary>The logit-adjusted loss CE(z + τ·log π, y). See <see cref="LogitAdjustedLoss"/>.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype.</param>
         /// <param name="target">Int64 class indices [B] in [0, C) or equal to <paramref name="ignore_index"/>.</param>
         /// <param name="log_priors">Floating rank-1 tensor of C finite log-priors (<see cref="ClassPriors.LogPriors"/>).</param>
         /// <param name="tau">τ ≥ 0 (finite); 1 by default.</param>
@@ -27,7 +27,7 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">A shape, dtype, device, label or per-class value is wrong.</exception>
         /// <exception cref="ArgumentOutOfRangeException">τ is out of range or an enum value is undefined.</exception>
         public static Tensor logit_adjusted_cross_entropy(
-            Tensor input,
+            Tensor logits,
             Tensor target,
             Tensor log_priors,
             double tau = 1.0,
@@ -38,21 +38,21 @@ namespace CbGen.TorchSharp
         {
             LongTailValidation.Tau(tau, nameof(tau));
             CheckOptions(reduction, normalizer);
-            var weights = CheckInputs(input, target, log_priors, nameof(log_priors), "log-priors", false, weight);
+            var weights = CheckInputs(logits, target, log_priors, nameof(log_priors), "log-priors", false, weight);
             using var scope = NewDisposeScope();
             Tensor? shift = null;
             if (tau != 0.0)
             {
                 using var guard = no_grad();
-                shift = log_priors.to(input.dtype, input.device).mul(tau);
+                shift = log_priors.to(logits.dtype, logits.device).mul(tau);
             }
 
-            return LongTailCore.LogitAdjusted(input, target, shift, weights, reduction, normalizer, ignore_index)
+            return LongTailCore.LogitAdjusted(logits, target, shift, weights, reduction, normalizer, ignore_index)
                 .MoveToOuterDisposeScope();
         }
 
         /// <summary>The LDAM loss CE(s·(z − Δ_y·e_y), y). See <see cref="LdamLoss"/>.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype.</param>
         /// <param name="target">Int64 class indices [B] in [0, C) or equal to <paramref name="ignore_index"/>.</param>
         /// <param name="margins">Floating rank-1 tensor of C finite margins ≥ 0 (<see cref="LdamMargins.Compute"/>).</param>
         /// <param name="scale">s &gt; 0 (finite); 30 by default.</param>
@@ -64,7 +64,7 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">A shape, dtype, device, label or per-class value is wrong.</exception>
         /// <exception cref="ArgumentOutOfRangeException">s is out of range or an enum value is undefined.</exception>
         public static Tensor ldam_cross_entropy(
-            Tensor input,
+            Tensor logits,
             Tensor target,
             Tensor margins,
             double scale = LdamLoss.DefaultScale,
@@ -75,15 +75,15 @@ namespace CbGen.TorchSharp
         {
             LongTailValidation.Scale(scale, nameof(scale));
             CheckOptions(reduction, normalizer);
-            var weights = CheckInputs(input, target, margins, nameof(margins), "margins", true, weight);
+            var weights = CheckInputs(logits, target, margins, nameof(margins), "margins", true, weight);
             using var scope = NewDisposeScope();
             Tensor column;
             using (no_grad())
             {
-                column = margins.to(input.dtype, input.device).mul(-scale).unsqueeze(1);
+                column = margins.to(logits.dtype, logits.device).mul(-scale).unsqueeze(1);
             }
 
-            return LongTailCore.Ldam(input, target, column, scale, weights, reduction, normalizer, ignore_index)
+            return LongTailCore.Ldam(logits, target, column, scale, weights, reduction, normalizer, ignore_index)
                 .MoveToOuterDisposeScope();
         }
 
@@ -158,7 +158,7 @@ namespace CbGen.TorchSharp
             Tensor input, Tensor target, Tensor perClass, string perClassName, string what, bool nonNegative,
             Tensor? weight)
         {
-            CheckPerClass(input, nameof(input), perClass, perClassName, what, nonNegative);
+            CheckPerClass(input, "logits", perClass, perClassName, what, nonNegative);
             Validation.NotNullOrDisposed(target, nameof(target));
             if (weight is null)
             {

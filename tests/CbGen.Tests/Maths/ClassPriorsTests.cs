@@ -25,7 +25,7 @@ public class ClassPriorsTests
     }
 
     [Fact]
-    public void Priors_stay_within_one_ulp_when_the_total_is_not_exact_as_a_double()
+    public void Priors_log_priors_and_margins_of_100000_classes_with_counts_to_1e12_stay_within_an_ulp_or_so()
     {
         // 100,000 classes of up to 1e12 samples: the total (~5e16) is above 2^53, so (double)total rounds.
         var random = new Random(1301);
@@ -46,6 +46,19 @@ public class ClassPriorsTests
         {
             Assert.True(LongTailReference.RelativeErrorOfRatio(priors[c], counts[c], total) <= Ulp1, $"class {c}");
         }
+
+        // The log-priors and LDAM margins of the same 100,000 classes, against the decimal references.
+        double[] logPriors = ClassPriors.LogPriors(counts);
+        double[] margins = LdamMargins.Compute(counts);
+        for (int c = 0; c < counts.Length; c += 97)
+        {
+            double expected = LongTailReference.LogRatio(counts[c], total);
+            Assert.True(Math.Abs(logPriors[c] - expected) <= 1e-15 * Math.Abs(expected), $"log π, class {c}");
+            double margin = LongTailReference.Margin(0.5m, 1, counts[c]);
+            Assert.True(Math.Abs(margins[c] - margin) <= 4.5e-16 * margin, $"Δ, class {c}");
+        }
+
+        Assert.Equal(0.5, margins[17]);
     }
 
     [Fact]

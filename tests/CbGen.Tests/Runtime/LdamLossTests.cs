@@ -101,8 +101,8 @@ namespace CbGen.Tests.Runtime
             var y = new long[] { 0, 2, -100, 1 };
             double[] alpha = weighted ? TestData.Weights(23, 3) : Array.Empty<double>();
             using var scope = NewDisposeScope();
-            using var loss = new LdamLoss(new long[] { 100, 10, 1 }, 0.5, 30.0, alpha, Reduction.Mean, normalizer,
-                device: CbDevice.Cpu);
+            using var loss = new LdamLoss(new long[] { 100, 10, 1 }, Reduction.Mean, normalizer, maxMargin: 0.5, scale: 30.0,
+                classWeights: alpha, device: CbDevice.Cpu);
             FiniteDifferences.Check(loss, z, TestData.ToTensor(y), h: 1e-7, rel: 1e-6);
         }
 

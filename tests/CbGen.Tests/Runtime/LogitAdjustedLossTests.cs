@@ -40,8 +40,8 @@ namespace CbGen.Tests.Runtime
             var shifted = LongTailLoops.LogitAdjusted(z, Counts, tau);
 
             using var scope = NewDisposeScope();
-            using var loss = new LogitAdjustedLoss(Counts, tau, alpha ?? Array.Empty<double>(), reduction,
-                normalizer, device: CbDevice.Cpu);
+            using var loss = new LogitAdjustedLoss(Counts, reduction, normalizer, tau: tau,
+                classWeights: alpha ?? Array.Empty<double>(), device: CbDevice.Cpu);
             var input = TestData.ToTensor(z, dtype);
             var target = TestData.ToTensor(y);
             var fromModule = loss.forward(input, target);
@@ -108,7 +108,8 @@ namespace CbGen.Tests.Runtime
             var counts = new long[] { 100, 10, 1 };
             double[] alpha = weighted ? TestData.Weights(11, 3) : Array.Empty<double>();
             using var scope = NewDisposeScope();
-            using var loss = new LogitAdjustedLoss(counts, 0.7, alpha, Reduction.Mean, normalizer, device: CbDevice.Cpu);
+            using var loss = new LogitAdjustedLoss(counts, Reduction.Mean, normalizer, tau: 0.7, classWeights: alpha,
+                device: CbDevice.Cpu);
             FiniteDifferences.Check(loss, z, TestData.ToTensor(y));
         }
 

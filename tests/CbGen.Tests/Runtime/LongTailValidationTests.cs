@@ -20,8 +20,8 @@ namespace CbGen.Tests.Runtime
         {
             using var scope = NewDisposeScope();
             var logits = zeros(2, 3);
-            Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => new LogitAdjustedLoss(Counts, tau)).ParamName);
-            Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => LogitAdjustedLoss.FromLogPriors(new[] { -1.0, -2.0 }, tau)).ParamName);
+            Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => new LogitAdjustedLoss(Counts, tau: tau)).ParamName);
+            Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => LogitAdjustedLoss.FromLogPriors(new[] { -1.0, -2.0 }, tau: tau)).ParamName);
             Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => LongTailFunctional.adjust_logits(logits, Counts, tau)).ParamName);
             var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
                 LongTailFunctional.logit_adjusted_cross_entropy(logits, tensor(new long[] { 0, 1 }), zeros(3), tau));
@@ -34,10 +34,10 @@ namespace CbGen.Tests.Runtime
         [InlineData(double.NaN)]
         public void Bad_scale_is_rejected(double scale)
         {
-            var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new LdamLoss(Counts, 0.5, scale));
+            var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new LdamLoss(Counts, scale: scale));
             Assert.Equal("scale", ex.ParamName);
             Assert.Contains("s must be finite and > 0", ex.Message);
-            Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => LdamLoss.FromMargins(new[] { 0.1 }, scale)).ParamName);
+            Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => LdamLoss.FromMargins(new[] { 0.1 }, scale: scale)).ParamName);
         }
 
         [Theory]
@@ -45,7 +45,7 @@ namespace CbGen.Tests.Runtime
         [InlineData(double.NaN)]
         public void Bad_max_margin_is_rejected(double maxMargin)
         {
-            Assert.Equal("maxMargin", Assert.Throws<ArgumentOutOfRangeException>(() => new LdamLoss(Counts, maxMargin)).ParamName);
+            Assert.Equal("maxMargin", Assert.Throws<ArgumentOutOfRangeException>(() => new LdamLoss(Counts, maxMargin: maxMargin)).ParamName);
         }
 
         [Fact]
@@ -88,7 +88,7 @@ namespace CbGen.Tests.Runtime
             foreach (nn.Module<Tensor, Tensor, Tensor> loss in new nn.Module<Tensor, Tensor, Tensor>[] { la, ldam })
             {
                 var columns = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 4), tensor(new long[] { 0, 1 })));
-                Assert.Equal("input", columns.ParamName);
+                Assert.Equal("logits", columns.ParamName);
                 var label = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3), tensor(new long[] { 0, 3 })));
                 Assert.Equal("target", label.ParamName);
                 Assert.Contains("class index 3", label.Message);
@@ -96,6 +96,20 @@ namespace CbGen.Tests.Runtime
                 Assert.Contains("Int64", dtype.Message);
                 Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3, ScalarType.Int64), tensor(new long[] { 0, 1 })));
             }
+        }
+
+        [Fact]
+        public void A_disposed_module_throws_ObjectDisposedException_naming_it()
+        {
+            using var scope = NewDisposeScope();
+            var la = new LogitAdjustedLoss(Counts, device: CbDevice.Cpu);
+            var ldam = new LdamLoss(Counts, classWeights: new[] { 1.0, 2.0, 3.0 }, device: CbDevice.Cpu);
+            la.Dispose();
+            ldam.Dispose();
+            var first = Assert.Throws<ObjectDisposedException>(() => la.forward(zeros(2, 3), tensor(new long[] { 0, 1 })));
+            Assert.Contains("LogitAdjustedLoss", first.Message);
+            var second = Assert.Throws<ObjectDisposedException>(() => ldam.forward(zeros(2, 3), tensor(new long[] { 0, 1 })));
+            Assert.Contains("LdamLoss", second.Message);
         }
 
         [Fact]
