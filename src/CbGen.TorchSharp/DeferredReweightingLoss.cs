@@ -31,7 +31,7 @@ namespace CbGen.TorchSharp
     /// }
     /// </code>
     /// </example>
-    public class DeferredReweightingLoss : Loss<Tensor, Tensor, Tensor>
+    public partial class DeferredReweightingLoss : Loss<Tensor, Tensor, Tensor>
     {
         private readonly Loss<Tensor, Tensor, Tensor> _weighted;
         private readonly Loss<Tensor, Tensor, Tensor> _unweighted;
