@@ -106,12 +106,13 @@ namespace CbGen.TorchSharp
         public double Gamma { get; }
 
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C].</param>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target) =>
-            LossCore.Focal(input, target, WeightsFor(input, target), Gamma, reduction, Normalizer);
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target) =>
+            LossCore.Focal(logits, target, WeightsFor(logits, target), Gamma, reduction, Normalizer);
 
         /// <summary>Checks the options in the order the constructors always have: reduction, normaliser, γ.</summary>
         private static Reduction CheckOptions(Reduction reduction, MeanNormalizer normalizer, double gamma)

@@ -32,6 +32,7 @@ namespace CbGen.TorchSharp
         private Tensor _classWeights;
 
         private readonly ClassWeightStore _store;
+        private bool _disposed;
 
         /// <summary>Validates and copies managed weights. The caller has validated <paramref name="reduction"/> and
         /// <paramref name="normalizer"/> (and its own options) first, with <see cref="CheckOptions"/>.</summary>
@@ -109,11 +110,23 @@ namespace CbGen.TorchSharp
 
         /// <summary>Checks <c>forward</c>'s arguments and returns the weights for this call (the buffer and the
         /// copies cached from it).</summary>
-        private protected WeightSource WeightsFor(Tensor input, Tensor target)
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        private protected WeightSource WeightsFor(Tensor logits, Tensor target)
         {
-            Validation.Logits(input, NumClasses, nameof(input));
+            ThrowIfDisposed();
+            Validation.Logits(logits, NumClasses, Validation.LogitsName);
             Validation.NotNullOrDisposed(target, nameof(target));
             return _store.Using(_classWeights);
+        }
+
+        /// <summary>Throws <see cref="ObjectDisposedException"/> naming this module's type once it is disposed (or
+        /// its weight buffer was), instead of letting libtorch report an empty handle.</summary>
+        private protected void ThrowIfDisposed()
+        {
+            if (_disposed || _classWeights.IsInvalid)
+            {
+                throw Validation.Disposed(this);
+            }
         }
 
         /// <inheritdoc/>
@@ -121,6 +134,7 @@ namespace CbGen.TorchSharp
         {
             if (disposing)
             {
+                _disposed = true;
                 _store.Dispose();
             }
 

@@ -91,11 +91,12 @@ namespace CbGen.TorchSharp
             new ClassBalancedSigmoidLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, device);
 
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C].</param>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target) =>
-            LossCore.Sigmoid(input, target, WeightsFor(input, target), reduction, Normalizer);
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target) =>
+            LossCore.Sigmoid(logits, target, WeightsFor(logits, target), reduction, Normalizer);
     }
 }

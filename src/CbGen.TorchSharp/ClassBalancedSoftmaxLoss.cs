@@ -114,12 +114,13 @@ namespace CbGen.TorchSharp
         public double LabelSmoothing { get; }
 
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="IgnoreIndex"/>.</param>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target) =>
-            LossCore.Softmax(input, target, WeightsFor(input, target), reduction, Normalizer, IgnoreIndex,
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target) =>
+            LossCore.Softmax(logits, target, WeightsFor(logits, target), reduction, Normalizer, IgnoreIndex,
                 LabelSmoothing);
 
         /// <summary>Checks the options in the order the constructors always have: reduction, normaliser, ε.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
@@ -36,6 +37,7 @@ namespace CbGen.TorchSharp
         private readonly Loss<Tensor, Tensor, Tensor> _weighted;
         private readonly Loss<Tensor, Tensor, Tensor> _unweighted;
         private int _epoch;
+        private bool _disposed;
 
         /// <summary>Wraps a class-balanced softmax loss; the wrapper takes it over (and disposes it).</summary>
         /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
@@ -183,16 +185,26 @@ namespace CbGen.TorchSharp
         }
 
         /// <summary>The loss of the module that is active at the current <see cref="Epoch"/>.</summary>
-        /// <param name="input">Logits [B, C].</param>
+        /// <param name="logits">Logits [B, C].</param>
         /// <param name="target">The targets the wrapped variant accepts.</param>
         /// <returns>As the wrapped module.</returns>
-        public override Tensor forward(Tensor input, Tensor target) => Active.forward(input, target);
+        /// <exception cref="ObjectDisposedException">The wrapper has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target)
+        {
+            if (_disposed)
+            {
+                throw Validation.Disposed(this);
+            }
+
+            return Active.forward(logits, target);
+        }
 
         /// <inheritdoc/>
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
+                _disposed = true;
                 _weighted.Dispose();
                 if (!ReferenceEquals(_unweighted, _weighted))
                 {

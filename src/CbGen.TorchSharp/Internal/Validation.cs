@@ -23,6 +23,19 @@ namespace CbGen.TorchSharp.Internal
     {
         internal const long DefaultIgnoreIndex = -100;
 
+        /// <summary>The one name every entry point gives its logits argument (modules, functional forms and the
+        /// generated typed overloads), so an <see cref="ArgumentException.ParamName"/> reads the same everywhere.</summary>
+        internal const string LogitsName = "logits";
+
+        /// <summary>The exception for a call on a disposed loss module, naming the module's type.</summary>
+        internal static ObjectDisposedException Disposed(object module)
+        {
+            string name = module.GetType().Name;
+            return new ObjectDisposedException(name,
+                "This " + name + " has been disposed, and its class-weight buffer with it; create a new loss module "
+                + "(and dispose it only after its last forward call).");
+        }
+
         internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
         internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
@@ -187,7 +200,7 @@ namespace CbGen.TorchSharp.Internal
             if (input.dim() != 2)
             {
                 throw new ArgumentException(
-                    "Expected '" + paramName + "' to be logits of rank 2 [B, C] with C = " + Format(numClasses)
+                    "Expected '" + paramName + "' to be a tensor of rank 2 [B, C] with C = " + Format(numClasses)
                     + ", got rank " + Format(input.dim()) + " with shape " + Shape(input) + ".", paramName);
             }
 
