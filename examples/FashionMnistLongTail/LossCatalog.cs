@@ -90,7 +90,7 @@ namespace FashionMnistLongTail
             {
                 CbLoss.Softmax => ClassBalancedSoftmaxLoss.FromCounts(counts, spec.Beta),
                 CbLoss.Sigmoid => ClassBalancedSigmoidLoss.FromCounts(counts, spec.Beta),
-                CbLoss.Focal => ClassBalancedFocalLoss.FromCounts(counts, spec.Beta, spec.Gamma),
+                CbLoss.Focal => ClassBalancedFocalLoss.FromCounts(counts, spec.Beta, gamma: spec.Gamma),
                 _ => throw new ArgumentOutOfRangeException(nameof(spec), variant, "Unknown CbLoss variant."),
             };
             return new LossInstance(runtime, "runtime", weights);

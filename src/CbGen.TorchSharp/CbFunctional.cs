@@ -14,7 +14,7 @@ namespace CbGen.TorchSharp
     /// modules in a training loop.
     /// </summary>
 #pragma warning disable CA1707 // snake_case names on purpose: they mirror torch.nn.functional.
-    public static class CbFunctional
+    public static partial class CbFunctional
     {
         /// <summary>Class-balanced softmax cross-entropy: per-sample α_{y_i}·CE_i, through one fused
         /// <c>cross_entropy(weight: α)</c>. See <see cref="ClassBalancedSoftmaxLoss"/>.</summary>
@@ -76,9 +76,9 @@ namespace CbGen.TorchSharp
         /// <param name="logits">Logits [B, C] of a floating dtype.</param>
         /// <param name="target">Int64 class indices [B], or floating multi-hot/soft targets [B, C] in [0, 1].</param>
         /// <param name="weight">Rank-1 tensor of C finite, non-negative class weights α_c.</param>
-        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); 0 gives the sigmoid loss exactly.</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides the sum by (default: the number of positive labels).</param>
+        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); 0 gives the sigmoid loss exactly.</param>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
         /// names the parameter, what was expected and what was passed.</exception>
@@ -87,12 +87,12 @@ namespace CbGen.TorchSharp
             Tensor logits,
             Tensor target,
             Tensor weight,
-            double gamma = 2.0,
             Reduction reduction = Reduction.Mean,
-            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels)
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            double gamma = 2.0)
         {
-            Validation.Gamma(gamma, nameof(gamma));
             CheckOptions(reduction, normalizer);
+            Validation.Gamma(gamma, nameof(gamma));
             var weights = CheckInputs(logits, target, weight);
             using var scope = NewDisposeScope();
             return LossCore.Focal(logits, target, weights, gamma, reduction, normalizer).MoveToOuterDisposeScope();

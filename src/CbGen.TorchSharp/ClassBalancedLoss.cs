@@ -76,6 +76,14 @@ namespace CbGen.TorchSharp
         /// <summary>What <see cref="Reduction.Mean"/> divides the summed loss by.</summary>
         public MeanNormalizer Normalizer { get; }
 
+        /// <summary>
+        /// Opt-in check that the logits are finite (default false). Like PyTorch, the losses let a NaN or ±∞ logit
+        /// propagate into a NaN or ∞ loss; with this set, <c>forward</c> throws an <see cref="ArgumentException"/>
+        /// naming the first row (and column) holding one instead. It costs one min/max reduction over [B, C] and a
+        /// device-to-host read per call (see the benchmarks), so turn it on while hunting a divergence.
+        /// </summary>
+        public bool CheckFiniteLogits { get; set; }
+
         /// <summary>Loads the state dictionary (TorchSharp's <c>load_state_dict</c>) and drops the copies of the
         /// weights that <c>forward</c> cached, since the buffer was overwritten in place.</summary>
         /// <inheritdoc/>
@@ -115,6 +123,10 @@ namespace CbGen.TorchSharp
         {
             ThrowIfDisposed();
             Validation.Logits(logits, NumClasses, Validation.LogitsName);
+            if (CheckFiniteLogits)
+            {
+                Validation.Finite(logits, Validation.LogitsName);
+            }
             Validation.NotNullOrDisposed(target, nameof(target));
             return _store.Using(_classWeights);
         }

@@ -81,11 +81,11 @@ namespace CbGen.Tests.Runtime
         [InlineData(double.PositiveInfinity)]
         public void Gamma_must_be_finite_and_non_negative(double gamma)
         {
-            Throws<ArgumentOutOfRangeException>(() => new ClassBalancedFocalLoss(Alpha, gamma, device: CbDevice.Cpu), "gamma", "γ");
+            Throws<ArgumentOutOfRangeException>(() => new ClassBalancedFocalLoss(Alpha, gamma: gamma, device: CbDevice.Cpu), "gamma", "γ");
             using var input = Logits();
             using var target = tensor(new long[] { 0, 1, 2, 0 });
             using var w = tensor(Alpha);
-            Throws<ArgumentOutOfRangeException>(() => CbFunctional.cb_focal_loss(input, target, w, gamma), "gamma", "γ");
+            Throws<ArgumentOutOfRangeException>(() => CbFunctional.cb_focal_loss(input, target, w, gamma: gamma), "gamma", "γ");
         }
 
         [Theory]
