@@ -98,7 +98,32 @@ namespace CbGen.Package.Tests
             Assert.Equal("Snap.Label.LabelWeights.g.cs,Snap.Label.LabelLoss.g.cs", printed["testing"]);
         }
 
-        private void WriteConsumer(string directory, string isolatedPackages, string globalPackages)
+        /// <summary>
+        /// A net8.0 project (still widely deployed) restores CbGen.TorchSharp's net8.0 build, compiles with the
+        /// generator and runs; only the .NET 10 runtime is installed here, so it runs rolled forward.
+        /// </summary>
+        [Fact]
+        public void A_net8_consumer_restores_the_net8_build_of_the_runtime_and_runs()
+        {
+            string consumer = Path.Combine(_packages.WorkDirectory, "consumer-net8");
+            string isolatedPackages = Path.Combine(_packages.WorkDirectory, "packages-net8");
+            WriteConsumer(consumer, isolatedPackages, GlobalPackagesFolder(), "net8.0");
+
+            CommandResult build = DotNet.Run(consumer, TimeSpan.FromMinutes(5),
+                "build", "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
+            Assert.True(build.ExitCode == 0, build.Describe());
+            string assets = File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"));
+            Assert.Contains("\"lib/net8.0/CbGen.TorchSharp.dll\"", assets, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"lib/net10.0/CbGen.TorchSharp.dll\"", assets, StringComparison.Ordinal);
+
+            string app = Path.Combine(consumer, "bin", "Release", "net8.0", "linux-x64", "PackageConsumer.dll");
+            CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
+            Assert.True(run.ExitCode == 0, run.Describe());
+            string loss = run.Output.Split('\n').Single(l => l.StartsWith("loss=", StringComparison.Ordinal))["loss=".Length..];
+            Assert.True(double.IsFinite(double.Parse(loss, CultureInfo.InvariantCulture)) && double.Parse(loss, CultureInfo.InvariantCulture) > 0, run.Output);
+        }
+
+        private void WriteConsumer(string directory, string isolatedPackages, string globalPackages, string targetFramework = "net10.0")
         {
             Directory.CreateDirectory(directory);
             // Empty Directory.Build.* files stop MSBuild from importing anything from the folders above.
@@ -117,7 +142,9 @@ namespace CbGen.Package.Tests
             new XDocument(new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
                 new XElement("PropertyGroup",
                     new XElement("OutputType", "Exe"),
-                    new XElement("TargetFramework", "net10.0"),
+                    new XElement("TargetFramework", targetFramework),
+                    // An older target runs on the newest installed runtime (this machine has only .NET 10).
+                    new XElement("RollForward", "Major"),
                     new XElement("AssemblyName", "PackageConsumer"),
                     new XElement("RootNamespace", "PackageConsumer"),
                     new XElement("Nullable", "enable"),
