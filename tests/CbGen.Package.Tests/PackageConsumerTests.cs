@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace CbGen.Package.Tests
@@ -112,9 +113,14 @@ namespace CbGen.Package.Tests
             CommandResult build = DotNet.Run(consumer, TimeSpan.FromMinutes(5),
                 "build", "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
             Assert.True(build.ExitCode == 0, build.Describe());
-            string assets = File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"));
-            Assert.Contains("\"lib/net8.0/CbGen.TorchSharp.dll\"", assets, StringComparison.Ordinal);
-            Assert.DoesNotContain("\"lib/net10.0/CbGen.TorchSharp.dll\"", assets, StringComparison.Ordinal);
+            // NuGet chose the package's net8.0 build to compile against.
+            using (JsonDocument assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"))))
+            {
+                JsonElement library = assets.RootElement.GetProperty("targets").GetProperty("net8.0").EnumerateObject()
+                    .Single(p => p.Name.StartsWith("CbGen.TorchSharp/", StringComparison.Ordinal)).Value;
+                Assert.Equal(new[] { "lib/net8.0/CbGen.TorchSharp.dll" },
+                    library.GetProperty("compile").EnumerateObject().Select(p => p.Name));
+            }
 
             string app = Path.Combine(consumer, "bin", "Release", "net8.0", "linux-x64", "PackageConsumer.dll");
             CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
@@ -143,8 +149,10 @@ namespace CbGen.Package.Tests
                 new XElement("PropertyGroup",
                     new XElement("OutputType", "Exe"),
                     new XElement("TargetFramework", targetFramework),
-                    // An older target runs on the newest installed runtime (this machine has only .NET 10).
+                    // An older target runs on the newest installed runtime (this machine has only .NET 10); it is
+                    // run as `dotnet app.dll`, so no apphost (whose net8.0 pack is not in the SDK) is needed.
                     new XElement("RollForward", "Major"),
+                    new XElement("UseAppHost", "false"),
                     new XElement("AssemblyName", "PackageConsumer"),
                     new XElement("RootNamespace", "PackageConsumer"),
                     new XElement("Nullable", "enable"),
