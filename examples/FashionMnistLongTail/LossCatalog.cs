@@ -69,7 +69,7 @@ namespace FashionMnistLongTail
         /// Builds the loss of <paramref name="spec"/> for a training set with <paramref name="counts"/> images per class.
         /// When the counts are exactly the ones the <see cref="FashionMnist"/> enum declares (IF 100, no cap), the
         /// class-balanced losses are the generated <c>FashionMnist*Loss</c> types; otherwise they come from the runtime
-        /// API, <c>ClassBalanced*Loss.FromCounts</c>, with the same formula evaluated at run time.
+        /// API, <c>CbLosses.FromCounts</c>, with the same formula evaluated at run time.
         /// </summary>
         public static LossInstance Create(LossSpec spec, ReadOnlySpan<long> counts)
         {
@@ -86,13 +86,9 @@ namespace FashionMnistLongTail
                 return new LossInstance(generated, "generated", weights);
             }
 
-            nn.Module<Tensor, Tensor, Tensor> runtime = variant switch
-            {
-                CbLoss.Softmax => ClassBalancedSoftmaxLoss.FromCounts(counts, spec.Beta),
-                CbLoss.Sigmoid => ClassBalancedSigmoidLoss.FromCounts(counts, spec.Beta),
-                CbLoss.Focal => ClassBalancedFocalLoss.FromCounts(counts, spec.Beta, spec.Gamma),
-                _ => throw new ArgumentOutOfRangeException(nameof(spec), variant, "Unknown CbLoss variant."),
-            };
+            // One factory for every variant; γ is read by the focal loss only.
+            nn.Module<Tensor, Tensor, Tensor> runtime =
+                CbLosses.FromCounts(variant, counts, spec.Beta, new CbLossOptions { Gamma = spec.Gamma });
             return new LossInstance(runtime, "runtime", weights);
         }
     }

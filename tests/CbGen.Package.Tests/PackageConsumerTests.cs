@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace CbGen.Package.Tests
@@ -98,7 +99,37 @@ namespace CbGen.Package.Tests
             Assert.Equal("Snap.Label.LabelWeights.g.cs,Snap.Label.LabelLoss.g.cs", printed["testing"]);
         }
 
-        private void WriteConsumer(string directory, string isolatedPackages)
+        /// <summary>
+        /// A net8.0 project (still widely deployed) restores CbGen.TorchSharp's net8.0 build, compiles with the
+        /// generator and runs; only the .NET 10 runtime is installed here, so it runs rolled forward.
+        /// </summary>
+        [Fact]
+        public void A_net8_consumer_restores_the_net8_build_of_the_runtime_and_runs()
+        {
+            string consumer = Path.Combine(_packages.WorkDirectory, "consumer-net8");
+            string isolatedPackages = Path.Combine(_packages.WorkDirectory, "packages-net8");
+            WriteConsumer(consumer, isolatedPackages, "net8.0");
+
+            CommandResult build = DotNet.Run(consumer, TimeSpan.FromMinutes(5),
+                "build", "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
+            Assert.True(build.ExitCode == 0, build.Describe());
+            // NuGet chose the package's net8.0 build to compile against.
+            using (JsonDocument assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"))))
+            {
+                JsonElement library = assets.RootElement.GetProperty("targets").GetProperty("net8.0").EnumerateObject()
+                    .Single(p => p.Name.StartsWith("CbGen.TorchSharp/", StringComparison.Ordinal)).Value;
+                Assert.Equal(new[] { "lib/net8.0/CbGen.TorchSharp.dll" },
+                    library.GetProperty("compile").EnumerateObject().Select(p => p.Name));
+            }
+
+            string app = Path.Combine(consumer, "bin", "Release", "net8.0", "linux-x64", "PackageConsumer.dll");
+            CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
+            Assert.True(run.ExitCode == 0, run.Describe());
+            string loss = run.Output.Split('\n').Single(l => l.StartsWith("loss=", StringComparison.Ordinal))["loss=".Length..];
+            Assert.True(double.IsFinite(double.Parse(loss, CultureInfo.InvariantCulture)) && double.Parse(loss, CultureInfo.InvariantCulture) > 0, run.Output);
+        }
+
+        private void WriteConsumer(string directory, string isolatedPackages, string targetFramework = "net10.0")
         {
             ConsumerFolder.Create(directory, _packages.Feed);
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"), Path.Combine(directory, "Program.cs"));
@@ -106,7 +137,11 @@ namespace CbGen.Package.Tests
             new XDocument(new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
                 new XElement("PropertyGroup",
                     new XElement("OutputType", "Exe"),
-                    new XElement("TargetFramework", "net10.0"),
+                    new XElement("TargetFramework", targetFramework),
+                    // An older target runs on the newest installed runtime (this machine has only .NET 10); it is
+                    // run as `dotnet app.dll`, so no apphost (whose net8.0 pack is not in the SDK) is needed.
+                    new XElement("RollForward", "Major"),
+                    new XElement("UseAppHost", "false"),
                     new XElement("AssemblyName", "PackageConsumer"),
                     new XElement("RootNamespace", "PackageConsumer"),
                     new XElement("Nullable", "enable"),

@@ -64,8 +64,17 @@ namespace CbGen.Package.Tests
         public void CbGen_TorchSharp_depends_on_CbGen_with_its_analyzers_and_on_the_managed_TorchSharp_only()
         {
             Assert.Equal(
-                new[] { "CbGen.TorchSharp.nuspec", "README.md", "lib/net10.0/CbGen.TorchSharp.dll", "lib/net10.0/CbGen.TorchSharp.xml" },
+                new[]
+                {
+                    "CbGen.TorchSharp.nuspec", "README.md",
+                    "lib/net10.0/CbGen.TorchSharp.dll", "lib/net10.0/CbGen.TorchSharp.xml",
+                    "lib/net8.0/CbGen.TorchSharp.dll", "lib/net8.0/CbGen.TorchSharp.xml",
+                },
                 _packages.Entries("CbGen.TorchSharp"));
+            // net8.0 too (docs/runtime.md, support matrix): the same dependencies for both target frameworks.
+            Assert.Equal(
+                new[] { ("CbGen", _packages.Version), ("TorchSharp", _packages.CentralVersion("TorchSharp")) },
+                Dependencies("CbGen.TorchSharp", "net8.0").Select(d => (d.Id, d.Version)));
             var dependencies = Dependencies("CbGen.TorchSharp", "net10.0");
             Assert.Equal(
                 new[] { ("CbGen", _packages.Version), ("TorchSharp", _packages.CentralVersion("TorchSharp")) },
