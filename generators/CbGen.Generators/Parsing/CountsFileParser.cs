@@ -113,12 +113,14 @@ namespace CbGen.Generators.Parsing
                 }
 
                 string? countError = null;
-                if (!long.TryParse(count.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+                long n = 0;
+                if (!IsInteger(count.Value))
                 {
-                    countError = LooksNumeric(count.Value) && count.Value.IndexOf('.') < 0 && count.Value.IndexOf('e') < 0
-                        && count.Value.IndexOf('E') < 0
-                        ? "is too large"
-                        : "is not a whole number";
+                    countError = "is not a whole number";
+                }
+                else if (!long.TryParse(count.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n))
+                {
+                    countError = "is too large";
                 }
                 else if (n < 0)
                 {
@@ -215,16 +217,62 @@ namespace CbGen.Generators.Parsing
             new DiagnosticInfo(descriptor.Id, text is null ? new LocationInfo(path, 0, 0, 0, 0, 0, 0) : ToLocation(path, text, span),
                 new EquatableArray<string>(args));
 
+        /// <summary>Whether <paramref name="value"/> is written as a number (ASCII digits, an optional sign, decimal
+        /// point and exponent): the header rule (a first row whose count is not a number is a header) and the count
+        /// check use this one definition.</summary>
         private static bool LooksNumeric(string value)
         {
-            string v = value.Trim();
-            if (v.Length == 0)
+            int i = 0;
+            if (i < value.Length && (value[i] == '-' || value[i] == '+'))
+            {
+                i++;
+            }
+
+            int digits = SkipDigits(value, ref i);
+            if (i < value.Length && value[i] == '.')
+            {
+                i++;
+                digits += SkipDigits(value, ref i);
+            }
+
+            if (digits == 0)
             {
                 return false;
             }
 
-            char c = v[0];
-            return char.IsDigit(c) || ((c == '-' || c == '+') && v.Length > 1 && char.IsDigit(v[1]));
+            if (i < value.Length && (value[i] == 'e' || value[i] == 'E'))
+            {
+                i++;
+                if (i < value.Length && (value[i] == '-' || value[i] == '+'))
+                {
+                    i++;
+                }
+
+                if (SkipDigits(value, ref i) == 0)
+                {
+                    return false;
+                }
+            }
+
+            return i == value.Length;
+        }
+
+        /// <summary>Whether <paramref name="value"/> is an optional sign and ASCII digits only.</summary>
+        private static bool IsInteger(string value)
+        {
+            int i = value.Length > 0 && (value[0] == '-' || value[0] == '+') ? 1 : 0;
+            return SkipDigits(value, ref i) > 0 && i == value.Length;
+        }
+
+        private static int SkipDigits(string value, ref int i)
+        {
+            int start = i;
+            while (i < value.Length && value[i] >= '0' && value[i] <= '9')
+            {
+                i++;
+            }
+
+            return i - start;
         }
 
         private readonly struct Field
