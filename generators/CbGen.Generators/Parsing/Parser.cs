@@ -118,6 +118,7 @@ namespace CbGen.Generators.Parsing
                 }
 
                 CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
+                CheckTypeNameLength(config, attribute, i, NamespaceOf(symbol), checks.Report, cancellationToken);
 
                 if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
                 {
@@ -159,7 +160,7 @@ namespace CbGen.Generators.Parsing
                     CheckCollapse(memberSpecs, config, attribute, i, checks.Report, cancellationToken);
                 }
 
-                valid.Add(config.ToSpec());
+                valid.Add(config.ToSpec(LocationInfo.From(ArgumentLocation(attribute, "Name", cancellationToken))));
             }
 
             if (valid.Count == 0 && requireConfigs)
@@ -175,7 +176,8 @@ namespace CbGen.Generators.Parsing
                 isPublic,
                 new EquatableArray<MemberSpec>(memberSpecs),
                 valid.ToEquatableArray(),
-                Failure: null);
+                Failure: null,
+                Deprecation: DeprecationOf(symbol));
         }
 
         /// <summary>The type names (without the Weights/Loss suffix) that <paramref name="symbol"/>'s configs ask for,
