@@ -24,6 +24,9 @@ namespace FashionMnistLongTail
 
         /// <summary>Class-balanced focal loss, γ = 0.5, β = 0.999.</summary>
         CbFocalGammaHalf,
+
+        /// <summary>A point of the β × loss × γ grid of <c>--search</c> (never in <c>--losses</c>).</summary>
+        SweepPoint,
     }
 
     /// <summary>One run's loss.</summary>
@@ -86,14 +89,18 @@ namespace FashionMnistLongTail
                 return new LossInstance(generated, "generated", weights);
             }
 
-            nn.Module<Tensor, Tensor, Tensor> runtime = variant switch
-            {
-                CbLoss.Softmax => ClassBalancedSoftmaxLoss.FromCounts(counts, spec.Beta),
-                CbLoss.Sigmoid => ClassBalancedSigmoidLoss.FromCounts(counts, spec.Beta),
-                CbLoss.Focal => ClassBalancedFocalLoss.FromCounts(counts, spec.Beta, spec.Gamma),
-                _ => throw new ArgumentOutOfRangeException(nameof(spec), variant, "Unknown CbLoss variant."),
-            };
+            var runtime = CreateRuntime(variant, counts, spec.Beta, spec.Gamma);
             return new LossInstance(runtime, "runtime", weights);
         }
+
+        /// <summary>The runtime class-balanced loss of <paramref name="variant"/> with weights from <paramref name="counts"/>.</summary>
+        public static nn.Module<Tensor, Tensor, Tensor> CreateRuntime(CbLoss variant, ReadOnlySpan<long> counts, double beta, double gamma) =>
+            variant switch
+            {
+                CbLoss.Softmax => ClassBalancedSoftmaxLoss.FromCounts(counts, beta),
+                CbLoss.Sigmoid => ClassBalancedSigmoidLoss.FromCounts(counts, beta),
+                CbLoss.Focal => ClassBalancedFocalLoss.FromCounts(counts, beta, gamma),
+                _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "Unknown CbLoss variant."),
+            };
     }
 }
