@@ -24,6 +24,9 @@ namespace FashionMnistLongTail
 
         /// <summary>Class-balanced focal loss, γ = 0.5, β = 0.999.</summary>
         CbFocalGammaHalf,
+
+        /// <summary>A point of the β × loss × γ grid of <c>--search</c> (never in <c>--losses</c>).</summary>
+        SweepPoint,
     }
 
     /// <summary>One run's loss.</summary>
@@ -86,10 +89,12 @@ namespace FashionMnistLongTail
                 return new LossInstance(generated, "generated", weights);
             }
 
-            // One factory for every variant; γ is read by the focal loss only.
-            nn.Module<Tensor, Tensor, Tensor> runtime =
-                CbLosses.FromCounts(variant, counts, spec.Beta, new CbLossOptions { Gamma = spec.Gamma });
+            var runtime = CreateRuntime(variant, counts, spec.Beta, spec.Gamma);
             return new LossInstance(runtime, "runtime", weights);
         }
+
+        /// <summary>The runtime class-balanced loss of <paramref name="variant"/> with weights from <paramref name="counts"/>.</summary>
+        public static nn.Module<Tensor, Tensor, Tensor> CreateRuntime(CbLoss variant, ReadOnlySpan<long> counts, double beta, double gamma) =>
+            CbLosses.FromCounts(variant, counts, beta, new CbLossOptions { Gamma = gamma }); // one factory; γ is read by focal only
     }
 }
