@@ -65,5 +65,38 @@ namespace CbGen.Tests.Runtime
             Assert.True(twin.ClassWeights.IsInvalid, "the unweighted twin's buffer is still alive");
             Assert.True(weighted.ClassWeights.IsInvalid, "the weighted module's buffer is still alive");
         }
+
+        [Fact]
+        public void The_schedule_accepts_K_and_epoch_zero_and_switches_at_K()
+        {
+            var now = new DeferredReweighting(0);
+            Assert.True(now.IsReweighting(0));
+            Assert.Equal("DeferredReweighting(K = 0)", now.ToString());
+
+            var later = new DeferredReweighting(3);
+            Assert.Equal("DeferredReweighting(K = 3)", later.ToString());
+            Assert.Equal(new[] { 1.0, 1.0 }, later.WeightsAt(0, new[] { 0.5, 2.0 }));
+            Assert.Equal(new[] { 1.0, 1.0 }, later.WeightsAt(2, new[] { 0.5, 2.0 }));
+            Assert.Equal(new[] { 0.5, 2.0 }, later.WeightsAt(3, new[] { 0.5, 2.0 }));
+            Assert.Equal("epoch", Assert.Throws<ArgumentOutOfRangeException>(() => later.WeightsAt(-1, new[] { 1.0 })).ParamName);
+
+            using var loss = Wrap(CbLoss.Softmax, 0);
+            Assert.True(loss.IsReweighting);
+            Assert.Same(loss.Weighted, loss.Active);
+            loss.Epoch = 0;
+            Assert.True(loss.Step(0));
+            Assert.Equal("Epoch", Assert.Throws<ArgumentOutOfRangeException>(() => loss.Epoch = -1).ParamName);
+            Assert.Equal(0, loss.Epoch);
+        }
+
+        [Fact]
+        public void From_counts_rejects_an_undefined_variant_and_a_negative_K()
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+                DeferredReweightingLoss.FromCounts((CbLoss)7, Counts, 0.99, 1, device: CbDevice.Cpu));
+            Assert.Equal("loss", e.ParamName);
+            Assert.Equal("deferUntilEpoch", Assert.Throws<ArgumentOutOfRangeException>(() =>
+                DeferredReweightingLoss.FromCounts(CbLoss.Focal, Counts, 0.99, -1, device: CbDevice.Cpu)).ParamName);
+        }
     }
 }
