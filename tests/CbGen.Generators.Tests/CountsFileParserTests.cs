@@ -231,5 +231,69 @@ namespace CbGen.Generators.Tests
             Assert.Contains("'big-cat' on line 5", d, StringComparison.Ordinal);
             Assert.Contains("'big_cat', like 'big cat' on line 3", d, StringComparison.Ordinal);
         }
+
+        // ---- where a diagnostic points ---------------------------------------------------------------------------
+
+        /// <summary>"ID (line,column) 'located text'" of the one diagnostic, from the counts file's own text.</summary>
+        private static string Located(string text)
+        {
+            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("labels.csv", text));
+            CbGenRunResult run = GeneratorHarness.Run(false, files, Source);
+            Assert.Empty(run.Files);
+            string d = GeneratorHarness.Describe(run.GeneratorDiagnostics.Concat(run.AnalyzerDiagnostics), files);
+            int at = d.IndexOf("labels.csv(", StringComparison.Ordinal);
+            Assert.True(at >= 0, d);
+            return d.Substring(0, 5) + " " + d.Substring(at + "labels.csv".Length, d.IndexOf("':", at, StringComparison.Ordinal) + 1 - at - "labels.csv".Length);
+        }
+
+        [Fact]
+        public void A_bad_count_is_located_on_its_own_text()
+        {
+            Assert.Equal("CB019 (2,5) 'x9'", Located("cat,900\ndog,x9\n"));
+            Assert.Equal("CB019 (2,9) 'x9'", Located("cat,900\n dog ,  x9  \n"));
+            Assert.Equal("CB019 (2,8) '\"x9\"'", Located("cat,900\n dog , \"x9\" \n"));
+            Assert.Equal("CB019 (3,8) '\"-2\"'", Located("cat,900\n\n\"a\"\"b\",\"-2\"\n"));
+        }
+
+        [Fact]
+        public void A_duplicate_or_clashing_name_is_located_on_the_name()
+        {
+            Assert.Equal("CB018 (2,3) 'cat'", Located("cat,1\n  cat  ,2\n"));
+            Assert.Equal("CB018 (2,2) '\"cat\"'", Located("cat,1\n \"cat\",2\n"));
+            Assert.Equal("CB021 (2,1) 'big-cat'", Located("big cat,1\nbig-cat,2\n"));
+        }
+
+        [Fact]
+        public void A_malformed_row_is_located_on_the_whole_line()
+        {
+            Assert.Equal("CB017 (2,1) 'dog,1,2'", Located("cat,900\ndog,1,2\n"));
+        }
+
+        // ---- odd first rows --------------------------------------------------------------------------------------
+
+        [Fact]
+        public void A_lone_sign_in_the_first_row_is_a_header_not_a_number()
+        {
+            Assert.Equal(new[] { "cat=5", "dog=2" }, Classes(Run("name,-\ncat,5\ndog,2\n")));
+            Assert.Equal(new[] { "cat=5", "dog=2" }, Classes(Run("name,+\ncat,5\ndog,2\n")));
+            Assert.Equal(new[] { "cat=5", "dog=2" }, Classes(Run("name,\ncat,5\ndog,2\n")));
+        }
+
+        [Fact]
+        public void An_unreadable_counts_file_is_reported_as_empty()
+        {
+            var files = ImmutableArray.Create<AdditionalText>(new Unreadable(GeneratorHarness.DataFolder + "labels.csv"));
+            string d = Single(GeneratorHarness.Run(false, files, Source), "CB020", 1);
+            Assert.Contains("(it could not be read)", d, StringComparison.Ordinal);
+        }
+
+        private sealed class Unreadable : AdditionalText
+        {
+            public Unreadable(string path) => Path = path;
+
+            public override string Path { get; }
+
+            public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) => null;
+        }
     }
 }
