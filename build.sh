@@ -5,6 +5,7 @@
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
+#   ./build.sh mutate TARGET mutation testing (Stryker.NET) of maths, runtime or generator; not in CI
 #   ./build.sh setup         only the set-up steps
 set -euo pipefail
 
@@ -18,6 +19,8 @@ die() { printf '[build.sh] error: %s\n' "$*" >&2; exit 1; }
 
 # shellcheck source=eng/setup.sh
 source "$ROOT/eng/setup.sh"
+# shellcheck source=eng/mutate.sh
+source "$ROOT/eng/mutate.sh"
 
 verb="${1:-help}"
 [ $# -gt 0 ] && shift
@@ -44,8 +47,11 @@ case "$verb" in
     require_dotnet
     dotnet pack CbGen.sln -c Release -nologo -v quiet -o artifacts/packages "$@"
     say "packages written to artifacts/packages" ;;
+  mutate)
+    require_dotnet; ensure_glibcxx
+    run_mutation "$@" ;;
   help|-h|--help)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown verb '$verb' (use run, test, bench, pack or setup)" ;;
+    die "unknown verb '$verb' (use run, test, bench, pack, mutate or setup)" ;;
 esac
