@@ -14,9 +14,9 @@ namespace CbGen.ML
     /// <para>It saves as ML.NET's own <see cref="ValueMappingTransformer"/>: <c>mlContext.Model.Load</c> returns that
     /// type (with the same mapping), with no registration of this assembly needed.</para>
     /// <para>The weight column is computed lazily, only when something reads it (a trainer with
-    /// <c>ExampleWeightColumnName</c>). A row whose label is missing or not in the table gets weight NaN; ML.NET
-    /// trainers skip rows with a non-finite weight. <see cref="ClassBalancedWeightsEstimator.Fit"/> already rejects
-    /// such labels in the training data.</para>
+    /// <c>ExampleWeightColumnName</c>). A row whose label is missing or not in the table gets weight 0 (ML.NET's
+    /// value mapping default), so it does not count in training and scoring never throws;
+    /// <see cref="ClassBalancedWeightsEstimator.Fit"/> rejects such labels in the data it is fitted on.</para>
     /// <para>Scoring needs the label column in the input schema, like any transform of the label (MapValueToKey,
     /// …). To score rows without a label column, keep the weights out of the scoring model: append the estimator with
     /// <c>TransformerScope.Training</c> and score with <c>model.GetModelFor(TransformerScope.Scoring)</c>, or

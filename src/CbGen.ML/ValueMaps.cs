@@ -8,7 +8,7 @@ namespace CbGen.ML
 {
     /// <summary>Builds ML.NET's value mapping (label value → float weight) with the label column's raw type as the
     /// key type, so the fitted model is an ordinary, loadable ValueMappingTransformer. A label the map does not hold
-    /// maps to NaN (ML.NET's missing float).</summary>
+    /// gets ML.NET's default for a missing value, 0.</summary>
     internal static class ValueMaps
     {
         internal static ValueMappingEstimator Create(

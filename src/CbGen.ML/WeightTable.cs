@@ -25,7 +25,8 @@ namespace CbGen.ML
                 if (kind is LabelKind.Text or LabelKind.Boolean)
                 {
                     throw new InvalidOperationException(
-                        "Label column '" + column + "' holds " + raw.Name + " values, but the " + what + " are a list indexed by "
+                        "Label column '" + column + "' holds " + LabelTypes.TableType(kind, raw).Name + " values, but the " + what
+                        + " are a list indexed by "
                         + "class index, which fits key or integer labels only. Pass a dictionary from each label value to its "
                         + what.TrimEnd('s') + " instead, or map the labels to keys (MapValueToKey) first.");
                 }
