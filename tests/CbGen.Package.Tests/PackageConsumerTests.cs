@@ -96,6 +96,11 @@ namespace CbGen.Package.Tests
 
             // CbGen.Testing works in a project that also references CbGen (no clash with the generator's own copy of the maths).
             Assert.Equal("Snap.Label.LabelWeights.g.cs,Snap.Label.LabelLoss.g.cs", printed["testing"]);
+
+            // CbGen.ML: the weight column a weighted SDCA model trained on is the table ClassBalancedWeights.Compute gives.
+            Assert.Equal(ClassBalancedWeights.Compute(new long[] { 40, 4 }, 0.99).Select(w => (float)w).ToArray(),
+                printed["mlnet-weights"].Split(',').Select(s => float.Parse(s, CultureInfo.InvariantCulture)).ToArray());
+            Assert.Equal("big,small", printed["mlnet-predicted"]);
         }
 
         private void WriteConsumer(string directory, string isolatedPackages, string globalPackages)
@@ -104,7 +109,10 @@ namespace CbGen.Package.Tests
             // Empty Directory.Build.* files stop MSBuild from importing anything from the folders above.
             File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
             File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"), Path.Combine(directory, "Program.cs"));
+            foreach (string source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "*.cs"))
+            {
+                File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
+            }
 
             // Only the local feed: nothing can come from a remote registry.
             new XDocument(new XElement("configuration",
@@ -137,6 +145,7 @@ namespace CbGen.Package.Tests
                     // CbGen itself comes in through CbGen.TorchSharp's dependency, with the generator.
                     PackageReference("CbGen.TorchSharp", _packages.Version),
                     PackageReference("CbGen.Testing", _packages.Version),
+                    PackageReference("CbGen.ML", _packages.Version),
                     PackageReference("libtorch-cpu-linux-x64", _packages.CentralVersion("libtorch-cpu-linux-x64")))))
                 .Save(Path.Combine(directory, "PackageConsumer.csproj"));
         }

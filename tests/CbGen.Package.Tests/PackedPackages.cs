@@ -14,13 +14,14 @@ namespace CbGen.Package.Tests
     /// </summary>
     public sealed class PackedPackages : IDisposable
     {
-        public static readonly string[] PackageIds = { "CbGen", "CbGen.TorchSharp", "CbGen.Testing" };
+        public static readonly string[] PackageIds = { "CbGen", "CbGen.TorchSharp", "CbGen.Testing", "CbGen.ML" };
 
         private static readonly string[] Projects =
         {
             "src/CbGen/CbGen.csproj",
             "src/CbGen.TorchSharp/CbGen.TorchSharp.csproj",
             "src/CbGen.Testing/CbGen.Testing.csproj",
+            "src/CbGen.ML/CbGen.ML.csproj",
             // Not packable, but in the solution like in CbGen.sln: a project reference to a project outside the
             // solution is built in Debug, so CbGen.Testing would carry another build of the generator than CbGen.
             "generators/CbGen.Generators/CbGen.Generators.csproj",

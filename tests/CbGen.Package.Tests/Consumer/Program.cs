@@ -47,6 +47,9 @@ namespace PackageConsumer
                 """);
             run.AssertCompilesCleanly();
             Console.WriteLine("testing=" + string.Join(",", run.Files.Select(f => f.HintName)));
+
+            // CbGen.ML: class-balanced example weights for an ML.NET trainer (MlNet.cs).
+            MlNet.Run();
             return 0;
         }
     }
