@@ -141,7 +141,7 @@ namespace CbGen.Generators
                 return;
             }
 
-            Execute(context, spec, features);
+            Execute(context, spec, features, dataset.Names);
         }
 
         private static Location ToLocation(LocationInfo? info) =>
@@ -150,7 +150,7 @@ namespace CbGen.Generators
                 : Location.Create(info.Path, new TextSpan(info.Start, info.Length),
                     new LinePositionSpan(new LinePosition(info.StartLine, info.StartCharacter), new LinePosition(info.EndLine, info.EndCharacter)));
 
-        private static void Execute(SourceProductionContext context, EnumSpec spec, CompilationFeatures features)
+        private static void Execute(SourceProductionContext context, EnumSpec spec, CompilationFeatures features, EquatableArray<string>? labelNames = null)
         {
             if (spec.Failure is not null)
             {
@@ -166,10 +166,18 @@ namespace CbGen.Generators
                 {
                     string weights = Emitter.EmitWeights(spec, config, features);
                     string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config, features) : null;
+                    string? mlNet = features.HasMlNet
+                        ? Emitter.EmitMlNet(spec, config, labelNames ?? spec.Members.Select(m => m.Name).ToEquatableArray(), features)
+                        : null;
                     context.AddSource(Emitter.WeightsHintName(spec, config), weights);
                     if (loss is not null)
                     {
                         context.AddSource(Emitter.LossHintName(spec, config), loss);
+                    }
+
+                    if (mlNet is not null)
+                    {
+                        context.AddSource(Emitter.MlNetHintName(spec, config), mlNet);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

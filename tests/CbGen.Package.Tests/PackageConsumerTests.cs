@@ -48,7 +48,8 @@ namespace CbGen.Package.Tests
                 .Select(Path.GetFileName)
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .ToArray()!;
-            Assert.Equal(new[] { "PackageConsumer.Fruit.FruitLoss.g.cs", "PackageConsumer.Fruit.FruitWeights.g.cs" }, generated);
+            // CbGen.ML brings Microsoft.ML, so the generator adds the ML.NET helpers (FruitMlNet) too.
+            Assert.Equal(new[] { "PackageConsumer.Fruit.FruitLoss.g.cs", "PackageConsumer.Fruit.FruitMlNet.g.cs", "PackageConsumer.Fruit.FruitWeights.g.cs" }, generated);
 
             string app = Path.Combine(consumer, "bin", "Release", "net10.0", "linux-x64", "PackageConsumer.dll");
             CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
