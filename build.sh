@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CbGen's one entry point. Every verb does its own set-up, is idempotent and is fast on a second run.
 #
-#   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo)
+#   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo;
+#                            run --mlnet [args]: the ML.NET LightGBM/SDCA demo instead)
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
@@ -29,6 +30,12 @@ case "$verb" in
   setup)
     require_dotnet; ensure_glibcxx; ensure_fashion_mnist ;;
   run)
+    if [ "${1:-}" = "--mlnet" ]; then
+      shift; require_dotnet; ensure_fashion_mnist
+      say "building the ML.NET demo ($CONFIG)"
+      dotnet build examples/FashionMnistLongTail.MlNet -c "$CONFIG" -nologo -v quiet
+      exec dotnet run --project examples/FashionMnistLongTail.MlNet -c "$CONFIG" --no-build -- "$@"
+    fi
     require_dotnet; ensure_glibcxx; ensure_fashion_mnist
     say "building the demo ($CONFIG)"
     dotnet build examples/FashionMnistLongTail -c "$CONFIG" -nologo -v quiet

@@ -168,7 +168,7 @@ namespace CbGen.Generators
                 return;
             }
 
-            Execute(context, spec, features, plan);
+            Execute(context, spec, features, plan, dataset.Names);
         }
 
         /// <summary>Reports diagnostics found outside an analyzer's reach (counts files, name clashes).</summary>
@@ -192,7 +192,8 @@ namespace CbGen.Generators
                 : Location.Create(info.Path, new TextSpan(info.Start, info.Length),
                     new LinePositionSpan(new LinePosition(info.StartLine, info.StartCharacter), new LinePosition(info.EndLine, info.EndCharacter)));
 
-        private static void Execute(SourceProductionContext context, EnumSpec spec, CompilationFeatures features, OutputPlan plan)
+        private static void Execute(SourceProductionContext context, EnumSpec spec, CompilationFeatures features, OutputPlan plan,
+            EquatableArray<string>? labelNames = null)
         {
             if (spec.Failure is not null)
             {
@@ -214,10 +215,18 @@ namespace CbGen.Generators
                 {
                     string weights = Emitter.EmitWeights(spec, config, features);
                     string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config, features) : null;
+                    string? mlNet = features.HasMlNet
+                        ? Emitter.EmitMlNet(spec, config, labelNames ?? spec.Members.Select(m => m.Name).ToEquatableArray(), features)
+                        : null;
                     context.AddSource(NameClashes.HintName(plan, weightsHint), weights);
                     if (loss is not null)
                     {
                         context.AddSource(NameClashes.HintName(plan, Emitter.LossHintName(spec, config)), loss);
+                    }
+
+                    if (mlNet is not null)
+                    {
+                        context.AddSource(NameClashes.HintName(plan, Emitter.MlNetHintName(spec, config)), mlNet);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -49,7 +49,8 @@ namespace CbGen.Package.Tests
                 .Select(Path.GetFileName)
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .ToArray()!;
-            Assert.Equal(new[] { "PackageConsumer.Fruit.FruitLoss.g.cs", "PackageConsumer.Fruit.FruitWeights.g.cs" }, generated);
+            // CbGen.ML brings Microsoft.ML, so the generator adds the ML.NET helpers (FruitMlNet) too.
+            Assert.Equal(new[] { "PackageConsumer.Fruit.FruitLoss.g.cs", "PackageConsumer.Fruit.FruitMlNet.g.cs", "PackageConsumer.Fruit.FruitWeights.g.cs" }, generated);
 
             string app = Path.Combine(consumer, "bin", "Release", "net10.0", "linux-x64", "PackageConsumer.dll");
             CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
@@ -97,6 +98,11 @@ namespace CbGen.Package.Tests
 
             // CbGen.Testing works in a project that also references CbGen (no clash with the generator's own copy of the maths).
             Assert.Equal("Snap.Label.LabelWeights.g.cs,Snap.Label.LabelLoss.g.cs", printed["testing"]);
+
+            // CbGen.ML: the weight column a weighted SDCA model trained on is the table ClassBalancedWeights.Compute gives.
+            Assert.Equal(ClassBalancedWeights.Compute(new long[] { 40, 4 }, 0.99).Select(w => (float)w).ToArray(),
+                printed["mlnet-weights"].Split(',').Select(s => float.Parse(s, CultureInfo.InvariantCulture)).ToArray());
+            Assert.Equal("big,small", printed["mlnet-predicted"]);
         }
 
         /// <summary>
@@ -132,7 +138,15 @@ namespace CbGen.Package.Tests
         private void WriteConsumer(string directory, string isolatedPackages, string targetFramework = "net10.0")
         {
             ConsumerFolder.Create(directory, _packages.Feed);
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"), Path.Combine(directory, "Program.cs"));
+            // CbGen.ML (and its part of the consumer, MlNet.cs) targets net10.0 only; Program.cs calls it under #if.
+            bool mlNet = targetFramework == "net10.0";
+            foreach (string source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "*.cs"))
+            {
+                if (mlNet || Path.GetFileName(source) != "MlNet.cs")
+                {
+                    File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
+                }
+            }
 
             new XDocument(new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
                 new XElement("PropertyGroup",
@@ -158,6 +172,7 @@ namespace CbGen.Package.Tests
                     // CbGen itself comes in through CbGen.TorchSharp's dependency, with the generator.
                     ConsumerFolder.PackageReference("CbGen.TorchSharp", _packages.Version),
                     ConsumerFolder.PackageReference("CbGen.Testing", _packages.Version),
+                    mlNet ? ConsumerFolder.PackageReference("CbGen.ML", _packages.Version) : null,
                     ConsumerFolder.PackageReference("libtorch-cpu-linux-x64", _packages.CentralVersion("libtorch-cpu-linux-x64")))))
                 .Save(Path.Combine(directory, "PackageConsumer.csproj"));
         }

@@ -40,7 +40,8 @@ namespace CbGen.Generators.Parsing
 
             INamedTypeSymbol? helpers = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RuntimeHelpers");
             bool createSpan = helpers is not null && !helpers.GetMembers("CreateSpan").IsEmpty;
-            return new CompilationFeatures(torch, createSpan, supportsNullable);
+            bool mlNet = compilation.GetTypeByMetadataName("Microsoft.ML.ConversionsExtensionsCatalog") is not null;
+            return new CompilationFeatures(torch, createSpan, supportsNullable, mlNet);
         }
 
         /// <summary>Whether the files may start with <c>#nullable enable</c> (C# 8 or later).</summary>
