@@ -58,7 +58,7 @@ case "$verb" in
     require_dotnet; ensure_glibcxx
     run_mutation "$@" ;;
   help|-h|--help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     die "unknown verb '$verb' (use run, test, bench, pack, mutate or setup)" ;;
 esac
