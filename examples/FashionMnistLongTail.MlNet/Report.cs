@@ -1,4 +1,5 @@
 using System;
+using CbGen.Evaluation;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -37,7 +38,7 @@ namespace FashionMnistLongTail.MlNet
                     ? Math.Sqrt(errors.Sum(e => (e - mean) * (e - mean)) / (errors.Length - 1))
                     : 0.0;
                 double Group(ShotGroup group) => g.Average(r => Enumerable.Range(0, counts.Count)
-                    .Where(c => LongTail.GroupOf(counts[c]) == group).Average(c => r.ClassAccuracy[c]));
+                    .Where(c => LongTail.Thresholds.Classify(counts[c]) == group).Average(c => r.ClassAccuracy[c]));
                 return new Summary(g.First().Spec, errors.Length, mean, std, Group(ShotGroup.Many), Group(ShotGroup.Medium),
                     Group(ShotGroup.Few), g.Average(r => r.Seconds), g.Average(r => r.CpuSeconds));
             }).ToArray();

@@ -18,7 +18,7 @@ namespace CbGen.Tests.Runtime
         public static TheoryData<CbLoss> Variants => new() { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
 
         private static DeferredReweightingLoss Wrap(CbLoss variant, int k) =>
-            DeferredReweightingLoss.FromCounts(variant, Counts, 0.99, k, device: CbDevice.Cpu);
+            DeferredReweightingLoss.FromCounts(variant, Counts, 0.99, k, new CbLossOptions { Device = CbDevice.Cpu });
 
         [Theory]
         [MemberData(nameof(Variants))]
@@ -93,10 +93,10 @@ namespace CbGen.Tests.Runtime
         public void From_counts_rejects_an_undefined_variant_and_a_negative_K()
         {
             var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-                DeferredReweightingLoss.FromCounts((CbLoss)7, Counts, 0.99, 1, device: CbDevice.Cpu));
+                DeferredReweightingLoss.FromCounts((CbLoss)7, Counts, 0.99, 1, new CbLossOptions { Device = CbDevice.Cpu }));
             Assert.Equal("loss", e.ParamName);
             Assert.Equal("deferUntilEpoch", Assert.Throws<ArgumentOutOfRangeException>(() =>
-                DeferredReweightingLoss.FromCounts(CbLoss.Focal, Counts, 0.99, -1, device: CbDevice.Cpu)).ParamName);
+                DeferredReweightingLoss.FromCounts(CbLoss.Focal, Counts, 0.99, -1, new CbLossOptions { Device = CbDevice.Cpu })).ParamName);
         }
     }
 }
