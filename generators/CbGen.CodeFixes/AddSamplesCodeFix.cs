@@ -17,7 +17,7 @@ namespace CbGen.CodeFixes
     public sealed class AddSamplesCodeFix : CbGenCodeFixProvider
     {
         /// <summary>The placeholder count.</summary>
-        public const long Placeholder = -1;
+        public const int Placeholder = -1;
 
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MissingSamples);

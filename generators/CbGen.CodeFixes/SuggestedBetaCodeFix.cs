@@ -55,7 +55,7 @@ namespace CbGen.CodeFixes
             SeparatedSyntaxList<AttributeArgumentSyntax> arguments = list.Arguments.Count == 0
                 ? SyntaxFactory.SingletonSeparatedList(beta)
                 : list.Arguments.AddRange(new[] { beta.WithLeadingTrivia(SyntaxFactory.Space) });
-            return root.ReplaceNode(attribute, attribute.WithArgumentList(list.WithArguments(arguments)));
+            return root.ReplaceNode(attribute, attribute.WithArgumentList(SyntaxEdits.WithoutElasticTrivia(list.WithArguments(arguments))));
         }
 
         /// <inheritdoc />

@@ -65,7 +65,7 @@ namespace CbGen.CodeFixes
             SyntaxTriviaList leading = first.LeadingTrivia;
             SyntaxTriviaList indentation = Indentation(leading);
             MemberDeclarationSyntax updated = declaration.ReplaceToken(first, first.WithLeadingTrivia(indentation));
-            list = list.WithLeadingTrivia(leading).WithTrailingTrivia(EndOfLine(declaration));
+            list = WithoutElasticTrivia(list).WithLeadingTrivia(leading).WithTrailingTrivia(EndOfLine(declaration));
             return updated.WithAttributeLists(updated.AttributeLists.Insert(0, list));
         }
 
@@ -75,9 +75,17 @@ namespace CbGen.CodeFixes
             SyntaxToken first = member.GetFirstToken();
             SyntaxTriviaList leading = first.LeadingTrivia;
             EnumMemberDeclarationSyntax updated = member.ReplaceToken(first, first.WithLeadingTrivia(SyntaxTriviaList.Empty));
-            list = list.WithLeadingTrivia(leading).WithTrailingTrivia(SyntaxFactory.Space);
+            list = WithoutElasticTrivia(list).WithLeadingTrivia(leading).WithTrailingTrivia(SyntaxFactory.Space);
             return updated.WithAttributeLists(updated.AttributeLists.Insert(0, list));
         }
+
+        /// <summary><paramref name="node"/> (built with SyntaxFactory) without elastic trivia, so the IDE's formatter
+        /// leaves it and its surroundings in the layout these edits chose.</summary>
+        public static T WithoutElasticTrivia<T>(T node)
+            where T : SyntaxNode =>
+            node.ReplaceTokens(node.DescendantTokens(), (_, token) => token
+                .WithLeadingTrivia(token.LeadingTrivia.Where(t => !t.HasAnnotation(SyntaxAnnotation.ElasticAnnotation)))
+                .WithTrailingTrivia(token.TrailingTrivia.Where(t => !t.HasAnnotation(SyntaxAnnotation.ElasticAnnotation))));
 
         /// <summary>The whitespace after the last line break of <paramref name="leading"/>.</summary>
         private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
