@@ -10,15 +10,26 @@ namespace CbGen.CodeFixes
     internal static class SyntaxEdits
     {
         /// <summary><paramref name="list"/> without its element at <paramref name="index"/> (and one separator); when
-        /// the first element goes, the next one takes its leading trivia.</summary>
+        /// the first element goes, the next one takes its leading trivia, when the last goes, the one before takes its
+        /// trailing trivia (<c>{ 0.9, 0.99 }</c> keeps its spaces).</summary>
         public static SeparatedSyntaxList<T> RemoveAt<T>(SeparatedSyntaxList<T> list, int index)
             where T : SyntaxNode
         {
-            SyntaxTriviaList leading = list[index].GetLeadingTrivia();
+            T removed = list[index];
             SeparatedSyntaxList<T> result = list.RemoveAt(index);
-            if (index == 0 && result.Count > 0)
+            if (result.Count == 0)
             {
-                result = result.Replace(result[0], result[0].WithLeadingTrivia(leading));
+                return result;
+            }
+
+            if (index == 0)
+            {
+                result = result.Replace(result[0], result[0].WithLeadingTrivia(removed.GetLeadingTrivia()));
+            }
+            else if (index == result.Count)
+            {
+                T last = result[result.Count - 1];
+                result = result.Replace(last, last.WithTrailingTrivia(removed.GetTrailingTrivia()));
             }
 
             return result;

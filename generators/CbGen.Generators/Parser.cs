@@ -32,6 +32,9 @@ namespace CbGen.Generators
         public int Config { get; }
 
         public object?[] Args { get; }
+
+        /// <summary>Extra facts for code fixes (the diagnostic's property bag), or null.</summary>
+        public ImmutableDictionary<string, string?>? Properties { get; init; }
     }
 
     /// <summary>Turns an annotated enum symbol into the equatable <see cref="EnumSpec"/>, checking every rule on the
@@ -276,7 +279,7 @@ namespace CbGen.Generators
                 AttributeData attribute = attributes[i];
                 if (issues is not null)
                 {
-                    CheckCollapse(memberSpecs, config, attribute, i, checks.Report, cancellationToken);
+                    CheckCollapse(memberSpecs, config, attribute, i, issues, cancellationToken);
                 }
 
                 valid.Add(config.ToSpec());
@@ -431,7 +434,7 @@ namespace CbGen.Generators
             RawConfig config,
             AttributeData attribute,
             int index,
-            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            List<Issue> issues,
             CancellationToken cancellationToken)
         {
             // β = 0 is the deliberate "no re-weighting" baseline of the paper: uniform weights are what was asked for.
@@ -475,15 +478,19 @@ namespace CbGen.Generators
             if (ratio < CollapseRatio)
             {
                 double suggested = (maxCount - 1.0) / maxCount;
-                report(DiagnosticDescriptors.WeightsCollapse, () => ArgumentLocation(attribute, "Beta", cancellationToken), index,
-                    new object?[]
-                    {
-                        Literals.Text(config.Beta),
-                        ratio.ToString("0.###", CultureInfo.InvariantCulture),
-                        ((double)maxCount / minCount).ToString("0.#", CultureInfo.InvariantCulture),
-                        suggested.ToString("G6", CultureInfo.InvariantCulture),
-                        Literals.Text(maxCount),
-                    });
+                // A warning: it leaves the config valid, so it skips ConfigChecks.Report and carries the exact β for the
+                // code fix (CbGen.CodeFixes) in its property bag.
+                issues.Add(new Issue(DiagnosticDescriptors.WeightsCollapse, ArgumentLocation(attribute, "Beta", cancellationToken), index,
+                    Literals.Text(config.Beta),
+                    ratio.ToString("0.###", CultureInfo.InvariantCulture),
+                    ((double)maxCount / minCount).ToString("0.#", CultureInfo.InvariantCulture),
+                    suggested.ToString("G6", CultureInfo.InvariantCulture),
+                    Literals.Text(maxCount))
+                {
+                    Properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(DiagnosticDescriptors.SuggestedBetaProperty, Literals.Text(suggested))
+                        .Add(DiagnosticDescriptors.LargestCountProperty, Literals.Text(maxCount)),
+                });
             }
         }
 
