@@ -10,6 +10,7 @@ namespace CbGen.CodeFixes
         public const string FlagsEnum = "CB007";
         public const string SamplesWithoutConfig = "CB009";
         public const string WeightsCollapse = "CB011";
+        public const string UnreachableEnum = "CB012";
         public const string EmptySweepAxis = "CB023";
         public const string DuplicateSweepValue = "CB024";
 
