@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
 using System.Threading;
+using CbGen.Generators.Emitting;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
+using CbGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;

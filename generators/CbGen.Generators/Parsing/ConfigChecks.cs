@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace CbGen.Generators
+namespace CbGen.Generators.Parsing
 {
     /// <summary>The configs of one target's attributes and what its checks found, shared by the enum and the
     /// counts-file dataset parsers: <see cref="Report"/> marks the target (config -1) or the config (an error)

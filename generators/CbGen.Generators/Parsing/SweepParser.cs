@@ -9,7 +9,7 @@ using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CbGen.Generators
+namespace CbGen.Generators.Parsing
 {
     /// <summary>Reads and checks a <c>[ClassBalancedSweep]</c> and expands its grid: loss-major, then β, then γ (focal
     /// only), in the order the arrays give them.</summary>

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CbGen.Generators
+namespace CbGen.Generators.Parsing
 {
     /// <summary>
     /// Reads a counts file (CSV or TSV: class name, count) into an equatable <see cref="CountsFileSpec"/>. Rules:

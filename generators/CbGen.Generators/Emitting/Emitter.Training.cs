@@ -2,8 +2,9 @@ using System;
 using System.Linq;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
+using CbGen.Generators.Parsing;
 
-namespace CbGen.Generators
+namespace CbGen.Generators.Emitting
 {
     /// <summary>The text of the counts-file label sets (<c>[ClassBalancedDataset]</c>) and of the sweeps
     /// (<c>[ClassBalancedSweep]</c>).</summary>

@@ -3,7 +3,7 @@ using System.Reflection;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 
-namespace CbGen.Generators
+namespace CbGen.Generators.Emitting
 {
     /// <summary>Turns an <see cref="EnumSpec"/> into C# text. Pure: strings in, strings out, linear in the number of
     /// classes.</summary>

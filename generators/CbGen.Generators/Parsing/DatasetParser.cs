@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CbGen.Generators
+namespace CbGen.Generators.Parsing
 {
     /// <summary>Reads a <c>[ClassBalancedDataset]</c> class (<see cref="ParseTarget"/>, shared by the generator and the
     /// analyzer) and joins it with its parsed counts file (<see cref="Build"/>, generator only).</summary>

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using CbGen.Generators.Helpers;
+using CbGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CbGen.Generators.Parsing
+{
+    // Parser: the checks of each config's own values (options, β, γ, name) and the weights-collapse warning.
+    internal static partial class Parser
+    {
+        /// <summary>Below this max/min weight ratio the weights have collapsed to nearly uniform (CB011).</summary>
+        private const double CollapseRatio = 1.05;
+
+        /// <summary>The checks of one config's own values (options, β, γ, name, DeferUntilEpoch), shared by enums and
+        /// counts-file datasets.</summary>
+        internal static void CheckConfig(
+            RawConfig config,
+            AttributeData attribute,
+            int i,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            Dictionary<string, int> seenNames,
+            string namespaceText,
+            CancellationToken cancellationToken)
+        {
+            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int index, params object?[] args) =>
+                report(descriptor, location, index, args);
+
+            CheckOption(config.Loss, "Loss", "CbLoss", attribute, i, report, cancellationToken);
+            CheckOption(config.Device, "Device", "CbDevice", attribute, i, report, cancellationToken);
+            CheckOption(config.Normalizer, "Normalizer", "MeanNormalizer", attribute, i, report, cancellationToken);
+            CheckOption(config.ZeroCounts, "ZeroCounts", "ZeroCountPolicy", attribute, i, report, cancellationToken);
+
+            if (double.IsNaN(config.Beta) || config.Beta < 0.0 || config.Beta > 1.0)
+            {
+                Report(DiagnosticDescriptors.BetaOutOfRange, () => ArgumentLocation(attribute, "Beta", cancellationToken), i,
+                    Literals.Text(config.Beta));
+            }
+
+            if (config.Loss == CbLoss.Focal)
+            {
+                if (double.IsNaN(config.Gamma) || double.IsInfinity(config.Gamma) || config.Gamma < 0.0)
+                {
+                    Report(DiagnosticDescriptors.GammaOutOfRange, () => ArgumentLocation(attribute, "Gamma", cancellationToken), i,
+                        Literals.Text(config.Gamma));
+                }
+            }
+            else if (config.GammaSet)
+            {
+                Report(DiagnosticDescriptors.GammaIgnored, () => ArgumentLocation(attribute, "Gamma", cancellationToken), i,
+                    "CbLoss." + config.Loss.ToString());
+            }
+
+            if (config.DeferUntilEpoch < 0)
+            {
+                Report(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+                    () => ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), i,
+                    Literals.Text((long)config.DeferUntilEpoch));
+            }
+
+            if (config.ExplicitName is { } explicitName && !IsValidTypeName(explicitName))
+            {
+                Report(DiagnosticDescriptors.InvalidName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
+                    explicitName);
+            }
+            else if (seenNames.ContainsKey(config.TypeName))
+            {
+                Report(DiagnosticDescriptors.DuplicateName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
+                    config.TypeName, namespaceText, "another config of this " + (attribute.AttributeClass?.Name == "ClassBalancedDatasetAttribute" ? "class" : "enum"));
+            }
+            else
+            {
+                seenNames.Add(config.TypeName, i);
+            }
+        }
+
+
+        private static void CheckCollapse(
+            MemberSpec[] members,
+            RawConfig config,
+            AttributeData attribute,
+            int index,
+            List<Issue> issues,
+            CancellationToken cancellationToken)
+        {
+            // β = 0 is the deliberate "no re-weighting" baseline of the paper: uniform weights are what was asked for.
+            if (config.Beta == 0.0)
+            {
+                return;
+            }
+
+            long minCount = long.MaxValue;
+            long maxCount = 0;
+            var counts = new long[members.Length];
+            for (int c = 0; c < members.Length; c++)
+            {
+                long n = members[c].Count;
+                counts[c] = n;
+                if (n > 0)
+                {
+                    minCount = Math.Min(minCount, n);
+                    maxCount = Math.Max(maxCount, n);
+                }
+            }
+
+            if (maxCount == 0 || maxCount / 2 < minCount)
+            {
+                return;
+            }
+
+            double[] weights = ClassBalancedWeights.Compute(counts, config.Beta, WeightNormalization.SumToClassCount, config.ZeroCounts);
+            double minWeight = double.MaxValue;
+            double maxWeight = 0.0;
+            for (int c = 0; c < weights.Length; c++)
+            {
+                if (counts[c] > 0)
+                {
+                    minWeight = Math.Min(minWeight, weights[c]);
+                    maxWeight = Math.Max(maxWeight, weights[c]);
+                }
+            }
+
+            double ratio = maxWeight / minWeight;
+            if (ratio < CollapseRatio)
+            {
+                double suggested = (maxCount - 1.0) / maxCount;
+                // A warning: it leaves the config valid, so it skips ConfigChecks.Report and carries the exact β for the
+                // code fix (CbGen.CodeFixes) in its property bag.
+                issues.Add(new Issue(DiagnosticDescriptors.WeightsCollapse, ArgumentLocation(attribute, "Beta", cancellationToken), index,
+                    Literals.Text(config.Beta),
+                    ratio.ToString("0.###", CultureInfo.InvariantCulture),
+                    ((double)maxCount / minCount).ToString("0.#", CultureInfo.InvariantCulture),
+                    suggested.ToString("G6", CultureInfo.InvariantCulture),
+                    Literals.Text(maxCount))
+                {
+                    Properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(DiagnosticDescriptors.SuggestedBetaProperty, Literals.Text(suggested))
+                        .Add(DiagnosticDescriptors.LargestCountProperty, Literals.Text(maxCount)),
+                });
+            }
+        }
+
+        internal static void CheckOption<TEnum>(
+            TEnum value,
+            string property,
+            string enumName,
+            AttributeData attribute,
+            int index,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            CancellationToken cancellationToken)
+            where TEnum : struct, Enum
+        {
+            if (!Enum.IsDefined(typeof(TEnum), value))
+            {
+                string names = string.Join(", ", Enum.GetNames(typeof(TEnum)).Select(n => enumName + "." + n));
+                report(DiagnosticDescriptors.UnknownOption, () => ArgumentLocation(attribute, property, cancellationToken), index,
+                    new object?[] { property, Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), enumName, names });
+            }
+        }
+
+        internal static bool IsValidTypeName(string name) =>
+            SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name + "Weights") == SyntaxKind.None;
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CbGen.Generators.Helpers;
+using CbGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CbGen.Generators.Parsing
+{
+    /// <summary>Turns an annotated enum symbol into the equatable <see cref="EnumSpec"/>, checking every rule on the
+    /// way. The generator and the analyzer share this code, so they agree on what is valid.</summary>
+    internal static partial class Parser
+    {
+        public const string ClassBalancedAttributeName = "CbGen.ClassBalancedAttribute";
+        public const string TorchSharpRuntimeAssemblyName = "CbGen.TorchSharp";
+
+        private const double DefaultBeta = 0.999;
+        private const double DefaultGamma = 2.0;
+
+        private static readonly SymbolDisplayFormat NamespaceFormat = new SymbolDisplayFormat(
+            globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+        /// <summary>Reduces the compilation and the parse options to the three facts the emitter needs.</summary>
+        public static CompilationFeatures ReadFeatures(Compilation compilation, bool supportsNullable)
+        {
+            bool torch = false;
+            foreach (AssemblyIdentity identity in compilation.ReferencedAssemblyNames)
+            {
+                if (identity.Name == TorchSharpRuntimeAssemblyName)
+                {
+                    torch = true;
+                    break;
+                }
+            }
+
+            INamedTypeSymbol? helpers = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RuntimeHelpers");
+            bool createSpan = helpers is not null && !helpers.GetMembers("CreateSpan").IsEmpty;
+            return new CompilationFeatures(torch, createSpan, supportsNullable);
+        }
+
+        /// <summary>Whether the files may start with <c>#nullable enable</c> (C# 8 or later).</summary>
+        public static bool SupportsNullable(ParseOptions options) =>
+            options is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp8;
+
+        /// <summary>The generator's entry point: the model of the valid configs, or null when nothing is valid.
+        /// Never throws (except on cancellation): an unexpected exception becomes <see cref="EnumSpec.Failure"/>.</summary>
+        public static EnumSpec? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol symbol || symbol.TypeKind != TypeKind.Enum)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Parse(symbol, context.Attributes, issues: null, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return EnumSpec.Failed(symbol.Name, ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+
+        /// <summary>Reads and checks <paramref name="symbol"/>. With <paramref name="issues"/> non-null every
+        /// violation is added with its location (the analyzer); the returned model holds only the valid configs.</summary>
+        public static EnumSpec? Parse(
+            INamedTypeSymbol symbol,
+            ImmutableArray<AttributeData> attributes,
+            List<Issue>? issues,
+            CancellationToken cancellationToken,
+            bool requireConfigs = true)
+        {
+            var checks = new ConfigChecks(attributes, symbol.Name, issues);
+            RawConfig[] configs = checks.Configs;
+            bool[] configValid = checks.ConfigValid;
+
+            // Reachability: the generated types sit at namespace level.
+            string? unreachable = Unreachable(symbol, out bool isPublic);
+            if (unreachable is not null)
+            {
+                for (int i = 0; i < attributes.Length; i++)
+                {
+                    AttributeData attribute = attributes[i];
+                    checks.Report(DiagnosticDescriptors.UnreachableEnum, () => AttributeLocation(attribute, cancellationToken), -1,
+                        symbol.ToDisplayString(), unreachable);
+                }
+            }
+
+            // [Flags]
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                if (IsAttribute(attribute, "System", "FlagsAttribute"))
+                {
+                    checks.Report(DiagnosticDescriptors.FlagsEnum, () => AttributeLocation(attribute, cancellationToken), -1, symbol.Name);
+                }
+            }
+
+            // Members, values and counts.
+            bool anyThrowConfig = configs.Any(c => c.ZeroCounts == ZeroCountPolicy.Throw);
+            MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, cancellationToken,
+                out int classCount, out bool anyZero, out bool anyPositive);
+
+            // Per config.
+            // Ignoring case: Roslyn compares hint names case-insensitively, so Foo and foo would clash there.
+            var seenNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < configs.Length; i++)
+            {
+                RawConfig config = configs[i];
+                AttributeData attribute = attributes[i];
+                if (!config.Readable)
+                {
+                    continue;
+                }
+
+                CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
+
+                if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
+                {
+                    configValid[i] = false;
+                }
+
+                if (checks.TargetValid && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && !anyPositive)
+                {
+                    checks.Report(DiagnosticDescriptors.AllCountsZero, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,
+                        symbol.Name);
+                }
+            }
+
+            if (!checks.TargetValid)
+            {
+                return null;
+            }
+
+            var memberSpecs = new MemberSpec[classCount];
+            for (int c = 0; c < classCount; c++)
+            {
+                // With every value in 0..C-1, distinct and every count read, each slot is filled.
+                memberSpecs[c] = members[c] ?? throw new InvalidOperationException("Class " + c + " has no member.");
+            }
+
+            // The collapse warning needs valid counts and β, so it runs last.
+            var valid = new List<ConfigSpec>(configs.Length);
+            for (int i = 0; i < configs.Length; i++)
+            {
+                if (!configValid[i])
+                {
+                    continue;
+                }
+
+                RawConfig config = configs[i];
+                AttributeData attribute = attributes[i];
+                if (issues is not null)
+                {
+                    CheckCollapse(memberSpecs, config, attribute, i, issues, cancellationToken);
+                }
+
+                valid.Add(config.ToSpec());
+            }
+
+            if (valid.Count == 0 && requireConfigs)
+            {
+                return null;
+            }
+
+            return new EnumSpec(
+                NamespaceOf(symbol),
+                symbol.Name,
+                symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                HintPrefix(symbol),
+                isPublic,
+                new EquatableArray<MemberSpec>(memberSpecs),
+                valid.ToEquatableArray(),
+                Failure: null);
+        }
+
+        /// <summary>The type names (without the Weights/Loss suffix) that <paramref name="symbol"/>'s configs ask for,
+        /// with the attribute of each; used by the analyzer to find clashes between enums.</summary>
+        public static IEnumerable<(string TypeName, AttributeData Attribute)> ConfigTypeNames(
+            INamedTypeSymbol symbol, ImmutableArray<AttributeData> attributes)
+        {
+            foreach (AttributeData attribute in attributes)
+            {
+                RawConfig config = RawConfig.Read(attribute, symbol.Name, attributes.Length);
+                if (config.Readable)
+                {
+                    yield return (config.TypeName, attribute);
+                }
+            }
+        }
+    }
+}
