@@ -18,7 +18,8 @@ namespace CbGen.CodeFixes
     {
         /// <summary>Fix All in a document, the project or the solution: one pass per document.</summary>
         public sealed override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken));
+            FixAllProvider.Create(async (context, document, diagnostics) =>
+                await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         /// <inheritdoc />
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -40,7 +41,7 @@ namespace CbGen.CodeFixes
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         Title(target, diagnostic),
-                        cancellationToken => FixAsync(document, ImmutableArray.Create(diagnostic), cancellationToken)!,
+                        cancellationToken => FixAsync(document, ImmutableArray.Create(diagnostic), cancellationToken),
                         EquivalenceKey(diagnostic)),
                     diagnostic);
             }
@@ -59,7 +60,7 @@ namespace CbGen.CodeFixes
         /// <summary>One key per kind of fix, so Fix All gathers exactly the diagnostics this fix handles.</summary>
         protected virtual string EquivalenceKey(Diagnostic diagnostic) => GetType().Name + "." + diagnostic.Id;
 
-        private async Task<Document?> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        private async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -43,13 +44,24 @@ namespace CbGen.CodeFixes
         /// <inheritdoc />
         protected override SyntaxNode Rewrite(SyntaxNode root, SyntaxNode target, Diagnostic diagnostic)
         {
+            // The first of private/protected becomes internal (in its place, with its trivia); a second one goes.
             var declaration = (EnumDeclarationSyntax)target;
-            SyntaxTokenList modifiers = declaration.Modifiers;
-            int first = modifiers.IndexOf(modifiers.First(IsHidingModifier));
-            SyntaxToken internalKeyword = SyntaxFactory.Token(modifiers[first].LeadingTrivia, SyntaxKind.InternalKeyword, modifiers[first].TrailingTrivia);
-            SyntaxTokenList updated = SyntaxFactory.TokenList(modifiers.Where((m, i) => i == first || !IsHidingModifier(m))
-                .Select((m, i) => m == modifiers[first] ? internalKeyword : m));
-            return root.ReplaceNode(declaration, declaration.WithModifiers(updated));
+            var modifiers = new List<SyntaxToken>();
+            bool replaced = false;
+            foreach (SyntaxToken modifier in declaration.Modifiers)
+            {
+                if (!IsHidingModifier(modifier))
+                {
+                    modifiers.Add(modifier);
+                }
+                else if (!replaced)
+                {
+                    modifiers.Add(SyntaxFactory.Token(modifier.LeadingTrivia, SyntaxKind.InternalKeyword, modifier.TrailingTrivia));
+                    replaced = true;
+                }
+            }
+
+            return root.ReplaceNode(declaration, declaration.WithModifiers(SyntaxFactory.TokenList(modifiers)));
         }
 
         /// <inheritdoc />

@@ -47,6 +47,22 @@ namespace CbGen.CodeFixes.Tests
         }
 
         [Fact]
+        public void The_property_keys_the_code_fixes_read_are_the_ones_the_analyzer_writes()
+        {
+            // Each side spells the keys itself (no assembly reference); a rename on one side must fail here.
+            static string[] Constants(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral && (type.Name == "DiagnosticProperties" || f.Name.EndsWith("Property", StringComparison.Ordinal)))
+                .Select(f => (string)f.GetRawConstantValue()!)
+                .OrderBy(v => v, StringComparer.Ordinal)
+                .ToArray();
+
+            Type written = Analyzers.GeneratorAssembly.GetTypes().Single(t => t.Name == "DiagnosticProperties");
+            Type read = CodeFixAssembly.GetTypes().Single(t => t.Name == "DiagnosticIds");
+            Assert.Equal(new[] { "LargestCount", "SuggestedBeta" }, Constants(written));
+            Assert.Equal(Constants(written), Constants(read));
+        }
+
+        [Fact]
         public void The_generator_never_loads_the_code_fixes_and_the_code_fixes_do_not_load_the_generator()
         {
             string[] generatorReferences = Analyzers.GeneratorAssembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();

@@ -8,12 +8,6 @@ namespace CbGen.Generators
     {
         private const string Category = "CbGen";
 
-        /// <summary>CB011's property: the suggested β = (N-1)/N, round-trip invariant text (read by the code fix).</summary>
-        public const string SuggestedBetaProperty = "SuggestedBeta";
-
-        /// <summary>CB011's property: N, the largest count, invariant integer text.</summary>
-        public const string LargestCountProperty = "LargestCount";
-
         /// <summary>CB001: a member of a class-balanced enum has no <c>[Samples]</c>.</summary>
         public static readonly DiagnosticDescriptor MissingSamples = Create(
             "CB001", "Class without a sample count",

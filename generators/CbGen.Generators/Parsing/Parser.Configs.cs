@@ -139,8 +139,8 @@ namespace CbGen.Generators.Parsing
                     Literals.Text(maxCount))
                 {
                     Properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(DiagnosticDescriptors.SuggestedBetaProperty, Literals.Text(suggested))
-                        .Add(DiagnosticDescriptors.LargestCountProperty, Literals.Text(maxCount)),
+                        .Add(DiagnosticProperties.SuggestedBeta, Literals.Text(suggested))
+                        .Add(DiagnosticProperties.LargestCount, Literals.Text(maxCount)),
                 });
             }
         }
