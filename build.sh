@@ -42,7 +42,7 @@ case "$verb" in
     dotnet run --project tests/CbGen.Benchmarks -c Release --no-build -- "$@" ;;
   pack)
     require_dotnet
-    dotnet pack CbGen.sln -c Release -nologo -v quiet -o artifacts/packages
+    dotnet pack CbGen.sln -c Release -nologo -v quiet -o artifacts/packages "$@"
     say "packages written to artifacts/packages" ;;
   help|-h|--help)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -98,13 +99,15 @@ namespace CbGen.Testing
         /// <summary>
         /// Snapshots one run of the generator: every generated file as <c>Verified/{name}/{hint name without .g.cs}.verified.cs</c>
         /// and the generator's and analyzer's diagnostics as <c>Verified/{name}/diagnostics.verified.txt</c>. Every file is
-        /// checked (and written when received) before the first mismatch is thrown, so one run shows all of them.
+        /// checked (and written when received) before the first mismatch is thrown, so one run shows all of them. The
+        /// folder belongs to this run: any other <c>*.verified.*</c> file in it (a generated file that is no longer
+        /// produced, after a config was deleted or renamed) fails the check by name, and accepting deletes it.
         /// </summary>
         /// <param name="run">The result of <see cref="CbGenRunner.Run(Microsoft.CodeAnalysis.CSharp.CSharpCompilation, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions, System.Collections.Generic.IEnumerable{Microsoft.CodeAnalysis.AdditionalText})"/>.</param>
         /// <param name="name">The snapshot folder's name, usually the test's name.</param>
         /// <param name="callerFile">Filled in by the compiler: the calling source file.</param>
         /// <exception cref="SnapshotMismatchException">A file differs or has no verified snapshot (the first one; the
-        /// message counts the others).</exception>
+        /// message counts the others), or the folder holds orphaned verified files (always named in the message).</exception>
         public static void VerifyGenerated(CbGenRunResult run, string name, [CallerFilePath] string callerFile = "")
         {
             if (run is null)
@@ -112,18 +115,39 @@ namespace CbGen.Testing
                 throw new ArgumentNullException(nameof(run));
             }
 
+            Validate(name, "cs", callerFile);
             SnapshotMismatchException? first = null;
+            SnapshotMismatchException? orphans = null;
             int mismatches = 0;
+            var expected = new HashSet<string>(StringComparer.Ordinal) { "diagnostics.verified.txt" };
             foreach (GeneratedFile file in run.Files)
             {
+                expected.Add(file.Name + ".verified.cs");
                 Check(() => Verify(file.Text, name + "/" + file.Name, "cs", callerFile));
             }
 
             Check(() => Verify(run.DescribeDiagnostics(), name + "/diagnostics", "txt", callerFile));
+            string folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(callerFile)!, DirectoryName, name));
+            bool accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1";
+            try
+            {
+                OrphanedSnapshots.Check(folder, name, expected, accept);
+            }
+            catch (SnapshotMismatchException ex)
+            {
+                orphans = ex;
+                first ??= ex;
+                mismatches++;
+            }
+
             if (first is not null)
             {
+                // The orphans are always named, even when another mismatch comes first.
                 throw mismatches == 1 ? first : new SnapshotMismatchException(
-                    mismatches + " snapshots of '" + name + "' differ; the first:\n" + first.Message, first.VerifiedPath, first.ReceivedPath);
+                    mismatches + " snapshots of '" + name + "' differ; the first:\n" + first.Message
+                    + (orphans is not null && orphans != first ? "\n" + orphans.Message : ""),
+                    first.VerifiedPath,
+                    first.ReceivedPath);
             }
 
             void Check(Action verify)

@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Tests
 {
-    /// <summary>The worked examples of the README (counts files, sweeps, deferred re-weighting) compile, report nothing, and their generated files are snapshotted.
-    /// An example is the fenced block after <c>&lt;!-- example: NAME --&gt;</c>; a counts file is the block after
-    /// <c>&lt;!-- example: NAME, file: FILE --&gt;</c>.</summary>
+    /// <summary>The worked examples of the docs (README.md and every docs/*.md: counts files, sweeps, deferred re-weighting)
+    /// compile, report nothing, and their generated files are snapshotted. An example is the fenced block after
+    /// <c>&lt;!-- example: NAME --&gt;</c>; a counts file is the block after <c>&lt;!-- example: NAME, file: FILE --&gt;</c>.
+    /// The test follows an example to whichever page holds it; a name belongs to one page.</summary>
     public sealed class DocsExamplesTests
     {
         private static readonly Regex Example = new(
@@ -28,10 +29,30 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
-        public void The_doc_has_the_three_examples()
+        public void The_docs_have_the_three_examples()
         {
-            Assert.Equal(new[] { "Docs_counts_file", "Docs_sweep", "Docs_deferred_reweighting" },
-                Examples().Select(e => e.Name).Distinct().ToArray());
+            Assert.Equal(new[] { "Docs_counts_file", "Docs_deferred_reweighting", "Docs_sweep" },
+                Examples().Select(e => e.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray());
+        }
+
+        [Fact]
+        public void Each_example_lives_in_one_page()
+        {
+            foreach (var group in Examples().GroupBy(e => e.Name))
+            {
+                string[] pages = group.Select(e => e.Page).Distinct().ToArray();
+                Assert.True(pages.Length == 1, "Example '" + group.Key + "' appears in " + string.Join(" and ", pages) + ".");
+            }
+        }
+
+        [Fact]
+        public void The_pages_are_read()
+        {
+            // README.md and the reference pages: the examples moved out of the README into docs/ must still be found.
+            string[] pages = Pages().Select(p => Path.GetFileName(p)).ToArray();
+            Assert.Contains("README.md", pages);
+            Assert.Contains("counts-files.md", pages);
+            Assert.Contains(Examples(), e => e.Page != "README.md");
         }
 
         [Theory]
@@ -54,13 +75,19 @@ namespace CbGen.Generators.Tests
             run.AssertCompilesCleanly();
         }
 
-        private static List<(string Name, string? File, string Body)> Examples([System.Runtime.CompilerServices.CallerFilePath] string here = "")
-        {
-            string doc = File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "README.md")).Replace("\r\n", "\n");
-            return Example.Matches(doc)
-                .Select(m => (m.Groups["name"].Value, m.Groups["file"].Success ? m.Groups["file"].Value : null, m.Groups["body"].Value))
-                .Select(t => (t.Item1, (string?)t.Item2, t.Item3))
+        private static List<(string Name, string? File, string Body, string Page)> Examples() =>
+            Pages()
+                .SelectMany(page => Example.Matches(File.ReadAllText(page).Replace("\r\n", "\n"))
+                    .Select(m => (m.Groups["name"].Value, m.Groups["file"].Success ? (string?)m.Groups["file"].Value : null,
+                        m.Groups["body"].Value, Path.GetFileName(page))))
                 .ToList();
+
+        /// <summary>README.md, then docs/*.md in ordinal order.</summary>
+        private static IEnumerable<string> Pages([System.Runtime.CompilerServices.CallerFilePath] string here = "")
+        {
+            string root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+            return new[] { Path.Combine(root, "README.md") }
+                .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").OrderBy(p => p, StringComparer.Ordinal));
         }
     }
 }

@@ -23,7 +23,11 @@ namespace CbGen.Package.Tests
     /// <summary>Runs the <c>dotnet</c> CLI as a child process, with a clean MSBuild environment and a time limit.</summary>
     public static class DotNet
     {
-        public static CommandResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        public static CommandResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+            Run(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+        /// <summary>Runs <c>dotnet</c> with extra environment variables (e.g. <c>CBGEN_ACCEPT_SNAPSHOTS=1</c>).</summary>
+        public static CommandResult Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -48,6 +52,14 @@ namespace CbGen.Package.Tests
             start.Environment["DOTNET_NOLOGO"] = "1";
             start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
             start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+            // A developer who accepts snapshots in this repository must not accept the consumers' snapshots by accident.
+            start.Environment.Remove("CBGEN_ACCEPT_SNAPSHOTS");
+            foreach (KeyValuePair<string, string> variable in environment)
+            {
+                start.Environment[variable.Key] = variable.Value;
+            }
+
+            string command = string.Concat(environment.Select(v => v.Key + "=" + v.Value + " ")) + "dotnet " + string.Join(" ", arguments);
 
             var output = new StringBuilder();
             using var process = new Process { StartInfo = start };
@@ -56,7 +68,6 @@ namespace CbGen.Package.Tests
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            string command = "dotnet " + string.Join(" ", arguments);
             if (!process.WaitForExit((int)timeout.TotalMilliseconds))
             {
                 process.Kill(entireProcessTree: true);

@@ -31,9 +31,9 @@ namespace CbGen.Package.Tests
         {
             string consumer = Path.Combine(_packages.WorkDirectory, "consumer");
             string isolatedPackages = Path.Combine(_packages.WorkDirectory, "packages");
-            WriteConsumer(consumer, isolatedPackages, GlobalPackagesFolder());
+            WriteConsumer(consumer, isolatedPackages);
 
-            CommandResult build = DotNet.Run(consumer, TimeSpan.FromMinutes(5),
+            CommandResult build = DotNet.Run(consumer, TimeSpan.FromMinutes(10),
                 "build", "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
             Assert.True(build.ExitCode == 0, build.Describe());
 
@@ -98,21 +98,10 @@ namespace CbGen.Package.Tests
             Assert.Equal("Snap.Label.LabelWeights.g.cs,Snap.Label.LabelLoss.g.cs", printed["testing"]);
         }
 
-        private void WriteConsumer(string directory, string isolatedPackages, string globalPackages)
+        private void WriteConsumer(string directory, string isolatedPackages)
         {
-            Directory.CreateDirectory(directory);
-            // Empty Directory.Build.* files stop MSBuild from importing anything from the folders above.
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+            ConsumerFolder.Create(directory, _packages.Feed);
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"), Path.Combine(directory, "Program.cs"));
-
-            // Only the local feed: nothing can come from a remote registry.
-            new XDocument(new XElement("configuration",
-                new XElement("packageSources",
-                    new XElement("clear"),
-                    new XElement("add", new XAttribute("key", "cbgen-test-feed"), new XAttribute("value", _packages.Feed))),
-                new XElement("packageSourceMapping", new XElement("clear"))))
-                .Save(Path.Combine(directory, "nuget.config"));
 
             new XDocument(new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
                 new XElement("PropertyGroup",
@@ -129,30 +118,13 @@ namespace CbGen.Package.Tests
                     new XElement("SelfContained", "false"),
                     new XElement("SatelliteResourceLanguages", "en"),
                     new XElement("EmitCompilerGeneratedFiles", "true"),
-                    // CbGen from the feed into a fresh folder; everything else offline from the global packages folder.
-                    new XElement("RestorePackagesPath", isolatedPackages),
-                    new XElement("RestoreAdditionalProjectFallbackFolders", globalPackages),
-                    new XElement("NuGetAudit", "false")),
+                    ConsumerFolder.RestoreProperties(isolatedPackages)),
                 new XElement("ItemGroup",
                     // CbGen itself comes in through CbGen.TorchSharp's dependency, with the generator.
-                    PackageReference("CbGen.TorchSharp", _packages.Version),
-                    PackageReference("CbGen.Testing", _packages.Version),
-                    PackageReference("libtorch-cpu-linux-x64", _packages.CentralVersion("libtorch-cpu-linux-x64")))))
+                    ConsumerFolder.PackageReference("CbGen.TorchSharp", _packages.Version),
+                    ConsumerFolder.PackageReference("CbGen.Testing", _packages.Version),
+                    ConsumerFolder.PackageReference("libtorch-cpu-linux-x64", _packages.CentralVersion("libtorch-cpu-linux-x64")))))
                 .Save(Path.Combine(directory, "PackageConsumer.csproj"));
-        }
-
-        private static XElement PackageReference(string id, string version) =>
-            new XElement("PackageReference", new XAttribute("Include", id), new XAttribute("Version", version));
-
-        private static string GlobalPackagesFolder()
-        {
-            CommandResult result = DotNet.Run(Path.GetTempPath(), TimeSpan.FromMinutes(1), "nuget", "locals", "global-packages", "--list");
-            Assert.True(result.ExitCode == 0, result.Describe());
-            const string prefix = "global-packages:";
-            string line = result.Output.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));
-            string folder = line[prefix.Length..].Trim();
-            Assert.True(Directory.Exists(folder), "The global packages folder " + folder + " does not exist.");
-            return folder;
         }
 
         private static double[] Doubles(string csv) =>

@@ -114,6 +114,8 @@ namespace CbGen.Package.Tests
                 {
                     "CbGen.Testing.nuspec",
                     "README.md",
+                    // Keeps *.received.cs and *.verified.cs out of the user's Compile items.
+                    "buildTransitive/CbGen.Testing.targets",
                     "lib/netstandard2.0/CbGen.Generators.dll",
                     "lib/netstandard2.0/CbGen.Testing.dll",
                     "lib/netstandard2.0/CbGen.Testing.xml",
@@ -128,10 +130,50 @@ namespace CbGen.Package.Tests
             Assert.Equal(Read("CbGen", "analyzers/dotnet/cs/CbGen.Generators.dll"), Read("CbGen.Testing", "lib/netstandard2.0/CbGen.Generators.dll"));
         }
 
+        [Fact]
+        public void CbGen_Testing_removes_snapshot_files_from_Compile()
+        {
+            XElement targets = XElement.Parse(System.Text.Encoding.UTF8.GetString(Read("CbGen.Testing", "buildTransitive/CbGen.Testing.targets")));
+            Assert.Equal(
+                new[] { "**/*.received.cs;**/*.verified.cs" },
+                targets.Descendants("Compile").Select(c => (string?)c.Attribute("Remove")));
+        }
+
+        [Fact]
+        public void CbGen_Cli_is_the_cbgen_tool()
+        {
+            string[] entries = _packages.Entries("CbGen.Cli");
+            Assert.Contains("tools/net10.0/any/CbGen.Cli.dll", entries);
+            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+            XNamespace ns = _packages.Nuspec("CbGen.Cli").Name.Namespace;
+            Assert.Equal("DotnetTool", (string?)_packages.Nuspec("CbGen.Cli").Descendants(ns + "packageType").Single().Attribute("name"));
+        }
+
+        [Fact]
+        public void Every_package_carries_the_same_licence_authors_and_repository_metadata()
+        {
+            // One place: Directory.Build.props. No public home yet, so no URL may be claimed; once RepositoryUrl is set
+            // there, every package must carry it as <repository> and <projectUrl>.
+            string? repository = XElement.Load(Path.Combine(_packages.RepositoryRoot, "Directory.Build.props"))
+                .Descendants("RepositoryUrl").SingleOrDefault()?.Value;
+            foreach (string id in PackedPackages.PackageIds)
+            {
+                XNamespace ns = _packages.Nuspec(id).Name.Namespace;
+                XElement metadata = _packages.Nuspec(id).Element(ns + "metadata")!;
+                XElement license = metadata.Element(ns + "license")!;
+                Assert.Equal((id, "expression", "MIT"), (id, (string?)license.Attribute("type"), license.Value));
+                Assert.Equal((id, "CbGen contributors"), (id, metadata.Element(ns + "authors")?.Value));
+                Assert.Equal((id, "Copyright (c) 2026 CbGen contributors"), (id, metadata.Element(ns + "copyright")?.Value));
+                Assert.Equal((id, repository), (id, (string?)metadata.Element(ns + "repository")?.Attribute("url")));
+                Assert.Equal((id, repository), (id, metadata.Element(ns + "projectUrl")?.Value));
+            }
+        }
+
         [Theory]
         [InlineData("CbGen")]
         [InlineData("CbGen.TorchSharp")]
         [InlineData("CbGen.Testing")]
+        [InlineData("CbGen.Cli")]
         public void Every_package_has_its_readme_licence_and_description(string id)
         {
             XNamespace ns = _packages.Nuspec(id).Name.Namespace;

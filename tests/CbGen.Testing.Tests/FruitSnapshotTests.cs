@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Testing.Tests
 {
-    /// <summary>The worked example of docs/packaging.md: a user's own test that snapshots what CbGen generates for their
+    /// <summary>The worked example of docs/snapshot-testing.md: a user's own test that snapshots what CbGen generates for their
     /// label enum. The verified files are committed in Verified/Fruit_weights_and_loss/.</summary>
     public sealed class FruitSnapshotTests
     {

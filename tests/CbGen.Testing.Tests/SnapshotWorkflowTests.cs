@@ -39,7 +39,7 @@ namespace CbGen.Testing.Tests
 
             Assert.Equal(Verified("Sub/New", "cs"), ex.VerifiedPath);
             Assert.Equal(Received("Sub/New", "cs"), ex.ReceivedPath);
-            Assert.Equal("new text\n", File.ReadAllText(ex.ReceivedPath));
+            Assert.Equal("new text\n", File.ReadAllText(ex.ReceivedPath!));
             Assert.StartsWith("No verified snapshot " + Verified("Sub/New", "cs"), ex.Message, StringComparison.Ordinal);
             Assert.Contains(Snapshot.AcceptVariable + "=1", ex.Message, StringComparison.Ordinal);
             Assert.False(File.Exists(ex.VerifiedPath));
