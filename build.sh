@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # CbGen's one entry point. Every verb does its own set-up, is idempotent and is fast on a second run.
 #
-#   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo)
+#   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo;
+#                            run --mlnet [args]: the ML.NET LightGBM/SDCA demo instead)
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
+#   ./build.sh mutate TARGET mutation testing (Stryker.NET) of maths, runtime or generator; not in CI
 #   ./build.sh setup         only the set-up steps
 set -euo pipefail
 
@@ -18,6 +20,8 @@ die() { printf '[build.sh] error: %s\n' "$*" >&2; exit 1; }
 
 # shellcheck source=eng/setup.sh
 source "$ROOT/eng/setup.sh"
+# shellcheck source=eng/mutate.sh
+source "$ROOT/eng/mutate.sh"
 
 verb="${1:-help}"
 [ $# -gt 0 ] && shift
@@ -26,6 +30,12 @@ case "$verb" in
   setup)
     require_dotnet; ensure_glibcxx; ensure_fashion_mnist ;;
   run)
+    if [ "${1:-}" = "--mlnet" ]; then
+      shift; require_dotnet; ensure_fashion_mnist
+      say "building the ML.NET demo ($CONFIG)"
+      dotnet build examples/FashionMnistLongTail.MlNet -c "$CONFIG" -nologo -v quiet
+      exec dotnet run --project examples/FashionMnistLongTail.MlNet -c "$CONFIG" --no-build -- "$@"
+    fi
     require_dotnet; ensure_glibcxx; ensure_fashion_mnist
     say "building the demo ($CONFIG)"
     dotnet build examples/FashionMnistLongTail -c "$CONFIG" -nologo -v quiet
@@ -44,8 +54,11 @@ case "$verb" in
     require_dotnet
     dotnet pack CbGen.sln -c Release -nologo -v quiet -o artifacts/packages "$@"
     say "packages written to artifacts/packages" ;;
+  mutate)
+    require_dotnet; ensure_glibcxx
+    run_mutation "$@" ;;
   help|-h|--help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown verb '$verb' (use run, test, bench, pack or setup)" ;;
+    die "unknown verb '$verb' (use run, test, bench, pack, mutate or setup)" ;;
 esac

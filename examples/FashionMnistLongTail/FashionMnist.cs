@@ -13,6 +13,7 @@ namespace FashionMnistLongTail
     [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Sigmoid, Name = "FashionMnistSigmoid")]
     [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Focal, Gamma = 1.0, Name = "FashionMnistFocal1")]
     [ClassBalanced(Beta = 0.999, Loss = CbLoss.Focal, Gamma = 0.5, Name = "FashionMnistFocalHalf")]
+    [ClassBalancedSweep] // the paper's 20-point grid as typed configs: FashionMnistSweep.Points (used by --search)
     public enum FashionMnist
     {
         /// <summary>T-shirt/top (label 0).</summary>

@@ -75,13 +75,13 @@ namespace FashionMnistLongTail
             }
 
             using (var generated = new FashionMnistFocal1Loss())
-            using (var runtime = ClassBalancedFocalLoss.FromCounts(counts, focal1.Beta, focal1.Gamma))
+            using (var runtime = ClassBalancedFocalLoss.FromCounts(counts, focal1.Beta, gamma: focal1.Gamma))
             {
                 Same(nameof(FashionMnistFocal1Loss), generated.forward(logits, labels), runtime.call(logits, target));
             }
 
             using (var generated = new FashionMnistFocalHalfLoss())
-            using (var runtime = ClassBalancedFocalLoss.FromCounts(counts, focalHalf.Beta, focalHalf.Gamma))
+            using (var runtime = ClassBalancedFocalLoss.FromCounts(counts, focalHalf.Beta, gamma: focalHalf.Gamma))
             {
                 Same(nameof(FashionMnistFocalHalfLoss), generated.forward(logits, labels), runtime.call(logits, target));
             }

@@ -24,6 +24,9 @@ namespace FashionMnistLongTail
 
         /// <summary>Class-balanced focal loss, γ = 0.5, β = 0.999.</summary>
         CbFocalGammaHalf,
+
+        /// <summary>A point of the β × loss × γ grid of <c>--search</c> (never in <c>--losses</c>).</summary>
+        SweepPoint,
     }
 
     /// <summary>One run's loss.</summary>
@@ -69,7 +72,7 @@ namespace FashionMnistLongTail
         /// Builds the loss of <paramref name="spec"/> for a training set with <paramref name="counts"/> images per class.
         /// When the counts are exactly the ones the <see cref="FashionMnist"/> enum declares (IF 100, no cap), the
         /// class-balanced losses are the generated <c>FashionMnist*Loss</c> types; otherwise they come from the runtime
-        /// API, <c>ClassBalanced*Loss.FromCounts</c>, with the same formula evaluated at run time.
+        /// API, <c>CbLosses.FromCounts</c>, with the same formula evaluated at run time.
         /// </summary>
         public static LossInstance Create(LossSpec spec, ReadOnlySpan<long> counts)
         {
@@ -86,14 +89,12 @@ namespace FashionMnistLongTail
                 return new LossInstance(generated, "generated", weights);
             }
 
-            nn.Module<Tensor, Tensor, Tensor> runtime = variant switch
-            {
-                CbLoss.Softmax => ClassBalancedSoftmaxLoss.FromCounts(counts, spec.Beta),
-                CbLoss.Sigmoid => ClassBalancedSigmoidLoss.FromCounts(counts, spec.Beta),
-                CbLoss.Focal => ClassBalancedFocalLoss.FromCounts(counts, spec.Beta, spec.Gamma),
-                _ => throw new ArgumentOutOfRangeException(nameof(spec), variant, "Unknown CbLoss variant."),
-            };
+            var runtime = CreateRuntime(variant, counts, spec.Beta, spec.Gamma);
             return new LossInstance(runtime, "runtime", weights);
         }
+
+        /// <summary>The runtime class-balanced loss of <paramref name="variant"/> with weights from <paramref name="counts"/>.</summary>
+        public static nn.Module<Tensor, Tensor, Tensor> CreateRuntime(CbLoss variant, ReadOnlySpan<long> counts, double beta, double gamma) =>
+            CbLosses.FromCounts(variant, counts, beta, new CbLossOptions { Gamma = gamma }); // one factory; γ is read by focal only
     }
 }

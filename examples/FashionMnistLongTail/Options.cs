@@ -35,6 +35,15 @@ namespace FashionMnistLongTail
         /// <summary>Whether to draw the PNG plots (default true).</summary>
         public bool Plots { get; init; } = true;
 
+        /// <summary>Whether to run the validated hyper-parameter search (<c>--search</c>) instead of the fixed runs.</summary>
+        public bool Search { get; init; }
+
+        /// <summary>Epochs per grid point in the search (default 15: half the protocol's budget).</summary>
+        public int SearchEpochs { get; init; } = 15;
+
+        /// <summary>Whether the search also runs successive halving over the same grid, to measure what it saves.</summary>
+        public bool Halving { get; init; }
+
         /// <summary>Whether <c>--help</c> was asked for.</summary>
         public bool Help { get; init; }
 
@@ -58,6 +67,10 @@ namespace FashionMnistLongTail
             "  --subset N          cap the training images per class at N (smoke tests)",
             "  --out DIR           output folder for results.json, results.md and the plots (default out/)",
             "  --no-plots          skip the PNG plots",
+            "  --search            choose β/loss/γ on a stratified validation split of the training subset (the",
+            "                      paper's 20-point grid), retrain the winner, compare it with the paper's defaults",
+            "  --search-epochs N   epochs per grid point in --search (default 15)",
+            "  --halving           with --search: also run successive halving (3 rungs) and report what it saves",
             "  -h, --help          show this help",
             "",
             "Default: 5 losses x 2 seeds at IF 100, 30 epochs, MLP 784-512-256-10, SGD momentum 0.9, batch 128.");
@@ -109,6 +122,15 @@ namespace FashionMnistLongTail
                     case "--subset":
                         options = options with { SubsetCap = PositiveInt(args, ref i) };
                         break;
+                    case "--search":
+                        options = options with { Search = true };
+                        break;
+                    case "--halving":
+                        options = options with { Halving = true };
+                        break;
+                    case "--search-epochs":
+                        options = options with { SearchEpochs = PositiveInt(args, ref i) };
+                        break;
                     case "--losses":
                         options = options with { Losses = ParseLosses(Value(args, ref i)) };
                         break;
@@ -121,6 +143,16 @@ namespace FashionMnistLongTail
             if (all && imbalance is not null)
             {
                 throw new UsageException("Pass either --all or --imbalance, not both.");
+            }
+
+            if (options.Search && all)
+            {
+                throw new UsageException("--search runs at one imbalance factor; pass --imbalance IF (or nothing for 100), not --all.");
+            }
+
+            if (options.Halving && !options.Search)
+            {
+                throw new UsageException("--halving goes with --search.");
             }
 
             if (all)

@@ -29,7 +29,15 @@ if (Console.IsOutputRedirected)
 
 try
 {
-    Experiment.Run(options);
+    if (options.Search)
+    {
+        FashionMnistLongTail.Search.GridSearch.Run(options);
+    }
+    else
+    {
+        Experiment.Run(options);
+    }
+
     return 0;
 }
 catch (DatasetException e)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using CbGen.Generators.Emitting;
@@ -37,18 +38,9 @@ namespace CbGen.Generators
             IncrementalValuesProvider<EnumSpec> enums = Annotated<EnumDeclarationSyntax, EnumSpec>(
                 context, Parser.ClassBalancedAttributeName, Parser.ParseForGenerator, TrackingNames.Enums);
 
-            IncrementalValuesProvider<(EnumSpec Enum, CompilationFeatures Features)> withFeatures = enums
-                .Combine(features)
-                .WithTrackingName(TrackingNames.EnumsWithFeatures);
-
-            context.RegisterSourceOutput(withFeatures, static (output, input) => Execute(output, input.Enum, input.Features));
-
             // [ClassBalancedSweep] on an enum: the grid as typed configs.
             IncrementalValuesProvider<EnumSweepSpec> sweeps = Annotated<EnumDeclarationSyntax, EnumSweepSpec>(
                 context, SweepParser.SweepAttributeName, SweepParser.ParseForGenerator, TrackingNames.Sweeps);
-            context.RegisterSourceOutput(
-                sweeps.Combine(features).WithTrackingName(TrackingNames.SweepsWithFeatures),
-                static (output, input) => ExecuteSweep(output, input.Left, input.Right));
 
             // [ClassBalancedDataset]: the class, then its counts file among the AdditionalFiles. Only the files some
             // class names are parsed; each parse is cached until that file's text changes.
@@ -69,9 +61,36 @@ namespace CbGen.Generators
                 .Combine(countsFiles.Collect())
                 .Select(static (input, cancellationToken) => DatasetParser.Build(input.Left, input.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Datasets);
+
+            // The clash stage sees every unit and the user's types named like generated ones; it decides what is
+            // emitted (a location-free plan) and reports CB010 itself, so a clash never reaches the compiler.
+            IncrementalValueProvider<ImmutableArray<UserDeclaration>> userDeclarations = context.SyntaxProvider
+                .CreateSyntaxProvider(UserDeclarations.IsCandidate, static (syntax, cancellationToken) => UserDeclarations.Read(syntax.Node, cancellationToken))
+                .SelectMany(static (found, _) => found)
+                .Collect()
+                .WithTrackingName(TrackingNames.UserDeclarations);
+            IncrementalValueProvider<ClashReport> clashes = enums.Collect()
+                .Combine(sweeps.Collect())
+                .Combine(datasets.Collect())
+                .Combine(features)
+                .Select(static (input, _) => NameClashes.Units(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .Combine(userDeclarations)
+                .Select(static (input, _) => NameClashes.Detect(input.Left, input.Right))
+                .WithTrackingName(TrackingNames.NameClashes);
+            IncrementalValueProvider<OutputPlan> plan = clashes
+                .Select(static (report, _) => report.Plan)
+                .WithTrackingName(TrackingNames.OutputPlan);
+            context.RegisterSourceOutput(clashes, static (output, report) => ReportAll(output, report.Diagnostics));
+
             context.RegisterSourceOutput(
-                datasets.Combine(features).WithTrackingName(TrackingNames.DatasetsWithFeatures),
-                static (output, input) => ExecuteDataset(output, input.Left, input.Right));
+                enums.Combine(features).Combine(plan).WithTrackingName(TrackingNames.EnumsWithFeatures),
+                static (output, input) => Execute(output, input.Left.Left, input.Left.Right, input.Right));
+            context.RegisterSourceOutput(
+                sweeps.Combine(features).Combine(plan).WithTrackingName(TrackingNames.SweepsWithFeatures),
+                static (output, input) => ExecuteSweep(output, input.Left.Left, input.Left.Right, input.Right));
+            context.RegisterSourceOutput(
+                datasets.Combine(features).Combine(plan).WithTrackingName(TrackingNames.DatasetsWithFeatures),
+                static (output, input) => ExecuteDataset(output, input.Left.Left, input.Left.Right, input.Right));
         }
 
         /// <summary>The models <paramref name="parse"/> makes of the <typeparamref name="TSyntax"/> declarations that carry
@@ -91,7 +110,7 @@ namespace CbGen.Generators
                 .Where(static model => model is not null)!;
         }
 
-        private static void ExecuteSweep(SourceProductionContext context, EnumSweepSpec input, CompilationFeatures features)
+        private static void ExecuteSweep(SourceProductionContext context, EnumSweepSpec input, CompilationFeatures features, OutputPlan plan)
         {
             if (input.Enum.Failure is not null)
             {
@@ -102,7 +121,7 @@ namespace CbGen.Generators
 
             try
             {
-                context.AddSource(Emitter.SweepHintName(input.Enum, input.Sweep), Emitter.EmitSweep(input.Enum, input.Sweep, features));
+                AddSweep(context, input.Enum, input.Sweep, features, plan);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -111,16 +130,18 @@ namespace CbGen.Generators
             }
         }
 
-        private static void ExecuteDataset(SourceProductionContext context, DatasetSpec dataset, CompilationFeatures features)
+        private static void AddSweep(SourceProductionContext context, EnumSpec spec, SweepSpec sweep, CompilationFeatures features, OutputPlan plan)
         {
-            foreach (DiagnosticInfo info in dataset.Diagnostics)
+            string hint = Emitter.SweepHintName(spec, sweep);
+            if (!NameClashes.IsBlocked(plan, hint))
             {
-                if (TrainingSetupDiagnostics.ById.TryGetValue(info.Id, out DiagnosticDescriptor? descriptor))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, ToLocation(info.Location), info.Args.Select(a => (object?)a).ToArray()));
-                }
+                context.AddSource(NameClashes.HintName(plan, hint), Emitter.EmitSweep(spec, sweep, features));
             }
+        }
 
+        private static void ExecuteDataset(SourceProductionContext context, DatasetSpec dataset, CompilationFeatures features, OutputPlan plan)
+        {
+            ReportAll(context, dataset.Diagnostics);
             if (dataset.Enum is not { } spec)
             {
                 return;
@@ -128,10 +149,16 @@ namespace CbGen.Generators
 
             try
             {
-                context.AddSource(Emitter.LabelsHintName(dataset), Emitter.EmitDatasetLabels(dataset, features));
+                string labels = Emitter.LabelsHintName(dataset);
+                if (NameClashes.IsBlocked(plan, labels))
+                {
+                    return;
+                }
+
+                context.AddSource(NameClashes.HintName(plan, labels), Emitter.EmitDatasetLabels(dataset, features));
                 if (dataset.Sweep is { } sweep)
                 {
-                    context.AddSource(Emitter.SweepHintName(spec, sweep), Emitter.EmitSweep(spec, sweep, features));
+                    AddSweep(context, spec, sweep, features, plan);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -141,7 +168,22 @@ namespace CbGen.Generators
                 return;
             }
 
-            Execute(context, spec, features);
+            Execute(context, spec, features, plan, dataset.Names);
+        }
+
+        /// <summary>Reports diagnostics found outside an analyzer's reach (counts files, name clashes).</summary>
+        private static void ReportAll(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (DiagnosticInfo info in diagnostics)
+            {
+                DiagnosticDescriptor? descriptor = info.Id == DiagnosticDescriptors.DuplicateName.Id
+                    ? DiagnosticDescriptors.DuplicateName
+                    : TrainingSetupDiagnostics.ById.TryGetValue(info.Id, out DiagnosticDescriptor? found) ? found : null;
+                if (descriptor is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, ToLocation(info.Location), info.Args.Select(a => (object?)a).ToArray()));
+                }
+            }
         }
 
         private static Location ToLocation(LocationInfo? info) =>
@@ -150,7 +192,8 @@ namespace CbGen.Generators
                 : Location.Create(info.Path, new TextSpan(info.Start, info.Length),
                     new LinePositionSpan(new LinePosition(info.StartLine, info.StartCharacter), new LinePosition(info.EndLine, info.EndCharacter)));
 
-        private static void Execute(SourceProductionContext context, EnumSpec spec, CompilationFeatures features)
+        private static void Execute(SourceProductionContext context, EnumSpec spec, CompilationFeatures features, OutputPlan plan,
+            EquatableArray<string>? labelNames = null)
         {
             if (spec.Failure is not null)
             {
@@ -162,14 +205,28 @@ namespace CbGen.Generators
             foreach (ConfigSpec config in spec.Configs)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
+                string weightsHint = Emitter.WeightsHintName(spec, config);
+                if (NameClashes.IsBlocked(plan, weightsHint))
+                {
+                    continue;
+                }
+
                 try
                 {
                     string weights = Emitter.EmitWeights(spec, config, features);
                     string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config, features) : null;
-                    context.AddSource(Emitter.WeightsHintName(spec, config), weights);
+                    string? mlNet = features.HasMlNet
+                        ? Emitter.EmitMlNet(spec, config, labelNames ?? spec.Members.Select(m => m.Name).ToEquatableArray(), features)
+                        : null;
+                    context.AddSource(NameClashes.HintName(plan, weightsHint), weights);
                     if (loss is not null)
                     {
-                        context.AddSource(Emitter.LossHintName(spec, config), loss);
+                        context.AddSource(NameClashes.HintName(plan, Emitter.LossHintName(spec, config)), loss);
+                    }
+
+                    if (mlNet is not null)
+                    {
+                        context.AddSource(NameClashes.HintName(plan, Emitter.MlNetHintName(spec, config)), mlNet);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

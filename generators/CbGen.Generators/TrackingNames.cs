@@ -32,5 +32,14 @@ namespace CbGen.Generators
 
         /// <summary>Each dataset combined with the features.</summary>
         public const string DatasetsWithFeatures = nameof(DatasetsWithFeatures);
+
+        /// <summary>The user's namespace-level types and namespaces named like generated types.</summary>
+        public const string UserDeclarations = nameof(UserDeclarations);
+
+        /// <summary>The clash stage: every unit to emit checked against each other and the user's declarations.</summary>
+        public const string NameClashes = nameof(NameClashes);
+
+        /// <summary>The clash stage's location-free plan (what not to emit, which hint names to change).</summary>
+        public const string OutputPlan = nameof(OutputPlan);
     }
 }

@@ -6,4 +6,7 @@ namespace CbGen.Cli;
 internal static class Invariant
 {
     public static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"1 class", "2 classes", "0 classes".</summary>
+    public static string Plural(long n, string one, string many) => Format(n) + " " + (n == 1 ? one : many);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,18 +38,18 @@ namespace CbGen.TorchSharp
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
-        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <exception cref="ArgumentException">The weights are empty, negative or not finite.</exception>
         /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined, or γ is negative or not finite.</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public ClassBalancedFocalLoss(
             ReadOnlySpan<double> weights,
-            double gamma = 2.0,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            double gamma = 2.0,
             CbDevice device = CbDevice.Auto)
             : base(weights, CheckOptions(reduction, normalizer, gamma), normalizer, device)
         {
@@ -58,9 +59,9 @@ namespace CbGen.TorchSharp
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
         /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
         /// <param name="weights">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
-        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
@@ -69,9 +70,9 @@ namespace CbGen.TorchSharp
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public ClassBalancedFocalLoss(
             Tensor weights,
-            double gamma = 2.0,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            double gamma = 2.0,
             CbDevice device = CbDevice.Auto)
             : base(weights, CheckOptions(reduction, normalizer, gamma), normalizer, device)
         {
@@ -86,9 +87,9 @@ namespace CbGen.TorchSharp
         /// </summary>
         /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
         /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
-        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <returns>A new loss module.</returns>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
@@ -96,22 +97,44 @@ namespace CbGen.TorchSharp
         public static ClassBalancedFocalLoss FromCounts(
             ReadOnlySpan<long> counts,
             double beta,
-            double gamma = 2.0,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            double gamma = 2.0,
             CbDevice device = CbDevice.Auto) =>
-            new ClassBalancedFocalLoss(ClassBalancedWeights.Compute(counts, beta), gamma, reduction, normalizer, device);
+            new ClassBalancedFocalLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, gamma, device);
+
+        /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, double, CbDevice)"/>,
+        /// for <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
+        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
+        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <returns>A new loss module.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
+        public static ClassBalancedFocalLoss FromCounts(
+            IReadOnlyList<int> counts,
+            double beta,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            double gamma = 2.0,
+            CbDevice device = CbDevice.Auto) =>
+            FromCounts(Counts.Widen(counts, nameof(counts)), beta, reduction, normalizer, gamma, device);
 
         /// <summary>The focusing parameter γ of the modulator (1 - p_t)^γ.</summary>
         public double Gamma { get; }
 
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C].</param>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target) =>
-            LossCore.Focal(input, target, WeightsFor(input, target), Gamma, reduction, Normalizer);
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target) =>
+            LossCore.Focal(logits, target, WeightsFor(logits, target), Gamma, reduction, Normalizer);
 
         /// <summary>Checks the options in the order the constructors always have: reduction, normaliser, γ.</summary>
         private static Reduction CheckOptions(Reduction reduction, MeanNormalizer normalizer, double gamma)

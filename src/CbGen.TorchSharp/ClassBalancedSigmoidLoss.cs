@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -90,12 +91,32 @@ namespace CbGen.TorchSharp
             CbDevice device = CbDevice.Auto) =>
             new ClassBalancedSigmoidLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, device);
 
+        /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, CbDevice)"/>, for
+        /// <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
+        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
+        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <returns>A new loss module.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
+        public static ClassBalancedSigmoidLoss FromCounts(
+            IReadOnlyList<int> counts,
+            double beta,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            CbDevice device = CbDevice.Auto) =>
+            FromCounts(Counts.Widen(counts, nameof(counts)), beta, reduction, normalizer, device);
+
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C].</param>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target) =>
-            LossCore.Sigmoid(input, target, WeightsFor(input, target), reduction, Normalizer);
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target) =>
+            LossCore.Sigmoid(logits, target, WeightsFor(logits, target), reduction, Normalizer);
     }
 }

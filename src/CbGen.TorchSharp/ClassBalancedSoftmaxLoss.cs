@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -107,6 +108,30 @@ namespace CbGen.TorchSharp
             new ClassBalancedSoftmaxLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer,
                 ignoreIndex, labelSmoothing, device);
 
+        /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, long, double, CbDevice)"/>,
+        /// for <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
+        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
+        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
+        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
+        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <returns>A new loss module.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
+        public static ClassBalancedSoftmaxLoss FromCounts(
+            IReadOnlyList<int> counts,
+            double beta,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double labelSmoothing = 0.0,
+            CbDevice device = CbDevice.Auto) =>
+            FromCounts(Counts.Widen(counts, nameof(counts)), beta, reduction, normalizer, ignoreIndex, labelSmoothing,
+                device);
+
         /// <summary>The label value that contributes nothing to the loss.</summary>
         public long IgnoreIndex { get; }
 
@@ -114,12 +139,13 @@ namespace CbGen.TorchSharp
         public double LabelSmoothing { get; }
 
         /// <summary>Computes the loss.</summary>
-        /// <param name="input">Logits [B, C] of a floating dtype, on the weights' device.</param>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
         /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="IgnoreIndex"/>.</param>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
-        public override Tensor forward(Tensor input, Tensor target) =>
-            LossCore.Softmax(input, target, WeightsFor(input, target), reduction, Normalizer, IgnoreIndex,
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target) =>
+            LossCore.Softmax(logits, target, WeightsFor(logits, target), reduction, Normalizer, IgnoreIndex,
                 LabelSmoothing);
 
         /// <summary>Checks the options in the order the constructors always have: reduction, normaliser, ε.</summary>

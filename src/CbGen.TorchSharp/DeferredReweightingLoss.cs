@@ -1,5 +1,6 @@
 using System;
-using System.Globalization;
+using System.Collections.Generic;
+using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
@@ -31,11 +32,12 @@ namespace CbGen.TorchSharp
     /// }
     /// </code>
     /// </example>
-    public class DeferredReweightingLoss : Loss<Tensor, Tensor, Tensor>
+    public partial class DeferredReweightingLoss : Loss<Tensor, Tensor, Tensor>
     {
         private readonly Loss<Tensor, Tensor, Tensor> _weighted;
         private readonly Loss<Tensor, Tensor, Tensor> _unweighted;
         private int _epoch;
+        private bool _disposed;
 
         /// <summary>Wraps a class-balanced softmax loss; the wrapper takes it over (and disposes it).</summary>
         /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
@@ -46,7 +48,7 @@ namespace CbGen.TorchSharp
             : this(weighted, deferUntilEpoch, CbLoss.Softmax, NumClassesOf(weighted, w => w.NumClasses))
         {
             _unweighted = Twin(new ClassBalancedSoftmaxLoss(Ones(weighted.NumClasses), weighted.reduction,
-                weighted.Normalizer, weighted.IgnoreIndex, weighted.LabelSmoothing, CbDevice.Cpu), weighted.ClassWeights);
+                weighted.Normalizer, weighted.IgnoreIndex, weighted.LabelSmoothing, CbDevice.Cpu), weighted);
             register_module("unweighted_loss", _unweighted);
         }
 
@@ -59,7 +61,7 @@ namespace CbGen.TorchSharp
             : this(weighted, deferUntilEpoch, CbLoss.Sigmoid, NumClassesOf(weighted, w => w.NumClasses))
         {
             _unweighted = Twin(new ClassBalancedSigmoidLoss(Ones(weighted.NumClasses), weighted.reduction,
-                weighted.Normalizer, CbDevice.Cpu), weighted.ClassWeights);
+                weighted.Normalizer, CbDevice.Cpu), weighted);
             register_module("unweighted_loss", _unweighted);
         }
 
@@ -71,8 +73,8 @@ namespace CbGen.TorchSharp
         public DeferredReweightingLoss(ClassBalancedFocalLoss weighted, int deferUntilEpoch)
             : this(weighted, deferUntilEpoch, CbLoss.Focal, NumClassesOf(weighted, w => w.NumClasses))
         {
-            _unweighted = Twin(new ClassBalancedFocalLoss(Ones(weighted.NumClasses), weighted.Gamma,
-                weighted.reduction, weighted.Normalizer, CbDevice.Cpu), weighted.ClassWeights);
+            _unweighted = Twin(new ClassBalancedFocalLoss(Ones(weighted.NumClasses), weighted.reduction,
+                weighted.Normalizer, weighted.Gamma, CbDevice.Cpu), weighted);
             register_module("unweighted_loss", _unweighted);
         }
 
@@ -89,16 +91,13 @@ namespace CbGen.TorchSharp
 
         /// <summary>
         /// Creates a class-balanced loss of <paramref name="loss"/>'s variant from training samples per class and β
-        /// (as the modules' <c>FromCounts</c>) and wraps it.
+        /// (as <see cref="CbLosses.FromCounts(CbLoss, ReadOnlySpan{long}, double, CbLossOptions?)"/>) and wraps it.
         /// </summary>
         /// <param name="loss">The variant.</param>
         /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
         /// <param name="beta">β in [0, 1] (the LDAM-DRW recipe uses <see cref="DeferredReweighting.LdamDrwBeta"/>).</param>
         /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
-        /// <param name="gamma">γ of the focal loss (ignored by the other variants).</param>
-        /// <param name="reduction">None, Mean (default) or Sum.</param>
-        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by.</param>
-        /// <param name="device">Where to keep the weights.</param>
+        /// <param name="options">The options of both modules (<see cref="CbLossOptions.Default"/> when null).</param>
         /// <returns>A new wrapper at epoch 0.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or as the modules.</exception>
         public static DeferredReweightingLoss FromCounts(
@@ -106,10 +105,7 @@ namespace CbGen.TorchSharp
             ReadOnlySpan<long> counts,
             double beta,
             int deferUntilEpoch,
-            double gamma = 2.0,
-            Reduction reduction = Reduction.Mean,
-            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            CbDevice device = CbDevice.Auto)
+            CbLossOptions? options = null)
         {
             // Checked before the inner module is built, so nothing is left undisposed.
             if (deferUntilEpoch < 0)
@@ -117,23 +113,34 @@ namespace CbGen.TorchSharp
                 _ = new DeferredReweighting(deferUntilEpoch);
             }
 
-            switch (loss)
+            var weighted = CbLosses.FromCounts(loss, counts, beta, options);
+            var wrapper = weighted switch
             {
-                case CbLoss.Softmax:
-                    return new DeferredReweightingLoss(ClassBalancedSoftmaxLoss.FromCounts(counts, beta, reduction, normalizer,
-                        device: device), deferUntilEpoch);
-                case CbLoss.Sigmoid:
-                    return new DeferredReweightingLoss(ClassBalancedSigmoidLoss.FromCounts(counts, beta, reduction, normalizer,
-                        device), deferUntilEpoch);
-                case CbLoss.Focal:
-                    return new DeferredReweightingLoss(ClassBalancedFocalLoss.FromCounts(counts, beta, gamma, reduction,
-                        normalizer, device), deferUntilEpoch);
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(loss), loss,
-                        "loss must be CbLoss.Softmax, CbLoss.Sigmoid or CbLoss.Focal; got "
-                        + ((int)loss).ToString(CultureInfo.InvariantCulture) + ".");
-            }
+                ClassBalancedSoftmaxLoss softmax => new DeferredReweightingLoss(softmax, deferUntilEpoch),
+                ClassBalancedSigmoidLoss sigmoid => new DeferredReweightingLoss(sigmoid, deferUntilEpoch),
+                _ => new DeferredReweightingLoss((ClassBalancedFocalLoss)weighted, deferUntilEpoch),
+            };
+            wrapper.CheckFiniteLogits = (options ?? CbLossOptions.Default).CheckFiniteLogits;
+            return wrapper;
         }
+
+        /// <summary>As <see cref="FromCounts(CbLoss, ReadOnlySpan{long}, double, int, CbLossOptions?)"/>, for
+        /// <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
+        /// <param name="loss">The variant.</param>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
+        /// <param name="beta">β in [0, 1].</param>
+        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
+        /// <param name="options">The options of both modules (<see cref="CbLossOptions.Default"/> when null).</param>
+        /// <returns>A new wrapper at epoch 0.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or as the modules.</exception>
+        public static DeferredReweightingLoss FromCounts(
+            CbLoss loss,
+            IReadOnlyList<int> counts,
+            double beta,
+            int deferUntilEpoch,
+            CbLossOptions? options = null) =>
+            FromCounts(loss, Counts.Widen(counts, nameof(counts)), beta, deferUntilEpoch, options);
 
         /// <summary>The schedule (K).</summary>
         public DeferredReweighting Schedule { get; }
@@ -156,6 +163,23 @@ namespace CbGen.TorchSharp
             {
                 DeferredReweighting.CheckEpoch(value, nameof(Epoch));
                 _epoch = value;
+            }
+        }
+
+        /// <summary>The opt-in finite check of both wrapped modules (see
+        /// <see cref="ClassBalancedLoss.CheckFiniteLogits"/>); setting it sets both.</summary>
+        public bool CheckFiniteLogits
+        {
+            get => _weighted is ClassBalancedLoss { CheckFiniteLogits: true };
+            set
+            {
+                foreach (var module in new[] { _weighted, _unweighted })
+                {
+                    if (module is ClassBalancedLoss cb)
+                    {
+                        cb.CheckFiniteLogits = value;
+                    }
+                }
             }
         }
 
@@ -183,16 +207,26 @@ namespace CbGen.TorchSharp
         }
 
         /// <summary>The loss of the module that is active at the current <see cref="Epoch"/>.</summary>
-        /// <param name="input">Logits [B, C].</param>
+        /// <param name="logits">Logits [B, C].</param>
         /// <param name="target">The targets the wrapped variant accepts.</param>
         /// <returns>As the wrapped module.</returns>
-        public override Tensor forward(Tensor input, Tensor target) => Active.forward(input, target);
+        /// <exception cref="ObjectDisposedException">The wrapper has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target)
+        {
+            if (_disposed)
+            {
+                throw Validation.Disposed(this);
+            }
+
+            return Active.forward(logits, target);
+        }
 
         /// <inheritdoc/>
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
+                _disposed = true;
                 _weighted.Dispose();
                 if (!ReferenceEquals(_unweighted, _weighted))
                 {
@@ -221,10 +255,12 @@ namespace CbGen.TorchSharp
             return ones;
         }
 
-        /// <summary>Puts the twin (built on the CPU) where the weighted module keeps its weights.</summary>
-        private static Loss<Tensor, Tensor, Tensor> Twin(Loss<Tensor, Tensor, Tensor> twin, Tensor weightedWeights)
+        /// <summary>Puts the twin (built on the CPU) where the weighted module keeps its weights, with its finite
+        /// check.</summary>
+        private static Loss<Tensor, Tensor, Tensor> Twin(ClassBalancedLoss twin, ClassBalancedLoss weighted)
         {
-            Device device = weightedWeights.device;
+            twin.CheckFiniteLogits = weighted.CheckFiniteLogits;
+            Device device = weighted.ClassWeights.device;
             if (device.type != DeviceType.CPU)
             {
                 twin.to(device);

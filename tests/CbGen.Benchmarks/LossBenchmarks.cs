@@ -26,6 +26,8 @@ public class LossBenchmarks
     private ClassBalancedSoftmaxLoss softmax = null!;
     private ClassBalancedSigmoidLoss sigmoid = null!;
     private ClassBalancedFocalLoss focal = null!;
+    private ClassBalancedSoftmaxLoss softmaxChecked = null!;
+    private ClassBalancedFocalLoss focalChecked = null!;
 
     /// <summary>Batch × classes: CIFAR-10-like, ImageNet-like, iNaturalist-2018-like.</summary>
     [Params("256x10", "128x1000", "64x8142")]
@@ -50,6 +52,10 @@ public class LossBenchmarks
         softmax = ClassBalancedSoftmaxLoss.FromCounts(counts, 0.9999, device: CbDevice.Cpu);
         sigmoid = ClassBalancedSigmoidLoss.FromCounts(counts, 0.9999, device: CbDevice.Cpu);
         focal = ClassBalancedFocalLoss.FromCounts(counts, 0.9999, gamma: 1.0, device: CbDevice.Cpu);
+        softmaxChecked = ClassBalancedSoftmaxLoss.FromCounts(counts, 0.9999, device: CbDevice.Cpu);
+        softmaxChecked.CheckFiniteLogits = true;
+        focalChecked = ClassBalancedFocalLoss.FromCounts(counts, 0.9999, gamma: 1.0, device: CbDevice.Cpu);
+        focalChecked.CheckFiniteLogits = true;
     }
 
     [GlobalCleanup]
@@ -58,6 +64,8 @@ public class LossBenchmarks
         softmax.Dispose();
         sigmoid.Dispose();
         focal.Dispose();
+        softmaxChecked.Dispose();
+        focalChecked.Dispose();
         logits.Dispose();
         labels.Dispose();
         oneHot.Dispose();
@@ -80,6 +88,10 @@ public class LossBenchmarks
     [Benchmark(Description = "CbGen softmax"), BenchmarkCategory("Softmax")]
     public void CbSoftmax() => Step(() => softmax.forward(logits, labels));
 
+    /// <summary>The opt-in finite check's cost: one min/max reduction over the logits and a host read.</summary>
+    [Benchmark(Description = "CbGen softmax + CheckFiniteLogits"), BenchmarkCategory("Softmax")]
+    public void CbSoftmaxChecked() => Step(() => softmaxChecked.forward(logits, labels));
+
     [Benchmark(Baseline = true, Description = "BCE with logits (fused)"), BenchmarkCategory("Sigmoid")]
     public void BceForSigmoid() => Step(() => nn.functional.binary_cross_entropy_with_logits(logits, oneHot));
 
@@ -94,6 +106,9 @@ public class LossBenchmarks
 
     [Benchmark(Description = "CbGen focal γ=1"), BenchmarkCategory("Focal")]
     public void CbFocal() => Step(() => focal.forward(logits, labels));
+
+    [Benchmark(Description = "CbGen focal γ=1 + CheckFiniteLogits"), BenchmarkCategory("Focal")]
+    public void CbFocalChecked() => Step(() => focalChecked.forward(logits, labels));
 
     [Benchmark(Description = "peer port focal γ=1"), BenchmarkCategory("Focal")]
     public void PeerFocal() => Step(() => PeerPort.Loss(logits, labels, counts, "focal", 0.9999, 1.0));

@@ -17,32 +17,7 @@ public sealed class EnumCommandTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    /// <summary>Compiles the emitted enum with CbGen's attributes (kept in metadata through CBGEN_KEEP_ATTRIBUTES),
-    /// asserts there is no diagnostic at all, and loads the enum type.</summary>
-    private static Type Compile(string source, string typeName)
-    {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, DocumentationMode.Diagnose, preprocessorSymbols: new[] { "CBGEN_KEEP_ATTRIBUTES" });
-        var references = new List<MetadataReference>();
-        foreach (string path in ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator))
-        {
-            references.Add(MetadataReference.CreateFromFile(path));
-        }
-
-        references.Add(MetadataReference.CreateFromFile(typeof(ClassBalancedAttribute).Assembly.Location));
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Emitted" + Guid.NewGuid().ToString("N"),
-            new[] { CSharpSyntaxTree.ParseText(source, parseOptions) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var pe = new MemoryStream();
-        var emit = compilation.Emit(pe);
-        Assert.True(emit.Success && emit.Diagnostics.All(d => d.Severity < DiagnosticSeverity.Warning),
-            string.Join("\n", emit.Diagnostics) + "\n" + source);
-        pe.Position = 0;
-        var context = new AssemblyLoadContext(null, isCollectible: true);
-        Assembly assembly = context.LoadFromStream(pe);
-        return assembly.GetType(typeName, throwOnError: true)!;
-    }
+    private static Type Compile(string source, string typeName) => EnumCompiler.Compile(source, typeName);
 
     private static (string Name, int Value, long Samples)[] Members(Type enumType) => enumType
         .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -70,7 +45,7 @@ public sealed class EnumCommandTests : IDisposable
         Assert.Contains("/// <summary>3d model: 3 samples.</summary>", source);
         Type type = Compile(source, "My.App.Clothes");
         Assert.True(type.IsEnum);
-        Assert.Equal(new[] { ("Class3dModel", 0, 3L), ("PickupTruck", 1, 2L), ("TShirt", 2, 1L) }, Members(type));
+        Assert.Equal(new[] { ("_3dModel", 0, 3L), ("PickupTruck", 1, 2L), ("TShirt", 2, 1L) }, Members(type));
         ClassBalancedAttribute config = type.GetCustomAttribute<ClassBalancedAttribute>()!;
         Assert.Equal(0.9999, config.Beta);
         Assert.Equal(CbLoss.Focal, config.Loss);
@@ -92,26 +67,26 @@ public sealed class EnumCommandTests : IDisposable
         Assert.Contains("/// <summary>x&lt;y &amp; z: 7 samples.</summary>", verbatim.Stdout);
         Type v = Compile(verbatim.Stdout, "Labels");
         Assert.Equal(
-            new[] { ("class", 0, 5L), ("int", 1, 4L), ("a_b", 2, 3L), ("a_b_2", 3, 2L), ("Labels_2", 4, 1L), ("x_y___z", 5, 7L), ("über", 6, 6L), ("_0", 7, 8L), ("Samples", 8, 9L), ("CbLoss", 9, 10L) },
+            new[] { ("class", 0, 5L), ("int", 1, 4L), ("a_b", 2, 3L), ("a_b_2", 3, 2L), ("Labels_2", 4, 1L), ("x_y_z", 5, 7L), ("über", 6, 6L), ("_0", 7, 8L), ("Samples", 8, 9L), ("CbLoss", 9, 10L) },
             Members(v));
 
         CliResult pascal = Cli.Run("enum", counts, "--name", "Labels");
         Assert.True(pascal.ExitCode == 0, pascal.Stderr);
         Type p = Compile(pascal.Stdout, "Labels");
         Assert.Equal(
-            new[] { ("Class", 0, 5L), ("Int", 1, 4L), ("AB", 2, 3L), ("AB_2", 3, 2L), ("Labels_2", 4, 1L), ("XYZ", 5, 7L), ("Über", 6, 6L), ("Class0", 7, 8L), ("Samples", 8, 9L), ("CbLoss", 9, 10L) },
+            new[] { ("Class", 0, 5L), ("Int", 1, 4L), ("AB", 2, 3L), ("AB_2", 3, 2L), ("Labels_2", 4, 1L), ("XYZ", 5, 7L), ("Über", 6, 6L), ("_0", 7, 8L), ("Samples", 8, 9L), ("CbLoss", 9, 10L) },
             Members(p));
     }
 
     [Fact]
-    public void Idx_labels_become_Class0_to_ClassN_in_the_global_namespace()
+    public void Idx_labels_become_underscore_0_to_N_in_the_global_namespace()
     {
         string idx = temp.Gzip("train-labels-idx1-ubyte.gz", Idx.Labels(new byte[] { 2, 0, 2, 1, 2 }));
         CliResult r = Cli.Run("enum", idx, "--name", "Digits", "--loss", "sigmoid", "--beta", "1");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("[ClassBalanced(Beta = 1.0, Loss = CbLoss.Sigmoid)]", r.Stdout);
         Assert.DoesNotContain("namespace", r.Stdout);
-        Assert.Equal(new[] { ("Class0", 0, 1L), ("Class1", 1, 1L), ("Class2", 2, 3L) }, Members(Compile(r.Stdout, "Digits")));
+        Assert.Equal(new[] { ("_0", 0, 1L), ("_1", 1, 1L), ("_2", 2, 3L) }, Members(Compile(r.Stdout, "Digits")));
     }
 
     [Fact]

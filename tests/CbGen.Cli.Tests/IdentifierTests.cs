@@ -9,9 +9,9 @@ public sealed class IdentifierTests
     [InlineData("pickup_truck", "PickupTruck")]
     [InlineData("T-shirt/top", "TShirtTop")]
     [InlineData("Ankle boot", "AnkleBoot")]
-    [InlineData("7", "Class7")]
-    [InlineData("3d", "Class3d")]
-    [InlineData("!!!", "Class")]
+    [InlineData("7", "_7")]
+    [InlineData("3d", "_3d")]
+    [InlineData("!!!", "_")]
     [InlineData("élan vital", "ÉlanVital")]
     public void Pascal(string name, string expected) => Assert.Equal(expected, CSharpIdentifiers.Pascal(name));
 
@@ -19,7 +19,11 @@ public sealed class IdentifierTests
     [InlineData("pickup truck", "pickup_truck")]
     [InlineData("3d", "_3d")]
     [InlineData("class", "class")]
-    [InlineData("", "Class")]
+    [InlineData("", "_")]
+    [InlineData("x<y & z", "x_y_z")]
+    [InlineData("  a--b  ", "a_b")]
+    [InlineData("e\u0301cole", "\u00e9cole")]
+    [InlineData("value__", "value___")]
     public void Verbatim(string name, string expected) => Assert.Equal(expected, CSharpIdentifiers.Verbatim(name));
 
     [Theory]
@@ -37,6 +41,6 @@ public sealed class IdentifierTests
     public void Member_names_are_unique_and_escaped()
     {
         var names = CSharpIdentifiers.MemberNames(new[] { "value__", "for", "for", "E" }, MemberNaming.Verbatim, "E");
-        Assert.Equal(new[] { "value___2", "@for", "for_2", "E_2" }, names);
+        Assert.Equal(new[] { "value___", "@for", "for_2", "E_2" }, names);
     }
 }

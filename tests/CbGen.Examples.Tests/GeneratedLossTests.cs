@@ -53,7 +53,7 @@ namespace CbGen.Examples.Tests
             {
                 CbLoss.Softmax => ClassBalancedSoftmaxLoss.FromCounts(counts, spec.Beta),
                 CbLoss.Sigmoid => ClassBalancedSigmoidLoss.FromCounts(counts, spec.Beta),
-                _ => ClassBalancedFocalLoss.FromCounts(counts, spec.Beta, spec.Gamma),
+                _ => ClassBalancedFocalLoss.FromCounts(counts, spec.Beta, gamma: spec.Gamma),
             };
 
             using var gen = generated.Module;

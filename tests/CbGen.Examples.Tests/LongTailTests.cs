@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using FashionMnistLongTail;
+using CbGen.Evaluation;
 using FashionMnistLongTail.Data;
 
 namespace CbGen.Examples.Tests
@@ -77,7 +78,7 @@ namespace CbGen.Examples.Tests
         [InlineData(199, ShotGroup.Few)]
         public void Shot_groups_use_the_1000_and_200_thresholds(long count, ShotGroup expected)
         {
-            Assert.Equal(expected, LongTail.GroupOf(count));
+            Assert.Equal(expected, LongTail.Thresholds.Classify(count));
         }
 
         [Fact]

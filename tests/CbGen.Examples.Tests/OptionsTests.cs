@@ -37,6 +37,19 @@ namespace CbGen.Examples.Tests
         }
 
         [Fact]
+        public void Search_options_are_parsed_and_checked()
+        {
+            var o = Options.Parse(["--search", "--search-epochs", "7", "--halving"]);
+            Assert.True(o.Search);
+            Assert.True(o.Halving);
+            Assert.Equal(7, o.SearchEpochs);
+            Assert.False(Options.Parse([]).Search);
+            Assert.Equal(15, Options.Parse(["--search"]).SearchEpochs);
+            Assert.Contains("goes with --search", Assert.Throws<UsageException>(() => Options.Parse(["--halving"])).Message);
+            Assert.Contains("one imbalance factor", Assert.Throws<UsageException>(() => Options.Parse(["--search", "--all"])).Message);
+        }
+
+        [Fact]
         public void All_runs_the_three_imbalance_factors()
         {
             Assert.Equal([10, 50, 100], Options.Parse(["--all"]).Imbalances);

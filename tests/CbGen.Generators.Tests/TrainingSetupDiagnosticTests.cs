@@ -200,12 +200,12 @@ namespace CbGen.Generators.Tests
         public void A_dataset_config_name_taken_by_an_enum_config()
         {
             Check(DiagnosticDescriptors.DuplicateName,
-                "[ClassBalanced(Name = \"Pets\")]\npublic enum Animal { [Samples(10)] A, [Samples(3)] B }\n\n[ClassBalancedDataset(\"labels.csv\", [|Name = \"Pets\"|])]\npublic static partial class Labels;\n",
+                "[ClassBalanced([|Name = \"Pets\"|])]\npublic enum Animal { [Samples(10)] A, [Samples(3)] B }\n\n[ClassBalancedDataset(\"labels.csv\", [|Name = \"Pets\"|])]\npublic static partial class Labels;\n",
                 ("labels.csv", GoodFile),
                 "[ClassBalanced(Name = \"Pets\")]\npublic enum Animal { [Samples(10)] A, [Samples(3)] B }\n\n[ClassBalancedDataset(\"labels.csv\", Name = \"LabelSet\")]\npublic static partial class Labels;\n",
                 ("labels.csv", GoodFile),
                 badGenerates: true,
-                badCompiles: false);
+                badCompiles: true);
         }
 
         [Fact]
@@ -234,12 +234,12 @@ namespace CbGen.Generators.Tests
                 .ToList();
             Assert.Equal(10, ids.Count);
             string tests = string.Join(" ", typeof(TrainingSetupDiagnosticTests).GetMethods().Select(m => m.Name));
-            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
+            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
             string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "generators", "CbGen.Generators", "AnalyzerReleases.Unshipped.md"));
             var original = typeof(DiagnosticDescriptors).GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToHashSet();
             foreach (string id in ids)
             {
-                Assert.Contains("## " + id, docs);
+                DiagnosticTests.AssertDocumented(id, docs);
                 Assert.Contains(id + "_", tests);
                 Assert.Contains(id + " | CbGen |", releases);
                 Assert.DoesNotContain(id, original);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace CbGen.Package.Tests
@@ -48,7 +49,8 @@ namespace CbGen.Package.Tests
                 .Select(Path.GetFileName)
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .ToArray()!;
-            Assert.Equal(new[] { "PackageConsumer.Fruit.FruitLoss.g.cs", "PackageConsumer.Fruit.FruitWeights.g.cs" }, generated);
+            // CbGen.ML brings Microsoft.ML, so the generator adds the ML.NET helpers (FruitMlNet) too.
+            Assert.Equal(new[] { "PackageConsumer.Fruit.FruitLoss.g.cs", "PackageConsumer.Fruit.FruitMlNet.g.cs", "PackageConsumer.Fruit.FruitWeights.g.cs" }, generated);
 
             string app = Path.Combine(consumer, "bin", "Release", "net10.0", "linux-x64", "PackageConsumer.dll");
             CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
@@ -96,17 +98,64 @@ namespace CbGen.Package.Tests
 
             // CbGen.Testing works in a project that also references CbGen (no clash with the generator's own copy of the maths).
             Assert.Equal("Snap.Label.LabelWeights.g.cs,Snap.Label.LabelLoss.g.cs", printed["testing"]);
+
+            // CbGen.ML: the weight column a weighted SDCA model trained on is the table ClassBalancedWeights.Compute gives.
+            Assert.Equal(ClassBalancedWeights.Compute(new long[] { 40, 4 }, 0.99).Select(w => (float)w).ToArray(),
+                printed["mlnet-weights"].Split(',').Select(s => float.Parse(s, CultureInfo.InvariantCulture)).ToArray());
+            Assert.Equal("big,small", printed["mlnet-predicted"]);
         }
 
-        private void WriteConsumer(string directory, string isolatedPackages)
+        /// <summary>
+        /// A net8.0 project (still widely deployed) restores CbGen.TorchSharp's net8.0 build, compiles with the
+        /// generator and runs; only the .NET 10 runtime is installed here, so it runs rolled forward.
+        /// </summary>
+        [Fact]
+        public void A_net8_consumer_restores_the_net8_build_of_the_runtime_and_runs()
+        {
+            string consumer = Path.Combine(_packages.WorkDirectory, "consumer-net8");
+            string isolatedPackages = Path.Combine(_packages.WorkDirectory, "packages-net8");
+            WriteConsumer(consumer, isolatedPackages, "net8.0");
+
+            CommandResult build = DotNet.Run(consumer, TimeSpan.FromMinutes(5),
+                "build", "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers");
+            Assert.True(build.ExitCode == 0, build.Describe());
+            // NuGet chose the package's net8.0 build to compile against.
+            using (JsonDocument assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"))))
+            {
+                JsonElement library = assets.RootElement.GetProperty("targets").GetProperty("net8.0").EnumerateObject()
+                    .Single(p => p.Name.StartsWith("CbGen.TorchSharp/", StringComparison.Ordinal)).Value;
+                Assert.Equal(new[] { "lib/net8.0/CbGen.TorchSharp.dll" },
+                    library.GetProperty("compile").EnumerateObject().Select(p => p.Name));
+            }
+
+            string app = Path.Combine(consumer, "bin", "Release", "net8.0", "linux-x64", "PackageConsumer.dll");
+            CommandResult run = DotNet.Run(consumer, TimeSpan.FromMinutes(2), app);
+            Assert.True(run.ExitCode == 0, run.Describe());
+            string loss = run.Output.Split('\n').Single(l => l.StartsWith("loss=", StringComparison.Ordinal))["loss=".Length..];
+            Assert.True(double.IsFinite(double.Parse(loss, CultureInfo.InvariantCulture)) && double.Parse(loss, CultureInfo.InvariantCulture) > 0, run.Output);
+        }
+
+        private void WriteConsumer(string directory, string isolatedPackages, string targetFramework = "net10.0")
         {
             ConsumerFolder.Create(directory, _packages.Feed);
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"), Path.Combine(directory, "Program.cs"));
+            // CbGen.ML (and its part of the consumer, MlNet.cs) targets net10.0 only; Program.cs calls it under #if.
+            bool mlNet = targetFramework == "net10.0";
+            foreach (string source in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "*.cs"))
+            {
+                if (mlNet || Path.GetFileName(source) != "MlNet.cs")
+                {
+                    File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
+                }
+            }
 
             new XDocument(new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
                 new XElement("PropertyGroup",
                     new XElement("OutputType", "Exe"),
-                    new XElement("TargetFramework", "net10.0"),
+                    new XElement("TargetFramework", targetFramework),
+                    // An older target runs on the newest installed runtime (this machine has only .NET 10); it is
+                    // run as `dotnet app.dll`, so no apphost (whose net8.0 pack is not in the SDK) is needed.
+                    new XElement("RollForward", "Major"),
+                    new XElement("UseAppHost", "false"),
                     new XElement("AssemblyName", "PackageConsumer"),
                     new XElement("RootNamespace", "PackageConsumer"),
                     new XElement("Nullable", "enable"),
@@ -123,6 +172,7 @@ namespace CbGen.Package.Tests
                     // CbGen itself comes in through CbGen.TorchSharp's dependency, with the generator.
                     ConsumerFolder.PackageReference("CbGen.TorchSharp", _packages.Version),
                     ConsumerFolder.PackageReference("CbGen.Testing", _packages.Version),
+                    mlNet ? ConsumerFolder.PackageReference("CbGen.ML", _packages.Version) : null,
                     ConsumerFolder.PackageReference("libtorch-cpu-linux-x64", _packages.CentralVersion("libtorch-cpu-linux-x64")))))
                 .Save(Path.Combine(directory, "PackageConsumer.csproj"));
         }

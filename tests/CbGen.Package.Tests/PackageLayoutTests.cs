@@ -93,8 +93,17 @@ namespace CbGen.Package.Tests
         public void CbGen_TorchSharp_depends_on_CbGen_with_its_analyzers_and_on_the_managed_TorchSharp_only()
         {
             Assert.Equal(
-                new[] { "CbGen.TorchSharp.nuspec", "README.md", "lib/net10.0/CbGen.TorchSharp.dll", "lib/net10.0/CbGen.TorchSharp.xml" },
+                new[]
+                {
+                    "CbGen.TorchSharp.nuspec", "README.md",
+                    "lib/net10.0/CbGen.TorchSharp.dll", "lib/net10.0/CbGen.TorchSharp.xml",
+                    "lib/net8.0/CbGen.TorchSharp.dll", "lib/net8.0/CbGen.TorchSharp.xml",
+                },
                 _packages.Entries("CbGen.TorchSharp"));
+            // net8.0 too (docs/runtime.md, support matrix): the same dependencies for both target frameworks.
+            Assert.Equal(
+                new[] { ("CbGen", _packages.Version), ("TorchSharp", _packages.CentralVersion("TorchSharp")) },
+                Dependencies("CbGen.TorchSharp", "net8.0").Select(d => (d.Id, d.Version)));
             var dependencies = Dependencies("CbGen.TorchSharp", "net10.0");
             Assert.Equal(
                 new[] { ("CbGen", _packages.Version), ("TorchSharp", _packages.CentralVersion("TorchSharp")) },
@@ -169,11 +178,28 @@ namespace CbGen.Package.Tests
             }
         }
 
+        [Fact]
+        public void CbGen_ML_depends_on_CbGen_with_its_analyzers_and_on_Microsoft_ML()
+        {
+            Assert.Equal(
+                new[] { "CbGen.ML.nuspec", "README.md", "lib/net10.0/CbGen.ML.dll", "lib/net10.0/CbGen.ML.xml" },
+                _packages.Entries("CbGen.ML"));
+            var dependencies = Dependencies("CbGen.ML", "net10.0");
+            Assert.Equal(
+                new[] { ("CbGen", _packages.Version), ("Microsoft.ML", _packages.CentralVersion("Microsoft.ML")) },
+                dependencies.Select(d => (d.Id, d.Version)));
+            (string _, string _, string? include, string? exclude) = dependencies[0];
+            Assert.True(exclude is null || !exclude.Contains("Analyzers", StringComparison.OrdinalIgnoreCase),
+                "CbGen dependency excludes " + exclude);
+            Assert.True(include is null || include == "All", "CbGen dependency includes only " + include);
+        }
+
         [Theory]
         [InlineData("CbGen")]
         [InlineData("CbGen.TorchSharp")]
         [InlineData("CbGen.Testing")]
         [InlineData("CbGen.Cli")]
+        [InlineData("CbGen.ML")]
         public void Every_package_has_its_readme_licence_and_description(string id)
         {
             XNamespace ns = _packages.Nuspec(id).Name.Namespace;
@@ -198,7 +224,7 @@ namespace CbGen.Package.Tests
                 .Select(Path.GetFileNameWithoutExtension)
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .ToArray()!;
-            Assert.Equal(new[] { "CbGen", "CbGen.Cli", "CbGen.Testing", "CbGen.TorchSharp" }, packable);
+            Assert.Equal(new[] { "CbGen", "CbGen.Cli", "CbGen.ML", "CbGen.Testing", "CbGen.TorchSharp" }, packable);
             Assert.Contains("<IsPackable>false</IsPackable>", File.ReadAllText(Path.Combine(_packages.RepositoryRoot, "Directory.Build.props")), StringComparison.Ordinal);
         }
 

@@ -14,7 +14,7 @@ namespace CbGen.Package.Tests
     /// </summary>
     public sealed class PackedPackages : IDisposable
     {
-        public static readonly string[] PackageIds = { "CbGen", "CbGen.TorchSharp", "CbGen.Testing", "CbGen.Cli" };
+        public static readonly string[] PackageIds = { "CbGen", "CbGen.TorchSharp", "CbGen.Testing", "CbGen.Cli", "CbGen.ML" };
 
         private static readonly string[] Projects =
         {
@@ -22,6 +22,7 @@ namespace CbGen.Package.Tests
             "src/CbGen.TorchSharp/CbGen.TorchSharp.csproj",
             "src/CbGen.Testing/CbGen.Testing.csproj",
             "src/CbGen.Cli/CbGen.Cli.csproj",
+            "src/CbGen.ML/CbGen.ML.csproj",
             // Not packable, but in the solution like in CbGen.sln: a project reference to a project outside the
             // solution is built in Debug, so CbGen.Testing would carry another build of the generator than CbGen.
             "generators/CbGen.Generators/CbGen.Generators.csproj",

@@ -110,7 +110,7 @@ namespace FashionMnistLongTail.Reporting
                 Line(rule.ToString());
                 for (int c = 0; c < set.Counts.Length; c++)
                 {
-                    var line = new StringBuilder(F($"| {result.ClassNames[c]} | {set.Counts[c]} | {LongTail.GroupOf(set.Counts[c])} |"));
+                    var line = new StringBuilder(F($"| {result.ClassNames[c]} | {set.Counts[c]} | {LongTail.Thresholds.Classify(set.Counts[c])} |"));
                     foreach (var r in rows)
                     {
                         line.Append(F($" {r.PerClassAccuracyMean[c]:F1} |"));

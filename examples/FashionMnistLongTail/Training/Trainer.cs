@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using CbGen.Evaluation;
 using CbGen.TorchSharp;
 using FashionMnistLongTail.Data;
 using FashionMnistLongTail.Reporting;
@@ -15,6 +16,17 @@ namespace FashionMnistLongTail.Training
     /// <param name="MeanLoss">The epoch's mean training loss.</param>
     /// <param name="LearningRate">The learning rate at the end of the epoch.</param>
     public readonly record struct EpochReport(int Epoch, int Epochs, double MeanLoss, double LearningRate);
+
+    /// <summary>A trained model with its training record; disposing it disposes the model.</summary>
+    /// <param name="Model">The trained MLP.</param>
+    /// <param name="Source">Where the loss came from (torch, generated, runtime).</param>
+    /// <param name="EpochLosses">The mean training loss of each epoch.</param>
+    /// <param name="TrainSeconds">Training time.</param>
+    public sealed record TrainedModel(Mlp Model, string Source, double[] EpochLosses, double TrainSeconds) : IDisposable
+    {
+        /// <inheritdoc />
+        public void Dispose() => Model.Dispose();
+    }
 
     /// <summary>Trains and evaluates one run of the protocol (see <see cref="Protocol"/>).</summary>
     public static class Trainer
@@ -35,27 +47,54 @@ namespace FashionMnistLongTail.Training
         /// <param name="seed">The seed.</param>
         /// <param name="epochs">Epochs.</param>
         /// <param name="onEpoch">Called after each epoch (may be null).</param>
+        /// <param name="loss">The loss to train with; <c>null</c> builds <paramref name="spec"/>'s (see <see cref="LossCatalog.Create"/>).</param>
         public static RunResult Run(LossSpec spec, long[] counts, TensorData train, TensorData test, int imbalance,
-            int seed, int epochs, Action<EpochReport>? onEpoch = null)
+            int seed, int epochs, Action<EpochReport>? onEpoch = null, LossInstance? loss = null)
+        {
+            ArgumentNullException.ThrowIfNull(test);
+            using TrainedModel trained = Train(spec, counts, train, seed, epochs, onEpoch, loss);
+            LongTailReport report = Evaluate(trained.Model, test, counts);
+            return new RunResult(imbalance, spec.Key, spec.Display, seed, trained.Source, 100.0 * report.Error,
+                report.PerClassAccuracy.Select(a => a is double v ? 100.0 * v : double.NaN).ToArray(),
+                100.0 * report.ManyShotAccuracy, 100.0 * report.MediumShotAccuracy, 100.0 * report.FewShotAccuracy,
+                trained.TrainSeconds, trained.EpochLosses);
+        }
+
+        /// <summary>Trains the MLP (see <see cref="Run"/>) and returns it with its training record; the caller disposes it.</summary>
+        public static TrainedModel Train(LossSpec spec, long[] counts, TensorData train, int seed, int epochs,
+            Action<EpochReport>? onEpoch = null, LossInstance? loss = null)
         {
             ArgumentNullException.ThrowIfNull(spec);
             ArgumentNullException.ThrowIfNull(counts);
             ArgumentNullException.ThrowIfNull(train);
-            ArgumentNullException.ThrowIfNull(test);
             ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
 
             torch.manual_seed(seed);
             int classes = counts.Length;
-            using var model = new Mlp((int)train.Features.shape[1], Protocol.Hidden[0], Protocol.Hidden[1], classes);
-            if (spec.UsesSigmoidBias)
+            var model = new Mlp((int)train.Features.shape[1], Protocol.Hidden[0], Protocol.Hidden[1], classes);
+            try
             {
-                CbTraining.InitializeBiasForSigmoid(model.Head);
+                if (spec.UsesSigmoidBias)
+                {
+                    CbTraining.InitializeBiasForSigmoid(model.Head);
+                }
+
+                loss ??= LossCatalog.Create(spec, counts);
+                var (epochLosses, seconds) = Fit(model, loss.Module, train, spec, seed, epochs, onEpoch);
+                return new TrainedModel(model, loss.Source, epochLosses, seconds);
             }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
 
-            var loss = LossCatalog.Create(spec, counts);
-            using var lossModule = loss.Module;
+        private static (double[] EpochLosses, double Seconds) Fit(Mlp model, nn.Module<Tensor, Tensor, Tensor> loss, TensorData train,
+            LossSpec spec, int seed, int epochs, Action<EpochReport>? onEpoch)
+        {
+            using var lossModule = loss;
             using var optimizer = CbTraining.SgdWithoutBiasDecay(model, Protocol.LearningRate, Protocol.Momentum, Protocol.WeightDecay);
-
             int n = train.Count;
             int iterationsPerEpoch = (n + Protocol.BatchSize - 1) / Protocol.BatchSize;
             var order = new long[n];
@@ -109,15 +148,11 @@ namespace FashionMnistLongTail.Training
             }
 
             clock.Stop();
-            var (perClass, error) = Evaluate(model, test, classes);
-            return new RunResult(imbalance, spec.Key, spec.Display, seed, loss.Source, error, perClass,
-                GroupMean(perClass, counts, ShotGroup.Many), GroupMean(perClass, counts, ShotGroup.Medium),
-                GroupMean(perClass, counts, ShotGroup.Few), clock.Elapsed.TotalSeconds, epochLosses);
+            return (epochLosses, clock.Elapsed.TotalSeconds);
         }
 
-        /// <summary>Per-class accuracy and overall top-1 error of <paramref name="model"/> on <paramref name="data"/>, in %,
-        /// batched and without gradients.</summary>
-        public static (double[] PerClassAccuracy, double ErrorPercent) Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, int classes)
+        /// <summary>The predicted class of every example of <paramref name="data"/>, batched and without gradients.</summary>
+        public static long[] Predict(nn.Module<Tensor, Tensor> model, TensorData data)
         {
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(data);
@@ -134,41 +169,16 @@ namespace FashionMnistLongTail.Training
                 }
             }
 
-            var correct = new long[classes];
-            var total = new long[classes];
-            for (int i = 0; i < data.Count; i++)
-            {
-                int c = data.LabelBytes[i];
-                total[c]++;
-                if (predictions[i] == c)
-                {
-                    correct[c]++;
-                }
-            }
-
-            var perClass = Enumerable.Range(0, classes)
-                .Select(c => total[c] == 0 ? double.NaN : 100.0 * correct[c] / total[c])
-                .ToArray();
-            return (perClass, 100.0 * (data.Count - correct.Sum()) / data.Count);
+            return predictions;
         }
 
-        /// <summary>The mean of <paramref name="perClass"/> over the classes of <paramref name="group"/>, or null if it has none.</summary>
-        public static double? GroupMean(double[] perClass, long[] counts, ShotGroup group)
+        /// <summary>The long-tail metrics of <paramref name="model"/> on <paramref name="data"/> (CbGen.Evaluation), with the
+        /// demo's shot groups (<see cref="LongTail.Thresholds"/>) taken from the training <paramref name="counts"/>.</summary>
+        public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts)
         {
-            ArgumentNullException.ThrowIfNull(perClass);
-            ArgumentNullException.ThrowIfNull(counts);
-            double sum = 0.0;
-            int k = 0;
-            for (int c = 0; c < counts.Length; c++)
-            {
-                if (LongTail.GroupOf(counts[c]) == group && !double.IsNaN(perClass[c]))
-                {
-                    sum += perClass[c];
-                    k++;
-                }
-            }
-
-            return k == 0 ? null : sum / k;
+            long[] predicted = Predict(model, data);
+            long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
+            return LongTailMetrics.Compute(predicted, actual, counts, LongTail.Thresholds);
         }
 
         private static void Shuffle(long[] order, Random rng)

@@ -4,8 +4,6 @@ using System.Linq;
 using System.Threading;
 using CbGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CbGen.Generators
@@ -31,7 +29,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.UnreachableEnum,
             DiagnosticDescriptors.AllCountsZero,
             DiagnosticDescriptors.InvalidName,
-            DiagnosticDescriptors.UnknownOption);
+            DiagnosticDescriptors.UnknownOption,
+            DiagnosticDescriptors.NameTooLong);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()
@@ -52,14 +51,11 @@ namespace CbGen.Generators
                     return;
                 }
 
-                bool lossesGenerated = start.Compilation.ReferencedAssemblyNames
-                    .Any(identity => identity.Name == Parser.TorchSharpRuntimeAssemblyName);
-                start.RegisterSymbolAction(
-                    symbolContext => AnalyzeType(symbolContext, classBalanced, lossesGenerated), SymbolKind.NamedType);
+                start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, classBalanced), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol classBalanced, bool lossesGenerated)
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol classBalanced)
         {
             if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Enum } symbol)
             {
@@ -83,10 +79,10 @@ namespace CbGen.Generators
                 return;
             }
 
+            // Clashes with other enums, datasets, sweeps and user types are the generator's (NameClashes): it must
+            // not emit them, and only it can report when the compiler's declarations fail.
             Parser.Parse(symbol, configs, issues, cancellationToken);
             Report(context, symbol, issues);
-
-            ReportClashesWithOtherEnums(context, symbol, configs, classBalanced, lossesGenerated);
         }
 
         /// <summary>Reports the issues of this analyzer's descriptors; the parser also finds those of
@@ -122,120 +118,6 @@ namespace CbGen.Generators
                     }
                 }
             }
-        }
-
-        /// <summary>Two enums in one namespace that ask for the same generated type name (within one enum the parser
-        /// reports it), or a type of the user's that already has the name. Each enum reports its own attribute, so the
-        /// result does not depend on analysis order.</summary>
-        private static void ReportClashesWithOtherEnums(
-            SymbolAnalysisContext context,
-            INamedTypeSymbol symbol,
-            ImmutableArray<AttributeData> configs,
-            INamedTypeSymbol classBalanced,
-            bool lossesGenerated)
-        {
-            var mine = Parser.ConfigTypeNames(symbol, configs).ToList();
-            if (mine.Count == 0)
-            {
-                return;
-            }
-
-            CancellationToken cancellationToken = context.CancellationToken;
-            var others = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            var pending = new Stack<INamespaceOrTypeSymbol>();
-            pending.Push(symbol.ContainingNamespace);
-            while (pending.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (INamedTypeSymbol type in pending.Pop().GetTypeMembers())
-                {
-                    if (!type.Locations.Any(l => l.IsInSource))
-                    {
-                        continue;
-                    }
-
-                    if (type.TypeKind == TypeKind.Enum)
-                    {
-                        if (!SymbolEqualityComparer.Default.Equals(type, symbol))
-                        {
-                            ImmutableArray<AttributeData> theirs = ConfigsOf(type, classBalanced);
-                            foreach ((string name, _) in Parser.ConfigTypeNames(type, theirs))
-                            {
-                                if (!others.ContainsKey(name))
-                                {
-                                    others.Add(name, "a config of the enum '" + type.ToDisplayString() + "'");
-                                }
-                            }
-                        }
-                    }
-                    else
-                    {
-                        pending.Push(type);
-                    }
-                }
-            }
-
-            foreach ((string name, AttributeData attribute) in mine)
-            {
-                if (!others.TryGetValue(name, out string? takenBy))
-                {
-                    takenBy = TakenByUserType(symbol.ContainingNamespace, name + "Weights", partialAllowed: true, cancellationToken)
-                        ?? (lossesGenerated
-                            ? TakenByUserType(symbol.ContainingNamespace, name + "Loss", partialAllowed: false, cancellationToken)
-                            : null);
-                }
-
-                if (takenBy is not null)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName,
-                        Parser.ArgumentLocation(attribute, "Name", cancellationToken) ?? symbol.Locations.FirstOrDefault(),
-                        name, Parser.NamespaceText(symbol), takenBy));
-                }
-            }
-        }
-
-        /// <summary>A description of the user's type named <paramref name="typeName"/> in <paramref name="ns"/>, or null.
-        /// CbGen's own generated types do not count, and neither does a partial class that extends the generated
-        /// (static partial) weights class.</summary>
-        private static string? TakenByUserType(INamespaceSymbol ns, string typeName, bool partialAllowed, CancellationToken cancellationToken)
-        {
-            foreach (INamedTypeSymbol type in ns.GetTypeMembers(typeName))
-            {
-                foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-                {
-                    SyntaxNode node = reference.GetSyntax(cancellationToken);
-                    if (node is TypeDeclarationSyntax declaration)
-                    {
-                        if (IsGeneratedByCbGen(declaration)
-                            || (partialAllowed && declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword))))
-                        {
-                            continue;
-                        }
-                    }
-
-                    return "the type '" + type.ToDisplayString() + "' declared in your code";
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsGeneratedByCbGen(TypeDeclarationSyntax declaration)
-        {
-            foreach (AttributeListSyntax list in declaration.AttributeLists)
-            {
-                foreach (AttributeSyntax attribute in list.Attributes)
-                {
-                    if (attribute.Name.ToString().EndsWith("GeneratedCode", System.StringComparison.Ordinal)
-                        && attribute.ArgumentList is { Arguments.Count: > 0 } arguments
-                        && arguments.Arguments[0].Expression.ToString() == "\"CbGen\"")
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static ImmutableArray<AttributeData> ConfigsOf(INamedTypeSymbol symbol, INamedTypeSymbol classBalanced)

@@ -2,8 +2,8 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators
 {
-    /// <summary>Every diagnostic CbGen reports, in one place. the README (section Diagnostics) shows a bad and a fixed example
-    /// of each.</summary>
+    /// <summary>Every diagnostic CbGen reports, in one place. docs/diagnostics.md shows a bad and a fixed example of each
+    /// (the help link of each descriptor points at its section).</summary>
     public static class DiagnosticDescriptors
     {
         private const string Category = "CbGen";
@@ -65,8 +65,8 @@ namespace CbGen.Generators
         /// <summary>CB010: two configs (or two enums) would generate types with the same name, or a type of the user's
         /// already has the name.</summary>
         public static readonly DiagnosticDescriptor DuplicateName = Create(
-            "CB010", "Two configs generate the same type name",
-            "The generated type names '{0}Weights'/'{0}Loss' in {1} are already taken by {2}; give this config a distinct Name = \"…\"",
+            "CB010", "A generated type name is already taken",
+            "The generated type '{0}' in {1} is already taken by {2}; give this config or sweep a distinct Name = \"…\" (or rename the other declaration)",
             DiagnosticSeverity.Error);
 
         /// <summary>CB011: with this β the weights are almost uniform although the counts are very different.</summary>
@@ -99,6 +99,12 @@ namespace CbGen.Generators
             "{0} = {1} is not a defined {2} value; use one of: {3}",
             DiagnosticSeverity.Error);
 
+        /// <summary>CB026: a generated name would exceed the metadata name limit (1,023 UTF-8 bytes).</summary>
+        public static readonly DiagnosticDescriptor NameTooLong = Create(
+            "CB026", "A generated name is too long for metadata",
+            "The generated name '{0}' would be {1} UTF-8 bytes long, more than the 1,023 that .NET metadata allows; shorten '{2}'",
+            DiagnosticSeverity.Error);
+
         /// <summary>CB900: the generator failed unexpectedly (a bug: please report it).</summary>
         public static readonly DiagnosticDescriptor GeneratorFailure = Create(
             "CB900", "CbGen failed unexpectedly",
@@ -106,6 +112,7 @@ namespace CbGen.Generators
             DiagnosticSeverity.Error);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true,
+                description: DiagnosticHelp.DescriptionOf(id), helpLinkUri: DiagnosticHelp.LinkOf(id));
     }
 }

@@ -37,7 +37,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.GammaIgnored,
             DiagnosticDescriptors.DuplicateName,
             DiagnosticDescriptors.InvalidName,
-            DiagnosticDescriptors.UnknownOption);
+            DiagnosticDescriptors.UnknownOption,
+            DiagnosticDescriptors.NameTooLong);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -103,7 +104,6 @@ namespace CbGen.Generators
                 {
                     DatasetParser.ParseTarget(symbol, configs, issues, cancellationToken);
                     CheckCountsFile(configs[0], files, issues, cancellationToken);
-                    CheckNameClashes(symbol, configs, classBalanced, datasetAttribute, issues, cancellationToken);
                 }
                 else if (sweep is not null)
                 {
@@ -137,47 +137,6 @@ namespace CbGen.Generators
                 : "matches several AdditionalFiles (" + string.Join(", ", matches.Select(m => "'" + m + "'")) + "); name it by more of its path, e.g. 'data/" + requested + "'";
             issues.Add(new Issue(TrainingSetupDiagnostics.CountsFileMissing, Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
                 requested, problem, CountsFileParser.Normalize(requested!)));
-        }
-
-        /// <summary>CB010 when a config of this dataset asks for the type names of a config of another enum or dataset
-        /// class in the same namespace (the other side's analyzer reports its own attribute when it is a dataset).</summary>
-        private static void CheckNameClashes(
-            INamedTypeSymbol symbol,
-            ImmutableArray<AttributeData> configs,
-            INamedTypeSymbol? classBalanced,
-            INamedTypeSymbol? datasetAttribute,
-            List<Issue> issues,
-            CancellationToken cancellationToken)
-        {
-            var others = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
-            foreach (INamedTypeSymbol type in symbol.ContainingNamespace.GetTypeMembers())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (SymbolEqualityComparer.Default.Equals(type, symbol) || !type.Locations.Any(l => l.IsInSource))
-                {
-                    continue;
-                }
-
-                ImmutableArray<AttributeData> theirs = type.TypeKind == TypeKind.Enum
-                    ? AttributesOf(type, classBalanced)
-                    : AttributesOf(type, datasetAttribute);
-                foreach ((string name, _) in Parser.ConfigTypeNames(type, theirs))
-                {
-                    if (!others.ContainsKey(name))
-                    {
-                        others.Add(name, "a config of '" + type.ToDisplayString() + "'");
-                    }
-                }
-            }
-
-            foreach ((string name, AttributeData attribute) in Parser.ConfigTypeNames(symbol, configs))
-            {
-                if (others.TryGetValue(name, out string? takenBy))
-                {
-                    issues.Add(new Issue(DiagnosticDescriptors.DuplicateName, Parser.ArgumentLocation(attribute, "Name", cancellationToken), -1,
-                        name, Parser.NamespaceText(symbol), takenBy));
-                }
-            }
         }
 
         private static ImmutableArray<AttributeData> AttributesOf(INamedTypeSymbol symbol, INamedTypeSymbol? attributeType)

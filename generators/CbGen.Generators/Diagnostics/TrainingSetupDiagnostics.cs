@@ -83,10 +83,12 @@ namespace CbGen.Generators
             [IdentifierClash.Id] = IdentifierClash,
             [DiagnosticDescriptors.NonPositiveCount.Id] = DiagnosticDescriptors.NonPositiveCount,
             [DiagnosticDescriptors.TooFewClasses.Id] = DiagnosticDescriptors.TooFewClasses,
+            [DiagnosticDescriptors.NameTooLong.Id] = DiagnosticDescriptors.NameTooLong,
             [DiagnosticDescriptors.AllCountsZero.Id] = DiagnosticDescriptors.AllCountsZero,
         };
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true,
+                description: DiagnosticHelp.DescriptionOf(id), helpLinkUri: DiagnosticHelp.LinkOf(id));
     }
 }

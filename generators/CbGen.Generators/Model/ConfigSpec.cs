@@ -1,7 +1,8 @@
 namespace CbGen.Generators.Model
 {
     /// <summary>One valid <c>[ClassBalanced]</c> config: the values that decide the generated text, nothing else.
-    /// <see cref="DeferUntilEpoch"/> K ≥ 1 makes the loss a deferred re-weighting loss; 0 means none.</summary>
+    /// <see cref="DeferUntilEpoch"/> K ≥ 1 makes the loss a deferred re-weighting loss; 0 means none. <see cref="Location"/>
+    /// (its <c>Name</c> argument, else the attribute) is where a name clash is reported.</summary>
     internal sealed record ConfigSpec(
         string TypeName,
         CbLoss Loss,
@@ -10,5 +11,6 @@ namespace CbGen.Generators.Model
         CbDevice Device,
         MeanNormalizer Normalizer,
         ZeroCountPolicy ZeroCounts,
-        int DeferUntilEpoch = 0);
+        int DeferUntilEpoch = 0,
+        LocationInfo? Location = null);
 }

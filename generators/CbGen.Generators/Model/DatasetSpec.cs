@@ -1,9 +1,24 @@
 using CbGen.Generators.Helpers;
+using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Model
 {
     /// <summary>A span in a file, as plain numbers (a <c>Location</c> would pin a syntax tree in the pipeline).</summary>
-    internal sealed record LocationInfo(string Path, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);
+    internal sealed record LocationInfo(string Path, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter)
+    {
+        /// <summary>The numbers of a source <paramref name="location"/>; null for none.</summary>
+        public static LocationInfo? From(Location? location)
+        {
+            if (location is null || location.SourceTree is null)
+            {
+                return null;
+            }
+
+            FileLinePositionSpan lines = location.GetLineSpan();
+            return new LocationInfo(location.SourceTree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length,
+                lines.StartLinePosition.Line, lines.StartLinePosition.Character, lines.EndLinePosition.Line, lines.EndLinePosition.Character);
+        }
+    }
 
     /// <summary>A diagnostic as equatable data; the generator turns it into a <c>Diagnostic</c> when it reports it.</summary>
     internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Args);
@@ -28,7 +43,8 @@ namespace CbGen.Generators.Model
         EquatableArray<SweepPoint> Points,
         CbDevice Device,
         MeanNormalizer Normalizer,
-        int DeferUntilEpoch);
+        int DeferUntilEpoch,
+        LocationInfo? Location = null);
 
     /// <summary>A sweep over a hand-annotated enum.</summary>
     internal sealed record EnumSweepSpec(EnumSpec Enum, SweepSpec Sweep);
@@ -43,7 +59,9 @@ namespace CbGen.Generators.Model
         bool IsPublic,
         string CountsFile,
         EquatableArray<ConfigSpec> Configs,
-        SweepSpec? Sweep);
+        SweepSpec? Sweep,
+        LocationInfo? Location = null,
+        string? Deprecation = null);
 
     /// <summary>A dataset joined with its parsed counts file: <see cref="Enum"/> is null when nothing can be generated
     /// (the file is missing or has errors); <see cref="Diagnostics"/> point into the file.</summary>

@@ -7,6 +7,9 @@ namespace CbGen.Generators.Model
     /// Value-equatable, so an edit elsewhere leaves the pipeline cached. <see cref="Members"/> are sorted by value
     /// (the class index). <see cref="CountsFile"/> names the counts file of a <c>[ClassBalancedDataset]</c> label
     /// set (null for a hand-annotated enum). <see cref="Failure"/> holds the message of an unexpected exception instead of a model.
+    /// <see cref="Deprecation"/> holds the <c>[Obsolete]</c>/<c>[Experimental]</c> attribute lines of the enum (or of a
+    /// containing type), copied onto every generated type so that the generated code compiles without CS0612/CS0618/CS0619
+    /// or the experimental diagnostic (an obsolete or experimental context may use obsolete or experimental types).
     /// </summary>
     internal sealed record EnumSpec(
         string? Namespace,
@@ -17,7 +20,8 @@ namespace CbGen.Generators.Model
         EquatableArray<MemberSpec> Members,
         EquatableArray<ConfigSpec> Configs,
         string? Failure,
-        string? CountsFile = null)
+        string? CountsFile = null,
+        string? Deprecation = null)
     {
         public static EnumSpec Failed(string enumName, string message) =>
             new EnumSpec(null, enumName, enumName, enumName, false, EquatableArray<MemberSpec>.Empty,

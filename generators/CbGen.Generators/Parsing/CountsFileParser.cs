@@ -19,7 +19,7 @@ namespace CbGen.Generators.Parsing
     /// every run of characters that cannot appear in an identifier becomes one '_', a leading digit gets a '_' in
     /// front, and a keyword is escaped with '@'.
     /// </summary>
-    internal static class CountsFileParser
+    internal static partial class CountsFileParser
     {
         /// <summary>Whether the AdditionalFiles path <paramref name="path"/> is the file the attribute names:
         /// <paramref name="requested"/> equals the path's end at a folder boundary ('/' and '\' alike, case-sensitive).</summary>
@@ -113,12 +113,14 @@ namespace CbGen.Generators.Parsing
                 }
 
                 string? countError = null;
-                if (!long.TryParse(count.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+                long n = 0;
+                if (!IsInteger(count.Value))
                 {
-                    countError = LooksNumeric(count.Value) && count.Value.IndexOf('.') < 0 && count.Value.IndexOf('e') < 0
-                        && count.Value.IndexOf('E') < 0
-                        ? "is too large"
-                        : "is not a whole number";
+                    countError = "is not a whole number";
+                }
+                else if (!long.TryParse(count.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n))
+                {
+                    countError = "is too large";
                 }
                 else if (n < 0)
                 {
@@ -214,114 +216,5 @@ namespace CbGen.Generators.Parsing
         private static DiagnosticInfo Issue(DiagnosticDescriptor descriptor, string path, SourceText? text, TextSpan span, params string[] args) =>
             new DiagnosticInfo(descriptor.Id, text is null ? new LocationInfo(path, 0, 0, 0, 0, 0, 0) : ToLocation(path, text, span),
                 new EquatableArray<string>(args));
-
-        private static bool LooksNumeric(string value)
-        {
-            string v = value.Trim();
-            if (v.Length == 0)
-            {
-                return false;
-            }
-
-            char c = v[0];
-            return char.IsDigit(c) || ((c == '-' || c == '+') && v.Length > 1 && char.IsDigit(v[1]));
-        }
-
-        private readonly struct Field
-        {
-            public Field(string value, int start, int length)
-            {
-                Value = value;
-                Start = start;
-                Length = length;
-            }
-
-            public string Value { get; }
-
-            /// <summary>Offset in the line of the field's text (the opening quote of a quoted field).</summary>
-            public int Start { get; }
-
-            public int Length { get; }
-        }
-
-        private static List<Field> SplitFields(string line, char separator, out string? error)
-        {
-            error = null;
-            var fields = new List<Field>();
-            int i = 0;
-            while (true)
-            {
-                // Skip leading blanks (not the separator itself).
-                while (i < line.Length && line[i] != separator && char.IsWhiteSpace(line[i]))
-                {
-                    i++;
-                }
-
-                int start = i;
-                if (i < line.Length && line[i] == '"')
-                {
-                    var value = new StringBuilder();
-                    i++;
-                    bool closed = false;
-                    while (i < line.Length)
-                    {
-                        if (line[i] == '"')
-                        {
-                            if (i + 1 < line.Length && line[i + 1] == '"')
-                            {
-                                value.Append('"');
-                                i += 2;
-                                continue;
-                            }
-
-                            closed = true;
-                            i++;
-                            break;
-                        }
-
-                        value.Append(line[i]);
-                        i++;
-                    }
-
-                    if (!closed)
-                    {
-                        error = "has a quote that is not closed";
-                        return fields;
-                    }
-
-                    int end = i;
-                    while (i < line.Length && line[i] != separator && char.IsWhiteSpace(line[i]))
-                    {
-                        i++;
-                    }
-
-                    if (i < line.Length && line[i] != separator)
-                    {
-                        error = "has text after a closing quote";
-                        return fields;
-                    }
-
-                    fields.Add(new Field(value.ToString(), start, end - start));
-                }
-                else
-                {
-                    while (i < line.Length && line[i] != separator)
-                    {
-                        i++;
-                    }
-
-                    string raw = line.Substring(start, i - start);
-                    string value = raw.TrimEnd();
-                    fields.Add(new Field(value, start, value.Length));
-                }
-
-                if (i >= line.Length)
-                {
-                    return fields;
-                }
-
-                i++; // the separator
-            }
-        }
     }
 }

@@ -6,22 +6,30 @@ using System.Threading;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CbGen.Generators.Parsing
 {
     /// <summary>Reads a <c>[ClassBalancedDataset]</c> class (<see cref="ParseTarget"/>, shared by the generator and the
     /// analyzer) and joins it with its parsed counts file (<see cref="Build"/>, generator only).</summary>
-    internal static class DatasetParser
+    internal static partial class DatasetParser
     {
         public const string DatasetAttributeName = "CbGen.ClassBalancedDatasetAttribute";
 
         /// <summary>The name of the nested label enum.</summary>
         public const string LabelEnumName = "Label";
 
-        /// <summary>The members the generator adds to a dataset class (a class cannot have a member of its own name).</summary>
-        private static readonly string[] GeneratedMemberNames = { LabelEnumName, "ClassCount", "Names", "NameOf", "TryGetLabel" };
+        /// <summary>The private array of names in a dataset class. C# reserves identifiers with "__" for the
+        /// implementation, so no user member should share it (a class of that name gets CB022).</summary>
+        public const string NamesField = "__CbGenNames";
+
+        /// <summary>The private nested class that holds the name-to-label map (reserved like <see cref="NamesField"/>).</summary>
+        public const string LabelsByNameClass = "__CbGenLabelsByName";
+
+        /// <summary>The public members the generator adds to a dataset class, which an inherited member must not share.</summary>
+        private static readonly string[] PublicMemberNames = { LabelEnumName, "ClassCount", "Names", "NameOf", "TryGetLabel" };
+
+        /// <summary>Every member the generator adds to a dataset class (a class cannot have a member of its own name).</summary>
+        private static readonly string[] GeneratedMemberNames = PublicMemberNames.Concat(new[] { NamesField, LabelsByNameClass }).ToArray();
 
         public static DatasetTarget? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -30,8 +38,22 @@ namespace CbGen.Generators.Parsing
                 return null;
             }
 
-            return ParseTarget(symbol, context.Attributes, issues: null, cancellationToken);
+            // A partial class may carry attributes on several declarations: read them all, once, at the declaration
+            // that holds the first one (the others give nothing, so the files are not added twice).
+            ImmutableArray<AttributeData> attributes = AttributesOf(symbol);
+            SyntaxReference? first = attributes.IsEmpty ? null : attributes[0].ApplicationSyntaxReference;
+            if (first is null || first.SyntaxTree != context.TargetNode.SyntaxTree || !context.TargetNode.Span.Contains(first.Span))
+            {
+                return null;
+            }
+
+            return ParseTarget(symbol, attributes, issues: null, cancellationToken);
         }
+
+        /// <summary>The <c>[ClassBalancedDataset]</c> attributes of every declaration of <paramref name="symbol"/>, in
+        /// declaration order.</summary>
+        public static ImmutableArray<AttributeData> AttributesOf(INamedTypeSymbol symbol) =>
+            symbol.GetAttributes().Where(a => Parser.IsAttribute(a, "CbGen", "ClassBalancedDatasetAttribute")).ToImmutableArray();
 
         /// <summary>The requested counts file of each attribute (null when the argument is missing or not a string).</summary>
         public static string? CountsFileOf(AttributeData attribute) =>
@@ -86,6 +108,7 @@ namespace CbGen.Generators.Parsing
                 if (configs[i].Readable)
                 {
                     Parser.CheckConfig(configs[i], attributes[i], i, checks.Report, seenNames, namespaceText, cancellationToken);
+                    Parser.CheckTypeNameLength(configs[i], attributes[i], i, Parser.NamespaceOf(symbol), checks.Report, cancellationToken);
                 }
             }
 
@@ -105,7 +128,7 @@ namespace CbGen.Generators.Parsing
             {
                 if (configValid[i])
                 {
-                    valid.Add(configs[i].ToSpec());
+                    valid.Add(configs[i].ToSpec(LocationInfo.From(Parser.ArgumentLocation(attributes[i], "Name", cancellationToken))));
                 }
             }
 
@@ -117,49 +140,9 @@ namespace CbGen.Generators.Parsing
                 isPublic,
                 countsFile,
                 valid.ToEquatableArray(),
-                sweep);
-        }
-
-        /// <summary>Null when the generator can add members to <paramref name="symbol"/>, otherwise why not.</summary>
-        private static string? ShapeProblem(INamedTypeSymbol symbol, CancellationToken cancellationToken, out bool isPublic)
-        {
-            isPublic = symbol.DeclaredAccessibility == Accessibility.Public;
-            if (symbol.ContainingType is not null)
-            {
-                return "it is nested in '" + symbol.ContainingType.ToDisplayString() + "'; declare it at namespace level";
-            }
-
-            if (GeneratedMemberNames.Contains(symbol.Name))
-            {
-                return "its name is one of the members the generator adds to it (" + string.Join(", ", GeneratedMemberNames)
-                    + "); rename the class";
-            }
-
-            if (symbol.Arity > 0)
-            {
-                return "it is generic; a label set is a plain (optionally static) partial class";
-            }
-
-            if (symbol.IsFileLocal)
-            {
-                return "it is file-local; the generated types in other files could not name it";
-            }
-
-            if (symbol.IsRecord)
-            {
-                return "it is a record; a label set is a plain (optionally static) partial class";
-            }
-
-            foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax declaration
-                    && !declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
-                {
-                    return "it is not partial; declare it 'partial' so the generator can add the Label enum and the names";
-                }
-            }
-
-            return null;
+                sweep,
+                LocationInfo.From(symbol.Locations.FirstOrDefault()),
+                Parser.DeprecationOf(symbol));
         }
 
         /// <summary>Joins <paramref name="target"/> with its counts file: the label enum's model (members in file order,
@@ -206,6 +189,20 @@ namespace CbGen.Generators.Parsing
             var names = new string[rows.Count];
             bool anyZero = false;
             bool anyPositive = false;
+            foreach (CountsRow row in rows)
+            {
+                if (Parser.TooLong(row.MemberName + "Weight") is var bytes and > 0)
+                {
+                    diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NameTooLong.Id, row.CountLocation,
+                        new EquatableArray<string>(new[] { Parser.Shorten(row.MemberName + "Weight"), Literals.Text((long)bytes), "the class name on line " + Literals.Text((long)row.Line) })));
+                }
+            }
+
+            if (diagnostics.Any(d => d.Id == DiagnosticDescriptors.NameTooLong.Id))
+            {
+                return new DatasetSpec(target, null, EquatableArray<string>.Empty, file.Path, null, diagnostics.ToEquatableArray());
+            }
+
             for (int c = 0; c < rows.Count; c++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -277,7 +274,8 @@ namespace CbGen.Generators.Parsing
                 new EquatableArray<MemberSpec>(members),
                 configs.ToEquatableArray(),
                 Failure: null,
-                CountsFile: fileName);
+                CountsFile: fileName,
+                Deprecation: target.Deprecation);
             return new DatasetSpec(target, spec, new EquatableArray<string>(names), file.Path, sweep, diagnostics.ToEquatableArray());
         }
     }

@@ -71,7 +71,7 @@ namespace CbGen.Generators.Parsing
             else if (seenNames.ContainsKey(config.TypeName))
             {
                 Report(DiagnosticDescriptors.DuplicateName, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
-                    config.TypeName, namespaceText, "another config of this " + (attribute.AttributeClass?.Name == "ClassBalancedDatasetAttribute" ? "class" : "enum"));
+                    config.TypeName + "Weights", namespaceText, "another config of this " + (attribute.AttributeClass?.Name == "ClassBalancedDatasetAttribute" ? "class" : "enum"));
             }
             else
             {
@@ -165,5 +165,37 @@ namespace CbGen.Generators.Parsing
 
         internal static bool IsValidTypeName(string name) =>
             SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name + "Weights") == SyntaxKind.None;
+
+        /// <summary>The longest name .NET metadata holds, in UTF-8 bytes (a type's counts its namespace too).</summary>
+        internal const int MetadataNameLimit = 1023;
+
+        /// <summary>The UTF-8 length of <paramref name="name"/> when it exceeds <see cref="MetadataNameLimit"/>, else 0.</summary>
+        internal static int TooLong(string name)
+        {
+            int bytes = System.Text.Encoding.UTF8.GetByteCount(name);
+            return bytes > MetadataNameLimit ? bytes : 0;
+        }
+
+        /// <summary>CB026 when the longest type name a config generates (<c>{Name}Weights</c>, with its namespace)
+        /// would not fit in metadata.</summary>
+        internal static void CheckTypeNameLength(
+            RawConfig config,
+            AttributeData attribute,
+            int i,
+            string? ns,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            CancellationToken cancellationToken)
+        {
+            string full = (ns is null ? string.Empty : ns + ".") + config.TypeName + "Weights";
+            if (TooLong(full) is var bytes and > 0)
+            {
+                report(DiagnosticDescriptors.NameTooLong, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
+                    new object?[] { Shorten(full), Literals.Text((long)bytes), config.ExplicitName is null ? "the enum or class name" : "Name" });
+            }
+        }
+
+        /// <summary>A long name cut for a message: its start and its end.</summary>
+        internal static string Shorten(string name) =>
+            name.Length <= 60 ? name : name.Substring(0, 24) + "…" + name.Substring(name.Length - 24);
     }
 }

@@ -74,6 +74,13 @@ namespace CbGen.Generators.Parsing
                     owner[value] = field.Name;
                 }
 
+                if (TooLong(field.Name + "Weight") is var bytes and > 0)
+                {
+                    valueOk = false;
+                    checks.Report(DiagnosticDescriptors.NameTooLong, () => field.Locations.FirstOrDefault(), -1,
+                        Shorten(field.Name + "Weight"), Literals.Text((long)bytes), field.Name);
+                }
+
                 AttributeData? samples = null;
                 foreach (AttributeData attribute in field.GetAttributes())
                 {

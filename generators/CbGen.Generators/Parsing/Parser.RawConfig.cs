@@ -50,8 +50,9 @@ namespace CbGen.Generators.Parsing
             /// <summary>K of deferred re-weighting; 0 for none.</summary>
             public int DeferUntilEpoch { get; }
 
-            public ConfigSpec ToSpec() => new ConfigSpec(TypeName, Loss, Beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
-                Normalizer, ZeroCounts, DeferUntilEpoch);
+            /// <param name="location">Where a clash of its type names is reported (its <c>Name</c>, else the attribute).</param>
+            public ConfigSpec ToSpec(LocationInfo? location) => new ConfigSpec(TypeName, Loss, Beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
+                Normalizer, ZeroCounts, DeferUntilEpoch, location);
 
             public static RawConfig Read(AttributeData attribute, string enumName, int configCount)
             {

@@ -40,7 +40,8 @@ namespace CbGen.Generators.Parsing
 
             INamedTypeSymbol? helpers = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RuntimeHelpers");
             bool createSpan = helpers is not null && !helpers.GetMembers("CreateSpan").IsEmpty;
-            return new CompilationFeatures(torch, createSpan, supportsNullable);
+            bool mlNet = compilation.GetTypeByMetadataName("Microsoft.ML.ConversionsExtensionsCatalog") is not null;
+            return new CompilationFeatures(torch, createSpan, supportsNullable, mlNet);
         }
 
         /// <summary>Whether the files may start with <c>#nullable enable</c> (C# 8 or later).</summary>
@@ -118,6 +119,7 @@ namespace CbGen.Generators.Parsing
                 }
 
                 CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
+                CheckTypeNameLength(config, attribute, i, NamespaceOf(symbol), checks.Report, cancellationToken);
 
                 if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
                 {
@@ -159,7 +161,7 @@ namespace CbGen.Generators.Parsing
                     CheckCollapse(memberSpecs, config, attribute, i, issues, cancellationToken);
                 }
 
-                valid.Add(config.ToSpec());
+                valid.Add(config.ToSpec(LocationInfo.From(ArgumentLocation(attribute, "Name", cancellationToken))));
             }
 
             if (valid.Count == 0 && requireConfigs)
@@ -175,7 +177,8 @@ namespace CbGen.Generators.Parsing
                 isPublic,
                 new EquatableArray<MemberSpec>(memberSpecs),
                 valid.ToEquatableArray(),
-                Failure: null);
+                Failure: null,
+                Deprecation: DeprecationOf(symbol));
         }
 
         /// <summary>The type names (without the Weights/Loss suffix) that <paramref name="symbol"/>'s configs ask for,

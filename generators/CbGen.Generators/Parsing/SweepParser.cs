@@ -247,7 +247,8 @@ namespace CbGen.Generators.Parsing
             }
 
             return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
-                points.ToEquatableArray(), device, normalizer, deferUntilEpoch);
+                points.ToEquatableArray(), device, normalizer, deferUntilEpoch,
+                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)));
         }
 
         /// <summary>A number as identifier text: 0.9999 → 0_9999, 2 → 2, 1E-05 → 1Em05.</summary>

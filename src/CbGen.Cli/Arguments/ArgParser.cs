@@ -17,6 +17,9 @@ internal sealed class ParsedArgs
 
     public List<string> Positionals { get; } = new();
 
+    /// <summary>The command these arguments belong to (for usage errors).</summary>
+    public string Command => command;
+
     /// <summary>Whether <c>--help</c> or <c>-h</c> appeared before a <c>--</c>.</summary>
     public bool HelpRequested { get; private set; }
 

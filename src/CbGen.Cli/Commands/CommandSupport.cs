@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using CbGen.Cli.Arguments;
@@ -16,6 +17,7 @@ internal static class CommandSupport
         new("--column", TakesValue: true),
         new("--header", TakesValue: false),
         new("--no-header", TakesValue: false),
+        new("--max-classes", TakesValue: true),
     };
 
     public static readonly OptionSpec Output = new("--output", TakesValue: true, Alias: "-o");
@@ -26,15 +28,21 @@ internal static class CommandSupport
         + "                     (.png .jpg .jpeg .bmp .gif .webp .tif .tiff) counted below each; hidden entries skipped\n"
         + "  a CSV/TSV file     one label per row; the class of each row is read from --column (default: the last)\n"
         + "  an IDX label file  MNIST's format (magic 2049), e.g. train-labels-idx1-ubyte.gz\n"
-        + "  a counts file      'name,count' rows, as written by 'cbgen count --csv'\n"
-        + "  Files may be gzip-compressed. Integer labels are class indices 0..max (missing ones count 0);\n"
-        + "  other labels are sorted by name.\n"
+        + "  a counts file      'name,count' rows, as written by 'cbgen count --csv' (a headerless file of\n"
+        + "                     'name,number' rows could also be labels: cbgen asks for --as counts or --as labels)\n"
+        + "  COCO-style JSON    categories [{id, name}] and annotations [{category_id}] (iNaturalist 2017/2018,\n"
+        + "                     COCO, LVIS): classes in category-id order, named from the file\n"
+        + "  a Parquet file     a string or integer label column (--column; default the last)\n"
+        + "  Files other than Parquet may be gzip-compressed. Integer labels are class indices 0..max (missing\n"
+        + "  ones count 0); other labels are sorted by name.\n"
         + "\n"
         + "Input options:\n"
         + "  --column NAME|INDEX  the label column: a header name, or a 0-based index (-1 = last; default last)\n"
         + "  --header             the first row is a header (default: detected)\n"
         + "  --no-header          the first row is data\n"
-        + "  --as KIND            read PATH as folder, labels, idx or counts instead of detecting it\n";
+        + "  --as KIND            read PATH as folder, labels, idx, counts, json or parquet instead of detecting it\n"
+        + "  --max-classes N      fail past N distinct classes (default 100000): a column of ids or paths is not\n"
+        + "                       a label column\n";
 
     public static OptionSpec[] Specs(params OptionSpec[][] groups)
     {
@@ -51,9 +59,17 @@ internal static class CommandSupport
     {
         args.Exclusive("--header", "--no-header");
         InputKind kind = args.GetChoice("--as", InputKind.Auto,
-            ("folder", InputKind.Folder), ("labels", InputKind.Labels), ("idx", InputKind.Idx), ("counts", InputKind.Counts));
+            ("folder", InputKind.Folder), ("labels", InputKind.Labels), ("idx", InputKind.Idx), ("counts", InputKind.Counts),
+            ("json", InputKind.Json), ("parquet", InputKind.Parquet));
         bool? header = args.Has("--header") ? true : args.Has("--no-header") ? false : null;
-        return new SourceOptions(kind, args.Get("--column"), header);
+        int maxClasses = Input.SourceOptions.DefaultMaxClasses;
+        string? max = args.Get("--max-classes");
+        if (max is not null && (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out maxClasses) || maxClasses < 2))
+        {
+            throw new UsageException(args.Command, "--max-classes must be a whole number ≥ 2; got '" + max + "'.");
+        }
+
+        return new SourceOptions(kind, args.Get("--column"), header, maxClasses);
     }
 
     /// <summary>Reads the counts from the positional PATH or, when the command allows it, <c>--counts</c>.</summary>
@@ -80,12 +96,17 @@ internal static class CommandSupport
         return CountSources.Read(path, options);
     }
 
-    /// <summary>Writes the notes of a table to stderr.</summary>
+    /// <summary>Writes the notes and warnings of a table to stderr.</summary>
     public static void WriteNotes(CountTable table, TextWriter stderr)
     {
         foreach (string note in table.Notes)
         {
             stderr.WriteLine("cbgen: note: " + note);
+        }
+
+        foreach (string warning in table.Warnings)
+        {
+            stderr.WriteLine("cbgen: warning: " + warning);
         }
     }
 
@@ -97,6 +118,12 @@ internal static class CommandSupport
         {
             write(stdout);
             return;
+        }
+
+        if (Directory.Exists(file))
+        {
+            throw new InputException(file + ": is a directory; -o/--output takes a file name (e.g. -o "
+                + Path.Combine(file, "counts.csv") + ").");
         }
 
         var buffer = new StringWriter { NewLine = "\n" };

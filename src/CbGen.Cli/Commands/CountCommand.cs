@@ -13,7 +13,8 @@ internal static class CountCommand
     public const string Name = "count";
 
     public const string Help =
-        "Usage: cbgen count PATH [--column NAME|INDEX] [--header|--no-header] [--as KIND] [--json|--csv] [-o FILE]\n"
+        "Usage: cbgen count PATH [--column NAME|INDEX] [--header|--no-header] [--as KIND] [--max-classes N]\n"
+        + "                   [--json|--csv] [-o FILE]\n"
         + "\n"
         + "Counts the samples of every class.\n"
         + "\n"
@@ -27,7 +28,9 @@ internal static class CountCommand
         + "Examples:\n"
         + "  cbgen count data/train\n"
         + "  cbgen count train.csv --column label --csv -o counts.csv\n"
-        + "  cbgen count train-labels-idx1-ubyte.gz --json\n";
+        + "  cbgen count train-labels-idx1-ubyte.gz --json\n"
+        + "  cbgen count train2018.json --csv -o inat2018.counts.csv      (iNaturalist: COCO-style JSON)\n"
+        + "  cbgen count train.parquet --column label\n";
 
     private static readonly OptionSpec[] Specs = CommandSupport.Specs(
         CommandSupport.SourceOptions,
@@ -45,6 +48,11 @@ internal static class CountCommand
         args.Exclusive("--json", "--csv");
         CountTable table = CommandSupport.ReadCounts(Name, args, allowInline: false);
         CommandSupport.WriteNotes(table, stderr);
+        if (args.Has("--csv"))
+        {
+            GeneratorRules.WarnIfMembersClash(table, stderr);
+        }
+
         CommandSupport.WriteOutput(args, stdout, stderr, output =>
         {
             if (args.Has("--json"))
@@ -66,8 +74,8 @@ internal static class CountCommand
     private static void WriteTable(TextWriter output, CountTable table)
     {
         long total = table.Total;
-        output.WriteLine(table.Source + ": " + table.Description + ", " + Invariant.Format(table.Classes.Count) + " classes, "
-            + Invariant.Format(total) + " samples");
+        output.WriteLine(table.Source + ": " + table.Description + ", " + Invariant.Plural(table.Classes.Count, "class", "classes") + ", "
+            + Invariant.Plural(total, "sample", "samples"));
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("share", true));
         for (int i = 0; i < table.Classes.Count; i++)
         {

@@ -32,8 +32,9 @@ internal static class EnumCommand
         + "  --loss LOSS          softmax (default), sigmoid or focal\n"
         + "  --gamma G            the focal loss's γ ≥ 0 (focal only; default 2.0)\n"
         + "  --zero-counts POLICY throw (default: classes without samples are an error) or zero-weight\n"
-        + "  --naming MODE        pascal (default: 'pickup_truck' → PickupTruck, '0' → Class0) or verbatim\n"
-        + "                       (the name as it is, invalid characters replaced by '_')\n"
+        + "  --naming MODE        pascal (default: 'pickup_truck' → PickupTruck, '0' → _0) or verbatim (the\n"
+        + "                       member names [ClassBalancedDataset] gives a counts file: 'pickup truck' →\n"
+        + "                       pickup_truck, each run of invalid characters one '_', a leading digit '_0')\n"
         + "  --counts-file        write a counts file ('name,count' rows) instead of an enum, for label sets too\n"
         + "                       large for an enum (read it at run time and pass the counts to FromCounts)\n"
         + "  --counts LIST        the counts in class order instead of PATH: 5000,2997 or cat=120,dog=80\n"
@@ -67,13 +68,16 @@ internal static class EnumCommand
         EnumSpec? spec = countsFile ? null : ReadSpec(args);
         CountTable table = CommandSupport.ReadCounts(Name, args, allowInline: true);
         CommandSupport.WriteNotes(table, stderr);
+        GeneratorRules.RequireTwoClasses(table);
         if (spec is null)
         {
+            GeneratorRules.WarnIfMembersClash(table, stderr);
             CommandSupport.WriteOutput(args, stdout, stderr, output => CsvText.WriteCounts(output, table.Classes));
             return ExitCodes.Success;
         }
 
         WeightsCommand.CheckZeroCounts(table, spec.ZeroCounts);
+        GeneratorRules.WarnIfCollapsed(table, spec.Beta, spec.ZeroCounts, stderr);
         if (table.Classes.Count > LargeLabelSet)
         {
             stderr.WriteLine("cbgen: note: " + Invariant.Format(table.Classes.Count)

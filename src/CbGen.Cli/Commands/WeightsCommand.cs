@@ -62,7 +62,9 @@ internal static class WeightsCommand
         CountTable table = CommandSupport.ReadCounts(Name, args, allowInline: true);
         CommandSupport.WriteNotes(table, stderr);
         long[] counts = table.Counts();
+        GeneratorRules.RequireTwoClasses(table);
         CheckZeroCounts(table, zeroCounts);
+        GeneratorRules.WarnIfCollapsed(table, beta, zeroCounts, stderr);
         double[] weights = ClassBalancedWeights.Compute(counts, beta, normalization, zeroCounts);
         double[] effective = ClassBalancedWeights.EffectiveNumbers(counts, beta);
         CommandSupport.WriteOutput(args, stdout, stderr, output =>
@@ -136,7 +138,8 @@ internal static class WeightsCommand
     private static void WriteTable(TextWriter output, CountTable table, double beta, WeightNormalization normalization,
         ZeroCountPolicy zeroCounts, double[] effective, double[] weights)
     {
-        output.WriteLine(table.Source + ": " + Invariant.Format(table.Classes.Count) + " classes, " + Invariant.Format(table.Total) + " samples; β = "
+        output.WriteLine(table.Source + ": " + Invariant.Plural(table.Classes.Count, "class", "classes") + ", "
+            + Invariant.Plural(table.Total, "sample", "samples") + "; β = "
             + beta.ToString("R", CultureInfo.InvariantCulture) + ", normalization " + NormalizationName(normalization)
             + ", zero counts " + ZeroCountsName(zeroCounts));
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("effective number", true), ("weight", true));

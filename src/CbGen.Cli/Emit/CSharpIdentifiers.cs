@@ -81,12 +81,13 @@ internal static class CSharpIdentifiers
         return result;
     }
 
-    /// <summary>"pickup_truck" → "PickupTruck", "t-shirt/top" → "TShirtTop", "0" → "Class0".</summary>
+    /// <summary>"pickup_truck" → "PickupTruck", "t-shirt/top" → "TShirtTop"; a leading digit gets a '_' ("0" → "_0"),
+    /// as in the generator's counts-file mode.</summary>
     public static string Pascal(string className)
     {
-        var sb = new StringBuilder(className.Length);
+        var sb = new StringBuilder(className.Length + 1);
         bool upperNext = true;
-        foreach (char c in className)
+        foreach (char c in Compose(className))
         {
             if (IsPart(c) && char.GetUnicodeCategory(c) != UnicodeCategory.ConnectorPunctuation)
             {
@@ -99,34 +100,62 @@ internal static class CSharpIdentifiers
             }
         }
 
-        return Finish(sb, "Class");
+        return Finish(sb);
     }
 
-    /// <summary>"pickup truck" → "pickup_truck", "class" → "class" (escaped later), "3d" → "_3d".</summary>
+    /// <summary>The member name the generator gives a class name in a <c>[ClassBalancedDataset]</c> counts file
+    /// (generators/CbGen.Generators/CountsFileParser.ToIdentifier): every run of characters that cannot appear in an
+    /// identifier becomes one '_' (none at the ends), a leading digit gets a '_' in front: "pickup truck" →
+    /// "pickup_truck", "x&lt;y &amp; z" → "x_y_z", "3d" → "_3d". Keywords are escaped later.</summary>
     public static string Verbatim(string className)
     {
-        var sb = new StringBuilder(className.Length);
-        foreach (char c in className)
+        var sb = new StringBuilder(className.Length + 1);
+        bool gap = false;
+        foreach (char c in Compose(className))
         {
-            sb.Append(IsPart(c) ? c : '_');
+            if (!IsPart(c))
+            {
+                gap = true;
+                continue;
+            }
+
+            if (gap && sb.Length > 0)
+            {
+                sb.Append('_');
+            }
+
+            gap = false;
+            sb.Append(c);
         }
 
-        return Finish(sb, "_");
+        return Finish(sb);
     }
 
-    private static string Finish(StringBuilder sb, string digitPrefix)
+    /// <summary>Unicode form C ("e" + U+0301 → "é"), as the generator reads names; text that cannot be normalised
+    /// (a lone surrogate) is kept as it is, its surrogates then dropped as invalid characters.</summary>
+    private static string Compose(string text)
     {
-        if (sb.Length == 0)
+        try
         {
-            return "Class";
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
+    private static string Finish(StringBuilder sb)
+    {
+        if (sb.Length == 0 || !IsStart(sb[0]))
+        {
+            sb.Insert(0, '_');
         }
 
-        if (!IsStart(sb[0]))
-        {
-            sb.Insert(0, digitPrefix);
-        }
+        string name = sb.ToString();
 
-        return sb.ToString();
+        // The one name an enum member cannot have: the compiler's backing field (the generator's rule too).
+        return name == "value__" ? "value___" : name;
     }
 
     private static bool IsStart(char c) => c == '_' || char.GetUnicodeCategory(c) switch

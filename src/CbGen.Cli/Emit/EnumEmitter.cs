@@ -30,8 +30,14 @@ internal static class EnumEmitter
 
         List<string> members = CSharpIdentifiers.MemberNames(names, spec.Naming, spec.Name);
         var sb = new StringBuilder();
-        sb.Append("// Written by `cbgen enum` from ").Append(OneLine(table.Source)).Append(" (").Append(OneLine(table.Description))
-            .Append("): ").Append(Invariant.Format(table.Classes.Count)).Append(" classes, ").Append(Invariant.Format(table.Total)).Append(" samples.\n");
+        sb.Append("// Written by `cbgen enum` from ").Append(OneLine(table.Source));
+        if (table.Kind != SourceKind.Inline)
+        {
+            sb.Append(" (").Append(OneLine(table.Description)).Append(')');
+        }
+
+        sb.Append(": ").Append(Invariant.Plural(table.Classes.Count, "class", "classes")).Append(", ")
+            .Append(Invariant.Plural(table.Total, "sample", "samples")).Append(".\n");
         sb.Append("// The CbGen source generator turns this enum into constant class-balanced weight tables (and a typed loss\n");
         sb.Append("// when the project references CbGen.TorchSharp). Re-run cbgen when the training data changes.\n");
         sb.Append("using CbGen;\n\n");
@@ -43,7 +49,7 @@ internal static class EnumEmitter
             indent = "    ";
         }
 
-        sb.Append(indent).Append("/// <summary>The ").Append(Invariant.Format(table.Classes.Count)).Append(" classes of ")
+        sb.Append(indent).Append("/// <summary>The ").Append(Invariant.Plural(table.Classes.Count, "class", "classes")).Append(" of ")
             .Append(Xml(OneLine(table.Source))).Append(" in class-index order (the logits columns).</summary>\n");
         // The attribute's arguments are bound inside the enum, where a member named CbLoss would hide the type.
         string qualifier = members.Contains("CbLoss") || members.Contains("ZeroCountPolicy") ? "global::CbGen." : string.Empty;

@@ -15,16 +15,29 @@ internal enum InputKind
     Labels,
     Idx,
     Counts,
+    Json,
+    Parquet,
 }
 
 /// <summary>The options every command that reads counts shares.</summary>
-internal sealed record SourceOptions(InputKind Kind, string? Column, bool? Header);
+internal sealed record SourceOptions(InputKind Kind, string? Column, bool? Header, int MaxClasses = SourceOptions.DefaultMaxClasses)
+{
+    /// <summary>The default <c>--max-classes</c>: above the largest label sets in use (iNaturalist 2021: 10,000;
+    /// ImageNet-21k: 21,841), far below a column of ids or paths.</summary>
+    public const int DefaultMaxClasses = 100_000;
+}
 
-/// <summary>Turns a path (folder tree, CSV/TSV labels, IDX labels, counts file; files optionally gzip-compressed)
-/// or the <c>--counts</c> list into a <see cref="CountTable"/>.</summary>
+/// <summary>Turns a path (folder tree, CSV/TSV labels, IDX labels, counts file, COCO-style JSON, Parquet; files other
+/// than Parquet optionally gzip-compressed) or the <c>--counts</c> list into a <see cref="CountTable"/>.</summary>
 internal static class CountSources
 {
     private const int SniffBytes = 4096;
+
+    /// <summary>The records read to tell a counts file from a label file.</summary>
+    private const int DetectRows = 50;
+
+    private const string Expected = "expected a folder, a CSV/TSV label file, an IDX label file (magic 2049), a counts file, "
+        + "COCO-style JSON or Parquet";
 
     public static CountTable Read(string path, SourceOptions options)
     {
@@ -40,7 +53,7 @@ internal static class CountSources
                 throw new InputException(path + ": is a folder, but --as " + options.Kind.ToString().ToLowerInvariant() + " expects a file.");
             }
 
-            return ImageFolderReader.Read(path, path);
+            return CheckCap(ImageFolderReader.Read(path, path), options.MaxClasses);
         }
 
         if (!File.Exists(path))
@@ -55,34 +68,7 @@ internal static class CountSources
 
         try
         {
-            byte[] head = Sniff(path);
-            bool looksIdx = head.Length >= 4 && head[0] == 0 && head[1] == 0;
-            if (options.Kind == InputKind.Idx || (options.Kind == InputKind.Auto && looksIdx))
-            {
-                using Stream stream = Open(path);
-                return IdxReader.Read(stream, path);
-            }
-
-            if (Array.IndexOf(head, (byte)0) >= 0)
-            {
-                throw new InputException(path + ": a binary file that is neither an IDX label file nor text; expected a folder, "
-                    + "a CSV/TSV label file, an IDX label file (magic 2049) or a counts file.");
-            }
-
-            char delimiter = DelimiterOf(path, head);
-            using var text = new StreamReader(Open(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var reader = new DelimitedReader(text, delimiter, path);
-            bool counts = options.Kind == InputKind.Counts;
-            if (options.Kind == InputKind.Auto)
-            {
-                var peek = new DelimitedReader(new StringReader(FirstLine(head)), delimiter, path);
-                List<string>? first = peek.Read();
-                counts = first is not null && options.Column is null && CountsFileReader.IsCountsHeader(first);
-            }
-
-            return counts
-                ? CountsFileReader.Read(reader, path)
-                : LabelColumnReader.Read(reader, path, options.Column, options.Header);
+            return CheckCap(ReadFile(path, options), options.MaxClasses);
         }
         catch (InvalidDataException e)
         {
@@ -92,6 +78,117 @@ internal static class CountSources
         {
             throw new InputException(path + ": cannot read the file: " + e.Message, e);
         }
+    }
+
+    private static CountTable ReadFile(string path, SourceOptions options)
+    {
+        byte[] head = Sniff(path, out bool gzip);
+        InputKind kind = options.Kind == InputKind.Auto ? Detect(path, head) : options.Kind;
+        switch (kind)
+        {
+            case InputKind.Parquet:
+                if (gzip)
+                {
+                    throw new InputException(path + ": a gzip-compressed Parquet file; decompress it first (Parquet compresses its own pages).");
+                }
+
+                return ParquetLabelReader.Read(path, options.Column, options.MaxClasses);
+            case InputKind.Idx:
+            {
+                using Stream stream = Open(path);
+                return IdxReader.Read(stream, path);
+            }
+
+            case InputKind.Json:
+            {
+                using Stream stream = Open(path);
+                return CocoJsonReader.Read(stream, path, options.MaxClasses);
+            }
+        }
+
+        if (Array.IndexOf(head, (byte)0) >= 0)
+        {
+            throw new InputException(path + ": not a CSV or IDX file: a binary file (a zero byte in its first "
+                + Invariant.Format(head.Length) + " bytes) without an IDX label header; " + Expected + ".");
+        }
+
+        char delimiter = DelimiterOf(path, head);
+        bool counts = kind == InputKind.Counts;
+        if (kind == InputKind.Auto && options.Column is null && options.Header is null)
+        {
+            DelimitedShape shape = DetectShape(path, delimiter);
+            if (shape == DelimitedShape.Ambiguous)
+            {
+                throw new InputException(path + ": every row is a name and a whole number ('cat,900'): a counts file without a "
+                    + "'name,count' header, or a label file whose labels are class indices? Pass --as counts to read the rows as "
+                    + "class counts (as [ClassBalancedDataset] reads them), or --as labels (or --column, --header, --no-header) to count a label column.");
+            }
+
+            counts = shape == DelimitedShape.Counts;
+        }
+
+        using var text = new StreamReader(Open(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var reader = new DelimitedReader(text, delimiter, path);
+        return counts
+            ? CountsFileReader.Read(reader, path)
+            : LabelColumnReader.Read(reader, path, options.Column, options.Header, options.MaxClasses);
+    }
+
+    /// <summary>Parquet by its magic, IDX by its header (two zero bytes, a type code, a dimension count), JSON by a
+    /// leading '{' or the extension; anything else is delimited text.</summary>
+    private static InputKind Detect(string path, byte[] head)
+    {
+        if (head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'A' && head[2] == (byte)'R' && head[3] == (byte)'1')
+        {
+            return InputKind.Parquet;
+        }
+
+        if (head.Length >= 4 && head[0] == 0 && head[1] == 0 && head[2] is >= 0x08 and <= 0x0E && head[3] >= 1)
+        {
+            return InputKind.Idx;
+        }
+
+        string name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path.Substring(0, path.Length - 3) : path;
+        if (Path.GetExtension(name).Equals(".json", StringComparison.OrdinalIgnoreCase) || FirstLine(head).TrimStart().StartsWith('{'))
+        {
+            return InputKind.Json;
+        }
+
+        return InputKind.Auto;
+    }
+
+    private static DelimitedShape DetectShape(string path, char delimiter)
+    {
+        using var text = new StreamReader(Open(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var reader = new DelimitedReader(text, delimiter, path);
+        var sample = new List<IReadOnlyList<string>>();
+        while (sample.Count < DetectRows)
+        {
+            List<string>? row = reader.Read();
+            if (row is null)
+            {
+                break;
+            }
+
+            if (!reader.RecordIsComment)
+            {
+                sample.Add(row);
+            }
+        }
+
+        return CountsFileReader.Detect(sample);
+    }
+
+    /// <summary>Applies <c>--max-classes</c> to sources that are not counted label by label (folders, counts files).</summary>
+    private static CountTable CheckCap(CountTable table, int maxClasses)
+    {
+        if (table.Classes.Count > maxClasses)
+        {
+            throw new InputException(table.Source + ": " + Invariant.Plural(table.Classes.Count, "class", "classes") + " is more than --max-classes ("
+                + Invariant.Format(maxClasses) + "); raise --max-classes if that many is right.");
+        }
+
+        return table;
     }
 
     /// <summary>Parses <c>--counts 5000,2997,…</c> or <c>--counts cat=120,dog=80</c>.</summary>
@@ -127,7 +224,7 @@ internal static class CountSources
             classes.Add(new ClassCount(name, count));
         }
 
-        return new CountTable("--counts", SourceKind.Inline, "--counts", classes);
+        return new CountTable("--counts", SourceKind.Inline, "counts on the command line", classes);
     }
 
     private static Stream Open(string path)
@@ -139,9 +236,10 @@ internal static class CountSources
         return b0 == 0x1f && b1 == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
-    private static byte[] Sniff(string path)
+    private static byte[] Sniff(string path, out bool gzip)
     {
         using Stream stream = Open(path);
+        gzip = stream is GZipStream;
         var buffer = new byte[SniffBytes];
         int total = 0;
         while (total < buffer.Length)

@@ -23,18 +23,26 @@ internal enum SourceKind
 
     /// <summary>The <c>--counts</c> option.</summary>
     Inline,
+
+    /// <summary>COCO-style JSON: categories and annotations.</summary>
+    Json,
+
+    /// <summary>A label column of a Parquet file.</summary>
+    Parquet,
 }
 
 /// <summary>Per-class sample counts in class-index order, with where they came from.</summary>
 internal sealed class CountTable
 {
-    public CountTable(string source, SourceKind kind, string description, IReadOnlyList<ClassCount> classes, IReadOnlyList<string>? notes = null)
+    public CountTable(string source, SourceKind kind, string description, IReadOnlyList<ClassCount> classes, IReadOnlyList<string>? notes = null,
+        IReadOnlyList<string>? warnings = null)
     {
         Source = source;
         Kind = kind;
         Description = description;
         Classes = classes;
         Notes = notes ?? Array.Empty<string>();
+        Warnings = warnings ?? Array.Empty<string>();
     }
 
     /// <summary>The path (as the user wrote it) or <c>--counts</c>.</summary>
@@ -50,6 +58,9 @@ internal sealed class CountTable
 
     /// <summary>Things worth telling the user (skipped files, classes without samples), printed to stderr.</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Things that are probably a mistake (a column of ids read as labels), printed to stderr.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     public long Total
     {
@@ -82,6 +93,8 @@ internal sealed class CountTable
         SourceKind.Labels => "labels",
         SourceKind.Idx => "idx",
         SourceKind.Counts => "counts",
+        SourceKind.Json => "json",
+        SourceKind.Parquet => "parquet",
         _ => "inline",
     };
 }

@@ -25,6 +25,10 @@ internal sealed class DelimitedReader
     /// <summary>The 1-based line the last record returned by <see cref="Read"/> starts on.</summary>
     public long RecordLine { get; private set; }
 
+    /// <summary>Whether the last record's line starts with '#' (after blanks): a comment in a counts file, as the
+    /// generator reads it (a quoted <c>"#name"</c> is not one).</summary>
+    public bool RecordIsComment { get; private set; }
+
     /// <summary>Reads the next non-blank record, or returns null at the end of the input.</summary>
     /// <exception cref="InputException">A quoted field is not closed, or text follows a closing quote.</exception>
     public List<string>? Read()
@@ -42,6 +46,7 @@ internal sealed class DelimitedReader
         while (line.Trim().Length == 0);
 
         RecordLine = lineNumber;
+        RecordIsComment = line.TrimStart()[0] == '#';
         var fields = new List<string>();
         var field = new StringBuilder();
         int i = 0;

@@ -57,6 +57,19 @@ internal static class ImageFolderReader
             }
         }
 
+        long total = 0;
+        foreach (ClassCount c in classes)
+        {
+            total += c.Count;
+        }
+
+        if (total == 0)
+        {
+            throw new InputException(display + ": no image files (" + string.Join(" ", ImageExtensions) + ") in its "
+                + Invariant.Plural(classes.Count, "class folder", "class folders") + "; an image-folder tree holds them as "
+                + display + "/cat/001.png, " + display + "/dog/002.jpg, ….");
+        }
+
         if (looseImages > 0)
         {
             notes.Add(Invariant.Format(looseImages) + " image(s) directly in " + display + " were ignored: images belong in a class sub-folder.");

@@ -8,7 +8,6 @@ namespace CbGen.Cli.Input;
 internal static class LabelColumnReader
 {
     private const int HeaderSampleRows = 50;
-    private const long MaxDenseClasses = 1_000_000;
 
     private static readonly string[] HeaderWords =
     {
@@ -22,7 +21,8 @@ internal static class LabelColumnReader
     /// <param name="column">A column name (needs a header row), a 0-based index (negative counts from the end), or
     /// null for the last column.</param>
     /// <param name="header">Whether the first row is a header; null to detect it.</param>
-    public static CountTable Read(DelimitedReader reader, string display, string? column, bool? header)
+    /// <param name="maxClasses">The most distinct labels accepted (<c>--max-classes</c>).</param>
+    public static CountTable Read(DelimitedReader reader, string display, string? column, bool? header, int maxClasses)
     {
         List<string>? first = reader.Read();
         if (first is null)
@@ -86,88 +86,36 @@ internal static class LabelColumnReader
         }
 
         columnName = hasHeader ? first[index] : "#" + Invariant.Format(index);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        string what = "column " + (hasHeader ? "'" + columnName + "'" : Invariant.Format(index));
+        var tally = new LabelTally(display, what, maxClasses);
         if (!hasHeader)
         {
-            Add(counts, first, firstLine, index, width, display, columnName);
+            Add(tally, first, firstLine, index, width, display, columnName);
         }
 
         foreach ((List<string> fields, long line) in buffered)
         {
-            Add(counts, fields, line, index, width, display, columnName);
+            Add(tally, fields, line, index, width, display, columnName);
         }
 
         for (List<string>? row = reader.Read(); row is not null; row = reader.Read())
         {
-            Add(counts, row, reader.RecordLine, index, width, display, columnName);
+            Add(tally, row, reader.RecordLine, index, width, display, columnName);
         }
 
-        if (counts.Count == 0)
+        if (tally.DistinctLabels == 0)
         {
             throw new InputException(display + ": the file has a header row but no labels.");
         }
 
         string kind = reader.Delimiter == '\t' ? "TSV" : "CSV";
-        string description = "column " + (hasHeader ? "'" + columnName + "'" : Invariant.Format(index)) + " of a " + kind + " file";
         var notes = new List<string>();
-        return new CountTable(display, SourceKind.Labels, description, OrderClasses(counts, notes), notes);
+        var warnings = new List<string>();
+        List<ClassCount> classes = tally.Classes(notes, warnings);
+        return new CountTable(display, SourceKind.Labels, what + " of a " + kind + " file", classes, notes, warnings);
     }
 
-    /// <summary>Integer labels are class indices: classes 0..max, missing ones with count 0. Other labels are
-    /// sorted ordinally (as scikit-learn's LabelEncoder does).</summary>
-    private static List<ClassCount> OrderClasses(Dictionary<string, long> counts, List<string> notes)
-    {
-        bool allIndices = true;
-        long max = -1;
-        foreach (string label in counts.Keys)
-        {
-            if (!long.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value >= MaxDenseClasses)
-            {
-                allIndices = false;
-                break;
-            }
-
-            max = Math.Max(max, value);
-        }
-
-        var classes = new List<ClassCount>();
-        if (allIndices)
-        {
-            var dense = new long[max + 1];
-            foreach (KeyValuePair<string, long> pair in counts)
-            {
-                dense[long.Parse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture)] += pair.Value;
-            }
-
-            var missing = new List<string>();
-            for (long c = 0; c <= max; c++)
-            {
-                classes.Add(new ClassCount(Invariant.Format(c), dense[c]));
-                if (dense[c] == 0)
-                {
-                    missing.Add(Invariant.Format(c));
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                notes.Add("the labels are class indices 0.." + Invariant.Format(max) + "; class(es) " + string.Join(", ", missing) + " never occur (count 0).");
-            }
-
-            return classes;
-        }
-
-        var names = new List<string>(counts.Keys);
-        names.Sort(string.CompareOrdinal);
-        foreach (string name in names)
-        {
-            classes.Add(new ClassCount(name, counts[name]));
-        }
-
-        return classes;
-    }
-
-    private static void Add(Dictionary<string, long> counts, List<string> fields, long line, int index, int width, string display, string columnName)
+    private static void Add(LabelTally tally, List<string> fields, long line, int index, int width, string display, string columnName)
     {
         if (fields.Count != width)
         {
@@ -181,7 +129,7 @@ internal static class LabelColumnReader
             throw InputException.At(display, line, "the label (column " + columnName + ") is empty.");
         }
 
-        counts[label] = counts.TryGetValue(label, out long n) ? n + 1 : 1;
+        tally.Add(label, () => "line " + Invariant.Format(line));
     }
 
     private static bool LooksLikeHeader(List<string> first, int index, List<(List<string> Fields, long Line)> sample)

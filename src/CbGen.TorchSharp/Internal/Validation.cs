@@ -19,7 +19,7 @@ namespace CbGen.TorchSharp.Internal
     /// <see cref="ArgumentException"/> naming the parameter, the expectation and what was passed, never a native
     /// <c>ExternalException</c>, a crash or a NaN.
     /// </summary>
-    internal static class Validation
+    internal static partial class Validation
     {
         internal const long DefaultIgnoreIndex = -100;
 
@@ -187,7 +187,7 @@ namespace CbGen.TorchSharp.Internal
             if (input.dim() != 2)
             {
                 throw new ArgumentException(
-                    "Expected '" + paramName + "' to be logits of rank 2 [B, C] with C = " + Format(numClasses)
+                    "Expected '" + paramName + "' to be a tensor of rank 2 [B, C] with C = " + Format(numClasses)
                     + ", got rank " + Format(input.dim()) + " with shape " + Shape(input) + ".", paramName);
             }
 

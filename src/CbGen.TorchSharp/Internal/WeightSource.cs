@@ -51,18 +51,25 @@ namespace CbGen.TorchSharp.Internal
     /// <summary>Per-call weights for the functional forms: everything is created in the current dispose scope.</summary>
     internal sealed class TransientWeights : WeightSource
     {
-        private readonly Tensor _weight;
+        private readonly Tensor? _weight;
+        private readonly double[]? _managed;
         private Tensor? _plain;
 
         internal TransientWeights(Tensor weight, bool allPositive)
             : base(allPositive) => _weight = weight;
+
+        /// <summary>Managed weights (already validated), made a tensor on first use, in the current dispose scope.</summary>
+        internal TransientWeights(double[] weight, bool allPositive)
+            : base(allPositive) => _managed = weight;
 
         internal override Tensor Plain(Tensor input)
         {
             if (_plain is null)
             {
                 using var guard = no_grad();
-                _plain = _weight.to(input.dtype, input.device);
+                _plain = _weight is not null
+                    ? _weight.to(input.dtype, input.device)
+                    : tensor(_managed!, input.dtype, input.device);
             }
 
             return _plain;

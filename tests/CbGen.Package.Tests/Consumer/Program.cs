@@ -47,6 +47,11 @@ namespace PackageConsumer
                 """);
             run.AssertCompilesCleanly();
             Console.WriteLine("testing=" + string.Join(",", run.Files.Select(f => f.HintName)));
+
+            // CbGen.ML: class-balanced example weights for an ML.NET trainer (MlNet.cs).
+#if NET10_0_OR_GREATER
+            MlNet.Run();
+#endif
             return 0;
         }
     }

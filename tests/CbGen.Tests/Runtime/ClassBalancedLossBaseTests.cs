@@ -30,7 +30,7 @@ namespace CbGen.Tests.Runtime
         {
             0 => new ClassBalancedSoftmaxLoss(Alpha, normalizer: normalizer, device: CbDevice.Cpu),
             1 => new ClassBalancedSigmoidLoss(Alpha, normalizer: normalizer, device: CbDevice.Cpu),
-            _ => new ClassBalancedFocalLoss(Alpha, 0.5, normalizer: normalizer, device: CbDevice.Cpu),
+            _ => new ClassBalancedFocalLoss(Alpha, normalizer: normalizer, gamma: 0.5, device: CbDevice.Cpu),
         };
 
         [Theory]

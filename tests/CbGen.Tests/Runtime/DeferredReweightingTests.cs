@@ -58,7 +58,7 @@ namespace CbGen.Tests.Runtime
             var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DeferredReweighting(2).IsReweighting(-3));
             Assert.Equal("epoch", e.ParamName);
 
-            using var loss = DeferredReweightingLoss.FromCounts(CbLoss.Softmax, Counts, 0.999, 2, device: CbDevice.Cpu);
+            using var loss = DeferredReweightingLoss.FromCounts(CbLoss.Softmax, Counts, 0.999, 2, new CbLossOptions { Device = CbDevice.Cpu });
             Assert.Equal("epoch", Assert.Throws<ArgumentOutOfRangeException>(() => loss.Step(-1)).ParamName);
             Assert.Equal("Epoch", Assert.Throws<ArgumentOutOfRangeException>(() => loss.Epoch = -1).ParamName);
             Assert.Equal("deferUntilEpoch", Assert.Throws<ArgumentOutOfRangeException>(
@@ -78,7 +78,7 @@ namespace CbGen.Tests.Runtime
             const double Gamma = 0.5;
             double[] alpha = ClassBalancedWeights.Compute(Counts, 0.9999);
             double[] ones = { 1.0, 1.0, 1.0, 1.0 };
-            using var loss = DeferredReweightingLoss.FromCounts(variant, Counts, 0.9999, K, gamma: Gamma, device: CbDevice.Cpu);
+            using var loss = DeferredReweightingLoss.FromCounts(variant, Counts, 0.9999, K, new CbLossOptions { Gamma = Gamma, Device = CbDevice.Cpu });
             using Tensor z = tensor(Flatten(Logits), new long[] { 5, 4 }, ScalarType.Float64);
             using Tensor y = tensor(Labels, ScalarType.Int64);
 
@@ -123,14 +123,14 @@ namespace CbGen.Tests.Runtime
             var names = loss.named_buffers().Select(b => b.name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             Assert.Equal(new[] { "unweighted_loss.class_weights", "weighted_loss.class_weights" }, names);
 
-            using var focal = new DeferredReweightingLoss(new ClassBalancedFocalLoss(new[] { 1.0, 3.0 }, 1.5, device: CbDevice.Cpu), 1);
+            using var focal = new DeferredReweightingLoss(new ClassBalancedFocalLoss(new[] { 1.0, 3.0 }, gamma: 1.5, device: CbDevice.Cpu), 1);
             Assert.Equal(1.5, Assert.IsType<ClassBalancedFocalLoss>(focal.Unweighted).Gamma);
         }
 
         [Fact]
         public void To_dtype_moves_both_weight_buffers()
         {
-            using var loss = DeferredReweightingLoss.FromCounts(CbLoss.Sigmoid, Counts, 0.99, 1, device: CbDevice.Cpu);
+            using var loss = DeferredReweightingLoss.FromCounts(CbLoss.Sigmoid, Counts, 0.99, 1, new CbLossOptions { Device = CbDevice.Cpu });
             loss.to(ScalarType.Float32);
             Assert.All(loss.buffers(), b => Assert.Equal(ScalarType.Float32, b.dtype));
             using Tensor z = tensor(Flatten(Logits), new long[] { 5, 4 }, ScalarType.Float32);

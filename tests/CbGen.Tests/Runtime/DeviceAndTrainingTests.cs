@@ -157,7 +157,7 @@ namespace CbGen.Tests.Runtime
             manual_seed(7);
             using var model = nn.Linear(5, 3);
             CbTraining.InitializeBiasFromPrior(model, 0.1);
-            using var loss = ClassBalancedFocalLoss.FromCounts(new long[] { 500, 50, 5 }, 0.99, 2.0, device: CbDevice.Cpu);
+            using var loss = ClassBalancedFocalLoss.FromCounts(new long[] { 500, 50, 5 }, 0.99, gamma: 2.0, device: CbDevice.Cpu);
             using var optimizer = CbTraining.SgdWithoutBiasDecay(model, 0.5, 0.9, 1e-4);
             var x = randn(64, 5);
             var y = x.narrow(1, 0, 3).argmax(1);

@@ -35,8 +35,8 @@ namespace CbGen.Tests.Runtime
             "softmax" => new ClassBalancedSoftmaxLoss(alpha, Reduction.Mean, n, -100, 0.0, CbDevice.Cpu),
             "softmax-smooth" => new ClassBalancedSoftmaxLoss(alpha, Reduction.Mean, n, -100, 0.2, CbDevice.Cpu),
             "sigmoid" => new ClassBalancedSigmoidLoss(alpha, Reduction.Mean, n, CbDevice.Cpu),
-            "focal0.5" => new ClassBalancedFocalLoss(alpha, 0.5, Reduction.Mean, n, CbDevice.Cpu),
-            _ => new ClassBalancedFocalLoss(alpha, 2.0, Reduction.Mean, n, CbDevice.Cpu),
+            "focal0.5" => new ClassBalancedFocalLoss(alpha, Reduction.Mean, n, 0.5, CbDevice.Cpu),
+            _ => new ClassBalancedFocalLoss(alpha, Reduction.Mean, n, 2.0, CbDevice.Cpu),
         };
 
         [Theory]
@@ -114,7 +114,7 @@ namespace CbGen.Tests.Runtime
                 {
                     var modules = new List<nn.Module<Tensor, Tensor, Tensor>>
                     {
-                        new ClassBalancedFocalLoss(alpha, gamma, reduction, device: CbDevice.Cpu),
+                        new ClassBalancedFocalLoss(alpha, reduction, gamma: gamma, device: CbDevice.Cpu),
                         new ClassBalancedSigmoidLoss(alpha, reduction, device: CbDevice.Cpu),
                     };
                     if (target.dim() == 1)
@@ -145,7 +145,7 @@ namespace CbGen.Tests.Runtime
             // of order ulp(x), as libtorch's binary_cross_entropy_with_logits does.
             using var scope = NewDisposeScope();
             var input = tensor(new double[] { x, -x }, new long[] { 1, 2 }, ScalarType.Float64).requires_grad_(true);
-            using var loss = new ClassBalancedFocalLoss(new[] { 1.0, 1.0 }, 0.5, Reduction.Sum, device: CbDevice.Cpu);
+            using var loss = new ClassBalancedFocalLoss(new[] { 1.0, 1.0 }, Reduction.Sum, gamma: 0.5, device: CbDevice.Cpu);
             var value = loss.forward(input, tensor(new long[] { 0 }));
             value.backward();
             double expected = 2.0 * Math.Sqrt(1.0 / (1.0 + Math.Exp(x))) * Math.Log(1.0 + Math.Exp(-x));

@@ -20,14 +20,14 @@ namespace CbGen.Tests.Runtime
         {
             0 => new ClassBalancedSoftmaxLoss(weights, device: CbDevice.Cpu),
             1 => new ClassBalancedSigmoidLoss(weights, device: CbDevice.Cpu),
-            _ => new ClassBalancedFocalLoss(weights, 0.5, device: CbDevice.Cpu),
+            _ => new ClassBalancedFocalLoss(weights, gamma: 0.5, device: CbDevice.Cpu),
         };
 
         private static nn.Module<Tensor, Tensor, Tensor> Make(int kind, double[] weights) => kind switch
         {
             0 => new ClassBalancedSoftmaxLoss(weights, device: CbDevice.Cpu),
             1 => new ClassBalancedSigmoidLoss(weights, device: CbDevice.Cpu),
-            _ => new ClassBalancedFocalLoss(weights, 0.5, device: CbDevice.Cpu),
+            _ => new ClassBalancedFocalLoss(weights, gamma: 0.5, device: CbDevice.Cpu),
         };
 
         private static Tensor Weights(nn.Module<Tensor, Tensor, Tensor> loss) => loss switch
@@ -210,7 +210,7 @@ namespace CbGen.Tests.Runtime
         [Fact]
         public void Forward_outside_any_scope_returns_only_the_result()
         {
-            using var loss = new ClassBalancedFocalLoss(Alpha, 2.0, device: CbDevice.Cpu);
+            using var loss = new ClassBalancedFocalLoss(Alpha, gamma: 2.0, device: CbDevice.Cpu);
             using var input = TestData.ToTensor(TestData.Logits(44, 4, 3), ScalarType.Float64);
             using var target = TestData.ToTensor(TestData.Labels(44, 4, 3));
             loss.forward(input, target).Dispose();   // warm-up: the module caches its weights for float64 and this B
@@ -234,7 +234,7 @@ namespace CbGen.Tests.Runtime
             {
                 (new ClassBalancedSoftmaxLoss(Alpha, Reduction.None, device: CbDevice.Cpu), new ClassBalancedSoftmaxLoss(Alpha, Reduction.Sum, device: CbDevice.Cpu)),
                 (new ClassBalancedSigmoidLoss(Alpha, Reduction.None, device: CbDevice.Cpu), new ClassBalancedSigmoidLoss(Alpha, Reduction.Sum, device: CbDevice.Cpu)),
-                (new ClassBalancedFocalLoss(Alpha, 2.0, Reduction.None, device: CbDevice.Cpu), new ClassBalancedFocalLoss(Alpha, 2.0, Reduction.Sum, device: CbDevice.Cpu)),
+                (new ClassBalancedFocalLoss(Alpha, Reduction.None, gamma: 2.0, device: CbDevice.Cpu), new ClassBalancedFocalLoss(Alpha, Reduction.Sum, gamma: 2.0, device: CbDevice.Cpu)),
             })
             {
                 TestData.Close(TestData.Scalar(pair.none.forward(input, target).sum()), TestData.Scalar(pair.sum.forward(input, target)), 1e-12);

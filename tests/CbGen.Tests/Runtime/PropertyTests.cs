@@ -31,7 +31,7 @@ namespace CbGen.Tests.Runtime
                 using var scope = NewDisposeScope();
                 var input = TestData.ToTensor(z, ScalarType.Float64);
                 var target = soft ? TestData.ToTensor(t, ScalarType.Float64) : TestData.ToTensor(y!);
-                using var focalLoss = new ClassBalancedFocalLoss(alpha, gamma, Reduction.Mean, n, CbDevice.Cpu);
+                using var focalLoss = new ClassBalancedFocalLoss(alpha, Reduction.Mean, n, gamma, CbDevice.Cpu);
                 using var sigmoidLoss = new ClassBalancedSigmoidLoss(alpha, Reduction.Mean, n, CbDevice.Cpu);
                 TestData.Close(focal, TestData.Scalar(focalLoss.forward(input, target)), 1e-9, "focal");
                 TestData.Close(sigmoid, TestData.Scalar(sigmoidLoss.forward(input, target)), 1e-9, "sigmoid");
@@ -74,7 +74,7 @@ namespace CbGen.Tests.Runtime
             {
                 (new ClassBalancedSoftmaxLoss(alpha, device: CbDevice.Cpu), labels),
                 (new ClassBalancedSigmoidLoss(alpha, device: CbDevice.Cpu), soft),
-                (new ClassBalancedFocalLoss(alpha, 0.5, device: CbDevice.Cpu), labels),
+                (new ClassBalancedFocalLoss(alpha, gamma: 0.5, device: CbDevice.Cpu), labels),
             })
             {
                 var input = randn(4, 3).to(dtype).requires_grad_(true);

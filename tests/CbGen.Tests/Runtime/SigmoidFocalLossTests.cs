@@ -73,11 +73,11 @@ namespace CbGen.Tests.Runtime
             {
                 using nn.Module<Tensor, Tensor, Tensor> loss = gamma < 0
                     ? new ClassBalancedSigmoidLoss(alpha, reduction, n, CbDevice.Cpu)
-                    : new ClassBalancedFocalLoss(alpha, gamma, reduction, n, CbDevice.Cpu);
+                    : new ClassBalancedFocalLoss(alpha, reduction, n, gamma, CbDevice.Cpu);
                 var fromModule = loss.forward(input, target);
                 var fromFunction = gamma < 0
                     ? CbFunctional.cb_sigmoid_cross_entropy(input, target, weight, reduction, n)
-                    : CbFunctional.cb_focal_loss(input, target, weight, gamma, reduction, n);
+                    : CbFunctional.cb_focal_loss(input, target, weight, reduction, n, gamma);
                 Assert.Equal(dtype, fromModule.dtype);
                 switch (reduction)
                 {
@@ -127,7 +127,7 @@ namespace CbGen.Tests.Runtime
             {
                 foreach (var n in new[] { MeanNormalizer.PositiveLabels, MeanNormalizer.WeightSum, MeanNormalizer.AllTerms })
                 {
-                    using var focal = new ClassBalancedFocalLoss(alpha, 0.0, Reduction.Mean, n, CbDevice.Cpu);
+                    using var focal = new ClassBalancedFocalLoss(alpha, Reduction.Mean, n, 0.0, CbDevice.Cpu);
                     using var sigmoid = new ClassBalancedSigmoidLoss(alpha, Reduction.Mean, n, CbDevice.Cpu);
                     Assert.Equal(TestData.Scalar(sigmoid.forward(input, target)), TestData.Scalar(focal.forward(input, target)));
                 }
@@ -173,7 +173,7 @@ namespace CbGen.Tests.Runtime
             var z = TestData.Logits(10, B, C);
             var t = TestData.SoftTargets(10, B, C);
             var alpha = TestData.Weights(10, C);
-            using var loss = new ClassBalancedFocalLoss(alpha, 1.0, device: CbDevice.Cpu);
+            using var loss = new ClassBalancedFocalLoss(alpha, gamma: 1.0, device: CbDevice.Cpu);
             var result = loss.forward(TestData.ToTensor(z, ScalarType.Float32), TestData.ToTensor(t, ScalarType.Float64));
             Assert.Equal(ScalarType.Float32, result.dtype);
             double expected = Reference.Sum(Reference.FocalElements(z, t, Reference.SoftWeights(B, alpha), 1.0))
@@ -199,7 +199,7 @@ namespace CbGen.Tests.Runtime
                 using var scope = NewDisposeScope();
                 using nn.Module<Tensor, Tensor, Tensor> loss = gamma < 0
                     ? new ClassBalancedSigmoidLoss(alpha, device: CbDevice.Cpu)
-                    : new ClassBalancedFocalLoss(alpha, gamma, device: CbDevice.Cpu);
+                    : new ClassBalancedFocalLoss(alpha, gamma: gamma, device: CbDevice.Cpu);
                 var input = TestData.ToTensor(z, ScalarType.Float64);
                 TestData.Close(expected, TestData.Scalar(loss.forward(input, TestData.ToTensor(y))), 1e-9, $"C = {classes}");
                 TestData.Close(expected, TestData.Scalar(loss.forward(input, TestData.ToTensor(y))), 1e-9, $"C = {classes}, cached");
@@ -212,7 +212,7 @@ namespace CbGen.Tests.Runtime
             long[] counts = { 1000, 100, 10 };
             var expected = ClassBalancedWeights.Compute(counts, 0.99);
             using var sigmoid = ClassBalancedSigmoidLoss.FromCounts(counts, 0.99, device: CbDevice.Cpu);
-            using var focal = ClassBalancedFocalLoss.FromCounts(counts, 0.99, 0.5, Reduction.Sum, MeanNormalizer.AllTerms, CbDevice.Cpu);
+            using var focal = ClassBalancedFocalLoss.FromCounts(counts, 0.99, Reduction.Sum, MeanNormalizer.AllTerms, 0.5, CbDevice.Cpu);
             TestData.Close(expected, TestData.Vector(sigmoid.ClassWeights), 1e-15);
             TestData.Close(expected, TestData.Vector(focal.ClassWeights), 1e-15);
             Assert.Equal(0.5, focal.Gamma);

@@ -81,11 +81,11 @@ namespace CbGen.Tests.Runtime
         [InlineData(double.PositiveInfinity)]
         public void Gamma_must_be_finite_and_non_negative(double gamma)
         {
-            Throws<ArgumentOutOfRangeException>(() => new ClassBalancedFocalLoss(Alpha, gamma, device: CbDevice.Cpu), "gamma", "γ");
+            Throws<ArgumentOutOfRangeException>(() => new ClassBalancedFocalLoss(Alpha, gamma: gamma, device: CbDevice.Cpu), "gamma", "γ");
             using var input = Logits();
             using var target = tensor(new long[] { 0, 1, 2, 0 });
             using var w = tensor(Alpha);
-            Throws<ArgumentOutOfRangeException>(() => CbFunctional.cb_focal_loss(input, target, w, gamma), "gamma", "γ");
+            Throws<ArgumentOutOfRangeException>(() => CbFunctional.cb_focal_loss(input, target, w, gamma: gamma), "gamma", "γ");
         }
 
         [Theory]
@@ -136,14 +136,14 @@ namespace CbGen.Tests.Runtime
             using var scope = NewDisposeScope();
             var forward = Forward(kind);
             var target = tensor(new long[] { 0, 1, 2, 0 });
-            Throws<ArgumentException>(() => forward(randn(4), target), "input", "rank 2 [B, C]", "rank 1", "[4]");
-            Throws<ArgumentException>(() => forward(randn(4, 3, 1), target), "input", "rank 3", "[4, 3, 1]");
-            Throws<ArgumentException>(() => forward(ones(4, 3, ScalarType.Int64), target), "input", "floating-point", "Int64");
-            Throws<ArgumentException>(() => forward(randn(4, 5), target), "input", "C = 3", "[4, 5]");
-            Throws<ArgumentException>(() => forward(randn(0, 3), tensor(Array.Empty<long>())), "input", "batch size 0");
+            Throws<ArgumentException>(() => forward(randn(4), target), "logits", "rank 2 [B, C]", "rank 1", "[4]");
+            Throws<ArgumentException>(() => forward(randn(4, 3, 1), target), "logits", "rank 3", "[4, 3, 1]");
+            Throws<ArgumentException>(() => forward(ones(4, 3, ScalarType.Int64), target), "logits", "floating-point", "Int64");
+            Throws<ArgumentException>(() => forward(randn(4, 5), target), "logits", "C = 3", "[4, 5]");
+            Throws<ArgumentException>(() => forward(randn(0, 3), tensor(Array.Empty<long>())), "logits", "batch size 0");
             var disposed = randn(4, 3);
             disposed.Dispose();
-            Throws<ArgumentException>(() => forward(disposed, target), "input", "disposed");
+            Throws<ArgumentException>(() => forward(disposed, target), "logits", "disposed");
             Assert.Throws<ArgumentNullException>(() => forward(null!, target));
             Assert.Throws<ArgumentNullException>(() => forward(randn(4, 3), null!));
         }
@@ -291,7 +291,7 @@ namespace CbGen.Tests.Runtime
             var w = tensor(Alpha);
             var input = randn(4, 3);
             var target = tensor(new long[] { 0, 1, 2, 0 });
-            Throws<ArgumentException>(() => CbFunctional.cb_softmax_cross_entropy(randn(4, 4), target, w), "input", "C = 3");
+            Throws<ArgumentException>(() => CbFunctional.cb_softmax_cross_entropy(randn(4, 4), target, w), "logits", "C = 3");
             Throws<ArgumentException>(() => CbFunctional.cb_sigmoid_cross_entropy(input, tensor(new long[] { 0, 1, 9, 0 }), w), "target", "class index 9");
             Throws<ArgumentException>(() => CbFunctional.cb_focal_loss(input, rand(4, 5), w), "target", "[4, 5]");
             Throws<ArgumentException>(() => CbFunctional.cb_focal_loss(input, target, ones(3, 1)), "weight", "rank-1");

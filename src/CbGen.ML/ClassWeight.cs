@@ -1,0 +1,42 @@
+using System;
+using System.Globalization;
+
+namespace CbGen.ML
+{
+    /// <summary>One row of a fitted weight table: a label value, its training count and its class weight α.</summary>
+    public sealed class ClassWeight
+    {
+        internal ClassWeight(object label, long? count, double weight)
+        {
+            Label = label;
+            Count = count;
+            Weight = weight;
+        }
+
+        /// <summary>The label value as the label column holds it: the key value (<see cref="uint"/>, 1-based) for key
+        /// labels, the integer (of the column's type), the <see cref="string"/> or the <see cref="bool"/>.</summary>
+        public object Label { get; }
+
+        /// <summary>The number of training samples the weight was computed from; <c>null</c> when the weights were
+        /// given directly.</summary>
+        public long? Count { get; }
+
+        /// <summary>The class weight α (float64, as <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
+        /// returns it). The weight column holds it rounded to <see cref="float"/>.</summary>
+        public double Weight { get; }
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "{0}: count {1}, weight {2:R}",
+                LabelText(Label), Count?.ToString(CultureInfo.InvariantCulture) ?? "-", Weight);
+
+        /// <summary>A label value for messages: strings quoted, numbers in the invariant culture.</summary>
+        internal static string LabelText(object label) => label switch
+        {
+            string s => "'" + s + "'",
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => label.ToString() ?? string.Empty,
+        };
+    }
+}

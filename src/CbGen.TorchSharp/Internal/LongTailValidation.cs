@@ -1,0 +1,130 @@
+using System;
+using static TorchSharp.torch;
+
+namespace CbGen.TorchSharp.Internal
+{
+    /// <summary>The argument checks of the logit-adjusted and LDAM losses (their shared ones are in
+    /// <see cref="Validation"/>): hyper-parameters and the per-class log-priors and margins.</summary>
+    internal static class LongTailValidation
+    {
+        internal static void Tau(double tau, string paramName)
+        {
+            if (!(tau >= 0.0) || double.IsInfinity(tau))
+            {
+                throw new ArgumentOutOfRangeException(paramName, tau,
+                    "τ must be finite and ≥ 0 (1 is the logit-adjusted loss of Menon et al. and the balanced softmax, "
+                    + "0 plain cross-entropy); got " + Validation.Format(tau) + ".");
+            }
+        }
+
+        internal static void MaxMargin(double maxMargin, string paramName)
+        {
+            if (!(maxMargin >= 0.0) || double.IsInfinity(maxMargin))
+            {
+                throw new ArgumentOutOfRangeException(paramName, maxMargin,
+                    "The maximum margin m_max must be finite and ≥ 0 (the LDAM paper uses 0.5); got "
+                    + Validation.Format(maxMargin) + ".");
+            }
+        }
+
+        internal static void Scale(double scale, string paramName)
+        {
+            if (!(scale > 0.0) || double.IsInfinity(scale))
+            {
+                throw new ArgumentOutOfRangeException(paramName, scale,
+                    "The LDAM scale s must be finite and > 0 (the official code uses 30); got "
+                    + Validation.Format(scale) + ".");
+            }
+        }
+
+        /// <summary>Log-priors: non-empty, finite (an empty class's −∞ is not a usable shift), ≤ 0 is not required
+        /// (any finite per-class shift works; log-counts are fine too).</summary>
+        internal static void LogPriors(ReadOnlySpan<double> logPriors, string paramName)
+        {
+            if (logPriors.IsEmpty)
+            {
+                throw new ArgumentException("The log-priors are empty; pass one log π_c per class.", paramName);
+            }
+
+            for (int c = 0; c < logPriors.Length; c++)
+            {
+                double v = logPriors[c];
+                if (double.IsNaN(v) || double.IsInfinity(v))
+                {
+                    throw new ArgumentException(
+                        "The log-prior of class " + Validation.Format(c) + " is " + Validation.Format(v)
+                        + "; every log-prior must be finite (a class with count 0 has log π = −∞, which is not a "
+                        + "usable logit shift: give it a pseudo-count of 1).", paramName);
+                }
+            }
+        }
+
+        /// <summary>Margins: non-empty, finite and ≥ 0.</summary>
+        internal static void Margins(ReadOnlySpan<double> margins, string paramName)
+        {
+            if (margins.IsEmpty)
+            {
+                throw new ArgumentException("The margins are empty; pass one LDAM margin Δ_c per class.", paramName);
+            }
+
+            for (int c = 0; c < margins.Length; c++)
+            {
+                double v = margins[c];
+                if (double.IsNaN(v) || double.IsInfinity(v) || v < 0.0)
+                {
+                    throw new ArgumentException(
+                        "The margin of class " + Validation.Format(c) + " is " + Validation.Format(v)
+                        + "; every LDAM margin must be finite and ≥ 0.", paramName);
+                }
+            }
+        }
+
+        /// <summary>Optional class weights: empty means none; otherwise <see cref="Validation.Weights(ReadOnlySpan{double}, string)"/>
+        /// and one per class.</summary>
+        internal static bool? ClassWeights(ReadOnlySpan<double> classWeights, int numClasses, string paramName)
+        {
+            if (classWeights.IsEmpty)
+            {
+                return null;
+            }
+
+            bool allPositive = Validation.Weights(classWeights, paramName);
+            if (classWeights.Length != numClasses)
+            {
+                throw new ArgumentException(
+                    "There are " + Validation.Format(classWeights.Length) + " class weights for "
+                    + Validation.Format(numClasses) + " classes; pass one weight per class, or none.", paramName);
+            }
+
+            return allPositive;
+        }
+
+        /// <summary>A per-class tensor for the functional forms: rank 1, C elements, floating, finite; and ≥ 0 when
+        /// <paramref name="nonNegative"/>. One min/max reduction.</summary>
+        internal static void PerClassTensor(Tensor values, long numClasses, bool nonNegative, string what, string paramName)
+        {
+            Validation.NotNullOrDisposed(values, paramName);
+            if (values.dim() != 1 || values.size(0) != numClasses || !is_floating_point(values.dtype))
+            {
+                throw new ArgumentException(
+                    "Expected '" + paramName + "' to be a floating rank-1 tensor of " + Validation.Format(numClasses)
+                    + " " + what + " (one per logits column), got " + values.dtype.ToString() + " with shape "
+                    + Validation.Shape(values) + ".", paramName);
+            }
+
+            using var scope = NewDisposeScope();
+            using var guard = no_grad();
+            var (lo, hi) = values.to(ScalarType.Float64).aminmax();
+            double min = lo.item<double>();
+            double max = hi.item<double>();
+            if (double.IsNaN(min) || double.IsNaN(max) || double.IsInfinity(min) || double.IsInfinity(max)
+                || (nonNegative && min < 0.0))
+            {
+                throw new ArgumentException(
+                    "'" + paramName + "' holds " + Validation.Format(nonNegative && min < 0.0 ? min : double.IsFinite(min) ? max : min)
+                    + "; every one of the " + what + " must be finite" + (nonNegative ? " and ≥ 0" : string.Empty)
+                    + ".", paramName);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using CbGen.TorchSharp.Internal;
+using TorchSharp;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using Reduction = TorchSharp.torch.nn.Reduction;
+
+namespace CbGen.TorchSharp
+{
+    /// <summary>
+    /// The label-distribution-aware margin (LDAM) loss of Cao et al. (NeurIPS 2019):
+    /// ℓ_i = CE(s·(z_i − Δ_{y_i}·e_{y_i}), y_i) with margins Δ_c = m_max · n_c^(−1/4) / max_k n_k^(−1/4)
+    /// (<see cref="LdamMargins"/>): only the true class's logit is lowered, by a margin that is largest (m_max) for
+    /// the rarest class, and the logits are scaled by s. With class weights and
+    /// <see cref="DeferredReweightingLoss(LdamLoss, int)"/> it is LDAM-DRW. One scale, one gather, one in-place
+    /// scatter-add and one fused <c>cross_entropy</c> per call.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Targets:</b> Int64 class indices [B]; a label equal to <see cref="LogitShiftLoss.IgnoreIndex"/>
+    /// contributes nothing. Reductions, normalisers and buffers: see <see cref="LogitShiftLoss"/> (with class weights
+    /// the default <see cref="MeanNormalizer.WeightSum"/> is the official code's weighted mean). The margins live in
+    /// the float64 buffer <c>margins</c> (<see cref="Margins"/>); <c>forward</c> caches −s·Δ in the logits' dtype.</para>
+    /// <para><b>Stability:</b> s·z is formed once and passed to the log-softmax of <c>cross_entropy</c>, so logits of
+    /// size 10^4 (s·z = 3·10^5) give finite, exact losses in float32 and float64, as PyTorch's do.</para>
+    /// </remarks>
+    public class LdamLoss : LogitShiftLoss
+    {
+        /// <summary>The official code's scale s.</summary>
+        public const double DefaultScale = 30.0;
+
+        private const string BufferName = "margins";
+
+        [ComponentName(Name = BufferName)]
+        private Tensor _margins;
+
+        /// <summary>Creates the loss from training samples per class.</summary>
+        /// <param name="counts">Training samples per class, indexed like the logits' columns; every count ≥ 1.</param>
+        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
+        /// <param name="normalizer">What Mean divides by; see <see cref="LogitShiftLoss"/> (WeightSum by default).</param>
+        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="maxMargin">m_max ≥ 0 (finite), the rarest class's margin (default 0.5, the paper's).</param>
+        /// <param name="scale">s &gt; 0 (finite), the logits' scale (default 30, the official code's).</param>
+        /// <param name="classWeights">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
+        /// for none.</param>
+        /// <param name="device">Where to keep the buffers; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0; the class weights are
+        /// negative, not finite or not one per class.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">m_max or s is out of range, or an enum value is undefined.</exception>
+        /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
+        public LdamLoss(
+            ReadOnlySpan<long> counts,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.WeightSum,
+            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double maxMargin = LdamMargins.DefaultMaxMargin,
+            double scale = DefaultScale,
+            ReadOnlySpan<double> classWeights = default,
+            CbDevice device = CbDevice.Auto)
+            : this(MarginsOf(counts, maxMargin, scale, reduction, normalizer), scale, classWeights, reduction,
+                normalizer, ignoreIndex, device)
+        {
+        }
+
+        private LdamLoss(
+            double[] margins, double scale, ReadOnlySpan<double> classWeights, Reduction reduction,
+            MeanNormalizer normalizer, long ignoreIndex, CbDevice device)
+            : this(margins, scale, classWeights, LongTailValidation.ClassWeights(classWeights, margins.Length,
+                nameof(classWeights)), reduction, normalizer, ignoreIndex, CbDevices.Resolve(device))
+        {
+        }
+
+        private LdamLoss(
+            double[] margins, double scale, ReadOnlySpan<double> classWeights, bool? allPositive, Reduction reduction,
+            MeanNormalizer normalizer, long ignoreIndex, Device device)
+            : base(margins.Length, classWeights, allPositive, reduction, normalizer, ignoreIndex, device,
+                cast => cast.mul_(-scale).unsqueeze(1))
+        {
+            Scale = scale;
+            MaxMargin = Max(margins);
+            _margins = OwnedBuffer(margins, device);
+            register_buffer(BufferName, _margins);
+        }
+
+        /// <summary>Creates the loss from margins you already have (e.g. <see cref="LdamMargins.Compute"/> with
+        /// <see cref="ZeroCountPolicy.ZeroWeight"/>, for a class without training samples).</summary>
+        /// <param name="margins">One finite margin Δ_c ≥ 0 per class.</param>
+        /// <param name="reduction">None, Mean (default) or Sum.</param>
+        /// <param name="normalizer">What Mean divides by.</param>
+        /// <param name="ignoreIndex">A label value that contributes nothing.</param>
+        /// <param name="scale">s &gt; 0 (finite).</param>
+        /// <param name="classWeights">Optional per-class weights α_c; empty for none.</param>
+        /// <param name="device">Where to keep the buffers.</param>
+        /// <returns>A new loss module.</returns>
+        /// <exception cref="ArgumentException">A margin is negative or not finite, or as the counts constructor.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">As the counts constructor.</exception>
+        public static LdamLoss FromMargins(
+            ReadOnlySpan<double> margins,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.WeightSum,
+            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            double scale = DefaultScale,
+            ReadOnlySpan<double> classWeights = default,
+            CbDevice device = CbDevice.Auto)
+        {
+            LongTailValidation.Scale(scale, nameof(scale));
+            CheckOptions(reduction, normalizer);
+            LongTailValidation.Margins(margins, nameof(margins));
+            return new LdamLoss(margins.ToArray(), scale, classWeights, reduction, normalizer, ignoreIndex, device);
+        }
+
+        /// <summary>m_max: the largest margin (the rarest class's).</summary>
+        public double MaxMargin { get; }
+
+        /// <summary>s: the scale applied to the margin-shifted logits.</summary>
+        public double Scale { get; }
+
+        /// <summary>The registered buffer <c>margins</c> [C] (float64 unless converted with <c>.to(dtype)</c>).
+        /// Treat it as read-only.</summary>
+        public Tensor Margins => _margins;
+
+        /// <inheritdoc/>
+        private protected override Tensor ShiftBuffer => _margins;
+
+        /// <summary>Computes the loss.</summary>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on the buffers' device.</param>
+        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="LogitShiftLoss.IgnoreIndex"/>.</param>
+        /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
+        /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
+        /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
+        public override Tensor forward(Tensor logits, Tensor target)
+        {
+            var (shift, weights) = Prepare(logits, target);
+            return LongTailCore.Ldam(logits, target, shift, Scale, weights, reduction, Normalizer, IgnoreIndex);
+        }
+
+        /// <summary>The margins as managed doubles (read from the buffer), e.g. to build a twin module.</summary>
+        internal double[] MarginValues()
+        {
+            using var scope = NewDisposeScope();
+            return _margins.to(ScalarType.Float64).cpu().data<double>().ToArray();
+        }
+
+        private static double[] MarginsOf(
+            ReadOnlySpan<long> counts, double maxMargin, double scale, Reduction reduction, MeanNormalizer normalizer)
+        {
+            LongTailValidation.MaxMargin(maxMargin, nameof(maxMargin));
+            LongTailValidation.Scale(scale, nameof(scale));
+            CheckOptions(reduction, normalizer);
+            return LdamMargins.Compute(counts, maxMargin);
+        }
+
+        private static double Max(double[] values)
+        {
+            double max = 0.0;
+            foreach (double v in values)
+            {
+                max = Math.Max(max, v);
+            }
+
+            return max;
+        }
+    }
+}

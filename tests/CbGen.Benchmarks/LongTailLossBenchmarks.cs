@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CbGen.TorchSharp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CbGen.Benchmarks;
+
+/// <summary>
+/// Forward + backward of the logit-adjusted and LDAM losses on float32 CPU logits, each category against unweighted
+/// <c>cross_entropy</c> so the ratio column reads against the targets: logit-adjusted ≤ 1.10×, LDAM ≤ 1.3×. The LDAM
+/// category also times <c>cross_entropy(30·z)</c>, the cost of the scale alone, which no LDAM can go below.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
+[CategoriesColumn]
+public class LongTailLossBenchmarks
+{
+    private Tensor logits = null!;
+    private Tensor labels = null!;
+    private LogitAdjustedLoss logitAdjusted = null!;
+    private LdamLoss ldam = null!;
+    private LdamLoss ldamWeighted = null!;
+
+    /// <summary>Batch × classes: CIFAR-10-like, ImageNet-like, iNaturalist-2018-like.</summary>
+    [Params("256x10", "128x1000", "64x8142")]
+    public string Shape { get; set; } = "256x10";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
+        string[] parts = Shape.Split('x');
+        int batch = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        int classes = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        torch.manual_seed(0);
+        long[] counts = Enumerable.Range(0, classes)
+            .Select(i => Math.Max(1L, (long)Math.Floor(5000 * Math.Pow(0.01, i / (double)(classes - 1)))))
+            .ToArray();
+        logits = randn(batch, classes).requires_grad_(true);
+        labels = randint(0, classes, new long[] { batch }, dtype: ScalarType.Int64);
+        logitAdjusted = new LogitAdjustedLoss(counts, device: CbDevice.Cpu);
+        ldam = new LdamLoss(counts, device: CbDevice.Cpu);
+        ldamWeighted = new LdamLoss(counts, classWeights: ClassBalancedWeights.Compute(counts, 0.9999), device: CbDevice.Cpu);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        logitAdjusted.Dispose();
+        ldam.Dispose();
+        ldamWeighted.Dispose();
+        logits.Dispose();
+        labels.Dispose();
+    }
+
+    private void Step(Func<Tensor> loss)
+    {
+        using var scope = NewDisposeScope();
+        loss().backward();
+        logits.grad!.zero_();
+    }
+
+    [Benchmark(Baseline = true, Description = "cross_entropy (unweighted)"), BenchmarkCategory("LogitAdjusted")]
+    public void CrossEntropyForLogitAdjusted() => Step(() => nn.functional.cross_entropy(logits, labels));
+
+    [Benchmark(Description = "CbGen logit-adjusted τ=1"), BenchmarkCategory("LogitAdjusted")]
+    public void LogitAdjusted() => Step(() => logitAdjusted.forward(logits, labels));
+
+    [Benchmark(Baseline = true, Description = "cross_entropy (unweighted)"), BenchmarkCategory("Ldam")]
+    public void CrossEntropyForLdam() => Step(() => nn.functional.cross_entropy(logits, labels));
+
+    /// <summary>The floor of any LDAM: cross-entropy of the scaled logits s·z (one extra [B, C] op and its backward).</summary>
+    [Benchmark(Description = "cross_entropy(30·z)"), BenchmarkCategory("Ldam")]
+    public void CrossEntropyScaled() => Step(() => nn.functional.cross_entropy(logits.mul(30.0), labels));
+
+    [Benchmark(Description = "CbGen LDAM"), BenchmarkCategory("Ldam")]
+    public void Ldam() => Step(() => ldam.forward(logits, labels));
+
+    [Benchmark(Description = "CbGen LDAM, DRW weights"), BenchmarkCategory("Ldam")]
+    public void LdamWeighted() => Step(() => ldamWeighted.forward(logits, labels));
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Linq;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CbGen.ML.Tests;
+
+/// <summary>A label enum annotated for the generator (this project references Microsoft.ML, so it gets
+/// <c>FruitWeightsMlNet</c>).</summary>
+[ClassBalanced(Beta = 0.999)]
+public enum Fruit
+{
+    [Samples(900)] Apple,
+    [Samples(90)] Banana,
+    [Samples(10)] Cherry,
+}
+
+/// <summary>A counts-file dataset: its class names contain spaces, as the string labels of real data do.</summary>
+[ClassBalancedDataset("weather.counts.csv", Beta = 0.99)]
+public static partial class Weather;
+
+/// <summary>The generated ML.NET one-liners add the constant table as the weight column, by key and by name.</summary>
+public class GeneratedHelperTests
+{
+    private readonly MLContext _ml = new MLContext(seed: 1);
+
+    [Fact]
+    public void The_enum_helper_by_key_gives_the_generated_weights()
+    {
+        IDataView keys = TestData.Keys(_ml, 1, 3, 2, 3);
+        float[] w = TestData.Weights(_ml.Transforms.FruitWeightsByKey().Fit(keys).Transform(keys));
+        double[] expected = ClassBalancedWeights.Compute(new long[] { 900, 90, 10 }, 0.999);
+        Assert.Equal(new[] { 0, 2, 1, 2 }.Select(c => (float)expected[c]), w);
+        Assert.Equal(FruitWeights.Weights.ToArray().Select(x => (float)x), new[] { 0, 1, 2 }.Select(c => (float)expected[c]));
+    }
+
+    [Fact]
+    public void The_enum_helper_by_name_matches_CbGen_ML_with_the_same_counts()
+    {
+        IDataView data = TestData.View(_ml, (nameof(Fruit.Cherry), 2), (nameof(Fruit.Apple), 5), (nameof(Fruit.Banana), 1));
+        float[] generated = TestData.Weights(_ml.Transforms.FruitWeightsByName("Label", "W").Fit(data).Transform(data), "W");
+        var counts = Enum.GetValues<Fruit>().ToDictionary(f => f.ToString(), f => FruitWeights.Counts[(int)f]);
+        float[] library = TestData.Weights(_ml.Transforms.ClassBalancedWeights("Label", counts, "W", FruitWeights.Beta).Fit(data).Transform(data), "W");
+        Assert.Equal(library, generated);
+        Assert.Contains(generated, x => x != generated[0]);
+    }
+
+    [Fact]
+    public void The_dataset_helper_uses_the_counts_file_names()
+    {
+        IDataView data = TestData.View(_ml, ("hail", 1), ("clear sky", 3), ("light rain", 2));
+        float[] w = TestData.Weights(_ml.Transforms.WeatherWeightsByName().Fit(data).Transform(data));
+        double[] expected = ClassBalancedWeights.Compute(new long[] { 900, 90, 9 }, 0.99);
+        var rows = data.GetColumn<string>("Label").ToArray();
+        Assert.Equal(rows.Select(l => (float)expected[l == "clear sky" ? 0 : l == "light rain" ? 1 : 2]), w);
+    }
+}
