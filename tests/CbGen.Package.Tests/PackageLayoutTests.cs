@@ -29,6 +29,7 @@ namespace CbGen.Package.Tests
                 {
                     "CbGen.nuspec",
                     "README.md",
+                    "analyzers/dotnet/cs/CbGen.CodeFixes.dll",
                     "analyzers/dotnet/cs/CbGen.Generators.dll",
                     "lib/net10.0/CbGen.dll",
                     "lib/net10.0/CbGen.xml",
@@ -58,6 +59,34 @@ namespace CbGen.Package.Tests
             Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
             Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
             Assert.DoesNotContain("CbGen", references.Keys);
+            // The compiler has no Workspaces: the generator must never need the code fixes (or what they need).
+            Assert.DoesNotContain("CbGen.CodeFixes", references.Keys);
+            Assert.DoesNotContain(references.Keys, name => name.Contains("Workspaces", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_packed_code_fixes_sit_beside_the_generator_on_the_same_Roslyn_and_hold_no_analyzer()
+        {
+            byte[] codeFixes = Read("CbGen", "analyzers/dotnet/cs/CbGen.CodeFixes.dll");
+            using var pe = new PEReader(new MemoryStream(codeFixes));
+            MetadataReader metadata = pe.GetMetadataReader();
+
+            Assert.Contains(metadata.TypeDefinitions.Select(t => metadata.GetTypeDefinition(t)),
+                t => metadata.GetString(t.Namespace) == "CbGen.CodeFixes" && metadata.GetString(t.Name) == "SuggestedBetaCodeFix");
+            var references = metadata.AssemblyReferences.Select(r => metadata.GetAssemblyReference(r))
+                .ToDictionary(r => metadata.GetString(r.Name), r => r.Version);
+            Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
+            // The IDE loads both assemblies from the same folder: the same Roslyn (4.8) as the generator.
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.Workspaces"]);
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
+            Assert.DoesNotContain("CbGen.Generators", references.Keys);
+            // The compiler scans analyzers/dotnet/cs for [DiagnosticAnalyzer] and [Generator] types; finding none in
+            // this assembly, it never loads it (so the missing Workspaces cannot break a command-line build).
+            string[] typeReferences = metadata.TypeReferences.Select(t => metadata.GetString(metadata.GetTypeReference(t).Name)).ToArray();
+            Assert.Contains("CodeFixProvider", typeReferences);
+            Assert.DoesNotContain("DiagnosticAnalyzerAttribute", typeReferences);
+            Assert.DoesNotContain("GeneratorAttribute", typeReferences);
         }
 
         [Fact]

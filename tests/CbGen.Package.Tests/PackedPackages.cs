@@ -26,6 +26,8 @@ namespace CbGen.Package.Tests
             // Not packable, but in the solution like in CbGen.sln: a project reference to a project outside the
             // solution is built in Debug, so CbGen.Testing would carry another build of the generator than CbGen.
             "generators/CbGen.Generators/CbGen.Generators.csproj",
+            // Likewise not packable: packed into CbGen next to the generator; here so the pack restores it.
+            "generators/CbGen.CodeFixes/CbGen.CodeFixes.csproj",
         };
 
         public PackedPackages()

@@ -93,7 +93,8 @@ namespace CbGen.Generators
             {
                 if (Supported.Contains(issue.Descriptor.Id))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, issue.Location ?? symbol.Locations.FirstOrDefault(), issue.Args));
+                    context.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, issue.Location ?? symbol.Locations.FirstOrDefault(),
+                        issue.Properties, issue.Args));
                 }
             }
         }

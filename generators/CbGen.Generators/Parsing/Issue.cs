@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Parsing
@@ -22,5 +23,8 @@ namespace CbGen.Generators.Parsing
         public int Config { get; }
 
         public object?[] Args { get; }
+
+        /// <summary>Extra facts for code fixes (the diagnostic's property bag), or null.</summary>
+        public ImmutableDictionary<string, string?>? Properties { get; init; }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -84,7 +85,7 @@ namespace CbGen.Generators.Parsing
             RawConfig config,
             AttributeData attribute,
             int index,
-            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            List<Issue> issues,
             CancellationToken cancellationToken)
         {
             // β = 0 is the deliberate "no re-weighting" baseline of the paper: uniform weights are what was asked for.
@@ -128,15 +129,19 @@ namespace CbGen.Generators.Parsing
             if (ratio < CollapseRatio)
             {
                 double suggested = (maxCount - 1.0) / maxCount;
-                report(DiagnosticDescriptors.WeightsCollapse, () => ArgumentLocation(attribute, "Beta", cancellationToken), index,
-                    new object?[]
-                    {
-                        Literals.Text(config.Beta),
-                        ratio.ToString("0.###", CultureInfo.InvariantCulture),
-                        ((double)maxCount / minCount).ToString("0.#", CultureInfo.InvariantCulture),
-                        suggested.ToString("G6", CultureInfo.InvariantCulture),
-                        Literals.Text(maxCount),
-                    });
+                // A warning: it leaves the config valid, so it skips ConfigChecks.Report and carries the exact β for the
+                // code fix (CbGen.CodeFixes) in its property bag.
+                issues.Add(new Issue(DiagnosticDescriptors.WeightsCollapse, ArgumentLocation(attribute, "Beta", cancellationToken), index,
+                    Literals.Text(config.Beta),
+                    ratio.ToString("0.###", CultureInfo.InvariantCulture),
+                    ((double)maxCount / minCount).ToString("0.#", CultureInfo.InvariantCulture),
+                    suggested.ToString("G6", CultureInfo.InvariantCulture),
+                    Literals.Text(maxCount))
+                {
+                    Properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(DiagnosticProperties.SuggestedBeta, Literals.Text(suggested))
+                        .Add(DiagnosticProperties.LargestCount, Literals.Text(maxCount)),
+                });
             }
         }
 

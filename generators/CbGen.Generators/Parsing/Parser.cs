@@ -158,7 +158,7 @@ namespace CbGen.Generators.Parsing
                 AttributeData attribute = attributes[i];
                 if (issues is not null)
                 {
-                    CheckCollapse(memberSpecs, config, attribute, i, checks.Report, cancellationToken);
+                    CheckCollapse(memberSpecs, config, attribute, i, issues, cancellationToken);
                 }
 
                 valid.Add(config.ToSpec(LocationInfo.From(ArgumentLocation(attribute, "Name", cancellationToken))));
