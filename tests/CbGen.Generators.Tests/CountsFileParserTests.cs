@@ -31,7 +31,7 @@ namespace CbGen.Generators.Tests
             run.AssertCompilesCleanly();
             SyntaxNode labels = CSharpSyntaxTree.ParseText(run.File("Labels.Label.g.cs").Text).GetRoot();
             string[] names = labels.DescendantNodes().OfType<VariableDeclaratorSyntax>()
-                .Single(v => v.Identifier.ValueText == "s_names")
+                .Single(v => v.Identifier.ValueText == "__CbGenNames")
                 .DescendantNodes().OfType<LiteralExpressionSyntax>().Select(l => l.Token.ValueText).ToArray();
             int[] values = labels.DescendantNodes().OfType<EnumMemberDeclarationSyntax>()
                 .Select(m => (int)((LiteralExpressionSyntax)m.EqualsValue!.Value).Token.Value!).ToArray();

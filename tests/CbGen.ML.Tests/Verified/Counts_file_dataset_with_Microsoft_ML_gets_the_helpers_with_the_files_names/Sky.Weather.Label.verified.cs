@@ -25,9 +25,9 @@ namespace Sky
         public const int ClassCount = 3;
 
         /// <summary>The class names as written in the counts file, indexed by class.</summary>
-        public static global::System.ReadOnlySpan<string> Names => s_names;
+        public static global::System.ReadOnlySpan<string> Names => __CbGenNames;
 
-        private static readonly string[] s_names = new string[]
+        private static readonly string[] __CbGenNames = new string[]
         {
             "clear sky",
             "light \"rain\"",
@@ -37,7 +37,7 @@ namespace Sky
         /// <summary>The name of <paramref name="label"/> as written in the counts file.</summary>
         /// <param name="label">A class.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
-        public static string NameOf(Label label)
+        public static string NameOf(global::Sky.Weather.Label label)
         {
             ulong index = unchecked((ulong)(long)label);
             if (index >= (ulong)ClassCount)
@@ -45,35 +45,35 @@ namespace Sky
                 throw new global::System.ArgumentOutOfRangeException(nameof(label), label, "Not a class of Weather.Label: the classes are 0..2.");
             }
 
-            return s_names[(int)index];
+            return __CbGenNames[(int)index];
         }
 
         /// <summary>The class whose counts-file name is <paramref name="name"/> (exact, ordinal comparison).</summary>
         /// <param name="name">A class name as written in the counts file.</param>
         /// <param name="label">The class, or the default when there is none.</param>
         /// <returns>Whether the file has a class of that name.</returns>
-        public static bool TryGetLabel(string name, out Label label)
+        public static bool TryGetLabel(string name, out global::Sky.Weather.Label label)
         {
-            if (name != null && CbGenLabelsByName.Map.TryGetValue(name, out label))
+            if (name != null && __CbGenLabelsByName.Map.TryGetValue(name, out label))
             {
                 return true;
             }
 
-            label = default(Label);
+            label = default(global::Sky.Weather.Label);
             return false;
         }
 
         /// <summary>Built on first use (the runtime runs a static constructor once, thread-safely).</summary>
-        private static class CbGenLabelsByName
+        private static class __CbGenLabelsByName
         {
-            public static readonly global::System.Collections.Generic.Dictionary<string, Label> Map = Create();
+            public static readonly global::System.Collections.Generic.Dictionary<string, global::Sky.Weather.Label> Map = Create();
 
-            private static global::System.Collections.Generic.Dictionary<string, Label> Create()
+            private static global::System.Collections.Generic.Dictionary<string, global::Sky.Weather.Label> Create()
             {
-                var map = new global::System.Collections.Generic.Dictionary<string, Label>(ClassCount, global::System.StringComparer.Ordinal);
-                for (int i = 0; i < s_names.Length; i++)
+                global::System.Collections.Generic.Dictionary<string, global::Sky.Weather.Label> map = new global::System.Collections.Generic.Dictionary<string, global::Sky.Weather.Label>(ClassCount, global::System.StringComparer.Ordinal);
+                for (int i = 0; i < __CbGenNames.Length; i++)
                 {
-                    map.Add(s_names[i], (Label)i);
+                    map.Add(__CbGenNames[i], (global::Sky.Weather.Label)i);
                 }
 
                 return map;
