@@ -101,6 +101,6 @@ namespace CbGen.Evaluation
             return c;
         }
 
-        private static string F(long value) => value.ToString(CultureInfo.InvariantCulture);
+        private static string F(long value) => EffectiveNumber.Format(value);
     }
 }

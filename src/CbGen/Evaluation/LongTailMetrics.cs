@@ -99,6 +99,6 @@ namespace CbGen.Evaluation
             return Narrow(result, name);
         }
 
-        private static string F(long value) => value.ToString(CultureInfo.InvariantCulture);
+        private static string F(long value) => EffectiveNumber.Format(value);
     }
 }

@@ -131,7 +131,7 @@ namespace CbGen.Evaluation
             }
         }
 
-        private static string F(long value) => value.ToString(CultureInfo.InvariantCulture);
+        private static string F(long value) => EffectiveNumber.Format(value);
 
         /// <summary>SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same sequence everywhere.</summary>
         private struct SplitMix64
