@@ -1,7 +1,8 @@
 // Linked into CbGen.Generators as well, so the generator maps attribute values with the same enums.
 namespace CbGen
 {
-    /// <summary>The loss a class-balanced config uses (the three variants of the paper).</summary>
+    /// <summary>The loss a config uses: the three class-balanced variants of the paper (Cui et al. 2019) and two
+    /// long-tail successors driven by the same per-class counts.</summary>
     public enum CbLoss
     {
         /// <summary>Class-balanced softmax cross-entropy: sample i's loss is weighted by α_{y_i}.</summary>
@@ -12,6 +13,15 @@ namespace CbGen
 
         /// <summary>Class-balanced focal loss: the sigmoid loss times the modulator (1 - p_t)^γ.</summary>
         Focal = 2,
+
+        /// <summary>Logit-adjusted softmax cross-entropy (Menon et al. 2021): CE(z + τ·log π, y) with the class priors
+        /// π_c = n_c / Σn; τ = 1 is the balanced softmax of Ren et al. 2020. Knob: τ (<c>Tau</c>).</summary>
+        LogitAdjusted = 3,
+
+        /// <summary>Label-distribution-aware margin loss (Cao et al. 2019): CE(s·(z − Δ_y·e_y), y) with margins
+        /// Δ_c ∝ n_c^(−1/4), the rarest class's being <c>MaxMargin</c>; with <c>DeferUntilEpoch</c> it is LDAM-DRW
+        /// (class-balanced weights from that epoch on). Knobs: <c>MaxMargin</c>, <c>Scale</c>.</summary>
+        Ldam = 4,
     }
 
     /// <summary>Where a generated loss keeps its weights and expects its logits.</summary>

@@ -45,6 +45,18 @@ namespace CbGen
         /// <summary>The focal loss's γ ≥ 0 (focal configs only). Default 2.0.</summary>
         public double Gamma { get; set; } = 2.0;
 
+        /// <summary>The logit adjustment's τ ≥ 0 (<see cref="CbLoss.LogitAdjusted"/> configs only). Default 1.0 (the
+        /// balanced softmax); 0 is plain cross-entropy.</summary>
+        public double Tau { get; set; } = 1.0;
+
+        /// <summary>LDAM's largest margin m_max &gt; 0, given to the rarest class (<see cref="CbLoss.Ldam"/> configs
+        /// only). Default 0.5, the official code's.</summary>
+        public double MaxMargin { get; set; } = 0.5;
+
+        /// <summary>LDAM's logit scale s &gt; 0 (<see cref="CbLoss.Ldam"/> configs only). Default 30, the official
+        /// code's.</summary>
+        public double Scale { get; set; } = 30.0;
+
         /// <summary>Where the generated loss keeps its weights. Default <see cref="CbDevice.Auto"/>.</summary>
         public CbDevice Device { get; set; } = CbDevice.Auto;
 

@@ -40,6 +40,10 @@ namespace CbGen
         /// paper's 0.5, 1.0, 2.0.</summary>
         public double[] Gammas { get; set; } = { 0.5, 1.0, 2.0 };
 
+        /// <summary>The logit adjustment's τ values, each ≥ 0 (used with <see cref="CbLoss.LogitAdjusted"/> only,
+        /// which the default <see cref="Losses"/> do not include). Default: 1.0.</summary>
+        public double[] Taus { get; set; } = { 1.0 };
+
         /// <summary>Where the losses keep their weights. Default <see cref="CbDevice.Auto"/>.</summary>
         public CbDevice Device { get; set; } = CbDevice.Auto;
 
