@@ -1,19 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CbGen.Generators.Parsing
 {
     /// <summary>Reads and checks a <c>[ClassBalancedSweep]</c> and expands its grid: loss-major, then β, then γ (focal
     /// only), in the order the arrays give them.</summary>
-    internal static class SweepParser
+    internal static partial class SweepParser
     {
         public const string SweepAttributeName = "CbGen.ClassBalancedSweepAttribute";
 
@@ -143,89 +141,23 @@ namespace CbGen.Generators.Parsing
                 Report(DiagnosticDescriptors.InvalidName, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0, name);
             }
 
-            bool anyFocal = losses.Contains(CbLoss.Focal);
-            if (betas.Length == 0)
-            {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Betas", cancellationToken), 0,
-                    "Betas", "0.9, 0.99, 0.999, 0.9999");
-            }
-
-            if (losses.Length == 0)
-            {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Losses", cancellationToken), 0,
-                    "Losses", "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
-            }
-
-            if (gammas.Length == 0 && anyFocal)
-            {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                    "Gammas", "0.5, 1.0, 2.0");
-            }
-
-            for (int i = 0; i < betas.Length; i++)
-            {
-                int index = i;
-                double beta = betas[i];
-                if (double.IsNaN(beta) || beta < 0.0 || beta > 1.0)
-                {
-                    Report(DiagnosticDescriptors.BetaOutOfRange, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
-                        Literals.Text(beta));
-                }
-                else if (Array.IndexOf(betas, beta) < i)
-                {
-                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
-                        "Betas", Literals.Text(beta));
-                }
-            }
-
-            for (int i = 0; i < losses.Length; i++)
-            {
-                int index = i;
-                CbLoss loss = losses[i];
-                if (!Enum.IsDefined(typeof(CbLoss), loss))
-                {
-                    Report(DiagnosticDescriptors.UnknownOption, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                        "Losses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
-                        ((int)loss).ToString(CultureInfo.InvariantCulture), "CbLoss",
-                        "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
-                }
-                else if (Array.IndexOf(losses, loss) < i)
-                {
-                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                        "Losses", "CbLoss." + loss.ToString());
-                }
-            }
-
-            if (gammasSet && !anyFocal && losses.Length > 0)
-            {
-                Report(DiagnosticDescriptors.GammaIgnored, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                    string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())));
-            }
-
-            if (anyFocal)
-            {
-                for (int i = 0; i < gammas.Length; i++)
-                {
-                    int index = i;
-                    double gamma = gammas[i];
-                    if (double.IsNaN(gamma) || double.IsInfinity(gamma) || gamma < 0.0)
-                    {
-                        Report(DiagnosticDescriptors.GammaOutOfRange, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
-                            Literals.Text(gamma));
-                    }
-                    else if (Array.IndexOf(gammas, gamma) < i)
-                    {
-                        Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
-                            "Gammas", Literals.Text(gamma));
-                    }
-                }
-            }
+            CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
 
             if (!valid)
             {
                 return null;
             }
 
+            bool anyFocal = losses.Contains(CbLoss.Focal);
+            EquatableArray<SweepPoint> points = Expand(losses, betas, gammas);
+            return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
+                points, device, normalizer, deferUntilEpoch,
+                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)));
+        }
+
+        /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them.</summary>
+        private static EquatableArray<SweepPoint> Expand(CbLoss[] losses, double[] betas, double[] gammas)
+        {
             var points = new List<SweepPoint>();
             foreach (CbLoss loss in losses)
             {
@@ -246,57 +178,12 @@ namespace CbGen.Generators.Parsing
                 }
             }
 
-            return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
-                points.ToEquatableArray(), device, normalizer, deferUntilEpoch,
-                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)));
+            return points.ToEquatableArray();
         }
 
         /// <summary>A number as identifier text: 0.9999 → 0_9999, 2 → 2, 1E-05 → 1Em05.</summary>
         public static string NumberName(double value) =>
             Literals.Text(value).Replace(".", "_").Replace("-", "m").Replace("+", string.Empty);
-
-        /// <summary>The location of element <paramref name="index"/> of the array argument <paramref name="name"/>
-        /// (array creation, implicit array or collection expression), else of the argument.</summary>
-        private static Location? ElementLocation(AttributeData attribute, string name, int index, CancellationToken cancellationToken)
-        {
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
-            {
-                foreach (AttributeArgumentSyntax argument in list.Arguments)
-                {
-                    if (argument.NameEquals?.Name.Identifier.ValueText != name)
-                    {
-                        continue;
-                    }
-
-                    ExpressionSyntax? element = ElementAt(argument.Expression, index);
-                    return (element ?? argument.Expression).GetLocation();
-                }
-            }
-
-            return Parser.ArgumentLocation(attribute, name, cancellationToken);
-        }
-
-        private static ExpressionSyntax? ElementAt(ExpressionSyntax expression, int index)
-        {
-            InitializerExpressionSyntax? initializer = expression switch
-            {
-                ArrayCreationExpressionSyntax array => array.Initializer,
-                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
-                _ => null,
-            };
-            if (initializer is not null)
-            {
-                return index < initializer.Expressions.Count ? initializer.Expressions[index] : null;
-            }
-
-            if (expression is CollectionExpressionSyntax collection && index < collection.Elements.Count
-                && collection.Elements[index] is ExpressionElementSyntax element)
-            {
-                return element.Expression;
-            }
-
-            return null;
-        }
 
         internal static ImmutableArray<AttributeData> AsArray(AttributeData attribute) => ImmutableArray.Create(attribute);
     }
