@@ -11,7 +11,7 @@ namespace CbGen.Generators.Tests
 {
     /// <summary>One test per diagnostic: it fires on the bad code at each <c>[|marked|]</c> span and nowhere else, and the
     /// fixed code is silent and generates code that compiles cleanly.</summary>
-    public sealed class DiagnosticTests
+    public sealed partial class DiagnosticTests
     {
         [Fact]
         public void CB001_member_without_samples()
@@ -398,6 +398,22 @@ namespace CbGen.Generators.Tests
                 "[ClassBalanced]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n");
             using var stream = new System.IO.MemoryStream();
             Assert.True(bad.OutputCompilation.Emit(stream).Success, "The bad code must still emit (no CS7013 from generated names).");
+        }
+
+        [Fact]
+        public void CB026_sweep_type_name_too_long_for_metadata()
+        {
+            // "Tests." + Name + "SweepPoint" is 1,031 bytes; Name + "Sweep" alone would fit.
+            string longName = "S" + new string('x', 1014);
+            Check(DiagnosticDescriptors.NameTooLong,
+                "[ClassBalancedSweep([|Name = \"" + longName + "\"|])]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n",
+                "[ClassBalancedSweep(Name = \"Short\")]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n");
+
+            // Without a Name the enum's own name is the prefix: {Enum}Weights fits, {Enum}SweepPoint does not.
+            string longEnum = "E" + new string('x', 1008);
+            Check(DiagnosticDescriptors.NameTooLong,
+                "[[|ClassBalancedSweep|]]\npublic enum " + longEnum + " { [Samples(10)] A, [Samples(3)] B }\n",
+                "[ClassBalancedSweep]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n");
         }
 
         [Fact]

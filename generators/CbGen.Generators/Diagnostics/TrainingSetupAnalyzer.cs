@@ -87,7 +87,7 @@ namespace CbGen.Generators
 
                 if (sweep is not null)
                 {
-                    SweepParser.Read(sweep, symbol.Name, issues, cancellationToken);
+                    SweepParser.Read(sweep, symbol, issues, cancellationToken);
                     if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))
                     {
                         // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.

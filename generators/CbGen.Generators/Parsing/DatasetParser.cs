@@ -115,7 +115,7 @@ namespace CbGen.Generators.Parsing
             SweepSpec? sweep = null;
             if (SweepParser.Find(symbol) is { } sweepAttribute)
             {
-                sweep = SweepParser.Read(sweepAttribute, symbol.Name, issues, cancellationToken);
+                sweep = SweepParser.Read(sweepAttribute, symbol, issues, cancellationToken);
             }
 
             if (!checks.TargetValid || countsFile is null)

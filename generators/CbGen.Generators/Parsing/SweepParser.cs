@@ -31,7 +31,7 @@ namespace CbGen.Generators.Parsing
             try
             {
                 EnumSpec? members = Parser.Parse(symbol, context.Attributes, issues: null, cancellationToken, requireConfigs: false);
-                SweepSpec? sweep = Read(context.Attributes[0], symbol.Name, issues: null, cancellationToken);
+                SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
                 // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate.
                 if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0))
                 {
@@ -64,12 +64,15 @@ namespace CbGen.Generators.Parsing
 
         /// <summary>Checks the grid (adding every violation to <paramref name="issues"/> when non-null) and expands it;
         /// null when it is invalid.</summary>
-        public static SweepSpec? Read(AttributeData attribute, string defaultPrefix, List<Issue>? issues, CancellationToken cancellationToken)
+        public static SweepSpec? Read(AttributeData attribute, INamedTypeSymbol symbol, List<Issue>? issues, CancellationToken cancellationToken)
         {
             if (attribute.AttributeConstructor is null)
             {
                 return null;
             }
+
+            string defaultPrefix = symbol.Name;
+            string? ns = Parser.NamespaceOf(symbol);
 
             bool valid = true;
             void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
@@ -140,6 +143,13 @@ namespace CbGen.Generators.Parsing
             {
                 Report(DiagnosticDescriptors.InvalidName, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0, name);
             }
+            else if (Parser.TooLong(QualifiedPointType(ns, name ?? defaultPrefix)) is var bytes and > 0)
+            {
+                // {Prefix}SweepPoint is the longest type name a sweep generates (its members are short).
+                Report(DiagnosticDescriptors.NameTooLong, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0,
+                    Parser.Shorten(QualifiedPointType(ns, name ?? defaultPrefix)), Literals.Text((long)bytes),
+                    name is null ? "the enum or class name" : "Name");
+            }
 
             CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
 
@@ -180,6 +190,9 @@ namespace CbGen.Generators.Parsing
 
             return points.ToEquatableArray();
         }
+
+        private static string QualifiedPointType(string? ns, string prefix) =>
+            (ns is null ? string.Empty : ns + ".") + prefix + "SweepPoint";
 
         /// <summary>A number as identifier text: 0.9999 → 0_9999, 2 → 2, 1E-05 → 1Em05.</summary>
         public static string NumberName(double value) =>
