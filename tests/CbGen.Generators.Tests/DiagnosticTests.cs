@@ -424,7 +424,7 @@ namespace CbGen.Generators.Tests
                 .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .ToList();
-            Assert.Equal(27, all.Count);
+            Assert.Equal(32, all.Count);
             foreach (DiagnosticDescriptor descriptor in all)
             {
                 string description = descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -450,7 +450,7 @@ namespace CbGen.Generators.Tests
 
         /// <param name="badGenerates">Whether the bad code still generates (warnings, or errors that only the analyzer can see).</param>
         /// <param name="badCompiles">Whether the bad code's generated output still compiles.</param>
-        private static CbGenRunResult Check(
+        internal static CbGenRunResult Check(
             DiagnosticDescriptor descriptor,
             string bad,
             string fixedSource,

@@ -38,7 +38,11 @@ namespace CbGen.Generators
             DiagnosticDescriptors.DuplicateName,
             DiagnosticDescriptors.InvalidName,
             DiagnosticDescriptors.UnknownOption,
-            DiagnosticDescriptors.NameTooLong);
+            DiagnosticDescriptors.NameTooLong,
+            DiagnosticDescriptors.TauOutOfRange,
+            DiagnosticDescriptors.MaxMarginOutOfRange,
+            DiagnosticDescriptors.ScaleOutOfRange,
+            DiagnosticDescriptors.OptionNotApplicable);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

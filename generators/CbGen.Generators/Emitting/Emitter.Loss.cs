@@ -40,6 +40,19 @@ namespace CbGen.Generators.Emitting
                         + normalizer + ", device: " + device;
                     what = "class-balanced focal loss";
                     break;
+                case CbLoss.LogitAdjusted:
+                    baseType = "global::CbGen.TorchSharp.LogitAdjustedLoss";
+                    baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", tau: " + weightsType
+                        + ".Tau, device: " + device;
+                    what = "logit-adjusted softmax cross-entropy CE(z + τ·log π, y)";
+                    break;
+                case CbLoss.Ldam:
+                    baseType = "global::CbGen.TorchSharp.LdamLoss";
+                    baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", maxMargin: " + weightsType
+                        + ".MaxMargin, scale: " + weightsType + ".Scale, "
+                        + (config.DeferUntilEpoch > 0 ? "classWeights: " + weightsType + ".Weights, " : string.Empty) + "device: " + device;
+                    what = config.DeferUntilEpoch > 0 ? "LDAM-DRW loss (label-distribution-aware margins, deferred re-weighting)" : "LDAM loss (label-distribution-aware margins)";
+                    break;
                 default:
                     throw new InvalidOperationException("Unknown loss " + config.Loss.ToString() + ".");
             }
@@ -59,9 +72,8 @@ namespace CbGen.Generators.Emitting
             OpenNamespace(w, spec);
 
             w.WriteLine("/// <summary>");
-            w.WriteLine("/// The " + what + " for <see cref=\"" + enumType + "\"/>, with the weights of");
-            w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (β = " + Literals.Text(config.Beta)
-                + (config.Loss == CbLoss.Focal ? ", γ = " + Literals.Text(config.Gamma) : string.Empty)
+            w.WriteLine("/// The " + what + " for <see cref=\"" + enumType + "\"/>, with the " + BakedIn(config) + " of");
+            w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (" + KnobsText(config)
                 + "), <see cref=\"" + normalizer + "\"/> and <see cref=\"" + device + "\"/> baked in.");
             w.WriteLine("/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
             if (deferred is not null)
@@ -138,6 +150,35 @@ namespace CbGen.Generators.Emitting
             w.OpenBrace();
             w.WriteLine("indices[i] = unchecked((long)labels[i]);");
             w.CloseBrace();
+        }
+
+        /// <summary>What a loss takes from its weights class: "weights", "log-priors", "margins" or "margins and weights".</summary>
+        private static string BakedIn(ConfigSpec config) => config.Loss switch
+        {
+            CbLoss.LogitAdjusted => "log-priors",
+            CbLoss.Ldam => config.DeferUntilEpoch > 0 ? "margins and weights" : "margins",
+            _ => "weights",
+        };
+
+        /// <summary>The knobs of a config for its docs, e.g. "β = 0.999, γ = 2" or "m_max = 0.5, s = 30".</summary>
+        private static string KnobsText(ConfigSpec config)
+        {
+            string text = config.UsesWeights ? "β = " + Literals.Text(config.Beta) : string.Empty;
+            string Join(string more) => text.Length == 0 ? more : text + ", " + more;
+            if (config.Loss == CbLoss.Focal)
+            {
+                text = Join("γ = " + Literals.Text(config.Gamma));
+            }
+            else if (config.Loss == CbLoss.LogitAdjusted)
+            {
+                text = Join("τ = " + Literals.Text(config.Tau));
+            }
+            else if (config.Loss == CbLoss.Ldam)
+            {
+                text = Join("m_max = " + Literals.Text(config.MaxMargin) + ", s = " + Literals.Text(config.Scale));
+            }
+
+            return text;
         }
     }
 }

@@ -86,8 +86,10 @@ namespace CbGen.Generators.Emitting
                 + spec.FullyQualifiedEnumName.Replace("global::", string.Empty)
                 + (spec.CountsFile is null ? string.Empty : " (counts file \"" + Literals.Comment(spec.CountsFile) + "\")") + ":");
             w.WriteLine("//   loss: " + config.Loss.ToString()
-                + ", beta: " + Literals.Text(config.Beta)
+                + (config.UsesWeights ? ", beta: " + Literals.Text(config.Beta) : string.Empty)
                 + (config.Loss == CbLoss.Focal ? ", gamma: " + Literals.Text(config.Gamma) : string.Empty)
+                + (config.Loss == CbLoss.LogitAdjusted ? ", tau: " + Literals.Text(config.Tau) : string.Empty)
+                + (config.Loss == CbLoss.Ldam ? ", max margin: " + Literals.Text(config.MaxMargin) + ", scale: " + Literals.Text(config.Scale) : string.Empty)
                 + ", normalizer: " + config.Normalizer.ToString()
                 + ", device: " + config.Device.ToString()
                 + ", zero counts: " + config.ZeroCounts.ToString()

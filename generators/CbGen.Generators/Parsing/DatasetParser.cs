@@ -235,6 +235,16 @@ namespace CbGen.Generators.Parsing
                     continue;
                 }
 
+                if (anyZero && config.IsLongTail)
+                {
+                    // ZeroWeight cannot help: log π and n^(-1/4) are infinite for an empty class.
+                    CountsRow empty = rows.First(r => r.Count == 0);
+                    diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ZeroCountLongTail.Id, empty.CountLocation,
+                        new EquatableArray<string>(new[] { empty.Name + " (line " + Literals.Text((long)empty.Line) + " of " + fileName + ")",
+                            "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")", Parser.LongTailNeed(config.Loss) })));
+                    continue;
+                }
+
                 if (!anyPositive)
                 {
                     diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.AllCountsZero.Id, rows[0].CountLocation,
