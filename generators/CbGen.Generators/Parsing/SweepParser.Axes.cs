@@ -67,7 +67,7 @@ namespace CbGen.Generators.Parsing
                     Report(DiagnosticDescriptors.UnknownOption, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
                         "Losses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
                         ((int)loss).ToString(CultureInfo.InvariantCulture), "CbLoss",
-                        "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
+                        "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam");
                 }
                 else if (Array.IndexOf(losses, loss) < i)
                 {
@@ -98,6 +98,51 @@ namespace CbGen.Generators.Parsing
                         Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
                             "Gammas", Literals.Text(gamma));
                     }
+                }
+            }
+        }
+
+        /// <summary>The τ axis: checked when the grid has LogitAdjusted points (empty, out of range, duplicate), else
+        /// CB030 when it is written.</summary>
+        private static void CheckTaus(
+            AttributeData attribute,
+            CbLoss[] losses,
+            double[] taus,
+            bool tausSet,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            CancellationToken cancellationToken)
+        {
+            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, params object?[] args) =>
+                report(descriptor, location, 0, args);
+
+            if (!losses.Contains(CbLoss.LogitAdjusted))
+            {
+                if (tausSet && losses.Length > 0)
+                {
+                    Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken),
+                        "Taus", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.LogitAdjusted points");
+                }
+
+                return;
+            }
+
+            if (taus.Length == 0)
+            {
+                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken), "Taus", "1.0");
+            }
+
+            for (int i = 0; i < taus.Length; i++)
+            {
+                int index = i;
+                double tau = taus[i];
+                if (double.IsNaN(tau) || double.IsInfinity(tau) || tau < 0.0)
+                {
+                    Report(DiagnosticDescriptors.TauOutOfRange, () => ElementLocation(attribute, "Taus", index, cancellationToken), Literals.Text(tau));
+                }
+                else if (Array.IndexOf(taus, tau) < i)
+                {
+                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Taus", index, cancellationToken),
+                        "Taus", Literals.Text(tau));
                 }
             }
         }

@@ -18,6 +18,7 @@ namespace CbGen.Generators.Parsing
         private static readonly double[] DefaultBetas = { 0.9, 0.99, 0.999, 0.9999 };
         private static readonly CbLoss[] DefaultLosses = { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
         private static readonly double[] DefaultGammas = { 0.5, 1.0, 2.0 };
+        private static readonly double[] DefaultTaus = { 1.0 };
 
         /// <summary>The generator's entry point for a sweep on an enum: the enum's members and the expanded grid, or
         /// null when either is invalid (the analyzers report why).</summary>
@@ -89,6 +90,8 @@ namespace CbGen.Generators.Parsing
             CbLoss[] losses = DefaultLosses;
             double[] gammas = DefaultGammas;
             bool gammasSet = false;
+            double[] taus = DefaultTaus;
+            bool tausSet = false;
             var device = CbDevice.Auto;
             var normalizer = MeanNormalizer.PositiveLabels;
             int deferUntilEpoch = 0;
@@ -108,6 +111,10 @@ namespace CbGen.Generators.Parsing
                         break;
                     case "Losses":
                         losses = constant.IsNull ? Array.Empty<CbLoss>() : constant.Values.Select(v => v.Value is int l ? (CbLoss)l : (CbLoss)(-1)).ToArray();
+                        break;
+                    case "Taus":
+                        taus = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                        tausSet = true;
                         break;
                     case "Gammas":
                         gammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
@@ -152,6 +159,7 @@ namespace CbGen.Generators.Parsing
             }
 
             CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
+            CheckTaus(attribute, losses, taus, tausSet, Report, cancellationToken);
 
             if (!valid)
             {
@@ -159,18 +167,39 @@ namespace CbGen.Generators.Parsing
             }
 
             bool anyFocal = losses.Contains(CbLoss.Focal);
-            EquatableArray<SweepPoint> points = Expand(losses, betas, gammas);
+            bool anyAdjusted = losses.Contains(CbLoss.LogitAdjusted);
+            EquatableArray<SweepPoint> points = Expand(losses, betas, gammas, taus, deferUntilEpoch);
             return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
                 points, device, normalizer, deferUntilEpoch,
-                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)));
+                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)))
+            {
+                Taus = (anyAdjusted ? taus : Array.Empty<double>()).ToEquatableArray(),
+            };
         }
 
-        /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them.</summary>
-        private static EquatableArray<SweepPoint> Expand(CbLoss[] losses, double[] betas, double[] gammas)
+        /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them. A
+        /// LogitAdjusted point per τ (it uses no β); Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one.</summary>
+        private static EquatableArray<SweepPoint> Expand(CbLoss[] losses, double[] betas, double[] gammas, double[] taus, int deferUntilEpoch)
         {
             var points = new List<SweepPoint>();
             foreach (CbLoss loss in losses)
             {
+                if (loss == CbLoss.LogitAdjusted)
+                {
+                    foreach (double tau in taus)
+                    {
+                        points.Add(new SweepPoint(loss.ToString() + "_T" + NumberName(tau), loss, 0.0, -1, 0.0) { Tau = tau });
+                    }
+
+                    continue;
+                }
+
+                if (loss == CbLoss.Ldam && deferUntilEpoch <= 0)
+                {
+                    points.Add(new SweepPoint(loss.ToString(), loss, 0.0, -1, 0.0));
+                    continue;
+                }
+
                 for (int b = 0; b < betas.Length; b++)
                 {
                     string member = loss.ToString() + "_B" + NumberName(betas[b]);
