@@ -14,7 +14,8 @@ namespace CbGen.TorchSharp
     /// exp(-γ·t·z - γ·log(1 + e^{-z})) rewritten with a stable log-sigmoid — so logits of ±10,000 in float32 and
     /// γ &lt; 1 with p_t → 1 give a finite loss and finite gradients. For class indices the same quantities come from
     /// one log-sigmoid of q = z·(2t − 1): BCE = −log σ(q) and log(1 − p_t) = log σ(q) − q (exact even for tiny
-    /// losses, and fewer passes over [B, C]). γ = 0 is exactly <see cref="ClassBalancedSigmoidLoss"/>.
+    /// losses, and fewer passes over [B, C]), and the gradient is computed in closed form in the same pass, as one
+    /// autograd node (second-order gradients stay exact). γ = 0 is exactly <see cref="ClassBalancedSigmoidLoss"/>.
     /// </summary>
     /// <remarks>
     /// <para><b>Targets:</b> Int64 class indices [B] (one-hot inside; element (i, c) weighs α_{y_i}), or floating

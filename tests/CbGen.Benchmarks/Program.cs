@@ -1,12 +1,14 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using BenchmarkDotNet.Running;
 
 namespace CbGen.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- [BenchmarkDotNet args]</c> runs the benchmarks (e.g. <c>--filter *Loss*</c>, <c>--job short</c>);
-/// with no arguments, every benchmark with BenchmarkDotNet's short job (what <c>./build.sh bench</c> runs).
+/// <c>dotnet run -c Release -- [BenchmarkDotNet args]</c> runs the benchmarks (e.g. <c>--filter '*LongTail*'</c> for one
+/// class, <c>--anyCategories Focal</c> for one category), with BenchmarkDotNet's short job unless <c>--job</c> is given;
+/// with no arguments, every benchmark (what <c>./build.sh bench</c> runs).
 /// <c>dotnet run -c Release -- soak [steps]</c> runs the native-memory soak (10,000 steps per loss by default).
 /// </summary>
 public static class Program
@@ -21,7 +23,14 @@ public static class Program
 
         if (args.Length == 0)
         {
-            args = new[] { "--filter", "*", "--job", "short" };
+            args = new[] { "--filter", "*" };
+        }
+
+        // BenchmarkDotNet's short job unless the caller picks one (e.g. --job medium): the default job takes many
+        // minutes per class, and a filter alone is the common way to rerun one class.
+        if (Array.IndexOf(args, "--job") < 0 && Array.IndexOf(args, "-j") < 0)
+        {
+            args = args.Concat(new[] { "--job", "short" }).ToArray();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -126,14 +126,11 @@ namespace CbGen.TorchSharp.Internal
             Tensor? rowWeights = null;        // α_{y_i} (class indices), for the WeightSum normaliser
             if (!soft && gamma != 0.0)
             {
-                // Class-index focal loss from one log-sigmoid: with q = z·(2t − 1), log p_t = log σ(q), so
-                // BCE = −log σ(q) and log(1 − p_t) = log σ(q) − q; both exact for every finite z.
-                // The weights come negated (α / −n) to absorb BCE's minus sign without another op.
-                var negativeRowWeights = weights.Scaled(input, -divisor).index_select(0, target);
-                var elements = FocalFromSigns(input, weights.Signs(input, target), gamma);   // −(1 − p_t)^γ·BCE
-                result = reduction == Reduction.None
-                    ? elements.mul(negativeRowWeights.unsqueeze(1))
-                    : elements.sum(1).dot(negativeRowWeights);
+                // Class-index focal loss from one log-sigmoid of q = z·(2t − 1), as one autograd node with a
+                // closed-form gradient (FocalKernel). The weights come negated (α / −n) to absorb BCE's minus sign.
+                var negativeRowWeights = weights.Column(input, -divisor).index_select(0, target);   // [B, 1]
+                result = FocalKernel.Loss(input, weights.Signs(input, target), negativeRowWeights, gamma,
+                    elementwise: reduction == Reduction.None);
                 if (mean && !folded)
                 {
                     rowWeights = negativeRowWeights.neg();
@@ -181,25 +178,6 @@ namespace CbGen.TorchSharp.Internal
             }
 
             return result.MoveToOuterDisposeScope();
-        }
-
-        /// <summary>
-        /// −(1 − p_t)^γ·BCE element-wise for binary targets given as signs s = 2t − 1: with q = s·z,
-        /// ℓ = log σ(q) = log p_t, the result is exp(γ·(ℓ − q))·ℓ. Every step is finite for finite z (ℓ ≤ 0,
-        /// ℓ − q = log σ(−q) ≤ 0), so extreme logits and γ &lt; 1 give finite values and gradients.
-        /// </summary>
-        private static Tensor FocalFromSigns(Tensor z, Tensor signs, double gamma)
-        {
-            var q = z.mul(signs);
-            var logPt = logsigmoid(q);
-            var exponent = logPt.sub(q);                  // log(1 − p_t); in place below: sub's backward needs no values
-            if (gamma != 1.0)
-            {
-                using var g = gamma.ToScalar();
-                exponent.mul_(g);
-            }
-
-            return exponent.exp_().mul(logPt);
         }
 
         /// <summary>
