@@ -64,7 +64,7 @@ namespace Sky
             0.9009009009009009D, 0.09009009009009009D, 0.009009009009009009D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment.</summary>
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
             -0.10436001532424279D, -2.4069451083182885D, -4.709530201312334D,
