@@ -62,8 +62,7 @@ namespace CbGen.Generators.Emitting
                 "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.", priors.Length,
                 i => Literals.Double(Literals.RequireFinite(priors[i], "A prior")));
             WriteTable(w, features, "double", "LogPriors", "s_logPriors",
-                "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of "
-                + (features.HasTorchSharpRuntime ? "<see cref=\"AdjustLogits\"/>" : "post-hoc logit adjustment") + ".",
+                "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).",
                 logPriors.Length,
                 i => Literals.Double(Literals.RequireFinite(logPriors[i], "A log-prior")));
             if (config.Loss == CbLoss.Ldam)
@@ -75,27 +74,33 @@ namespace CbGen.Generators.Emitting
             }
         }
 
-        /// <summary>With TorchSharp: <c>AdjustLogits(logits, tau)</c>, post-hoc logit adjustment z − τ·log π with the
-        /// generated log-priors, without gradient.</summary>
-        private static void WriteAdjustLogits(SourceWriter w, EnumSpec spec, CompilationFeatures features, long[] counts)
+        /// <summary>With TorchSharp, in the loss file: a second part of <c>{Name}Weights</c> with
+        /// <c>AdjustLogits(logits, tau)</c>, post-hoc logit adjustment z − τ·log π with the generated log-priors, without
+        /// gradient. It lives there so that the weights file is the same text with and without TorchSharp. No attributes on
+        /// this part: the first part carries them (a second [GeneratedCode] or [Obsolete] would be a duplicate).</summary>
+        private static void WriteAdjustLogits(SourceWriter w, EnumSpec spec, ConfigSpec config)
         {
-            if (!features.HasTorchSharpRuntime || !HasPriors(counts))
+            if (!HasPriors(CountsOf(spec)))
             {
                 return;
             }
 
             w.WriteLine();
+            w.WriteLine((spec.IsPublic ? "public" : "internal") + " static partial class " + config.TypeName + "Weights");
+            w.OpenBrace();
             w.WriteLine("/// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of");
             w.WriteLine("/// <see cref=\"" + spec.FullyQualifiedEnumName + "\"/> trained with plain cross-entropy, so that the argmax favours the");
             w.WriteLine("/// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>");
             w.WriteLine("/// <param name=\"logits\">Logits [B, C] of a floating dtype, on any device.</param>");
             w.WriteLine("/// <param name=\"tau\">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>");
             w.WriteLine("/// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>");
+            w.WriteLine(GeneratedCodeAttribute);
             w.WriteLine("public static " + Tensor + " AdjustLogits(" + Tensor + " logits, double tau = 1.0)");
             w.OpenBrace();
             w.WriteLine("using (global::TorchSharp.torch.no_grad())");
             w.OpenBrace();
             w.WriteLine("return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);");
+            w.CloseBrace();
             w.CloseBrace();
             w.CloseBrace();
         }

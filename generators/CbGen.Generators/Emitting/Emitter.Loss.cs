@@ -128,6 +128,7 @@ namespace CbGen.Generators.Emitting
             w.CloseBrace();
 
             w.CloseBrace();
+            WriteAdjustLogits(w, spec, config);
             CloseNamespace(w, spec);
             return w.ToString();
         }

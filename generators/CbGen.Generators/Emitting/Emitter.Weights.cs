@@ -118,7 +118,6 @@ namespace CbGen.Generators.Emitting
                 WriteLookUpByLabel(w, spec, "ClassCount", "Weights");
             }
 
-            WriteAdjustLogits(w, spec, features, counts);
             w.CloseBrace();
             CloseNamespace(w, spec);
             return w.ToString();

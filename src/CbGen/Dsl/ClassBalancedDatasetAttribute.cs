@@ -36,7 +36,10 @@ namespace CbGen
         /// <summary>The counts file's name or the end of its path.</summary>
         public string CountsFile { get; }
 
-        /// <summary>β in [0, 1] of the effective number E_n = (1 - β^n) / (1 - β). Default 0.999.</summary>
+        /// <summary>β in [0, 1] of the effective number E_n = (1 - β^n) / (1 - β). Default 0.999; for LDAM-DRW
+        /// (<see cref="CbLoss.Ldam"/> with <c>DeferUntilEpoch</c>) the official code's 0.9999. A plain
+        /// <see cref="CbLoss.LogitAdjusted"/> or <see cref="CbLoss.Ldam"/> config applies no class weights and has no β
+        /// (setting it is warning CB030).</summary>
         public double Beta { get; set; } = 0.999;
 
         /// <summary>The loss variant. Default <see cref="CbLoss.Softmax"/>.</summary>
@@ -60,7 +63,9 @@ namespace CbGen
         /// <summary>Where the generated loss keeps its weights. Default <see cref="CbDevice.Auto"/>.</summary>
         public CbDevice Device { get; set; } = CbDevice.Auto;
 
-        /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/>.</summary>
+        /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/>; for
+        /// <see cref="CbLoss.LogitAdjusted"/> and <see cref="CbLoss.Ldam"/> <see cref="MeanNormalizer.WeightSum"/>, PyTorch's
+        /// weighted mean as in their official code.</summary>
         public MeanNormalizer Normalizer { get; set; } = MeanNormalizer.PositiveLabels;
 
         /// <summary>What to do with a class of count 0. Default <see cref="ZeroCountPolicy.Throw"/> (a compile error).</summary>

@@ -50,8 +50,9 @@ namespace CbGen
         /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/>.</summary>
         public MeanNormalizer Normalizer { get; set; } = MeanNormalizer.PositiveLabels;
 
-        /// <summary>Deferred re-weighting for every point: K ≥ 1 makes <c>CreateLoss()</c> return a
-        /// <c>DeferredReweightingLoss</c>. Default 0: always weighted.</summary>
+        /// <summary>Deferred re-weighting for every weighted point: K ≥ 1 makes <c>CreateLoss()</c> return a
+        /// <c>DeferredReweightingLoss</c> (and turns the <see cref="CbLoss.Ldam"/> points into LDAM-DRW, one per β; the
+        /// <see cref="CbLoss.LogitAdjusted"/> points have no weights to defer). Default 0: always weighted.</summary>
         public int DeferUntilEpoch { get; set; }
 
         /// <summary>The prefix of the generated types (<c>{Name}Sweep</c>, <c>{Name}SweepPoint</c>) and of the point

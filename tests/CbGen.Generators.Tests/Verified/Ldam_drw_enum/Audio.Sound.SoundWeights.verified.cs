@@ -73,7 +73,7 @@ namespace Audio
             0.9376465072667605D, 0.05860290670417253D, 0.003750586029067042D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of <see cref="AdjustLogits"/>.</summary>
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
             -0.06438225892926822D, -2.8369709811690496D, -5.585843176791514D,
@@ -97,20 +97,6 @@ namespace Audio
             }
 
             return Weights[(int)index];
-        }
-
-        /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
-        /// <see cref="global::Audio.Sound"/> trained with plain cross-entropy, so that the argmax favours the
-        /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
-        /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
-        /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
-        /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
-        public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
-        {
-            using (global::TorchSharp.torch.no_grad())
-            {
-                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
-            }
         }
     }
 }

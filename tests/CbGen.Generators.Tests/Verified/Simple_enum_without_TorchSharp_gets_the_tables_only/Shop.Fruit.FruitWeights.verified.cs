@@ -64,7 +64,7 @@ namespace Shop
             0.9D, 0.09D, 0.01D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment.</summary>
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
             -0.10536051565782631D, -2.4079456086518722D, -4.605170185988091D,

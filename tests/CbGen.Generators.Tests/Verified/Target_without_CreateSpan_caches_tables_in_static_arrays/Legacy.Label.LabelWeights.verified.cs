@@ -66,7 +66,7 @@ namespace Legacy
             0.9090909090909091D, 0.09090909090909091D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment.</summary>
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => s_logPriors;
 
         private static readonly double[] s_logPriors = new double[]

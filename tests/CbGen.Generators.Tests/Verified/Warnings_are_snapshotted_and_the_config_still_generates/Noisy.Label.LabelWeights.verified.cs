@@ -58,7 +58,7 @@ namespace Noisy
             0.9900990099009901D, 0.009900990099009901D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment.</summary>
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
             -0.009950330853168083D, -4.61512051684126D,

@@ -58,6 +58,18 @@ namespace Sky
             0.21065414478328418D, 0.35383942991095513D, 2.4355064253057606D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => new double[]
+        {
+            0.9009009009009009D, 0.09009009009009009D, 0.009009009009009009D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+        {
+            -0.10436001532424279D, -2.4069451083182885D, -4.709530201312334D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Sky.Weather.Label"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
