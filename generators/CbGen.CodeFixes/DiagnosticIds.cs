@@ -13,6 +13,7 @@ namespace CbGen.CodeFixes
         public const string UnreachableEnum = "CB012";
         public const string EmptySweepAxis = "CB023";
         public const string DuplicateSweepValue = "CB024";
+        public const string OptionNotApplicable = "CB030";
 
         /// <summary>CB011's property bag: the suggested β, round-trip invariant text.</summary>
         public const string SuggestedBetaProperty = "SuggestedBeta";

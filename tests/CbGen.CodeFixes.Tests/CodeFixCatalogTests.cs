@@ -26,7 +26,7 @@ namespace CbGen.CodeFixes.Tests
             string[] fixable = Providers().SelectMany(p => p.FixableDiagnosticIds).ToArray();
 
             Assert.Equal(
-                new[] { "CB001", "CB005", "CB006", "CB007", "CB009", "CB011", "CB012", "CB023", "CB024" },
+                new[] { "CB001", "CB005", "CB006", "CB007", "CB009", "CB011", "CB012", "CB023", "CB024", "CB030" },
                 fixable.OrderBy(id => id, StringComparer.Ordinal));
             Assert.All(fixable, id => Assert.Contains(id, reported));
         }

@@ -29,6 +29,26 @@ namespace CbGen.CodeFixes.Tests
         }
 
         [Fact]
+        public Task CB030_removes_options_that_do_not_apply_to_the_loss()
+        {
+            const string source = """
+                using CbGen;
+
+                [ClassBalanced(Loss = CbLoss.LogitAdjusted, {|CB030:Beta = 0.99|}, {|CB030:MaxMargin = 0.3|})]
+                [ClassBalanced(Loss = CbLoss.Focal, {|CB030:Tau = 2.0|}, Name = "F")]
+                public enum Label { [Samples(100)] Cat, [Samples(9)] Dog }
+                """;
+            const string fixedSource = """
+                using CbGen;
+
+                [ClassBalanced(Loss = CbLoss.LogitAdjusted)]
+                [ClassBalanced(Loss = CbLoss.Focal, Name = "F")]
+                public enum Label { [Samples(100)] Cat, [Samples(9)] Dog }
+                """;
+            return new CodeFixTest<RemoveArgumentCodeFix>(source, fixedSource).RunAsync();
+        }
+
+        [Fact]
         public Task CB005_removes_the_argument_list_with_its_only_argument()
         {
             const string source = """

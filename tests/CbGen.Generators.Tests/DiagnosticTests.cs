@@ -11,7 +11,7 @@ namespace CbGen.Generators.Tests
 {
     /// <summary>One test per diagnostic: it fires on the bad code at each <c>[|marked|]</c> span and nowhere else, and the
     /// fixed code is silent and generates code that compiles cleanly.</summary>
-    public sealed class DiagnosticTests
+    public sealed partial class DiagnosticTests
     {
         [Fact]
         public void CB001_member_without_samples()
@@ -401,6 +401,22 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
+        public void CB026_sweep_type_name_too_long_for_metadata()
+        {
+            // "Tests." + Name + "SweepPoint" is 1,031 bytes; Name + "Sweep" alone would fit.
+            string longName = "S" + new string('x', 1014);
+            Check(DiagnosticDescriptors.NameTooLong,
+                "[ClassBalancedSweep([|Name = \"" + longName + "\"|])]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n",
+                "[ClassBalancedSweep(Name = \"Short\")]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n");
+
+            // Without a Name the enum's own name is the prefix: {Enum}Weights fits, {Enum}SweepPoint does not.
+            string longEnum = "E" + new string('x', 1008);
+            Check(DiagnosticDescriptors.NameTooLong,
+                "[[|ClassBalancedSweep|]]\npublic enum " + longEnum + " { [Samples(10)] A, [Samples(3)] B }\n",
+                "[ClassBalancedSweep]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n");
+        }
+
+        [Fact]
         public void Every_descriptor_has_a_description_and_a_help_link_to_its_anchor()
         {
             string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
@@ -408,7 +424,7 @@ namespace CbGen.Generators.Tests
                 .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .ToList();
-            Assert.Equal(27, all.Count);
+            Assert.Equal(32, all.Count);
             foreach (DiagnosticDescriptor descriptor in all)
             {
                 string description = descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -434,7 +450,7 @@ namespace CbGen.Generators.Tests
 
         /// <param name="badGenerates">Whether the bad code still generates (warnings, or errors that only the analyzer can see).</param>
         /// <param name="badCompiles">Whether the bad code's generated output still compiles.</param>
-        private static CbGenRunResult Check(
+        internal static CbGenRunResult Check(
             DiagnosticDescriptor descriptor,
             string bad,
             string fixedSource,

@@ -29,9 +29,9 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
-        public void The_docs_have_the_three_examples()
+        public void The_docs_have_the_four_examples()
         {
-            Assert.Equal(new[] { "Docs_counts_file", "Docs_deferred_reweighting", "Docs_sweep" },
+            Assert.Equal(new[] { "Docs_counts_file", "Docs_deferred_reweighting", "Docs_long_tail", "Docs_sweep" },
                 Examples().Select(e => e.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray());
         }
 

@@ -60,12 +60,27 @@ namespace CbGen.Generators.Tests
         [InlineData("public static partial class __CbGenNames;")]
         [InlineData("public class Base { public const int ClassCount = 1; } [ClassBalancedDataset(\"birds.csv\")] public partial class Birds : Base { }")]
         [InlineData("public class Base { public static string[] Names = new string[0]; } [ClassBalancedDataset(\"birds.csv\")] public partial class Birds : Base { }")]
+        [InlineData("[ClassBalancedDataset(\"birds.csv\")] public static partial class Birds { public const int ClassCount = 2; }")]
+        [InlineData("[ClassBalancedDataset(\"birds.csv\")] public static partial class Birds { public static string Names => \"x\"; }")]
+        [InlineData("[ClassBalancedDataset(\"birds.csv\")] public static partial class Birds { public enum Label { A } }")]
+        [InlineData("[ClassBalancedDataset(\"birds.csv\")] public static partial class Birds { private static int ClassCount() => 2; }")]
+        [InlineData("[ClassBalancedDataset(\"birds.csv\")] public static partial class Birds { internal static int NameOf; }")]
+        [InlineData("[ClassBalancedDataset(\"birds.csv\")] public static partial class Birds { private static int __CbGenNames; }")]
         public void What_the_dataset_members_cannot_avoid_is_CB022(string declarations)
         {
             string source = "using CbGen;\nnamespace Zoo { " + (declarations.StartsWith("public static", StringComparison.Ordinal) ? "[ClassBalancedDataset(\"birds.csv\")] " : string.Empty) + declarations + " }";
             CbGenRunResult run = NameClashTests.RunClean(false, GeneratorHarness.Files(("birds.csv", BirdsFile)), source);
             Assert.Contains(run.AnalyzerDiagnostics, d => d.Id == "CB022");
             Assert.Empty(run.Files);
+        }
+
+        [Fact]
+        public void An_overload_of_a_generated_method_is_not_a_clash()
+        {
+            CbGenRunResult run = NameClashTests.RunClean(false, GeneratorHarness.Files(("birds.csv", BirdsFile)),
+                "using CbGen;\nnamespace Zoo { [ClassBalancedDataset(\"birds.csv\")] public static partial class Birds { public static string NameOf(int index) => Names[index]; public static bool TryGetLabel(int index, out Label label) { label = (Label)index; return index >= 0 && index < ClassCount; } } }");
+            Assert.Equal(2, run.Files.Length);
+            Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "CB022");
         }
 
         [Theory]

@@ -192,12 +192,16 @@ namespace CbGen.Generators.Tests
             int configs = random.Next(0, 3);
             for (int c = 0; c < configs; c++)
             {
-                text.Append("[ClassBalanced(Loss = CbLoss.").Append(pick(new[] { "Softmax", "Sigmoid", "Focal" })).Append(NameArgument(random, pick)).Append(")] ");
+                text.Append("[ClassBalanced(Loss = CbLoss.").Append(pick(Losses))
+                    .Append(random.Next(3) == 0 ? pick(LongTailOptions) : string.Empty)
+                    .Append(NameArgument(random, pick)).Append(")] ");
             }
 
             if (configs == 0 || random.Next(4) == 0)
             {
-                text.Append("[ClassBalancedSweep(Betas = new[] { 0.9, 0.999 }").Append(random.Next(2) == 0 ? ", Name = \"" + pick(ConfigNames) + "\"" : string.Empty).Append(")] ");
+                text.Append("[ClassBalancedSweep(Betas = new[] { 0.9, 0.999 }")
+                    .Append(random.Next(4) == 0 ? ", Losses = new[] { CbLoss.LogitAdjusted, CbLoss.Ldam }, Taus = new[] { 0.5, 1.0 }" : string.Empty)
+                    .Append(random.Next(2) == 0 ? ", Name = \"" + pick(ConfigNames) + "\"" : string.Empty).Append(")] ");
             }
 
             text.Append("public enum ").Append(name).Append(" { ");
@@ -217,6 +221,15 @@ namespace CbGen.Generators.Tests
 
             return text.Append("}").ToString();
         }
+
+        private static readonly string[] Losses = { "Softmax", "Sigmoid", "Focal", "LogitAdjusted", "Ldam" };
+
+        /// <summary>The long-tail knobs, valid and not, on any loss (CB027–CB031 and CB005/CB030 where they do not apply).</summary>
+        private static readonly string[] LongTailOptions =
+        {
+            ", Tau = 0.5", ", Tau = -1.0", ", MaxMargin = 0.3", ", MaxMargin = 0.0", ", Scale = 16.0", ", Scale = double.NaN",
+            ", DeferUntilEpoch = 3", ", Beta = 0.99", ", Gamma = 1.0", ", ZeroCounts = ZeroCountPolicy.ZeroWeight",
+        };
 
         private static string NameArgument(Random random, Func<IReadOnlyList<string>, string> pick) =>
             random.Next(2) == 0 ? string.Empty : ", Name = \"" + pick(ConfigNames) + "\"";

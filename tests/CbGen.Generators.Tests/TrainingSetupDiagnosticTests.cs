@@ -250,7 +250,7 @@ namespace CbGen.Generators.Tests
             System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", ".."));
 
         /// <summary>The marked spans are in the C# source, or in the counts file when the file has markers.</summary>
-        private static void Check(
+        internal static void Check(
             DiagnosticDescriptor descriptor,
             string bad,
             (string Name, string Text)? badFile,

@@ -30,7 +30,12 @@ namespace CbGen.Generators
             DiagnosticDescriptors.AllCountsZero,
             DiagnosticDescriptors.InvalidName,
             DiagnosticDescriptors.UnknownOption,
-            DiagnosticDescriptors.NameTooLong);
+            DiagnosticDescriptors.NameTooLong,
+            DiagnosticDescriptors.TauOutOfRange,
+            DiagnosticDescriptors.MaxMarginOutOfRange,
+            DiagnosticDescriptors.ScaleOutOfRange,
+            DiagnosticDescriptors.OptionNotApplicable,
+            DiagnosticDescriptors.ZeroCountLongTail);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()

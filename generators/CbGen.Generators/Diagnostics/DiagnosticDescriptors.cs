@@ -105,6 +105,36 @@ namespace CbGen.Generators
             "The generated name '{0}' would be {1} UTF-8 bytes long, more than the 1,023 that .NET metadata allows; shorten '{2}'",
             DiagnosticSeverity.Error);
 
+        /// <summary>CB027: τ of a logit-adjusted config is negative, NaN or infinite.</summary>
+        public static readonly DiagnosticDescriptor TauOutOfRange = Create(
+            "CB027", "τ must be a finite number ≥ 0",
+            "Tau is {0}; the logit adjustment's τ must be a finite number ≥ 0 (1 is the balanced softmax and the paper's choice, 0 plain cross-entropy)",
+            DiagnosticSeverity.Error);
+
+        /// <summary>CB028: LDAM's largest margin is ≤ 0, NaN or infinite.</summary>
+        public static readonly DiagnosticDescriptor MaxMarginOutOfRange = Create(
+            "CB028", "MaxMargin must be a finite number > 0",
+            "MaxMargin is {0}; LDAM's largest margin m_max must be a finite number > 0 (the paper uses 0.5)",
+            DiagnosticSeverity.Error);
+
+        /// <summary>CB029: LDAM's logit scale is ≤ 0, NaN or infinite.</summary>
+        public static readonly DiagnosticDescriptor ScaleOutOfRange = Create(
+            "CB029", "Scale must be a finite number > 0",
+            "Scale is {0}; LDAM's logit scale s must be a finite number > 0 (the official code uses 30)",
+            DiagnosticSeverity.Error);
+
+        /// <summary>CB030: an option is set on a loss it does not apply to (Tau, MaxMargin, Scale, Beta, DeferUntilEpoch, Taus).</summary>
+        public static readonly DiagnosticDescriptor OptionNotApplicable = Create(
+            "CB030", "Option has no effect on this loss",
+            "{0} is set but the loss is {1}; {0} only applies to {2}: remove it, or change the loss",
+            DiagnosticSeverity.Warning);
+
+        /// <summary>CB031: a class of count 0 under a logit-adjusted or LDAM config.</summary>
+        public static readonly DiagnosticDescriptor ZeroCountLongTail = Create(
+            "CB031", "A long-tail loss needs every class to have samples",
+            "Class '{0}' has 0 training samples, but {1} needs {2} of every class, which is infinite for a count of 0; give the class a pseudo-count (e.g. 1) or remove it",
+            DiagnosticSeverity.Error);
+
         /// <summary>CB900: the generator failed unexpectedly (a bug: please report it).</summary>
         public static readonly DiagnosticDescriptor GeneratorFailure = Create(
             "CB900", "CbGen failed unexpectedly",

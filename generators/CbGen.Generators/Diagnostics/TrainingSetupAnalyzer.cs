@@ -38,7 +38,11 @@ namespace CbGen.Generators
             DiagnosticDescriptors.DuplicateName,
             DiagnosticDescriptors.InvalidName,
             DiagnosticDescriptors.UnknownOption,
-            DiagnosticDescriptors.NameTooLong);
+            DiagnosticDescriptors.NameTooLong,
+            DiagnosticDescriptors.TauOutOfRange,
+            DiagnosticDescriptors.MaxMarginOutOfRange,
+            DiagnosticDescriptors.ScaleOutOfRange,
+            DiagnosticDescriptors.OptionNotApplicable);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -87,7 +91,7 @@ namespace CbGen.Generators
 
                 if (sweep is not null)
                 {
-                    SweepParser.Read(sweep, symbol.Name, issues, cancellationToken);
+                    SweepParser.Read(sweep, symbol, issues, cancellationToken);
                     if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))
                     {
                         // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.

@@ -85,6 +85,7 @@ namespace CbGen.Generators
             [DiagnosticDescriptors.TooFewClasses.Id] = DiagnosticDescriptors.TooFewClasses,
             [DiagnosticDescriptors.NameTooLong.Id] = DiagnosticDescriptors.NameTooLong,
             [DiagnosticDescriptors.AllCountsZero.Id] = DiagnosticDescriptors.AllCountsZero,
+            [DiagnosticDescriptors.ZeroCountLongTail.Id] = DiagnosticDescriptors.ZeroCountLongTail,
         };
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>

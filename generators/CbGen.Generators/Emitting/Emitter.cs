@@ -6,7 +6,7 @@ using CbGen.Generators.Model;
 namespace CbGen.Generators.Emitting
 {
     /// <summary>Turns an <see cref="EnumSpec"/> into C# text. Pure: strings in, strings out, linear in the number of
-    /// classes.</summary>
+    /// classes. This part holds what every generated file shares: the header, namespaces, constant tables and label look-ups.</summary>
     internal static partial class Emitter
     {
         private const string Tensor = "global::TorchSharp.torch.Tensor";
@@ -19,207 +19,6 @@ namespace CbGen.Generators.Emitting
         private static readonly string GeneratedCodeAttribute =
             "[global::System.CodeDom.Compiler.GeneratedCode(\"CbGen\", \"" + Version + "\")]";
 
-        public static string WeightsHintName(EnumSpec spec, ConfigSpec config) =>
-            spec.HintPrefix + "." + config.TypeName + "Weights.g.cs";
-
-        public static string LossHintName(EnumSpec spec, ConfigSpec config) =>
-            spec.HintPrefix + "." + config.TypeName + "Loss.g.cs";
-
-        public static string EmitWeights(EnumSpec spec, ConfigSpec config, CompilationFeatures features)
-        {
-            int classCount = spec.Members.Count;
-            long[] counts = CountsOf(spec);
-
-            double[] effective = ClassBalancedWeights.EffectiveNumbers(counts, config.Beta);
-            double[] weights = ClassBalancedWeights.Compute(counts, config.Beta, WeightNormalization.SumToClassCount, config.ZeroCounts);
-            string type = config.TypeName + "Weights";
-            string access = spec.IsPublic ? "public" : "internal";
-            string enumType = spec.FullyQualifiedEnumName;
-
-            var w = new SourceWriter(2048 + (classCount * 400));
-            WriteHeader(w, spec, config, features);
-            OpenNamespace(w, spec);
-
-            w.WriteLine("/// <summary>");
-            w.WriteLine("/// Class-balanced weights (Cui et al., CVPR 2019) of <see cref=\"" + enumType + "\"/> as compile-time");
-            w.WriteLine("/// constants: α_c = (1 - β) / (1 - β^n_c), normalised so that the weights sum to the number of classes");
-            w.WriteLine("/// " + (config.ZeroCounts == ZeroCountPolicy.ZeroWeight ? "that have samples (empty classes weigh 0)." : "(" + Literals.Int(classCount) + ")."));
-            w.WriteLine("/// Indexed by class: the enum member's value is the logits column.");
-            w.WriteLine("/// </summary>");
-            w.WriteLine(GeneratedCodeAttribute);
-            WriteDeprecation(w, spec);
-            w.WriteLine(access + " static partial class " + type);
-            w.OpenBrace();
-
-            w.WriteLine("/// <summary>The number of classes C (the width of the logits).</summary>");
-            w.WriteLine("public const int ClassCount = " + Literals.Int(classCount) + ";");
-            w.WriteLine();
-            w.WriteLine("/// <summary>β of the effective number E_n = (1 - β^n) / (1 - β).</summary>");
-            w.WriteLine("public const double Beta = " + Literals.Double(config.Beta) + ";");
-            if (config.Loss == CbLoss.Focal)
-            {
-                w.WriteLine();
-                w.WriteLine("/// <summary>γ of the focal modulator (1 - p_t)^γ.</summary>");
-                w.WriteLine("public const double Gamma = " + Literals.Double(config.Gamma) + ";");
-            }
-
-            if (config.DeferUntilEpoch > 0)
-            {
-                w.WriteLine();
-                w.WriteLine("/// <summary>Deferred re-weighting: the first 0-based epoch that uses these weights (the loss is unweighted before).</summary>");
-                w.WriteLine("public const int DeferUntilEpoch = " + Literals.Int(config.DeferUntilEpoch) + ";");
-            }
-
-            foreach (MemberSpec member in spec.Members)
-            {
-                string cref = enumType + "." + member.Identifier;
-                w.WriteLine();
-                if (member.Name + "Count" == "ClassCount")
-                {
-                    w.WriteLine("// The count of '" + member.Name + "' would be named ClassCount, which is the number of classes: read Counts[" + Literals.Int(member.Index) + "].");
-                }
-                else
-                {
-                    w.WriteLine("/// <summary>Training samples of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
-                    w.WriteLine("public const long " + member.Name + "Count = " + Literals.Long(member.Count) + ";");
-                }
-
-                w.WriteLine();
-                w.WriteLine("/// <summary>Class-balanced weight of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
-                w.WriteLine("public const double " + member.Name + "Weight = " + Literals.Double(Literals.RequireFinite(weights[member.Index], "A weight")) + ";");
-            }
-
-            WriteTable(w, features, "long", "Counts", "s_counts",
-                "Training samples per class, indexed by class.", counts.Length, i => Literals.Long(counts[i]));
-            WriteTable(w, features, "double", "EffectiveNumbers", "s_effectiveNumbers",
-                "Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class).", effective.Length,
-                i => Literals.Double(Literals.RequireFinite(effective[i], "An effective number")));
-            WriteTable(w, features, "double", "Weights", "s_weights",
-                "Class-balanced weights per class, equal to <c>ClassBalancedWeights.Compute(Counts, Beta"
-                + (config.ZeroCounts == ZeroCountPolicy.ZeroWeight ? ", zeroCounts: ZeroCountPolicy.ZeroWeight" : string.Empty)
-                + ")</c>.", weights.Length,
-                i => Literals.Double(weights[i]));
-
-            w.WriteLine();
-            w.WriteLine("/// <summary>The class-balanced weight of <paramref name=\"label\"/>.</summary>");
-            w.WriteLine("/// <param name=\"label\">A class of <see cref=\"" + enumType + "\"/>.</param>");
-            w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"label\"/> is not a defined class.</exception>");
-            w.WriteLine("public static double WeightOf(" + enumType + " label)");
-            WriteLookUpByLabel(w, spec, "ClassCount", "Weights");
-
-            w.CloseBrace();
-            CloseNamespace(w, spec);
-            return w.ToString();
-        }
-
-        public static string EmitLoss(EnumSpec spec, ConfigSpec config, CompilationFeatures features)
-        {
-            string type = config.TypeName + "Loss";
-            string weightsType = (spec.Namespace is null ? "global::" : "global::" + spec.Namespace + ".") + config.TypeName + "Weights";
-            string access = spec.IsPublic ? "public" : "internal";
-            string enumType = spec.FullyQualifiedEnumName;
-            string normalizer = "global::CbGen.MeanNormalizer." + config.Normalizer.ToString();
-            string device = "global::CbGen.CbDevice." + config.Device.ToString();
-            string baseType;
-            string baseArguments;
-            string what;
-            switch (config.Loss)
-            {
-                case CbLoss.Softmax:
-                    baseType = "global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss";
-                    baseArguments = weightsType + ".Weights, reduction: reduction, normalizer: " + normalizer + ", device: " + device;
-                    what = "class-balanced softmax cross-entropy";
-                    break;
-                case CbLoss.Sigmoid:
-                    baseType = "global::CbGen.TorchSharp.ClassBalancedSigmoidLoss";
-                    baseArguments = weightsType + ".Weights, reduction: reduction, normalizer: " + normalizer + ", device: " + device;
-                    what = "class-balanced sigmoid (one-vs-all binary) cross-entropy";
-                    break;
-                case CbLoss.Focal:
-                    baseType = "global::CbGen.TorchSharp.ClassBalancedFocalLoss";
-                    baseArguments = weightsType + ".Weights, gamma: " + weightsType + ".Gamma, reduction: reduction, normalizer: "
-                        + normalizer + ", device: " + device;
-                    what = "class-balanced focal loss";
-                    break;
-                default:
-                    throw new InvalidOperationException("Unknown loss " + config.Loss.ToString() + ".");
-            }
-
-            string? deferred = null;
-            if (config.DeferUntilEpoch > 0)
-            {
-                // The class-balanced module becomes the inner loss of a deferred re-weighting wrapper.
-                baseArguments = "new " + baseType + "(" + baseArguments + "), deferUntilEpoch: " + weightsType + ".DeferUntilEpoch";
-                baseType = "global::CbGen.TorchSharp.DeferredReweightingLoss";
-                deferred = "/// Deferred re-weighting: unweighted for the 0-based epochs 0.." + Literals.Int(config.DeferUntilEpoch - 1)
-                    + ", weighted from epoch " + Literals.Int(config.DeferUntilEpoch) + " on; set <c>Epoch</c> or call <c>Step(epoch)</c> each epoch.";
-            }
-
-            var w = new SourceWriter(4096);
-            WriteHeader(w, spec, config, features);
-            OpenNamespace(w, spec);
-
-            w.WriteLine("/// <summary>");
-            w.WriteLine("/// The " + what + " for <see cref=\"" + enumType + "\"/>, with the weights of");
-            w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (β = " + Literals.Text(config.Beta)
-                + (config.Loss == CbLoss.Focal ? ", γ = " + Literals.Text(config.Gamma) : string.Empty)
-                + "), <see cref=\"" + normalizer + "\"/> and <see cref=\"" + device + "\"/> baked in.");
-            w.WriteLine("/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
-            if (deferred is not null)
-            {
-                w.WriteLine(deferred);
-            }
-
-            w.WriteLine("/// </summary>");
-            w.WriteLine(GeneratedCodeAttribute);
-            WriteDeprecation(w, spec);
-            w.WriteLine(access + " sealed class " + type + " : " + baseType);
-            w.OpenBrace();
-
-            w.WriteLine("/// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>");
-            w.WriteLine("public " + type + "()");
-            w.WriteLine("    : this(" + Reduction + ".Mean)");
-            w.OpenBrace();
-            w.CloseBrace();
-            w.WriteLine();
-            w.WriteLine("/// <summary>Creates the loss with the given reduction.</summary>");
-            w.WriteLine("/// <param name=\"reduction\">How the per-sample losses are reduced.</param>");
-            w.WriteLine("public " + type + "(" + Reduction + " reduction)");
-            w.WriteLine("    : base(" + baseArguments + ")");
-            w.OpenBrace();
-            w.CloseBrace();
-            w.WriteLine();
-            WriteForwardLabelsDocs(w);
-            w.WriteLine("public " + Tensor + " forward(" + Tensor + " logits, global::System.ReadOnlySpan<" + enumType + "> labels)");
-            w.OpenBrace();
-            w.WriteLine("if (logits is null)");
-            w.OpenBrace();
-            w.WriteLine("throw new global::System.ArgumentNullException(nameof(logits));");
-            w.CloseBrace();
-            w.WriteLine();
-            WriteLabelsToIndices(w);
-            w.WriteLine();
-            w.WriteLine("using (" + Tensor + " target = global::TorchSharp.torch.tensor(indices, dtype: global::TorchSharp.torch.ScalarType.Int64, device: logits.device))");
-            w.OpenBrace();
-            w.WriteLine("return base.forward(logits, target);");
-            w.CloseBrace();
-            w.CloseBrace();
-            w.WriteLine();
-            WriteForwardLabelsDocs(w);
-            w.WriteLine("public " + Tensor + " forward(" + Tensor + " logits, " + enumType + "[] labels)");
-            w.OpenBrace();
-            w.WriteLine("if (labels is null)");
-            w.OpenBrace();
-            w.WriteLine("throw new global::System.ArgumentNullException(nameof(labels));");
-            w.CloseBrace();
-            w.WriteLine();
-            w.WriteLine("return forward(logits, new global::System.ReadOnlySpan<" + enumType + ">(labels));");
-            w.CloseBrace();
-
-            w.CloseBrace();
-            CloseNamespace(w, spec);
-            return w.ToString();
-        }
 
         private static void WriteTable(
             SourceWriter w,
@@ -287,8 +86,10 @@ namespace CbGen.Generators.Emitting
                 + spec.FullyQualifiedEnumName.Replace("global::", string.Empty)
                 + (spec.CountsFile is null ? string.Empty : " (counts file \"" + Literals.Comment(spec.CountsFile) + "\")") + ":");
             w.WriteLine("//   loss: " + config.Loss.ToString()
-                + ", beta: " + Literals.Text(config.Beta)
+                + (config.UsesWeights ? ", beta: " + Literals.Text(config.Beta) : string.Empty)
                 + (config.Loss == CbLoss.Focal ? ", gamma: " + Literals.Text(config.Gamma) : string.Empty)
+                + (config.Loss == CbLoss.LogitAdjusted ? ", tau: " + Literals.Text(config.Tau) : string.Empty)
+                + (config.Loss == CbLoss.Ldam ? ", max margin: " + Literals.Text(config.MaxMargin) + ", scale: " + Literals.Text(config.Scale) : string.Empty)
                 + ", normalizer: " + config.Normalizer.ToString()
                 + ", device: " + config.Device.ToString()
                 + ", zero counts: " + config.ZeroCounts.ToString()
@@ -331,6 +132,7 @@ namespace CbGen.Generators.Emitting
             return counts;
         }
 
+
         /// <summary>The body of a look-up by a <c>label</c> parameter: <paramref name="table"/>[label] after checking
         /// the label against <paramref name="bound"/>.</summary>
         private static void WriteLookUpByLabel(SourceWriter w, EnumSpec spec, string bound, string table)
@@ -344,25 +146,6 @@ namespace CbGen.Generators.Emitting
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("return " + table + "[(int)index];");
-            w.CloseBrace();
-        }
-
-        /// <summary>The XML docs of a typed <c>forward(logits, labels)</c>.</summary>
-        private static void WriteForwardLabelsDocs(SourceWriter w)
-        {
-            w.WriteLine("/// <summary>The loss of <paramref name=\"logits\"/> [B, C] against the labels of a batch.</summary>");
-            w.WriteLine("/// <param name=\"logits\">Unnormalised scores [B, C].</param>");
-            w.WriteLine("/// <param name=\"labels\">B labels; they become an int64 tensor on the device of <paramref name=\"logits\"/>.</param>");
-            w.WriteLine("/// <returns>The reduced loss, or the per-sample losses with <c>Reduction.None</c>.</returns>");
-        }
-
-        /// <summary><c>long[] indices</c>: the <c>labels</c> span as int64 class indices.</summary>
-        private static void WriteLabelsToIndices(SourceWriter w)
-        {
-            w.WriteLine("long[] indices = new long[labels.Length];");
-            w.WriteLine("for (int i = 0; i < indices.Length; i++)");
-            w.OpenBrace();
-            w.WriteLine("indices[i] = unchecked((long)labels[i]);");
             w.CloseBrace();
         }
 

@@ -2,7 +2,8 @@ namespace CbGen.Generators.Model
 {
     /// <summary>One valid <c>[ClassBalanced]</c> config: the values that decide the generated text, nothing else.
     /// <see cref="DeferUntilEpoch"/> K ≥ 1 makes the loss a deferred re-weighting loss; 0 means none. <see cref="Location"/>
-    /// (its <c>Name</c> argument, else the attribute) is where a name clash is reported.</summary>
+    /// (its <c>Name</c> argument, else the attribute) is where a name clash is reported. Records compare by value, so the
+    /// long-tail knobs below take part in the pipeline's caching.</summary>
     internal sealed record ConfigSpec(
         string TypeName,
         CbLoss Loss,
@@ -12,5 +13,22 @@ namespace CbGen.Generators.Model
         MeanNormalizer Normalizer,
         ZeroCountPolicy ZeroCounts,
         int DeferUntilEpoch = 0,
-        LocationInfo? Location = null);
+        LocationInfo? Location = null)
+    {
+        /// <summary>τ of a <see cref="CbLoss.LogitAdjusted"/> config; 0 for the other losses.</summary>
+        public double Tau { get; init; }
+
+        /// <summary>m_max of a <see cref="CbLoss.Ldam"/> config; 0 for the other losses.</summary>
+        public double MaxMargin { get; init; }
+
+        /// <summary>s of a <see cref="CbLoss.Ldam"/> config; 0 for the other losses.</summary>
+        public double Scale { get; init; }
+
+        /// <summary>Whether the loss is LogitAdjusted or Ldam.</summary>
+        public bool IsLongTail => Loss == CbLoss.LogitAdjusted || Loss == CbLoss.Ldam;
+
+        /// <summary>Whether the loss applies the class-balanced weights (the CB losses, and LDAM-DRW); <see cref="Beta"/>
+        /// is 0 when it does not.</summary>
+        public bool UsesWeights => !IsLongTail || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+    }
 }

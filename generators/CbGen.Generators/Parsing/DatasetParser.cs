@@ -115,7 +115,7 @@ namespace CbGen.Generators.Parsing
             SweepSpec? sweep = null;
             if (SweepParser.Find(symbol) is { } sweepAttribute)
             {
-                sweep = SweepParser.Read(sweepAttribute, symbol.Name, issues, cancellationToken);
+                sweep = SweepParser.Read(sweepAttribute, symbol, issues, cancellationToken);
             }
 
             if (!checks.TargetValid || countsFile is null)
@@ -232,6 +232,16 @@ namespace CbGen.Generators.Parsing
                         }
                     }
 
+                    continue;
+                }
+
+                if (anyZero && config.IsLongTail)
+                {
+                    // ZeroWeight cannot help: log π and n^(-1/4) are infinite for an empty class.
+                    CountsRow empty = rows.First(r => r.Count == 0);
+                    diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ZeroCountLongTail.Id, empty.CountLocation,
+                        new EquatableArray<string>(new[] { empty.Name + " (line " + Literals.Text((long)empty.Line) + " of " + fileName + ")",
+                            "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")", Parser.LongTailNeed(config.Loss) })));
                     continue;
                 }
 

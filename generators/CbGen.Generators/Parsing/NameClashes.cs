@@ -18,8 +18,9 @@ namespace CbGen.Generators.Parsing
     /// </summary>
     internal static class NameClashes
     {
-        /// <summary>The units of a hand-annotated enum: one per valid config.</summary>
-        public static IEnumerable<OutputUnit> UnitsOf(EnumSpec spec, bool torch, string owner)
+        /// <summary>The units of a hand-annotated enum: one per valid config, with the loss type when CbGen.TorchSharp
+        /// is referenced and the ML.NET helper type when Microsoft.ML is.</summary>
+        public static IEnumerable<OutputUnit> UnitsOf(EnumSpec spec, CompilationFeatures features, string owner)
         {
             if (spec.Failure is not null)
             {
@@ -31,10 +32,20 @@ namespace CbGen.Generators.Parsing
             foreach (ConfigSpec config in spec.Configs)
             {
                 string weights = config.TypeName + "Weights";
-                string[] types = torch ? new[] { weights, config.TypeName + "Loss" } : new[] { weights };
-                string[] hints = torch
-                    ? new[] { Emitter.WeightsHintName(spec, config), Emitter.LossHintName(spec, config) }
-                    : new[] { Emitter.WeightsHintName(spec, config) };
+                var types = new List<string> { weights };
+                var hints = new List<string> { Emitter.WeightsHintName(spec, config) };
+                if (features.HasTorchSharpRuntime)
+                {
+                    types.Add(config.TypeName + "Loss");
+                    hints.Add(Emitter.LossHintName(spec, config));
+                }
+
+                if (features.HasMlNet)
+                {
+                    types.Add(weights + "MlNet");
+                    hints.Add(Emitter.MlNetHintName(spec, config));
+                }
+
                 yield return new OutputUnit(hints[0], owner, ns, types.ToEquatableArray(), hints.ToEquatableArray(), weights, access,
                     config.Location);
             }
@@ -59,7 +70,7 @@ namespace CbGen.Generators.Parsing
             var units = new List<OutputUnit>();
             foreach (EnumSpec spec in enums)
             {
-                units.AddRange(UnitsOf(spec, features.HasTorchSharpRuntime, "a config of the enum '" + Display(spec) + "'"));
+                units.AddRange(UnitsOf(spec, features, "a config of the enum '" + Display(spec) + "'"));
             }
 
             foreach (EnumSweepSpec sweep in sweeps)
@@ -81,7 +92,7 @@ namespace CbGen.Generators.Parsing
                 string labels = Emitter.LabelsHintName(dataset);
                 units.Add(new OutputUnit(labels, owner, NamespaceKey(spec.Namespace), EquatableArray<string>.Empty,
                     new[] { labels }.ToEquatableArray(), null, string.Empty, dataset.Target.Location));
-                units.AddRange(UnitsOf(spec, features.HasTorchSharpRuntime, "a config of " + owner));
+                units.AddRange(UnitsOf(spec, features, "a config of " + owner));
                 if (dataset.Sweep is { } datasetSweep)
                 {
                     units.Add(UnitOf(spec, datasetSweep, "the sweep of " + owner));

@@ -56,6 +56,8 @@ namespace CbGen.Generators.Parsing
                     "CbLoss." + config.Loss.ToString());
             }
 
+            CheckLongTail(config, attribute, i, report, cancellationToken);
+
             if (config.DeferUntilEpoch < 0)
             {
                 Report(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
@@ -89,7 +91,8 @@ namespace CbGen.Generators.Parsing
             CancellationToken cancellationToken)
         {
             // β = 0 is the deliberate "no re-weighting" baseline of the paper: uniform weights are what was asked for.
-            if (config.Beta == 0.0)
+            // Plain logit-adjusted and LDAM configs apply no weights at all.
+            if (config.Beta == 0.0 || !config.UsesWeights)
             {
                 return;
             }

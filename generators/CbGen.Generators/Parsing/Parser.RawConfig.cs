@@ -8,11 +8,24 @@ namespace CbGen.Generators.Parsing
     internal static partial class Parser
     {
         /// <summary>The attribute's arguments, with the attribute's defaults.</summary>
+        /// <summary>The official LDAM-DRW code's β (the runtime's <c>DeferredReweighting.LdamDrwBeta</c>).</summary>
+        internal const double LdamDrwBeta = 0.9999;
+
+        /// <summary>The long-tail losses' knobs as written (or defaulted), and which options were written.</summary>
+        internal readonly record struct LongTailKnobs(
+            double Tau, double MaxMargin, double Scale,
+            bool TauSet, bool MaxMarginSet, bool ScaleSet, bool BetaSet, bool NormalizerSet, bool DeferSet)
+        {
+            public static LongTailKnobs Default => new LongTailKnobs(1.0, 0.5, 30.0, false, false, false, false, false, false);
+        }
+
         internal readonly struct RawConfig
         {
             private RawConfig(bool readable, string typeName, string? explicitName, CbLoss loss, double beta, double gamma,
-                bool gammaSet, CbDevice device, MeanNormalizer normalizer, ZeroCountPolicy zeroCounts, int deferUntilEpoch)
+                bool gammaSet, CbDevice device, MeanNormalizer normalizer, ZeroCountPolicy zeroCounts, int deferUntilEpoch,
+                LongTailKnobs knobs)
             {
+                Knobs = knobs;
                 DeferUntilEpoch = deferUntilEpoch;
                 Readable = readable;
                 TypeName = typeName;
@@ -50,9 +63,30 @@ namespace CbGen.Generators.Parsing
             /// <summary>K of deferred re-weighting; 0 for none.</summary>
             public int DeferUntilEpoch { get; }
 
+            /// <summary>τ, m_max, s and which of the options were written (the long-tail losses' defaults differ).</summary>
+            public LongTailKnobs Knobs { get; }
+
+            /// <summary>Whether the loss is LogitAdjusted or Ldam.</summary>
+            public bool IsLongTail => Loss == CbLoss.LogitAdjusted || Loss == CbLoss.Ldam;
+
+            /// <summary>Whether the loss applies class-balanced weights: the CB losses, and LDAM with DeferUntilEpoch (LDAM-DRW).</summary>
+            public bool UsesWeights => !IsLongTail || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+
             /// <param name="location">Where a clash of its type names is reported (its <c>Name</c>, else the attribute).</param>
-            public ConfigSpec ToSpec(LocationInfo? location) => new ConfigSpec(TypeName, Loss, Beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
-                Normalizer, ZeroCounts, DeferUntilEpoch, location);
+            public ConfigSpec ToSpec(LocationInfo? location)
+            {
+                // The long-tail losses default to the official code's choices when the option is not written:
+                // PyTorch's weighted mean (WeightSum) and, for LDAM-DRW, β = 0.9999. Knobs of other losses are 0.
+                MeanNormalizer normalizer = IsLongTail && !Knobs.NormalizerSet ? MeanNormalizer.WeightSum : Normalizer;
+                double beta = !UsesWeights ? 0.0 : Loss == CbLoss.Ldam && !Knobs.BetaSet ? LdamDrwBeta : Beta;
+                return new ConfigSpec(TypeName, Loss, beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
+                    normalizer, ZeroCounts, Loss == CbLoss.LogitAdjusted ? 0 : DeferUntilEpoch, location)
+                {
+                    Tau = Loss == CbLoss.LogitAdjusted ? Knobs.Tau : 0.0,
+                    MaxMargin = Loss == CbLoss.Ldam ? Knobs.MaxMargin : 0.0,
+                    Scale = Loss == CbLoss.Ldam ? Knobs.Scale : 0.0,
+                };
+            }
 
             public static RawConfig Read(AttributeData attribute, string enumName, int configCount)
             {
@@ -65,7 +99,7 @@ namespace CbGen.Generators.Parsing
                 if (!readable)
                 {
                     return new RawConfig(false, enumName, null, CbLoss.Softmax, DefaultBeta, DefaultGamma, false, CbDevice.Auto,
-                        MeanNormalizer.PositiveLabels, ZeroCountPolicy.Throw, 0);
+                        MeanNormalizer.PositiveLabels, ZeroCountPolicy.Throw, 0, LongTailKnobs.Default);
                 }
 
                 double beta = DefaultBeta;
@@ -76,6 +110,7 @@ namespace CbGen.Generators.Parsing
                 var normalizer = MeanNormalizer.PositiveLabels;
                 var zeroCounts = ZeroCountPolicy.Throw;
                 string? name = null;
+                LongTailKnobs knobs = LongTailKnobs.Default;
                 foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
                 {
                     TypedConstant constant = argument.Value;
@@ -90,6 +125,16 @@ namespace CbGen.Generators.Parsing
                     {
                         case "Beta" when value is double b:
                             beta = b;
+                            knobs = knobs with { BetaSet = true };
+                            break;
+                        case "Tau" when value is double t:
+                            knobs = knobs with { Tau = t, TauSet = true };
+                            break;
+                        case "MaxMargin" when value is double m:
+                            knobs = knobs with { MaxMargin = m, MaxMarginSet = true };
+                            break;
+                        case "Scale" when value is double sc:
+                            knobs = knobs with { Scale = sc, ScaleSet = true };
                             break;
                         case "Gamma" when value is double g:
                             gamma = g;
@@ -103,6 +148,7 @@ namespace CbGen.Generators.Parsing
                             break;
                         case "Normalizer" when value is int m:
                             normalizer = (MeanNormalizer)m;
+                            knobs = knobs with { NormalizerSet = true };
                             break;
                         case "ZeroCounts" when value is int z:
                             zeroCounts = (ZeroCountPolicy)z;
@@ -112,6 +158,7 @@ namespace CbGen.Generators.Parsing
                             break;
                         case "DeferUntilEpoch" when value is int k:
                             deferUntilEpoch = k;
+                            knobs = knobs with { DeferSet = true };
                             break;
                         default:
                             readable = false;
@@ -121,7 +168,7 @@ namespace CbGen.Generators.Parsing
 
                 string typeName = name ?? (configCount > 1 ? enumName + loss.ToString() : enumName);
                 return new RawConfig(readable, typeName, name, loss, beta, gamma, gammaSet, device, normalizer, zeroCounts,
-                    deferUntilEpoch);
+                    deferUntilEpoch, knobs);
             }
         }
     }

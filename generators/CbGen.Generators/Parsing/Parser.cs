@@ -126,6 +126,13 @@ namespace CbGen.Generators.Parsing
                     configValid[i] = false;
                 }
 
+                if (anyZero && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && config.IsLongTail
+                    && Array.Find(members, m => m is { Count: 0 }) is { } empty)
+                {
+                    checks.Report(DiagnosticDescriptors.ZeroCountLongTail, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,
+                        empty.Name, "CbLoss." + config.Loss.ToString(), LongTailNeed(config.Loss));
+                }
+
                 if (checks.TargetValid && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && !anyPositive)
                 {
                     checks.Report(DiagnosticDescriptors.AllCountsZero, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,

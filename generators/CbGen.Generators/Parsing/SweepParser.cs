@@ -1,25 +1,24 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CbGen.Generators.Parsing
 {
     /// <summary>Reads and checks a <c>[ClassBalancedSweep]</c> and expands its grid: loss-major, then β, then γ (focal
     /// only), in the order the arrays give them.</summary>
-    internal static class SweepParser
+    internal static partial class SweepParser
     {
         public const string SweepAttributeName = "CbGen.ClassBalancedSweepAttribute";
 
         private static readonly double[] DefaultBetas = { 0.9, 0.99, 0.999, 0.9999 };
         private static readonly CbLoss[] DefaultLosses = { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
         private static readonly double[] DefaultGammas = { 0.5, 1.0, 2.0 };
+        private static readonly double[] DefaultTaus = { 1.0 };
 
         /// <summary>The generator's entry point for a sweep on an enum: the enum's members and the expanded grid, or
         /// null when either is invalid (the analyzers report why).</summary>
@@ -33,7 +32,7 @@ namespace CbGen.Generators.Parsing
             try
             {
                 EnumSpec? members = Parser.Parse(symbol, context.Attributes, issues: null, cancellationToken, requireConfigs: false);
-                SweepSpec? sweep = Read(context.Attributes[0], symbol.Name, issues: null, cancellationToken);
+                SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
                 // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate.
                 if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0))
                 {
@@ -66,12 +65,15 @@ namespace CbGen.Generators.Parsing
 
         /// <summary>Checks the grid (adding every violation to <paramref name="issues"/> when non-null) and expands it;
         /// null when it is invalid.</summary>
-        public static SweepSpec? Read(AttributeData attribute, string defaultPrefix, List<Issue>? issues, CancellationToken cancellationToken)
+        public static SweepSpec? Read(AttributeData attribute, INamedTypeSymbol symbol, List<Issue>? issues, CancellationToken cancellationToken)
         {
             if (attribute.AttributeConstructor is null)
             {
                 return null;
             }
+
+            string defaultPrefix = symbol.Name;
+            string? ns = Parser.NamespaceOf(symbol);
 
             bool valid = true;
             void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
@@ -88,6 +90,8 @@ namespace CbGen.Generators.Parsing
             CbLoss[] losses = DefaultLosses;
             double[] gammas = DefaultGammas;
             bool gammasSet = false;
+            double[] taus = DefaultTaus;
+            bool tausSet = false;
             var device = CbDevice.Auto;
             var normalizer = MeanNormalizer.PositiveLabels;
             int deferUntilEpoch = 0;
@@ -107,6 +111,10 @@ namespace CbGen.Generators.Parsing
                         break;
                     case "Losses":
                         losses = constant.IsNull ? Array.Empty<CbLoss>() : constant.Values.Select(v => v.Value is int l ? (CbLoss)l : (CbLoss)(-1)).ToArray();
+                        break;
+                    case "Taus":
+                        taus = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                        tausSet = true;
                         break;
                     case "Gammas":
                         gammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
@@ -142,93 +150,56 @@ namespace CbGen.Generators.Parsing
             {
                 Report(DiagnosticDescriptors.InvalidName, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0, name);
             }
-
-            bool anyFocal = losses.Contains(CbLoss.Focal);
-            if (betas.Length == 0)
+            else if (Parser.TooLong(QualifiedPointType(ns, name ?? defaultPrefix)) is var bytes and > 0)
             {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Betas", cancellationToken), 0,
-                    "Betas", "0.9, 0.99, 0.999, 0.9999");
+                // {Prefix}SweepPoint is the longest type name a sweep generates (its members are short).
+                Report(DiagnosticDescriptors.NameTooLong, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0,
+                    Parser.Shorten(QualifiedPointType(ns, name ?? defaultPrefix)), Literals.Text((long)bytes),
+                    name is null ? "the enum or class name" : "Name");
             }
 
-            if (losses.Length == 0)
-            {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Losses", cancellationToken), 0,
-                    "Losses", "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
-            }
-
-            if (gammas.Length == 0 && anyFocal)
-            {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                    "Gammas", "0.5, 1.0, 2.0");
-            }
-
-            for (int i = 0; i < betas.Length; i++)
-            {
-                int index = i;
-                double beta = betas[i];
-                if (double.IsNaN(beta) || beta < 0.0 || beta > 1.0)
-                {
-                    Report(DiagnosticDescriptors.BetaOutOfRange, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
-                        Literals.Text(beta));
-                }
-                else if (Array.IndexOf(betas, beta) < i)
-                {
-                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
-                        "Betas", Literals.Text(beta));
-                }
-            }
-
-            for (int i = 0; i < losses.Length; i++)
-            {
-                int index = i;
-                CbLoss loss = losses[i];
-                if (!Enum.IsDefined(typeof(CbLoss), loss))
-                {
-                    Report(DiagnosticDescriptors.UnknownOption, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                        "Losses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
-                        ((int)loss).ToString(CultureInfo.InvariantCulture), "CbLoss",
-                        "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
-                }
-                else if (Array.IndexOf(losses, loss) < i)
-                {
-                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                        "Losses", "CbLoss." + loss.ToString());
-                }
-            }
-
-            if (gammasSet && !anyFocal && losses.Length > 0)
-            {
-                Report(DiagnosticDescriptors.GammaIgnored, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                    string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())));
-            }
-
-            if (anyFocal)
-            {
-                for (int i = 0; i < gammas.Length; i++)
-                {
-                    int index = i;
-                    double gamma = gammas[i];
-                    if (double.IsNaN(gamma) || double.IsInfinity(gamma) || gamma < 0.0)
-                    {
-                        Report(DiagnosticDescriptors.GammaOutOfRange, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
-                            Literals.Text(gamma));
-                    }
-                    else if (Array.IndexOf(gammas, gamma) < i)
-                    {
-                        Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
-                            "Gammas", Literals.Text(gamma));
-                    }
-                }
-            }
+            CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
+            CheckTaus(attribute, losses, taus, tausSet, Report, cancellationToken);
 
             if (!valid)
             {
                 return null;
             }
 
+            bool anyFocal = losses.Contains(CbLoss.Focal);
+            bool anyAdjusted = losses.Contains(CbLoss.LogitAdjusted);
+            EquatableArray<SweepPoint> points = Expand(losses, betas, gammas, taus, deferUntilEpoch);
+            return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
+                points, device, normalizer, deferUntilEpoch,
+                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)))
+            {
+                Taus = (anyAdjusted ? taus : Array.Empty<double>()).ToEquatableArray(),
+            };
+        }
+
+        /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them. A
+        /// LogitAdjusted point per τ (it uses no β); Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one.</summary>
+        private static EquatableArray<SweepPoint> Expand(CbLoss[] losses, double[] betas, double[] gammas, double[] taus, int deferUntilEpoch)
+        {
             var points = new List<SweepPoint>();
             foreach (CbLoss loss in losses)
             {
+                if (loss == CbLoss.LogitAdjusted)
+                {
+                    foreach (double tau in taus)
+                    {
+                        points.Add(new SweepPoint(loss.ToString() + "_T" + NumberName(tau), loss, 0.0, -1, 0.0) { Tau = tau });
+                    }
+
+                    continue;
+                }
+
+                if (loss == CbLoss.Ldam && deferUntilEpoch <= 0)
+                {
+                    points.Add(new SweepPoint(loss.ToString(), loss, 0.0, -1, 0.0));
+                    continue;
+                }
+
                 for (int b = 0; b < betas.Length; b++)
                 {
                     string member = loss.ToString() + "_B" + NumberName(betas[b]);
@@ -246,57 +217,15 @@ namespace CbGen.Generators.Parsing
                 }
             }
 
-            return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
-                points.ToEquatableArray(), device, normalizer, deferUntilEpoch,
-                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)));
+            return points.ToEquatableArray();
         }
+
+        private static string QualifiedPointType(string? ns, string prefix) =>
+            (ns is null ? string.Empty : ns + ".") + prefix + "SweepPoint";
 
         /// <summary>A number as identifier text: 0.9999 → 0_9999, 2 → 2, 1E-05 → 1Em05.</summary>
         public static string NumberName(double value) =>
             Literals.Text(value).Replace(".", "_").Replace("-", "m").Replace("+", string.Empty);
-
-        /// <summary>The location of element <paramref name="index"/> of the array argument <paramref name="name"/>
-        /// (array creation, implicit array or collection expression), else of the argument.</summary>
-        private static Location? ElementLocation(AttributeData attribute, string name, int index, CancellationToken cancellationToken)
-        {
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
-            {
-                foreach (AttributeArgumentSyntax argument in list.Arguments)
-                {
-                    if (argument.NameEquals?.Name.Identifier.ValueText != name)
-                    {
-                        continue;
-                    }
-
-                    ExpressionSyntax? element = ElementAt(argument.Expression, index);
-                    return (element ?? argument.Expression).GetLocation();
-                }
-            }
-
-            return Parser.ArgumentLocation(attribute, name, cancellationToken);
-        }
-
-        private static ExpressionSyntax? ElementAt(ExpressionSyntax expression, int index)
-        {
-            InitializerExpressionSyntax? initializer = expression switch
-            {
-                ArrayCreationExpressionSyntax array => array.Initializer,
-                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
-                _ => null,
-            };
-            if (initializer is not null)
-            {
-                return index < initializer.Expressions.Count ? initializer.Expressions[index] : null;
-            }
-
-            if (expression is CollectionExpressionSyntax collection && index < collection.Elements.Count
-                && collection.Elements[index] is ExpressionElementSyntax element)
-            {
-                return element.Expression;
-            }
-
-            return null;
-        }
 
         internal static ImmutableArray<AttributeData> AsArray(AttributeData attribute) => ImmutableArray.Create(attribute);
     }

@@ -17,7 +17,7 @@ namespace CbGen.Generators.Parsing
     internal static class UserDeclarations
     {
         /// <summary>The endings of every namespace-level type name the generator writes.</summary>
-        public static readonly string[] GeneratedSuffixes = { "Weights", "Loss", "Sweep", "SweepPoint" };
+        public static readonly string[] GeneratedSuffixes = { "Weights", "Loss", "Sweep", "SweepPoint", "WeightsMlNet" };
 
         /// <summary>The cheap syntactic filter: a namespace-level type whose name has a generated ending, or a
         /// namespace declaration (whose parts are checked by <see cref="Read"/>).</summary>

@@ -76,6 +76,18 @@ namespace Zoo.Data
             0.038559861954699584D, 0.1341709650291801D, 0.5133559379154528D, 1.2719306543463258D, 3.0419825807543424D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => new double[]
+        {
+            0.7496251874062968D, 0.17991004497751126D, 0.044977511244377814D, 0.017991004497751123D, 0.0074962518740629685D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of <see cref="AdjustLogits"/>.</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+        {
+            -0.28818194749343196D, -1.7152983031335776D, -3.1015926642534684D, -4.0178833961276235D, -4.893352133481524D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Zoo.Data.Birds.Label"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
@@ -88,6 +100,20 @@ namespace Zoo.Data
             }
 
             return Weights[(int)index];
+        }
+
+        /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
+        /// <see cref="global::Zoo.Data.Birds.Label"/> trained with plain cross-entropy, so that the argmax favours the
+        /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
+        /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
+        /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
+        public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
+        {
+            using (global::TorchSharp.torch.no_grad())
+            {
+                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+            }
         }
     }
 }

@@ -67,6 +67,18 @@ namespace Zoo
             0.1503297616976429D, 0.21362267138366134D, 0.5758713002516374D, 3.0601762666670584D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => new double[]
+        {
+            0.7633587786259542D, 0.183206106870229D, 0.04580152671755725D, 0.007633587786259542D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of <see cref="AdjustLogits"/>.</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+        {
+            -0.2700271372130602D, -1.6971434928532059D, -3.0834378539730967D, -4.875197323201151D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Zoo.Birds.Label"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
@@ -79,6 +91,20 @@ namespace Zoo
             }
 
             return Weights[(int)index];
+        }
+
+        /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
+        /// <see cref="global::Zoo.Birds.Label"/> trained with plain cross-entropy, so that the argmax favours the
+        /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
+        /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
+        /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
+        public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
+        {
+            using (global::TorchSharp.torch.no_grad())
+            {
+                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+            }
         }
     }
 }

@@ -6,19 +6,20 @@
 namespace Vision
 {
     /// <summary>One point of the <see cref="Cifar10LtSweep"/> grid: a typed class-balanced config of
-    /// <see cref="global::Vision.Cifar10Lt"/> (name, β, loss, γ and the weights for β).</summary>
+    /// <see cref="global::Vision.Cifar10Lt"/> (name, β, loss, γ, τ and the weights for β).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
     public sealed class Cifar10LtSweepPoint
     {
         private readonly double[] _weights;
 
-        internal Cifar10LtSweepPoint(int index, string name, global::CbGen.CbLoss loss, double beta, double gamma, double[] weights)
+        internal Cifar10LtSweepPoint(int index, string name, global::CbGen.CbLoss loss, double beta, double gamma, double tau, double[] weights)
         {
             Index = index;
             Name = name;
             Loss = loss;
             Beta = beta;
             Gamma = gamma;
+            Tau = tau;
             _weights = weights;
         }
 
@@ -31,11 +32,14 @@ namespace Vision
         /// <summary>The loss variant.</summary>
         public global::CbGen.CbLoss Loss { get; }
 
-        /// <summary>β of the effective number.</summary>
+        /// <summary>β of the effective number; 0 for the points whose loss applies no weights (LogitAdjusted, Ldam without DeferUntilEpoch).</summary>
         public double Beta { get; }
 
         /// <summary>γ of the focal loss; 0 for the softmax and sigmoid points.</summary>
         public double Gamma { get; }
+
+        /// <summary>τ of the logit adjustment; 0 for the other points.</summary>
+        public double Tau { get; }
 
         /// <summary>What <c>Reduction.Mean</c> divides by.</summary>
         public global::CbGen.MeanNormalizer Normalizer => global::CbGen.MeanNormalizer.PositiveLabels;
@@ -46,7 +50,7 @@ namespace Vision
         /// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights (0: always weighted).</summary>
         public int DeferUntilEpoch => 0;
 
-        /// <summary>The class-balanced weights for <see cref="Beta"/>, indexed by class (sum = C).</summary>
+        /// <summary>The class-balanced weights for <see cref="Beta"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>
         public global::System.ReadOnlySpan<double> Weights => _weights;
 
         /// <summary>The class-balanced weight of <paramref name="label"/> at this point.</summary>
@@ -67,12 +71,12 @@ namespace Vision
         public override string ToString() => Name;
 
         /// <summary>A new loss module for this point with <c>Reduction.Mean</c>; dispose it after use.</summary>
-        /// <returns>A class-balanced loss module.</returns>
+        /// <returns>A loss module for <see cref="Loss"/>.</returns>
         public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
 
         /// <summary>A new loss module for this point; dispose it after use.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
-        /// <returns>A class-balanced loss module.</returns>
+        /// <returns>A loss module for <see cref="Loss"/>.</returns>
         public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction)
         {
             switch (Loss)
@@ -94,7 +98,7 @@ namespace Vision
 
     /// <summary>
     /// The class-balanced hyper-parameter grid of <see cref="global::Vision.Cifar10Lt"/>: β ∈ {0.9, 0.99, 0.999, 0.9999}, loss ∈ {Softmax, Sigmoid, Focal}, γ ∈ {0.5, 1, 2} (focal only),
-    /// 20 points. Iterate <see cref="Points"/> (fixed order: loss, then β, then γ) or pick one by its property.
+    /// 20 points. Iterate <see cref="Points"/> (fixed order: loss, then β, then γ or τ) or pick one by its property.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
     public static class Cifar10LtSweep
@@ -119,6 +123,10 @@ namespace Vision
         private static readonly double[] s_gammas = new double[]
         {
             0.5D, 1.0D, 2.0D,
+        };
+
+        private static readonly double[] s_taus = new double[]
+        {
         };
 
         private static readonly double[] s_weights0 = new double[]
@@ -154,65 +162,68 @@ namespace Vision
         /// <summary>The γ axis of the grid (focal points only; empty without focal).</summary>
         public static global::System.ReadOnlySpan<double> Gammas => s_gammas;
 
+        /// <summary>The τ axis of the grid (logit-adjusted points only; empty without them).</summary>
+        public static global::System.ReadOnlySpan<double> Taus => s_taus;
+
         /// <summary>Softmax, β = 0.9.</summary>
-        public static Cifar10LtSweepPoint Softmax_B0_9 { get; } = new Cifar10LtSweepPoint(0, "Cifar10LtSoftmax_B0_9", global::CbGen.CbLoss.Softmax, 0.9D, 0.0D, s_weights0);
+        public static Cifar10LtSweepPoint Softmax_B0_9 { get; } = new Cifar10LtSweepPoint(0, "Cifar10LtSoftmax_B0_9", global::CbGen.CbLoss.Softmax, 0.9D, 0.0D, 0.0D, s_weights0);
 
         /// <summary>Softmax, β = 0.99.</summary>
-        public static Cifar10LtSweepPoint Softmax_B0_99 { get; } = new Cifar10LtSweepPoint(1, "Cifar10LtSoftmax_B0_99", global::CbGen.CbLoss.Softmax, 0.99D, 0.0D, s_weights1);
+        public static Cifar10LtSweepPoint Softmax_B0_99 { get; } = new Cifar10LtSweepPoint(1, "Cifar10LtSoftmax_B0_99", global::CbGen.CbLoss.Softmax, 0.99D, 0.0D, 0.0D, s_weights1);
 
         /// <summary>Softmax, β = 0.999.</summary>
-        public static Cifar10LtSweepPoint Softmax_B0_999 { get; } = new Cifar10LtSweepPoint(2, "Cifar10LtSoftmax_B0_999", global::CbGen.CbLoss.Softmax, 0.999D, 0.0D, s_weights2);
+        public static Cifar10LtSweepPoint Softmax_B0_999 { get; } = new Cifar10LtSweepPoint(2, "Cifar10LtSoftmax_B0_999", global::CbGen.CbLoss.Softmax, 0.999D, 0.0D, 0.0D, s_weights2);
 
         /// <summary>Softmax, β = 0.9999.</summary>
-        public static Cifar10LtSweepPoint Softmax_B0_9999 { get; } = new Cifar10LtSweepPoint(3, "Cifar10LtSoftmax_B0_9999", global::CbGen.CbLoss.Softmax, 0.9999D, 0.0D, s_weights3);
+        public static Cifar10LtSweepPoint Softmax_B0_9999 { get; } = new Cifar10LtSweepPoint(3, "Cifar10LtSoftmax_B0_9999", global::CbGen.CbLoss.Softmax, 0.9999D, 0.0D, 0.0D, s_weights3);
 
         /// <summary>Sigmoid, β = 0.9.</summary>
-        public static Cifar10LtSweepPoint Sigmoid_B0_9 { get; } = new Cifar10LtSweepPoint(4, "Cifar10LtSigmoid_B0_9", global::CbGen.CbLoss.Sigmoid, 0.9D, 0.0D, s_weights0);
+        public static Cifar10LtSweepPoint Sigmoid_B0_9 { get; } = new Cifar10LtSweepPoint(4, "Cifar10LtSigmoid_B0_9", global::CbGen.CbLoss.Sigmoid, 0.9D, 0.0D, 0.0D, s_weights0);
 
         /// <summary>Sigmoid, β = 0.99.</summary>
-        public static Cifar10LtSweepPoint Sigmoid_B0_99 { get; } = new Cifar10LtSweepPoint(5, "Cifar10LtSigmoid_B0_99", global::CbGen.CbLoss.Sigmoid, 0.99D, 0.0D, s_weights1);
+        public static Cifar10LtSweepPoint Sigmoid_B0_99 { get; } = new Cifar10LtSweepPoint(5, "Cifar10LtSigmoid_B0_99", global::CbGen.CbLoss.Sigmoid, 0.99D, 0.0D, 0.0D, s_weights1);
 
         /// <summary>Sigmoid, β = 0.999.</summary>
-        public static Cifar10LtSweepPoint Sigmoid_B0_999 { get; } = new Cifar10LtSweepPoint(6, "Cifar10LtSigmoid_B0_999", global::CbGen.CbLoss.Sigmoid, 0.999D, 0.0D, s_weights2);
+        public static Cifar10LtSweepPoint Sigmoid_B0_999 { get; } = new Cifar10LtSweepPoint(6, "Cifar10LtSigmoid_B0_999", global::CbGen.CbLoss.Sigmoid, 0.999D, 0.0D, 0.0D, s_weights2);
 
         /// <summary>Sigmoid, β = 0.9999.</summary>
-        public static Cifar10LtSweepPoint Sigmoid_B0_9999 { get; } = new Cifar10LtSweepPoint(7, "Cifar10LtSigmoid_B0_9999", global::CbGen.CbLoss.Sigmoid, 0.9999D, 0.0D, s_weights3);
+        public static Cifar10LtSweepPoint Sigmoid_B0_9999 { get; } = new Cifar10LtSweepPoint(7, "Cifar10LtSigmoid_B0_9999", global::CbGen.CbLoss.Sigmoid, 0.9999D, 0.0D, 0.0D, s_weights3);
 
         /// <summary>Focal, β = 0.9, γ = 0.5.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_9_G0_5 { get; } = new Cifar10LtSweepPoint(8, "Cifar10LtFocal_B0_9_G0_5", global::CbGen.CbLoss.Focal, 0.9D, 0.5D, s_weights0);
+        public static Cifar10LtSweepPoint Focal_B0_9_G0_5 { get; } = new Cifar10LtSweepPoint(8, "Cifar10LtFocal_B0_9_G0_5", global::CbGen.CbLoss.Focal, 0.9D, 0.5D, 0.0D, s_weights0);
 
         /// <summary>Focal, β = 0.9, γ = 1.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_9_G1 { get; } = new Cifar10LtSweepPoint(9, "Cifar10LtFocal_B0_9_G1", global::CbGen.CbLoss.Focal, 0.9D, 1.0D, s_weights0);
+        public static Cifar10LtSweepPoint Focal_B0_9_G1 { get; } = new Cifar10LtSweepPoint(9, "Cifar10LtFocal_B0_9_G1", global::CbGen.CbLoss.Focal, 0.9D, 1.0D, 0.0D, s_weights0);
 
         /// <summary>Focal, β = 0.9, γ = 2.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_9_G2 { get; } = new Cifar10LtSweepPoint(10, "Cifar10LtFocal_B0_9_G2", global::CbGen.CbLoss.Focal, 0.9D, 2.0D, s_weights0);
+        public static Cifar10LtSweepPoint Focal_B0_9_G2 { get; } = new Cifar10LtSweepPoint(10, "Cifar10LtFocal_B0_9_G2", global::CbGen.CbLoss.Focal, 0.9D, 2.0D, 0.0D, s_weights0);
 
         /// <summary>Focal, β = 0.99, γ = 0.5.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_99_G0_5 { get; } = new Cifar10LtSweepPoint(11, "Cifar10LtFocal_B0_99_G0_5", global::CbGen.CbLoss.Focal, 0.99D, 0.5D, s_weights1);
+        public static Cifar10LtSweepPoint Focal_B0_99_G0_5 { get; } = new Cifar10LtSweepPoint(11, "Cifar10LtFocal_B0_99_G0_5", global::CbGen.CbLoss.Focal, 0.99D, 0.5D, 0.0D, s_weights1);
 
         /// <summary>Focal, β = 0.99, γ = 1.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_99_G1 { get; } = new Cifar10LtSweepPoint(12, "Cifar10LtFocal_B0_99_G1", global::CbGen.CbLoss.Focal, 0.99D, 1.0D, s_weights1);
+        public static Cifar10LtSweepPoint Focal_B0_99_G1 { get; } = new Cifar10LtSweepPoint(12, "Cifar10LtFocal_B0_99_G1", global::CbGen.CbLoss.Focal, 0.99D, 1.0D, 0.0D, s_weights1);
 
         /// <summary>Focal, β = 0.99, γ = 2.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_99_G2 { get; } = new Cifar10LtSweepPoint(13, "Cifar10LtFocal_B0_99_G2", global::CbGen.CbLoss.Focal, 0.99D, 2.0D, s_weights1);
+        public static Cifar10LtSweepPoint Focal_B0_99_G2 { get; } = new Cifar10LtSweepPoint(13, "Cifar10LtFocal_B0_99_G2", global::CbGen.CbLoss.Focal, 0.99D, 2.0D, 0.0D, s_weights1);
 
         /// <summary>Focal, β = 0.999, γ = 0.5.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_999_G0_5 { get; } = new Cifar10LtSweepPoint(14, "Cifar10LtFocal_B0_999_G0_5", global::CbGen.CbLoss.Focal, 0.999D, 0.5D, s_weights2);
+        public static Cifar10LtSweepPoint Focal_B0_999_G0_5 { get; } = new Cifar10LtSweepPoint(14, "Cifar10LtFocal_B0_999_G0_5", global::CbGen.CbLoss.Focal, 0.999D, 0.5D, 0.0D, s_weights2);
 
         /// <summary>Focal, β = 0.999, γ = 1.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_999_G1 { get; } = new Cifar10LtSweepPoint(15, "Cifar10LtFocal_B0_999_G1", global::CbGen.CbLoss.Focal, 0.999D, 1.0D, s_weights2);
+        public static Cifar10LtSweepPoint Focal_B0_999_G1 { get; } = new Cifar10LtSweepPoint(15, "Cifar10LtFocal_B0_999_G1", global::CbGen.CbLoss.Focal, 0.999D, 1.0D, 0.0D, s_weights2);
 
         /// <summary>Focal, β = 0.999, γ = 2.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_999_G2 { get; } = new Cifar10LtSweepPoint(16, "Cifar10LtFocal_B0_999_G2", global::CbGen.CbLoss.Focal, 0.999D, 2.0D, s_weights2);
+        public static Cifar10LtSweepPoint Focal_B0_999_G2 { get; } = new Cifar10LtSweepPoint(16, "Cifar10LtFocal_B0_999_G2", global::CbGen.CbLoss.Focal, 0.999D, 2.0D, 0.0D, s_weights2);
 
         /// <summary>Focal, β = 0.9999, γ = 0.5.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_9999_G0_5 { get; } = new Cifar10LtSweepPoint(17, "Cifar10LtFocal_B0_9999_G0_5", global::CbGen.CbLoss.Focal, 0.9999D, 0.5D, s_weights3);
+        public static Cifar10LtSweepPoint Focal_B0_9999_G0_5 { get; } = new Cifar10LtSweepPoint(17, "Cifar10LtFocal_B0_9999_G0_5", global::CbGen.CbLoss.Focal, 0.9999D, 0.5D, 0.0D, s_weights3);
 
         /// <summary>Focal, β = 0.9999, γ = 1.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_9999_G1 { get; } = new Cifar10LtSweepPoint(18, "Cifar10LtFocal_B0_9999_G1", global::CbGen.CbLoss.Focal, 0.9999D, 1.0D, s_weights3);
+        public static Cifar10LtSweepPoint Focal_B0_9999_G1 { get; } = new Cifar10LtSweepPoint(18, "Cifar10LtFocal_B0_9999_G1", global::CbGen.CbLoss.Focal, 0.9999D, 1.0D, 0.0D, s_weights3);
 
         /// <summary>Focal, β = 0.9999, γ = 2.</summary>
-        public static Cifar10LtSweepPoint Focal_B0_9999_G2 { get; } = new Cifar10LtSweepPoint(19, "Cifar10LtFocal_B0_9999_G2", global::CbGen.CbLoss.Focal, 0.9999D, 2.0D, s_weights3);
+        public static Cifar10LtSweepPoint Focal_B0_9999_G2 { get; } = new Cifar10LtSweepPoint(19, "Cifar10LtFocal_B0_9999_G2", global::CbGen.CbLoss.Focal, 0.9999D, 2.0D, 0.0D, s_weights3);
 
         private static readonly Cifar10LtSweepPoint[] s_points = new Cifar10LtSweepPoint[]
         {

@@ -67,6 +67,8 @@ namespace Audio
             0.027556265696235108D, 0.27066452485818115D, 0.0D, 2.7017792094455837D,
         };
 
+        // No Priors, LogPriors or AdjustLogits: an empty class has prior 0 and log-prior −∞, which is not a usable logit shift.
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Audio.Sound"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>

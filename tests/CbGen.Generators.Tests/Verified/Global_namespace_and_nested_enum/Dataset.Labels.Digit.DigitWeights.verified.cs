@@ -56,6 +56,18 @@ public static partial class DigitWeights
         0.5496095803657249D, 0.8821267110439038D, 1.5682637085903712D,
     };
 
+    /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+    public static global::System.ReadOnlySpan<double> Priors => new double[]
+    {
+        0.5714285714285714D, 0.2857142857142857D, 0.14285714285714285D,
+    };
+
+    /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of <see cref="AdjustLogits"/>.</summary>
+    public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+    {
+        -0.5596157879354227D, -1.252762968495368D, -1.9459101490553135D,
+    };
+
     /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
     /// <param name="label">A class of <see cref="global::Dataset.Labels.Digit"/>.</param>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
@@ -68,5 +80,19 @@ public static partial class DigitWeights
         }
 
         return Weights[(int)index];
+    }
+
+    /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
+    /// <see cref="global::Dataset.Labels.Digit"/> trained with plain cross-entropy, so that the argmax favours the
+    /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
+    /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
+    /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
+    /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
+    public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
+    {
+        using (global::TorchSharp.torch.no_grad())
+        {
+            return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+        }
     }
 }

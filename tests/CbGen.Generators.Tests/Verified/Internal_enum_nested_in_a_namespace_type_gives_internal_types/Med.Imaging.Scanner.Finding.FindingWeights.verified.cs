@@ -55,6 +55,18 @@ namespace Med.Imaging
             0.08934948419467856D, 1.9106505158053215D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => new double[]
+        {
+            0.970873786407767D, 0.02912621359223301D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of <see cref="AdjustLogits"/>.</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+        {
+            -0.029558802241544405D, -3.536116699561526D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Med.Imaging.Scanner.Finding"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
@@ -67,6 +79,20 @@ namespace Med.Imaging
             }
 
             return Weights[(int)index];
+        }
+
+        /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
+        /// <see cref="global::Med.Imaging.Scanner.Finding"/> trained with plain cross-entropy, so that the argmax favours the
+        /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
+        /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
+        /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
+        public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
+        {
+            using (global::TorchSharp.torch.no_grad())
+            {
+                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+            }
         }
     }
 }

@@ -63,6 +63,18 @@ namespace @namespace
             0.6781010153640362D, 0.7392284498000127D, 0.9969814725538222D, 1.585689062282129D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => new double[]
+        {
+            0.46153846153846156D, 0.3076923076923077D, 0.15384615384615385D, 0.07692307692307693D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of <see cref="AdjustLogits"/>.</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+        {
+            -0.7731898882334817D, -1.1786549963416462D, -1.8718021769015913D, -2.5649493574615367D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::@namespace.@event"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
@@ -75,6 +87,20 @@ namespace @namespace
             }
 
             return Weights[(int)index];
+        }
+
+        /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
+        /// <see cref="global::@namespace.@event"/> trained with plain cross-entropy, so that the argmax favours the
+        /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
+        /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
+        /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
+        public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
+        {
+            using (global::TorchSharp.torch.no_grad())
+            {
+                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+            }
         }
     }
 }

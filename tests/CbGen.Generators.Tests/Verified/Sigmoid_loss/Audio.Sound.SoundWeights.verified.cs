@@ -58,6 +58,18 @@ namespace Audio
             0.03261417524618014D, 0.27419506609421734D, 2.6931907586596027D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => new double[]
+        {
+            0.9009009009009009D, 0.09009009009009009D, 0.009009009009009009D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of <see cref="AdjustLogits"/>.</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+        {
+            -0.10436001532424279D, -2.4069451083182885D, -4.709530201312334D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Audio.Sound"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
@@ -70,6 +82,20 @@ namespace Audio
             }
 
             return Weights[(int)index];
+        }
+
+        /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
+        /// <see cref="global::Audio.Sound"/> trained with plain cross-entropy, so that the argmax favours the
+        /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
+        /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
+        /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
+        /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
+        public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
+        {
+            using (global::TorchSharp.torch.no_grad())
+            {
+                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+            }
         }
     }
 }

@@ -58,6 +58,18 @@ namespace Shop
             0.04442955564139125D, 0.30628252630383807D, 2.649287918054771D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => new double[]
+        {
+            0.9D, 0.09D, 0.01D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment.</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => new double[]
+        {
+            -0.10536051565782631D, -2.4079456086518722D, -4.605170185988091D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Shop.Fruit"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>

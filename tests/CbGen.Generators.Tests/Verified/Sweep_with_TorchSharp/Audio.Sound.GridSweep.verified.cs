@@ -6,19 +6,20 @@
 namespace Audio
 {
     /// <summary>One point of the <see cref="GridSweep"/> grid: a typed class-balanced config of
-    /// <see cref="global::Audio.Sound"/> (name, β, loss, γ and the weights for β).</summary>
+    /// <see cref="global::Audio.Sound"/> (name, β, loss, γ, τ and the weights for β).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
     internal sealed class GridSweepPoint
     {
         private readonly double[] _weights;
 
-        internal GridSweepPoint(int index, string name, global::CbGen.CbLoss loss, double beta, double gamma, double[] weights)
+        internal GridSweepPoint(int index, string name, global::CbGen.CbLoss loss, double beta, double gamma, double tau, double[] weights)
         {
             Index = index;
             Name = name;
             Loss = loss;
             Beta = beta;
             Gamma = gamma;
+            Tau = tau;
             _weights = weights;
         }
 
@@ -31,11 +32,14 @@ namespace Audio
         /// <summary>The loss variant.</summary>
         public global::CbGen.CbLoss Loss { get; }
 
-        /// <summary>β of the effective number.</summary>
+        /// <summary>β of the effective number; 0 for the points whose loss applies no weights (LogitAdjusted, Ldam without DeferUntilEpoch).</summary>
         public double Beta { get; }
 
         /// <summary>γ of the focal loss; 0 for the softmax and sigmoid points.</summary>
         public double Gamma { get; }
+
+        /// <summary>τ of the logit adjustment; 0 for the other points.</summary>
+        public double Tau { get; }
 
         /// <summary>What <c>Reduction.Mean</c> divides by.</summary>
         public global::CbGen.MeanNormalizer Normalizer => global::CbGen.MeanNormalizer.WeightSum;
@@ -46,7 +50,7 @@ namespace Audio
         /// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights (0: always weighted).</summary>
         public int DeferUntilEpoch => 3;
 
-        /// <summary>The class-balanced weights for <see cref="Beta"/>, indexed by class (sum = C).</summary>
+        /// <summary>The class-balanced weights for <see cref="Beta"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>
         public global::System.ReadOnlySpan<double> Weights => _weights;
 
         /// <summary>The class-balanced weight of <paramref name="label"/> at this point.</summary>
@@ -67,12 +71,12 @@ namespace Audio
         public override string ToString() => Name;
 
         /// <summary>A new loss module for this point with <c>Reduction.Mean</c> (a <c>DeferredReweightingLoss</c>: unweighted before epoch 3); dispose it after use.</summary>
-        /// <returns>A class-balanced deferred re-weighting loss module.</returns>
+        /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
         public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
 
         /// <summary>A new loss module for this point; dispose it after use.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
-        /// <returns>A class-balanced deferred re-weighting loss module.</returns>
+        /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
         public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction)
         {
             switch (Loss)
@@ -92,7 +96,7 @@ namespace Audio
 
     /// <summary>
     /// The class-balanced hyper-parameter grid of <see cref="global::Audio.Sound"/>: β ∈ {0.99, 0.999}, loss ∈ {Softmax, Focal}, γ ∈ {1} (focal only),
-    /// 4 points. Iterate <see cref="Points"/> (fixed order: loss, then β, then γ) or pick one by its property.
+    /// 4 points. Iterate <see cref="Points"/> (fixed order: loss, then β, then γ or τ) or pick one by its property.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
     internal static class GridSweep
@@ -118,6 +122,10 @@ namespace Audio
             1.0D,
         };
 
+        private static readonly double[] s_taus = new double[]
+        {
+        };
+
         private static readonly double[] s_weights0 = new double[]
         {
             0.10384484639765008D, 0.30807272971456356D, 2.5880824238877866D,
@@ -137,17 +145,20 @@ namespace Audio
         /// <summary>The γ axis of the grid (focal points only; empty without focal).</summary>
         public static global::System.ReadOnlySpan<double> Gammas => s_gammas;
 
+        /// <summary>The τ axis of the grid (logit-adjusted points only; empty without them).</summary>
+        public static global::System.ReadOnlySpan<double> Taus => s_taus;
+
         /// <summary>Softmax, β = 0.99.</summary>
-        public static GridSweepPoint Softmax_B0_99 { get; } = new GridSweepPoint(0, "GridSoftmax_B0_99", global::CbGen.CbLoss.Softmax, 0.99D, 0.0D, s_weights0);
+        public static GridSweepPoint Softmax_B0_99 { get; } = new GridSweepPoint(0, "GridSoftmax_B0_99", global::CbGen.CbLoss.Softmax, 0.99D, 0.0D, 0.0D, s_weights0);
 
         /// <summary>Softmax, β = 0.999.</summary>
-        public static GridSweepPoint Softmax_B0_999 { get; } = new GridSweepPoint(1, "GridSoftmax_B0_999", global::CbGen.CbLoss.Softmax, 0.999D, 0.0D, s_weights1);
+        public static GridSweepPoint Softmax_B0_999 { get; } = new GridSweepPoint(1, "GridSoftmax_B0_999", global::CbGen.CbLoss.Softmax, 0.999D, 0.0D, 0.0D, s_weights1);
 
         /// <summary>Focal, β = 0.99, γ = 1.</summary>
-        public static GridSweepPoint Focal_B0_99_G1 { get; } = new GridSweepPoint(2, "GridFocal_B0_99_G1", global::CbGen.CbLoss.Focal, 0.99D, 1.0D, s_weights0);
+        public static GridSweepPoint Focal_B0_99_G1 { get; } = new GridSweepPoint(2, "GridFocal_B0_99_G1", global::CbGen.CbLoss.Focal, 0.99D, 1.0D, 0.0D, s_weights0);
 
         /// <summary>Focal, β = 0.999, γ = 1.</summary>
-        public static GridSweepPoint Focal_B0_999_G1 { get; } = new GridSweepPoint(3, "GridFocal_B0_999_G1", global::CbGen.CbLoss.Focal, 0.999D, 1.0D, s_weights1);
+        public static GridSweepPoint Focal_B0_999_G1 { get; } = new GridSweepPoint(3, "GridFocal_B0_999_G1", global::CbGen.CbLoss.Focal, 0.999D, 1.0D, 0.0D, s_weights1);
 
         private static readonly GridSweepPoint[] s_points = new GridSweepPoint[]
         {

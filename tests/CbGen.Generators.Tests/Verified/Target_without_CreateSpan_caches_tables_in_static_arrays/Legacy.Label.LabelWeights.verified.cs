@@ -58,6 +58,22 @@ namespace Legacy
             0.26211571918383275D, 1.7378842808161672D,
         };
 
+        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        public static global::System.ReadOnlySpan<double> Priors => s_priors;
+
+        private static readonly double[] s_priors = new double[]
+        {
+            0.9090909090909091D, 0.09090909090909091D,
+        };
+
+        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment.</summary>
+        public static global::System.ReadOnlySpan<double> LogPriors => s_logPriors;
+
+        private static readonly double[] s_logPriors = new double[]
+        {
+            -0.09531017980432487D, -2.3978952727983707D,
+        };
+
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
         /// <param name="label">A class of <see cref="global::Legacy.Label"/>.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>

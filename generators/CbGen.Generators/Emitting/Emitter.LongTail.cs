@@ -1,0 +1,103 @@
+using System;
+using CbGen.Generators.Helpers;
+using CbGen.Generators.Model;
+
+namespace CbGen.Generators.Emitting
+{
+    /// <summary>The parts of <c>{Name}Weights</c> beyond class-balanced weighting: the knobs of the logit-adjusted and LDAM
+    /// losses, the priors and log-priors of every config (when no class is empty), LDAM's margins, and with TorchSharp
+    /// the typed post-hoc <c>AdjustLogits</c>. Every table is computed with the runtime's own maths (linked in).</summary>
+    internal static partial class Emitter
+    {
+        /// <summary>Whether the priors are finite: every class has samples.</summary>
+        private static bool HasPriors(long[] counts) => Array.TrueForAll(counts, n => n > 0);
+
+        private static void WriteLongTailSummary(SourceWriter w, ConfigSpec config, string enumType)
+        {
+            if (config.Loss == CbLoss.LogitAdjusted)
+            {
+                w.WriteLine("/// The logit-adjusted loss's tables (Menon et al., ICLR 2021) of <see cref=\"" + enumType + "\"/> as compile-time");
+                w.WriteLine("/// constants: the class priors π_c = n_c / Σn and the shift τ·log π_c added to the logits (τ = "
+                    + Literals.Text(config.Tau) + "). No class-balanced weights: this loss uses none.");
+            }
+            else
+            {
+                w.WriteLine("/// The LDAM loss's tables (Cao et al., NeurIPS 2019) of <see cref=\"" + enumType + "\"/> as compile-time constants:");
+                w.WriteLine("/// the margins Δ_c = m_max·(n_min / n_c)^(1/4) (m_max = " + Literals.Text(config.MaxMargin) + ", scale s = "
+                    + Literals.Text(config.Scale) + ") and the class priors. No class-balanced weights: without DeferUntilEpoch LDAM uses none.");
+            }
+        }
+
+        private static void WriteLongTailConstants(SourceWriter w, ConfigSpec config)
+        {
+            if (config.Loss == CbLoss.LogitAdjusted)
+            {
+                w.WriteLine();
+                w.WriteLine("/// <summary>τ of the logit adjustment CE(z + τ·log π, y) (1: the balanced softmax; 0: plain cross-entropy).</summary>");
+                w.WriteLine("public const double Tau = " + Literals.Double(config.Tau) + ";");
+            }
+            else if (config.Loss == CbLoss.Ldam)
+            {
+                w.WriteLine();
+                w.WriteLine("/// <summary>m_max: LDAM's largest margin, the rarest class's.</summary>");
+                w.WriteLine("public const double MaxMargin = " + Literals.Double(config.MaxMargin) + ";");
+                w.WriteLine();
+                w.WriteLine("/// <summary>s: the scale of LDAM's margin-shifted logits, CE(s·(z − Δ_y·e_y), y).</summary>");
+                w.WriteLine("public const double Scale = " + Literals.Double(config.Scale) + ";");
+            }
+        }
+
+        private static void WriteLongTailTables(SourceWriter w, EnumSpec spec, ConfigSpec config, CompilationFeatures features, long[] counts)
+        {
+            if (!HasPriors(counts))
+            {
+                w.WriteLine();
+                w.WriteLine("// No Priors, LogPriors or AdjustLogits: an empty class has prior 0 and log-prior −∞, which is not a usable logit shift.");
+                return;
+            }
+
+            double[] priors = ClassPriors.Priors(counts);
+            double[] logPriors = ClassPriors.LogPriors(counts);
+            WriteTable(w, features, "double", "Priors", "s_priors",
+                "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.", priors.Length,
+                i => Literals.Double(Literals.RequireFinite(priors[i], "A prior")));
+            WriteTable(w, features, "double", "LogPriors", "s_logPriors",
+                "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of "
+                + (features.HasTorchSharpRuntime ? "<see cref=\"AdjustLogits\"/>" : "post-hoc logit adjustment") + ".",
+                logPriors.Length,
+                i => Literals.Double(Literals.RequireFinite(logPriors[i], "A log-prior")));
+            if (config.Loss == CbLoss.Ldam)
+            {
+                double[] margins = LdamMargins.Compute(counts, config.MaxMargin);
+                WriteTable(w, features, "double", "Margins", "s_margins",
+                    "LDAM margins Δ_c = m_max·(n_min / n_c)^(1/4) per class, equal to <c>LdamMargins.Compute(Counts, MaxMargin)</c>.",
+                    margins.Length, i => Literals.Double(Literals.RequireFinite(margins[i], "A margin")));
+            }
+        }
+
+        /// <summary>With TorchSharp: <c>AdjustLogits(logits, tau)</c>, post-hoc logit adjustment z − τ·log π with the
+        /// generated log-priors, without gradient.</summary>
+        private static void WriteAdjustLogits(SourceWriter w, EnumSpec spec, CompilationFeatures features, long[] counts)
+        {
+            if (!features.HasTorchSharpRuntime || !HasPriors(counts))
+            {
+                return;
+            }
+
+            w.WriteLine();
+            w.WriteLine("/// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of");
+            w.WriteLine("/// <see cref=\"" + spec.FullyQualifiedEnumName + "\"/> trained with plain cross-entropy, so that the argmax favours the");
+            w.WriteLine("/// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>");
+            w.WriteLine("/// <param name=\"logits\">Logits [B, C] of a floating dtype, on any device.</param>");
+            w.WriteLine("/// <param name=\"tau\">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>");
+            w.WriteLine("/// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>");
+            w.WriteLine("public static " + Tensor + " AdjustLogits(" + Tensor + " logits, double tau = 1.0)");
+            w.OpenBrace();
+            w.WriteLine("using (global::TorchSharp.torch.no_grad())");
+            w.OpenBrace();
+            w.WriteLine("return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);");
+            w.CloseBrace();
+            w.CloseBrace();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Linq;
+using CbGen.Generators.Helpers;
+using CbGen.Generators.Model;
+
+namespace CbGen.Generators.Emitting
+{
+    /// <summary>The typed point of a sweep and its loss factory.</summary>
+    internal static partial class Emitter
+    {
+        /// <summary>The <c>{Prefix}SweepPoint</c> class: one typed config of the grid.</summary>
+        private static void WriteSweepPointType(
+            SourceWriter w, EnumSpec spec, SweepSpec sweep, CompilationFeatures features, string pointType, string sweepType, string normalizer, string device)
+        {
+            string enumType = spec.FullyQualifiedEnumName;
+            string access = spec.IsPublic ? "public" : "internal";
+            w.WriteLine("/// <summary>One point of the <see cref=\"" + sweepType + "\"/> grid: a typed class-balanced config of");
+            w.WriteLine("/// <see cref=\"" + enumType + "\"/> (name, β, loss, γ, τ and the weights for β).</summary>");
+            w.WriteLine(GeneratedCodeAttribute);
+            WriteDeprecation(w, spec);
+            w.WriteLine(access + " sealed class " + pointType);
+            w.OpenBrace();
+            w.WriteLine("private readonly double[] _weights;");
+            w.WriteLine();
+            w.WriteLine("internal " + pointType + "(int index, string name, global::CbGen.CbLoss loss, double beta, double gamma, double tau, double[] weights)");
+            w.OpenBrace();
+            w.WriteLine("Index = index;");
+            w.WriteLine("Name = name;");
+            w.WriteLine("Loss = loss;");
+            w.WriteLine("Beta = beta;");
+            w.WriteLine("Gamma = gamma;");
+            w.WriteLine("Tau = tau;");
+            w.WriteLine("_weights = weights;");
+            w.CloseBrace();
+            w.WriteLine();
+            w.WriteLine("/// <summary>The position of the point in <see cref=\"" + sweepType + ".Points\"/>.</summary>");
+            w.WriteLine("public int Index { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>The point's name, e.g. <c>" + Literals.Xml(sweep.Prefix + sweep.Points[sweep.Points.Count - 1].Member) + "</c> (a valid identifier).</summary>");
+            w.WriteLine("public string Name { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>The loss variant.</summary>");
+            w.WriteLine("public global::CbGen.CbLoss Loss { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>β of the effective number; 0 for the points whose loss applies no weights (LogitAdjusted, Ldam without DeferUntilEpoch).</summary>");
+            w.WriteLine("public double Beta { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>γ of the focal loss; 0 for the softmax and sigmoid points.</summary>");
+            w.WriteLine("public double Gamma { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>τ of the logit adjustment; 0 for the other points.</summary>");
+            w.WriteLine("public double Tau { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>What <c>Reduction.Mean</c> divides by.</summary>");
+            w.WriteLine("public global::CbGen.MeanNormalizer Normalizer => " + normalizer + ";");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Where the losses keep their weights.</summary>");
+            w.WriteLine("public global::CbGen.CbDevice Device => " + device + ";");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights (0: always weighted).</summary>");
+            w.WriteLine("public int DeferUntilEpoch => " + Literals.Int(sweep.DeferUntilEpoch) + ";");
+            w.WriteLine();
+            w.WriteLine("/// <summary>The class-balanced weights for <see cref=\"Beta\"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>");
+            w.WriteLine("public global::System.ReadOnlySpan<double> Weights => _weights;");
+            w.WriteLine();
+            w.WriteLine("/// <summary>The class-balanced weight of <paramref name=\"label\"/> at this point.</summary>");
+            w.WriteLine("/// <param name=\"label\">A class.</param>");
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"label\"/> is not a defined class.</exception>");
+            w.WriteLine("public double WeightOf(" + enumType + " label)");
+            if (sweep.Points.Any(p => !p.UsesWeights))
+            {
+                // Some points apply no weights: say so instead of calling every label undefined.
+                w.OpenBrace();
+                w.WriteLine("if (_weights.Length == 0)");
+                w.OpenBrace();
+                w.WriteLine("throw new global::System.InvalidOperationException(\"The sweep point \" + Name + \" (\" + Loss.ToString() + \") applies no class weights.\");");
+                w.CloseBrace();
+                w.WriteLine();
+                w.WriteLine("return " + sweepType + ".WeightOf(_weights, label);");
+                w.CloseBrace();
+            }
+            else
+            {
+                WriteLookUpByLabel(w, spec, "_weights.Length", "_weights");
+            }
+
+            w.WriteLine();
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine("public override string ToString() => Name;");
+            if (features.HasTorchSharpRuntime)
+            {
+                WriteCreateLoss(w, sweep, sweepType, normalizer, device);
+            }
+
+            w.CloseBrace();
+        }
+
+        private static void WriteCreateLoss(SourceWriter w, SweepSpec sweep, string sweepType, string normalizer, string device)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <summary>A new loss module for this point with <c>Reduction.Mean</c>"
+                + (sweep.DeferUntilEpoch > 0 ? " (a <c>DeferredReweightingLoss</c>: unweighted before epoch " + Literals.Int(sweep.DeferUntilEpoch) + ")" : string.Empty)
+                + "; dispose it after use.</summary>");
+            w.WriteLine("/// <returns>A " + (sweep.DeferUntilEpoch > 0 ? "deferred re-weighting " : string.Empty) + "loss module for <see cref=\"Loss\"/>.</returns>");
+            w.WriteLine("public " + LossBase + " CreateLoss() => CreateLoss(" + Reduction + ".Mean);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>A new loss module for this point; dispose it after use.</summary>");
+            w.WriteLine("/// <param name=\"reduction\">How the per-sample losses are reduced.</param>");
+            w.WriteLine("/// <returns>A " + (sweep.DeferUntilEpoch > 0 ? "deferred re-weighting " : string.Empty) + "loss module for <see cref=\"Loss\"/>.</returns>");
+            w.WriteLine("public " + LossBase + " CreateLoss(" + Reduction + " reduction)");
+            w.OpenBrace();
+            w.WriteLine("switch (Loss)");
+            w.OpenBrace();
+            string tail = "reduction: reduction, normalizer: " + normalizer + ", device: " + device + ")";
+            (CbLoss Loss, string Create)[] variants =
+            {
+                (CbLoss.Softmax, "new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(Weights, " + tail),
+                (CbLoss.Sigmoid, "new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(Weights, " + tail),
+                (CbLoss.Focal, "new global::CbGen.TorchSharp.ClassBalancedFocalLoss(Weights, gamma: Gamma, " + tail),
+            };
+            foreach ((CbLoss loss, string create) in variants)
+            {
+                if (!sweep.Points.Any(p => p.Loss == loss))
+                {
+                    continue;
+                }
+
+                w.WriteLine("case global::CbGen.CbLoss." + loss.ToString() + ":");
+                w.WriteLine(sweep.DeferUntilEpoch > 0
+                    ? "    return new global::CbGen.TorchSharp.DeferredReweightingLoss(" + create + ", DeferUntilEpoch);"
+                    : "    return " + create + ";");
+            }
+
+            if (sweep.Points.Any(p => p.Loss == CbLoss.LogitAdjusted))
+            {
+                // Never deferred: the logit-adjusted loss applies no weights.
+                w.WriteLine("case global::CbGen.CbLoss.LogitAdjusted:");
+                w.WriteLine("    return new global::CbGen.TorchSharp.LogitAdjustedLoss(" + sweepType + ".Counts, reduction: reduction, normalizer: "
+                    + normalizer + ", tau: Tau, device: " + device + ");");
+            }
+
+            if (sweep.Points.Any(p => p.Loss == CbLoss.Ldam))
+            {
+                string ldam = "new global::CbGen.TorchSharp.LdamLoss(" + sweepType + ".Counts, reduction: reduction, normalizer: " + normalizer
+                    + (sweep.DeferUntilEpoch > 0 ? ", classWeights: Weights" : string.Empty) + ", device: " + device + ")";
+                w.WriteLine("case global::CbGen.CbLoss.Ldam:");
+                w.WriteLine(sweep.DeferUntilEpoch > 0
+                    ? "    return new global::CbGen.TorchSharp.DeferredReweightingLoss(" + ldam + ", DeferUntilEpoch);"
+                    : "    return " + ldam + ";");
+            }
+
+            w.WriteLine("default:");
+            w.WriteLine("    throw new global::System.InvalidOperationException(\"Unknown loss \" + Loss.ToString() + \".\");");
+            w.CloseBrace();
+            w.CloseBrace();
+            w.WriteLine();
+            w.WriteLine("/// <summary><see cref=\"CreateLoss()\"/> as a factory, for training loops that take one.</summary>");
+            w.WriteLine("public global::System.Func<" + LossBase + "> Factory => CreateLoss;");
+        }
+    }
+}

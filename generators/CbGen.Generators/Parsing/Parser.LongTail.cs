@@ -1,0 +1,82 @@
+using System;
+using System.Threading;
+using CbGen.Generators.Helpers;
+using Microsoft.CodeAnalysis;
+
+namespace CbGen.Generators.Parsing
+{
+    // Parser: the checks of the long-tail losses' knobs (CB027-CB029), of options set on a loss they do not apply to
+    // (CB030), and of empty classes under those losses (CB031).
+    internal static partial class Parser
+    {
+        /// <summary>τ, m_max and s of a LogitAdjusted or Ldam config, and every option written for a loss that ignores it.</summary>
+        internal static void CheckLongTail(
+            RawConfig config,
+            AttributeData attribute,
+            int i,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            CancellationToken cancellationToken)
+        {
+            void Report(DiagnosticDescriptor descriptor, string argument, params object?[] args) =>
+                report(descriptor, () => ArgumentLocation(attribute, argument, cancellationToken), i, args);
+
+            LongTailKnobs knobs = config.Knobs;
+            string loss = "CbLoss." + config.Loss.ToString();
+            if (config.Loss == CbLoss.LogitAdjusted)
+            {
+                if (!IsFinite(knobs.Tau) || knobs.Tau < 0.0)
+                {
+                    Report(DiagnosticDescriptors.TauOutOfRange, "Tau", Literals.Text(knobs.Tau));
+                }
+            }
+            else if (knobs.TauSet)
+            {
+                Report(DiagnosticDescriptors.OptionNotApplicable, "Tau", "Tau", loss, "CbLoss.LogitAdjusted");
+            }
+
+            if (config.Loss == CbLoss.Ldam)
+            {
+                if (!IsFinite(knobs.MaxMargin) || knobs.MaxMargin <= 0.0)
+                {
+                    Report(DiagnosticDescriptors.MaxMarginOutOfRange, "MaxMargin", Literals.Text(knobs.MaxMargin));
+                }
+
+                if (!IsFinite(knobs.Scale) || knobs.Scale <= 0.0)
+                {
+                    Report(DiagnosticDescriptors.ScaleOutOfRange, "Scale", Literals.Text(knobs.Scale));
+                }
+            }
+            else
+            {
+                if (knobs.MaxMarginSet)
+                {
+                    Report(DiagnosticDescriptors.OptionNotApplicable, "MaxMargin", "MaxMargin", loss, "CbLoss.Ldam");
+                }
+
+                if (knobs.ScaleSet)
+                {
+                    Report(DiagnosticDescriptors.OptionNotApplicable, "Scale", "Scale", loss, "CbLoss.Ldam");
+                }
+            }
+
+            if (knobs.BetaSet && !config.UsesWeights)
+            {
+                Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta",
+                    loss + (config.Loss == CbLoss.Ldam ? " without DeferUntilEpoch" : string.Empty),
+                    "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)");
+            }
+
+            if (knobs.DeferSet && config.DeferUntilEpoch > 0 && config.Loss == CbLoss.LogitAdjusted)
+            {
+                Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
+                    "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
+            }
+        }
+
+        /// <summary>What a long-tail loss needs of every class, for CB031: "log π_c" or "the margin n_c^(-1/4)".</summary>
+        internal static string LongTailNeed(CbLoss loss) =>
+            loss == CbLoss.LogitAdjusted ? "the log-prior log π_c" : "the margin n_c^(-1/4)";
+
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+    }
+}
