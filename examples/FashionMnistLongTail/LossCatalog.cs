@@ -123,9 +123,9 @@ namespace FashionMnistLongTail
         /// <summary>
         /// Builds the loss of <paramref name="spec"/> for a training set with <paramref name="counts"/> images per class.
         /// When the counts are exactly the ones the <see cref="FashionMnist"/> enum declares (IF 100, no cap), the
-        /// class-balanced losses are the generated <c>FashionMnist*Loss</c> types; otherwise, and for the
-        /// logit-adjusted and LDAM-DRW runs, they come from the runtime factory, <c>CbLosses.FromCounts</c>, with the
-        /// same formula evaluated at run time.
+        /// losses are the generated <c>FashionMnist*Loss</c> types (LDAM-DRW only when its K, 20, is the first lr
+        /// drop of <paramref name="epochs"/>); otherwise they come from the runtime factory, <c>CbLosses.FromCounts</c>,
+        /// with the same formula evaluated at run time.
         /// </summary>
         /// <param name="spec">The run (a post-hoc row builds the loss of the run it evaluates).</param>
         /// <param name="counts">Training images per class.</param>
@@ -140,23 +140,34 @@ namespace FashionMnistLongTail
                 return new LossInstance(nn.CrossEntropyLoss(), "torch", ones);
             }
 
-            if (variant is CbLoss.LogitAdjusted or CbLoss.Ldam)
-            {
-                var options = LongTailOptions(spec, epochs);
-                double[] used = spec.DeferredReweighting
-                    ? ClassBalancedWeights.Compute(counts, spec.Beta)
-                    : Enumerable.Repeat(1.0, counts.Length).ToArray();
-                return new LossInstance(CbLosses.FromCounts(variant, counts, spec.Beta, options), "runtime", used);
-            }
-
-            double[] weights = ClassBalancedWeights.Compute(counts, spec.Beta);
-            if (GeneratedLosses.Matches(counts) && GeneratedLosses.TryCreate(spec.Kind) is { } generated)
+            bool longTail = variant is CbLoss.LogitAdjusted or CbLoss.Ldam;
+            double[] weights = spec.IsClassBalanced
+                ? ClassBalancedWeights.Compute(counts, spec.Beta)
+                : Enumerable.Repeat(1.0, counts.Length).ToArray();
+            if (GeneratedLosses.Matches(counts) && GeneratedLosses.TryCreate(spec.Kind, epochs) is { } generated)
             {
                 return new LossInstance(generated, "generated", weights);
             }
 
-            var runtime = CreateRuntime(variant, counts, spec.Beta, spec.Gamma);
+            var runtime = longTail
+                ? CbLosses.FromCounts(variant, counts, spec.Beta, LongTailOptions(spec, epochs))
+                : CreateRuntime(variant, counts, spec.Beta, spec.Gamma);
             return new LossInstance(runtime, "runtime", weights);
+        }
+
+        /// <summary>
+        /// The post-hoc adjustment of a row (<see cref="LossSpec.IsPostHoc"/>): z ↦ z − τ·log π with the priors of
+        /// <paramref name="counts"/>, from the generated <c>FashionMnistLaWeights.AdjustLogits</c> when the counts are
+        /// the enum's, otherwise from the runtime <c>LongTailFunctional.adjust_logits</c>.
+        /// </summary>
+        public static (Func<Tensor, Tensor> Adjust, string Source) PostHocAdjustment(LossSpec spec, long[] counts)
+        {
+            ArgumentNullException.ThrowIfNull(spec);
+            ArgumentNullException.ThrowIfNull(counts);
+            double tau = spec.Tau;
+            return GeneratedLosses.Matches(counts)
+                ? (z => FashionMnistLaWeights.AdjustLogits(z, tau), "generated AdjustLogits")
+                : (z => LongTailFunctional.adjust_logits(z, counts.AsSpan(), tau), "runtime adjust_logits");
         }
 
         /// <summary>

@@ -67,7 +67,9 @@ namespace CbGen.Examples.Tests
             var spec = LossCatalog.Get(LossKind.LogitAdjusted);
             var loss = LossCatalog.Create(spec, Counts);
             using var module = loss.Module;
-            var la = Assert.IsType<LogitAdjustedLoss>(module);
+            Assert.Equal("generated", loss.Source);                  // the enum's FashionMnistLaLoss at IF 100
+            Assert.IsType<FashionMnistLaLoss>(module);
+            var la = Assert.IsAssignableFrom<LogitAdjustedLoss>(module);
             Assert.Equal(1.0, la.Tau);
             Assert.Null(la.ClassWeights);
             Assert.All(loss.Weights, w => Assert.Equal(1.0, w));
@@ -79,6 +81,11 @@ namespace CbGen.Examples.Tests
                 for (int k = 0; k < 10; k++)
                     shifted[i, k] += Math.Log(Counts[k] / total);
             Assert.Equal(CrossEntropy(shifted, Y).Average(), Call(module, z, Y), 1e-12);
+
+            var other = LossCatalog.Create(spec, LongTail.Counts(50));      // not the enum's counts: the runtime factory
+            using var otherModule = other.Module;
+            Assert.Equal("runtime", other.Source);
+            Assert.IsType<LogitAdjustedLoss>(otherModule);
         }
 
         [Fact]
@@ -88,7 +95,9 @@ namespace CbGen.Examples.Tests
             Assert.True(spec.UsesNormedHead);
             var loss = LossCatalog.Create(spec, Counts, epochs: 30);
             using var module = loss.Module;
-            var drw = Assert.IsType<DeferredReweightingLoss>(module);
+            Assert.Equal("generated", loss.Source);
+            Assert.IsType<FashionMnistLdamDrwLoss>(module);
+            var drw = Assert.IsAssignableFrom<DeferredReweightingLoss>(module);
             Assert.Equal(20, drw.DeferUntilEpoch);
             Assert.Equal(Protocol.FirstDrop(30), drw.DeferUntilEpoch);
             var weighted = Assert.IsType<LdamLoss>(drw.Weighted);
@@ -119,7 +128,9 @@ namespace CbGen.Examples.Tests
             double weightedMean = Y.Select((y, i) => alpha[y] * perSample[i]).Sum() / Y.Select(y => alpha[y]).Sum();
             Assert.Equal(weightedMean, Call(module, z, Y), 1e-10);
 
-            using var shortRun = LossCatalog.Create(spec, Counts, epochs: 3).Module;
+            var shortLoss = LossCatalog.Create(spec, Counts, epochs: 3);   // K = 20 is compiled in: 3 epochs need the runtime
+            using var shortRun = shortLoss.Module;
+            Assert.Equal("runtime", shortLoss.Source);
             Assert.Equal(Protocol.FirstDrop(3), Assert.IsType<DeferredReweightingLoss>(shortRun).DeferUntilEpoch);
         }
 
@@ -157,8 +168,10 @@ namespace CbGen.Examples.Tests
             var labels = Enumerable.Range(0, n).Select(i => (byte)(i % 10)).ToArray();
             using var data = TensorData.From(new IdxImages(n, 3, 4, pixels), new IdxLabels(labels));
 
+            var posthoc = LossCatalog.PostHocAdjustment(LossCatalog.Get(LossKind.CrossEntropyPostHoc), counts);
+            Assert.Equal("runtime adjust_logits", posthoc.Source);
             long[] raw = Trainer.Predict(mlp, data);
-            long[] adjusted = Trainer.Predict(mlp, data, counts, 1.0);
+            long[] adjusted = Trainer.Predict(mlp, data, posthoc.Adjust);
 
             double total = counts.Sum();
             mlp.eval();
@@ -190,6 +203,21 @@ namespace CbGen.Examples.Tests
             {
                 Assert.True(counts[adjusted[i]] <= counts[raw[i]], $"sample {i}: {raw[i]} -> {adjusted[i]}");
             }
+        }
+
+        [Fact]
+        public void At_the_enums_counts_the_posthoc_row_uses_the_generated_AdjustLogits()
+        {
+            var posthoc = LossCatalog.PostHocAdjustment(LossCatalog.Get(LossKind.CrossEntropyPostHoc), Counts);
+            Assert.Equal("generated AdjustLogits", posthoc.Source);
+            var z = Logits(Y.Length, 10, 4);
+            using var logits = tensor(z);
+            using var adjusted = posthoc.Adjust(logits);
+            var values = adjusted.data<double>().ToArray();
+            double total = Counts.Sum();
+            for (int i = 0; i < Y.Length; i++)
+                for (int k = 0; k < 10; k++)
+                    Assert.Equal(z[i, k] - Math.Log(Counts[k] / total), values[i * 10 + k], 1e-12);
         }
 
         private static IAnsiConsole Quiet(StringWriter text) => AnsiConsole.Create(new AnsiConsoleSettings

@@ -82,8 +82,9 @@ namespace FashionMnistLongTail.Training
             var results = new List<RunResult>(rows.Count);
             foreach (var row in rows)
             {
-                LongTailReport report = Evaluate(model.Model, test, counts, row.IsPostHoc ? row.Tau : null);
-                string source = row.IsPostHoc ? model.Source + " + runtime adjust_logits" : model.Source;
+                (Func<Tensor, Tensor>? adjust, string? adjustSource) = row.IsPostHoc ? LossCatalog.PostHocAdjustment(row, counts) : (null, null);
+                LongTailReport report = Evaluate(model.Model, test, counts, adjust);
+                string source = row.IsPostHoc ? model.Source + " + " + adjustSource : model.Source;
                 results.Add(new RunResult(imbalance, row.Key, row.Display, seed, source, 100.0 * report.Error,
                     report.PerClassAccuracy.Select(a => a is double v ? 100.0 * v : double.NaN).ToArray(),
                     100.0 * report.ManyShotAccuracy, 100.0 * report.MediumShotAccuracy, 100.0 * report.FewShotAccuracy,
@@ -191,17 +192,12 @@ namespace FashionMnistLongTail.Training
         }
 
         /// <summary>The predicted class of every example of <paramref name="data"/>, batched and without gradients;
-        /// with <paramref name="posthocTau"/> the argmax is taken over the logits adjusted post hoc,
-        /// z − τ·log π with the priors of <paramref name="counts"/> (<c>LongTailFunctional.adjust_logits</c>).</summary>
-        public static long[] Predict(nn.Module<Tensor, Tensor> model, TensorData data, long[]? counts = null, double? posthocTau = null)
+        /// with <paramref name="adjust"/> (post-hoc logit adjustment, see <see cref="LossCatalog.PostHocAdjustment"/>)
+        /// the argmax is taken over the adjusted logits.</summary>
+        public static long[] Predict(nn.Module<Tensor, Tensor> model, TensorData data, Func<Tensor, Tensor>? adjust = null)
         {
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(data);
-            if (posthocTau is not null && counts is null)
-            {
-                throw new ArgumentException("Post-hoc adjustment needs the training counts.", nameof(counts));
-            }
-
             model.eval();
             var predictions = new long[data.Count];
             using (no_grad())
@@ -211,9 +207,9 @@ namespace FashionMnistLongTail.Training
                     using var scope = NewDisposeScope();
                     int size = Math.Min(EvalBatchSize, data.Count - start);
                     var logits = model.call(data.Features.narrow(0, start, size));
-                    if (posthocTau is double tau)
+                    if (adjust is not null)
                     {
-                        logits = LongTailFunctional.adjust_logits(logits, counts!.AsSpan(), tau);
+                        logits = adjust(logits);
                     }
 
                     logits.argmax(1).data<long>().CopyTo(predictions, start);
@@ -225,10 +221,10 @@ namespace FashionMnistLongTail.Training
 
         /// <summary>The long-tail metrics of <paramref name="model"/> on <paramref name="data"/> (CbGen.Evaluation), with the
         /// demo's shot groups (<see cref="LongTail.Thresholds"/>) taken from the training <paramref name="counts"/>; with
-        /// <paramref name="posthocTau"/>, of the logits adjusted post hoc (see <see cref="Predict"/>).</summary>
-        public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts, double? posthocTau = null)
+        /// <paramref name="adjust"/>, of the logits adjusted post hoc (see <see cref="Predict"/>).</summary>
+        public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts, Func<Tensor, Tensor>? adjust = null)
         {
-            long[] predicted = Predict(model, data, counts, posthocTau);
+            long[] predicted = Predict(model, data, adjust);
             long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
             return LongTailMetrics.Compute(predicted, actual, counts, LongTail.Thresholds);
         }
