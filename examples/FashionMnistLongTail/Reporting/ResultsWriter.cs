@@ -58,8 +58,8 @@ namespace FashionMnistLongTail.Reporting
                 + "Seeds: `torch.manual_seed(seed)` for the weights, `new Random(seed)` for the batch order.");
             Line("- Many/medium/few-shot: classes with > 1000, 200–1000, < 200 training images; accuracy is the mean over those classes.");
             Line("- Loss from: `torch` = `nn.CrossEntropyLoss`; `generated` = the `FashionMnist*Loss` types the CbGen generator made from the `FashionMnist` enum "
-                + "(IF 100 counts); `runtime` = the runtime factory `CbLosses.FromCounts` (other IFs, `--subset`, and the logit-adjusted and LDAM-DRW runs). "
-                + "A post-hoc row (`+ runtime adjust_logits`) is the baseline's trained model evaluated a second time with its logits adjusted: "
+                + "(IF 100 counts; LDAM-DRW only with 30 epochs, its compile-time K = 20); `runtime` = the runtime factory `CbLosses.FromCounts` (other IFs, `--subset`, `--epochs`). "
+                + "A post-hoc row (`+ generated AdjustLogits` or `+ runtime adjust_logits`) is the baseline's trained model evaluated a second time with its logits adjusted: "
                 + "it trains nothing, and its time and epoch losses are the baseline's.");
             Line("- Training times are wall-clock per run and include any load from other processes on the machine.");
 
