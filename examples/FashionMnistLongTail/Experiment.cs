@@ -36,7 +36,7 @@ namespace FashionMnistLongTail
             string? waitPolicy = OpenMp.PreferPassiveWaiting();
             torch.set_num_threads(Protocol.Threads);
             GeneratedLosses.Verify();
-            console.MarkupLine("[grey]Generated CB weight tables and typed losses (FashionMnist*Weights, FashionMnist*Loss) equal the runtime ones: checked.[/]");
+            console.MarkupLine("[grey]Generated weight tables and typed losses (FashionMnist*Weights, FashionMnist*Loss: CB, logit-adjusted, LDAM-DRW) equal the runtime ones: checked.[/]");
             console.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture,
                 "libtorch: {0} threads, OMP_WAIT_POLICY={1}.", torch.get_num_threads(), waitPolicy ?? "(default)")));
 
@@ -59,9 +59,11 @@ namespace FashionMnistLongTail
                     "IF {0}: {1} training images, per class [{2}].", imbalance, kept.Sum(), string.Join(", ", kept))));
             }
 
+            // A post-hoc row evaluates another run's model: one training per group, every row of the group evaluated on it.
+            var trainings = specs.GroupBy(LossCatalog.TrainingOf).Select(g => (Trained: g.Key, Rows: (IReadOnlyList<LossSpec>)g.ToArray())).ToArray();
             var runs = new List<RunResult>();
-            int totalRuns = sets.Count * specs.Length * options.Seeds;
-            var plan = (from s in sets from spec in specs from seed in Enumerable.Range(0, options.Seeds) select (s, spec, seed)).ToArray();
+            int totalRuns = sets.Count * trainings.Length * options.Seeds;
+            var plan = (from s in sets from t in trainings from seed in Enumerable.Range(0, options.Seeds) select (s, t, seed)).ToArray();
             bool live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
             if (live)
             {
@@ -77,13 +79,13 @@ namespace FashionMnistLongTail
                     {
                         var overall = ctx.AddTask("All runs", maxValue: totalRuns * options.Epochs);
                         int k = 0;
-                        foreach (var (set, spec, seed) in plan)
+                        foreach (var (set, training, seed) in plan)
                         {
                             k++;
-                            string name = RunName(k, totalRuns, set.Info.Imbalance, spec, seed);
+                            string name = RunName(k, totalRuns, set.Info.Imbalance, training, seed);
                             var task = ctx.AddTask(Markup.Escape(name), maxValue: options.Epochs);
                             ctx.Refresh();
-                            runs.Add(RunOne(set, spec, seed, options, test, data, report =>
+                            runs.AddRange(RunOne(set, training, seed, options, test, data, report =>
                             {
                                 task.Increment(1);
                                 overall.Increment(1);
@@ -94,7 +96,7 @@ namespace FashionMnistLongTail
                             task.StopTask();
                             overall.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
                                 "All runs ({0}/{1} done; last: {2} seed {3}, error {4:F2}%)",
-                                k, totalRuns, spec.Display, seed, runs[^1].TestErrorPercent));
+                                k, totalRuns, runs[^1].Display, seed, runs[^1].TestErrorPercent));
                             ctx.Refresh();
                         }
                     });
@@ -105,12 +107,13 @@ namespace FashionMnistLongTail
                 var clock = Stopwatch.StartNew();
                 long doneEpochs = 0;
                 long totalEpochs = (long)totalRuns * options.Epochs;
-                foreach (var (set, spec, seed) in plan)
+                foreach (var (set, training, seed) in plan)
                 {
                     k++;
-                    string name = RunName(k, totalRuns, set.Info.Imbalance, spec, seed);
+                    string name = RunName(k, totalRuns, set.Info.Imbalance, training, seed);
                     console.WriteLine(name);
-                    runs.Add(RunOne(set, spec, seed, options, test, data, report =>
+                    int before = runs.Count;
+                    runs.AddRange(RunOne(set, training, seed, options, test, data, report =>
                     {
                         doneEpochs++;
                         if (report.Epoch == 1 || report.Epoch == report.Epochs || report.Epoch % 5 == 0)
@@ -122,8 +125,11 @@ namespace FashionMnistLongTail
                                 FormatDuration(clock.Elapsed.TotalSeconds), FormatDuration(eta)));
                         }
                     }));
-                    console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                        "  test error {0:F2}%  ({1:F1} s, loss from {2})", runs[^1].TestErrorPercent, runs[^1].TrainSeconds, runs[^1].Source));
+                    foreach (var run in runs.Skip(before))
+                    {
+                        console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                            "  {0}: test error {1:F2}%  ({2:F1} s, loss from {3})", run.Display, run.TestErrorPercent, run.TrainSeconds, run.Source));
+                    }
                 }
             }
 
@@ -147,15 +153,18 @@ namespace FashionMnistLongTail
             return result;
         }
 
-        private static RunResult RunOne((TrainingSetInfo Info, int[] Indices) set, LossSpec spec, int seed, Options options,
+        private static IReadOnlyList<RunResult> RunOne((TrainingSetInfo Info, int[] Indices) set,
+            (LossSpec Trained, IReadOnlyList<LossSpec> Rows) training, int seed, Options options,
             TensorData test, FashionMnistDataset data, Action<EpochReport> onEpoch)
         {
             using var train = TensorData.From(data.TrainImages, data.TrainLabels, set.Indices);
-            return Trainer.Run(spec, set.Info.Counts, train, test, set.Info.Imbalance, seed, options.Epochs, onEpoch);
+            return Trainer.RunShared(training.Trained, training.Rows, set.Info.Counts, train, test, set.Info.Imbalance, seed,
+                options.Epochs, onEpoch);
         }
 
-        private static string RunName(int k, int total, int imbalance, LossSpec spec, int seed) =>
-            string.Format(CultureInfo.InvariantCulture, "run {0}/{1}  IF {2}  {3}  seed {4}", k, total, imbalance, spec.Display, seed);
+        private static string RunName(int k, int total, int imbalance, (LossSpec Trained, IReadOnlyList<LossSpec> Rows) training, int seed) =>
+            string.Format(CultureInfo.InvariantCulture, "run {0}/{1}  IF {2}  {3}  seed {4}", k, total, imbalance,
+                string.Join(" / ", training.Rows.Select(r => r.Display)), seed);
 
         /// <summary>Groups the runs by imbalance factor and loss: mean and sample standard deviation over the seeds.</summary>
         public static IReadOnlyList<SummaryRow> Summarise(IReadOnlyList<RunResult> runs)

@@ -21,13 +21,16 @@ namespace FashionMnistLongTail
         /// <summary>Whether <paramref name="counts"/> are exactly the counts declared on <see cref="FashionMnist"/>.</summary>
         public static bool Matches(ReadOnlySpan<long> counts) => counts.SequenceEqual(FashionMnistSoftmaxWeights.Counts);
 
-        /// <summary>The generated loss of <paramref name="kind"/>, or <c>null</c> for the baseline.</summary>
-        public static nn.Module<Tensor, Tensor, Tensor>? TryCreate(LossKind kind) => kind switch
+        /// <summary>The generated loss of <paramref name="kind"/>, or <c>null</c> for the baseline (and for LDAM-DRW when
+        /// the compile-time K is not the first lr drop of <paramref name="epochs"/>).</summary>
+        public static nn.Module<Tensor, Tensor, Tensor>? TryCreate(LossKind kind, int epochs = Protocol.Epochs) => kind switch
         {
             LossKind.CbSoftmax => new FashionMnistSoftmaxLoss(),
             LossKind.CbSigmoid => new FashionMnistSigmoidLoss(),
             LossKind.CbFocalGamma1 => new FashionMnistFocal1Loss(),
             LossKind.CbFocalGammaHalf => new FashionMnistFocalHalfLoss(),
+            LossKind.LogitAdjusted => new FashionMnistLaLoss(),
+            LossKind.LdamDrw when FashionMnistLdamDrwWeights.DeferUntilEpoch == Protocol.FirstDrop(epochs) => new FashionMnistLdamDrwLoss(),
             _ => null,
         };
 
@@ -50,6 +53,7 @@ namespace FashionMnistLongTail
             Check("FashionMnistFocalHalf", FashionMnistFocalHalfWeights.Counts, FashionMnistFocalHalfWeights.Weights,
                 FashionMnistFocalHalfWeights.Beta, FashionMnistFocalHalfWeights.Gamma, LossCatalog.Get(LossKind.CbFocalGammaHalf), expectedCounts);
             VerifyTypedForward(expectedCounts);
+            GeneratedLongTail.Verify(expectedCounts);
         }
 
         private static void VerifyTypedForward(long[] counts)
@@ -87,7 +91,7 @@ namespace FashionMnistLongTail
             }
         }
 
-        private static void Same(string name, Tensor generated, Tensor runtime)
+        internal static void Same(string name, Tensor generated, Tensor runtime)
         {
             double g = generated.to(ScalarType.Float64).item<double>();
             double r = runtime.to(ScalarType.Float64).item<double>();

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 
 namespace FashionMnistLongTail
 {
-    /// <summary>The five runs of the demo.</summary>
+    /// <summary>The runs of the demo.</summary>
     public enum LossKind
     {
         /// <summary>Plain softmax cross-entropy, the baseline.</summary>
@@ -25,6 +25,17 @@ namespace FashionMnistLongTail
         /// <summary>Class-balanced focal loss, γ = 0.5, β = 0.999.</summary>
         CbFocalGammaHalf,
 
+        /// <summary>Logit-adjusted loss (Menon et al. 2021), τ = 1 (the balanced softmax).</summary>
+        LogitAdjusted,
+
+        /// <summary>LDAM (Cao et al. 2019), m_max = 0.5, s = 30, on a normalised (cosine) last layer, with deferred
+        /// re-weighting (β = 0.9999) from the first learning-rate drop.</summary>
+        LdamDrw,
+
+        /// <summary>The cross-entropy baseline's trained model with post-hoc logit adjustment (τ = 1) at prediction: no
+        /// training of its own.</summary>
+        CrossEntropyPostHoc,
+
         /// <summary>A point of the β × loss × γ grid of <c>--search</c> (never in <c>--losses</c>).</summary>
         SweepPoint,
     }
@@ -33,16 +44,40 @@ namespace FashionMnistLongTail
     /// <param name="Kind">Which run.</param>
     /// <param name="Key">The name on the command line (<c>--losses</c>) and in results.json.</param>
     /// <param name="Display">The name in tables and plots.</param>
-    /// <param name="Variant">The class-balanced variant, or <c>null</c> for the plain cross-entropy baseline.</param>
-    /// <param name="Beta">β of the effective number (0 for the baseline).</param>
+    /// <param name="Variant">The CbGen loss (class-balanced, logit-adjusted or LDAM), or <c>null</c> for plain
+    /// cross-entropy (the baseline and the post-hoc row).</param>
+    /// <param name="Beta">β of the effective number (0 where no class-balanced weights are used).</param>
     /// <param name="Gamma">γ of the focal loss (0 otherwise).</param>
     public sealed record LossSpec(LossKind Kind, string Key, string Display, CbLoss? Variant, double Beta, double Gamma)
     {
-        /// <summary>Whether the run uses a class-balanced loss.</summary>
-        public bool IsClassBalanced => Variant is not null;
+        /// <summary>τ of the logit-adjusted loss, or of the post-hoc adjustment (0 otherwise).</summary>
+        public double Tau { get; init; }
+
+        /// <summary>LDAM: m_max, the rarest class's margin (0 otherwise).</summary>
+        public double MaxMargin { get; init; }
+
+        /// <summary>LDAM: the logit scale s (0 otherwise).</summary>
+        public double Scale { get; init; }
+
+        /// <summary>Whether the class-balanced weights are deferred to the first learning-rate drop (DRW).</summary>
+        public bool DeferredReweighting { get; init; }
+
+        /// <summary>The run whose trained model this row evaluates (post-hoc adjustment), or <c>null</c> when the row
+        /// trains its own model.</summary>
+        public LossKind? EvaluatesModelOf { get; init; }
+
+        /// <summary>Whether the run uses the class-balanced weights α of <see cref="Beta"/> at some epoch.</summary>
+        public bool IsClassBalanced => Variant is CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal || DeferredReweighting;
 
         /// <summary>Whether the last bias starts at <c>-log(C-1)</c> (sigmoid and focal: the paper's prior init).</summary>
         public bool UsesSigmoidBias => Variant is CbLoss.Sigmoid or CbLoss.Focal;
+
+        /// <summary>Whether the last layer is the normalised (cosine) one of the LDAM official code
+        /// (<see cref="NormedLinear"/>): LDAM multiplies the logits by s = 30, which assumes logits in [−1, 1].</summary>
+        public bool UsesNormedHead => Variant is CbLoss.Ldam;
+
+        /// <summary>Whether the row adjusts the logits at prediction time (post-hoc).</summary>
+        public bool IsPostHoc => EvaluatesModelOf is not null;
     }
 
     /// <summary>A loss ready to train with, and where its weights came from.</summary>
@@ -55,42 +90,102 @@ namespace FashionMnistLongTail
     /// <summary>The runs and how to build their losses.</summary>
     public static class LossCatalog
     {
-        /// <summary>The five runs, in table order.</summary>
+        /// <summary>The runs, in table order.</summary>
         public static IReadOnlyList<LossSpec> All { get; } =
         [
             new(LossKind.CrossEntropy, "ce", "Softmax CE (baseline)", null, 0.0, 0.0),
+            new(LossKind.CrossEntropyPostHoc, "ce-posthoc", "CE + post-hoc adjustment τ=1", null, 0.0, 0.0)
+            {
+                Tau = 1.0, EvaluatesModelOf = LossKind.CrossEntropy,
+            },
             new(LossKind.CbSoftmax, "cb-softmax", "CB softmax β=0.9999", CbLoss.Softmax, 0.9999, 0.0),
             new(LossKind.CbSigmoid, "cb-sigmoid", "CB sigmoid β=0.9999", CbLoss.Sigmoid, 0.9999, 0.0),
             new(LossKind.CbFocalGamma1, "cb-focal1", "CB focal γ=1 β=0.9999", CbLoss.Focal, 0.9999, 1.0),
             new(LossKind.CbFocalGammaHalf, "cb-focal0.5", "CB focal γ=0.5 β=0.999", CbLoss.Focal, 0.999, 0.5),
+            new(LossKind.LogitAdjusted, "la", "Logit-adjusted τ=1", CbLoss.LogitAdjusted, 0.0, 0.0) { Tau = 1.0 },
+            new(LossKind.LdamDrw, "ldam-drw", "LDAM-DRW β=0.9999", CbLoss.Ldam, DeferredReweighting.LdamDrwBeta, 0.0)
+            {
+                MaxMargin = LdamMargins.DefaultMaxMargin, Scale = LdamLoss.DefaultScale, DeferredReweighting = true,
+            },
         ];
 
         /// <summary>The spec of <paramref name="kind"/>.</summary>
         public static LossSpec Get(LossKind kind) => All.First(s => s.Kind == kind);
 
+        /// <summary>The spec whose training gives <paramref name="spec"/>'s model: itself, or the run a post-hoc row
+        /// evaluates.</summary>
+        public static LossSpec TrainingOf(LossSpec spec)
+        {
+            ArgumentNullException.ThrowIfNull(spec);
+            return spec.EvaluatesModelOf is LossKind kind ? Get(kind) : spec;
+        }
+
         /// <summary>
         /// Builds the loss of <paramref name="spec"/> for a training set with <paramref name="counts"/> images per class.
         /// When the counts are exactly the ones the <see cref="FashionMnist"/> enum declares (IF 100, no cap), the
-        /// class-balanced losses are the generated <c>FashionMnist*Loss</c> types; otherwise they come from the runtime
-        /// API, <c>CbLosses.FromCounts</c>, with the same formula evaluated at run time.
+        /// losses are the generated <c>FashionMnist*Loss</c> types (LDAM-DRW only when its K, 20, is the first lr
+        /// drop of <paramref name="epochs"/>); otherwise they come from the runtime factory, <c>CbLosses.FromCounts</c>,
+        /// with the same formula evaluated at run time.
         /// </summary>
-        public static LossInstance Create(LossSpec spec, ReadOnlySpan<long> counts)
+        /// <param name="spec">The run (a post-hoc row builds the loss of the run it evaluates).</param>
+        /// <param name="counts">Training images per class.</param>
+        /// <param name="epochs">Epochs of the run: LDAM-DRW re-weights from <see cref="Protocol.FirstDrop"/> of it.</param>
+        public static LossInstance Create(LossSpec spec, ReadOnlySpan<long> counts, int epochs = Protocol.Epochs)
         {
             ArgumentNullException.ThrowIfNull(spec);
+            spec = TrainingOf(spec);
             if (spec.Variant is not CbLoss variant)
             {
                 var ones = Enumerable.Repeat(1.0, counts.Length).ToArray();
                 return new LossInstance(nn.CrossEntropyLoss(), "torch", ones);
             }
 
-            double[] weights = ClassBalancedWeights.Compute(counts, spec.Beta);
-            if (GeneratedLosses.Matches(counts) && GeneratedLosses.TryCreate(spec.Kind) is { } generated)
+            bool longTail = variant is CbLoss.LogitAdjusted or CbLoss.Ldam;
+            double[] weights = spec.IsClassBalanced
+                ? ClassBalancedWeights.Compute(counts, spec.Beta)
+                : Enumerable.Repeat(1.0, counts.Length).ToArray();
+            if (GeneratedLosses.Matches(counts) && GeneratedLosses.TryCreate(spec.Kind, epochs) is { } generated)
             {
                 return new LossInstance(generated, "generated", weights);
             }
 
-            var runtime = CreateRuntime(variant, counts, spec.Beta, spec.Gamma);
+            var runtime = longTail
+                ? CbLosses.FromCounts(variant, counts, spec.Beta, LongTailOptions(spec, epochs))
+                : CreateRuntime(variant, counts, spec.Beta, spec.Gamma);
             return new LossInstance(runtime, "runtime", weights);
+        }
+
+        /// <summary>
+        /// The post-hoc adjustment of a row (<see cref="LossSpec.IsPostHoc"/>): z ↦ z − τ·log π with the priors of
+        /// <paramref name="counts"/>, from the generated <c>FashionMnistLaWeights.AdjustLogits</c> when the counts are
+        /// the enum's, otherwise from the runtime <c>LongTailFunctional.adjust_logits</c>.
+        /// </summary>
+        public static (Func<Tensor, Tensor> Adjust, string Source) PostHocAdjustment(LossSpec spec, long[] counts)
+        {
+            ArgumentNullException.ThrowIfNull(spec);
+            ArgumentNullException.ThrowIfNull(counts);
+            double tau = spec.Tau;
+            return GeneratedLosses.Matches(counts)
+                ? (z => FashionMnistLaWeights.AdjustLogits(z, tau), "generated AdjustLogits")
+                : (z => LongTailFunctional.adjust_logits(z, counts.AsSpan(), tau), "runtime adjust_logits");
+        }
+
+        /// <summary>
+        /// The factory options of a logit-adjusted or LDAM run: τ, m_max, s and, for LDAM-DRW, K = the first
+        /// learning-rate drop with the official code's weighted mean (<see cref="MeanNormalizer.WeightSum"/>, what
+        /// PyTorch's <c>cross_entropy(weight=…)</c> divides by).
+        /// </summary>
+        public static CbLossOptions LongTailOptions(LossSpec spec, int epochs)
+        {
+            ArgumentNullException.ThrowIfNull(spec);
+            return new CbLossOptions
+            {
+                Tau = spec.Variant == CbLoss.LogitAdjusted ? spec.Tau : CbLossOptions.Default.Tau,
+                MaxMargin = spec.Variant == CbLoss.Ldam ? spec.MaxMargin : CbLossOptions.Default.MaxMargin,
+                Scale = spec.Variant == CbLoss.Ldam ? spec.Scale : CbLossOptions.Default.Scale,
+                Normalizer = MeanNormalizer.WeightSum,
+                DeferUntilEpoch = spec.DeferredReweighting ? Protocol.FirstDrop(epochs) : null,
+            };
         }
 
         /// <summary>The runtime class-balanced loss of <paramref name="variant"/> with weights from <paramref name="counts"/>.</summary>

@@ -4,12 +4,13 @@ using static TorchSharp.torch;
 
 namespace FashionMnistLongTail
 {
-    /// <summary>The demo's classifier: an MLP 784-512-ReLU-256-ReLU-10 on flattened, standardised pixels.</summary>
+    /// <summary>The demo's classifier: an MLP 784-512-ReLU-256-ReLU-10 on flattened, standardised pixels; the last layer
+    /// is a <see cref="Linear"/> or, for LDAM, the cosine <see cref="NormedLinear"/> of the LDAM official code.</summary>
     public sealed class Mlp : nn.Module<Tensor, Tensor>
     {
         private readonly Linear fc1;
         private readonly Linear fc2;
-        private readonly Linear head;
+        private readonly nn.Module<Tensor, Tensor> head;
 
         /// <summary>Creates the MLP with TorchSharp's default (Kaiming-uniform) initialisation, drawn from torch's
         /// global generator: call <c>torch.manual_seed</c> first for reproducible weights.</summary>
@@ -17,17 +18,25 @@ namespace FashionMnistLongTail
         /// <param name="hidden1">First hidden width (512).</param>
         /// <param name="hidden2">Second hidden width (256).</param>
         /// <param name="classes">Output logits (10).</param>
-        public Mlp(int inputs, int hidden1, int hidden2, int classes)
+        /// <param name="normedHead">Whether the last layer is the cosine <see cref="NormedLinear"/> (LDAM) rather than a
+        /// <see cref="Linear"/>.</param>
+        public Mlp(int inputs, int hidden1, int hidden2, int classes, bool normedHead = false)
             : base(nameof(Mlp))
         {
             fc1 = nn.Linear(inputs, hidden1);
             fc2 = nn.Linear(hidden1, hidden2);
-            head = nn.Linear(hidden2, classes);
+            head = normedHead ? new NormedLinear(hidden2, classes) : nn.Linear(hidden2, classes);
             RegisterComponents();
         }
 
-        /// <summary>The last layer, whose bias the sigmoid and focal runs initialise to <c>-log(C-1)</c>.</summary>
-        public Linear Head => head;
+        /// <summary>The last layer when it is a <see cref="Linear"/> (the sigmoid and focal runs initialise its bias to
+        /// <c>-log(C-1)</c>).</summary>
+        /// <exception cref="System.InvalidOperationException">The MLP has the cosine head, which has no bias.</exception>
+        public Linear Head => head as Linear
+            ?? throw new System.InvalidOperationException("This MLP has a NormedLinear (cosine) head, which has no bias.");
+
+        /// <summary>Whether the last layer is the cosine <see cref="NormedLinear"/>.</summary>
+        public bool HasNormedHead => head is NormedLinear;
 
         /// <inheritdoc />
         public override Tensor forward(Tensor input)

@@ -29,7 +29,7 @@ namespace FashionMnistLongTail
         /// <summary>Caps the training images per class (smoke tests); <c>null</c> keeps the protocol's counts.</summary>
         public int? SubsetCap { get; init; }
 
-        /// <summary>The runs, in order (default: all five).</summary>
+        /// <summary>The runs, in order (default: all of <see cref="LossCatalog.All"/>).</summary>
         public IReadOnlyList<LossKind> Losses { get; init; } = LossCatalog.All.Select(s => s.Kind).ToArray();
 
         /// <summary>Whether to draw the PNG plots (default true).</summary>
@@ -63,7 +63,8 @@ namespace FashionMnistLongTail
             "  --all               run all three imbalance factors (10, 50, 100)",
             "  --epochs N          epochs per run (default 30; the lr drops scale with N)",
             "  --seeds N           seeds 0..N-1 per loss (default 2)",
-            "  --losses a,b        runs to do, from: " + string.Join(", ", LossCatalog.All.Select(s => s.Key)) + " (default: all)",
+            "  --losses a,b        runs to do, from: " + string.Join(", ", LossCatalog.All.Select(s => s.Key)) + " (default: all;",
+            "                      ce-posthoc evaluates the ce model with adjusted logits: no training of its own)",
             "  --subset N          cap the training images per class at N (smoke tests)",
             "  --out DIR           output folder for results.json, results.md and the plots (default out/)",
             "  --no-plots          skip the PNG plots",
@@ -73,7 +74,8 @@ namespace FashionMnistLongTail
             "  --halving           with --search: also run successive halving (3 rungs) and report what it saves",
             "  -h, --help          show this help",
             "",
-            "Default: 5 losses x 2 seeds at IF 100, 30 epochs, MLP 784-512-256-10, SGD momentum 0.9, batch 128.");
+            "Default: 8 rows (7 trainings: ce-posthoc reuses ce's model) x 2 seeds at IF 100, 30 epochs,",
+            "MLP 784-512-256-10 (cosine last layer for LDAM), SGD momentum 0.9, batch 128.");
 
         /// <summary>Parses the command line.</summary>
         /// <exception cref="UsageException">An option is unknown, lacks its value or has a bad value; the message says which.</exception>

@@ -29,7 +29,7 @@ namespace CbGen.TorchSharp
             CbLoss loss, ReadOnlySpan<double> weights, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
-            CheckVariant(loss, nameof(loss));
+            CheckWeightVariant(loss, nameof(loss));
             ClassBalancedLoss module = loss switch
             {
                 CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.Normalizer, o.IgnoreIndex,
@@ -54,7 +54,7 @@ namespace CbGen.TorchSharp
         public static Loss<Tensor, Tensor, Tensor> Create(CbLoss loss, Tensor weights, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
-            CheckVariant(loss, nameof(loss));
+            CheckWeightVariant(loss, nameof(loss));
             ClassBalancedLoss module = loss switch
             {
                 CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.Normalizer, o.IgnoreIndex,
@@ -66,22 +66,58 @@ namespace CbGen.TorchSharp
             return module;
         }
 
-        /// <summary>Builds the <paramref name="loss"/> variant from training samples per class and β, with the
-        /// weights of <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
-        /// (summing to C; a zero count throws).</summary>
+        /// <summary>Builds the <paramref name="loss"/> variant from training samples per class and β.</summary>
+        /// <remarks>
+        /// <para>What β means depends on the variant. <see cref="CbLoss.Softmax"/>, <see cref="CbLoss.Sigmoid"/> and
+        /// <see cref="CbLoss.Focal"/> are weighted by
+        /// <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
+        /// (summing to C; a zero count throws). <see cref="CbLoss.LogitAdjusted"/> is a
+        /// <see cref="LogitAdjustedLoss"/> with <see cref="CbLossOptions.Tau"/>: it has no class weights, so β is
+        /// checked (in [0, 1]) and otherwise ignored. <see cref="CbLoss.Ldam"/> is an <see cref="LdamLoss"/> with
+        /// <see cref="CbLossOptions.MaxMargin"/> and <see cref="CbLossOptions.Scale"/>: unweighted (β checked and
+        /// ignored) unless <see cref="CbLossOptions.DeferUntilEpoch"/> is set, which makes it LDAM-DRW with the
+        /// class-balanced weights of β from that epoch on (<see cref="DeferredReweightingLoss.LdamDrw"/>; the official
+        /// recipe uses β = 0.9999 and <see cref="MeanNormalizer.WeightSum"/>, PyTorch's weighted mean — pass that
+        /// normaliser for the official numbers: the options' default, <see cref="MeanNormalizer.PositiveLabels"/>,
+        /// divides by the number of samples as the class-balanced losses do).</para>
+        /// <para>With <see cref="CbLossOptions.DeferUntilEpoch"/> set, the class-balanced variants come back as a
+        /// <see cref="DeferredReweightingLoss"/> too (as
+        /// <see cref="DeferredReweightingLoss.FromCounts(CbLoss, ReadOnlySpan{long}, double, int, CbLossOptions?)"/>);
+        /// call its <see cref="DeferredReweightingLoss.Step(int)"/> at the start of every epoch.</para>
+        /// </remarks>
         /// <param name="loss">The variant.</param>
         /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
-        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
+        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency (see the remarks for the
+        /// logit-adjusted and LDAM losses).</param>
         /// <param name="options">The options (<see cref="CbLossOptions.Default"/> when null).</param>
         /// <returns>A new loss module; dispose it after use.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, β is outside [0, 1],
-        /// or an option is out of range.</exception>
+        /// an option is out of range (τ, m_max, s, K, …; the message names it), or
+        /// <see cref="CbLossOptions.DeferUntilEpoch"/> is set for the logit-adjusted loss (it has no weights to
+        /// defer).</exception>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
         public static Loss<Tensor, Tensor, Tensor> FromCounts(
             CbLoss loss, ReadOnlySpan<long> counts, double beta, CbLossOptions? options = null)
         {
+            var o = options ?? CbLossOptions.Default;
             CheckVariant(loss, nameof(loss));
-            return Create(loss, ClassBalancedWeights.Compute(counts, beta), options);
+            CheckBeta(beta, nameof(beta));
+            if (o.DeferUntilEpoch is int deferUntilEpoch)
+            {
+                return DeferredReweightingLoss.FromCounts(loss, counts, beta, deferUntilEpoch, o);
+            }
+
+            switch (loss)
+            {
+                case CbLoss.LogitAdjusted:
+                    return new LogitAdjustedLoss(counts, o.Reduction, o.Normalizer, o.IgnoreIndex, o.Tau,
+                        device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
+                case CbLoss.Ldam:
+                    return new LdamLoss(counts, o.Reduction, o.Normalizer, o.IgnoreIndex, o.MaxMargin, o.Scale,
+                        device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
+                default:
+                    return Create(loss, ClassBalancedWeights.Compute(counts, beta), options);
+            }
         }
 
         /// <summary>As <see cref="FromCounts(CbLoss, ReadOnlySpan{long}, double, CbLossOptions?)"/>, for
@@ -98,13 +134,39 @@ namespace CbGen.TorchSharp
             CbLoss loss, IReadOnlyList<int> counts, double beta, CbLossOptions? options = null) =>
             FromCounts(loss, Counts.Widen(counts, nameof(counts)), beta, options);
 
+        /// <summary>Accepts every defined <see cref="CbLoss"/>.</summary>
         internal static void CheckVariant(CbLoss loss, string paramName)
         {
-            if (loss != CbLoss.Softmax && loss != CbLoss.Sigmoid && loss != CbLoss.Focal)
+            if (loss is not (CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal or CbLoss.LogitAdjusted or CbLoss.Ldam))
             {
                 throw new ArgumentOutOfRangeException(paramName, loss,
-                    "loss must be CbLoss.Softmax, CbLoss.Sigmoid or CbLoss.Focal; got "
+                    "loss must be CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted or CbLoss.Ldam; got "
                     + ((int)loss).ToString(CultureInfo.InvariantCulture) + ".");
+            }
+        }
+
+        /// <summary>β in [0, 1], checked for every variant (the logit-adjusted and plain LDAM losses do not use it, but a
+        /// NaN or out-of-range β is still a mistake worth naming).</summary>
+        private static void CheckBeta(double beta, string paramName)
+        {
+            if (!(beta >= 0.0 && beta <= 1.0))
+            {
+                throw new ArgumentOutOfRangeException(paramName, beta,
+                    "β must be in [0, 1] (the paper uses 0.9, 0.99, 0.999 or 0.9999); got "
+                    + beta.ToString("R", CultureInfo.InvariantCulture) + ".");
+            }
+        }
+
+        /// <summary>Accepts the variants that are built from class weights alone.</summary>
+        internal static void CheckWeightVariant(CbLoss loss, string paramName)
+        {
+            CheckVariant(loss, paramName);
+            if (loss is CbLoss.LogitAdjusted or CbLoss.Ldam)
+            {
+                throw new ArgumentOutOfRangeException(paramName, loss,
+                    "CbLoss." + loss.ToString() + " takes its " + (loss == CbLoss.Ldam ? "margins" : "log-priors")
+                    + " from the class counts, not from weights: use CbLosses.FromCounts(CbLoss." + loss.ToString()
+                    + ", counts, beta, options).");
             }
         }
     }

@@ -91,7 +91,10 @@ namespace CbGen.TorchSharp
 
         /// <summary>
         /// Creates a class-balanced loss of <paramref name="loss"/>'s variant from training samples per class and β
-        /// (as <see cref="CbLosses.FromCounts(CbLoss, ReadOnlySpan{long}, double, CbLossOptions?)"/>) and wraps it.
+        /// (as <see cref="CbLosses.FromCounts(CbLoss, ReadOnlySpan{long}, double, CbLossOptions?)"/>) and wraps it;
+        /// <see cref="CbLoss.Ldam"/> gives LDAM-DRW (<see cref="LdamDrw"/> with the options' m_max, s, reduction,
+        /// normaliser, ignore index and device). <see cref="CbLossOptions.DeferUntilEpoch"/> is ignored here
+        /// (<paramref name="deferUntilEpoch"/> wins).
         /// </summary>
         /// <param name="loss">The variant.</param>
         /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
@@ -99,7 +102,8 @@ namespace CbGen.TorchSharp
         /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
         /// <param name="options">The options of both modules (<see cref="CbLossOptions.Default"/> when null).</param>
         /// <returns>A new wrapper at epoch 0.</returns>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or as the modules.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined or
+        /// <see cref="CbLoss.LogitAdjusted"/> (no weights to defer), or as the modules.</exception>
         public static DeferredReweightingLoss FromCounts(
             CbLoss loss,
             ReadOnlySpan<long> counts,
@@ -113,14 +117,31 @@ namespace CbGen.TorchSharp
                 _ = new DeferredReweighting(deferUntilEpoch);
             }
 
-            var weighted = CbLosses.FromCounts(loss, counts, beta, options);
+            var o = (options ?? CbLossOptions.Default) with { DeferUntilEpoch = null };
+            CbLosses.CheckVariant(loss, nameof(loss));
+            if (loss == CbLoss.LogitAdjusted)
+            {
+                throw new ArgumentOutOfRangeException(nameof(loss), loss,
+                    "The logit-adjusted loss has no class weights, so there is nothing to defer; build it with "
+                    + "CbLosses.FromCounts(CbLoss.LogitAdjusted, counts, beta, options) without DeferUntilEpoch.");
+            }
+
+            if (loss == CbLoss.Ldam)
+            {
+                var ldamDrw = LdamDrw(counts, deferUntilEpoch, beta, o.Reduction, o.Normalizer, o.IgnoreIndex,
+                    o.MaxMargin, o.Scale, o.Device);
+                ldamDrw.CheckFiniteLogits = o.CheckFiniteLogits;
+                return ldamDrw;
+            }
+
+            var weighted = CbLosses.FromCounts(loss, counts, beta, o);
             var wrapper = weighted switch
             {
                 ClassBalancedSoftmaxLoss softmax => new DeferredReweightingLoss(softmax, deferUntilEpoch),
                 ClassBalancedSigmoidLoss sigmoid => new DeferredReweightingLoss(sigmoid, deferUntilEpoch),
                 _ => new DeferredReweightingLoss((ClassBalancedFocalLoss)weighted, deferUntilEpoch),
             };
-            wrapper.CheckFiniteLogits = (options ?? CbLossOptions.Default).CheckFiniteLogits;
+            wrapper.CheckFiniteLogits = o.CheckFiniteLogits;
             return wrapper;
         }
 
@@ -170,7 +191,7 @@ namespace CbGen.TorchSharp
         /// <see cref="ClassBalancedLoss.CheckFiniteLogits"/>); setting it sets both.</summary>
         public bool CheckFiniteLogits
         {
-            get => _weighted is ClassBalancedLoss { CheckFiniteLogits: true };
+            get => _weighted is ClassBalancedLoss { CheckFiniteLogits: true } or LogitShiftLoss { CheckFiniteLogits: true };
             set
             {
                 foreach (var module in new[] { _weighted, _unweighted })
@@ -178,6 +199,10 @@ namespace CbGen.TorchSharp
                     if (module is ClassBalancedLoss cb)
                     {
                         cb.CheckFiniteLogits = value;
+                    }
+                    else if (module is LogitShiftLoss shift)
+                    {
+                        shift.CheckFiniteLogits = value;
                     }
                 }
             }

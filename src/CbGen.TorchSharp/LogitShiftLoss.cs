@@ -70,6 +70,14 @@ namespace CbGen.TorchSharp
         /// read-only (see <see cref="ClassBalancedLoss.ClassWeights"/>).</summary>
         public Tensor? ClassWeights => _classWeights;
 
+        /// <summary>
+        /// Opt-in check that the logits are finite (default false), as <see cref="ClassBalancedLoss.CheckFiniteLogits"/>:
+        /// with it set, <c>forward</c> throws an <see cref="ArgumentException"/> naming the first row (and column)
+        /// holding a NaN or ±∞ instead of returning a NaN or ∞ loss. It costs one reduction over [B, C] and a
+        /// device-to-host read per call.
+        /// </summary>
+        public bool CheckFiniteLogits { get; set; }
+
         /// <summary>The per-class buffer the logits are shifted by (in its current dtype and device).</summary>
         private protected abstract Tensor ShiftBuffer { get; }
 
@@ -115,6 +123,11 @@ namespace CbGen.TorchSharp
             }
 
             Validation.Logits(logits, NumClasses, nameof(logits));
+            if (CheckFiniteLogits)
+            {
+                Validation.Finite(logits, nameof(logits));
+            }
+
             Validation.NotNullOrDisposed(target, nameof(target));
             var shift = _shiftCache.For(ShiftBuffer, logits);
             return (shift, _weightStore?.Using(_classWeights!));

@@ -9,6 +9,7 @@ using Spectre.Console;
 namespace CbGen.Examples.Tests
 {
     /// <summary>End-to-end runs of <see cref="Experiment.Run"/> on synthetic IDX files (no Debian package needed).</summary>
+    [Collection(TrainingCollection.Name)]
     public sealed class ExperimentSmokeTests : IDisposable
     {
         private readonly string dir = SyntheticIdx.TempDir();
@@ -39,7 +40,7 @@ namespace CbGen.Examples.Tests
 
             var result = Experiment.Run(options, console);
 
-            Assert.Equal(5, result.Runs.Count);
+            Assert.Equal(8, result.Runs.Count);
             Assert.Equal(LossCatalog.All.Select(s => s.Key), result.Runs.Select(r => r.Loss));
             Assert.All(result.Runs, r =>
             {
@@ -52,7 +53,9 @@ namespace CbGen.Examples.Tests
             // IF 100 capped at 50 per class: [50 × 9, 50] → not the enum's counts, so the runtime API builds the CB losses.
             Assert.Equal(Enumerable.Repeat(50L, 10), result.TrainingSets[0].Counts);
             Assert.Equal("torch", result.Runs[0].Source);
-            Assert.All(result.Runs.Skip(1), r => Assert.Equal("runtime", r.Source));
+            Assert.Equal("torch + runtime adjust_logits", result.Runs[1].Source);
+            Assert.All(result.Runs.Skip(2), r => Assert.Equal("runtime", r.Source));
+            Assert.Contains("run 7/7", text.ToString(), StringComparison.Ordinal);     // ce-posthoc trains nothing of its own
 
             foreach (string file in new[] { "results.json", "results.md", "per_class_accuracy_if100.png",
                          "class_counts_weights_if100.png", "effective_number.png" })
@@ -66,11 +69,12 @@ namespace CbGen.Examples.Tests
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4));
 
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
-            Assert.Equal(5, json.RootElement.GetProperty("runs").GetArrayLength());
-            Assert.Equal(5, json.RootElement.GetProperty("summary").GetArrayLength());
+            Assert.Equal(8, json.RootElement.GetProperty("runs").GetArrayLength());
+            Assert.Equal(8, json.RootElement.GetProperty("summary").GetArrayLength());
 
             string md = File.ReadAllText(Path.Combine(output, "results.md"));
             Assert.Contains("CB focal γ=0.5 β=0.999", md, StringComparison.Ordinal);
+            Assert.Contains("LDAM-DRW β=0.9999", md, StringComparison.Ordinal);
             Assert.Contains("![effective_number](effective_number.png)", md, StringComparison.Ordinal);
             Assert.Contains("Error %", text.ToString(), StringComparison.Ordinal);
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using FashionMnistLongTail;
 
 namespace CbGen.Examples.Tests
@@ -17,7 +18,8 @@ namespace CbGen.Examples.Tests
             Assert.Null(o.SubsetCap);
             Assert.Null(o.DataDirectory);
             Assert.True(o.Plots);
-            Assert.Equal(5, o.Losses.Count);
+            Assert.Equal(LossCatalog.All.Select(s => s.Kind), o.Losses);
+            Assert.Equal(8, o.Losses.Count);
         }
 
         [Fact]

@@ -9,6 +9,7 @@ using Spectre.Console;
 namespace CbGen.Examples.Tests
 {
     /// <summary><c>--search</c> end to end on synthetic IDX files: the grid, the hold-out, the final runs and the files.</summary>
+    [Collection(TrainingCollection.Name)]
     public sealed class SearchSmokeTests : IDisposable
     {
         private readonly string dir = SyntheticIdx.TempDir();

@@ -44,7 +44,7 @@ namespace FashionMnistLongTail.Reporting
             void Line(string text = "") => md.Append(text).Append('\n');
             string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-            Line("# Fashion-MNIST-LT: class-balanced losses");
+            Line("# Fashion-MNIST-LT: class-balanced, logit-adjusted and LDAM-DRW losses");
             Line();
             Line(F($"- Command: `{result.Command}`"));
             Line(F($"- Machine: {result.Machine}; libtorch threads: {result.Threads} (`torch.set_num_threads`), OpenMP wait policy {result.OpenMpWaitPolicy}"));
@@ -53,11 +53,14 @@ namespace FashionMnistLongTail.Reporting
             Line(F($"- Protocol: class i keeps its first ⌊6000·(1/IF)^(i/9)⌋ training images (file order); test on the balanced 10,000 test images. ")
                 + F($"Pixels /255, standardised (mean 0.2860, std 0.3530), flattened. MLP 784-512-ReLU-256-ReLU-10. SGD momentum 0.9, batch 128, ")
                 + F($"{result.Epochs} epochs, lr 0.05 with linear warm-up over 2 epochs, ×0.1 at epochs {Protocol.FirstDrop(result.Epochs)} and {Protocol.SecondDrop(result.Epochs)}, ")
-                + "weight decay 5e-4 on weights only; sigmoid/focal runs start the last bias at −log(C−1). "
+                + "weight decay 5e-4 on weights only; sigmoid/focal runs start the last bias at −log(C−1); LDAM runs use the official "
+                + "code's cosine last layer (NormedLinear, no bias) and re-weight (DRW) from the first lr drop. "
                 + "Seeds: `torch.manual_seed(seed)` for the weights, `new Random(seed)` for the batch order.");
             Line("- Many/medium/few-shot: classes with > 1000, 200–1000, < 200 training images; accuracy is the mean over those classes.");
             Line("- Loss from: `torch` = `nn.CrossEntropyLoss`; `generated` = the `FashionMnist*Loss` types the CbGen generator made from the `FashionMnist` enum "
-                + "(IF 100 counts); `runtime` = `ClassBalanced*Loss.FromCounts` (other IFs or `--subset`).");
+                + "(IF 100 counts; LDAM-DRW only with 30 epochs, its compile-time K = 20); `runtime` = the runtime factory `CbLosses.FromCounts` (other IFs, `--subset`, `--epochs`). "
+                + "A post-hoc row (`+ generated AdjustLogits` or `+ runtime adjust_logits`) is the baseline's trained model evaluated a second time with its logits adjusted: "
+                + "it trains nothing, and its time and epoch losses are the baseline's.");
             Line("- Training times are wall-clock per run and include any load from other processes on the machine.");
 
             foreach (var set in result.TrainingSets)

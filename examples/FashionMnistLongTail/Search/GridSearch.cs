@@ -100,12 +100,16 @@ namespace FashionMnistLongTail.Search
                 Report(console, runs[^1]);
             }
 
-            foreach (LossSpec spec in options.Losses.Select(LossCatalog.Get))
+            // A post-hoc row evaluates the model of the run it names: one training per group, as in Experiment.Run.
+            foreach (var group in options.Losses.Select(LossCatalog.Get).GroupBy(LossCatalog.TrainingOf))
             {
                 for (int seed = 0; seed < options.Seeds; seed++)
                 {
-                    runs.Add(Trainer.Run(spec, kept, train, test, imbalance, seed, options.Epochs));
-                    Report(console, runs[^1]);
+                    foreach (var run in Trainer.RunShared(group.Key, group.ToArray(), kept, train, test, imbalance, seed, options.Epochs))
+                    {
+                        runs.Add(run);
+                        Report(console, run);
+                    }
                 }
             }
 

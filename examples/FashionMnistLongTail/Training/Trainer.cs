@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using CbGen.Evaluation;
@@ -51,13 +52,46 @@ namespace FashionMnistLongTail.Training
         public static RunResult Run(LossSpec spec, long[] counts, TensorData train, TensorData test, int imbalance,
             int seed, int epochs, Action<EpochReport>? onEpoch = null, LossInstance? loss = null)
         {
+            ArgumentNullException.ThrowIfNull(spec);
+            return RunShared(LossCatalog.TrainingOf(spec), [spec], counts, train, test, imbalance, seed, epochs, onEpoch, loss)[0];
+        }
+
+        /// <summary>
+        /// Trains one model with <paramref name="trained"/>'s loss and evaluates it once per row of
+        /// <paramref name="rows"/>: the run itself, and post-hoc rows that adjust its logits at prediction
+        /// (<see cref="LossSpec.EvaluatesModelOf"/>) — the same weights, no second training. Every row's
+        /// <see cref="RunResult.TrainSeconds"/> and epoch losses are that one training's.
+        /// </summary>
+        /// <exception cref="ArgumentException">A row does not evaluate <paramref name="trained"/>'s model.</exception>
+        public static IReadOnlyList<RunResult> RunShared(LossSpec trained, IReadOnlyList<LossSpec> rows, long[] counts,
+            TensorData train, TensorData test, int imbalance, int seed, int epochs, Action<EpochReport>? onEpoch = null,
+            LossInstance? loss = null)
+        {
+            ArgumentNullException.ThrowIfNull(trained);
+            ArgumentNullException.ThrowIfNull(rows);
             ArgumentNullException.ThrowIfNull(test);
-            using TrainedModel trained = Train(spec, counts, train, seed, epochs, onEpoch, loss);
-            LongTailReport report = Evaluate(trained.Model, test, counts);
-            return new RunResult(imbalance, spec.Key, spec.Display, seed, trained.Source, 100.0 * report.Error,
-                report.PerClassAccuracy.Select(a => a is double v ? 100.0 * v : double.NaN).ToArray(),
-                100.0 * report.ManyShotAccuracy, 100.0 * report.MediumShotAccuracy, 100.0 * report.FewShotAccuracy,
-                trained.TrainSeconds, trained.EpochLosses);
+            foreach (var row in rows)
+            {
+                if (LossCatalog.TrainingOf(row) != trained)
+                {
+                    throw new ArgumentException($"Row {row.Key} does not evaluate the model of run {trained.Key}.", nameof(rows));
+                }
+            }
+
+            using TrainedModel model = Train(trained, counts, train, seed, epochs, onEpoch, loss);
+            var results = new List<RunResult>(rows.Count);
+            foreach (var row in rows)
+            {
+                (Func<Tensor, Tensor>? adjust, string? adjustSource) = row.IsPostHoc ? LossCatalog.PostHocAdjustment(row, counts) : (null, null);
+                LongTailReport report = Evaluate(model.Model, test, counts, adjust);
+                string source = row.IsPostHoc ? model.Source + " + " + adjustSource : model.Source;
+                results.Add(new RunResult(imbalance, row.Key, row.Display, seed, source, 100.0 * report.Error,
+                    report.PerClassAccuracy.Select(a => a is double v ? 100.0 * v : double.NaN).ToArray(),
+                    100.0 * report.ManyShotAccuracy, 100.0 * report.MediumShotAccuracy, 100.0 * report.FewShotAccuracy,
+                    model.TrainSeconds, model.EpochLosses));
+            }
+
+            return results;
         }
 
         /// <summary>Trains the MLP (see <see cref="Run"/>) and returns it with its training record; the caller disposes it.</summary>
@@ -71,7 +105,8 @@ namespace FashionMnistLongTail.Training
 
             torch.manual_seed(seed);
             int classes = counts.Length;
-            var model = new Mlp((int)train.Features.shape[1], Protocol.Hidden[0], Protocol.Hidden[1], classes);
+            var model = new Mlp((int)train.Features.shape[1], Protocol.Hidden[0], Protocol.Hidden[1], classes,
+                normedHead: spec.UsesNormedHead);
             try
             {
                 if (spec.UsesSigmoidBias)
@@ -79,7 +114,7 @@ namespace FashionMnistLongTail.Training
                     CbTraining.InitializeBiasForSigmoid(model.Head);
                 }
 
-                loss ??= LossCatalog.Create(spec, counts);
+                loss ??= LossCatalog.Create(spec, counts, epochs);
                 var (epochLosses, seconds) = Fit(model, loss.Module, train, spec, seed, epochs, onEpoch);
                 return new TrainedModel(model, loss.Source, epochLosses, seconds);
             }
@@ -111,6 +146,11 @@ namespace FashionMnistLongTail.Training
             for (int epoch = 0; epoch < epochs; epoch++)
             {
                 model.train();
+                if (lossModule is DeferredReweightingLoss drw)
+                {
+                    drw.Step(epoch);    // LDAM-DRW: unweighted until the first lr drop, class-balanced from then on
+                }
+
                 Shuffle(order, rng);
                 using var permutation = tensor(order);
                 using var lossSum = zeros(1, dtype: float64);
@@ -151,8 +191,10 @@ namespace FashionMnistLongTail.Training
             return (epochLosses, clock.Elapsed.TotalSeconds);
         }
 
-        /// <summary>The predicted class of every example of <paramref name="data"/>, batched and without gradients.</summary>
-        public static long[] Predict(nn.Module<Tensor, Tensor> model, TensorData data)
+        /// <summary>The predicted class of every example of <paramref name="data"/>, batched and without gradients;
+        /// with <paramref name="adjust"/> (post-hoc logit adjustment, see <see cref="LossCatalog.PostHocAdjustment"/>)
+        /// the argmax is taken over the adjusted logits.</summary>
+        public static long[] Predict(nn.Module<Tensor, Tensor> model, TensorData data, Func<Tensor, Tensor>? adjust = null)
         {
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(data);
@@ -165,6 +207,11 @@ namespace FashionMnistLongTail.Training
                     using var scope = NewDisposeScope();
                     int size = Math.Min(EvalBatchSize, data.Count - start);
                     var logits = model.call(data.Features.narrow(0, start, size));
+                    if (adjust is not null)
+                    {
+                        logits = adjust(logits);
+                    }
+
                     logits.argmax(1).data<long>().CopyTo(predictions, start);
                 }
             }
@@ -173,10 +220,11 @@ namespace FashionMnistLongTail.Training
         }
 
         /// <summary>The long-tail metrics of <paramref name="model"/> on <paramref name="data"/> (CbGen.Evaluation), with the
-        /// demo's shot groups (<see cref="LongTail.Thresholds"/>) taken from the training <paramref name="counts"/>.</summary>
-        public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts)
+        /// demo's shot groups (<see cref="LongTail.Thresholds"/>) taken from the training <paramref name="counts"/>; with
+        /// <paramref name="adjust"/>, of the logits adjusted post hoc (see <see cref="Predict"/>).</summary>
+        public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts, Func<Tensor, Tensor>? adjust = null)
         {
-            long[] predicted = Predict(model, data);
+            long[] predicted = Predict(model, data, adjust);
             long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
             return LongTailMetrics.Compute(predicted, actual, counts, LongTail.Thresholds);
         }

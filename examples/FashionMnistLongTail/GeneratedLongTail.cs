@@ -1,0 +1,84 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using CbGen;
+using CbGen.TorchSharp;
+using static TorchSharp.torch;
+
+namespace FashionMnistLongTail
+{
+    /// <summary>
+    /// The start-up check of the generated logit-adjusted and LDAM-DRW types (<c>FashionMnistLa*</c>,
+    /// <c>FashionMnistLdamDrw*</c>) against the runtime maths: knobs, log-priors, margins and weights, then a typed
+    /// forward against the runtime module and the generated post-hoc <c>AdjustLogits</c> against
+    /// <c>LongTailFunctional.adjust_logits</c>.
+    /// </summary>
+    internal static class GeneratedLongTail
+    {
+        /// <exception cref="InvalidOperationException">A generated constant disagrees; the message says which.</exception>
+        internal static void Verify(long[] counts)
+        {
+            var la = LossCatalog.Get(LossKind.LogitAdjusted);
+            var drw = LossCatalog.Get(LossKind.LdamDrw);
+            Require(FashionMnistLaWeights.Counts.SequenceEqual(counts) && FashionMnistLdamDrwWeights.Counts.SequenceEqual(counts),
+                "FashionMnistLa/LdamDrw counts differ from the IF 100 protocol's; fix the [Samples] counts on the FashionMnist enum.");
+            Require(FashionMnistLaWeights.Tau == la.Tau, Inv($"FashionMnistLaWeights.Tau is {FashionMnistLaWeights.Tau}; the run la expects {la.Tau}."));
+            Require(FashionMnistLdamDrwWeights.Beta == drw.Beta && FashionMnistLdamDrwWeights.MaxMargin == drw.MaxMargin
+                    && FashionMnistLdamDrwWeights.Scale == drw.Scale && FashionMnistLdamDrwWeights.DeferUntilEpoch == Protocol.FirstDrop(Protocol.Epochs),
+                Inv($"FashionMnistLdamDrwWeights has β={FashionMnistLdamDrwWeights.Beta}, m_max={FashionMnistLdamDrwWeights.MaxMargin}, s={FashionMnistLdamDrwWeights.Scale}, K={FashionMnistLdamDrwWeights.DeferUntilEpoch}; the run ldam-drw expects β={drw.Beta}, m_max={drw.MaxMargin}, s={drw.Scale}, K={Protocol.FirstDrop(Protocol.Epochs)}."));
+            Close("FashionMnistLaWeights.LogPriors", FashionMnistLaWeights.LogPriors, ClassPriors.LogPriors(counts));
+            Close("FashionMnistLdamDrwWeights.Margins", FashionMnistLdamDrwWeights.Margins, LdamMargins.Compute(counts, drw.MaxMargin));
+            Close("FashionMnistLdamDrwWeights.Weights", FashionMnistLdamDrwWeights.Weights, ClassBalancedWeights.Compute(counts, drw.Beta));
+
+            FashionMnist[] labels = [FashionMnist.TShirtTop, FashionMnist.Shirt, FashionMnist.Bag, FashionMnist.AnkleBoot];
+            using var scope = NewDisposeScope();
+            var logits = linspace(-0.9, 0.9, 4 * counts.Length).reshape(4, counts.Length);   // cosine-range logits, as LDAM sees
+            var target = tensor(labels.Select(l => (long)l).ToArray());
+            using (var generated = new FashionMnistLaLoss())
+            using (var runtime = new LogitAdjustedLoss(counts, tau: la.Tau))
+            {
+                GeneratedLosses.Same(nameof(FashionMnistLaLoss), generated.forward(logits, labels), runtime.call(logits, target));
+            }
+
+            using (var generated = new FashionMnistLdamDrwLoss())
+            using (var runtime = DeferredReweightingLoss.LdamDrw(counts, Protocol.FirstDrop(Protocol.Epochs), drw.Beta,
+                       maxMargin: drw.MaxMargin, scale: drw.Scale))
+            {
+                foreach (int epoch in new[] { 0, Protocol.FirstDrop(Protocol.Epochs) })
+                {
+                    generated.Step(epoch);
+                    runtime.Step(epoch);
+                    GeneratedLosses.Same(nameof(FashionMnistLdamDrwLoss) + " at epoch " + epoch.ToString(CultureInfo.InvariantCulture),
+                        generated.forward(logits, labels), runtime.call(logits, target));
+                }
+            }
+
+            var adjusted = FashionMnistLaWeights.AdjustLogits(logits);
+            var reference = LongTailFunctional.adjust_logits(logits, counts.AsSpan(), 1.0);
+            Require(adjusted.allclose(reference, rtol: 1e-6, atol: 1e-6),
+                "FashionMnistLaWeights.AdjustLogits differs from LongTailFunctional.adjust_logits on the same logits.");
+        }
+
+        private static void Close(string name, ReadOnlySpan<double> generated, double[] runtime)
+        {
+            for (int c = 0; c < runtime.Length; c++)
+            {
+                if (Math.Abs(generated[c] - runtime[c]) > 1e-12 * Math.Abs(runtime[c]))
+                {
+                    throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                        "{0}[{1}] is {2:R} but the runtime maths give {3:R}.", name, c, generated[c], runtime[c]));
+                }
+            }
+        }
+
+        private static void Require(bool condition, string message)
+        {
+            if (!condition)
+            {
+                throw new InvalidOperationException(message);
+            }
+        }
+
+        private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+    }
+}
