@@ -6,7 +6,7 @@
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
-#   ./build.sh mutate TARGET mutation testing (Stryker.NET) of maths, runtime or generator; not in CI
+#   ./build.sh mutate TARGET mutation testing (Stryker.NET), one eng/stryker/TARGET.json; not in CI
 #   ./build.sh setup         only the set-up steps
 set -euo pipefail
 

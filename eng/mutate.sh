@@ -3,7 +3,10 @@
 #
 #   ./build.sh mutate maths      src/CbGen/Maths               against tests/CbGen.Tests (Maths tests)
 #   ./build.sh mutate runtime    CbGen.TorchSharp's loss core  against tests/CbGen.Tests (Runtime tests)
-#   ./build.sh mutate generator  CountsFileParser and Emitter  against tests/CbGen.Generators.Tests
+#   ./build.sh mutate longtail   LA / LDAM / logit-shift losses against tests/CbGen.Tests (Runtime tests)
+#   ./build.sh mutate generator  CountsFileParser*, Emitting/*  against tests/CbGen.Generators.Tests
+#   ./build.sh mutate evaluation src/CbGen/Evaluation          against tests/CbGen.Tests (Evaluation tests)
+#   ./build.sh mutate mlnet      src/CbGen.ML                  against tests/CbGen.ML.Tests
 #
 # Extra arguments go to Stryker, e.g. --mutate '**/Validation.cs' to iterate on one file, or --since:main.
 # Each target's settings (project, files found by name, test filter, message-text exclusions) are in
@@ -11,8 +14,9 @@
 
 mutation_test_project() {
   case "$1" in
-    maths|runtime) printf 'tests/CbGen.Tests' ;;
+    maths|runtime|longtail|evaluation) printf 'tests/CbGen.Tests' ;;
     generator) printf 'tests/CbGen.Generators.Tests' ;;
+    mlnet) printf 'tests/CbGen.ML.Tests' ;;
     *) return 1 ;;
   esac
 }
@@ -22,7 +26,7 @@ run_mutation() {
   [ $# -gt 0 ] && shift
   local tests
   tests="$(mutation_test_project "$target")" \
-    || die "unknown mutation target '${target}' (use maths, runtime or generator)"
+    || die "unknown mutation target '${target}' (use maths, runtime, longtail, generator, evaluation or mlnet)"
   local out="$ROOT/artifacts/mutation/$target"
   say "restoring the dotnet-stryker tool (.config/dotnet-tools.json)"
   dotnet tool restore >/dev/null
