@@ -23,15 +23,18 @@ namespace CbGen.TorchSharp
     /// </example>
     public sealed record CbLossOptions
     {
-        /// <summary>The modules' defaults: Mean over positive labels, γ = 2, ignore index −100, no smoothing,
+        /// <summary>The modules' defaults: Mean over each loss's default normaliser, γ = 2, ignore index −100, no smoothing,
         /// <see cref="CbDevice.Auto"/>, no finite check, τ = 1, m_max = 0.5, s = 30, no deferred re-weighting.</summary>
         public static CbLossOptions Default { get; } = new CbLossOptions();
 
         /// <summary>None, Mean (default) or Sum.</summary>
         public Reduction Reduction { get; init; } = Reduction.Mean;
 
-        /// <summary>What <see cref="Reduction.Mean"/> divides by (default <see cref="MeanNormalizer.PositiveLabels"/>).</summary>
-        public MeanNormalizer Normalizer { get; init; } = MeanNormalizer.PositiveLabels;
+        /// <summary>What <see cref="Reduction.Mean"/> divides by. Null (the default) means each loss's own default, the
+        /// one its official code uses and its module constructor takes: <see cref="MeanNormalizer.PositiveLabels"/>
+        /// for the class-balanced losses, <see cref="MeanNormalizer.WeightSum"/> (PyTorch's weighted mean) for the
+        /// logit-adjusted and LDAM losses, LDAM-DRW included.</summary>
+        public MeanNormalizer? Normalizer { get; init; }
 
         /// <summary>Softmax: a label value that contributes nothing (PyTorch's default −100).</summary>
         public long IgnoreIndex { get; init; } = Validation.DefaultIgnoreIndex;
@@ -65,5 +68,12 @@ namespace CbGen.TorchSharp
         /// returns a <see cref="DeferredReweightingLoss"/> (with <see cref="CbLoss.Ldam"/>: LDAM-DRW); the
         /// logit-adjusted loss has no weights to defer and rejects it.</summary>
         public int? DeferUntilEpoch { get; init; }
+
+        /// <summary>The normaliser <paramref name="loss"/> uses under these options: <see cref="Normalizer"/>, or the
+        /// loss's own default when it is null.</summary>
+        /// <param name="loss">The loss being built.</param>
+        /// <returns>What <see cref="Reduction.Mean"/> divides by.</returns>
+        public MeanNormalizer NormalizerFor(CbLoss loss) =>
+            Normalizer ?? (loss is CbLoss.LogitAdjusted or CbLoss.Ldam ? MeanNormalizer.WeightSum : MeanNormalizer.PositiveLabels);
     }
 }

@@ -32,10 +32,10 @@ namespace CbGen.TorchSharp
             CheckWeightVariant(loss, nameof(loss));
             ClassBalancedLoss module = loss switch
             {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.Normalizer, o.IgnoreIndex,
+                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex,
                     o.LabelSmoothing, o.Device),
-                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.Normalizer, o.Device),
-                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.Normalizer, o.Gamma, o.Device),
+                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Device),
+                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Gamma, o.Device),
             };
             module.CheckFiniteLogits = o.CheckFiniteLogits;
             return module;
@@ -57,10 +57,10 @@ namespace CbGen.TorchSharp
             CheckWeightVariant(loss, nameof(loss));
             ClassBalancedLoss module = loss switch
             {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.Normalizer, o.IgnoreIndex,
+                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex,
                     o.LabelSmoothing, o.Device),
-                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.Normalizer, o.Device),
-                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.Normalizer, o.Gamma, o.Device),
+                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Device),
+                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Gamma, o.Device),
             };
             module.CheckFiniteLogits = o.CheckFiniteLogits;
             return module;
@@ -77,9 +77,8 @@ namespace CbGen.TorchSharp
         /// <see cref="CbLossOptions.MaxMargin"/> and <see cref="CbLossOptions.Scale"/>: unweighted (β checked and
         /// ignored) unless <see cref="CbLossOptions.DeferUntilEpoch"/> is set, which makes it LDAM-DRW with the
         /// class-balanced weights of β from that epoch on (<see cref="DeferredReweightingLoss.LdamDrw"/>; the official
-        /// recipe uses β = 0.9999 and <see cref="MeanNormalizer.WeightSum"/>, PyTorch's weighted mean — pass that
-        /// normaliser for the official numbers: the options' default, <see cref="MeanNormalizer.PositiveLabels"/>,
-        /// divides by the number of samples as the class-balanced losses do).</para>
+        /// recipe uses β = 0.9999 and <see cref="MeanNormalizer.WeightSum"/>, PyTorch's weighted mean, which is what
+        /// the logit-adjusted and LDAM losses use unless <see cref="CbLossOptions.Normalizer"/> says otherwise).</para>
         /// <para>With <see cref="CbLossOptions.DeferUntilEpoch"/> set, the class-balanced variants come back as a
         /// <see cref="DeferredReweightingLoss"/> too (as
         /// <see cref="DeferredReweightingLoss.FromCounts(CbLoss, ReadOnlySpan{long}, double, int, CbLossOptions?)"/>);
@@ -110,10 +109,10 @@ namespace CbGen.TorchSharp
             switch (loss)
             {
                 case CbLoss.LogitAdjusted:
-                    return new LogitAdjustedLoss(counts, o.Reduction, o.Normalizer, o.IgnoreIndex, o.Tau,
+                    return new LogitAdjustedLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex, o.Tau,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
                 case CbLoss.Ldam:
-                    return new LdamLoss(counts, o.Reduction, o.Normalizer, o.IgnoreIndex, o.MaxMargin, o.Scale,
+                    return new LdamLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex, o.MaxMargin, o.Scale,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
                 default:
                     return Create(loss, ClassBalancedWeights.Compute(counts, beta), options);

@@ -128,7 +128,7 @@ namespace CbGen.TorchSharp
 
             if (loss == CbLoss.Ldam)
             {
-                var ldamDrw = LdamDrw(counts, deferUntilEpoch, beta, o.Reduction, o.Normalizer, o.IgnoreIndex,
+                var ldamDrw = LdamDrw(counts, deferUntilEpoch, beta, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex,
                     o.MaxMargin, o.Scale, o.Device);
                 ldamDrw.CheckFiniteLogits = o.CheckFiniteLogits;
                 return ldamDrw;

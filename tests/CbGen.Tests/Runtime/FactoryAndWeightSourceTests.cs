@@ -73,7 +73,8 @@ namespace CbGen.Tests.Runtime
 
             Assert.Equal((int)Reduction.Mean, Convert.ToInt32(defaults["reduction"]));
             Assert.Equal(options.Reduction, (Reduction)Convert.ToInt32(defaults["reduction"]));
-            Assert.Equal(options.Normalizer, (MeanNormalizer)Convert.ToInt32(defaults["normalizer"]));
+            Assert.Null(options.Normalizer);
+            Assert.Equal(options.NormalizerFor(CbLoss.Focal), (MeanNormalizer)Convert.ToInt32(defaults["normalizer"]));
             Assert.Equal(options.Device, (CbDevice)Convert.ToInt32(defaults["device"]));
             Assert.Equal(options.Gamma, (double)defaults["gamma"]!);
             Assert.Equal(options.IgnoreIndex, (long)defaults["ignoreIndex"]!);

@@ -99,6 +99,22 @@ namespace CbGen.Tests.Runtime
         }
 
         [Fact]
+        public void Without_a_Normalizer_each_loss_gets_its_official_mean_as_the_generated_losses_do()
+        {
+            // LDAM-DRW's official code divides by Σ α_{y_i} (cross_entropy(weight=…)); the CB losses by B.
+            var options = new CbLossOptions { DeferUntilEpoch = 0, Device = CbDevice.Cpu };
+            using var ldamDrw = CbLosses.FromCounts(CbLoss.Ldam, Counts, Beta, options);
+            double[] alpha = ClassBalancedWeights.Compute(Counts, Beta);
+            var shifted = LongTailLoops.Ldam(Z, Y, LongTailLoops.Margins(Counts, 0.5), 30);
+            TestData.Close(LongTailLoops.Reduced(shifted, Y, alpha, -100, MeanNormalizer.WeightSum, mean: true),
+                Value(ldamDrw, Z, Y), 1e-12, "LDAM-DRW");
+            Assert.Equal(MeanNormalizer.WeightSum, Assert.IsType<LdamLoss>(((DeferredReweightingLoss)ldamDrw).Weighted).Normalizer);
+            Assert.Equal(MeanNormalizer.WeightSum, CbLossOptions.Default.NormalizerFor(CbLoss.LogitAdjusted));
+            Assert.Equal(MeanNormalizer.PositiveLabels, CbLossOptions.Default.NormalizerFor(CbLoss.Softmax));
+            Assert.Equal(MeanNormalizer.AllTerms, new CbLossOptions { Normalizer = MeanNormalizer.AllTerms }.NormalizerFor(CbLoss.Ldam));
+        }
+
+        [Fact]
         public void A_class_balanced_variant_with_DeferUntilEpoch_is_the_DRW_wrapper()
         {
             var options = new CbLossOptions { DeferUntilEpoch = 1, Gamma = 0.5, Device = CbDevice.Cpu };
