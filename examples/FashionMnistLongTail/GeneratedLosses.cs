@@ -119,14 +119,18 @@ namespace FashionMnistLongTail
                     $"{name}Weights has β={beta}, γ={gamma}; the run {spec.Key} expects β={spec.Beta}, γ={spec.Gamma}."));
             }
 
-            double[] runtime = ClassBalancedWeights.Compute(expectedCounts, spec.Beta);
+            Close(name + "Weights.Weights", weights, ClassBalancedWeights.Compute(expectedCounts, spec.Beta));
+        }
+
+        /// <summary>Throws unless each generated constant is within 1e-12 (relative) of the runtime maths' value.</summary>
+        internal static void Close(string name, ReadOnlySpan<double> generated, double[] runtime)
+        {
             for (int c = 0; c < runtime.Length; c++)
             {
-                if (Math.Abs(weights[c] - runtime[c]) > 1e-12 * Math.Abs(runtime[c]))
+                if (Math.Abs(generated[c] - runtime[c]) > 1e-12 * Math.Abs(runtime[c]))
                 {
                     throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                        "{0}Weights.Weights[{1}] is {2:R} but ClassBalancedWeights.Compute gives {3:R}.",
-                        name, c, weights[c], runtime[c]));
+                        "{0}[{1}] is {2:R} but the runtime maths give {3:R}.", name, c, generated[c], runtime[c]));
                 }
             }
         }
