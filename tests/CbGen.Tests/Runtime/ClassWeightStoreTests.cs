@@ -1,0 +1,173 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using CbGen.TorchSharp.Internal;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CbGen.Tests.Runtime
+{
+    /// <summary>
+    /// The module's weight caches (issue 16): a cache that is rebuilt on every forward, kept after the buffer it was
+    /// made from is replaced, or never freed gives the same loss values, so the value tests cannot see it. These tests
+    /// pin the promise of <see cref="ClassWeightStore"/> itself: each cached tensor is made once and reused while the
+    /// buffer, dtype and divisor stay the same, and the one it replaces is disposed at once.
+    /// </summary>
+    public class ClassWeightStoreTests
+    {
+        private static readonly double[] Alpha = { 0.5, 2.0, 1.5 };
+
+        private static Tensor Input(ScalarType dtype, int rows = 4) => zeros(rows, Alpha.Length, dtype);
+
+        private static void Values(double[] expected, Tensor actual)
+        {
+            using var cpu = actual.to(ScalarType.Float64).cpu();
+            var got = cpu.data<double>().ToArray();
+            Assert.Equal(expected.Length, got.Length);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(expected[i], got[i], 6);
+            }
+        }
+
+        private static double[] Divided(double divisor) => Array.ConvertAll(Alpha, a => a / divisor);
+
+        private static Tensor? Field(ClassWeightStore store, string name) =>
+            (Tensor?)typeof(ClassWeightStore).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store);
+
+        [Fact]
+        public void Logits_of_the_buffers_dtype_get_the_buffer_itself()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var input = Input(ScalarType.Float64);
+
+            Assert.Same(buffer, store.Plain(input));
+            Assert.Null(Field(store, "_plain"));
+        }
+
+        [Fact]
+        public void The_cast_weights_are_made_once_per_dtype_and_the_old_cast_is_freed()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var f32 = Input(ScalarType.Float32);
+            using var bf16 = Input(ScalarType.BFloat16);
+
+            var first = store.Plain(f32);
+            Assert.Equal(ScalarType.Float32, first.dtype);
+            Assert.Same(first, store.Plain(f32));
+            var scaled = store.Scaled(f32, 4);
+
+            var other = store.Plain(bf16);
+            Assert.Equal(ScalarType.BFloat16, other.dtype);
+            Assert.True(first.IsInvalid, "the float32 cast must be disposed when the dtype changes");
+            Assert.True(scaled.IsInvalid, "α/n made from the float32 cast must go with it");
+            Values(Alpha, other);
+        }
+
+        [Fact]
+        public void The_divided_weights_are_kept_for_one_divisor_and_replaced_for_another()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var input = Input(ScalarType.Float32);
+
+            var byFour = store.Scaled(input, 4);
+            Values(Divided(4), byFour);
+            Assert.Same(byFour, store.Scaled(input, 4));
+
+            var byThree = store.Scaled(input, 3);
+            Values(Divided(3), byThree);
+            Assert.True(byFour.IsInvalid, "α/4 must be disposed once α/3 replaces it");
+            Assert.Same(byThree, store.Scaled(input, 3));
+        }
+
+        [Fact]
+        public void The_column_views_the_right_weights_and_is_replaced_with_them()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var input = Input(ScalarType.Float32);
+
+            var plain = store.Column(input, 1);
+            Assert.Equal(new long[] { Alpha.Length, 1 }, plain.shape);
+            Values(Alpha, plain);
+            Assert.Same(plain, store.Column(input, 1));
+
+            var halved = store.Column(input, 2);
+            Values(Divided(2), halved);
+            Assert.True(plain.IsInvalid, "the α column must be disposed once α/2 replaces it");
+            Assert.Same(halved, store.Column(input, 2));
+        }
+
+        [Fact]
+        public void The_identity_and_sign_matrices_are_made_once_per_dtype()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var f32 = Input(ScalarType.Float32);
+            using var f64 = Input(ScalarType.Float64);
+            using var target = tensor(new long[] { 2, 0, 1, 2 });
+
+            using (var hot = store.OneHot(f32, target)) Values(new double[] { 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1 }, hot);
+            using (var signs = store.Signs(f32, target)) Values(new double[] { -1, -1, 1, 1, -1, -1, -1, 1, -1, -1, -1, 1 }, signs);
+            var eye = Field(store, "_eye");
+            var signMatrix = Field(store, "_signs");
+            store.OneHot(f32, target).Dispose();
+            store.Signs(f32, target).Dispose();
+            Assert.Same(eye, Field(store, "_eye"));
+            Assert.Same(signMatrix, Field(store, "_signs"));
+
+            store.OneHot(f64, target).Dispose();
+            store.Signs(f64, target).Dispose();
+            Assert.True(eye!.IsInvalid, "the float32 identity must be disposed when the dtype changes");
+            Assert.True(signMatrix!.IsInvalid, "the float32 signs must be disposed when the dtype changes");
+        }
+
+        [Fact]
+        public void A_new_buffer_frees_every_cache_and_the_same_buffer_keeps_them()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            using var next = ClassWeightStore.Create(new double[] { 3.0, 0.25, 1.0 }, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var input = Input(ScalarType.Float32);
+
+            var plain = store.Plain(input);
+            var column = store.Column(input, 5);
+            Assert.Same(store, store.Using(buffer));
+            Assert.Same(plain, store.Plain(input));
+            Assert.Same(column, store.Column(input, 5));
+
+            store.Using(next);
+            Assert.True(plain.IsInvalid, "the cast of the old buffer must be disposed");
+            Assert.True(column.IsInvalid, "the column of the old buffer must be disposed");
+            Values(new[] { 3.0, 0.25, 1.0 }, store.Plain(input));
+            Assert.False(buffer.IsInvalid, "the store never disposes the module's buffer");
+        }
+
+        [Fact]
+        public void Disposing_the_store_frees_every_cache_but_not_the_buffer()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var input = Input(ScalarType.Float32, rows: 2);
+            using var target = tensor(new long[] { 1, 0 });
+            var plain = store.Plain(input);
+            var scaled = store.Scaled(input, 2);
+            var column = store.Column(input, 2);
+            store.OneHot(input, target).Dispose();
+            store.Signs(input, target).Dispose();
+            var cached = new[] { "_eye", "_signs" }.Select(name => Field(store, name)!).ToArray();
+
+            store.Dispose();
+
+            foreach (var t in new[] { plain, scaled, column }.Concat(cached))
+            {
+                Assert.True(t.IsInvalid);
+            }
+
+            Assert.False(buffer.IsInvalid);
+        }
+    }
+}
