@@ -249,16 +249,8 @@ namespace CbGen.TorchSharp
         /// <inheritdoc/>
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
-            {
-                _disposed = true;
-                _weighted.Dispose();
-                if (!ReferenceEquals(_unweighted, _weighted))
-                {
-                    _unweighted.Dispose();
-                }
-            }
-
+            // Both modules are registered sub-modules: the base class disposes them with this one.
+            _disposed |= disposing;
             base.Dispose(disposing);
         }
 

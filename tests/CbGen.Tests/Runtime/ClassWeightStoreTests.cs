@@ -125,6 +125,41 @@ namespace CbGen.Tests.Runtime
             Assert.True(signMatrix!.IsInvalid, "the float32 signs must be disposed when the dtype changes");
         }
 
+        [Theory]
+        [InlineData(ClassWeightStore.EyeLimit, true)]
+        [InlineData(ClassWeightStore.EyeLimit + 1, false)]
+        public void One_hot_rows_come_from_a_cached_identity_up_to_the_limit_and_from_a_scatter_above_it(long classes, bool cached)
+        {
+            var alpha = Enumerable.Repeat(1.0, (int)classes).ToArray();
+            using var buffer = ClassWeightStore.Create(alpha, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var input = zeros(2, classes);
+            using var target = tensor(new long[] { classes - 1, 0 });
+
+            using (var hot = store.OneHot(input, target))
+            using (var signs = store.Signs(input, target))
+            {
+                Assert.Equal(new[] { 0.0, 1.0 }, new double[] { hot[0, 0].item<float>(), hot[0, classes - 1].item<float>() });
+                Assert.Equal(new[] { 1.0, -1.0 }, new double[] { signs[1, 0].item<float>(), signs[1, classes - 1].item<float>() });
+                Assert.Equal(2.0, hot.sum().item<float>());
+            }
+
+            Assert.Equal(cached, Field(store, "_eye") is not null);
+            Assert.Equal(cached, Field(store, "_signs") is not null);
+            Assert.Equal(!cached, Field(store, "_ones") is not null);
+        }
+
+        [Fact]
+        public void A_divisor_of_one_uses_the_weights_without_dividing_them()
+        {
+            using var buffer = ClassWeightStore.Create(Alpha, CPU);
+            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var input = Input(ScalarType.Float32);
+
+            Values(Alpha, store.Column(input, 1));
+            Assert.Null(Field(store, "_scaled"));
+        }
+
         [Fact]
         public void A_new_buffer_frees_every_cache_and_the_same_buffer_keeps_them()
         {

@@ -98,5 +98,15 @@ namespace CbGen.Tests.Runtime
             Assert.Equal("deferUntilEpoch", Assert.Throws<ArgumentOutOfRangeException>(() =>
                 DeferredReweightingLoss.FromCounts(CbLoss.Focal, Counts, 0.99, -1, new CbLossOptions { Device = CbDevice.Cpu })).ParamName);
         }
+
+        [Fact]
+        public void A_negative_K_is_rejected_before_any_module_is_built()
+        {
+            var statistics = DisposeScopeManager.Statistics.TensorStatistics;
+            long live = statistics.ThreadTotalLiveCount;
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+                DeferredReweightingLoss.FromCounts(CbLoss.Sigmoid, Counts, 0.99, -2, new CbLossOptions { Device = CbDevice.Cpu }));
+            Assert.Equal(live, statistics.ThreadTotalLiveCount);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CbGen.TorchSharp;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -116,6 +117,18 @@ namespace CbGen.Tests.Runtime
             Assert.EndsWith("labels must lie in [0, 3) or ignore_index = 7. (Parameter 'target')", withIgnore.Message, StringComparison.Ordinal);
             var without = Assert.Throws<ArgumentException>(() => Check(new long[] { 0, 5, 1 }, 3, null, contiguous));
             Assert.EndsWith("labels must lie in [0, 3). (Parameter 'target')", without.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(CbLoss.Softmax, false)]
+        [InlineData(CbLoss.Sigmoid, true)]
+        [InlineData(CbLoss.Focal, true)]
+        public void A_loss_offers_soft_targets_in_its_message_only_when_it_takes_them(CbLoss variant, bool soft)
+        {
+            using var scope = NewDisposeScope();
+            using var loss = RuntimeReference.Module(variant, new[] { 1.0, 2.0, 3.0 }, MeanNormalizer.PositiveLabels);
+            var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3), zeros(2, 3, 1)));
+            Assert.Equal(soft, e.Message.Contains("or floating targets of shape [2, 3]", StringComparison.Ordinal));
         }
     }
 }
