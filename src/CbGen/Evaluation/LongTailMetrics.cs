@@ -77,11 +77,12 @@ namespace CbGen.Evaluation
             for (int i = 0; i < labels.Length; i++)
             {
                 long v = labels[i];
-                result[i] = v < int.MinValue ? int.MinValue : v > int.MaxValue ? int.MaxValue : (int)v;
-                if (result[i] != v)
+                if (v < int.MinValue || v > int.MaxValue)
                 {
                     throw new ArgumentException("Sample " + F(i) + " has label " + F(v) + ", which is no class index.", name);
                 }
+
+                result[i] = (int)v;
             }
 
             return result;

@@ -95,13 +95,14 @@ namespace CbGen.Evaluation
             var narrow = new int[labels.Length];
             for (int i = 0; i < labels.Length; i++)
             {
-                narrow[i] = labels[i] < 0 || labels[i] > int.MaxValue ? -1 : (int)labels[i];
-                if (narrow[i] < 0)
+                if (labels[i] < 0 || labels[i] > int.MaxValue)
                 {
                     throw new ArgumentException(
                         "Sample " + F(i) + " has label " + F(labels[i]) + "; labels must be class indices in [0, " + F(classCount) + ").",
                         nameof(labels));
                 }
+
+                narrow[i] = (int)labels[i];
             }
 
             return Create(narrow, classCount, validationFraction, seed, minValidation, minTrain);
