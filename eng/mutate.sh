@@ -5,6 +5,8 @@
 #   ./build.sh mutate runtime    CbGen.TorchSharp's loss core  against tests/CbGen.Tests (Runtime tests)
 #   ./build.sh mutate longtail   LA / LDAM / logit-shift losses against tests/CbGen.Tests (Runtime tests)
 #   ./build.sh mutate generator  CountsFileParser*, Emitting/*  against tests/CbGen.Generators.Tests
+#   ./build.sh mutate emitter    Emitting/* without string mutants (the snapshots pin the text) against the
+#                                snapshot, table, sweep and robustness tests of tests/CbGen.Generators.Tests
 #   ./build.sh mutate evaluation src/CbGen/Evaluation          against tests/CbGen.Tests (Evaluation tests)
 #   ./build.sh mutate mlnet      src/CbGen.ML                  against tests/CbGen.ML.Tests
 #
@@ -15,7 +17,7 @@
 mutation_test_project() {
   case "$1" in
     maths|runtime|longtail|evaluation) printf 'tests/CbGen.Tests' ;;
-    generator) printf 'tests/CbGen.Generators.Tests' ;;
+    generator|emitter) printf 'tests/CbGen.Generators.Tests' ;;
     mlnet) printf 'tests/CbGen.ML.Tests' ;;
     *) return 1 ;;
   esac
@@ -26,7 +28,7 @@ run_mutation() {
   [ $# -gt 0 ] && shift
   local tests
   tests="$(mutation_test_project "$target")" \
-    || die "unknown mutation target '${target}' (use maths, runtime, longtail, generator, evaluation or mlnet)"
+    || die "unknown mutation target '${target}' (use maths, runtime, longtail, generator, emitter, evaluation or mlnet)"
   local out="$ROOT/artifacts/mutation/$target"
   say "restoring the dotnet-stryker tool (.config/dotnet-tools.json)"
   dotnet tool restore >/dev/null

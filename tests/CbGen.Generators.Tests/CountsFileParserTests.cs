@@ -14,7 +14,7 @@ namespace CbGen.Generators.Tests
     /// and indices the generated Label enum shows) and which diagnostic, on which line, a bad line gets. A file with
     /// any bad row must generate nothing, so a dropped row can never shift the class numbering.
     /// </summary>
-    public sealed class CountsFileParserTests
+    public sealed partial class CountsFileParserTests
     {
         private const string Source = "using CbGen;\n\nnamespace Tests;\n\n[ClassBalancedDataset(\"labels.csv\")]\npublic static partial class Labels;\n";
 
