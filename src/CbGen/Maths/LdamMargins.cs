@@ -38,11 +38,6 @@ namespace CbGen
             ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw)
         {
             ValidateMaxMargin(maxMargin, nameof(maxMargin));
-            if (counts.IsEmpty)
-            {
-                throw new ArgumentException("The counts are empty; pass one sample count per class.", nameof(counts));
-            }
-
             ValidateCounts(counts, zeroCounts);
             long rarest = long.MaxValue;
             foreach (long n in counts)
@@ -92,7 +87,7 @@ namespace CbGen
                 }
             }
 
-            // Negative counts, an all-zero vector, an undefined policy and an overflowing total, with the priors' messages.
+            // Empty or negative counts, an all-zero vector, an undefined policy and an overflowing total, with the priors' messages.
             _ = ClassPriors.Total(counts, zeroCounts == ZeroCountPolicy.Throw ? ZeroCountPolicy.ZeroWeight : zeroCounts,
                 nameof(counts));
         }
