@@ -136,17 +136,10 @@ namespace CbGen.Tests.Evaluation
             Assert.Equal(new[] { 5, 10 }, new[] { two.EpochsAt(0, 10), two.EpochsAt(1, 10) });
         }
 
-        private static LongTailReport Report(int wrong)
-        {
-            int[] actual = Enumerable.Repeat(0, 10).Concat(Enumerable.Repeat(1, 10)).ToArray();
-            int[] predicted = actual.Select((a, i) => a == 1 && i - 10 < wrong ? 0 : a).ToArray();
-            return LongTailMetrics.Compute(predicted, actual, Counts);
-        }
-
         [Fact]
         public void The_markdown_table_has_its_header_and_every_metric_in_percent()
         {
-            var result = SweepRunner.Run<int, int>(new[] { 2, 5 }, p => "p" + p, (p, m, b, ct) => p, (p, m) => Report(m));
+            var result = SweepRunner.Run<int, int>(new[] { 2, 5 }, p => "p" + p, (p, m, b, ct) => p, (p, m) => SweepRunnerTests.ReportWithWrong(m));
             string[] lines = result.ToMarkdown().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
             Assert.Equal("| Rank | Point | Balanced error % | Error % | Macro-F1 % | Few-shot acc % | Epochs | Time |", lines[0]);
             Assert.Equal("|---:|---|---:|---:|---:|---:|---:|---:|", lines[1]);
@@ -168,7 +161,7 @@ namespace CbGen.Tests.Evaluation
         public void A_sweep_refuses_null_arguments_by_name()
         {
             SweepTrainer<int, int> train = (p, m, b, ct) => p;
-            Func<int, int, LongTailReport> evaluate = (p, m) => Report(m);
+            Func<int, int, LongTailReport> evaluate = (p, m) => SweepRunnerTests.ReportWithWrong(m);
             Assert.Equal("points", Assert.Throws<ArgumentNullException>(() => SweepRunner.Run(null!, p => "p", train, evaluate)).ParamName);
             Assert.Equal("nameOf", Assert.Throws<ArgumentNullException>(() => SweepRunner.Run(new[] { 1 }, null!, train, evaluate)).ParamName);
             Assert.Equal("train", Assert.Throws<ArgumentNullException>(() => SweepRunner.Run<int, int>(new[] { 1 }, p => "p", null!, evaluate)).ParamName);
@@ -182,7 +175,7 @@ namespace CbGen.Tests.Evaluation
             var trainings = new List<string>();
             var result = SweepRunner.Run<int, int>(new[] { 7, 3, 5 }, p => "p" + p,
                 (p, m, b, ct) => { trainings.Add("p" + p + "@" + b.ToEpoch); return 4; },
-                (p, m) => Report(m),
+                (p, m) => SweepRunnerTests.ReportWithWrong(m),
                 new SweepOptions { Epochs = 1, Halving = new SuccessiveHalving(2) });
             Assert.Equal(new[] { "p7@1", "p3@1", "p5@1" }, trainings);
             Assert.Equal(new[] { "p7", "p3" }, result.Ranking.Where(e => e.Rung == 1).Select(e => e.Name));
@@ -192,7 +185,7 @@ namespace CbGen.Tests.Evaluation
         public void A_point_reports_the_time_its_callbacks_took_and_an_evaluation_failure_names_the_stage()
         {
             var result = SweepRunner.Run<int, int>(new[] { 1 }, p => "p",
-                (p, m, b, ct) => { Thread.Sleep(40); return p; }, (p, m) => Report(m));
+                (p, m, b, ct) => { Thread.Sleep(40); return p; }, (p, m) => SweepRunnerTests.ReportWithWrong(m));
             Assert.True(result.Winner.Elapsed >= TimeSpan.FromMilliseconds(30), result.Winner.Elapsed.ToString());
 
             var e = Assert.Throws<SweepPointException>(() => SweepRunner.Run<int, int>(new[] { 1 }, p => "p",

@@ -12,7 +12,7 @@ namespace CbGen.Tests.Evaluation
         private static readonly long[] Counts = { 100, 100 };
 
         /// <summary>A report whose balanced error is wrong / 10 (10 samples per class, class 0 all right).</summary>
-        private static LongTailReport ReportWithWrong(int wrong)
+        internal static LongTailReport ReportWithWrong(int wrong)
         {
             int[] actual = Enumerable.Repeat(0, 10).Concat(Enumerable.Repeat(1, 10)).ToArray();
             int[] predicted = actual.Select((a, i) => a == 1 && i - 10 < wrong ? 0 : a).ToArray();

@@ -162,4 +162,14 @@ public class ClassPriorsTests
         var policy = Assert.Throws<ArgumentOutOfRangeException>(() => ClassPriors.Priors(new long[] { 1 }, (ZeroCountPolicy)7));
         Assert.Equal("zeroCounts", policy.ParamName);
     }
+
+    [Fact]
+    public void Counts_summing_to_exactly_Int64_MaxValue_are_accepted()
+    {
+        // The largest legal total: the overflow check must not fire one early. π_1 = 1 / (2^63 − 1) rounds to 2^−63.
+        double[] priors = ClassPriors.Priors(new[] { long.MaxValue - 1, 1L });
+        Assert.Equal(Math.Pow(2, -63), priors[1]);
+        Assert.Equal(1.0, priors[0]);
+        Assert.Contains("Int64", Assert.Throws<ArgumentException>(() => ClassPriors.Priors(new[] { long.MaxValue, 1L })).Message);
+    }
 }

@@ -35,11 +35,31 @@ namespace CbGen.Tests.Runtime
         private static Tensor? Field(ClassWeightStore store, string name) =>
             (Tensor?)typeof(ClassWeightStore).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store);
 
+        /// <summary>A store serving a fresh buffer of <c>α</c>; disposing it disposes both.</summary>
+        private sealed class Served : IDisposable
+        {
+            public Served(double[] alpha)
+            {
+                Buffer = ClassWeightStore.Create(alpha, CPU);
+                Store = new ClassWeightStore(allPositive: true).Using(Buffer);
+            }
+
+            public Tensor Buffer { get; }
+
+            public ClassWeightStore Store { get; }
+
+            public void Dispose()
+            {
+                Store.Dispose();
+                Buffer.Dispose();
+            }
+        }
+
         [Fact]
         public void Logits_of_the_buffers_dtype_get_the_buffer_itself()
         {
-            using var buffer = ClassWeightStore.Create(Alpha, CPU);
-            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var served = new Served(Alpha);
+            var (buffer, store) = (served.Buffer, served.Store);
             using var input = Input(ScalarType.Float64);
 
             Assert.Same(buffer, store.Plain(input));
@@ -49,8 +69,8 @@ namespace CbGen.Tests.Runtime
         [Fact]
         public void The_cast_weights_are_made_once_per_dtype_and_the_old_cast_is_freed()
         {
-            using var buffer = ClassWeightStore.Create(Alpha, CPU);
-            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var served = new Served(Alpha);
+            var store = served.Store;
             using var f32 = Input(ScalarType.Float32);
             using var bf16 = Input(ScalarType.BFloat16);
 
@@ -66,46 +86,43 @@ namespace CbGen.Tests.Runtime
             Values(Alpha, other);
         }
 
+        /// <summary>The cached tensor <paramref name="get"/> serves for one divisor is reused, holds α / divisor, and
+        /// is disposed once another divisor's tensor replaces it; <paramref name="check"/> also runs on the first.</summary>
+        private static void KeptPerDivisor(
+            Func<ClassWeightStore, Tensor, long, Tensor> get, long first, long second, Action<Tensor>? check = null)
+        {
+            using var served = new Served(Alpha);
+            using var input = Input(ScalarType.Float32);
+
+            var before = get(served.Store, input, first);
+            check?.Invoke(before);
+            Values(Divided(first), before);
+            Assert.Same(before, get(served.Store, input, first));
+
+            var after = get(served.Store, input, second);
+            Values(Divided(second), after);
+            Assert.True(before.IsInvalid, $"the tensor for divisor {first} must be disposed once divisor {second} replaces it");
+            Assert.Same(after, get(served.Store, input, second));
+        }
+
         [Fact]
         public void The_divided_weights_are_kept_for_one_divisor_and_replaced_for_another()
         {
-            using var buffer = ClassWeightStore.Create(Alpha, CPU);
-            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
-            using var input = Input(ScalarType.Float32);
-
-            var byFour = store.Scaled(input, 4);
-            Values(Divided(4), byFour);
-            Assert.Same(byFour, store.Scaled(input, 4));
-
-            var byThree = store.Scaled(input, 3);
-            Values(Divided(3), byThree);
-            Assert.True(byFour.IsInvalid, "α/4 must be disposed once α/3 replaces it");
-            Assert.Same(byThree, store.Scaled(input, 3));
+            KeptPerDivisor((store, input, divisor) => store.Scaled(input, divisor), 4, 3);
         }
 
         [Fact]
         public void The_column_views_the_right_weights_and_is_replaced_with_them()
         {
-            using var buffer = ClassWeightStore.Create(Alpha, CPU);
-            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
-            using var input = Input(ScalarType.Float32);
-
-            var plain = store.Column(input, 1);
-            Assert.Equal(new long[] { Alpha.Length, 1 }, plain.shape);
-            Values(Alpha, plain);
-            Assert.Same(plain, store.Column(input, 1));
-
-            var halved = store.Column(input, 2);
-            Values(Divided(2), halved);
-            Assert.True(plain.IsInvalid, "the α column must be disposed once α/2 replaces it");
-            Assert.Same(halved, store.Column(input, 2));
+            KeptPerDivisor((store, input, divisor) => store.Column(input, divisor), 1, 2,
+                column => Assert.Equal(new long[] { Alpha.Length, 1 }, column.shape));
         }
 
         [Fact]
         public void The_identity_and_sign_matrices_are_made_once_per_dtype()
         {
-            using var buffer = ClassWeightStore.Create(Alpha, CPU);
-            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var served = new Served(Alpha);
+            var store = served.Store;
             using var f32 = Input(ScalarType.Float32);
             using var f64 = Input(ScalarType.Float64);
             using var target = tensor(new long[] { 2, 0, 1, 2 });
@@ -131,8 +148,8 @@ namespace CbGen.Tests.Runtime
         public void One_hot_rows_come_from_a_cached_identity_up_to_the_limit_and_from_a_scatter_above_it(long classes, bool cached)
         {
             var alpha = Enumerable.Repeat(1.0, (int)classes).ToArray();
-            using var buffer = ClassWeightStore.Create(alpha, CPU);
-            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var served = new Served(alpha);
+            var store = served.Store;
             using var input = zeros(2, classes);
             using var target = tensor(new long[] { classes - 1, 0 });
 
@@ -152,8 +169,8 @@ namespace CbGen.Tests.Runtime
         [Fact]
         public void A_divisor_of_one_uses_the_weights_without_dividing_them()
         {
-            using var buffer = ClassWeightStore.Create(Alpha, CPU);
-            using var store = new ClassWeightStore(allPositive: true).Using(buffer);
+            using var served = new Served(Alpha);
+            var store = served.Store;
             using var input = Input(ScalarType.Float32);
 
             Values(Alpha, store.Column(input, 1));
