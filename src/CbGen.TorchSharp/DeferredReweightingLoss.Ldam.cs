@@ -77,6 +77,7 @@ namespace CbGen.TorchSharp
             var twin = LdamLoss.FromMargins(weighted.MarginValues(), weighted.reduction, weighted.Normalizer,
                 weighted.IgnoreIndex, weighted.Scale, device: CbDevice.Cpu);
             Device device = weighted.Margins.device;
+            // Stryker disable once all : CUDA only (the twin is built on the CPU); .to(cpu) would change nothing
             if (device.type != DeviceType.CPU)
             {
                 twin.to(device);

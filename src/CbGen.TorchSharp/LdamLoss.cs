@@ -143,10 +143,9 @@ namespace CbGen.TorchSharp
         private static double[] MarginsOf(
             ReadOnlySpan<long> counts, double maxMargin, double scale, Reduction reduction, MeanNormalizer normalizer)
         {
-            LongTailValidation.MaxMargin(maxMargin, nameof(maxMargin));
             LongTailValidation.Scale(scale, nameof(scale));
             CheckOptions(reduction, normalizer);
-            return LdamMargins.Compute(counts, maxMargin);
+            return LdamMargins.Compute(counts, maxMargin);   // checks m_max, then the counts
         }
 
         private static double Max(double[] values)

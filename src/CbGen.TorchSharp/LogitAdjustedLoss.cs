@@ -125,6 +125,7 @@ namespace CbGen.TorchSharp
         public override Tensor forward(Tensor logits, Tensor target)
         {
             var (shift, weights) = Prepare(logits, target);
+            // Stryker disable once Conditional : at τ = 0 the shift is a row of zeros; null only saves the add
             return LongTailCore.LogitAdjusted(logits, target, Tau == 0.0 ? null : shift, weights, reduction,
                 Normalizer, IgnoreIndex);
         }

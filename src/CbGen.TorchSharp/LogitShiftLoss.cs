@@ -36,7 +36,6 @@ namespace CbGen.TorchSharp
 
         private readonly ClassWeightStore? _weightStore;
         private readonly ShiftCache _shiftCache;
-        private bool _disposed;
 
         /// <summary>Registers the per-class buffer (already the module's own float64 copy, registered by the caller
         /// under its name) and the optional class weights. Options and weights have been validated.</summary>
@@ -114,7 +113,8 @@ namespace CbGen.TorchSharp
         /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
         private protected (Tensor Shift, WeightSource? Weights) Prepare(Tensor logits, Tensor target)
         {
-            if (_disposed || ShiftBuffer.IsInvalid)
+            // Dispose disposes the registered buffers; so does a caller who disposes the (read-only) buffer itself.
+            if (ShiftBuffer.IsInvalid)
             {
                 string name = GetType().Name;
                 throw new ObjectDisposedException(name,
@@ -142,7 +142,6 @@ namespace CbGen.TorchSharp
         {
             if (disposing)
             {
-                _disposed = true;
                 DropCaches();
             }
 

@@ -128,11 +128,8 @@ namespace CbGen.TorchSharp
         /// <returns>The adjusted logits [B, C] in the logits' dtype and device.</returns>
         /// <exception cref="ArgumentException">A shape or dtype is wrong, or a count is 0 or negative.</exception>
         /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite.</exception>
-        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<long> counts, double tau = 1.0)
-        {
-            LongTailValidation.Tau(tau, nameof(tau));
-            return adjust_logits(logits, ClassPriors.LogPriors(counts).AsSpan(), tau);
-        }
+        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<long> counts, double tau = 1.0) =>
+            adjust_logits(logits, ClassPriors.LogPriors(counts).AsSpan(), tau);
 
         private static void CheckOptions(Reduction reduction, MeanNormalizer normalizer)
         {
@@ -151,7 +148,8 @@ namespace CbGen.TorchSharp
                 LongTailValidation.PerClassTensor(perClass, input.size(1), nonNegative, what, perClassName);
             }
 
-            Validation.Logits(input, input.dim() == 2 ? input.size(1) : perClass.numel(), inputName);
+            // Rank 2: the per-class tensor has just been checked to hold size(1) values. Otherwise this throws for the rank.
+            Validation.Logits(input, perClass.numel(), inputName);
         }
 
         private static TransientWeights? CheckInputs(

@@ -38,6 +38,7 @@ namespace CbGen.TorchSharp.Internal
         {
             var info = Validation.ClassIndexTarget(input, target, ignoreIndex, softAllowed: false, LossCore.TargetName);
             using var scope = NewDisposeScope();
+            // Stryker disable once Conditional : without an ignored label masked_fill changes nothing; the test only saves a copy
             var index = info.MayHoldIgnored ? target.masked_fill(target.eq(ignoreIndex), 0L) : target;
             using var s = scale.ToScalar();
             var scaled = input.mul(s);
@@ -92,6 +93,7 @@ namespace CbGen.TorchSharp.Internal
 
         private static long KeptCount(Tensor target, ClassIndexInfo info, long ignoreIndex, long batch)
         {
+            // Stryker disable all : both shortcuts return what the device count below would; they only save a read
             if (info.KeptCount >= 0)
             {
                 return info.KeptCount;
@@ -102,6 +104,7 @@ namespace CbGen.TorchSharp.Internal
                 return batch;
             }
 
+            // Stryker restore all
             using var keptMask = target.ne(ignoreIndex);
             using var keptCount = keptMask.sum();
             return keptCount.item<long>();

@@ -17,16 +17,6 @@ namespace CbGen.TorchSharp.Internal
             }
         }
 
-        internal static void MaxMargin(double maxMargin, string paramName)
-        {
-            if (!(maxMargin >= 0.0) || double.IsInfinity(maxMargin))
-            {
-                throw new ArgumentOutOfRangeException(paramName, maxMargin,
-                    "The maximum margin m_max must be finite and ≥ 0 (the LDAM paper uses 0.5); got "
-                    + Validation.Format(maxMargin) + ".");
-            }
-        }
-
         internal static void Scale(double scale, string paramName)
         {
             if (!(scale > 0.0) || double.IsInfinity(scale))
@@ -100,10 +90,10 @@ namespace CbGen.TorchSharp.Internal
         }
 
         /// <summary>A per-class tensor for the functional forms: rank 1, C elements, floating, finite; and ≥ 0 when
-        /// <paramref name="nonNegative"/>. One min/max reduction.</summary>
+        /// <paramref name="nonNegative"/>. One min/max reduction. The caller has checked that it is neither null nor
+        /// disposed.</summary>
         internal static void PerClassTensor(Tensor values, long numClasses, bool nonNegative, string what, string paramName)
         {
-            Validation.NotNullOrDisposed(values, paramName);
             if (values.dim() != 1 || values.size(0) != numClasses || !is_floating_point(values.dtype))
             {
                 throw new ArgumentException(
@@ -117,8 +107,7 @@ namespace CbGen.TorchSharp.Internal
             var (lo, hi) = values.to(ScalarType.Float64).aminmax();
             double min = lo.item<double>();
             double max = hi.item<double>();
-            if (double.IsNaN(min) || double.IsNaN(max) || double.IsInfinity(min) || double.IsInfinity(max)
-                || (nonNegative && min < 0.0))
+            if (!double.IsFinite(min) || !double.IsFinite(max) || (nonNegative && min < 0.0))
             {
                 throw new ArgumentException(
                     "'" + paramName + "' holds " + Validation.Format(nonNegative && min < 0.0 ? min : double.IsFinite(min) ? max : min)
