@@ -102,6 +102,7 @@ namespace CbGen.ML
             }
 
             LabelKind kind = LabelTypes.Classify(inputSchema, LabelColumnName, nameof(inputSchema));
+            // Stryker disable once Linq : Classify has just found the column
             SchemaShape.Column label = inputSchema.First(c => c.Name == LabelColumnName);
 
             // A shape does not carry a key type's cardinality: the key count is checked again in Fit.

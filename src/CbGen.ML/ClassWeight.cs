@@ -35,8 +35,7 @@ namespace CbGen.ML
         {
             string s => "'" + s + "'",
             bool b => b ? "true" : "false",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => label.ToString() ?? string.Empty,
+            _ => ((IFormattable)label).ToString(null, CultureInfo.InvariantCulture),   // every other label is an integer
         };
     }
 }

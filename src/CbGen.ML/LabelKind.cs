@@ -52,7 +52,8 @@ namespace CbGen.ML
                 NumberDataViewType n when IsInteger(n.RawType) => LabelKind.Integer,
                 _ => null,
             };
-            return kind ?? throw WrongType(column, type.ToString() ?? type.RawType.Name, type is NumberDataViewType n2 && !IsInteger(n2.RawType), paramName);
+            // An integer number type has a kind: a number type here is floating.
+            return kind ?? throw WrongType(column, $"{type}", type is NumberDataViewType, paramName);
         }
 
         /// <summary>The kind of a label column in a <see cref="SchemaShape"/>.</summary>

@@ -33,6 +33,7 @@ namespace CbGen.ML
             TransformsCatalog catalog, LabelKind kind, Type raw, string output, string input, SchemaShape inputSchema)
         {
             Type t = LabelTypes.TableType(kind, raw);
+            // Stryker disable once String : any string is a placeholder
             object placeholder = t == typeof(string) ? "?" : Activator.CreateInstance(t)!;
             return Create(catalog, kind, raw, output, input, new[] { new ClassWeight(placeholder, null, 1.0) })
                 .GetOutputSchema(inputSchema);

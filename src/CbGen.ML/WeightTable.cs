@@ -31,6 +31,7 @@ namespace CbGen.ML
                         + what.TrimEnd('s') + " instead, or map the labels to keys (MapValueToKey) first.");
                 }
 
+                // keyCount is 0 at GetOutputSchema (a shape has no cardinality): Fit checks it then.
                 if (kind == LabelKind.Key && keyCount != 0 && keyCount != (ulong)source.ClassCount)
                 {
                     throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
@@ -80,7 +81,8 @@ namespace CbGen.ML
             long[]? counts;
             if (source.FromData)
             {
-                labels = kind == LabelKind.Key && keyCount != 0
+                // Stryker disable once Checked : a key type of more than int.MaxValue values cannot be built in a test
+                labels = kind == LabelKind.Key
                     ? Enumerable.Range(1, checked((int)keyCount)).Select(k => (object)(uint)k).ToArray()
                     : seen.Keys.OrderBy(k => k, LabelOrder.Instance).ToArray();
                 counts = labels.Select(l => seen.TryGetValue(l, out long n) ? n : 0L).ToArray();
@@ -159,15 +161,14 @@ namespace CbGen.ML
             }
         }
 
+        /// <summary>The largest value of an integer type narrower than int; int and wider hold every class index (the
+        /// class count is an int).</summary>
         private static ulong MaxValue(Type raw) =>
             raw == typeof(sbyte) ? (ulong)sbyte.MaxValue
             : raw == typeof(byte) ? byte.MaxValue
             : raw == typeof(short) ? (ulong)short.MaxValue
             : raw == typeof(ushort) ? ushort.MaxValue
-            : raw == typeof(int) ? int.MaxValue
-            : raw == typeof(uint) ? uint.MaxValue
-            : raw == typeof(long) ? long.MaxValue
-            : ulong.MaxValue;
+            : (ulong)int.MaxValue;
 
         /// <summary>Numbers ascending (false before true), strings in ordinal order.</summary>
         private sealed class LabelOrder : IComparer<object>
