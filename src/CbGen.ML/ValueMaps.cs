@@ -24,8 +24,7 @@ namespace CbGen.ML
                 : t == typeof(ushort) ? Map<ushort>(catalog, output, input, table)
                 : t == typeof(int) ? Map<int>(catalog, output, input, table)
                 : t == typeof(long) ? Map<long>(catalog, output, input, table)
-                : t == typeof(ulong) ? Map<ulong>(catalog, output, input, table)
-                : throw new InvalidOperationException("Unsupported label type " + t.Name + ".");
+                : Map<ulong>(catalog, output, input, table);   // LabelTypes.Classify lets no other type through
         }
 
         /// <summary>The output shape of a value mapping of this key type (one placeholder entry).</summary>

@@ -37,6 +37,7 @@ namespace CbGen.ML
 
         internal int ClassCount => Counts?.Length ?? Weights?.Length ?? 0;
 
+        // Stryker disable once Boolean : a source counted from the data never reads ByIndex
         internal static WeightSource Data() => new WeightSource(true, false, null, null, null, null);
 
         internal static WeightSource IndexCounts(IReadOnlyList<long> counts, string paramName)

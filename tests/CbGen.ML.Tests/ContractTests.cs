@@ -120,6 +120,23 @@ public class ContractTests
     }
 
     [Fact]
+    public void A_label_keyed_table_on_key_labels_says_to_pass_a_list()
+    {
+        IDataView keys = TestData.Keys(_ml, 1, 2, 3);
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            _ml.Transforms.ClassBalancedWeights("Label", new Dictionary<uint, long> { [1] = 3, [2] = 2, [3] = 1 }).Fit(keys));
+        Assert.Contains("is a key type, but the counts are keyed by UInt32 label values", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_given_count_names_its_label()
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            _ml.Transforms.ClassBalancedWeights("Label", new long[] { 5, -1 }).Fit(TestData.View(_ml, (0, 2), (1, 1))));
+        Assert.Contains("The count of label 1 is -1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Labels_missing_from_the_table_are_listed_in_ascending_order()
     {
         IDataView data = _ml.Data.LoadFromEnumerable(new[] { 9, 1, 5, 9 }.Select(l => new LabelRow<int> { Label = l }));
@@ -144,7 +161,7 @@ public class ContractTests
         IDataView data = _ml.Data.LoadFromEnumerable(new[] { new ByteKeyRow { Label = 1 } });
         var estimator = _ml.Transforms.ClassBalancedWeights();
         var shape = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(TestData.Shape(data.Schema)));
-        Assert.Contains("has type Key<Byte", shape.Message, StringComparison.Ordinal);
+        Assert.Contains("has type Key<Byte>;", shape.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Floating-point", shape.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(data));
     }
@@ -155,7 +172,7 @@ public class ContractTests
         IDataView data = _ml.Data.LoadFromEnumerable(new[] { new KeyVectorRow() });
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
             _ml.Transforms.ClassBalancedWeights().GetOutputSchema(TestData.Shape(data.Schema)));
-        Assert.Contains("has type Vector of Key<UInt32", e.Message, StringComparison.Ordinal);
+        Assert.Contains("has type Vector of Key<UInt32>;", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Floating-point", e.Message, StringComparison.Ordinal);
     }
 

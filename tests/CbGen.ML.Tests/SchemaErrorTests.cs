@@ -48,7 +48,7 @@ public class SchemaErrorTests
         {
             Assert.Contains("Label column 'Label' has type Single", e.Message, StringComparison.Ordinal);
             Assert.Contains(LabelTypes.Accepted, e.Message, StringComparison.Ordinal);
-            Assert.Contains("MapValueToKey", e.Message, StringComparison.Ordinal);
+            Assert.Contains("Floating-point labels are not class labels: convert them with mlContext.Transforms.Conversion.MapValueToKey", e.Message, StringComparison.Ordinal);
         }
     }
 
