@@ -20,12 +20,6 @@ public sealed class ByteKeyRow
     public byte Label { get; set; }
 }
 
-/// <summary>A Double label (not a class label).</summary>
-public sealed class DoubleRow
-{
-    public double Label { get; set; }
-}
-
 /// <summary>A vector of keys as the label (not a scalar).</summary>
 public sealed class KeyVectorRow
 {
@@ -174,20 +168,6 @@ public class ContractTests
             _ml.Transforms.ClassBalancedWeights().GetOutputSchema(TestData.Shape(data.Schema)));
         Assert.Contains("has type Vector of Key<UInt32>;", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Floating-point", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_double_label_gets_the_floating_point_hint_on_both_paths()
-    {
-        IDataView data = _ml.Data.LoadFromEnumerable(new[] { new DoubleRow { Label = 1.0 } });
-        var estimator = _ml.Transforms.ClassBalancedWeights();
-        var shape = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(TestData.Shape(data.Schema)));
-        var fit = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(data));
-        foreach (var e in new[] { shape, fit })
-        {
-            Assert.Contains("has type Double", e.Message, StringComparison.Ordinal);
-            Assert.Contains("Floating-point labels are not class labels", e.Message, StringComparison.Ordinal);
-        }
     }
 
     [Fact]

@@ -37,16 +37,18 @@ public class SchemaErrorTests
         }
     }
 
-    [Fact]
-    public void A_float_label_names_the_column_the_expected_types_and_MapValueToKey()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_floating_label_names_the_column_the_expected_types_and_MapValueToKey(bool isDouble)
     {
-        IDataView data = TestData.View(_ml, (1.0f, 2), (0.0f, 3));
+        IDataView data = isDouble ? TestData.View(_ml, (1.0, 2), (0.0, 3)) : TestData.View(_ml, (1.0f, 2), (0.0f, 3));
         var estimator = _ml.Transforms.ClassBalancedWeights();
         var e1 = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(TestData.Shape(data.Schema)));
         var e2 = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(data));
         foreach (var e in new[] { e1, e2 })
         {
-            Assert.Contains("Label column 'Label' has type Single", e.Message, StringComparison.Ordinal);
+            Assert.Contains("Label column 'Label' has type " + (isDouble ? "Double" : "Single"), e.Message, StringComparison.Ordinal);
             Assert.Contains(LabelTypes.Accepted, e.Message, StringComparison.Ordinal);
             Assert.Contains("Floating-point labels are not class labels: convert them with mlContext.Transforms.Conversion.MapValueToKey", e.Message, StringComparison.Ordinal);
         }
