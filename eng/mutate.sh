@@ -7,6 +7,8 @@
 #   ./build.sh mutate generator  CountsFileParser*, Emitting/*  against tests/CbGen.Generators.Tests
 #   ./build.sh mutate emitter    Emitting/* without string mutants (the snapshots pin the text) against the
 #                                snapshot, table, sweep and robustness tests of tests/CbGen.Generators.Tests
+#   ./build.sh mutate emitter-mlnet  Emitting/Emitter.MlNet.cs (the generated ML.NET helpers) against the snapshot and
+#                                name-clash tests of tests/CbGen.ML.Tests, which run the generator with Microsoft.ML
 #   ./build.sh mutate evaluation src/CbGen/Evaluation          against tests/CbGen.Tests (Evaluation tests)
 #   ./build.sh mutate mlnet      src/CbGen.ML                  against tests/CbGen.ML.Tests
 #
@@ -18,7 +20,7 @@ mutation_test_project() {
   case "$1" in
     maths|runtime|longtail|evaluation) printf 'tests/CbGen.Tests' ;;
     generator|emitter) printf 'tests/CbGen.Generators.Tests' ;;
-    mlnet) printf 'tests/CbGen.ML.Tests' ;;
+    mlnet|emitter-mlnet) printf 'tests/CbGen.ML.Tests' ;;
     *) return 1 ;;
   esac
 }
@@ -28,7 +30,7 @@ run_mutation() {
   [ $# -gt 0 ] && shift
   local tests
   tests="$(mutation_test_project "$target")" \
-    || die "unknown mutation target '${target}' (use maths, runtime, longtail, generator, emitter, evaluation or mlnet)"
+    || die "unknown mutation target '${target}' (use maths, runtime, longtail, generator, emitter, emitter-mlnet, evaluation or mlnet)"
   local out="$ROOT/artifacts/mutation/$target"
   say "restoring the dotnet-stryker tool (.config/dotnet-tools.json)"
   dotnet tool restore >/dev/null
