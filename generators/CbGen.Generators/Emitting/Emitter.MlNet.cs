@@ -23,6 +23,7 @@ namespace CbGen.Generators.Emitting
             string access = spec.IsPublic ? "public" : "internal";
             string catalog = "global::Microsoft.ML.TransformsCatalog";
 
+            // Stryker disable once Arithmetic : a capacity hint, which cannot change the text
             var w = new SourceWriter(2048 + (classCount * 200));
             WriteHeader(w, spec, config, features);
             OpenNamespace(w, spec);

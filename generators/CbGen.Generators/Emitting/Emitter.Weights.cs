@@ -24,6 +24,7 @@ namespace CbGen.Generators.Emitting
             string access = spec.IsPublic ? "public" : "internal";
             string enumType = spec.FullyQualifiedEnumName;
 
+            // Stryker disable once Arithmetic : a capacity hint, which cannot change the text
             var w = new SourceWriter(2048 + (classCount * 400));
             WriteHeader(w, spec, config, features);
             OpenNamespace(w, spec);
