@@ -78,6 +78,12 @@ namespace CbGen.Generators.Tests
             Assert.Contains("public const int PointCount = 13;", fruit);
             Assert.Contains("return new global::CbGen.TorchSharp.LdamLoss(", fruit);
             Assert.Contains("public const int PointCount = 20;", run.File("VegSweep.g.cs").Text);
+
+            // Without DeferUntilEpoch nothing is deferred or weighted by the schedule, and the comments do not say so.
+            foreach (string text in new[] { "DeferredReweightingLoss", "classWeights: Weights", "defer until epoch", "deferred re-weighting" })
+            {
+                Assert.DoesNotContain(text, fruit);
+            }
         }
 
         [Fact]
