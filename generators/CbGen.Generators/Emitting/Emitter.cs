@@ -180,16 +180,9 @@ namespace CbGen.Generators.Emitting
 
         private static string ReadVersion()
         {
-            Assembly assembly = typeof(Emitter).Assembly;
-            string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                ?? assembly.GetName().Version?.ToString();
-            if (version is null)
-            {
-                return "0.0.0";
-            }
-
-            int plus = version.IndexOf('+');
-            return plus >= 0 ? version.Substring(0, plus) : version;
+            // The SDK always writes the informational version (e.g. 0.1.0+<commit>).
+            string? version = typeof(Emitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            return (version ?? "0.0.0").Split('+')[0];
         }
     }
 }
