@@ -23,8 +23,7 @@ public class IntegerLabelTests
     [Theory]
     [MemberData(nameof(IntegerTypes))]
     public void Each_integer_type_is_counted_shaped_and_mapped_in_its_own_type(Type type) =>
-        typeof(IntegerLabelTests).GetMethod(nameof(CountedShapedAndMapped), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .MakeGenericMethod(type).Invoke(this, null);
+        InvokeFor(type, nameof(CountedShapedAndMapped));
 
     private void CountedShapedAndMapped<T>()
         where T : struct
@@ -51,11 +50,13 @@ public class IntegerLabelTests
     [InlineData(typeof(byte), 256)]
     [InlineData(typeof(short), 32_768)]
     [InlineData(typeof(ushort), 65_536)]
-    public void An_index_table_may_fill_a_narrow_type_but_not_exceed_it(Type type, int fits)
-    {
-        typeof(IntegerLabelTests).GetMethod(nameof(IndexTableBounds), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .MakeGenericMethod(type).Invoke(this, new object[] { fits });
-    }
+    public void An_index_table_may_fill_a_narrow_type_but_not_exceed_it(Type type, int fits) =>
+        InvokeFor(type, nameof(IndexTableBounds), fits);
+
+    /// <summary>Runs the generic test method <paramref name="name"/> for the label type <paramref name="type"/>.</summary>
+    private void InvokeFor(Type type, string name, params object[] args) =>
+        typeof(IntegerLabelTests).GetMethod(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .MakeGenericMethod(type).Invoke(this, args);
 
     private void IndexTableBounds<T>(int fits)
         where T : struct
