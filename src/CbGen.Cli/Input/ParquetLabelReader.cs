@@ -14,7 +14,7 @@ internal static class ParquetLabelReader
 {
     public static CountTable Read(string path, string? column, int maxClasses)
     {
-        CheckFrame(path);
+        ParquetFrame.Check(path);
         try
         {
             ParquetReader reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
@@ -30,50 +30,8 @@ internal static class ParquetLabelReader
         catch (Exception e) when (e is not InputException and not OutOfMemoryException)
         {
             // A corrupt file can fail anywhere in Parquet.Net (its Thrift decoder throws its own exception types).
-            throw Invalid(path, e.Message.TrimEnd('.', ' '), e);
+            throw ParquetFrame.Invalid(path, e.Message.TrimEnd('.', ' '), e);
         }
-    }
-
-    /// <summary>The frame every Parquet file has: 'PAR1', the pages, the footer, the footer's length (4 bytes,
-    /// little-endian) and 'PAR1' again. Checked here so that the message names what is wrong.</summary>
-    private static void CheckFrame(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        long length = file.Length;
-        if (length < FrameBytes)
-        {
-            throw Invalid(path, "it has " + Invariant.Plural(length, "byte", "bytes") + ", fewer than the " + Invariant.Format(FrameBytes)
-                + " of the smallest Parquet file", null);
-        }
-
-        Span<byte> head = stackalloc byte[4];
-        Span<byte> tail = stackalloc byte[8];
-        file.ReadExactly(head);
-        file.Seek(-8, SeekOrigin.End);
-        file.ReadExactly(tail);
-        if (!head.SequenceEqual(Magic) || !tail[4..].SequenceEqual(Magic))
-        {
-            throw Invalid(path, "it does not " + (head.SequenceEqual(Magic) ? "end" : "start") + " with the bytes 'PAR1'", null);
-        }
-
-        long footer = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
-        if (footer > length - FrameBytes)
-        {
-            throw Invalid(path, "its footer length (" + Invariant.Format(footer) + " bytes) is more than the file holds ("
-                + Invariant.Format(length - FrameBytes) + " bytes between the magic numbers); the file is truncated or corrupt", null);
-        }
-    }
-
-    /// <summary>'PAR1' + footer length + 'PAR1'.</summary>
-    private const int FrameBytes = 12;
-
-    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
-
-    private static InputException Invalid(string path, string reason, Exception? inner)
-    {
-        string message = path + ": not a valid Parquet file: " + reason + " (a Parquet file starts and ends with the bytes 'PAR1'; "
-            + "pass --as labels or --as counts if this is a text file).";
-        return inner is null ? new InputException(message) : new InputException(message, inner);
     }
 
     private static CountTable Read(ParquetReader reader, string path, string? column, int maxClasses)
