@@ -40,14 +40,7 @@ internal static class GeneratorRules
             return;
         }
 
-        var empty = new List<string>();
-        for (int i = 0; i < table.Classes.Count; i++)
-        {
-            if (table.Classes[i].Count == 0)
-            {
-                empty.Add("'" + table.Classes[i].Name + "' (index " + Invariant.Format(i) + ")");
-            }
-        }
+        List<string> empty = table.EmptyClasses();
 
         if (empty.Count > 0)
         {
