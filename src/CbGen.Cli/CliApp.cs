@@ -18,7 +18,7 @@ public static class CliApp
         + "\n"
         + "Commands:\n"
         + "  count PATH                        samples per class of an image folder, a CSV/TSV label column, an IDX\n"
-        + "                                    label file or a counts file\n"
+        + "                                    label file, a counts file, COCO-style JSON or a Parquet file\n"
         + "  weights --beta B (--counts …|PATH) effective numbers and class-balanced weights\n"
         + "  enum PATH --name NAME             a [ClassBalanced] label enum for the CbGen source generator\n"
         + "  doctor                            checks TorchSharp's native prerequisites (libstdc++, libtorch)\n"

@@ -182,13 +182,42 @@ public sealed class CocoJsonTests : IDisposable
     [InlineData("{\"categories\": [{\"id\": 1, \"name\": \"a\"}], \"annotations\": [{\"category_id\": \"1\"}]}", "annotations[0].category_id is not a whole number")]
     [InlineData("{\"categories\": [{\"id\": 1, \"name\": \"a\"}], \"annotations\": [{\"id\": 4}]}", "annotations[0] has no category_id")]
     [InlineData("{\"categories\": {}, \"annotations\": []}", "'categories' is not an array")]
-    [InlineData("{\"categories\": [{\"id\": 1, \"name\": \"a\"}],\n\"annotations\": [{\"category_id\": 1,}]}", ":2: not valid JSON")]
+    [InlineData("{\"categories\": [{\"id\": 1, \"name\": \"a\"}],\n\"annotations\": [{\"category_id\": 1,}]}", ":2:35: not valid JSON")]
     public void Malformed_json_is_a_clear_error(string text, string message)
     {
         string json = temp.File("bad.json", text);
         CliResult r = Cli.Run("count", json);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains(json + (message.StartsWith(':') ? string.Empty : ": ") + message, r.Stderr);
+    }
+
+    [Fact]
+    public void A_truncated_one_line_json_names_the_byte_column()
+    {
+        const string text = "{\"categories\": [{\"id\": 1, \"name\": \"a\"}], \"annotations\": [{\"category_id\": 1}, {\"category_i";
+        string json = temp.File("cut.json", text);
+
+        CliResult r = Cli.Run("count", json);
+
+        // The reader stops at the end of the data: byte column text.Length + 1 of line 1.
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(json + ":1:" + (text.Length + 1).ToString(CultureInfo.InvariantCulture) + ": not valid JSON", r.Stderr);
+        Assert.Contains("byte offset " + text.Length.ToString(CultureInfo.InvariantCulture), r.Stderr);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n\t\n")]
+    public void An_empty_json_file_says_it_is_empty_and_what_is_expected(string text)
+    {
+        string json = temp.File("empty.json", text);
+
+        CliResult r = Cli.Run("count", json);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(json + ": the file is empty", r.Stderr);
+        Assert.Contains("\"categories\"", r.Stderr);
+        Assert.DoesNotContain("isFinalBlock", r.Stderr);
     }
 
     [Fact]

@@ -41,6 +41,28 @@ public sealed class HelpAndArgumentTests
         Assert.Equal(r.Stdout, Cli.Run("-h").Stdout);
     }
 
+    /// <summary>What <c>cbgen count</c> reads, as the input section of its help lists it.</summary>
+    private static readonly string[] InputFormats = { "folder", "CSV/TSV", "IDX", "counts file", "COCO-style JSON", "Parquet" };
+
+    [Fact]
+    public void The_count_summaries_name_every_input_format()
+    {
+        string tool = Cli.Run("--help").Stdout;
+        int start = tool.IndexOf("  count PATH", StringComparison.Ordinal);
+        string toolLine = tool.Substring(start, tool.IndexOf("  weights", start, StringComparison.Ordinal) - start);
+        string count = Cli.Run("count", "--help").Stdout;
+        string countSummary = count.Substring(0, count.IndexOf("Input (PATH):", StringComparison.Ordinal));
+
+        foreach (string format in InputFormats)
+        {
+            Assert.Contains(format, count.Substring(countSummary.Length), StringComparison.Ordinal);
+            Assert.Contains(format, OneLine(toolLine), StringComparison.Ordinal);
+            Assert.Contains(format, OneLine(countSummary), StringComparison.Ordinal);
+        }
+    }
+
+    private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
     [Fact]
     public void No_arguments_prints_help_to_stderr_with_exit_2()
     {

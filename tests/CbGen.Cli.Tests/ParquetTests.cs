@@ -162,6 +162,26 @@ public sealed class ParquetTests : IDisposable
         string file = temp.Bytes("broken.parquet", new byte[] { (byte)'P', (byte)'A', (byte)'R', (byte)'1', 1, 2, 3 });
         CliResult r = Cli.Run("count", file);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains(file + ": cannot read the Parquet file", r.Stderr);
+        Assert.Contains(file + ": not a valid Parquet file", r.Stderr);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 1, 2, 3, 0, 4, 5, 6, 7 })]
+    [InlineData(new byte[] { (byte)'P', (byte)'A', (byte)'R', (byte)'1', 0, 0, 0, 0, 9, 9, 9, (byte)'P', (byte)'A', (byte)'R', (byte)'1' })]
+    [InlineData(new byte[0])]
+    [InlineData(null)]
+    public void A_corrupt_parquet_file_is_named_as_such_with_the_readers_reason(byte[]? bytes)
+    {
+        // null: a well-framed file whose footer is 100 zero bytes, which Parquet.Net's Thrift decoder rejects.
+        bytes ??= "PAR1"u8.ToArray().Concat(new byte[100]).Concat(new byte[] { 100, 0, 0, 0 }).Concat("PAR1"u8.ToArray()).ToArray();
+        string file = temp.Bytes("corrupt.parquet", bytes);
+
+        CliResult r = Cli.Run("count", file);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("cbgen: error: " + file + ": not a valid Parquet file: ", r.Stderr, StringComparison.Ordinal);
+        string reason = r.Stderr.Substring(("cbgen: error: " + file + ": not a valid Parquet file: ").Length).Trim();
+        Assert.True(reason.Length > 10, "no reason given: " + r.Stderr);
+        Assert.DoesNotContain("CSV", r.Stderr, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ using System.Xml.Linq;
 namespace CbGen.Package.Tests
 {
     /// <summary>
-    /// Packs CbGen, CbGen.TorchSharp, CbGen.Testing and CbGen.Cli once per test run, from the repository's sources, into a
+    /// Packs the packages (<see cref="PackageIds"/>) once per test run, from the repository's sources, into a
     /// temporary feed. The version gets a unique prerelease suffix (so no NuGet cache can hand back an older package),
     /// and everything is built under a temporary artifacts path (a clean build, like a fresh clone, that leaves the
     /// repository's bin/ and obj/ alone).
@@ -38,7 +38,7 @@ namespace CbGen.Package.Tests
             Directory.CreateDirectory(Feed);
             VersionSuffix = "test." + DateTime.UtcNow.Ticks;
 
-            // One pack of the four projects (and the generator) through a throw-away solution file.
+            // One pack of the packable projects (and the generator) through a throw-away solution file.
             string solution = Path.Combine(WorkDirectory, "packages.slnx");
             new XDocument(new XElement("Solution",
                 Projects.Select(p => new XElement("Project", new XAttribute("Path", Path.Combine(RepositoryRoot, p))))))
@@ -68,7 +68,7 @@ namespace CbGen.Package.Tests
 
         public CommandResult PackResult { get; }
 
-        /// <summary>Asserts the pack succeeded and produced exactly the four packages with the test version.</summary>
+        /// <summary>Asserts the pack succeeded and produced exactly the packages of <see cref="PackageIds"/> with the test version.</summary>
         public void AssertPacked()
         {
             Assert.True(PackResult.ExitCode == 0, PackResult.Describe());
@@ -122,7 +122,7 @@ namespace CbGen.Package.Tests
             }
         }
 
-        private static string FindRepositoryRoot()
+        internal static string FindRepositoryRoot()
         {
             for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {

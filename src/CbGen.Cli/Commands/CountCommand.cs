@@ -16,7 +16,8 @@ internal static class CountCommand
         "Usage: cbgen count PATH [--column NAME|INDEX] [--header|--no-header] [--as KIND] [--max-classes N]\n"
         + "                   [--json|--csv] [-o FILE]\n"
         + "\n"
-        + "Counts the samples of every class.\n"
+        + "Counts the samples of every class of PATH: an image folder, a CSV/TSV label column, an IDX label file,\n"
+        + "a counts file, COCO-style JSON or a Parquet file.\n"
         + "\n"
         + CommandSupport.SourceHelp
         + "\n"

@@ -16,7 +16,12 @@ internal static class EnumCommand
     /// <summary>Above this many classes an enum gets unwieldy; the tool suggests <c>--counts-file</c>.</summary>
     public const int LargeLabelSet = 1000;
 
-    public const string Help =
+    /// <summary>The <c>--loss</c> values: every <see cref="CbLoss"/> member in kebab case (LogitAdjusted →
+    /// logit-adjusted), so a loss the generator gains is accepted here without a second list.</summary>
+    private static readonly (string Text, CbLoss Value)[] Losses =
+        Array.ConvertAll(Enum.GetValues<CbLoss>(), loss => (CliNames.Kebab(loss.ToString()), loss));
+
+    public static readonly string Help =
         "Usage: cbgen enum (PATH | --counts N1,N2,…) --name NAME [--namespace NS] [--beta B] [--loss LOSS]\n"
         + "                  [--gamma G] [--zero-counts POLICY] [--naming pascal|verbatim] [-o FILE] [input options]\n"
         + "       cbgen enum (PATH | --counts …) --counts-file [-o FILE] [input options]\n"
@@ -28,8 +33,9 @@ internal static class EnumCommand
         + "Options:\n"
         + "  --name NAME          the enum's name (a C# identifier; required unless --counts-file)\n"
         + "  --namespace NS       its namespace (default: none)\n"
-        + "  --beta B             β in [0, 1] (default 0.999)\n"
-        + "  --loss LOSS          softmax (default), sigmoid or focal\n"
+        + "  --beta B             β in [0, 1] (default 0.999; the class-balanced losses softmax, sigmoid and focal)\n"
+        + "  --loss LOSS          " + string.Join(", ", Array.ConvertAll(Losses, l => l.Text)) + " (default "
+        + CliNames.Kebab(nameof(CbLoss.Softmax)) + ")\n"
         + "  --gamma G            the focal loss's γ ≥ 0 (focal only; default 2.0)\n"
         + "  --zero-counts POLICY throw (default: classes without samples are an error) or zero-weight\n"
         + "  --naming MODE        pascal (default: 'pickup_truck' → PickupTruck, '0' → _0) or verbatim (the\n"
@@ -76,8 +82,13 @@ internal static class EnumCommand
             return ExitCodes.Success;
         }
 
+        GeneratorRules.RequireSamplesForLongTail(table, spec.Loss);
         WeightsCommand.CheckZeroCounts(table, spec.ZeroCounts);
-        GeneratorRules.WarnIfCollapsed(table, spec.Beta, spec.ZeroCounts, stderr);
+        if (GeneratorRules.UsesClassBalancedWeights(spec.Loss))
+        {
+            GeneratorRules.WarnIfCollapsed(table, spec.Beta, spec.ZeroCounts, stderr);
+        }
+
         if (table.Classes.Count > LargeLabelSet)
         {
             stderr.WriteLine("cbgen: note: " + Invariant.Format(table.Classes.Count)
@@ -129,8 +140,12 @@ internal static class EnumCommand
         }
 
         double beta = WeightsCommand.ReadBeta(Name, args, fallback: 0.999);
-        CbLoss loss = args.GetChoice("--loss", CbLoss.Softmax,
-            ("softmax", CbLoss.Softmax), ("sigmoid", CbLoss.Sigmoid), ("focal", CbLoss.Focal));
+        CbLoss loss = args.GetChoice("--loss", CbLoss.Softmax, Losses);
+        if (args.Get("--beta") is not null && !GeneratorRules.UsesClassBalancedWeights(loss))
+        {
+            throw new UsageException(Name, "--beta applies to the class-balanced losses (softmax, sigmoid, focal), not to "
+                + CliNames.Kebab(loss.ToString()) + ", which has no class-balanced weights (the generator warns CB030); drop --beta.");
+        }
         double? gamma = args.GetDouble("--gamma");
         if (gamma is not null && loss != CbLoss.Focal)
         {

@@ -27,6 +27,30 @@ internal static class GeneratorRules
         }
     }
 
+    /// <summary>Whether <paramref name="loss"/> weights classes by β's effective numbers. The logit-adjusted and LDAM
+    /// losses do not (LDAM only as LDAM-DRW, which <c>cbgen enum</c> does not write): Beta on them is CB030.</summary>
+    public static bool UsesClassBalancedWeights(CbLoss loss) => loss is CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal;
+
+    /// <summary>CB031: the logit-adjusted loss's log π_c and LDAM's n_c^(-1/4) are infinite for a class of count 0,
+    /// with or without <c>--zero-counts zero-weight</c>.</summary>
+    public static void RequireSamplesForLongTail(CountTable table, CbLoss loss)
+    {
+        if (UsesClassBalancedWeights(loss))
+        {
+            return;
+        }
+
+        List<string> empty = table.EmptyClasses();
+
+        if (empty.Count > 0)
+        {
+            throw new InputException(table.Source + ": the class(es) " + string.Join(", ", empty) + " have no samples, but --loss "
+                + CliNames.Kebab(loss.ToString()) + " needs " + (loss == CbLoss.Ldam ? "n_c^(-1/4)" : "log π_c")
+                + " of every class, which is infinite for a count of 0, even with --zero-counts zero-weight (the generator "
+                + "rejects this with CB031); give the class a pseudo-count of 1 if it can occur at test time, or remove it.");
+        }
+    }
+
     /// <summary>CB021: warns when two class names of a counts file become one enum member in
     /// <c>[ClassBalancedDataset]</c> ("a-b" and "a_b" are both a_b), which the generator rejects.</summary>
     public static void WarnIfMembersClash(CountTable table, TextWriter stderr)

@@ -101,14 +101,7 @@ internal static class WeightsCommand
     /// message that names the class and the option that allows it.</summary>
     public static void CheckZeroCounts(CountTable table, ZeroCountPolicy zeroCounts)
     {
-        var empty = new List<string>();
-        for (int i = 0; i < table.Classes.Count; i++)
-        {
-            if (table.Classes[i].Count == 0)
-            {
-                empty.Add("'" + table.Classes[i].Name + "' (index " + Invariant.Format(i) + ")");
-            }
-        }
+        List<string> empty = table.EmptyClasses();
 
         if (empty.Count == table.Classes.Count)
         {

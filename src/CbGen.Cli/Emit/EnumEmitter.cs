@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using CbGen.Cli.Commands;
 using CbGen.Cli.Input;
 
 namespace CbGen.Cli.Emit;
@@ -53,14 +54,21 @@ internal static class EnumEmitter
             .Append(Xml(OneLine(table.Source))).Append(" in class-index order (the logits columns).</summary>\n");
         // The attribute's arguments are bound inside the enum, where a member named CbLoss would hide the type.
         string qualifier = members.Contains("CbLoss") || members.Contains("ZeroCountPolicy") ? "global::CbGen." : string.Empty;
-        sb.Append(indent).Append("[ClassBalanced(Beta = ").Append(Literal(spec.Beta)).Append(", Loss = ").Append(qualifier).Append("CbLoss.")
-            .Append(spec.Loss.ToString());
+        // β and the zero-count policy shape class-balanced weights only; on the long-tail losses Beta is CB030.
+        bool weighted = GeneratorRules.UsesClassBalancedWeights(spec.Loss);
+        sb.Append(indent).Append("[ClassBalanced(");
+        if (weighted)
+        {
+            sb.Append("Beta = ").Append(Literal(spec.Beta)).Append(", ");
+        }
+
+        sb.Append("Loss = ").Append(qualifier).Append("CbLoss.").Append(spec.Loss.ToString());
         if (spec.Loss == CbLoss.Focal)
         {
             sb.Append(", Gamma = ").Append(Literal(spec.Gamma ?? 2.0));
         }
 
-        if (spec.ZeroCounts == ZeroCountPolicy.ZeroWeight)
+        if (weighted && spec.ZeroCounts == ZeroCountPolicy.ZeroWeight)
         {
             sb.Append(", ZeroCounts = ").Append(qualifier).Append("ZeroCountPolicy.ZeroWeight");
         }
@@ -98,7 +106,6 @@ internal static class EnumEmitter
         string text = value.ToString("R", CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
     }
-
 
     private static string OneLine(string text)
     {

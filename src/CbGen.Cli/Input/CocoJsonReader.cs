@@ -14,16 +14,22 @@ internal static class CocoJsonReader
 {
     private const int InitialBuffer = 64 * 1024;
 
+    /// <summary>What the file should look like, for the messages about a file that is not COCO-style JSON.</summary>
+    public const string ExpectedShape = "COCO-style JSON: {\"categories\": [{\"id\": 0, \"name\": \"…\"}], "
+        + "\"annotations\": [{\"category_id\": 0}]}";
+
     public static CountTable Read(Stream stream, string display, int maxClasses)
     {
         var state = new CocoJsonState(display, maxClasses);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        var window = new Window();
+        int length = 0;
         try
         {
             var readerState = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-            int length = 0;
             bool final = false;
             bool first = true;
+            bool sawToken = false;
             while (!final)
             {
                 if (length == buffer.Length)
@@ -46,25 +52,37 @@ internal static class CocoJsonReader
                     {
                         Buffer.BlockCopy(buffer, 3, buffer, 0, length - 3);
                         length -= 3;
+                        window.Skip(3);
                     }
                 }
+
+                if (final && !sawToken && buffer.AsSpan(0, length).Trim(" \t\r\n"u8).IsEmpty)
+                {
+                    throw new InputException(display + ": the file is empty (no JSON value); expected " + ExpectedShape + ".");
+                }
+
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, length), final, readerState);
                 while (reader.Read())
                 {
+                    sawToken = true;
                     state.Token(ref reader);
                 }
 
                 readerState = reader.CurrentState;
                 int consumed = (int)reader.BytesConsumed;
+                window.Advance(buffer.AsSpan(0, consumed));
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
                 length -= consumed;
             }
         }
         catch (JsonException e)
         {
-            throw new InputException(display + ":" + Invariant.Format((e.LineNumber ?? 0) + 1) + ": not valid JSON: "
-                + FirstSentence(e.Message) + " (expected COCO-style JSON: {\"categories\": [{\"id\": 0, \"name\": \"…\"}], "
-                + "\"annotations\": [{\"category_id\": 0}]}).", e);
+            long line = e.LineNumber ?? 0;
+            long column = e.BytePositionInLine ?? 0;
+            throw new InputException(display + ":" + Invariant.Format(line + 1) + ":" + Invariant.Format(column + 1) + ": not valid JSON: "
+                + FirstSentence(e.Message) + " (line " + Invariant.Format(line + 1) + ", byte " + Invariant.Format(column + 1)
+                + " of the line, byte offset " + Invariant.Format(window.Offset(buffer.AsSpan(0, length), line, column))
+                + " of the file; expected " + ExpectedShape + ").", e);
         }
         finally
         {
@@ -72,6 +90,52 @@ internal static class CocoJsonReader
         }
 
         return state.Finish();
+    }
+
+    /// <summary>Where the unread part of the buffer starts in the file, in bytes and lines, so that a reader error's
+    /// line and byte-in-line become a byte offset of the file.</summary>
+    private sealed class Window
+    {
+        private long start;
+        private long line;
+        private long lineStart;
+
+        public void Skip(int bytes)
+        {
+            start += bytes;
+            lineStart += bytes;
+        }
+
+        public void Advance(ReadOnlySpan<byte> consumed)
+        {
+            for (int i = 0; i < consumed.Length; i++)
+            {
+                if (consumed[i] == (byte)'\n')
+                {
+                    line++;
+                    lineStart = start + i + 1;
+                }
+            }
+
+            start += consumed.Length;
+        }
+
+        /// <summary>The 0-based byte offset of byte <paramref name="column"/> of the 0-based <paramref name="errorLine"/>,
+        /// which lies in the unread part <paramref name="unread"/>.</summary>
+        public long Offset(ReadOnlySpan<byte> unread, long errorLine, long column)
+        {
+            long at = lineStart;
+            for (int i = 0, l = (int)Math.Min(errorLine - line, int.MaxValue); l > 0 && i < unread.Length; i++)
+            {
+                if (unread[i] == (byte)'\n')
+                {
+                    l--;
+                    at = start + i + 1;
+                }
+            }
+
+            return at + column;
+        }
     }
 
     private static string FirstSentence(string message)

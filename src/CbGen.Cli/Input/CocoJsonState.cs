@@ -63,8 +63,7 @@ internal sealed class CocoJsonState
             started = true;
             if (token != JsonTokenType.StartObject)
             {
-                throw Error("the top level is not an object; expected COCO-style JSON: {\"categories\": [{\"id\", \"name\"}], "
-                    + "\"annotations\": [{\"category_id\"}]}.");
+                throw Error("the top level is not an object; expected " + CocoJsonReader.ExpectedShape + ".");
             }
 
             return;

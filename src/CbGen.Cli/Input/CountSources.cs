@@ -134,11 +134,13 @@ internal static class CountSources
             : LabelColumnReader.Read(reader, path, options.Column, options.Header, options.MaxClasses);
     }
 
-    /// <summary>Parquet by its magic, IDX by its header (two zero bytes, a type code, a dimension count), JSON by a
-    /// leading '{' or the extension; anything else is delimited text.</summary>
+    /// <summary>Parquet by its magic or the extension (so a corrupt Parquet file gets the Parquet reader's reason), IDX
+    /// by its header (two zero bytes, a type code, a dimension count), JSON by a leading '{' or the extension; anything
+    /// else is delimited text.</summary>
     private static InputKind Detect(string path, byte[] head)
     {
-        if (head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'A' && head[2] == (byte)'R' && head[3] == (byte)'1')
+        if ((head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'A' && head[2] == (byte)'R' && head[3] == (byte)'1')
+            || Path.GetExtension(path).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
         {
             return InputKind.Parquet;
         }

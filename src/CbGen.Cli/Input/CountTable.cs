@@ -87,6 +87,21 @@ internal sealed class CountTable
         return counts;
     }
 
+    /// <summary>The classes of count 0, each as "'name' (index i)", for messages.</summary>
+    public List<string> EmptyClasses()
+    {
+        var empty = new List<string>();
+        for (int i = 0; i < Classes.Count; i++)
+        {
+            if (Classes[i].Count == 0)
+            {
+                empty.Add("'" + Classes[i].Name + "' (index " + Invariant.Format(i) + ")");
+            }
+        }
+
+        return empty;
+    }
+
     public string KindName => Kind switch
     {
         SourceKind.Folder => "folder",

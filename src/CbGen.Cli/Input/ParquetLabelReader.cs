@@ -14,6 +14,7 @@ internal static class ParquetLabelReader
 {
     public static CountTable Read(string path, string? column, int maxClasses)
     {
+        ParquetFrame.Check(path);
         try
         {
             ParquetReader reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
@@ -26,10 +27,10 @@ internal static class ParquetLabelReader
                 reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
-        catch (Exception e) when (e is ParquetException or NotSupportedException or InvalidOperationException or ArgumentException
-            or IndexOutOfRangeException or IOException)
+        catch (Exception e) when (e is not InputException and not OutOfMemoryException)
         {
-            throw new InputException(path + ": cannot read the Parquet file: " + e.Message, e);
+            // A corrupt file can fail anywhere in Parquet.Net (its Thrift decoder throws its own exception types).
+            throw ParquetFrame.Invalid(path, e.Message.TrimEnd('.', ' '), e);
         }
     }
 

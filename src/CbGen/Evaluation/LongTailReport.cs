@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace CbGen.Evaluation
 {
@@ -120,6 +121,19 @@ namespace CbGen.Evaluation
                 "No few-shot class has evaluation samples, so few-shot error cannot rank; pick another metric or other thresholds.")),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown selection metric."),
         };
+
+        /// <summary>The report in one line, in the invariant culture: "balanced error 41.67 %, error 37.50 %,
+        /// macro-F1 0.600; accuracy many-shot 75.00 %, medium-shot 50.00 %, few-shot 50.00 % (8 samples, 3 classes)". A
+        /// shot group without evaluation samples reads "none".</summary>
+        public override string ToString() =>
+            "balanced error " + Percent(BalancedError) + ", error " + Percent(Error) + ", macro-F1 "
+            + MacroF1.ToString("F3", CultureInfo.InvariantCulture) + "; accuracy many-shot " + Percent(ManyShotAccuracy)
+            + ", medium-shot " + Percent(MediumShotAccuracy) + ", few-shot " + Percent(FewShotAccuracy) + " ("
+            + SampleCount.ToString(CultureInfo.InvariantCulture) + (SampleCount == 1 ? " sample, " : " samples, ")
+            + ClassCount.ToString(CultureInfo.InvariantCulture) + (ClassCount == 1 ? " class)" : " classes)");
+
+        private static string Percent(double? fraction) =>
+            fraction is double f ? (100.0 * f).ToString("F2", CultureInfo.InvariantCulture) + " %" : "none";
 
         private double? GroupMean(ShotGroup group)
         {

@@ -66,7 +66,14 @@ namespace CbGen.Evaluation
     /// <param name="Step">How many (point, rung) trainings have finished, this one included once evaluated.</param>
     /// <param name="TotalSteps">How many (point, rung) trainings the sweep runs in all.</param>
     /// <param name="Report">The point's evaluation; <c>null</c> when it is about to train.</param>
-    public sealed record SweepProgress(string PointName, int Rung, int Step, int TotalSteps, LongTailReport? Report);
+    public sealed record SweepProgress(string PointName, int Rung, int Step, int TotalSteps, LongTailReport? Report)
+    {
+        /// <summary>The progress line: "[3/14] rung 1 LogitAdjusted_tau1: balanced error 41.67 %, …" once evaluated
+        /// (the report as <see cref="LongTailReport.ToString"/> writes it), "…: training" before.</summary>
+        public override string ToString() =>
+            "[" + Step.ToString(CultureInfo.InvariantCulture) + "/" + TotalSteps.ToString(CultureInfo.InvariantCulture) + "] rung "
+            + Rung.ToString(CultureInfo.InvariantCulture) + " " + PointName + ": " + (Report?.ToString() ?? "training");
+    }
 
     /// <summary>The epochs a train callback must reach: continue a model from <see cref="FromEpoch"/> (0: a new model)
     /// up to <see cref="ToEpoch"/>.</summary>
