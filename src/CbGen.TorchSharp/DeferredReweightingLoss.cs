@@ -104,6 +104,8 @@ namespace CbGen.TorchSharp
         /// <returns>A new wrapper at epoch 0.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined or
         /// <see cref="CbLoss.LogitAdjusted"/> (no weights to defer), or as the modules.</exception>
+        /// <exception cref="ArgumentException">The options set one that <paramref name="loss"/> does not use (see
+        /// <see cref="CbLossOptions"/>), or as the modules.</exception>
         public static DeferredReweightingLoss FromCounts(
             CbLoss loss,
             ReadOnlySpan<long> counts,
@@ -126,10 +128,11 @@ namespace CbGen.TorchSharp
                     + "CbLosses.FromCounts(CbLoss.LogitAdjusted, counts, beta, options) without DeferUntilEpoch.");
             }
 
+            OptionRules.CheckApplies(o, loss, nameof(options));
             if (loss == CbLoss.Ldam)
             {
-                var ldamDrw = LdamDrw(counts, deferUntilEpoch, beta, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex,
-                    o.MaxMargin, o.Scale, o.Device);
+                var ldamDrw = LdamDrw(counts, deferUntilEpoch, beta, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
+                    o.MaxMarginValue, o.ScaleValue, o.Device);
                 ldamDrw.CheckFiniteLogits = o.CheckFiniteLogits;
                 return ldamDrw;
             }
