@@ -74,6 +74,18 @@ namespace CbGen.Tests.Runtime
         }
 
         [Fact]
+        public void The_DRW_factory_refuses_an_options_deferral_that_disagrees_with_its_own()
+        {
+            var e = Assert.Throws<ArgumentException>(() => DeferredReweightingLoss.FromCounts(
+                CbLoss.Softmax, Counts, Beta, 5, new CbLossOptions { DeferUntilEpoch = 3, Device = CbDevice.Cpu }).Dispose());
+            Assert.Equal("options", e.ParamName);
+            Assert.Contains("CbLossOptions.DeferUntilEpoch is 3 but deferUntilEpoch is 5", e.Message, StringComparison.Ordinal);
+            using var same = DeferredReweightingLoss.FromCounts(
+                CbLoss.Softmax, Counts, Beta, 5, new CbLossOptions { DeferUntilEpoch = 5, Device = CbDevice.Cpu });
+            Assert.Equal(5, same.DeferUntilEpoch);
+        }
+
+        [Fact]
         public void Unset_options_never_trigger_the_rule_and_give_the_constructor_defaults()
         {
             using var scope = NewDisposeScope();
