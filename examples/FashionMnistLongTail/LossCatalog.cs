@@ -190,6 +190,7 @@ namespace FashionMnistLongTail
 
         /// <summary>The runtime class-balanced loss of <paramref name="variant"/> with weights from <paramref name="counts"/>.</summary>
         public static nn.Module<Tensor, Tensor, Tensor> CreateRuntime(CbLoss variant, ReadOnlySpan<long> counts, double beta, double gamma) =>
-            CbLosses.FromCounts(variant, counts, beta, new CbLossOptions { Gamma = gamma }); // one factory; γ is read by focal only
+            // One factory; γ is set for focal only (an option a loss does not use is an ArgumentException).
+            CbLosses.FromCounts(variant, counts, beta, new CbLossOptions { Gamma = variant == CbLoss.Focal ? gamma : null });
     }
 }

@@ -24,18 +24,20 @@ namespace CbGen.TorchSharp
         /// <returns>A new loss module; dispose it after use.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or an option is out
         /// of range.</exception>
-        /// <exception cref="ArgumentException">The weights are empty, negative or not finite.</exception>
+        /// <exception cref="ArgumentException">The weights are empty, negative or not finite, or the options set one
+        /// that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
         public static Loss<Tensor, Tensor, Tensor> Create(
             CbLoss loss, ReadOnlySpan<double> weights, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckWeightVariant(loss, nameof(loss));
+            OptionRules.CheckAppliesToWeights(o, loss, nameof(options));
             ClassBalancedLoss module = loss switch
             {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex,
-                    o.LabelSmoothing, o.Device),
+                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
+                    o.LabelSmoothingValue, o.Device),
                 CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Device),
-                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Gamma, o.Device),
+                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.GammaValue, o.Device),
             };
             module.CheckFiniteLogits = o.CheckFiniteLogits;
             return module;
@@ -50,17 +52,19 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or an option is out
         /// of range.</exception>
-        /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, negative or not finite.</exception>
+        /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, negative or not finite, or the
+        /// options set one that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
         public static Loss<Tensor, Tensor, Tensor> Create(CbLoss loss, Tensor weights, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckWeightVariant(loss, nameof(loss));
+            OptionRules.CheckAppliesToWeights(o, loss, nameof(options));
             ClassBalancedLoss module = loss switch
             {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex,
-                    o.LabelSmoothing, o.Device),
+                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
+                    o.LabelSmoothingValue, o.Device),
                 CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Device),
-                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Gamma, o.Device),
+                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.GammaValue, o.Device),
             };
             module.CheckFiniteLogits = o.CheckFiniteLogits;
             return module;
@@ -91,16 +95,18 @@ namespace CbGen.TorchSharp
         /// <param name="options">The options (<see cref="CbLossOptions.Default"/> when null).</param>
         /// <returns>A new loss module; dispose it after use.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, β is outside [0, 1],
-        /// an option is out of range (τ, m_max, s, K, …; the message names it), or
-        /// <see cref="CbLossOptions.DeferUntilEpoch"/> is set for the logit-adjusted loss (it has no weights to
-        /// defer).</exception>
-        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
+        /// or an option is out of range (τ, m_max, s, K, …; the message names it).</exception>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0 (for the logit-adjusted and
+        /// LDAM losses the message says to give the class a pseudo-count, e.g. 1), or the options set one that
+        /// <paramref name="loss"/> does not use (e.g. <see cref="CbLossOptions.Gamma"/> for the softmax loss, or
+        /// <see cref="CbLossOptions.DeferUntilEpoch"/> for the logit-adjusted loss, which has no weights to defer).</exception>
         public static Loss<Tensor, Tensor, Tensor> FromCounts(
             CbLoss loss, ReadOnlySpan<long> counts, double beta, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckVariant(loss, nameof(loss));
             CheckBeta(beta, nameof(beta));
+            OptionRules.CheckApplies(o, loss, nameof(options));
             if (o.DeferUntilEpoch is int deferUntilEpoch)
             {
                 return DeferredReweightingLoss.FromCounts(loss, counts, beta, deferUntilEpoch, o);
@@ -109,10 +115,10 @@ namespace CbGen.TorchSharp
             switch (loss)
             {
                 case CbLoss.LogitAdjusted:
-                    return new LogitAdjustedLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex, o.Tau,
+                    return new LogitAdjustedLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue, o.TauValue,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
                 case CbLoss.Ldam:
-                    return new LdamLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex, o.MaxMargin, o.Scale,
+                    return new LdamLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue, o.MaxMarginValue, o.ScaleValue,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
                 default:
                     return Create(loss, ClassBalancedWeights.Compute(counts, beta), options);

@@ -42,7 +42,7 @@ namespace CbGen.TorchSharp
         /// <param name="reduction">None, Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by (WeightSum by default).</param>
         /// <param name="ignoreIndex">A label value that contributes nothing.</param>
-        /// <param name="maxMargin">m_max ≥ 0 (finite).</param>
+        /// <param name="maxMargin">m_max &gt; 0 (finite).</param>
         /// <param name="scale">s &gt; 0 (finite).</param>
         /// <param name="device">Where to keep the buffers.</param>
         /// <returns>A new wrapper at epoch 0.</returns>
@@ -65,6 +65,7 @@ namespace CbGen.TorchSharp
                 _ = new DeferredReweighting(deferUntilEpoch);
             }
 
+            LongTailValidation.NoEmptyClass(counts, LongTailValidation.LdamName, nameof(counts));
             double[] weights = ClassBalancedWeights.Compute(counts, beta);
             return new DeferredReweightingLoss(
                 new LdamLoss(counts, reduction, normalizer, ignoreIndex, maxMargin, scale, weights, device),

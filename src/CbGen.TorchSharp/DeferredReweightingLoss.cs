@@ -93,8 +93,8 @@ namespace CbGen.TorchSharp
         /// Creates a class-balanced loss of <paramref name="loss"/>'s variant from training samples per class and β
         /// (as <see cref="CbLosses.FromCounts(CbLoss, ReadOnlySpan{long}, double, CbLossOptions?)"/>) and wraps it;
         /// <see cref="CbLoss.Ldam"/> gives LDAM-DRW (<see cref="LdamDrw"/> with the options' m_max, s, reduction,
-        /// normaliser, ignore index and device). <see cref="CbLossOptions.DeferUntilEpoch"/> is ignored here
-        /// (<paramref name="deferUntilEpoch"/> wins).
+        /// normaliser, ignore index and device). <see cref="CbLossOptions.DeferUntilEpoch"/> may be left unset (or equal
+        /// <paramref name="deferUntilEpoch"/>); a different value is an error, not silently overridden.
         /// </summary>
         /// <param name="loss">The variant.</param>
         /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
@@ -104,6 +104,9 @@ namespace CbGen.TorchSharp
         /// <returns>A new wrapper at epoch 0.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined or
         /// <see cref="CbLoss.LogitAdjusted"/> (no weights to defer), or as the modules.</exception>
+        /// <exception cref="ArgumentException">The options set one that <paramref name="loss"/> does not use (see
+        /// <see cref="CbLossOptions"/>) or a <see cref="CbLossOptions.DeferUntilEpoch"/> other than
+        /// <paramref name="deferUntilEpoch"/>, or as the modules.</exception>
         public static DeferredReweightingLoss FromCounts(
             CbLoss loss,
             ReadOnlySpan<long> counts,
@@ -117,6 +120,14 @@ namespace CbGen.TorchSharp
                 _ = new DeferredReweighting(deferUntilEpoch);
             }
 
+            if (options?.DeferUntilEpoch is int fromOptions && fromOptions != deferUntilEpoch)
+            {
+                throw new ArgumentException(
+                    "CbLossOptions.DeferUntilEpoch is " + Validation.Format(fromOptions) + " but deferUntilEpoch is "
+                    + Validation.Format(deferUntilEpoch) + "; leave the option unset (null) here, or pass the same epoch.",
+                    nameof(options));
+            }
+
             var o = (options ?? CbLossOptions.Default) with { DeferUntilEpoch = null };
             CbLosses.CheckVariant(loss, nameof(loss));
             if (loss == CbLoss.LogitAdjusted)
@@ -126,10 +137,11 @@ namespace CbGen.TorchSharp
                     + "CbLosses.FromCounts(CbLoss.LogitAdjusted, counts, beta, options) without DeferUntilEpoch.");
             }
 
+            OptionRules.CheckApplies(o, loss, nameof(options));
             if (loss == CbLoss.Ldam)
             {
-                var ldamDrw = LdamDrw(counts, deferUntilEpoch, beta, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndex,
-                    o.MaxMargin, o.Scale, o.Device);
+                var ldamDrw = LdamDrw(counts, deferUntilEpoch, beta, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
+                    o.MaxMarginValue, o.ScaleValue, o.Device);
                 ldamDrw.CheckFiniteLogits = o.CheckFiniteLogits;
                 return ldamDrw;
             }

@@ -38,13 +38,14 @@ namespace CbGen.TorchSharp
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by; see <see cref="LogitShiftLoss"/> (WeightSum by default).</param>
         /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
-        /// <param name="maxMargin">m_max ≥ 0 (finite), the rarest class's margin (default 0.5, the paper's).</param>
+        /// <param name="maxMargin">m_max &gt; 0 (finite), the rarest class's margin (default 0.5, the paper's).</param>
         /// <param name="scale">s &gt; 0 (finite), the logits' scale (default 30, the official code's).</param>
         /// <param name="classWeights">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
         /// for none.</param>
         /// <param name="device">Where to keep the buffers; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
-        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0; the class weights are
-        /// negative, not finite or not one per class.</exception>
+        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0 (give an empty class a
+        /// pseudo-count, e.g. 1, or see <see cref="FromMargins"/>); the class weights are negative, not finite or not
+        /// one per class.</exception>
         /// <exception cref="ArgumentOutOfRangeException">m_max or s is out of range, or an enum value is undefined.</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public LdamLoss(
@@ -145,6 +146,7 @@ namespace CbGen.TorchSharp
         {
             LongTailValidation.Scale(scale, nameof(scale));
             CheckOptions(reduction, normalizer);
+            LongTailValidation.NoEmptyClass(counts, LongTailValidation.LdamName, nameof(counts));
             return LdamMargins.Compute(counts, maxMargin);   // checks m_max, then the counts
         }
 

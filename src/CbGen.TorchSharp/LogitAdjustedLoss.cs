@@ -135,6 +135,7 @@ namespace CbGen.TorchSharp
         {
             LongTailValidation.Tau(tau, nameof(tau));
             CheckOptions(reduction, normalizer);
+            LongTailValidation.NoEmptyClass(counts, LongTailValidation.LogitAdjustedName, nameof(counts));
             return ClassPriors.LogPriors(counts);
         }
     }

@@ -126,10 +126,14 @@ namespace CbGen.TorchSharp
         /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
         /// <param name="tau">τ ≥ 0 (finite); 1 by default.</param>
         /// <returns>The adjusted logits [B, C] in the logits' dtype and device.</returns>
-        /// <exception cref="ArgumentException">A shape or dtype is wrong, or a count is 0 or negative.</exception>
+        /// <exception cref="ArgumentException">A shape or dtype is wrong, or a count is negative or 0 (give an empty class a
+        /// pseudo-count, e.g. 1).</exception>
         /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite.</exception>
-        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<long> counts, double tau = 1.0) =>
-            adjust_logits(logits, ClassPriors.LogPriors(counts).AsSpan(), tau);
+        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<long> counts, double tau = 1.0)
+        {
+            LongTailValidation.NoEmptyClass(counts, "post-hoc logit adjustment", nameof(counts));
+            return adjust_logits(logits, ClassPriors.LogPriors(counts).AsSpan(), tau);
+        }
 
         private static void CheckOptions(Reduction reduction, MeanNormalizer normalizer)
         {

@@ -27,6 +27,7 @@ namespace CbGen.Generators.Tests
                     public static int[] WeightCounts() => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(FruitSweep.Points, p => p.Weights.Length));
                     public static double DrwCherry() => FruitSweep.Ldam_B0_9999.WeightOf(Fruit.Cherry);
                     public static double AdjustedCherry() => FruitSweep.LogitAdjusted_T1.WeightOf(Fruit.Cherry);
+                    public static int[] Defers() => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(FruitSweep.Points, p => p.DeferUntilEpoch));
                 }
             }
             """;
@@ -64,6 +65,42 @@ namespace CbGen.Generators.Tests
                 () => GeneratorHarness.Call(assembly, "Shop.Probe", "AdjustedCherry"));
             Assert.IsType<InvalidOperationException>(thrown.InnerException);
             Assert.Contains("applies no class weights", thrown.InnerException!.Message);
+        }
+
+        [Fact]
+        public void A_logit_adjusted_point_never_reports_a_deferral_its_loss_would_refuse()
+        {
+            // DeferUntilEpoch = 20 on the sweep: the softmax and LDAM-DRW points defer, the logit-adjusted ones have no
+            // weights to defer and report 0 (CbLosses.FromCounts refuses DeferUntilEpoch for that loss).
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, Source);
+            run.AssertCompilesCleanly();
+            Assembly assembly = GeneratorHarness.Load(run.OutputCompilation);
+            Assert.Equal(new[] { 20, 20, 0, 0, 0, 20, 20 }, (int[])GeneratorHarness.Call(assembly, "Shop.Probe", "Defers")!);
+        }
+
+        [Fact]
+        public void A_point_builds_its_loss_from_the_counts_it_is_given()
+        {
+            // The split's counts, not the compile-time ones (docs/search.md); the runtime numbers are checked in
+            // CbGen.IntegrationTests' SweepPointLossTests, where libtorch runs.
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: true, Source + """
+
+                namespace Shop
+                {
+                    public static class Uses
+                    {
+                        public static TorchSharp.Loss<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Split(long[] counts) =>
+                            FruitSweep.Points[0].CreateLoss(counts);
+
+                        public static TorchSharp.Loss<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Sum(long[] counts) =>
+                            FruitSweep.LogitAdjusted_T1.CreateLoss(counts, TorchSharp.torch.nn.Reduction.Sum);
+                    }
+                }
+                """);
+            run.AssertCompilesCleanly();
+            string sweep = run.Files[0].Text;
+            Assert.Contains("CreateLoss(global::System.ReadOnlySpan<long> counts, global::TorchSharp.torch.nn.Reduction reduction)", sweep);
+            Assert.Contains("global::CbGen.ClassBalancedWeights.Compute(counts, Beta)", sweep);
         }
 
         [Fact]

@@ -53,7 +53,7 @@ namespace CbGen.IntegrationTests
         {
             torch.manual_seed(0);
             var model = nn.Linear(2, 3);
-            using var loss = CbLosses.FromCounts(point.Loss, counts, point.Beta, new CbLossOptions { Gamma = point.Gamma });
+            using var loss = point.CreateLoss(counts);    // the split's counts, not the compile-time ones
             using var sgd = optim.SGD(model.parameters(), 0.5);
             for (int step = 0; step < epochs * 20; step++)
             {

@@ -40,7 +40,19 @@ namespace CbGen.Docs
         public static string Problems(string code, IEnumerable<MetadataReference>? references = null, IEnumerable<AdditionalText>? additionalFiles = null)
         {
             CSharpCompilation compilation = CbGenRunner.CreateCompilation(new[] { code }, additionalReferences: references);
-            compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
+            // As `dotnet new console` builds it: no documentation file, so no CS1591 for the program's public types, and
+            // the SDK's default NoWarn of CS1701/CS1702 (assembly-version unification, e.g. TorchSharp's net8.0 references).
+            SyntaxTree tree = compilation.SyntaxTrees.Single();
+            compilation = compilation
+                .ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(),
+                    ((CSharpParseOptions)tree.Options).WithDocumentationMode(DocumentationMode.Parse)))
+                .WithOptions(compilation.Options
+                    .WithOutputKind(OutputKind.ConsoleApplication)
+                    .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                    {
+                        ["CS1701"] = ReportDiagnostic.Suppress,
+                        ["CS1702"] = ReportDiagnostic.Suppress,
+                    }));
             CbGenRunResult run = CbGenRunner.Run(compilation, additionalFiles: additionalFiles);
             IEnumerable<Diagnostic> all = run.GeneratorDiagnostics
                 .Concat(run.AnalyzerDiagnostics)

@@ -56,8 +56,13 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// <summary>Where the losses keep their weights.</summary>");
             w.WriteLine("public global::CbGen.CbDevice Device => " + device + ";");
             w.WriteLine();
-            w.WriteLine("/// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights (0: always weighted).</summary>");
-            w.WriteLine("public int DeferUntilEpoch => " + Literals.Int(sweep.DeferUntilEpoch) + ";");
+            // The logit-adjusted loss has no weights to defer: its points report 0, so a point never claims a deferral
+            // that its loss (or CbLosses.FromCounts) would refuse.
+            bool someNotDeferred = sweep.DeferUntilEpoch > 0 && sweep.Points.Any(p => p.Loss == CbLoss.LogitAdjusted);
+            w.WriteLine("/// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights ("
+                + (someNotDeferred ? "0 for the LogitAdjusted points, whose loss has no weights to defer" : "0: always weighted") + ").</summary>");
+            w.WriteLine("public int DeferUntilEpoch => "
+                + (someNotDeferred ? "Loss == global::CbGen.CbLoss.LogitAdjusted ? 0 : " : string.Empty) + Literals.Int(sweep.DeferUntilEpoch) + ";");
             w.WriteLine();
             w.WriteLine("/// <summary>The class-balanced weights for <see cref=\"Beta\"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>");
             w.WriteLine("public global::System.ReadOnlySpan<double> Weights => _weights;");
@@ -96,26 +101,56 @@ namespace CbGen.Generators.Emitting
 
         private static void WriteCreateLoss(SourceWriter w, SweepSpec sweep, string sweepType, string normalizer, string device)
         {
+            string deferred = sweep.DeferUntilEpoch > 0 ? "deferred re-weighting " : string.Empty;
             w.WriteLine();
             w.WriteLine("/// <summary>A new loss module for this point with <c>Reduction.Mean</c>"
                 + (sweep.DeferUntilEpoch > 0 ? " (a <c>DeferredReweightingLoss</c>: unweighted before epoch " + Literals.Int(sweep.DeferUntilEpoch) + ")" : string.Empty)
-                + "; dispose it after use.</summary>");
-            w.WriteLine("/// <returns>A " + (sweep.DeferUntilEpoch > 0 ? "deferred re-weighting " : string.Empty) + "loss module for <see cref=\"Loss\"/>.</returns>");
+                + ", from the compile-time counts; dispose it after use.</summary>");
+            w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
             w.WriteLine("public " + LossBase + " CreateLoss() => CreateLoss(" + Reduction + ".Mean);");
             w.WriteLine();
-            w.WriteLine("/// <summary>A new loss module for this point; dispose it after use.</summary>");
+            w.WriteLine("/// <summary>A new loss module for this point, from the compile-time counts; dispose it after use.</summary>");
             w.WriteLine("/// <param name=\"reduction\">How the per-sample losses are reduced.</param>");
-            w.WriteLine("/// <returns>A " + (sweep.DeferUntilEpoch > 0 ? "deferred re-weighting " : string.Empty) + "loss module for <see cref=\"Loss\"/>.</returns>");
-            w.WriteLine("public " + LossBase + " CreateLoss(" + Reduction + " reduction)");
+            w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
+            w.WriteLine("public " + LossBase + " CreateLoss(" + Reduction + " reduction) => NewLoss(" + sweepType + ".Counts, Weights, reduction);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from <paramref name=\"counts\"/> instead of the");
+            w.WriteLine("/// compile-time counts, e.g. a training split's (<c>StratifiedSplitResult.TrainCounts</c>): the class-balanced weights");
+            w.WriteLine("/// for <see cref=\"Beta\"/>, the log-priors and the margins are computed from them. Dispose it after use.</summary>");
+            w.WriteLine("/// <param name=\"counts\">Training samples per class, indexed by class: <see cref=\"" + sweepType + ".ClassCount\"/> counts.</param>");
+            w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">There is not one count per class, or a count is negative or 0.</exception>");
+            w.WriteLine("public " + LossBase + " CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, " + Reduction + ".Mean);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>A new loss module for this point from <paramref name=\"counts\"/> (see <see cref=\"CreateLoss(global::System.ReadOnlySpan{long})\"/>); dispose it after use.</summary>");
+            w.WriteLine("/// <param name=\"counts\">Training samples per class, indexed by class.</param>");
+            w.WriteLine("/// <param name=\"reduction\">How the per-sample losses are reduced.</param>");
+            w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">There is not one count per class, or a count is negative or 0.</exception>");
+            w.WriteLine("public " + LossBase + " CreateLoss(global::System.ReadOnlySpan<long> counts, " + Reduction + " reduction)");
+            w.OpenBrace();
+            w.WriteLine("if (counts.Length != " + sweepType + ".ClassCount)");
+            w.OpenBrace();
+            w.WriteLine("throw new global::System.ArgumentException(\"Expected one count per class (\" + " + sweepType
+                + ".ClassCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), got \" + counts.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof(counts));");
+            w.CloseBrace();
+            w.WriteLine();
+            string weights = "global::CbGen.ClassBalancedWeights.Compute(counts, Beta)";
+            w.WriteLine("return NewLoss(counts, "
+                + (sweep.Points.Any(p => !p.UsesWeights) ? "_weights.Length == 0 ? global::System.ReadOnlySpan<double>.Empty : " + weights : weights)
+                + ", reduction);");
+            w.CloseBrace();
+            w.WriteLine();
+            w.WriteLine("private " + LossBase + " NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, " + Reduction + " reduction)");
             w.OpenBrace();
             w.WriteLine("switch (Loss)");
             w.OpenBrace();
             string tail = "reduction: reduction, normalizer: " + normalizer + ", device: " + device + ")";
             (CbLoss Loss, string Create)[] variants =
             {
-                (CbLoss.Softmax, "new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(Weights, " + tail),
-                (CbLoss.Sigmoid, "new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(Weights, " + tail),
-                (CbLoss.Focal, "new global::CbGen.TorchSharp.ClassBalancedFocalLoss(Weights, gamma: Gamma, " + tail),
+                (CbLoss.Softmax, "new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(weights, " + tail),
+                (CbLoss.Sigmoid, "new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(weights, " + tail),
+                (CbLoss.Focal, "new global::CbGen.TorchSharp.ClassBalancedFocalLoss(weights, gamma: Gamma, " + tail),
             };
             foreach ((CbLoss loss, string create) in variants)
             {
@@ -134,14 +169,14 @@ namespace CbGen.Generators.Emitting
             {
                 // Never deferred: the logit-adjusted loss applies no weights.
                 w.WriteLine("case global::CbGen.CbLoss.LogitAdjusted:");
-                w.WriteLine("    return new global::CbGen.TorchSharp.LogitAdjustedLoss(" + sweepType + ".Counts, reduction: reduction, normalizer: "
+                w.WriteLine("    return new global::CbGen.TorchSharp.LogitAdjustedLoss(counts, reduction: reduction, normalizer: "
                     + normalizer + ", tau: Tau, device: " + device + ");");
             }
 
             if (sweep.Points.Any(p => p.Loss == CbLoss.Ldam))
             {
-                string ldam = "new global::CbGen.TorchSharp.LdamLoss(" + sweepType + ".Counts, reduction: reduction, normalizer: " + normalizer
-                    + (sweep.DeferUntilEpoch > 0 ? ", classWeights: Weights" : string.Empty) + ", device: " + device + ")";
+                string ldam = "new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: " + normalizer
+                    + (sweep.DeferUntilEpoch > 0 ? ", classWeights: weights" : string.Empty) + ", device: " + device + ")";
                 w.WriteLine("case global::CbGen.CbLoss.Ldam:");
                 w.WriteLine(sweep.DeferUntilEpoch > 0
                     ? "    return new global::CbGen.TorchSharp.DeferredReweightingLoss(" + ldam + ", DeferUntilEpoch);"

@@ -27,6 +27,50 @@ namespace CbGen.TorchSharp.Internal
             }
         }
 
+        /// <summary>
+        /// The one rule for an empty class under the logit-adjusted and LDAM losses, worded as the generator's CB031:
+        /// their log-prior or margin is infinite for a count of 0, so the class needs a pseudo-count (e.g. 1). For LDAM
+        /// the message also names the path that keeps the other classes' margins (<see cref="LdamMargins.Compute"/>
+        /// with <see cref="ZeroCountPolicy.ZeroWeight"/>, then <see cref="LdamLoss.FromMargins"/>). Checked before the
+        /// maths, whose own message offers a policy these entry points do not take; a negative count before the first
+        /// 0 is left to the maths' message.
+        /// </summary>
+        /// <param name="counts">Training samples per class.</param>
+        /// <param name="who">What needs the counts: <c>CbLoss.LogitAdjusted</c>, <c>CbLoss.Ldam</c> or
+        /// <c>post-hoc logit adjustment</c>.</param>
+        /// <param name="paramName">The counts' parameter name.</param>
+        internal static void NoEmptyClass(ReadOnlySpan<long> counts, string who, string paramName)
+        {
+            for (int c = 0; c < counts.Length; c++)
+            {
+                if (counts[c] < 0)
+                {
+                    return;
+                }
+
+                if (counts[c] == 0)
+                {
+                    bool ldam = who == LdamName;
+                    throw new ArgumentException(
+                        "Class " + Validation.Format(c) + " has count 0, but " + who + " needs "
+                        + (ldam ? "the margin n_c^(-1/4)" : "the log-prior log π_c") + " of every class, which is "
+                        + "infinite for a count of 0; give the class a pseudo-count (e.g. 1) or remove it."
+                        + (ldam
+                            ? " To keep the other classes' margins as they are, build the loss from margins instead: "
+                              + "LdamLoss.FromMargins(LdamMargins.Compute(counts, maxMargin, ZeroCountPolicy.ZeroWeight), …) "
+                              + "gives the empty class margin 0, which no training label uses."
+                            : string.Empty),
+                        paramName);
+                }
+            }
+        }
+
+        /// <summary>The LDAM loss's name in <see cref="NoEmptyClass"/>'s message.</summary>
+        internal const string LdamName = "CbLoss.Ldam";
+
+        /// <summary>The logit-adjusted loss's name in <see cref="NoEmptyClass"/>'s message.</summary>
+        internal const string LogitAdjustedName = "CbLoss.LogitAdjusted";
+
         /// <summary>Log-priors: non-empty, finite (an empty class's −∞ is not a usable shift), ≤ 0 is not required
         /// (any finite per-class shift works; log-counts are fine too).</summary>
         internal static void LogPriors(ReadOnlySpan<double> logPriors, string paramName)

@@ -13,11 +13,13 @@ namespace CbGen.Evaluation
     /// </summary>
     /// <example>
     /// <code>
-    /// var split = StratifiedSplit.Create(trainLabels, 10, validationFraction: 0.1, seed: 1);
-    /// SweepResult&lt;Cifar10LtSweepPoint&gt; result = SweepRunner.Run(
+    /// var split = StratifiedSplit.Create(trainLabels, Cifar10LtSweep.ClassCount, validationFraction: 0.1, seed: 1);
+    /// long[] counts = split.TrainCounts.ToArray();                    // the losses' weights come from these
+    /// int[] validationLabels = split.ValidationIndices.Select(i =&gt; trainLabels[i]).ToArray();
+    /// SweepResult&lt;Cifar10LtSweepPoint&gt; result = SweepRunner.Run&lt;Cifar10LtSweepPoint, MyModel&gt;(
     ///     Cifar10LtSweep.Points, p =&gt; p.Name,
-    ///     train: (point, model, budget, ct) =&gt; TrainOn(split.TrainIndices, point, model, budget),
-    ///     evaluate: (point, model) =&gt; LongTailMetrics.Compute(Predict(model, split.ValidationIndices), validationLabels, split.TrainCounts.ToArray()));
+    ///     train: (point, model, budget, ct) =&gt; TrainOn(split.TrainIndices, point.CreateLoss(counts), budget.ToEpoch),
+    ///     evaluate: (point, model) =&gt; LongTailMetrics.Compute(Predict(model, split.ValidationIndices), validationLabels, counts));
     /// Cifar10LtSweepPoint best = result.Winner.Point;
     /// </code>
     /// </example>

@@ -23,12 +23,12 @@ namespace CbGen
 
         /// <summary>Returns the margin Δ_c of every class.</summary>
         /// <param name="counts">Training samples per class, indexed by class (the logits column).</param>
-        /// <param name="maxMargin">m_max ≥ 0 (finite), the margin of the rarest class (the official code uses 0.5);
-        /// 0 gives all-zero margins.</param>
+        /// <param name="maxMargin">m_max &gt; 0 (finite), the margin of the rarest class (the official code uses 0.5).
+        /// The generator's CB028 and every LDAM entry point of the runtime apply this same rule.</param>
         /// <param name="zeroCounts">What to do with a class of count 0; <see cref="ZeroCountPolicy.Throw"/> by
         /// default, <see cref="ZeroCountPolicy.ZeroWeight"/> gives it margin 0.</param>
         /// <returns>A new array of <c>counts.Length</c> margins in [0, m_max].</returns>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxMargin"/> is NaN, negative or infinite,
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxMargin"/> is NaN, ≤ 0 or infinite,
         /// or <paramref name="zeroCounts"/> is undefined.</exception>
         /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, holds a negative count, a zero count
         /// under <see cref="ZeroCountPolicy.Throw"/>, only zeros, or sums past <see cref="long.MaxValue"/>.</exception>
@@ -59,13 +59,14 @@ namespace CbGen
             return margins;
         }
 
-        /// <summary>Throws when m_max is NaN, negative or infinite.</summary>
+        /// <summary>Throws when m_max is NaN, ≤ 0 or infinite: the one home of the rule and its message (the runtime's
+        /// LDAM entry points all reach it through <see cref="Compute"/>).</summary>
         internal static void ValidateMaxMargin(double maxMargin, string paramName)
         {
-            if (double.IsNaN(maxMargin) || double.IsInfinity(maxMargin) || maxMargin < 0.0)
+            if (!(maxMargin > 0.0) || double.IsInfinity(maxMargin))
             {
                 throw new ArgumentOutOfRangeException(paramName, maxMargin,
-                    "The maximum margin m_max must be finite and ≥ 0 (the LDAM paper uses 0.5); got "
+                    "The maximum margin m_max must be finite and > 0 (the LDAM paper uses 0.5); got "
                     + maxMargin.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");
             }
         }

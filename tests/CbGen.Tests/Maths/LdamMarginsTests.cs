@@ -51,9 +51,10 @@ public class LdamMarginsTests
     }
 
     [Fact]
-    public void Max_margin_zero_gives_zero_margins()
+    public void Max_margin_zero_is_rejected_as_the_generator_CB028_does()
     {
-        Assert.All(LdamMargins.Compute(new long[] { 10, 1000 }, 0.0), m => Assert.Equal(0.0, m));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LdamMargins.Compute(new long[] { 10, 1000 }, 0.0));
+        Assert.Contains("finite and > 0", ex.Message);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class LdamMarginsTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LdamMargins.Compute(new long[] { 1, 2 }, maxMargin));
         Assert.Equal("maxMargin", ex.ParamName);
-        Assert.Contains("finite and ≥ 0", ex.Message);
+        Assert.Contains("finite and > 0", ex.Message);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ namespace CbGen.Tests.Runtime
             const double Gamma = 0.5;
             double[] alpha = ClassBalancedWeights.Compute(Counts, 0.9999);
             double[] ones = { 1.0, 1.0, 1.0, 1.0 };
-            using var loss = DeferredReweightingLoss.FromCounts(variant, Counts, 0.9999, K, new CbLossOptions { Gamma = Gamma, Device = CbDevice.Cpu });
+            using var loss = DeferredReweightingLoss.FromCounts(variant, Counts, 0.9999, K, new CbLossOptions { Gamma = variant == CbLoss.Focal ? Gamma : null, Device = CbDevice.Cpu });
             using Tensor z = tensor(Flatten(Logits), new long[] { 5, 4 }, ScalarType.Float64);
             using Tensor y = tensor(Labels, ScalarType.Int64);
 

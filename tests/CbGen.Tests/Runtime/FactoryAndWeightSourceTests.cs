@@ -76,9 +76,9 @@ namespace CbGen.Tests.Runtime
             Assert.Null(options.Normalizer);
             Assert.Equal(options.NormalizerFor(CbLoss.Focal), (MeanNormalizer)Convert.ToInt32(defaults["normalizer"]));
             Assert.Equal(options.Device, (CbDevice)Convert.ToInt32(defaults["device"]));
-            Assert.Equal(options.Gamma, (double)defaults["gamma"]!);
-            Assert.Equal(options.IgnoreIndex, (long)defaults["ignoreIndex"]!);
-            Assert.Equal(options.LabelSmoothing, (double)defaults["labelSmoothing"]!);
+            Assert.Equal(options.GammaValue, (double)defaults["gamma"]!);
+            Assert.Equal(options.IgnoreIndexValue, (long)defaults["ignoreIndex"]!);
+            Assert.Equal(options.LabelSmoothingValue, (double)defaults["labelSmoothing"]!);
             Assert.False(options.CheckFiniteLogits);
         }
 
@@ -91,11 +91,15 @@ namespace CbGen.Tests.Runtime
             {
                 Reduction = Reduction.Sum,
                 Normalizer = MeanNormalizer.AllTerms,
-                Gamma = 0.5,
-                IgnoreIndex = 3,
-                LabelSmoothing = 0.1,
                 Device = CbDevice.Cpu,
                 CheckFiniteLogits = true,
+            };
+            // Each variant gets the options it uses (one it does not use is an error, see OptionApplicabilityTests).
+            CbLossOptions For(CbLoss variant) => variant switch
+            {
+                CbLoss.Softmax => options with { IgnoreIndex = 3, LabelSmoothing = 0.1 },
+                CbLoss.Focal => options with { Gamma = 0.5 },
+                _ => options,
             };
             var alpha = HandWeights(Counts, Beta);
             var z = TestData.Logits(7, 6, 4);
@@ -106,7 +110,7 @@ namespace CbGen.Tests.Runtime
 
             foreach (CbLoss variant in new[] { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal })
             {
-                using var loss = CbLosses.FromCounts(variant, Counts, Beta, options);
+                using var loss = CbLosses.FromCounts(variant, Counts, Beta, For(variant));
                 var cb = Assert.IsAssignableFrom<ClassBalancedLoss>(loss);
                 Assert.Equal(Reduction.Sum, cb.reduction);
                 Assert.Equal(MeanNormalizer.AllTerms, cb.Normalizer);
@@ -122,11 +126,11 @@ namespace CbGen.Tests.Runtime
                 TestData.Close(expected, TestData.Scalar(value), 1e-9, variant.ToString());
             }
 
-            using var softmax = (ClassBalancedSoftmaxLoss)CbLosses.Create(CbLoss.Softmax, alpha, options);
+            using var softmax = (ClassBalancedSoftmaxLoss)CbLosses.Create(CbLoss.Softmax, alpha, For(CbLoss.Softmax));
             Assert.Equal(3, softmax.IgnoreIndex);
             Assert.Equal(0.1, softmax.LabelSmoothing);
             using var weightTensor = tensor(alpha);
-            using var focal = (ClassBalancedFocalLoss)CbLosses.Create(CbLoss.Focal, weightTensor, options);
+            using var focal = (ClassBalancedFocalLoss)CbLosses.Create(CbLoss.Focal, weightTensor, For(CbLoss.Focal));
             Assert.Equal(0.5, focal.Gamma);
             using var defaults = (ClassBalancedFocalLoss)CbLosses.Create(CbLoss.Focal, alpha);
             Assert.Equal(2.0, defaults.Gamma);

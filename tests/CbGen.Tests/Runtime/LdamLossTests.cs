@@ -69,7 +69,8 @@ namespace CbGen.Tests.Runtime
             var z = TestData.Logits(22, B, C);
             var y = TestData.Labels(22, B, C);
             using var scope = NewDisposeScope();
-            using var loss = new LdamLoss(Counts, maxMargin: 0.0, scale: 1.0, device: CbDevice.Cpu);
+            // m_max must be > 0 (as CB028 says), so all-zero margins come through FromMargins.
+            using var loss = LdamLoss.FromMargins(new double[Counts.Length], scale: 1.0, device: CbDevice.Cpu);
             var input = TestData.ToTensor(z, ScalarType.Float64);
             var target = TestData.ToTensor(y);
             Assert.Equal(TestData.Scalar(cross_entropy(input, target)), TestData.Scalar(loss.forward(input, target)));

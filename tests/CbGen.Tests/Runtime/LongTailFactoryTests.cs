@@ -136,9 +136,9 @@ namespace CbGen.Tests.Runtime
             var o = CbLossOptions.Default;
             var la = typeof(LogitAdjustedLoss).GetConstructors().Single().GetParameters();
             var ldam = typeof(LdamLoss).GetConstructors().Single().GetParameters();
-            Assert.Equal(o.Tau, (double)la.Single(p => p.Name == "tau").DefaultValue!);
-            Assert.Equal(o.MaxMargin, (double)ldam.Single(p => p.Name == "maxMargin").DefaultValue!);
-            Assert.Equal(o.Scale, (double)ldam.Single(p => p.Name == "scale").DefaultValue!);
+            Assert.Equal(o.TauValue, (double)la.Single(p => p.Name == "tau").DefaultValue!);
+            Assert.Equal(o.MaxMarginValue, (double)ldam.Single(p => p.Name == "maxMargin").DefaultValue!);
+            Assert.Equal(o.ScaleValue, (double)ldam.Single(p => p.Name == "scale").DefaultValue!);
             Assert.Null(o.DeferUntilEpoch);
         }
 
@@ -152,7 +152,6 @@ namespace CbGen.Tests.Runtime
             { "scale", CbLoss.Ldam, new CbLossOptions { Scale = double.PositiveInfinity, DeferUntilEpoch = 3 }, Beta },
             { "deferUntilEpoch", CbLoss.Ldam, new CbLossOptions { DeferUntilEpoch = -1 }, Beta },
             { "deferUntilEpoch", CbLoss.Softmax, new CbLossOptions { DeferUntilEpoch = -1 }, Beta },
-            { "loss", CbLoss.LogitAdjusted, new CbLossOptions { DeferUntilEpoch = 4 }, Beta },
             { "beta", CbLoss.LogitAdjusted, CbLossOptions.Default, double.NaN },
             { "beta", CbLoss.Ldam, CbLossOptions.Default, 1.5 },
         };

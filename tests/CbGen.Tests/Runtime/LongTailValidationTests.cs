@@ -52,7 +52,7 @@ namespace CbGen.Tests.Runtime
         public void Zero_counts_are_rejected_with_the_reason_and_the_fix()
         {
             var la = Assert.Throws<ArgumentException>(() => new LogitAdjustedLoss(new long[] { 10, 0 }));
-            Assert.Contains("not a usable logit shift", la.Message);
+            Assert.Contains("pseudo-count (e.g. 1)", la.Message);
             var ldam = Assert.Throws<ArgumentException>(() => new LdamLoss(new long[] { 10, 0 }));
             Assert.Contains("ZeroCountPolicy.ZeroWeight", ldam.Message);
             // The opt-in margins (0 for the empty class) are usable through FromMargins.

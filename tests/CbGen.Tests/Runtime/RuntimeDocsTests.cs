@@ -98,10 +98,11 @@ namespace CbGen.Tests.Runtime
         {
             // snippet: factory
             int[] perClass = { 5000, 500, 50 };
-            var options = new CbLossOptions { Normalizer = MeanNormalizer.WeightSum, Gamma = 0.5, Device = CbDevice.Cpu };
+            var options = new CbLossOptions { Normalizer = MeanNormalizer.WeightSum, Device = CbDevice.Cpu };
             List<Loss<Tensor, Tensor, Tensor>> losses = new[] { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal }
-                .Select(variant => CbLosses.FromCounts(variant, perClass, beta: 0.999, options))
-                .ToList();                               // one module per variant, same options; dispose each after use
+                .Select(variant => CbLosses.FromCounts(variant, perClass, beta: 0.999,
+                    variant == CbLoss.Focal ? options with { Gamma = 0.5 } : options))   // γ only for focal
+                .ToList();                               // one module per variant; dispose each after use
             // end snippet
             Assert.IsType<ClassBalancedSoftmaxLoss>(losses[0]);
             Assert.IsType<ClassBalancedSigmoidLoss>(losses[1]);

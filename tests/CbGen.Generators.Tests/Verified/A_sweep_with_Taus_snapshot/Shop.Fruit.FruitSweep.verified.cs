@@ -47,8 +47,8 @@ namespace Shop
         /// <summary>Where the losses keep their weights.</summary>
         public global::CbGen.CbDevice Device => global::CbGen.CbDevice.Auto;
 
-        /// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights (0: always weighted).</summary>
-        public int DeferUntilEpoch => 20;
+        /// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights (0 for the LogitAdjusted points, whose loss has no weights to defer).</summary>
+        public int DeferUntilEpoch => Loss == global::CbGen.CbLoss.LogitAdjusted ? 0 : 20;
 
         /// <summary>The class-balanced weights for <see cref="Beta"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>
         public global::System.ReadOnlySpan<double> Weights => _weights;
@@ -69,23 +69,48 @@ namespace Shop
         /// <inheritdoc/>
         public override string ToString() => Name;
 
-        /// <summary>A new loss module for this point with <c>Reduction.Mean</c> (a <c>DeferredReweightingLoss</c>: unweighted before epoch 20); dispose it after use.</summary>
+        /// <summary>A new loss module for this point with <c>Reduction.Mean</c> (a <c>DeferredReweightingLoss</c>: unweighted before epoch 20), from the compile-time counts; dispose it after use.</summary>
         /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
         public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
 
-        /// <summary>A new loss module for this point; dispose it after use.</summary>
+        /// <summary>A new loss module for this point, from the compile-time counts; dispose it after use.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction)
+        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction) => NewLoss(FruitSweep.Counts, Weights, reduction);
+
+        /// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from <paramref name="counts"/> instead of the
+        /// compile-time counts, e.g. a training split's (<c>StratifiedSplitResult.TrainCounts</c>): the class-balanced weights
+        /// for <see cref="Beta"/>, the log-priors and the margins are computed from them. Dispose it after use.</summary>
+        /// <param name="counts">Training samples per class, indexed by class: <see cref="FruitSweep.ClassCount"/> counts.</param>
+        /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
+        /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
+        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, global::TorchSharp.torch.nn.Reduction.Mean);
+
+        /// <summary>A new loss module for this point from <paramref name="counts"/> (see <see cref="CreateLoss(global::System.ReadOnlySpan{long})"/>); dispose it after use.</summary>
+        /// <param name="counts">Training samples per class, indexed by class.</param>
+        /// <param name="reduction">How the per-sample losses are reduced.</param>
+        /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
+        /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
+        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts, global::TorchSharp.torch.nn.Reduction reduction)
+        {
+            if (counts.Length != FruitSweep.ClassCount)
+            {
+                throw new global::System.ArgumentException("Expected one count per class (" + FruitSweep.ClassCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "), got " + counts.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".", nameof(counts));
+            }
+
+            return NewLoss(counts, _weights.Length == 0 ? global::System.ReadOnlySpan<double>.Empty : global::CbGen.ClassBalancedWeights.Compute(counts, Beta), reduction);
+        }
+
+        private global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, global::TorchSharp.torch.nn.Reduction reduction)
         {
             switch (Loss)
             {
                 case global::CbGen.CbLoss.Softmax:
-                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
+                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
                 case global::CbGen.CbLoss.LogitAdjusted:
-                    return new global::CbGen.TorchSharp.LogitAdjustedLoss(FruitSweep.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, tau: Tau, device: global::CbGen.CbDevice.Auto);
+                    return new global::CbGen.TorchSharp.LogitAdjustedLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, tau: Tau, device: global::CbGen.CbDevice.Auto);
                 case global::CbGen.CbLoss.Ldam:
-                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.LdamLoss(FruitSweep.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, classWeights: Weights, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
+                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, classWeights: weights, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
                 default:
                     throw new global::System.InvalidOperationException("Unknown loss " + Loss.ToString() + ".");
             }

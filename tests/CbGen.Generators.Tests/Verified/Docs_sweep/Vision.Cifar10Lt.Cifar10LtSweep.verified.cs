@@ -70,23 +70,48 @@ namespace Vision
         /// <inheritdoc/>
         public override string ToString() => Name;
 
-        /// <summary>A new loss module for this point with <c>Reduction.Mean</c>; dispose it after use.</summary>
+        /// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from the compile-time counts; dispose it after use.</summary>
         /// <returns>A loss module for <see cref="Loss"/>.</returns>
         public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
 
-        /// <summary>A new loss module for this point; dispose it after use.</summary>
+        /// <summary>A new loss module for this point, from the compile-time counts; dispose it after use.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         /// <returns>A loss module for <see cref="Loss"/>.</returns>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction)
+        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction) => NewLoss(Cifar10LtSweep.Counts, Weights, reduction);
+
+        /// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from <paramref name="counts"/> instead of the
+        /// compile-time counts, e.g. a training split's (<c>StratifiedSplitResult.TrainCounts</c>): the class-balanced weights
+        /// for <see cref="Beta"/>, the log-priors and the margins are computed from them. Dispose it after use.</summary>
+        /// <param name="counts">Training samples per class, indexed by class: <see cref="Cifar10LtSweep.ClassCount"/> counts.</param>
+        /// <returns>A loss module for <see cref="Loss"/>.</returns>
+        /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
+        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, global::TorchSharp.torch.nn.Reduction.Mean);
+
+        /// <summary>A new loss module for this point from <paramref name="counts"/> (see <see cref="CreateLoss(global::System.ReadOnlySpan{long})"/>); dispose it after use.</summary>
+        /// <param name="counts">Training samples per class, indexed by class.</param>
+        /// <param name="reduction">How the per-sample losses are reduced.</param>
+        /// <returns>A loss module for <see cref="Loss"/>.</returns>
+        /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
+        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts, global::TorchSharp.torch.nn.Reduction reduction)
+        {
+            if (counts.Length != Cifar10LtSweep.ClassCount)
+            {
+                throw new global::System.ArgumentException("Expected one count per class (" + Cifar10LtSweep.ClassCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "), got " + counts.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".", nameof(counts));
+            }
+
+            return NewLoss(counts, global::CbGen.ClassBalancedWeights.Compute(counts, Beta), reduction);
+        }
+
+        private global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, global::TorchSharp.torch.nn.Reduction reduction)
         {
             switch (Loss)
             {
                 case global::CbGen.CbLoss.Softmax:
-                    return new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cpu);
+                    return new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cpu);
                 case global::CbGen.CbLoss.Sigmoid:
-                    return new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cpu);
+                    return new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cpu);
                 case global::CbGen.CbLoss.Focal:
-                    return new global::CbGen.TorchSharp.ClassBalancedFocalLoss(Weights, gamma: Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cpu);
+                    return new global::CbGen.TorchSharp.ClassBalancedFocalLoss(weights, gamma: Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cpu);
                 default:
                     throw new global::System.InvalidOperationException("Unknown loss " + Loss.ToString() + ".");
             }

@@ -1,0 +1,58 @@
+using System;
+
+namespace CbGen.TorchSharp.Internal
+{
+    /// <summary>
+    /// Which <see cref="CbLossOptions"/> each loss uses, and the one check that an option set for a loss that does not
+    /// use it is an error (the run-time twin of the generator's CB005 and CB030, worded like CB030). An option left
+    /// null is never an error.
+    /// </summary>
+    internal static class OptionRules
+    {
+        private const string IgnoreIndexUsers = "CbLoss.Softmax, CbLoss.LogitAdjusted and CbLoss.Ldam";
+
+        private const string DeferUsers = "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal and CbLoss.Ldam";
+
+        /// <summary>Throws when <paramref name="options"/> sets an option <paramref name="loss"/> does not use.</summary>
+        /// <param name="options">The options.</param>
+        /// <param name="loss">A defined loss.</param>
+        /// <param name="paramName">The options' parameter name.</param>
+        internal static void CheckApplies(CbLossOptions options, CbLoss loss, string paramName)
+        {
+            Check(options.Gamma is not null, "Gamma", loss, loss == CbLoss.Focal, "CbLoss.Focal", paramName);
+            Check(options.LabelSmoothing is not null, "LabelSmoothing", loss, loss == CbLoss.Softmax, "CbLoss.Softmax", paramName);
+            Check(options.IgnoreIndex is not null, "IgnoreIndex", loss,
+                loss is CbLoss.Softmax or CbLoss.LogitAdjusted or CbLoss.Ldam, IgnoreIndexUsers, paramName);
+            Check(options.Tau is not null, "Tau", loss, loss == CbLoss.LogitAdjusted, "CbLoss.LogitAdjusted", paramName);
+            Check(options.MaxMargin is not null, "MaxMargin", loss, loss == CbLoss.Ldam, "CbLoss.Ldam", paramName);
+            Check(options.Scale is not null, "Scale", loss, loss == CbLoss.Ldam, "CbLoss.Ldam", paramName);
+            Check(options.DeferUntilEpoch is not null, "DeferUntilEpoch", loss, loss != CbLoss.LogitAdjusted, DeferUsers,
+                paramName);
+        }
+
+        /// <summary>As <see cref="CheckApplies"/>, for <see cref="CbLosses.Create(CbLoss, ReadOnlySpan{double}, CbLossOptions?)"/>,
+        /// which builds no deferred loss.</summary>
+        internal static void CheckAppliesToWeights(CbLossOptions options, CbLoss loss, string paramName)
+        {
+            CheckApplies(options, loss, paramName);
+            if (options.DeferUntilEpoch is not null)
+            {
+                throw new ArgumentException(
+                    "CbLossOptions.DeferUntilEpoch is set but CbLosses.Create builds no deferred loss; DeferUntilEpoch only "
+                    + "applies to CbLosses.FromCounts: use it (or wrap the module in a DeferredReweightingLoss), or leave "
+                    + "DeferUntilEpoch unset.", paramName);
+            }
+        }
+
+        private static void Check(bool isSet, string option, CbLoss loss, bool applies, string usedBy, string paramName)
+        {
+            if (isSet && !applies)
+            {
+                throw new ArgumentException(
+                    "CbLossOptions." + option + " is set but the loss is CbLoss." + loss.ToString() + "; " + option
+                    + " only applies to " + usedBy + ": leave it unset (null) for this loss, or change the loss.",
+                    paramName);
+            }
+        }
+    }
+}
