@@ -68,7 +68,7 @@ namespace CbGen.TorchSharp
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             long ignore_index = Validation.DefaultIgnoreIndex,
             double label_smoothing = 0.0) =>
-            cb_softmax_cross_entropy(logits, target, ClassBalancedWeights.Compute(counts, beta), reduction, normalizer,
+            cb_softmax_cross_entropy(logits, target, Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer,
                 ignore_index, label_smoothing);
 
         /// <summary>As the <see cref="long"/>-counts overload, for <see cref="int"/> counts (an <c>int[]</c> or a
@@ -140,7 +140,7 @@ namespace CbGen.TorchSharp
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels) =>
-            cb_sigmoid_cross_entropy(logits, target, ClassBalancedWeights.Compute(counts, beta), reduction, normalizer);
+            cb_sigmoid_cross_entropy(logits, target, Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer);
 
         /// <summary>As the <see cref="long"/>-counts overload, for <see cref="int"/> counts.</summary>
         /// <param name="logits">Logits [B, C] of a floating dtype.</param>
@@ -210,7 +210,7 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             double gamma = 2.0) =>
-            cb_focal_loss(logits, target, ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, gamma);
+            cb_focal_loss(logits, target, Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer, gamma);
 
         /// <summary>As the <see cref="long"/>-counts overload, for <see cref="int"/> counts.</summary>
         /// <param name="logits">Logits [B, C] of a floating dtype.</param>

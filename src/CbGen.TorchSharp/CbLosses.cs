@@ -121,7 +121,7 @@ namespace CbGen.TorchSharp
                     return new LdamLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue, o.MaxMarginValue, o.ScaleValue,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
                 default:
-                    return Create(loss, ClassBalancedWeights.Compute(counts, beta), options);
+                    return Create(loss, Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), options);
             }
         }
 

@@ -102,7 +102,7 @@ namespace CbGen.TorchSharp
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             double gamma = 2.0,
             CbDevice device = CbDevice.Auto) =>
-            new ClassBalancedFocalLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, gamma, device);
+            new ClassBalancedFocalLoss(Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer, gamma, device);
 
         /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, double, CbDevice)"/>,
         /// for <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>

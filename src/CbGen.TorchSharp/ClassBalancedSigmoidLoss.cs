@@ -89,7 +89,7 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto) =>
-            new ClassBalancedSigmoidLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer, device);
+            new ClassBalancedSigmoidLoss(Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer, device);
 
         /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, CbDevice)"/>, for
         /// <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>

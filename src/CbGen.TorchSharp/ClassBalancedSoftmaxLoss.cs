@@ -105,7 +105,7 @@ namespace CbGen.TorchSharp
             long ignoreIndex = Validation.DefaultIgnoreIndex,
             double labelSmoothing = 0.0,
             CbDevice device = CbDevice.Auto) =>
-            new ClassBalancedSoftmaxLoss(ClassBalancedWeights.Compute(counts, beta), reduction, normalizer,
+            new ClassBalancedSoftmaxLoss(Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer,
                 ignoreIndex, labelSmoothing, device);
 
         /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, long, double, CbDevice)"/>,
