@@ -48,8 +48,9 @@ namespace CbGen.ML
         /// <summary>What kind of label the table is keyed by.</summary>
         public LabelKind LabelKind { get; }
 
-        /// <summary>The fitted table, in class order (key or numeric order; strings ordinally; as given for given
-        /// tables).</summary>
+        /// <summary>The fitted table: by key for key labels (each with the label value it stands for,
+        /// <see cref="ClassWeight.KeyValue"/>), else in numeric or ordinal order when counted, as given for given
+        /// tables.</summary>
         public IReadOnlyList<ClassWeight> Classes { get; }
 
         /// <summary>The ML.NET transformer that does the mapping (and that a saved model loads as).</summary>

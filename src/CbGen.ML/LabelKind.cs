@@ -7,8 +7,9 @@ namespace CbGen.ML
     /// <summary>The kinds of label column <see cref="ClassBalancedWeightsEstimator"/> accepts.</summary>
     public enum LabelKind
     {
-        /// <summary>A key type with <see cref="uint"/> raw values (the output of <c>MapValueToKey</c>): class index
-        /// <c>i</c> is key <c>i + 1</c>, key 0 is a missing label.</summary>
+        /// <summary>A key type with <see cref="uint"/> raw values (the output of <c>MapValueToKey</c>); key 0 is a
+        /// missing label. Each key stands for the label value in the column's KeyValues annotation, and given counts or
+        /// weights follow that value, not the key's position (MapValueToKey numbers keys by first appearance).</summary>
         Key = 0,
 
         /// <summary>An integer type (<see cref="sbyte"/> … <see cref="ulong"/>): each value is a class.</summary>
