@@ -35,6 +35,16 @@ public class GeneratedHelperTests
     }
 
     [Fact]
+    public void The_enum_helper_by_index_weights_Int32_class_indices()
+    {
+        int[] labels = { 2, 0, 1, 2, 0 };
+        IDataView data = _ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow<int> { Label = l }));
+        float[] w = TestData.Weights(_ml.Transforms.FruitWeightsByIndex().Fit(data).Transform(data));
+        double[] expected = ClassBalancedWeights.Compute(new long[] { 900, 90, 10 }, 0.999);
+        Assert.Equal(labels.Select(c => (float)expected[c]), w);
+    }
+
+    [Fact]
     public void The_enum_helper_by_name_matches_CbGen_ML_with_the_same_counts()
     {
         IDataView data = TestData.View(_ml, (nameof(Fruit.Cherry), 2), (nameof(Fruit.Apple), 5), (nameof(Fruit.Banana), 1));
