@@ -124,8 +124,8 @@ namespace CbGen.ML
             new ArgumentOutOfRangeException(paramName,
                 "Label column '" + column + "' not found in the input schema; ClassBalancedWeights needs it to look up each "
                 + "row's class weight. Pass the name of the label column (labelColumnName), or, to score rows that have no "
-                + "label, keep the weights out of the scoring model (append them with TransformerScope.Training, or "
-                + "transform only the training data: see the CbGen.ML README).");
+                + "label, fit the label steps (MapValueToKey, ClassBalancedWeights) on the training data apart from the "
+                + "model and score with the model alone (see \"Train, evaluate, predict\" in docs/mlnet.md).");
 
         private static ArgumentOutOfRangeException WrongType(string column, string actual, bool floating, string paramName) =>
             new ArgumentOutOfRangeException(paramName,
