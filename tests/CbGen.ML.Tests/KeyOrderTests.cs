@@ -52,6 +52,17 @@ public class KeyOrderTests
     }
 
     [Fact]
+    public void Index_counts_after_MapValueToKey_in_one_chain_follow_the_key_value()
+    {
+        // EstimatorChain.Fit asks every step for its output shape first: the key column's shape carries KeyValues.
+        IDataView data = _ml.Data.LoadFromEnumerable(Classes.Select(c => new LabelRow<int> { Label = c }).ToArray());
+        var model = _ml.Transforms.Conversion.MapValueToKey("Key", "Label")
+            .Append(_ml.Transforms.ClassBalancedWeights("Key", Counts, beta: Beta))
+            .Fit(data);
+        AssertWeightsByClass(model.Transform(data));
+    }
+
+    [Fact]
     public void Counts_by_name_follow_the_key_value()
     {
         var counts = Enum.GetValues<Fruit>().ToDictionary(f => f.ToString(), f => Counts[(int)f]);
@@ -119,6 +130,12 @@ public class KeyOrderTests
             _ml.Transforms.ClassBalancedWeights("Label", new long[] { 5, 1, 1 }).Fit(data));
         Assert.Contains("has no KeyValues annotation", e.Message, StringComparison.Ordinal);
         Assert.Contains("MapValueToKey", e.Message, StringComparison.Ordinal);
+
+        // Already when a pipeline is fitted, before any data is read.
+        var shape = Assert.Throws<InvalidOperationException>(() =>
+            _ml.Transforms.ClassWeights("Label", new[] { 1.0, 2.0, 3.0 }).GetOutputSchema(TestData.Shape(data.Schema)));
+        Assert.Contains("has no KeyValues annotation", shape.Message, StringComparison.Ordinal);
+        Assert.Contains(_ml.Transforms.ClassBalancedWeights("Label").GetOutputSchema(TestData.Shape(data.Schema)), c => c.Name == "Weight");
 
         var generated = Assert.Throws<InvalidOperationException>(() => _ml.Transforms.FruitWeightsByKey().Fit(data));
         Assert.Contains("has no KeyValues annotation", generated.Message, StringComparison.Ordinal);
