@@ -13,6 +13,14 @@ namespace CbGen.Generators.Emitting
         private const string KeyValuePair = "global::System.Collections.Generic.KeyValuePair";
         private const string Ml = "global::Microsoft.ML.";
         private const string MlData = "global::Microsoft.ML.Data.";
+        private const string ByKey = "ByKey";
+        private const string ByIndex = "ByIndex";
+        private const string ByName = "ByName";
+
+        /// <summary>What the ML.NET helpers append to a config's <c>{Name}Weights</c>: the class (a type name) and its
+        /// extension methods (member names, which metadata limits to 1,023 bytes too). In the global namespace
+        /// <c>{Name}WeightsByIndex</c> is the longest name the generator writes; the name checks should measure these.</summary>
+        internal static readonly string[] MlNetNameSuffixes = { "MlNet", ByKey, ByIndex, ByName };
 
         public static string MlNetHintName(EnumSpec spec, ConfigSpec config) =>
             spec.HintPrefix + "." + config.TypeName + "MlNet.g.cs";
@@ -36,21 +44,21 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// <summary>");
             w.WriteLine("/// ML.NET one-liners for <see cref=\"" + weightsType + "\"/>: add its weights as the <c>Single</c> column a");
             w.WriteLine("/// trainer reads through <c>ExampleWeightColumnName</c>, e.g.");
-            w.WriteLine("/// <c>mlContext.Transforms." + weightsType + "ByKey(\"Label\")</c> after <c>MapValueToKey</c>. The models save and");
+            w.WriteLine("/// <c>mlContext.Transforms." + weightsType + ByKey + "(\"Label\")</c> after <c>MapValueToKey</c>. The models save and");
             w.WriteLine("/// load with <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); a label outside the table gets weight 0.");
             w.WriteLine("/// </summary>");
             w.WriteLine(GeneratedCodeAttribute);
-            w.WriteLine(access + " static partial class " + weightsType + "MlNet");
+            w.WriteLine(access + " static partial class " + weightsType + MlNetNameSuffixes[0]);
             w.OpenBrace();
 
             WriteByKey(w, catalog, weightsType, nameSource);
             w.WriteLine();
-            WriteMlNetHelper(w, catalog, weightsType + "ByIndex", "int",
+            WriteMlNetHelper(w, catalog, weightsType + ByIndex, "int",
                 "Int32 labels holding the class index (0 … " + Literals.Int(classCount - 1) + ", "
                     + (spec.CountsFile is null ? "the enum member's value" : "the class's row in the counts file") + ")",
                 classCount, i => Literals.Int(i), weights);
             w.WriteLine();
-            WriteMlNetHelper(w, catalog, weightsType + "ByName", "string",
+            WriteMlNetHelper(w, catalog, weightsType + ByName, "string",
                 "string labels holding the class names (" + nameSource + ")",
                 classCount, i => Literals.String(names[i]), weights);
             w.WriteLine();
@@ -84,7 +92,7 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// its label value names (its KeyValues, which <c>MapValueToKey</c> records), by class name (" + nameSource + ")");
             w.WriteLine("/// or by class index (an integer, or integer text). A key column without KeyValues is refused in <c>Fit</c>.</summary>");
             WriteParams(w);
-            w.WriteLine("public static " + Ml + "IEstimator<" + Ml + "ITransformer> " + weightsType + "ByKey(this " + catalog
+            w.WriteLine("public static " + Ml + "IEstimator<" + Ml + "ITransformer> " + weightsType + ByKey + "(this " + catalog
                 + " transforms, string labelColumnName = \"Label\", string outputColumnName = \"Weight\")");
             w.OpenBrace();
             WriteNullCheck(w);
@@ -150,7 +158,7 @@ namespace CbGen.Generators.Emitting
             w.OpenBrace();
             w.WriteLine("throw new global::System.InvalidOperationException(\"Label column '\" + column.Name + \"' is a key type that has no KeyValues annotation, so which class each key stands for cannot be known. \"");
             w.WriteLine("    + \"Make the keys with mlContext.Transforms.Conversion.MapValueToKey over the class names or class indices (it records the label of each key), \"");
-            w.WriteLine("    + \"or add the weights before MapValueToKey with " + weightsType + "ByName or " + weightsType + "ByIndex.\");");
+            w.WriteLine("    + \"or add the weights before MapValueToKey with " + weightsType + ByName + " or " + weightsType + ByIndex + ".\");");
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("global::System.Type raw = vector.ItemType.RawType;");
@@ -211,8 +219,8 @@ namespace CbGen.Generators.Emitting
             w.OpenBrace();
             w.WriteLine("throw new global::System.ArgumentOutOfRangeException(\"input\", \"Label column '\" + _labelColumnName + \"' \"");
             w.WriteLine("    + (found == null ? \"not found in the input schema\" : \"has type \" + found.Value.Type)");
-            w.WriteLine("    + \"; " + weightsType + "ByKey expects a key column from MapValueToKey. For Int32 class indices use " + weightsType
-                + "ByIndex, for the class names " + weightsType + "ByName.\");");
+            w.WriteLine("    + \"; " + weightsType + ByKey + " expects a key column from MapValueToKey. For Int32 class indices use " + weightsType
+                + ByIndex + ", for the class names " + weightsType + ByName + ".\");");
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("string[] values = KeyValueTexts(found.Value);");
