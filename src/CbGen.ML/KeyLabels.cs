@@ -90,8 +90,8 @@ namespace CbGen.ML
                 "Label column '" + column + "' is a key type " + (type is null
                     ? "that has no KeyValues annotation"
                     : "whose KeyValues annotation holds " + type + " values")
-                + ", so which class each key stands for cannot be known, and the " + what + " cannot be matched to it "
-                + "(keys are numbered by first appearance unless MapValueToKey was told otherwise). Make the keys with "
+                + ", so which class each key stands for cannot be known, and the " + what + " cannot be matched to it. "
+                + "Make the keys with "
                 + "mlContext.Transforms.Conversion.MapValueToKey from the class indices or names (it records the label of "
                 + "each key), or add the weights on the labels before MapValueToKey, or count them from the data "
                 + "(ClassBalancedWeights(\"" + column + "\")), which works whatever the key order.");
