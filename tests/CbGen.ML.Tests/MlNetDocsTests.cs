@@ -41,18 +41,14 @@ public class MlNetDocsTests
     /// <summary>What a console project with CbGen.ML, Microsoft.ML and Microsoft.ML.LightGbm references.</summary>
     private static IEnumerable<MetadataReference> References()
     {
-        Type[] anchors =
+        // Loads the assemblies of these packages, so that the scan below finds them.
+        GC.KeepAlive(new[]
         {
             typeof(ClassBalancedWeightsTransformer),
             typeof(Microsoft.ML.MLContext),
             typeof(Microsoft.ML.Trainers.LightGbm.LightGbmMulticlassTrainer),
             typeof(Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer),
-        };
-        foreach (Type anchor in anchors)
-        {
-            _ = anchor.Assembly;
-        }
-
+        });
         return AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => !a.IsDynamic && a.Location.Length > 0)
             .Where(a => a.GetName().Name is string n && (n.StartsWith("Microsoft.ML", StringComparison.Ordinal) || n == "CbGen.ML"))
