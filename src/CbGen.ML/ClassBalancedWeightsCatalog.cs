@@ -36,10 +36,13 @@ namespace Microsoft.ML
             new ClassBalancedWeightsEstimator(
                 catalog, labelColumnName, outputColumnName, WeightSource.Data(), beta, normalization, zeroCounts);
 
-        /// <summary>Weights from given counts per class index: key labels (class i is key i + 1) or integer labels
-        /// (class i is the value i).</summary>
+        /// <summary>Weights from given counts per class index: integer labels (class i is the value i) or key labels,
+        /// matched by the label value each key stands for (its KeyValues), never by the key's position: the key whose
+        /// value is the whole number i (7, 7f or "7") gets counts[i]; for other values class i is the i-th value in
+        /// sorted order, which needs keys made with <c>keyOrdinality: KeyOrdinality.ByValue</c>.</summary>
         /// <param name="catalog">The transforms catalog (<c>mlContext.Transforms</c>).</param>
-        /// <param name="labelColumnName">The key or integer label column.</param>
+        /// <param name="labelColumnName">The integer or key label column (a key column needs its KeyValues, as
+        /// <c>MapValueToKey</c> records them).</param>
         /// <param name="counts">Training samples per class index.</param>
         /// <param name="outputColumnName">The <see cref="float"/> weight column to add.</param>
         /// <param name="beta">β in [0, 1].</param>
@@ -57,8 +60,9 @@ namespace Microsoft.ML
                 catalog, labelColumnName, outputColumnName, WeightSource.IndexCounts(counts, nameof(counts)), beta,
                 normalization, zeroCounts);
 
-        /// <summary>Weights from given counts per label value (String, Boolean or integer labels; the dictionary's key
-        /// type must be the label column's type).</summary>
+        /// <summary>Weights from given counts per label value: String, Boolean or integer labels (the dictionary's key
+        /// type must be the label column's type), or key labels, where each key gets the entry of the label value it
+        /// stands for (its KeyValues; compared as text, so 7, 7f and "7" match), whatever the key order.</summary>
         /// <param name="catalog">The transforms catalog (<c>mlContext.Transforms</c>).</param>
         /// <param name="labelColumnName">The label column.</param>
         /// <param name="counts">Training samples per label value.</param>
@@ -80,9 +84,10 @@ namespace Microsoft.ML
                 normalization, zeroCounts);
 
         /// <summary>A weight column from a ready weight table per class index (e.g. a CbGen-generated
-        /// <c>…Weights.Weights</c> table): key labels (class i is key i + 1) or integer labels (class i is the value i).</summary>
+        /// <c>…Weights.Weights</c> table): integer labels (class i is the value i) or key labels, matched by the label
+        /// value each key stands for as for per-index counts.</summary>
         /// <param name="catalog">The transforms catalog (<c>mlContext.Transforms</c>).</param>
-        /// <param name="labelColumnName">The key or integer label column.</param>
+        /// <param name="labelColumnName">The integer or key label column.</param>
         /// <param name="weights">The weight of each class index; finite and ≥ 0.</param>
         /// <param name="outputColumnName">The <see cref="float"/> weight column to add.</param>
         public static ClassBalancedWeightsEstimator ClassWeights(
@@ -94,7 +99,8 @@ namespace Microsoft.ML
                 catalog, labelColumnName, outputColumnName, WeightSource.IndexWeights(weights, nameof(weights)), 1.0,
                 WeightNormalization.None, ZeroCountPolicy.Throw);
 
-        /// <summary>A weight column from a ready weight table per label value (String, Boolean or integer labels).</summary>
+        /// <summary>A weight column from a ready weight table per label value (String, Boolean, integer or key labels,
+        /// matched as for counts per label value).</summary>
         /// <param name="catalog">The transforms catalog (<c>mlContext.Transforms</c>).</param>
         /// <param name="labelColumnName">The label column.</param>
         /// <param name="weights">The weight of each label value; finite and ≥ 0.</param>

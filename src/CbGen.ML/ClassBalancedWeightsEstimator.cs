@@ -82,10 +82,12 @@ namespace CbGen.ML
             LabelKind kind = LabelTypes.Classify(input.Schema, LabelColumnName, nameof(input));
             DataViewType type = input.Schema[LabelColumnName].Type;
             ulong keyCount = type is KeyDataViewType key ? key.Count : 0;
-            WeightTable.CheckCompatible(_source, LabelColumnName, kind, type.RawType, keyCount);
+            string? keyValuesType = null;
+            object[]? keyValues = kind == LabelKind.Key ? KeyLabels.Read(input.Schema[LabelColumnName], out keyValuesType) : null;
+            WeightTable.CheckCompatible(_source, LabelColumnName, kind, type.RawType);
             Dictionary<object, long> seen = LabelCounter.Count(input, LabelColumnName, kind);
             ClassWeight[] table = WeightTable.Build(
-                _source, LabelColumnName, kind, type.RawType, keyCount, seen, Beta, Normalization, ZeroCounts);
+                _source, LabelColumnName, kind, type.RawType, keyCount, keyValues, keyValuesType, seen, Beta, Normalization, ZeroCounts);
             ValueMappingTransformer map = ValueMaps.Create(_catalog, kind, type.RawType, OutputColumnName, LabelColumnName, table)
                 .Fit(input);
             return new ClassBalancedWeightsTransformer(map, LabelColumnName, OutputColumnName, kind, type, table);
@@ -105,8 +107,12 @@ namespace CbGen.ML
             // Stryker disable once Linq : Classify has just found the column
             SchemaShape.Column label = inputSchema.First(c => c.Name == LabelColumnName);
 
-            // A shape does not carry a key type's cardinality: the key count is checked again in Fit.
-            WeightTable.CheckCompatible(_source, LabelColumnName, kind, label.ItemType.RawType, keyCount: 0);
+            WeightTable.CheckCompatible(_source, LabelColumnName, kind, label.ItemType.RawType);
+            if (kind == LabelKind.Key && !_source.FromData && !label.Annotations.Any(a => a.Name == KeyLabels.Kind))
+            {
+                // Given counts or weights follow the label value of each key: without KeyValues it is unknown.
+                throw KeyLabels.Unknown(LabelColumnName, _source.Counts is null ? "weights" : "counts", type: null);
+            }
 
             // SchemaShape columns cannot be built outside ML.NET: ask the value mapping this estimator fits for its shape.
             return ValueMaps.ShapeOf(_catalog, kind, label.ItemType.RawType, OutputColumnName, LabelColumnName, inputSchema);

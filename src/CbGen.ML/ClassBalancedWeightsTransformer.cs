@@ -18,9 +18,9 @@ namespace CbGen.ML
     /// value mapping default), so it does not count in training and scoring never throws;
     /// <see cref="ClassBalancedWeightsEstimator.Fit"/> rejects such labels in the data it is fitted on.</para>
     /// <para>Scoring needs the label column in the input schema, like any transform of the label (MapValueToKey,
-    /// …). To score rows without a label column, keep the weights out of the scoring model: append the estimator with
-    /// <c>TransformerScope.Training</c> and score with <c>model.GetModelFor(TransformerScope.Scoring)</c>, or
-    /// transform only the training data and fit the rest of the pipeline on the result.</para>
+    /// …). To score rows without a label column, fit the label steps (MapValueToKey, the weights) on the training
+    /// data apart from the model, fit the model on their output, and score with the model alone (docs/mlnet.md,
+    /// "Train, evaluate, predict").</para>
     /// </remarks>
     public sealed class ClassBalancedWeightsTransformer : ITransformer
     {
@@ -48,8 +48,9 @@ namespace CbGen.ML
         /// <summary>What kind of label the table is keyed by.</summary>
         public LabelKind LabelKind { get; }
 
-        /// <summary>The fitted table, in class order (key or numeric order; strings ordinally; as given for given
-        /// tables).</summary>
+        /// <summary>The fitted table: by key for key labels (each with the label value it stands for,
+        /// <see cref="ClassWeight.KeyValue"/>), else in numeric or ordinal order when counted, as given for given
+        /// tables.</summary>
         public IReadOnlyList<ClassWeight> Classes { get; }
 
         /// <summary>The ML.NET transformer that does the mapping (and that a saved model loads as).</summary>

@@ -7,8 +7,9 @@ namespace CbGen.ML
     /// <summary>The kinds of label column <see cref="ClassBalancedWeightsEstimator"/> accepts.</summary>
     public enum LabelKind
     {
-        /// <summary>A key type with <see cref="uint"/> raw values (the output of <c>MapValueToKey</c>): class index
-        /// <c>i</c> is key <c>i + 1</c>, key 0 is a missing label.</summary>
+        /// <summary>A key type with <see cref="uint"/> raw values (the output of <c>MapValueToKey</c>); key 0 is a
+        /// missing label. Each key stands for the label value in the column's KeyValues annotation, and given counts or
+        /// weights follow that value, not the key's position (MapValueToKey numbers keys by first appearance).</summary>
         Key = 0,
 
         /// <summary>An integer type (<see cref="sbyte"/> … <see cref="ulong"/>): each value is a class.</summary>
@@ -123,8 +124,8 @@ namespace CbGen.ML
             new ArgumentOutOfRangeException(paramName,
                 "Label column '" + column + "' not found in the input schema; ClassBalancedWeights needs it to look up each "
                 + "row's class weight. Pass the name of the label column (labelColumnName), or, to score rows that have no "
-                + "label, keep the weights out of the scoring model (append them with TransformerScope.Training, or "
-                + "transform only the training data: see the CbGen.ML README).");
+                + "label, fit the label steps (MapValueToKey, ClassBalancedWeights) on the training data apart from the "
+                + "model and score with the model alone (see \"Train, evaluate, predict\" in docs/mlnet.md).");
 
         private static ArgumentOutOfRangeException WrongType(string column, string actual, bool floating, string paramName) =>
             new ArgumentOutOfRangeException(paramName,

@@ -22,7 +22,8 @@ namespace CbGen.ML
         /// <summary>Count the labels of the training data in <c>Fit</c>.</summary>
         internal bool FromData { get; }
 
-        /// <summary>The counts or weights are indexed by class index (key <c>i + 1</c>, or integer label <c>i</c>).</summary>
+        /// <summary>The counts or weights are indexed by class index (integer label <c>i</c>, or the key whose label
+        /// value is <c>i</c>: see <see cref="KeyTable"/>).</summary>
         internal bool ByIndex { get; }
 
         internal long[]? Counts { get; }

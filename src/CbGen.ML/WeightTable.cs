@@ -10,9 +10,10 @@ namespace CbGen.ML
     internal static class WeightTable
     {
         /// <summary>Checks that the given table fits the label column (no data needed).</summary>
-        /// <remarks><paramref name="keyCount"/> is the key type's cardinality (key labels), else 0.</remarks>
+        /// <remarks>Key labels are matched to the given table by the label value of each key, in Fit
+        /// (<see cref="KeyTable"/>).</remarks>
         /// <exception cref="InvalidOperationException">The table cannot describe this column's labels.</exception>
-        internal static void CheckCompatible(WeightSource source, string column, LabelKind kind, Type raw, ulong keyCount)
+        internal static void CheckCompatible(WeightSource source, string column, LabelKind kind, Type raw)
         {
             if (source.FromData)
             {
@@ -31,14 +32,6 @@ namespace CbGen.ML
                         + what.TrimEnd('s') + " instead, or map the labels to keys (MapValueToKey) first.");
                 }
 
-                // keyCount is 0 at GetOutputSchema (a shape has no cardinality): Fit checks it then.
-                if (kind == LabelKind.Key && keyCount != 0 && keyCount != (ulong)source.ClassCount)
-                {
-                    throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                        "Label column '{0}' is a key type with {1} values but {2} {3} were given; give one per key value "
-                        + "(class index i is key i + 1).", column, keyCount, source.ClassCount, what));
-                }
-
                 if (kind == LabelKind.Integer)
                 {
                     ulong max = MaxValue(raw);
@@ -55,10 +48,8 @@ namespace CbGen.ML
 
             if (kind == LabelKind.Key)
             {
-                throw new InvalidOperationException(
-                    "Label column '" + column + "' is a key type, but the " + what + " are keyed by " + source.LabelType!.Name
-                    + " label values. For key labels, pass the " + what + " as a list indexed by class index (key i + 1 is "
-                    + "class i), or add the weights before MapValueToKey, on the original labels.");
+                // Matched to the keys' label values (their KeyValues) in Fit.
+                return;
             }
 
             Type expected = LabelTypes.TableType(kind, raw);
@@ -73,10 +64,17 @@ namespace CbGen.ML
         /// <summary>Builds the table in class order.</summary>
         /// <remarks><paramref name="seen"/>: rows per label value in the training data (from <see cref="LabelCounter"/>).</remarks>
         /// <exception cref="InvalidOperationException">A training label is not in the given table, or a class has no rows.</exception>
+        /// <remarks><paramref name="keyValues"/>: the label value of each key (key labels with a KeyValues
+        /// annotation), else <c>null</c>; <paramref name="keyValuesType"/> names an annotation type no label is.</remarks>
         internal static ClassWeight[] Build(
-            WeightSource source, string column, LabelKind kind, Type raw, ulong keyCount,
+            WeightSource source, string column, LabelKind kind, Type raw, ulong keyCount, object[]? keyValues, string? keyValuesType,
             IReadOnlyDictionary<object, long> seen, double beta, WeightNormalization normalization, ZeroCountPolicy zeroCounts)
         {
+            if (kind == LabelKind.Key && !source.FromData)
+            {
+                return KeyTable.Build(source, column, keyValues, keyValuesType, seen, beta, normalization, zeroCounts);
+            }
+
             object[] labels;
             long[]? counts;
             if (source.FromData)
@@ -96,24 +94,49 @@ namespace CbGen.ML
                 CheckCovered(column, labels, seen, source.Counts is null ? "weights" : "counts");
             }
 
-            double[] weights;
-            if (counts is null)
-            {
-                weights = source.Weights!;
-            }
-            else
-            {
-                CheckCounts(column, labels, counts, zeroCounts, source.FromData);
-                weights = ClassBalancedWeights.Compute(counts, beta, normalization, zeroCounts);
-            }
+            bool isKey = kind == LabelKind.Key;
+            object? KeyValue(int c) => isKey && keyValues is not null ? keyValues[c] : null;
+            string Describe(int c) => isKey ? KeyLabels.Describe((uint)labels[c], KeyValue(c)) : "label " + ClassWeight.LabelText(labels[c]);
+            double[] weights = counts is null
+                ? source.Weights!
+                : Weigh(column, counts, Describe, beta, normalization, zeroCounts, source.FromData);
 
             var table = new ClassWeight[labels.Length];
             for (int c = 0; c < labels.Length; c++)
             {
-                table[c] = new ClassWeight(labels[c], counts?[c], weights[c]);
+                table[c] = new ClassWeight(labels[c], counts?[c], weights[c], KeyValue(c), isKey);
             }
 
             return table;
+        }
+
+        /// <summary>The class-balanced weights of <paramref name="counts"/>, after the checks that name the class
+        /// (<paramref name="describe"/>: e.g. <c>label 'cat' (key 2)</c>) of a bad count.</summary>
+        internal static double[] Weigh(
+            string column, long[] counts, Func<int, string> describe, double beta, WeightNormalization normalization,
+            ZeroCountPolicy zeroCounts, bool fromData)
+        {
+            for (int c = 0; c < counts.Length; c++)
+            {
+                if (counts[c] < 0)
+                {
+                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                        "The count of {0} is {1}; counts are numbers of training samples and must be ≥ 0.",
+                        describe(c), counts[c]));
+                }
+
+                if (counts[c] == 0 && zeroCounts == ZeroCountPolicy.Throw)
+                {
+                    string name = describe(c);
+                    throw new InvalidOperationException(
+                        char.ToUpperInvariant(name[0]) + name.Substring(1) + " of column '" + column + "' has "
+                        + (fromData ? "no rows in the training data" : "count 0")
+                        + ". Give every class at least one sample, or pass zeroCounts: ZeroCountPolicy.ZeroWeight to give "
+                        + "empty classes weight 0.");
+                }
+            }
+
+            return ClassBalancedWeights.Compute(counts, beta, normalization, zeroCounts);
         }
 
         private static object IndexLabel(LabelKind kind, Type raw, int index) =>
@@ -139,28 +162,6 @@ namespace CbGen.ML
                 + " to the " + what + ", or remove those rows from the training data.");
         }
 
-        private static void CheckCounts(string column, object[] labels, long[] counts, ZeroCountPolicy zeroCounts, bool fromData)
-        {
-            for (int c = 0; c < counts.Length; c++)
-            {
-                if (counts[c] < 0)
-                {
-                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                        "The count of label {0} is {1}; counts are numbers of training samples and must be ≥ 0.",
-                        ClassWeight.LabelText(labels[c]), counts[c]));
-                }
-
-                if (counts[c] == 0 && zeroCounts == ZeroCountPolicy.Throw)
-                {
-                    throw new InvalidOperationException(
-                        "Label " + ClassWeight.LabelText(labels[c]) + " of column '" + column + "' has "
-                        + (fromData ? "no rows in the training data" : "count 0")
-                        + ". Give every class at least one sample, or pass zeroCounts: ZeroCountPolicy.ZeroWeight to give "
-                        + "empty classes weight 0.");
-                }
-            }
-        }
-
         /// <summary>The largest value of an integer type narrower than int; int and wider hold every class index (the
         /// class count is an int).</summary>
         private static ulong MaxValue(Type raw) =>
@@ -171,7 +172,7 @@ namespace CbGen.ML
             : (ulong)int.MaxValue;
 
         /// <summary>Numbers ascending (false before true), strings in ordinal order.</summary>
-        private sealed class LabelOrder : IComparer<object>
+        internal sealed class LabelOrder : IComparer<object>
         {
             internal static readonly LabelOrder Instance = new LabelOrder();
 

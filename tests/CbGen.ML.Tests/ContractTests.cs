@@ -102,7 +102,7 @@ public class ContractTests
         IDataView keys = TestData.Keys(_ml, 1, 2, 3);
         var weights = Assert.Throws<InvalidOperationException>(() =>
             _ml.Transforms.ClassWeights("Label", new[] { 1.0, 2.0 }).Fit(keys));
-        Assert.Contains("key type with 3 values but 2 weights were given", weights.Message, StringComparison.Ordinal);
+        Assert.Contains("label 2 (key 3) (1 rows) that the given weights have no entry for", weights.Message, StringComparison.Ordinal);
 
         IDataView ints = TestData.View(_ml, (0, 1), (5, 1));
         var counts = Assert.Throws<InvalidOperationException>(() =>
@@ -114,12 +114,17 @@ public class ContractTests
     }
 
     [Fact]
-    public void A_label_keyed_table_on_key_labels_says_to_pass_a_list()
+    public void A_label_keyed_table_on_key_labels_follows_the_label_value_of_each_key()
     {
-        IDataView keys = TestData.Keys(_ml, 1, 2, 3);
+        // Keys 1, 2, 3 stand for the Int32 labels 0, 1, 2: a table keyed by 1, 2, 3 has no entry for the label 0.
+        IDataView keys = TestData.Keys(_ml, 3, 1, 2);
         var e = Assert.Throws<InvalidOperationException>(() =>
             _ml.Transforms.ClassBalancedWeights("Label", new Dictionary<uint, long> { [1] = 3, [2] = 2, [3] = 1 }).Fit(keys));
-        Assert.Contains("is a key type, but the counts are keyed by UInt32 label values", e.Message, StringComparison.Ordinal);
+        Assert.Contains("label 0 (key 1) (1 rows) that the given counts have no entry for (they cover 1, 2, 3)", e.Message, StringComparison.Ordinal);
+
+        var weights = new Dictionary<long, double> { [0] = 0.5, [1] = 1.5, [2] = 4.0 };
+        var model = _ml.Transforms.ClassWeights("Label", weights).Fit(keys);
+        Assert.Equal(new[] { 4.0f, 0.5f, 1.5f }, TestData.Weights(model.Transform(keys)));
     }
 
     [Fact]

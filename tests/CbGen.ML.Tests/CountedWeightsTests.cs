@@ -79,7 +79,7 @@ public class CountedWeightsTests
         IDataView data = TestData.Keys(_ml, 1, 1, 3);
 
         var e = Assert.Throws<InvalidOperationException>(() => _ml.Transforms.ClassBalancedWeights().Fit(data));
-        Assert.Contains("Label 2 of column 'Label' has no rows", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Label 1 (key 2) of column 'Label' has no rows", e.Message, StringComparison.Ordinal);
         Assert.Contains("ZeroCountPolicy.ZeroWeight", e.Message, StringComparison.Ordinal);
 
         var model = _ml.Transforms.ClassBalancedWeights(beta: Beta, zeroCounts: ZeroCountPolicy.ZeroWeight).Fit(data);

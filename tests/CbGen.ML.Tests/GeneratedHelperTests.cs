@@ -35,6 +35,32 @@ public class GeneratedHelperTests
     }
 
     [Fact]
+    public void The_enum_helper_by_key_fits_ML_NETs_value_mapping_which_saves_and_loads()
+    {
+        IDataView data = _ml.Data.LoadFromEnumerable(new[] { "Cherry", "Apple", "Banana" }.Select(l => new LabelRow<string> { Label = l }));
+        IDataView keyed = _ml.Transforms.Conversion.MapValueToKey("Label").Fit(data).Transform(data);
+        ITransformer model = _ml.Transforms.FruitWeightsByKey().Fit(keyed);
+        Assert.IsType<Microsoft.ML.Transforms.ValueMappingTransformer>(model);
+
+        using var stream = new System.IO.MemoryStream();
+        _ml.Model.Save(model, keyed.Schema, stream);
+        stream.Position = 0;
+        ITransformer loaded = _ml.Model.Load(stream, out _);
+        Assert.Equal(TestData.Weights(model.Transform(keyed)), TestData.Weights(loaded.Transform(keyed)));
+        Assert.Equal(new[] { 2, 0, 1 }.Select(c => (float)FruitWeights.Weights[c]), TestData.Weights(loaded.Transform(keyed)));
+    }
+
+    [Fact]
+    public void The_enum_helper_by_index_weights_Int32_class_indices()
+    {
+        int[] labels = { 2, 0, 1, 2, 0 };
+        IDataView data = _ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow<int> { Label = l }));
+        float[] w = TestData.Weights(_ml.Transforms.FruitWeightsByIndex().Fit(data).Transform(data));
+        double[] expected = ClassBalancedWeights.Compute(new long[] { 900, 90, 10 }, 0.999);
+        Assert.Equal(labels.Select(c => (float)expected[c]), w);
+    }
+
+    [Fact]
     public void The_enum_helper_by_name_matches_CbGen_ML_with_the_same_counts()
     {
         IDataView data = TestData.View(_ml, (nameof(Fruit.Cherry), 2), (nameof(Fruit.Apple), 5), (nameof(Fruit.Banana), 1));

@@ -91,12 +91,16 @@ public class GivenTableTests
     }
 
     [Fact]
-    public void A_key_type_of_another_size_than_the_counts_is_rejected()
+    public void A_key_whose_label_is_beyond_the_index_counts_is_named()
     {
-        IDataView keys = TestData.Keys(_ml, 1);
+        IDataView keys = TestData.Keys(_ml, 1, 3);
         var e = Assert.Throws<InvalidOperationException>(
             () => _ml.Transforms.ClassBalancedWeights("Label", new long[] { 1, 2 }).Fit(keys));
-        Assert.Contains("key type with 3 values but 2 counts", e.Message, StringComparison.Ordinal);
+        Assert.Contains("label 2 (key 3) (1 rows) that the given counts have no entry for (class indices 0..1;", e.Message, StringComparison.Ordinal);
+
+        // A key without rows needs no entry: the key type of Keys has 3 values, the data uses the first only.
+        var model = _ml.Transforms.ClassBalancedWeights("Label", new long[] { 1, 2 }).Fit(TestData.Keys(_ml, 1));
+        Assert.Equal(new object[] { 1u, 2u }, model.Classes.Select(c => c.Label));
     }
 
     [Fact]

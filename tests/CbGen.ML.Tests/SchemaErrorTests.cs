@@ -33,7 +33,7 @@ public class SchemaErrorTests
         foreach (var e in new[] { e1, e2 })
         {
             Assert.Contains("Label column 'Class' not found", e.Message, StringComparison.Ordinal);
-            Assert.Contains("TransformerScope.Training", e.Message, StringComparison.Ordinal);
+            Assert.Contains("fit the label steps (MapValueToKey, ClassBalancedWeights) on the training data apart from the model", e.Message, StringComparison.Ordinal);
         }
     }
 

@@ -55,6 +55,21 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void The_helpers_compile_in_a_CSharp_7_3_project_without_nullable()
+    {
+        // netstandard2.0 projects default to C# 7.3: the ByKey estimator must use nothing newer.
+        var parseOptions = CbGenRunner.DefaultParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+        var compilation = CbGenRunner.CreateCompilation(new[] { Fruit }, withTorchSharp: false, MlNetReferences());
+        compilation = compilation
+            .RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(compilation.SyntaxTrees.Select(t => t.WithRootAndOptions(t.GetRoot(), parseOptions)))
+            .WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
+        CbGenRunResult run = CbGenRunner.Run(compilation, parseOptions);
+        Assert.DoesNotContain("#nullable", run.File("FruitSoftmaxMlNet.g.cs").Text, System.StringComparison.Ordinal);
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void Without_Microsoft_ML_nothing_changes()
     {
         CbGenRunResult run = CbGenRunner.Run(CbGenRunner.CreateCompilation(new[] { Fruit }, withTorchSharp: false));

@@ -60,9 +60,14 @@ internal static class TestData
         return ml.Transforms.Conversion.MapValueToKey("Label", keyData: keyData).Fit(data).Transform(data);
     }
 
-    /// <summary>Key labels (see <see cref="Keyed"/>) with these values, in this order.</summary>
-    internal static IDataView Keys(MLContext ml, params uint[] labels) =>
-        Keyed(ml, ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow<uint> { Label = l })));
+    /// <summary>Key labels with these keys, in this order, of a key type of 3 values: key k stands for the class index
+    /// k - 1 (its KeyValues are the Int32 values 0, 1, 2), and 0 is the missing key.</summary>
+    internal static IDataView Keys(MLContext ml, params uint[] keys)
+    {
+        IDataView keyData = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 3).Select(c => new LabelRow<int> { Label = c }));
+        IDataView data = ml.Data.LoadFromEnumerable(keys.Select(k => new LabelRow<int> { Label = (int)k - 1 }));
+        return ml.Transforms.Conversion.MapValueToKey("Label", keyData: keyData).Fit(data).Transform(data);
+    }
 
     /// <summary>Key-labelled points (see <see cref="Points"/>).</summary>
     internal static IDataView KeyedPoints(MLContext ml, int seed, params int[] counts) =>

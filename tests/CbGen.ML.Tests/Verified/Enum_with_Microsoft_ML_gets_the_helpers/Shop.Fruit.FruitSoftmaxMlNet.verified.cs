@@ -10,29 +10,46 @@ namespace Shop
     /// <summary>
     /// ML.NET one-liners for <see cref="FruitSoftmaxWeights"/>: add its weights as the <c>Single</c> column a
     /// trainer reads through <c>ExampleWeightColumnName</c>, e.g.
-    /// <c>mlContext.Transforms.FruitSoftmaxWeightsByName("Label")</c>. The models save and load with
-    /// <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); a label outside the table gets weight 0.
+    /// <c>mlContext.Transforms.FruitSoftmaxWeightsByKey("Label")</c> after <c>MapValueToKey</c>. The models save and
+    /// load with <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); a label outside the table gets weight 0.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
     public static partial class FruitSoftmaxWeightsMlNet
     {
         /// <summary>Adds the column <paramref name="outputColumnName"/> holding the class-balanced weight of each
-        /// row's label, for key labels (e.g. from <c>MapValueToKey</c> over the class indices in order): class i is key i + 1.</summary>
+        /// row's label, for key labels from <c>MapValueToKey</c> in any key order: each key gets the weight of the class
+        /// its label value names (its KeyValues, which <c>MapValueToKey</c> records), by class name (the enum's member names)
+        /// or by class index (an integer, or integer text). A key column without KeyValues is refused in <c>Fit</c>.</summary>
         /// <param name="transforms">The transforms catalog (<c>mlContext.Transforms</c>).</param>
         /// <param name="labelColumnName">The label column.</param>
         /// <param name="outputColumnName">The weight column to add.</param>
-        public static global::Microsoft.ML.Transforms.ValueMappingEstimator<uint, float> FruitSoftmaxWeightsByKey(this global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName = "Label", string outputColumnName = "Weight")
+        public static global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> FruitSoftmaxWeightsByKey(this global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName = "Label", string outputColumnName = "Weight")
         {
             if (transforms == null)
             {
                 throw new global::System.ArgumentNullException(nameof(transforms));
             }
 
-            return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new global::System.Collections.Generic.KeyValuePair<uint, float>[]
+            return new KeyWeightsEstimator(transforms, labelColumnName, outputColumnName);
+        }
+
+        /// <summary>Adds the column <paramref name="outputColumnName"/> holding the class-balanced weight of each
+        /// row's label, for Int32 labels holding the class index (0 … 2, the enum member's value).</summary>
+        /// <param name="transforms">The transforms catalog (<c>mlContext.Transforms</c>).</param>
+        /// <param name="labelColumnName">The label column.</param>
+        /// <param name="outputColumnName">The weight column to add.</param>
+        public static global::Microsoft.ML.Transforms.ValueMappingEstimator<int, float> FruitSoftmaxWeightsByIndex(this global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName = "Label", string outputColumnName = "Weight")
+        {
+            if (transforms == null)
             {
-                new global::System.Collections.Generic.KeyValuePair<uint, float>(1u, (float)0.04442955564139125D),
-                new global::System.Collections.Generic.KeyValuePair<uint, float>(2u, (float)0.30628252630383807D),
-                new global::System.Collections.Generic.KeyValuePair<uint, float>(3u, (float)2.649287918054771D),
+                throw new global::System.ArgumentNullException(nameof(transforms));
+            }
+
+            return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new global::System.Collections.Generic.KeyValuePair<int, float>[]
+            {
+                new global::System.Collections.Generic.KeyValuePair<int, float>(0, (float)0.04442955564139125D),
+                new global::System.Collections.Generic.KeyValuePair<int, float>(1, (float)0.30628252630383807D),
+                new global::System.Collections.Generic.KeyValuePair<int, float>(2, (float)2.649287918054771D),
             }, labelColumnName);
         }
 
@@ -54,6 +71,116 @@ namespace Shop
                 new global::System.Collections.Generic.KeyValuePair<string, float>("Banana", (float)0.30628252630383807D),
                 new global::System.Collections.Generic.KeyValuePair<string, float>("class", (float)2.649287918054771D),
             }, labelColumnName);
+        }
+
+        private static readonly string[] ClassNames = { "Apple", "Banana", "class" };
+
+        private static readonly float[] ClassWeights = { (float)0.04442955564139125D, (float)0.30628252630383807D, (float)2.649287918054771D };
+
+        /// <summary>The class of a key's label value: a class name, else a class index; -1 for neither.</summary>
+        private static int ClassOf(string label)
+        {
+            int index = global::System.Array.IndexOf(ClassNames, label);
+            if (index >= 0)
+            {
+                return index;
+            }
+
+            return int.TryParse(label, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out index)
+                && index >= 0 && index < ClassNames.Length ? index : -1;
+        }
+
+        /// <summary>The label value of each key as text (key k at k - 1), from the column's KeyValues.</summary>
+        private static string[] KeyValueTexts(global::Microsoft.ML.DataViewSchema.Column column)
+        {
+            global::System.Nullable<global::Microsoft.ML.DataViewSchema.Column> annotation = column.Annotations.Schema.GetColumnOrNull("KeyValues");
+            if (annotation == null || !(annotation.Value.Type is global::Microsoft.ML.Data.VectorDataViewType vector))
+            {
+                throw new global::System.InvalidOperationException("Label column '" + column.Name + "' is a key type that has no KeyValues annotation, so which class each key stands for cannot be known. "
+                    + "Make the keys with mlContext.Transforms.Conversion.MapValueToKey over the class names or class indices (it records the label of each key), "
+                    + "or add the weights before MapValueToKey with FruitSoftmaxWeightsByName or FruitSoftmaxWeightsByIndex.");
+            }
+
+            global::System.Type raw = vector.ItemType.RawType;
+            global::System.IFormatProvider invariant = global::System.Globalization.CultureInfo.InvariantCulture;
+            if (vector.ItemType is global::Microsoft.ML.Data.TextDataViewType) return Texts<global::System.ReadOnlyMemory<char>>(column, v => v.ToString());
+            if (raw == typeof(int)) return Texts<int>(column, v => v.ToString(invariant));
+            if (raw == typeof(uint)) return Texts<uint>(column, v => v.ToString(invariant));
+            if (raw == typeof(long)) return Texts<long>(column, v => v.ToString(invariant));
+            if (raw == typeof(ulong)) return Texts<ulong>(column, v => v.ToString(invariant));
+            if (raw == typeof(short)) return Texts<short>(column, v => v.ToString(invariant));
+            if (raw == typeof(ushort)) return Texts<ushort>(column, v => v.ToString(invariant));
+            if (raw == typeof(byte)) return Texts<byte>(column, v => v.ToString(invariant));
+            if (raw == typeof(sbyte)) return Texts<sbyte>(column, v => v.ToString(invariant));
+            if (raw == typeof(float)) return Texts<float>(column, v => v.ToString("R", invariant));
+            if (raw == typeof(double)) return Texts<double>(column, v => v.ToString("R", invariant));
+            throw new global::System.InvalidOperationException("Label column '" + column.Name + "' is a key type whose KeyValues are " + vector.ItemType
+                + " values, which cannot be matched to a class name or index. Map class names or class indices to keys with MapValueToKey.");
+        }
+
+        private static string[] Texts<T>(global::Microsoft.ML.DataViewSchema.Column column, global::System.Func<T, string> text)
+        {
+            global::Microsoft.ML.Data.VBuffer<T> buffer = default(global::Microsoft.ML.Data.VBuffer<T>);
+            column.Annotations.GetValue("KeyValues", ref buffer);
+            return global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(buffer.DenseValues(), text));
+        }
+
+        /// <summary>Maps each key to the weight of the class its label value names, when it is fitted.</summary>
+        private sealed class KeyWeightsEstimator : global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer>
+        {
+            private readonly global::Microsoft.ML.TransformsCatalog _transforms;
+            private readonly string _labelColumnName;
+            private readonly string _outputColumnName;
+
+            public KeyWeightsEstimator(global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName, string outputColumnName)
+            {
+                _transforms = transforms;
+                _labelColumnName = labelColumnName;
+                _outputColumnName = outputColumnName;
+            }
+
+            public global::Microsoft.ML.ITransformer Fit(global::Microsoft.ML.IDataView input)
+            {
+                if (input == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(input));
+                }
+
+                return Map(KeyWeights(input.Schema)).Fit(input);
+            }
+
+            public global::Microsoft.ML.SchemaShape GetOutputSchema(global::Microsoft.ML.SchemaShape inputSchema) =>
+                Map(new[] { new global::System.Collections.Generic.KeyValuePair<uint, float>(1u, 0f) }).GetOutputSchema(inputSchema);
+
+            private global::Microsoft.ML.Transforms.ValueMappingEstimator<uint, float> Map(global::System.Collections.Generic.KeyValuePair<uint, float>[] pairs) =>
+                global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(_transforms.Conversion, _outputColumnName, pairs, _labelColumnName);
+
+            private global::System.Collections.Generic.KeyValuePair<uint, float>[] KeyWeights(global::Microsoft.ML.DataViewSchema schema)
+            {
+                global::System.Nullable<global::Microsoft.ML.DataViewSchema.Column> found = schema.GetColumnOrNull(_labelColumnName);
+                if (found == null || !(found.Value.Type is global::Microsoft.ML.Data.KeyDataViewType) || found.Value.Type.RawType != typeof(uint))
+                {
+                    throw new global::System.ArgumentOutOfRangeException("input", "Label column '" + _labelColumnName + "' "
+                        + (found == null ? "not found in the input schema" : "has type " + found.Value.Type)
+                        + "; FruitSoftmaxWeightsByKey expects a key column from MapValueToKey. For Int32 class indices use FruitSoftmaxWeightsByIndex, for the class names FruitSoftmaxWeightsByName.");
+                }
+
+                string[] values = KeyValueTexts(found.Value);
+                var pairs = new global::System.Collections.Generic.KeyValuePair<uint, float>[values.Length];
+                for (int k = 0; k < values.Length; k++)
+                {
+                    int c = ClassOf(values[k]);
+                    if (c < 0)
+                    {
+                        throw new global::System.InvalidOperationException("The key " + (k + 1) + " of column '" + _labelColumnName + "' stands for '" + values[k]
+                            + "', which is neither a class name (" + "Apple, Banana, class" + ") nor a class index 0 … 2 of FruitSoftmaxWeights. Give the rows one of these labels, or remove them.");
+                    }
+
+                    pairs[k] = new global::System.Collections.Generic.KeyValuePair<uint, float>((uint)(k + 1), ClassWeights[c]);
+                }
+
+                return pairs;
+            }
         }
     }
 }
