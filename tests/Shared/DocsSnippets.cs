@@ -59,8 +59,6 @@ namespace CbGen.Docs
                 .Concat(run.OutputCompilation.GetDiagnostics());
             return string.Join("\n", all
                 .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-                // A new console project writes no documentation file, so it never reports missing XML comments.
-                .Where(d => d.Id != "CS1591")
                 .Select(d => d.ToString()));
         }
 
