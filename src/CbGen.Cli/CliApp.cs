@@ -8,7 +8,7 @@ using CbGen.Cli.Doctor;
 namespace CbGen.Cli;
 
 /// <summary>The <c>cbgen</c> tool's entry point, callable in-process (tests pass their own writers).</summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>The tool's help (<c>cbgen --help</c>).</summary>
     public const string Help =

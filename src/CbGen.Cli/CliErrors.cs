@@ -3,7 +3,7 @@ using System;
 namespace CbGen.Cli;
 
 /// <summary>The exit codes of <c>cbgen</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The command did what was asked (for <c>doctor</c>: every check passed).</summary>
     public const int Success = 0;

@@ -8,7 +8,8 @@ namespace CbGen.Package.Tests
     /// The public API is locked: every packable project lists its public members in PublicAPI.Shipped.txt (released)
     /// and PublicAPI.Unshipped.txt (since the last release), and a build fails on a public member that neither file
     /// lists (RS0016) or on a listed member that is gone (RS0017). The wiring lives in Directory.Build.targets; a probe
-    /// project inside the repository picks it up the way every package does.
+    /// project in a temporary folder imports the repository's Directory.Build.props, Directory.Build.targets and
+    /// Directory.Packages.props, so it is built the way every package is (and the repository's tree stays untouched).
     /// </summary>
     public sealed class PublicApiTests
     {
@@ -35,10 +36,16 @@ namespace CbGen.Package.Tests
         [Fact]
         public void An_undeclared_public_member_or_a_declared_one_that_is_gone_fails_the_build()
         {
-            string probe = Path.Combine(Root, "artifacts", "publicapi-probe-" + Guid.NewGuid().ToString("N")[..8]);
+            string probe = Path.Combine(Path.GetTempPath(), "cbgen-publicapi-probe-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(probe);
             try
             {
+                foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+                {
+                    File.WriteAllText(Path.Combine(probe, file),
+                        "<Project><Import Project=\"" + Path.Combine(Root, file) + "\" /></Project>");
+                }
+
                 File.WriteAllText(Path.Combine(probe, "Probe.csproj"),
                     "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework>"
                     + "<IsPackable>true</IsPackable><GenerateDocumentationFile>true</GenerateDocumentationFile></PropertyGroup></Project>");
