@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using CbGen.Generators.Model;
 using CbGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -59,8 +60,9 @@ namespace CbGen.Generators
                 }
 
                 ImmutableArray<string> files = start.Options.AdditionalFiles.Select(f => f.Path).ToImmutableArray();
+                CompilationFeatures features = Parser.ReadFeatures(start.Compilation, supportsNullable: true);
                 start.RegisterSymbolAction(
-                    symbolContext => AnalyzeType(symbolContext, classBalanced, dataset, files), SymbolKind.NamedType);
+                    symbolContext => AnalyzeType(symbolContext, classBalanced, dataset, files, features), SymbolKind.NamedType);
             });
         }
 
@@ -68,7 +70,8 @@ namespace CbGen.Generators
             SymbolAnalysisContext context,
             INamedTypeSymbol? classBalanced,
             INamedTypeSymbol? datasetAttribute,
-            ImmutableArray<string> files)
+            ImmutableArray<string> files,
+            CompilationFeatures features)
         {
             if (context.Symbol is not INamedTypeSymbol symbol)
             {
@@ -85,7 +88,7 @@ namespace CbGen.Generators
                 {
                     // ClassBalancedAnalyzer reports the rest of what the parser finds.
                     var enumIssues = new List<Issue>();
-                    Parser.Parse(symbol, configs, enumIssues, cancellationToken);
+                    Parser.Parse(symbol, configs, features, enumIssues, cancellationToken);
                     issues.AddRange(enumIssues.Where(i => OwnIds.Contains(i.Descriptor.Id)));
                 }
 
@@ -96,7 +99,7 @@ namespace CbGen.Generators
                     {
                         // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.
                         var members = new List<Issue>();
-                        Parser.Parse(symbol, ImmutableArray.Create(sweep), members, cancellationToken, requireConfigs: false);
+                        Parser.Parse(symbol, ImmutableArray.Create(sweep), features, members, cancellationToken, requireConfigs: false);
                         issues.AddRange(members.Where(i => i.Descriptor.Id == DiagnosticDescriptors.NonPositiveCount.Id));
                     }
                 }
@@ -106,7 +109,7 @@ namespace CbGen.Generators
                 ImmutableArray<AttributeData> configs = AttributesOf(symbol, datasetAttribute);
                 if (!configs.IsEmpty)
                 {
-                    DatasetParser.ParseTarget(symbol, configs, issues, cancellationToken);
+                    DatasetParser.ParseTarget(symbol, configs, features, issues, cancellationToken);
                     CheckCountsFile(configs[0], files, issues, cancellationToken);
                 }
                 else if (sweep is not null)

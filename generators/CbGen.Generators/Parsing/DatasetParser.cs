@@ -47,7 +47,7 @@ namespace CbGen.Generators.Parsing
                 return null;
             }
 
-            return ParseTarget(symbol, attributes, issues: null, cancellationToken);
+            return ParseTarget(symbol, attributes, Parser.ReadFeatures(context.SemanticModel.Compilation, supportsNullable: true), issues: null, cancellationToken);
         }
 
         /// <summary>The <c>[ClassBalancedDataset]</c> attributes of every declaration of <paramref name="symbol"/>, in
@@ -62,6 +62,7 @@ namespace CbGen.Generators.Parsing
         public static DatasetTarget? ParseTarget(
             INamedTypeSymbol symbol,
             ImmutableArray<AttributeData> attributes,
+            CompilationFeatures features,
             List<Issue>? issues,
             CancellationToken cancellationToken)
         {
@@ -108,7 +109,7 @@ namespace CbGen.Generators.Parsing
                 if (configs[i].Readable)
                 {
                     Parser.CheckConfig(configs[i], attributes[i], i, checks.Report, seenNames, namespaceText, cancellationToken);
-                    Parser.CheckTypeNameLength(configs[i], attributes[i], i, Parser.NamespaceOf(symbol), checks.Report, cancellationToken);
+                    Parser.CheckTypeNameLength(configs[i], attributes[i], i, Parser.MetadataNamespaceOf(symbol), features, checks.Report, cancellationToken);
                 }
             }
 

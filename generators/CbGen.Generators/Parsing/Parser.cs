@@ -25,7 +25,8 @@ namespace CbGen.Generators.Parsing
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-        /// <summary>Reduces the compilation and the parse options to the three facts the emitter needs.</summary>
+        /// <summary>Reduces the compilation and the parse options to the facts the emitter needs. The parsers use the
+        /// same facts for the names a config generates (<see cref="GeneratedNames"/>).</summary>
         public static CompilationFeatures ReadFeatures(Compilation compilation, bool supportsNullable)
         {
             bool torch = false;
@@ -59,7 +60,7 @@ namespace CbGen.Generators.Parsing
 
             try
             {
-                return Parse(symbol, context.Attributes, issues: null, cancellationToken);
+                return Parse(symbol, context.Attributes, ReadFeatures(context.SemanticModel.Compilation, supportsNullable: true), issues: null, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -68,10 +69,12 @@ namespace CbGen.Generators.Parsing
         }
 
         /// <summary>Reads and checks <paramref name="symbol"/>. With <paramref name="issues"/> non-null every
-        /// violation is added with its location (the analyzer); the returned model holds only the valid configs.</summary>
+        /// violation is added with its location (the analyzer); the returned model holds only the valid configs.
+        /// <paramref name="features"/> decide which names the configs generate (CB026).</summary>
         public static EnumSpec? Parse(
             INamedTypeSymbol symbol,
             ImmutableArray<AttributeData> attributes,
+            CompilationFeatures features,
             List<Issue>? issues,
             CancellationToken cancellationToken,
             bool requireConfigs = true)
@@ -119,7 +122,7 @@ namespace CbGen.Generators.Parsing
                 }
 
                 CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
-                CheckTypeNameLength(config, attribute, i, NamespaceOf(symbol), checks.Report, cancellationToken);
+                CheckTypeNameLength(config, attribute, i, MetadataNamespaceOf(symbol), features, checks.Report, cancellationToken);
 
                 if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
                 {

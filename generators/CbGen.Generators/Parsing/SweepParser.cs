@@ -31,7 +31,7 @@ namespace CbGen.Generators.Parsing
 
             try
             {
-                EnumSpec? members = Parser.Parse(symbol, context.Attributes, issues: null, cancellationToken, requireConfigs: false);
+                EnumSpec? members = Parser.Parse(symbol, context.Attributes, default, issues: null, cancellationToken, requireConfigs: false);
                 SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
                 // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate.
                 if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0))
@@ -73,7 +73,7 @@ namespace CbGen.Generators.Parsing
             }
 
             string defaultPrefix = symbol.Name;
-            string? ns = Parser.NamespaceOf(symbol);
+            string? ns = Parser.MetadataNamespaceOf(symbol);
 
             bool valid = true;
             void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
