@@ -36,7 +36,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.MaxMarginOutOfRange,
             DiagnosticDescriptors.ScaleOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
-            DiagnosticDescriptors.ZeroCountLongTail);
+            DiagnosticDescriptors.ZeroCountLongTail,
+            DiagnosticDescriptors.CountTotalTooLarge);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()

@@ -223,12 +223,13 @@ namespace CbGen.Generators.Parsing
                     if (!zeroReported)
                     {
                         zeroReported = true;
+                        string fix = Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.IsLongTail)?.Loss);
                         foreach (CountsRow row in rows)
                         {
                             if (row.Count == 0)
                             {
                                 diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NonPositiveCount.Id, row.CountLocation,
-                                    new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0" })));
+                                    new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0", fix })));
                             }
                         }
                     }
@@ -243,6 +244,13 @@ namespace CbGen.Generators.Parsing
                     diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ZeroCountLongTail.Id, empty.CountLocation,
                         new EquatableArray<string>(new[] { empty.Name + " (line " + Literals.Text((long)empty.Line) + " of " + fileName + ")",
                             "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")", Parser.LongTailNeed(config.Loss) })));
+                    continue;
+                }
+
+                if (config.IsLongTail && CountTotals.FirstOverflow(rows.Select(r => r.Count).ToArray()) is var overflow and >= 0)
+                {
+                    diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.CountTotalTooLarge.Id, rows[overflow].CountLocation,
+                        new EquatableArray<string>(new[] { enumDisplay + " (" + fileName + ")", "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")" })));
                     continue;
                 }
 
@@ -267,7 +275,7 @@ namespace CbGen.Generators.Parsing
                         if (row.Count == 0)
                         {
                             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NonPositiveCount.Id, row.CountLocation,
-                                new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0" })));
+                                new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0", Parser.ZeroCountFix(null) })));
                         }
                     }
                 }

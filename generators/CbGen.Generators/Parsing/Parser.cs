@@ -106,7 +106,9 @@ namespace CbGen.Generators.Parsing
 
             // Members, values and counts.
             bool anyThrowConfig = configs.Any(c => c.ZeroCounts == ZeroCountPolicy.Throw);
-            MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, cancellationToken,
+            // CB002 names the fix that works for every config it invalidates (any config, for a negative count).
+            (string, string) countFix = (ZeroCountFix(FirstLongTail(configs, onlyThrow: false)), ZeroCountFix(FirstLongTail(configs, onlyThrow: true)));
+            MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, countFix, cancellationToken,
                 out int classCount, out bool anyZero, out bool anyPositive);
 
             // Per config.
@@ -134,6 +136,12 @@ namespace CbGen.Generators.Parsing
                 {
                     checks.Report(DiagnosticDescriptors.ZeroCountLongTail, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,
                         empty.Name, "CbLoss." + config.Loss.ToString(), LongTailNeed(config.Loss));
+                }
+
+                if (config.IsLongTail && CountTotals.FirstOverflow(members.Select(m => m?.Count ?? 0L).ToArray()) >= 0)
+                {
+                    checks.Report(DiagnosticDescriptors.CountTotalTooLarge, () => AttributeLocation(attribute, cancellationToken), i,
+                        symbol.Name, "CbLoss." + config.Loss.ToString());
                 }
 
                 if (checks.TargetValid && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && !anyPositive)
@@ -189,6 +197,21 @@ namespace CbGen.Generators.Parsing
                 valid.ToEquatableArray(),
                 Failure: null,
                 Deprecation: DeprecationOf(symbol));
+        }
+
+        /// <summary>The loss of the first readable long-tail config (of those keeping <c>ZeroCountPolicy.Throw</c> when
+        /// <paramref name="onlyThrow"/>), or null.</summary>
+        private static CbLoss? FirstLongTail(RawConfig[] configs, bool onlyThrow)
+        {
+            foreach (RawConfig config in configs)
+            {
+                if (config.Readable && config.IsLongTail && (!onlyThrow || config.ZeroCounts == ZeroCountPolicy.Throw))
+                {
+                    return config.Loss;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The type names (without the Weights/Loss suffix) that <paramref name="symbol"/>'s configs ask for,
