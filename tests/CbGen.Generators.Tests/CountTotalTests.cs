@@ -59,15 +59,36 @@ namespace CbGen.Generators.Tests
             Assert.Empty(run.CompilationProblems());
         }
 
-        [Theory]
-        [InlineData("")]
-        [InlineData(", Losses = new[] { CbLoss.LogitAdjusted, CbLoss.Ldam }")]
-        public void A_sweep_over_counts_summing_past_Int64_never_crashes(string losses)
+        [Fact]
+        public void A_class_balanced_sweep_over_counts_summing_past_Int64_generates()
         {
             CbGenRunResult run = GeneratorHarness.Run(true,
-                "using CbGen;\nnamespace Zoo { [ClassBalancedSweep(Betas = new[] { 0.9 }" + losses + ")] public enum Label " + Overflowing + " }\n");
-            Assert.DoesNotContain(run.GeneratorDiagnostics.Concat(run.AnalyzerDiagnostics), d => d.Id == "CB900");
+                "using CbGen;\nnamespace Zoo { [ClassBalancedSweep(Betas = new[] { 0.9 })] public enum Label " + Overflowing + " }\n");
+            Assert.Empty(run.GeneratorDiagnostics.Concat(run.AnalyzerDiagnostics));
+            Assert.Contains(run.Files, f => f.HintName.EndsWith("LabelSweep.g.cs", StringComparison.Ordinal));
+            run.AssertCompilesCleanly();
+        }
+
+        [Theory]
+        [InlineData("CbLoss.LogitAdjusted")]
+        [InlineData("CbLoss.Softmax, CbLoss.Ldam")]
+        public void A_long_tail_sweep_over_counts_summing_past_Int64_is_CB032(string losses)
+        {
+            // Its LogitAdjusted and Ldam points would build losses that throw at run time.
+            CbGenRunResult run = GeneratorHarness.Run(true,
+                "using CbGen;\nnamespace Zoo { [ClassBalancedSweep(Losses = new[] { " + losses + " })] public enum Label " + Overflowing + " }\n");
+            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CB900");
+            Diagnostic cb032 = Assert.Single(run.AnalyzerDiagnostics, d => d.Id == "CB032");
+            Assert.Contains("ClassBalancedSweep", cb032.Location.SourceTree!.GetText().ToString(cb032.Location.SourceSpan), StringComparison.Ordinal);
+            Assert.Empty(run.Files);
             Assert.Empty(run.CompilationProblems());
+
+            CbGenRunResult file = GeneratorHarness.Run(true, GeneratorHarness.Files(("big.csv", OverflowingFile)),
+                "using CbGen;\nnamespace Zoo { [ClassBalancedDataset(\"big.csv\")] [ClassBalancedSweep(Losses = new[] { " + losses
+                + " })] public static partial class Big; }\n");
+            Assert.Single(file.GeneratorDiagnostics, d => d.Id == "CB032");
+            Assert.DoesNotContain(file.Files, f => f.HintName.Contains("Sweep", StringComparison.Ordinal));
+            Assert.Empty(file.CompilationProblems());
         }
 
         private static void AssertGeneratesWithoutPriors(CbGenRunResult run)

@@ -139,11 +139,11 @@ namespace CbGen.Generators
             "Class '{0}' has 0 training samples, but {1} needs {2} of every class, which is infinite for a count of 0; " + PseudoCountFix,
             DiagnosticSeverity.Error);
 
-        /// <summary>CB032: the counts sum past <see cref="long.MaxValue"/> under a logit-adjusted or LDAM config, whose
+        /// <summary>CB032: the counts sum past <see cref="long.MaxValue"/> under a logit-adjusted or LDAM config (or sweep point), whose
         /// runtime loss checks the counts by their exact Int64 total (the priors π_c = n_c / Σn need it).</summary>
         public static readonly DiagnosticDescriptor CountTotalTooLarge = Create(
             "CB032", "The counts sum past Int64.MaxValue",
-            "The counts of '{0}' sum past 9,223,372,036,854,775,807 (Int64.MaxValue), the most {1} accepts (it sums them exactly as an Int64, for the class priors π_c = n_c / Σn); divide every count by the same factor so that they sum to at most Int64.MaxValue",
+            "The counts of '{0}' sum past 9,223,372,036,854,775,807 (Int64.MaxValue), the most {1} can take (the loss sums them exactly as an Int64, for the class priors π_c = n_c / Σn); divide every count by the same factor so that they sum to at most Int64.MaxValue",
             DiagnosticSeverity.Error);
 
         /// <summary>CB900: the generator failed unexpectedly (a bug: please report it).</summary>

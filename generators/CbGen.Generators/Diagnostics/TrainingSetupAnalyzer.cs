@@ -43,7 +43,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.TauOutOfRange,
             DiagnosticDescriptors.MaxMarginOutOfRange,
             DiagnosticDescriptors.ScaleOutOfRange,
-            DiagnosticDescriptors.OptionNotApplicable);
+            DiagnosticDescriptors.OptionNotApplicable,
+            DiagnosticDescriptors.CountTotalTooLarge);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -94,7 +95,13 @@ namespace CbGen.Generators
 
                 if (sweep is not null)
                 {
-                    SweepParser.Read(sweep, symbol, issues, cancellationToken);
+                    if (SweepParser.Read(sweep, symbol, issues, cancellationToken) is { } grid
+                        && Parser.Parse(symbol, ImmutableArray.Create(sweep), features, issues: null, cancellationToken, requireConfigs: false) is { } spec
+                        && SweepParser.CountTotalSubject(grid, spec.Members.Select(m => m.Count).ToArray()) is { } subject)
+                    {
+                        issues.Add(new Issue(DiagnosticDescriptors.CountTotalTooLarge, Parser.AttributeLocation(sweep, cancellationToken), 0, symbol.Name, subject));
+                    }
+
                     if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))
                     {
                         // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.

@@ -282,6 +282,12 @@ namespace CbGen.Generators.Parsing
 
                 sweep = null;
             }
+            else if (sweep is not null && SweepParser.CountTotalSubject(sweep, rows.Select(r => r.Count).ToArray()) is { } subject)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.CountTotalTooLarge.Id, rows[CountTotals.FirstOverflow(rows.Select(r => r.Count).ToArray())].CountLocation,
+                    new EquatableArray<string>(new[] { enumDisplay + " (" + fileName + ")", subject })));
+                sweep = null;
+            }
 
             string? ns = target.Namespace;
             var spec = new EnumSpec(
