@@ -214,6 +214,8 @@ namespace CbGen.Generators.Parsing
                 anyPositive |= row.Count > 0;
             }
 
+            long[] counts = rows.Select(r => r.Count).ToArray();
+            int overflow = CountTotals.FirstOverflow(counts);
             var configs = new List<ConfigSpec>();
             bool zeroReported = false;
             foreach (ConfigSpec config in target.Configs)
@@ -247,7 +249,7 @@ namespace CbGen.Generators.Parsing
                     continue;
                 }
 
-                if (config.IsLongTail && CountTotals.FirstOverflow(rows.Select(r => r.Count).ToArray()) is var overflow and >= 0)
+                if (config.IsLongTail && overflow >= 0)
                 {
                     diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.CountTotalTooLarge.Id, rows[overflow].CountLocation,
                         new EquatableArray<string>(new[] { enumDisplay + " (" + fileName + ")", "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")" })));
@@ -282,9 +284,9 @@ namespace CbGen.Generators.Parsing
 
                 sweep = null;
             }
-            else if (sweep is not null && SweepParser.CountTotalSubject(sweep, rows.Select(r => r.Count).ToArray()) is { } subject)
+            else if (sweep is not null && SweepParser.CountTotalSubject(sweep, counts) is { } subject)
             {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.CountTotalTooLarge.Id, rows[CountTotals.FirstOverflow(rows.Select(r => r.Count).ToArray())].CountLocation,
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.CountTotalTooLarge.Id, rows[overflow].CountLocation,
                     new EquatableArray<string>(new[] { enumDisplay + " (" + fileName + ")", subject })));
                 sweep = null;
             }

@@ -111,6 +111,8 @@ namespace CbGen.Generators.Parsing
             MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, countFix, cancellationToken,
                 out int classCount, out bool anyZero, out bool anyPositive);
 
+            bool countsOverflow = CountTotals.FirstOverflow(members.Select(m => m?.Count ?? 0L).ToArray()) >= 0;
+
             // Per config.
             // Ignoring case: Roslyn compares hint names case-insensitively, so Foo and foo would clash there.
             var seenNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -138,7 +140,7 @@ namespace CbGen.Generators.Parsing
                         empty.Name, "CbLoss." + config.Loss.ToString(), LongTailNeed(config.Loss));
                 }
 
-                if (config.IsLongTail && CountTotals.FirstOverflow(members.Select(m => m?.Count ?? 0L).ToArray()) >= 0)
+                if (config.IsLongTail && countsOverflow)
                 {
                     checks.Report(DiagnosticDescriptors.CountTotalTooLarge, () => AttributeLocation(attribute, cancellationToken), i,
                         symbol.Name, "CbLoss." + config.Loss.ToString());
