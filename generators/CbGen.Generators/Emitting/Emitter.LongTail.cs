@@ -60,23 +60,21 @@ namespace CbGen.Generators.Emitting
         {
             if (NoPriorsReason(counts) is { } reason)
             {
-                // An empty class makes every long-tail config invalid (CB002, CB031), so only LDAM's margins can follow.
+                // Only class-balanced configs get here: every long-tail one is invalid (CB002, CB031, CB032).
                 w.WriteLine();
                 w.WriteLine(reason);
-            }
-            else
-            {
-                double[] priors = ClassPriors.Priors(counts);
-                double[] logPriors = ClassPriors.LogPriors(counts);
-                WriteTable(w, features, "double", "Priors", "s_priors",
-                    "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.", priors.Length,
-                    i => Literals.Double(Literals.RequireFinite(priors[i], "A prior")));
-                WriteTable(w, features, "double", "LogPriors", "s_logPriors",
-                    "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).",
-                    logPriors.Length,
-                    i => Literals.Double(Literals.RequireFinite(logPriors[i], "A log-prior")));
+                return;
             }
 
+            double[] priors = ClassPriors.Priors(counts);
+            double[] logPriors = ClassPriors.LogPriors(counts);
+            WriteTable(w, features, "double", "Priors", "s_priors",
+                "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.", priors.Length,
+                i => Literals.Double(Literals.RequireFinite(priors[i], "A prior")));
+            WriteTable(w, features, "double", "LogPriors", "s_logPriors",
+                "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).",
+                logPriors.Length,
+                i => Literals.Double(Literals.RequireFinite(logPriors[i], "A log-prior")));
             if (config.Loss == CbLoss.Ldam)
             {
                 double[] margins = LdamMargins.Compute(counts, config.MaxMargin);
