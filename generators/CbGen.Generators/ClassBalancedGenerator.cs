@@ -215,8 +215,7 @@ namespace CbGen.Generators
                 {
                     string weights = Emitter.EmitWeights(spec, config, features);
                     string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config, features) : null;
-                    // The ML.NET helpers add the class-balanced weight column: nothing to add for a loss without weights.
-                    string? mlNet = features.HasMlNet && config.UsesWeights
+                    string? mlNet = GeneratedNames.EmitsMlNet(config.UsesWeights, features)
                         ? Emitter.EmitMlNet(spec, config, labelNames ?? spec.Members.Select(m => m.Name).ToEquatableArray(), features)
                         : null;
                     context.AddSource(NameClashes.HintName(plan, weightsHint), weights);

@@ -36,6 +36,43 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
+        public void The_first_rows_docs_diagnostics_md_gives_as_headers_and_as_data_are_read_so()
+        {
+            // The CB019 section names first rows the header rule skips and first rows it reads as data (then CB019).
+            string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(Root(), "docs", "diagnostics.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+            int start = docs.IndexOf("### CB019", StringComparison.Ordinal);
+            string section = docs.Substring(start, docs.IndexOf("<a id=", start, StringComparison.Ordinal) - start).Replace("\n", " ", StringComparison.Ordinal);
+            string headers = Between(section, "is a header only when", "A number that");
+            string data = Between(section, "A number that", "makes the first row data");
+            Assert.NotEmpty(Rows(headers));
+            Assert.NotEmpty(Rows(data));
+            foreach (string row in Rows(headers))
+            {
+                Assert.Equal(new[] { "dog=9", "owl=2" }, Classes(Run(row + "\ndog,9\nowl,2\n")));
+            }
+
+            foreach (string row in Rows(data))
+            {
+                Single(Run(row + "\ndog,9\n"), "CB019", 1);
+            }
+
+            static string Between(string text, string from, string to)
+            {
+                int a = text.IndexOf(from, StringComparison.Ordinal);
+                Assert.True(a >= 0, "docs/diagnostics.md's CB019 section lacks '" + from + "'");
+                int b = text.IndexOf(to, a, StringComparison.Ordinal);
+                Assert.True(b >= 0, "docs/diagnostics.md's CB019 section lacks '" + to + "'");
+                return text.Substring(a, b - a);
+            }
+
+            static string[] Rows(string text) => System.Text.RegularExpressions.Regex.Matches(text, "`([^`]*,[^`]*)`")
+                .Select(m => m.Groups[1].Value).ToArray();
+        }
+
+        private static string Root([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+            System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", ".."));
+
+        [Fact]
         public void A_header_with_an_empty_first_column_makes_a_tab_separated_file()
         {
             Assert.Equal(new[] { "cat=900", "dog=9" }, Classes(Run("\tcount\ncat\t900\ndog\t9\n")));

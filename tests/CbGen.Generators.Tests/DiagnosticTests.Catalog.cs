@@ -41,7 +41,7 @@ namespace CbGen.Generators.Tests
                 .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .ToList();
-            Assert.Equal(32, all.Count);
+            Assert.Equal(33, all.Count);
             foreach (DiagnosticDescriptor descriptor in all)
             {
                 string description = descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture);

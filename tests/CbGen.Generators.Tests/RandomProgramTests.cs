@@ -12,9 +12,11 @@ namespace CbGen.Generators.Tests
     /// <summary>
     /// Issue 11's property: random annotated programs (names that differ by case or only by format characters,
     /// nesting, split partial datasets, keywords as @identifiers, sweeps, obsolete enums, user types and namespaces
-    /// named like generated ones) never make the generator or an analyzer throw, never put an error or a warning in a
-    /// generated file, and give either no compile error or a CB error that explains it. Each program is built from one
-    /// int seed: a fixed range runs every time, and CsCheck draws more (a failure names the program seed).
+    /// named like generated ones; since issue 22 also counts near Int64.MaxValue whose sums overflow, names at the
+    /// 1,023-byte metadata limit in keyword namespaces, and Microsoft.ML references) never make the generator or an
+    /// analyzer throw, never put an error or a warning in a generated file, give either no compile error or a CB error
+    /// that explains it, and, with a name at the limit, still emit (CS7013 is reported only at emit). Each program is
+    /// built from one int seed: a fixed range runs every time, and CsCheck draws more (a failure names the program seed).
     /// </summary>
     public sealed class RandomProgramTests
     {
@@ -24,7 +26,16 @@ namespace CbGen.Generators.Tests
         private static readonly string[] EnumNames = { "Label", "label", "Birds", "birds", "var", "LabelWeights", "@class", "Foo" };
         private static readonly string[] ConfigNames = { "Label", "label", "Foo", "Foo\u200B", "Shared", "Birds", "birds", "@if", "1st" };
         private static readonly string[] MemberNames = { "A", "B", "@class", "@int", "Cat", "cat", "Dog", "Value" };
-        private static readonly string[] Namespaces = { "Zoo", "zoo", "Data.Sets", "@event" };
+        private static readonly string[] Namespaces = { "Zoo", "zoo", "Data.Sets", "@event", "@class", "@namespace.@int" };
+
+        /// <summary>Counts whose sum passes Int64.MaxValue with almost any other count (CB032 or no priors, never CB900).</summary>
+        private static readonly string[] HugeCounts = { "long.MaxValue", "long.MaxValue - 1", "long.MaxValue / 2 + 1", "4611686018427387904" };
+
+        /// <summary>The generated names a Name can bring to the limit, and whether metadata qualifies them with the namespace.</summary>
+        private static readonly (string Suffix, bool Qualified)[] LimitSuffixes =
+        {
+            ("Weights", true), ("WeightsMlNet", true), ("WeightsByName", false), ("SweepPoint", true),
+        };
         private static readonly string[] UserTypes =
         {
             "public sealed class LabelWeights { }",
@@ -57,12 +68,12 @@ namespace CbGen.Generators.Tests
 
         private static void Check(int seed)
         {
-            (string source, bool torch) = Build(seed);
+            (string source, bool torch, bool mlNet) = Build(seed);
             ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("birds.csv", BirdsFile), ("odd.csv", OddFile));
             CbGenRunResult run;
             try
             {
-                run = GeneratorHarness.Run(torch, files, source);
+                run = mlNet ? MlNetReferences.Run(torch, files, source) : GeneratorHarness.Run(torch, files, source);
             }
             catch (Exception ex)
             {
@@ -77,7 +88,8 @@ namespace CbGen.Generators.Tests
             var errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             var all = run.GeneratorDiagnostics.Concat(run.AnalyzerDiagnostics).ToList();
             bool cbError = all.Any(d => d.Id.StartsWith("CB", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
-            string Describe() => "Program seed " + seed + (torch ? " (with TorchSharp)" : string.Empty) + ":\n" + source
+            string Describe() => "Program seed " + seed + (torch ? " (with TorchSharp)" : string.Empty) + (mlNet ? " (with Microsoft.ML)" : string.Empty)
+                + ":\n" + source
                 + "\nCompiler:\n" + string.Join("\n", errors.Concat(problems).Distinct()) + "\nCbGen:\n" + run.DescribeDiagnostics();
 
             Assert.True(!all.Any(d => d.Id is "CB900" or "CS8785" or "AD0001"), "An exception: " + Describe());
@@ -85,10 +97,18 @@ namespace CbGen.Generators.Tests
             Assert.True(errors.Count == 0 || cbError, "Compile errors without a CB error: " + Describe());
             Assert.True(run.Files.Select(f => f.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == run.Files.Length,
                 "Hint names equal ignoring case: " + Describe());
+            if (errors.Count == 0 && source.Contains(LimitMarker, StringComparison.Ordinal))
+            {
+                // Only emit sees a name too long for metadata (CS7013); the other programs skip it to stay fast.
+                using var stream = new System.IO.MemoryStream();
+                var emitted = run.OutputCompilation.Emit(stream);
+                Assert.True(emitted.Success, "Emit failed (" + string.Join(", ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                    .Select(d => d.Id).Distinct()) + "): " + Describe());
+            }
         }
 
         /// <summary>A legal program (no error of its own) made from <paramref name="seed"/>.</summary>
-        internal static (string Source, bool Torch) Build(int seed)
+        internal static (string Source, bool Torch, bool MlNet) Build(int seed)
         {
             var random = new Random(seed);
             T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
@@ -124,7 +144,7 @@ namespace CbGen.Generators.Tests
                                 break;
                             }
 
-                            string enumText = Enum(random, name, Pick);
+                            string enumText = Enum(random, name, ns, Pick);
                             text.Append(nested ? "    public static class " + holderName + " { " + enumText + " }\n" : "    " + enumText + "\n");
                             break;
                         }
@@ -138,12 +158,12 @@ namespace CbGen.Generators.Tests
                             }
 
                             string file = name == "Odd" ? "odd.csv" : "birds.csv";
-                            string first = "[ClassBalancedDataset(\"" + file + "\"" + NameArgument(random, Pick) + ")]";
+                            string first = "[ClassBalancedDataset(\"" + file + "\"" + NameArgument(random, ns, Pick) + ")]";
                             if (random.Next(2) == 0)
                             {
                                 // Split over two partial declarations.
                                 text.Append("    ").Append(first).Append(" public static partial class ").Append(name).Append(" { }\n");
-                                text.Append("    [ClassBalancedDataset(\"").Append(file).Append("\", Loss = CbLoss.Focal").Append(NameArgument(random, Pick))
+                                text.Append("    [ClassBalancedDataset(\"").Append(file).Append("\", Loss = CbLoss.Focal").Append(NameArgument(random, ns, Pick))
                                     .Append(")] public static partial class ").Append(name).Append(" { }\n");
                             }
                             else
@@ -178,10 +198,10 @@ namespace CbGen.Generators.Tests
                 }
             }
 
-            return (text.ToString(), random.Next(2) == 0);
+            return (text.ToString(), random.Next(2) == 0, random.Next(3) == 0);
         }
 
-        private static string Enum(Random random, string name, Func<IReadOnlyList<string>, string> pick)
+        private static string Enum(Random random, string name, string ns, Func<IReadOnlyList<string>, string> pick)
         {
             var text = new StringBuilder();
             if (random.Next(6) == 0)
@@ -194,14 +214,14 @@ namespace CbGen.Generators.Tests
             {
                 text.Append("[ClassBalanced(Loss = CbLoss.").Append(pick(Losses))
                     .Append(random.Next(3) == 0 ? pick(LongTailOptions) : string.Empty)
-                    .Append(NameArgument(random, pick)).Append(")] ");
+                    .Append(NameArgument(random, ns, pick)).Append(")] ");
             }
 
             if (configs == 0 || random.Next(4) == 0)
             {
                 text.Append("[ClassBalancedSweep(Betas = new[] { 0.9, 0.999 }")
                     .Append(random.Next(4) == 0 ? ", Losses = new[] { CbLoss.LogitAdjusted, CbLoss.Ldam }, Taus = new[] { 0.5, 1.0 }" : string.Empty)
-                    .Append(random.Next(2) == 0 ? ", Name = \"" + pick(ConfigNames) + "\"" : string.Empty).Append(")] ");
+                    .Append(random.Next(2) == 0 ? NameArgument(random, ns, pick) : string.Empty).Append(")] ");
             }
 
             text.Append("public enum ").Append(name).Append(" { ");
@@ -215,7 +235,8 @@ namespace CbGen.Generators.Tests
                     continue;
                 }
 
-                text.Append(random.Next(8) == 0 ? string.Empty : "[Samples(" + random.Next(0, 2000).ToString(CultureInfo.InvariantCulture) + ")] ")
+                string samples = random.Next(6) == 0 ? pick(HugeCounts) : random.Next(0, 2000).ToString(CultureInfo.InvariantCulture);
+                text.Append(random.Next(8) == 0 ? string.Empty : "[Samples(" + samples + ")] ")
                     .Append(member).Append(", ");
             }
 
@@ -231,7 +252,22 @@ namespace CbGen.Generators.Tests
             ", DeferUntilEpoch = 3", ", Beta = 0.99", ", Gamma = 1.0", ", ZeroCounts = ZeroCountPolicy.ZeroWeight",
         };
 
-        private static string NameArgument(Random random, Func<IReadOnlyList<string>, string> pick) =>
-            random.Next(2) == 0 ? string.Empty : ", Name = \"" + pick(ConfigNames) + "\"";
+        private static string NameArgument(Random random, string ns, Func<IReadOnlyList<string>, string> pick) =>
+            random.Next(2) == 0 ? string.Empty : ", Name = \"" + (random.Next(3) == 0 ? LimitName(random, ns) : pick(ConfigNames)) + "\"";
+
+        /// <summary>Starts every name made at the metadata limit (a program holding one is emitted).</summary>
+        private const string LimitMarker = "Lim";
+
+        /// <summary>A Name that brings one generated name (<see cref="LimitSuffixes"/>) to 1,023 UTF-8 bytes, one
+        /// byte under or one over, in the metadata form of <paramref name="ns"/> (no '@'); in ASCII or in 'é' (2 bytes).</summary>
+        private static string LimitName(Random random, string ns)
+        {
+            (string suffix, bool qualified) = LimitSuffixes[random.Next(LimitSuffixes.Length)];
+            int bytes = 1023 + random.Next(-1, 2) - suffix.Length - LimitMarker.Length
+                - (qualified ? ns.Replace("@", string.Empty, StringComparison.Ordinal).Length + 1 : 0);
+            return random.Next(2) == 0
+                ? LimitMarker + new string('Q', bytes)
+                : LimitMarker + new string('\u00E9', bytes / 2) + (bytes % 2 == 1 ? "Q" : string.Empty);
+        }
     }
 }

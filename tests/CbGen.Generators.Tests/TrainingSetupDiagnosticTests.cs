@@ -250,7 +250,7 @@ namespace CbGen.Generators.Tests
             System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", ".."));
 
         /// <summary>The marked spans are in the C# source, or in the counts file when the file has markers.</summary>
-        internal static void Check(
+        internal static CbGenRunResult Check(
             DiagnosticDescriptor descriptor,
             string bad,
             (string Name, string Text)? badFile,
@@ -306,6 +306,7 @@ namespace CbGen.Generators.Tests
             Assert.True(fixedDiagnostics.IsEmpty, "The fixed code still reports:\n" + GeneratorHarness.Describe(fixedDiagnostics, fixedFiles));
             Assert.NotEmpty(fixedRun.Files);
             fixedRun.AssertCompilesCleanly();
+            return badRun;
         }
     }
 }

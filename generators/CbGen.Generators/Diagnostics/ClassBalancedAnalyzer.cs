@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using CbGen.Generators.Model;
 using CbGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,7 +36,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.MaxMarginOutOfRange,
             DiagnosticDescriptors.ScaleOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
-            DiagnosticDescriptors.ZeroCountLongTail);
+            DiagnosticDescriptors.ZeroCountLongTail,
+            DiagnosticDescriptors.CountTotalTooLarge);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()
@@ -56,11 +58,12 @@ namespace CbGen.Generators
                     return;
                 }
 
-                start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, classBalanced), SymbolKind.NamedType);
+                CompilationFeatures features = Parser.ReadFeatures(start.Compilation, supportsNullable: true);
+                start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, classBalanced, features), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol classBalanced)
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol classBalanced, CompilationFeatures features)
         {
             if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Enum } symbol)
             {
@@ -75,7 +78,7 @@ namespace CbGen.Generators
                 if (SweepParser.Find(symbol) is { } sweep)
                 {
                     // A sweep-only enum: the member rules, anchored at the sweep (its grid is TrainingSetupAnalyzer's).
-                    Parser.Parse(symbol, ImmutableArray.Create(sweep), issues, cancellationToken, requireConfigs: false);
+                    Parser.Parse(symbol, ImmutableArray.Create(sweep), features, issues, cancellationToken, requireConfigs: false);
                     Report(context, symbol, issues);
                     return;
                 }
@@ -86,7 +89,7 @@ namespace CbGen.Generators
 
             // Clashes with other enums, datasets, sweeps and user types are the generator's (NameClashes): it must
             // not emit them, and only it can report when the compiler's declarations fail.
-            Parser.Parse(symbol, configs, issues, cancellationToken);
+            Parser.Parse(symbol, configs, features, issues, cancellationToken);
             Report(context, symbol, issues);
         }
 

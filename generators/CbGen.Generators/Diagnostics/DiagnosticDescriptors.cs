@@ -14,10 +14,14 @@ namespace CbGen.Generators
             "Member '{0}' of the class-balanced enum '{1}' has no [Samples(n)]; give every class its number of training samples",
             DiagnosticSeverity.Error);
 
-        /// <summary>CB002: a sample count is negative, or 0 without <c>ZeroCounts = ZeroCountPolicy.ZeroWeight</c>.</summary>
+        /// <summary>The fix for an empty class that works for every loss (CB031, and CB002 under a long-tail loss).</summary>
+        internal const string PseudoCountFix = "give the class a pseudo-count (e.g. 1) or remove it";
+
+        /// <summary>CB002: a sample count is negative, or 0 without <c>ZeroCounts = ZeroCountPolicy.ZeroWeight</c>. The
+        /// last argument is the fix that works for the configs involved (<c>Parser.ZeroCountFix</c>).</summary>
         public static readonly DiagnosticDescriptor NonPositiveCount = Create(
             "CB002", "Sample count must be positive",
-            "Member '{0}' has the sample count {1}; counts must be ≥ 1 (0 is allowed only with ZeroCounts = ZeroCountPolicy.ZeroWeight, which gives the class weight 0)",
+            "Member '{0}' has the sample count {1}; counts must be ≥ 1 ({2})",
             DiagnosticSeverity.Error);
 
         /// <summary>CB003: β is NaN or outside [0, 1].</summary>
@@ -132,7 +136,14 @@ namespace CbGen.Generators
         /// <summary>CB031: a class of count 0 under a logit-adjusted or LDAM config.</summary>
         public static readonly DiagnosticDescriptor ZeroCountLongTail = Create(
             "CB031", "A long-tail loss needs every class to have samples",
-            "Class '{0}' has 0 training samples, but {1} needs {2} of every class, which is infinite for a count of 0; give the class a pseudo-count (e.g. 1) or remove it",
+            "Class '{0}' has 0 training samples, but {1} needs {2} of every class, which is infinite for a count of 0; " + PseudoCountFix,
+            DiagnosticSeverity.Error);
+
+        /// <summary>CB032: the counts sum past <see cref="long.MaxValue"/> under a logit-adjusted or LDAM config (or sweep point), whose
+        /// runtime loss checks the counts by their exact Int64 total (the priors π_c = n_c / Σn need it).</summary>
+        public static readonly DiagnosticDescriptor CountTotalTooLarge = Create(
+            "CB032", "The counts sum past Int64.MaxValue",
+            "The counts of '{0}' sum past 9,223,372,036,854,775,807 (Int64.MaxValue), the most {1} can take (the loss sums them exactly as an Int64, for the class priors π_c = n_c / Σn); divide every count by the same factor so that they sum to at most Int64.MaxValue",
             DiagnosticSeverity.Error);
 
         /// <summary>CB900: the generator failed unexpectedly (a bug: please report it).</summary>

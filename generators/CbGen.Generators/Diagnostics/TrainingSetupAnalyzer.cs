@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using CbGen.Generators.Model;
 using CbGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,7 +43,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.TauOutOfRange,
             DiagnosticDescriptors.MaxMarginOutOfRange,
             DiagnosticDescriptors.ScaleOutOfRange,
-            DiagnosticDescriptors.OptionNotApplicable);
+            DiagnosticDescriptors.OptionNotApplicable,
+            DiagnosticDescriptors.CountTotalTooLarge);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -59,8 +61,9 @@ namespace CbGen.Generators
                 }
 
                 ImmutableArray<string> files = start.Options.AdditionalFiles.Select(f => f.Path).ToImmutableArray();
+                CompilationFeatures features = Parser.ReadFeatures(start.Compilation, supportsNullable: true);
                 start.RegisterSymbolAction(
-                    symbolContext => AnalyzeType(symbolContext, classBalanced, dataset, files), SymbolKind.NamedType);
+                    symbolContext => AnalyzeType(symbolContext, classBalanced, dataset, files, features), SymbolKind.NamedType);
             });
         }
 
@@ -68,7 +71,8 @@ namespace CbGen.Generators
             SymbolAnalysisContext context,
             INamedTypeSymbol? classBalanced,
             INamedTypeSymbol? datasetAttribute,
-            ImmutableArray<string> files)
+            ImmutableArray<string> files,
+            CompilationFeatures features)
         {
             if (context.Symbol is not INamedTypeSymbol symbol)
             {
@@ -85,18 +89,24 @@ namespace CbGen.Generators
                 {
                     // ClassBalancedAnalyzer reports the rest of what the parser finds.
                     var enumIssues = new List<Issue>();
-                    Parser.Parse(symbol, configs, enumIssues, cancellationToken);
+                    Parser.Parse(symbol, configs, features, enumIssues, cancellationToken);
                     issues.AddRange(enumIssues.Where(i => OwnIds.Contains(i.Descriptor.Id)));
                 }
 
                 if (sweep is not null)
                 {
-                    SweepParser.Read(sweep, symbol, issues, cancellationToken);
+                    if (SweepParser.Read(sweep, symbol, issues, cancellationToken) is { } grid
+                        && Parser.Parse(symbol, ImmutableArray.Create(sweep), features, issues: null, cancellationToken, requireConfigs: false) is { } spec
+                        && SweepParser.CountTotalSubject(grid, spec.Members.Select(m => m.Count).ToArray()) is { } subject)
+                    {
+                        issues.Add(new Issue(DiagnosticDescriptors.CountTotalTooLarge, Parser.AttributeLocation(sweep, cancellationToken), 0, symbol.Name, subject));
+                    }
+
                     if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))
                     {
                         // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.
                         var members = new List<Issue>();
-                        Parser.Parse(symbol, ImmutableArray.Create(sweep), members, cancellationToken, requireConfigs: false);
+                        Parser.Parse(symbol, ImmutableArray.Create(sweep), features, members, cancellationToken, requireConfigs: false);
                         issues.AddRange(members.Where(i => i.Descriptor.Id == DiagnosticDescriptors.NonPositiveCount.Id));
                     }
                 }
@@ -106,7 +116,7 @@ namespace CbGen.Generators
                 ImmutableArray<AttributeData> configs = AttributesOf(symbol, datasetAttribute);
                 if (!configs.IsEmpty)
                 {
-                    DatasetParser.ParseTarget(symbol, configs, issues, cancellationToken);
+                    DatasetParser.ParseTarget(symbol, configs, features, issues, cancellationToken);
                     CheckCountsFile(configs[0], files, issues, cancellationToken);
                 }
                 else if (sweep is not null)

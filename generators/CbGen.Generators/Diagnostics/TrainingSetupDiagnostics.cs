@@ -86,6 +86,7 @@ namespace CbGen.Generators
             [DiagnosticDescriptors.NameTooLong.Id] = DiagnosticDescriptors.NameTooLong,
             [DiagnosticDescriptors.AllCountsZero.Id] = DiagnosticDescriptors.AllCountsZero,
             [DiagnosticDescriptors.ZeroCountLongTail.Id] = DiagnosticDescriptors.ZeroCountLongTail,
+            [DiagnosticDescriptors.CountTotalTooLarge.Id] = DiagnosticDescriptors.CountTotalTooLarge,
         };
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>

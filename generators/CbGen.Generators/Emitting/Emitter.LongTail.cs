@@ -5,12 +5,21 @@ using CbGen.Generators.Model;
 namespace CbGen.Generators.Emitting
 {
     /// <summary>The parts of <c>{Name}Weights</c> beyond class-balanced weighting: the knobs of the logit-adjusted and LDAM
-    /// losses, the priors and log-priors of every config (when no class is empty), LDAM's margins, and with TorchSharp
+    /// losses, the priors and log-priors of every config (when no class is empty and the total fits), LDAM's margins, and with TorchSharp
     /// the typed post-hoc <c>AdjustLogits</c>. Every table is computed with the runtime's own maths (linked in).</summary>
     internal static partial class Emitter
     {
-        /// <summary>Whether the priors are finite: every class has samples.</summary>
-        private static bool HasPriors(long[] counts) => Array.TrueForAll(counts, n => n > 0);
+        /// <summary>Whether the priors exist: every class has samples (else a log-prior is −∞) and the counts' total fits
+        /// in an Int64 (<see cref="CountTotals"/>).</summary>
+        private static bool HasPriors(long[] counts) => NoPriorsReason(counts) is null;
+
+        /// <summary>Why <paramref name="counts"/> have no priors, as the comment that replaces the tables; null when they have.</summary>
+        private static string? NoPriorsReason(long[] counts) =>
+            !Array.TrueForAll(counts, n => n > 0)
+                ? "// No Priors, LogPriors or AdjustLogits: an empty class has prior 0 and log-prior −∞, which is not a usable logit shift."
+                : CountTotals.FirstOverflow(counts) >= 0
+                    ? "// No Priors, LogPriors or AdjustLogits: the counts sum past Int64.MaxValue, the limit of ClassPriors' exact total."
+                    : null;
 
         private static void WriteLongTailSummary(SourceWriter w, ConfigSpec config, string enumType)
         {
@@ -49,10 +58,11 @@ namespace CbGen.Generators.Emitting
 
         private static void WriteLongTailTables(SourceWriter w, EnumSpec spec, ConfigSpec config, CompilationFeatures features, long[] counts)
         {
-            if (!HasPriors(counts))
+            if (NoPriorsReason(counts) is { } reason)
             {
+                // Only class-balanced configs get here: every long-tail one is invalid (CB002, CB031, CB032).
                 w.WriteLine();
-                w.WriteLine("// No Priors, LogPriors or AdjustLogits: an empty class has prior 0 and log-prior −∞, which is not a usable logit shift.");
+                w.WriteLine(reason);
                 return;
             }
 

@@ -47,7 +47,7 @@ namespace CbGen.Generators.Parsing
                 return null;
             }
 
-            return ParseTarget(symbol, attributes, issues: null, cancellationToken);
+            return ParseTarget(symbol, attributes, Parser.ReadFeatures(context.SemanticModel.Compilation, supportsNullable: true), issues: null, cancellationToken);
         }
 
         /// <summary>The <c>[ClassBalancedDataset]</c> attributes of every declaration of <paramref name="symbol"/>, in
@@ -62,6 +62,7 @@ namespace CbGen.Generators.Parsing
         public static DatasetTarget? ParseTarget(
             INamedTypeSymbol symbol,
             ImmutableArray<AttributeData> attributes,
+            CompilationFeatures features,
             List<Issue>? issues,
             CancellationToken cancellationToken)
         {
@@ -108,7 +109,7 @@ namespace CbGen.Generators.Parsing
                 if (configs[i].Readable)
                 {
                     Parser.CheckConfig(configs[i], attributes[i], i, checks.Report, seenNames, namespaceText, cancellationToken);
-                    Parser.CheckTypeNameLength(configs[i], attributes[i], i, Parser.NamespaceOf(symbol), checks.Report, cancellationToken);
+                    Parser.CheckTypeNameLength(configs[i], attributes[i], i, Parser.MetadataNamespaceOf(symbol), features, checks.Report, cancellationToken);
                 }
             }
 
@@ -213,6 +214,8 @@ namespace CbGen.Generators.Parsing
                 anyPositive |= row.Count > 0;
             }
 
+            long[] counts = rows.Select(r => r.Count).ToArray();
+            int overflow = CountTotals.FirstOverflow(counts);
             var configs = new List<ConfigSpec>();
             bool zeroReported = false;
             foreach (ConfigSpec config in target.Configs)
@@ -222,12 +225,13 @@ namespace CbGen.Generators.Parsing
                     if (!zeroReported)
                     {
                         zeroReported = true;
+                        string fix = Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.IsLongTail)?.Loss);
                         foreach (CountsRow row in rows)
                         {
                             if (row.Count == 0)
                             {
                                 diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NonPositiveCount.Id, row.CountLocation,
-                                    new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0" })));
+                                    new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0", fix })));
                             }
                         }
                     }
@@ -242,6 +246,13 @@ namespace CbGen.Generators.Parsing
                     diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ZeroCountLongTail.Id, empty.CountLocation,
                         new EquatableArray<string>(new[] { empty.Name + " (line " + Literals.Text((long)empty.Line) + " of " + fileName + ")",
                             "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")", Parser.LongTailNeed(config.Loss) })));
+                    continue;
+                }
+
+                if (config.IsLongTail && overflow >= 0)
+                {
+                    diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.CountTotalTooLarge.Id, rows[overflow].CountLocation,
+                        new EquatableArray<string>(new[] { enumDisplay + " (" + fileName + ")", "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")" })));
                     continue;
                 }
 
@@ -266,11 +277,17 @@ namespace CbGen.Generators.Parsing
                         if (row.Count == 0)
                         {
                             diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NonPositiveCount.Id, row.CountLocation,
-                                new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0" })));
+                                new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0", Parser.ZeroCountFix(null) })));
                         }
                     }
                 }
 
+                sweep = null;
+            }
+            else if (sweep is not null && SweepParser.CountTotalSubject(sweep, counts) is { } subject)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.CountTotalTooLarge.Id, rows[overflow].CountLocation,
+                    new EquatableArray<string>(new[] { enumDisplay + " (" + fileName + ")", subject })));
                 sweep = null;
             }
 

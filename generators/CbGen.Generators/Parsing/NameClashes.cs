@@ -18,8 +18,9 @@ namespace CbGen.Generators.Parsing
     /// </summary>
     internal static class NameClashes
     {
-        /// <summary>The units of a hand-annotated enum: one per valid config, with the loss type when CbGen.TorchSharp
-        /// is referenced and the ML.NET helper type when Microsoft.ML is.</summary>
+        /// <summary>The units of a hand-annotated enum: one per valid config, with the types it generates
+        /// (<see cref="GeneratedNames.Types"/>: the loss type when CbGen.TorchSharp is referenced, the ML.NET helper type
+        /// when Microsoft.ML is and the loss uses weights).</summary>
         public static IEnumerable<OutputUnit> UnitsOf(EnumSpec spec, CompilationFeatures features, string owner)
         {
             if (spec.Failure is not null)
@@ -31,23 +32,19 @@ namespace CbGen.Generators.Parsing
             string access = spec.IsPublic ? "public" : "internal";
             foreach (ConfigSpec config in spec.Configs)
             {
-                string weights = config.TypeName + "Weights";
-                var types = new List<string> { weights };
                 var hints = new List<string> { Emitter.WeightsHintName(spec, config) };
                 if (features.HasTorchSharpRuntime)
                 {
-                    types.Add(config.TypeName + "Loss");
                     hints.Add(Emitter.LossHintName(spec, config));
                 }
 
-                if (features.HasMlNet)
+                if (GeneratedNames.EmitsMlNet(config.UsesWeights, features))
                 {
-                    types.Add(weights + "MlNet");
                     hints.Add(Emitter.MlNetHintName(spec, config));
                 }
 
-                yield return new OutputUnit(hints[0], owner, ns, types.ToEquatableArray(), hints.ToEquatableArray(), weights, access,
-                    config.Location);
+                yield return new OutputUnit(hints[0], owner, ns, GeneratedNames.Types(config.TypeName, config.UsesWeights, features).ToEquatableArray(),
+                    hints.ToEquatableArray(), GeneratedNames.Weights(config.TypeName), access, config.Location);
             }
         }
 

@@ -179,21 +179,32 @@ namespace CbGen.Generators.Parsing
             return bytes > MetadataNameLimit ? bytes : 0;
         }
 
-        /// <summary>CB026 when the longest type name a config generates (<c>{Name}Weights</c>, with its namespace)
-        /// would not fit in metadata.</summary>
+        /// <summary>CB026 when the longest metadata name a config generates (<see cref="GeneratedNames.MetadataNames"/>:
+        /// <c>{Name}Weights</c> with its namespace, and with Microsoft.ML the helper class and methods) would not fit.
+        /// <paramref name="metadataNamespace"/> is the namespace without '@' escapes (null for the global namespace).</summary>
         internal static void CheckTypeNameLength(
             RawConfig config,
             AttributeData attribute,
             int i,
-            string? ns,
+            string? metadataNamespace,
+            CompilationFeatures features,
             Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
             CancellationToken cancellationToken)
         {
-            string full = (ns is null ? string.Empty : ns + ".") + config.TypeName + "Weights";
-            if (TooLong(full) is var bytes and > 0)
+            string longest = string.Empty;
+            int longestBytes = 0;
+            foreach (string name in GeneratedNames.MetadataNames(metadataNamespace, config.TypeName, config.UsesWeights, features))
+            {
+                if (TooLong(name) is var bytes && bytes > longestBytes)
+                {
+                    (longest, longestBytes) = (name, bytes);
+                }
+            }
+
+            if (longestBytes > 0)
             {
                 report(DiagnosticDescriptors.NameTooLong, () => ArgumentLocation(attribute, "Name", cancellationToken), i,
-                    new object?[] { Shorten(full), Literals.Text((long)bytes), config.ExplicitName is null ? "the enum or class name" : "Name" });
+                    new object?[] { Shorten(longest), Literals.Text((long)longestBytes), config.ExplicitName is null ? "the enum or class name" : "Name" });
             }
         }
 

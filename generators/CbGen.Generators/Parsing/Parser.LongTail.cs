@@ -77,6 +77,14 @@ namespace CbGen.Generators.Parsing
         internal static string LongTailNeed(CbLoss loss) =>
             loss == CbLoss.LogitAdjusted ? "the log-prior log π_c" : "the margin n_c^(-1/4)";
 
+        /// <summary>CB002's fix for a count below 1 under the configs that keep <c>ZeroCountPolicy.Throw</c>: ZeroWeight
+        /// when it helps them all, else (<paramref name="longTail"/>, the first long-tail loss among them, where ZeroWeight
+        /// would only give CB031) the pseudo-count, which works for every loss.</summary>
+        internal static string ZeroCountFix(CbLoss? longTail) => longTail is CbLoss loss
+            ? "CbLoss." + loss.ToString() + " needs " + LongTailNeed(loss) + " of every class, which is infinite for a count of 0 even with "
+                + "ZeroCounts = ZeroCountPolicy.ZeroWeight: " + DiagnosticDescriptors.PseudoCountFix
+            : "0 is allowed only with ZeroCounts = ZeroCountPolicy.ZeroWeight, which gives the class weight 0";
+
         private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
     }
 }

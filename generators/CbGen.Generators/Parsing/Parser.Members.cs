@@ -22,6 +22,7 @@ namespace CbGen.Generators.Parsing
             ConfigChecks checks,
             List<Issue>? issues,
             bool anyThrowConfig,
+            (string Negative, string Zero) countFix,
             CancellationToken cancellationToken,
             out int classCount,
             out bool anyZero,
@@ -107,7 +108,7 @@ namespace CbGen.Generators.Parsing
                 if (count < 0)
                 {
                     checks.Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
-                        field.Name, Literals.Text(count));
+                        field.Name, Literals.Text(count), countFix.Negative);
                     continue;
                 }
 
@@ -118,7 +119,7 @@ namespace CbGen.Generators.Parsing
                     {
                         // Invalidates the configs that keep ZeroCountPolicy.Throw (below), not the ZeroWeight ones.
                         issues?.Add(new Issue(DiagnosticDescriptors.NonPositiveCount,
-                            ArgumentLocation(samples, null, cancellationToken), 0, field.Name, "0"));
+                            ArgumentLocation(samples, null, cancellationToken), 0, field.Name, "0", countFix.Zero));
                     }
                 }
                 else

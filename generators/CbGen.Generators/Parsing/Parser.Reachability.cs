@@ -13,6 +13,16 @@ namespace CbGen.Generators.Parsing
                 ? containing.ToDisplayString(NamespaceFormat)
                 : null;
 
+        /// <summary>The namespace as metadata holds it (no '@' escapes), for measuring names; null for the global namespace.</summary>
+        internal static string? MetadataNamespaceOf(INamedTypeSymbol symbol) =>
+            symbol.ContainingNamespace is { IsGlobalNamespace: false } containing
+                ? containing.ToDisplayString(MetadataNamespaceFormat)
+                : null;
+
+        private static readonly SymbolDisplayFormat MetadataNamespaceFormat = new SymbolDisplayFormat(
+            globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
         public static string NamespaceText(INamedTypeSymbol symbol) =>
             symbol.ContainingNamespace is { IsGlobalNamespace: false } ns
                 ? "namespace " + ns.ToDisplayString()

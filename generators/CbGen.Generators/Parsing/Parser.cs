@@ -25,7 +25,8 @@ namespace CbGen.Generators.Parsing
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
             miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-        /// <summary>Reduces the compilation and the parse options to the three facts the emitter needs.</summary>
+        /// <summary>Reduces the compilation and the parse options to the facts the emitter needs. The parsers use the
+        /// same facts for the names a config generates (<see cref="GeneratedNames"/>).</summary>
         public static CompilationFeatures ReadFeatures(Compilation compilation, bool supportsNullable)
         {
             bool torch = false;
@@ -59,7 +60,7 @@ namespace CbGen.Generators.Parsing
 
             try
             {
-                return Parse(symbol, context.Attributes, issues: null, cancellationToken);
+                return Parse(symbol, context.Attributes, ReadFeatures(context.SemanticModel.Compilation, supportsNullable: true), issues: null, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -68,10 +69,12 @@ namespace CbGen.Generators.Parsing
         }
 
         /// <summary>Reads and checks <paramref name="symbol"/>. With <paramref name="issues"/> non-null every
-        /// violation is added with its location (the analyzer); the returned model holds only the valid configs.</summary>
+        /// violation is added with its location (the analyzer); the returned model holds only the valid configs.
+        /// <paramref name="features"/> decide which names the configs generate (CB026).</summary>
         public static EnumSpec? Parse(
             INamedTypeSymbol symbol,
             ImmutableArray<AttributeData> attributes,
+            CompilationFeatures features,
             List<Issue>? issues,
             CancellationToken cancellationToken,
             bool requireConfigs = true)
@@ -103,8 +106,12 @@ namespace CbGen.Generators.Parsing
 
             // Members, values and counts.
             bool anyThrowConfig = configs.Any(c => c.ZeroCounts == ZeroCountPolicy.Throw);
-            MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, cancellationToken,
+            // CB002 names the fix that works for every config it invalidates (any config, for a negative count).
+            (string, string) countFix = (ZeroCountFix(FirstLongTail(configs, onlyThrow: false)), ZeroCountFix(FirstLongTail(configs, onlyThrow: true)));
+            MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, countFix, cancellationToken,
                 out int classCount, out bool anyZero, out bool anyPositive);
+
+            bool countsOverflow = CountTotals.FirstOverflow(members.Select(m => m?.Count ?? 0L).ToArray()) >= 0;
 
             // Per config.
             // Ignoring case: Roslyn compares hint names case-insensitively, so Foo and foo would clash there.
@@ -119,7 +126,7 @@ namespace CbGen.Generators.Parsing
                 }
 
                 CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
-                CheckTypeNameLength(config, attribute, i, NamespaceOf(symbol), checks.Report, cancellationToken);
+                CheckTypeNameLength(config, attribute, i, MetadataNamespaceOf(symbol), features, checks.Report, cancellationToken);
 
                 if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
                 {
@@ -131,6 +138,12 @@ namespace CbGen.Generators.Parsing
                 {
                     checks.Report(DiagnosticDescriptors.ZeroCountLongTail, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,
                         empty.Name, "CbLoss." + config.Loss.ToString(), LongTailNeed(config.Loss));
+                }
+
+                if (config.IsLongTail && countsOverflow)
+                {
+                    checks.Report(DiagnosticDescriptors.CountTotalTooLarge, () => AttributeLocation(attribute, cancellationToken), i,
+                        symbol.Name, "CbLoss." + config.Loss.ToString());
                 }
 
                 if (checks.TargetValid && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && !anyPositive)
@@ -186,6 +199,21 @@ namespace CbGen.Generators.Parsing
                 valid.ToEquatableArray(),
                 Failure: null,
                 Deprecation: DeprecationOf(symbol));
+        }
+
+        /// <summary>The loss of the first readable long-tail config (of those keeping <c>ZeroCountPolicy.Throw</c> when
+        /// <paramref name="onlyThrow"/>), or null.</summary>
+        private static CbLoss? FirstLongTail(RawConfig[] configs, bool onlyThrow)
+        {
+            foreach (RawConfig config in configs)
+            {
+                if (config.Readable && config.IsLongTail && (!onlyThrow || config.ZeroCounts == ZeroCountPolicy.Throw))
+                {
+                    return config.Loss;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The type names (without the Weights/Loss suffix) that <paramref name="symbol"/>'s configs ask for,

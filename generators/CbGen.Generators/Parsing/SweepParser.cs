@@ -31,10 +31,12 @@ namespace CbGen.Generators.Parsing
 
             try
             {
-                EnumSpec? members = Parser.Parse(symbol, context.Attributes, issues: null, cancellationToken, requireConfigs: false);
+                EnumSpec? members = Parser.Parse(symbol, context.Attributes, default, issues: null, cancellationToken, requireConfigs: false);
                 SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
-                // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate.
-                if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0))
+                // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate, nor do
+                // long-tail points over counts summing past Int64.MaxValue (CB032).
+                if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0)
+                    || CountTotalSubject(sweep, members.Members.Select(m => m.Count).ToArray()) is not null)
                 {
                     return null;
                 }
@@ -73,7 +75,7 @@ namespace CbGen.Generators.Parsing
             }
 
             string defaultPrefix = symbol.Name;
-            string? ns = Parser.NamespaceOf(symbol);
+            string? ns = Parser.MetadataNamespaceOf(symbol);
 
             bool valid = true;
             void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
@@ -219,6 +221,14 @@ namespace CbGen.Generators.Parsing
 
             return points.ToEquatableArray();
         }
+
+        /// <summary>CB032's subject when <paramref name="counts"/> sum past Int64.MaxValue and the sweep has
+        /// LogitAdjusted or Ldam points (their runtime losses check the counts by that total); null otherwise.</summary>
+        internal static string? CountTotalSubject(SweepSpec sweep, IReadOnlyList<long> counts) =>
+            CountTotals.FirstOverflow(counts) >= 0
+                && sweep.Points.FirstOrDefault(p => p.Loss == CbLoss.LogitAdjusted || p.Loss == CbLoss.Ldam) is { } point
+                ? "the CbLoss." + point.Loss.ToString() + " points of [ClassBalancedSweep]"
+                : null;
 
         private static string QualifiedPointType(string? ns, string prefix) =>
             (ns is null ? string.Empty : ns + ".") + prefix + "SweepPoint";
