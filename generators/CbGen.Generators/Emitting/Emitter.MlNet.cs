@@ -13,14 +13,9 @@ namespace CbGen.Generators.Emitting
         private const string KeyValuePair = "global::System.Collections.Generic.KeyValuePair";
         private const string Ml = "global::Microsoft.ML.";
         private const string MlData = "global::Microsoft.ML.Data.";
-        private const string ByKey = "ByKey";
-        private const string ByIndex = "ByIndex";
-        private const string ByName = "ByName";
-
-        /// <summary>What the ML.NET helpers append to a config's <c>{Name}Weights</c>: the class (a type name) and its
-        /// extension methods (member names, which metadata limits to 1,023 bytes too). In the global namespace
-        /// <c>{Name}WeightsByIndex</c> is the longest name the generator writes; the name checks should measure these.</summary>
-        internal static readonly string[] MlNetNameSuffixes = { "MlNet", ByKey, ByIndex, ByName };
+        private const string ByKey = GeneratedNames.ByKeySuffix;
+        private const string ByIndex = GeneratedNames.ByIndexSuffix;
+        private const string ByName = GeneratedNames.ByNameSuffix;
 
         public static string MlNetHintName(EnumSpec spec, ConfigSpec config) =>
             spec.HintPrefix + "." + config.TypeName + "MlNet.g.cs";
@@ -31,7 +26,7 @@ namespace CbGen.Generators.Emitting
         {
             int classCount = spec.Members.Count;
             double[] weights = ClassBalancedWeights.Compute(CountsOf(spec), config.Beta, WeightNormalization.SumToClassCount, config.ZeroCounts);
-            string weightsType = config.TypeName + "Weights";
+            string weightsType = GeneratedNames.Weights(config.TypeName);
             string access = spec.IsPublic ? "public" : "internal";
             string catalog = Ml + "TransformsCatalog";
             string nameSource = spec.CountsFile is null ? "the enum's member names" : "the class names of the counts file";
@@ -48,7 +43,7 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// load with <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); a label outside the table gets weight 0.");
             w.WriteLine("/// </summary>");
             w.WriteLine(GeneratedCodeAttribute);
-            w.WriteLine(access + " static partial class " + weightsType + MlNetNameSuffixes[0]);
+            w.WriteLine(access + " static partial class " + GeneratedNames.MlNet(config.TypeName));
             w.OpenBrace();
 
             WriteByKey(w, catalog, weightsType, nameSource);

@@ -16,11 +16,22 @@ namespace CbGen.Generators.Model
         /// <summary>The ML.NET helpers' static class, <c>{Name}WeightsMlNet</c>.</summary>
         public static string MlNet(string typeName) => Weights(typeName) + "MlNet";
 
-        /// <summary>The ML.NET helpers' extension methods (by key, by label name), members of <see cref="MlNet"/>.</summary>
+        /// <summary>What the ML.NET helper by key appends to <see cref="Weights"/>.</summary>
+        public const string ByKeySuffix = "ByKey";
+
+        /// <summary>What the ML.NET helper by class index (Int32 labels) appends to <see cref="Weights"/>.</summary>
+        public const string ByIndexSuffix = "ByIndex";
+
+        /// <summary>What the ML.NET helper by label name appends to <see cref="Weights"/>.</summary>
+        public const string ByNameSuffix = "ByName";
+
+        /// <summary>The ML.NET helpers' extension methods (by key, by class index, by label name), members of
+        /// <see cref="MlNet"/>. In the global namespace <c>{Name}WeightsByIndex</c> is the longest name a config writes.</summary>
         public static IEnumerable<string> MlNetMethods(string typeName)
         {
-            yield return Weights(typeName) + "ByKey";
-            yield return Weights(typeName) + "ByName";
+            yield return Weights(typeName) + ByKeySuffix;
+            yield return Weights(typeName) + ByIndexSuffix;
+            yield return Weights(typeName) + ByNameSuffix;
         }
 
         /// <summary>Whether a config gets the ML.NET helpers: they add the class-balanced weight column, so only with
