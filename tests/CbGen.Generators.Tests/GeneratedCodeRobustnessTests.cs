@@ -45,6 +45,17 @@ namespace CbGen.Generators.Tests
             Assert.DoesNotContain("var ", run.File("Birds.Label.g.cs").Text, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void A_type_named_var_in_scope_does_not_break_the_ML_NET_helpers()
+        {
+            // Found by the random-program property test: the by-key estimator declared a local with 'var'.
+            CbGenRunResult run = MlNetReferences.Run(false,
+                "using CbGen;\nnamespace Zoo { public delegate void var(); [ClassBalanced] public enum Fruit " + TwoClasses + " }");
+            run.AssertCompilesCleanly();
+            GeneratedFile helpers = Assert.Single(run.Files, f => f.HintName.EndsWith("MlNet.g.cs", StringComparison.Ordinal));
+            Assert.DoesNotContain("var ", helpers.Text, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("s_names")]
         [InlineData("CbGenLabelsByName")]

@@ -22,11 +22,12 @@ namespace CbGen.Generators.Tests
         [InlineData(", Loss = CbLoss.Ldam, DeferUntilEpoch = 2")]
         public void With_Microsoft_ML_the_helper_names_are_measured_too(string loss)
         {
-            // "{Name}Weights" is 1,023 bytes and fits; "{Name}WeightsMlNet" (1,028) and "{Name}WeightsByName" (1,029) do not.
+            // "{Name}Weights" is 1,023 bytes and fits; "{Name}WeightsMlNet" (1,028), "{Name}WeightsByName" (1,029) and
+            // "{Name}WeightsByIndex" (1,030, the longest, which the message names) do not.
             string source = "using CbGen;\n[ClassBalanced(Name = \"" + Q(1016) + "\"" + loss + ")] public enum Label " + TwoClasses + "\n";
             CbGenRunResult run = MlNetReferences.Run(false, source);
             Diagnostic cb026 = Assert.Single(run.AnalyzerDiagnostics, d => d.Id == "CB026");
-            Assert.Contains("1029 UTF-8 bytes", cb026.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.Contains("1030 UTF-8 bytes", cb026.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             Assert.Empty(run.Files);
             AssertEmits(run);
         }
@@ -81,8 +82,8 @@ namespace CbGen.Generators.Tests
         [Fact]
         public void With_Microsoft_ML_the_longest_helper_name_that_fits_emits()
         {
-            // "{Name}WeightsByName" at exactly 1,023 bytes.
-            string source = "using CbGen;\n[ClassBalanced(Name = \"" + Q(1010) + "\")] public enum Label " + TwoClasses + "\n";
+            // "{Name}WeightsByIndex" at exactly 1,023 bytes.
+            string source = "using CbGen;\n[ClassBalanced(Name = \"" + Q(1009) + "\")] public enum Label " + TwoClasses + "\n";
             CbGenRunResult run = MlNetReferences.Run(false, source);
             Assert.DoesNotContain(run.AnalyzerDiagnostics, d => d.Id == "CB026");
             Assert.Contains(run.Files, f => f.HintName.EndsWith("MlNet.g.cs", StringComparison.Ordinal));

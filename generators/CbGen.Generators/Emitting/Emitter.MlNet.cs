@@ -219,7 +219,7 @@ namespace CbGen.Generators.Emitting
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("string[] values = KeyValueTexts(found.Value);");
-            w.WriteLine("var pairs = new " + pair + "[values.Length];");
+            w.WriteLine(pair + "[] pairs = new " + pair + "[values.Length];");
             w.WriteLine("for (int k = 0; k < values.Length; k++)");
             w.OpenBrace();
             w.WriteLine("int c = ClassOf(values[k]);");

@@ -166,7 +166,7 @@ namespace Shop
                 }
 
                 string[] values = KeyValueTexts(found.Value);
-                var pairs = new global::System.Collections.Generic.KeyValuePair<uint, float>[values.Length];
+                global::System.Collections.Generic.KeyValuePair<uint, float>[] pairs = new global::System.Collections.Generic.KeyValuePair<uint, float>[values.Length];
                 for (int k = 0; k < values.Length; k++)
                 {
                     int c = ClassOf(values[k]);
