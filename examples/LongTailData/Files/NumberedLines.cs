@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Text;
+using ICSharpCode.SharpZipLib.BZip2;
+
+namespace LongTailData.Files
+{
+    /// <summary>One line of a data file with its 1-based number.</summary>
+    /// <param name="Number">The 1-based line number, as an editor shows it.</param>
+    /// <param name="Text">The line without its end-of-line characters.</param>
+    public readonly record struct NumberedLine(int Number, string Text);
+
+    /// <summary>
+    /// Reads a data file line by line, plain or compressed (by its name: <c>.gz</c> with System.IO.Compression,
+    /// <c>.bz2</c> with SharpZipLib), and turns every I/O failure into a <see cref="DataFileException"/> naming the
+    /// file and the package that ships it.
+    /// </summary>
+    public static class NumberedLines
+    {
+        /// <summary>Fails with the install fix when <paramref name="path"/> does not exist.</summary>
+        /// <exception cref="DataFileException">The file is missing.</exception>
+        public static void RequireFile(string path, DebianPackage package, string setupStep)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            ArgumentNullException.ThrowIfNull(package);
+            if (!File.Exists(path))
+            {
+                throw new DataFileException(path, null,
+                    "the file does not exist (it is shipped by the Debian package " + package.Name + ")",
+                    package.InstallFix(setupStep));
+            }
+        }
+
+        /// <summary>The lines of <paramref name="path"/>, read lazily; a missing or undecodable file throws.</summary>
+        /// <param name="path">The file; <c>.gz</c> and <c>.bz2</c> are decompressed on the fly.</param>
+        /// <param name="package">The package that ships it, for the fix in the error.</param>
+        /// <param name="setupStep">The <c>build.sh</c> verb that installs it, e.g. <c>data glyphs</c>.</param>
+        /// <exception cref="DataFileException">The file is missing, unreadable or its compression is damaged.</exception>
+        public static IEnumerable<NumberedLine> Read(string path, DebianPackage package, string setupStep)
+        {
+            RequireFile(path, package, setupStep);
+            return ReadExisting(path, package);
+        }
+
+        private static IEnumerable<NumberedLine> ReadExisting(string path, DebianPackage package)
+        {
+            using TextReader reader = Open(path, package);
+            int number = 0;
+            while (true)
+            {
+                string? text;
+                try
+                {
+                    text = reader.ReadLine();
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or BZip2Exception
+                                              or ICSharpCode.SharpZipLib.SharpZipBaseException or DecoderFallbackException)
+                {
+                    throw new DataFileException(path, number + 1,
+                        "the file cannot be read past line " + number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + " (" + e.Message.TrimEnd('.') + ")", package.ReinstallFix, e);
+                }
+
+                if (text is null)
+                {
+                    yield break;
+                }
+
+                number++;
+                yield return new NumberedLine(number, text);
+            }
+        }
+
+        private static StreamReader Open(string path, DebianPackage package)
+        {
+            Stream file;
+            try
+            {
+                file = File.OpenRead(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataFileException(path, null, "the file cannot be opened (" + e.Message.TrimEnd('.') + ")",
+                    "check that it is a readable file; " + package.ReinstallFix, e);
+            }
+
+            Stream decoded;
+            try
+            {
+                decoded = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                    ? new GZipStream(file, CompressionMode.Decompress)
+                    : path.EndsWith(".bz2", StringComparison.OrdinalIgnoreCase)
+                        ? new BZip2InputStream(file)
+                        : file;
+            }
+            catch (Exception e) when (e is IOException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+            {
+                file.Dispose();
+                throw new DataFileException(path, null, "the file is not valid " + Path.GetExtension(path) + " data ("
+                    + e.Message.TrimEnd('.') + ")", package.ReinstallFix, e);
+            }
+
+            // Strict UTF-8: a damaged byte is an error with the line number, never a replacement character.
+            return new StreamReader(decoded, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        }
+    }
+}
