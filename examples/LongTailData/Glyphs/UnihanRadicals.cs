@@ -8,8 +8,8 @@ namespace LongTailData.Glyphs
     /// <summary>
     /// Reads the <c>kRSUnicode</c> field of a Unihan file: lines <c>U+XXXX&lt;TAB&gt;field&lt;TAB&gt;value</c>,
     /// comments starting with <c>#</c>, blank lines, and a last line <c># EOF</c>. Unicode 15.0 (Debian's
-    /// <c>unicode-data</c> 15.0.0) keeps the field in <c>Unihan_IRGSources.txt.bz2</c>; older versions kept it in
-    /// <c>Unihan_RadicalStrokeCounts.txt</c>, whose lines have the same shape.
+    /// <c>unicode-data</c> 15.0.0) keeps the field in <c>Unihan_IRGSources.txt.bz2</c>; every Unihan file has lines of
+    /// this shape, so another version's file that holds the field can be passed instead.
     /// </summary>
     public static class UnihanRadicals
     {
