@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LongTailData;
 using LongTailData.Files;
 using LongTailData.Glyphs;
@@ -17,6 +18,8 @@ internal static class Cli
         "usage: LongTailData glyphs  [--unifont FILE] [--unihan FILE] [--min N] [--test K] [--validation F] [--seed S]\n"
         + "       LongTailData wordnet [--dir DIR] [--nouns] [--min N] [--test K] [--validation F] [--seed S]";
 
+    private static readonly string[] Common = ["--min", "--test", "--validation", "--seed"];
+
     internal static int Run(string[] args, System.IO.TextWriter output, System.IO.TextWriter error)
     {
         try
@@ -26,21 +29,29 @@ internal static class Cli
                 throw new ArgumentException("name the data set: glyphs or wordnet");
             }
 
+            string[] known = args[0] == "glyphs" ? ["--unifont", "--unihan", .. Common] : ["--dir", "--nouns", .. Common];
             var named = new Dictionary<string, string>(StringComparer.Ordinal);
             bool nouns = false;
             for (int i = 1; i < args.Length; i++)
             {
+                if (!known.Contains(args[i]))
+                {
+                    throw new ArgumentException(args[i].StartsWith("--", StringComparison.Ordinal)
+                        ? "unknown option '" + args[i] + "' for " + args[0]
+                        : "unexpected argument '" + args[i] + "'");
+                }
+
                 if (args[i] == "--nouns")
                 {
                     nouns = true;
                 }
-                else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+                else if (i + 1 < args.Length)
                 {
                     named[args[i]] = args[++i];
                 }
                 else
                 {
-                    throw new ArgumentException("unexpected argument '" + args[i] + "'");
+                    throw new ArgumentException("the option '" + args[i] + "' needs a value");
                 }
             }
 

@@ -53,12 +53,25 @@ namespace LongTailData.Tests
         [InlineData("glyphs", "--min")]
         [InlineData("glyphs", "--min", "x")]
         [InlineData("glyphs", "--min", "5", "--test", "10")]
+        [InlineData("glyphs", "--unifnot", "x.hex")]
+        [InlineData("wordnet", "--unifont", "x.hex")]
+        [InlineData("glyphs", "--nouns")]
         public void The_console_rejects_bad_arguments_with_usage(params string[] args)
         {
             var error = new StringWriter();
 
             Assert.Equal(2, Cli.Run(args, new StringWriter(), error));
             Assert.Contains("usage: LongTailData", error.ToString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_misspelt_option_is_named_not_ignored()
+        {
+            var error = new StringWriter();
+
+            Cli.Run(["glyphs", "--unifnot", FixtureFiles.Unifont], new StringWriter(), error);
+
+            Assert.StartsWith("error: unknown option '--unifnot' for glyphs", error.ToString(), StringComparison.Ordinal);
         }
     }
 }

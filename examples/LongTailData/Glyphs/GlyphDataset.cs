@@ -72,7 +72,7 @@ namespace LongTailData.Glyphs
             }
 
             var perRadical = candidates.GroupBy(s => s.Radical.Radical).ToDictionary(g => g.Key, g => g.Count());
-            int[] kept = perRadical.Where(p => p.Value >= options.MinPerClass).Select(p => p.Key).Order().ToArray();
+            int[] kept = options.KeptClasses(perRadical, "radical", "glyphs");
             var index = kept.Select((radical, i) => (radical, i)).ToDictionary(p => p.radical, p => p.i);
             GlyphSample[] samples = candidates.Where(s => index.ContainsKey(s.Radical.Radical)).ToArray();
 

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace LongTailData.Splits
 {
@@ -17,6 +19,28 @@ namespace LongTailData.Splits
     {
         /// <summary>The defaults.</summary>
         public static SplitOptions Default { get; } = new();
+
+        /// <summary>
+        /// The classes of <paramref name="sizes"/> (class key → samples) that have at least <see cref="MinPerClass"/>
+        /// samples, in ascending key order: the one home of the drop rule both data sets use.
+        /// </summary>
+        /// <param name="sizes">Samples per class key (a radical, a lexicographer file number).</param>
+        /// <param name="classWord">What a class is, for the message ("radical").</param>
+        /// <param name="sampleWord">What a sample is, in the plural ("glyphs").</param>
+        /// <exception cref="ArgumentOutOfRangeException">No class reaches the minimum; the message gives the largest size.</exception>
+        public int[] KeptClasses(IReadOnlyDictionary<int, int> sizes, string classWord, string sampleWord)
+        {
+            ArgumentNullException.ThrowIfNull(sizes);
+            int[] kept = sizes.Where(p => p.Value >= MinPerClass).Select(p => p.Key).Order().ToArray();
+            if (kept.Length == 0)
+            {
+                throw new ArgumentOutOfRangeException("options", MinPerClass, string.Format(CultureInfo.InvariantCulture,
+                    "No {0} has {1} {2} or more; the largest has {3}. Lower MinPerClass (and TestPerClass with it).",
+                    classWord, MinPerClass, sampleWord, sizes.Count == 0 ? 0 : sizes.Values.Max()));
+            }
+
+            return kept;
+        }
 
         /// <summary>Checks the options against each other.</summary>
         /// <exception cref="ArgumentOutOfRangeException">A value is out of range, or <see cref="MinPerClass"/> leaves a

@@ -49,7 +49,7 @@ namespace LongTailData.WordNet
             }
 
             var perFile = all.GroupBy(s => s.LexFileNumber).ToDictionary(g => g.Key, g => g.Count());
-            int[] kept = perFile.Where(p => p.Value >= options.MinPerClass).Select(p => p.Key).Order().ToArray();
+            int[] kept = options.KeptClasses(perFile, "lexicographer file", "synsets");
             var index = kept.Select((lex, i) => (lex, i)).ToDictionary(p => p.lex, p => p.i);
             GlossSample[] samples = all.Where(s => index.ContainsKey(s.LexFileNumber)).ToArray();
             var dropped = new List<Dropped>

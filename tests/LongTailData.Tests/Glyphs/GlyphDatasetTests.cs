@@ -100,6 +100,16 @@ namespace LongTailData.Tests.Glyphs
         }
 
         [Fact]
+        public void A_minimum_that_no_class_reaches_names_the_largest_class()
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+                GlyphDataset.Build(FixtureFiles.Unifont, FixtureFiles.Unihan, Small with { MinPerClass = 6 }));
+
+            Assert.Equal("options", e.ParamName);
+            Assert.Contains("No radical has 6 glyphs or more; the largest has 5. Lower MinPerClass", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Missing_files_name_their_packages()
         {
             string missing = FixtureFiles.Unifont + ".missing";

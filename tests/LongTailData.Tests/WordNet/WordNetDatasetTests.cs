@@ -63,6 +63,16 @@ namespace LongTailData.Tests.WordNet
         }
 
         [Fact]
+        public void A_minimum_that_no_class_reaches_names_the_largest_class()
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+                WordNetDataset.Build(FixtureFiles.WordNetDirectory, options: Small with { MinPerClass = 5 }));
+
+            Assert.Equal("options", e.ParamName);
+            Assert.Contains("No lexicographer file has 5 synsets or more; the largest has 4. Lower MinPerClass", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_missing_data_file_fails_before_any_is_read()
         {
             string dir = _files.WordNetCopy();
