@@ -25,6 +25,12 @@ namespace LongTailData.Files
         {
             ArgumentNullException.ThrowIfNull(path);
             ArgumentNullException.ThrowIfNull(package);
+            if (Directory.Exists(path))
+            {
+                throw new DataFileException(path, null, "the path is a folder, not a file",
+                    "pass the path of the file itself, not of its folder");
+            }
+
             if (!File.Exists(path))
             {
                 throw new DataFileException(path, null,

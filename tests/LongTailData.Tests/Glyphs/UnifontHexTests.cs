@@ -108,6 +108,16 @@ namespace LongTailData.Tests.Glyphs
         }
 
         [Fact]
+        public void A_folder_given_for_the_file_is_named_as_a_folder()
+        {
+            string folder = System.IO.Path.GetDirectoryName(FixtureFiles.Unifont)!;
+
+            DataFileException e = Assert.Throws<DataFileException>(() => UnifontHex.Read(folder));
+
+            FixtureFiles.AssertError(e, folder, null, "pass the path of the file itself", "is a folder, not a file");
+        }
+
+        [Fact]
         public void A_gzipped_copy_reads_the_same()
         {
             using var buffer = new System.IO.MemoryStream();
