@@ -19,6 +19,8 @@ namespace LongTailData.Files
     /// </summary>
     public static class NumberedLines
     {
+        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         /// <summary>Fails with the install fix when <paramref name="path"/> does not exist.</summary>
         /// <exception cref="DataFileException">The file is missing.</exception>
         public static void RequireFile(string path, DebianPackage package, string setupStep)
@@ -52,34 +54,75 @@ namespace LongTailData.Files
 
         private static IEnumerable<NumberedLine> ReadExisting(string path, DebianPackage package)
         {
-            using TextReader reader = Open(path, package);
-            int number = 0;
+            // Split on '\n' in bytes, then decode each line alone: a bad byte is then reported at its own line (a
+            // StreamReader decodes whole buffers, so its error would name an earlier line).
+            using Stream stream = Open(path, package);
+            var chunk = new byte[64 * 1024];
+            var line = new byte[256];
+            int length = 0, number = 0;
             while (true)
             {
-                string? text;
-                try
+                int read = ReadChunk(stream, chunk, path, package, number);
+                if (read == 0)
                 {
-                    text = reader.ReadLine();
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException or BZip2Exception
-                                              or ICSharpCode.SharpZipLib.SharpZipBaseException or DecoderFallbackException)
-                {
-                    throw new DataFileException(path, number + 1,
-                        "the file cannot be read past line " + number.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        + " (" + e.Message.TrimEnd('.') + ")", package.ReinstallFix, e);
+                    break;
                 }
 
-                if (text is null)
+                for (int i = 0; i < read; i++)
                 {
-                    yield break;
-                }
+                    if (chunk[i] != (byte)'\n')
+                    {
+                        if (length == line.Length)
+                        {
+                            Array.Resize(ref line, length * 2);
+                        }
 
+                        line[length++] = chunk[i];
+                        continue;
+                    }
+
+                    number++;
+                    yield return new NumberedLine(number, Decode(line, length, path, package, number));
+                    length = 0;
+                }
+            }
+
+            if (length > 0)
+            {
                 number++;
-                yield return new NumberedLine(number, text);
+                yield return new NumberedLine(number, Decode(line, length, path, package, number));
             }
         }
 
-        private static StreamReader Open(string path, DebianPackage package)
+        private static int ReadChunk(Stream stream, byte[] chunk, string path, DebianPackage package, int linesRead)
+        {
+            try
+            {
+                return stream.Read(chunk, 0, chunk.Length);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+            {
+                throw new DataFileException(path, linesRead + 1,
+                    "the file cannot be read past line " + linesRead.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + " (" + e.Message.TrimEnd('.') + ")", package.ReinstallFix, e);
+            }
+        }
+
+        private static string Decode(byte[] line, int length, string path, DebianPackage package, int number)
+        {
+            int end = length > 0 && line[length - 1] == (byte)'\r' ? length - 1 : length;
+            try
+            {
+                return StrictUtf8.GetString(line, 0, end);
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new DataFileException(path, number, "the line is not valid UTF-8 (" + e.Message.TrimEnd('.') + ")",
+                    package.ReinstallFix, e);
+            }
+        }
+
+        private static Stream Open(string path, DebianPackage package)
         {
             Stream file;
             try
@@ -108,8 +151,7 @@ namespace LongTailData.Files
                     + e.Message.TrimEnd('.') + ")", package.ReinstallFix, e);
             }
 
-            // Strict UTF-8: a damaged byte is an error with the line number, never a replacement character.
-            return new StreamReader(decoded, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+            return decoded;
         }
     }
 }

@@ -106,32 +106,5 @@ namespace LongTailData.Tests.Glyphs
 
             FixtureFiles.AssertError(e, path, null, "apt-get install unifont", "does not exist");
         }
-
-        [Fact]
-        public void A_folder_given_for_the_file_is_named_as_a_folder()
-        {
-            string folder = System.IO.Path.GetDirectoryName(FixtureFiles.Unifont)!;
-
-            DataFileException e = Assert.Throws<DataFileException>(() => UnifontHex.Read(folder));
-
-            FixtureFiles.AssertError(e, folder, null, "pass the path of the file itself", "is a folder, not a file");
-        }
-
-        [Fact]
-        public void A_gzipped_copy_reads_the_same()
-        {
-            using var buffer = new System.IO.MemoryStream();
-            using (var gz = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
-            {
-                byte[] plain = System.IO.File.ReadAllBytes(FixtureFiles.Unifont);
-                gz.Write(plain);
-            }
-
-            string path = _files.WriteBytes("unifont.hex.gz", buffer.ToArray());
-
-            Assert.Equal(
-                UnifontHex.Read(FixtureFiles.Unifont).Values.Select(g => string.Concat(g.ToPixels())),
-                UnifontHex.Read(path).Values.Select(g => string.Concat(g.ToPixels())));
-        }
     }
 }
