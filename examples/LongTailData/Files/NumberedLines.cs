@@ -60,13 +60,17 @@ namespace LongTailData.Files
             var chunk = new byte[64 * 1024];
             var line = new byte[256];
             int length = 0, number = 0;
+            long total = 0;
             while (true)
             {
                 int read = ReadChunk(stream, chunk, path, package, number);
                 if (read == 0)
                 {
+                    CheckGzipSize(path, package, total, number);
                     break;
                 }
+
+                total += read;
 
                 for (int i = 0; i < read; i++)
                 {
@@ -93,6 +97,32 @@ namespace LongTailData.Files
                 yield return new NumberedLine(number, Decode(line, length, path, package, number));
             }
         }
+
+        /// <summary>
+        /// GZipStream ends quietly when a .gz file is cut short; gzip's last four bytes hold the uncompressed size
+        /// (mod 2³²), so a cut file is caught by comparing them with what was read.
+        /// </summary>
+        private static void CheckGzipSize(string path, DebianPackage package, long total, int linesRead)
+        {
+            if (!IsGzip(path))
+            {
+                return;
+            }
+
+            using FileStream file = File.OpenRead(path);
+            var trailer = new byte[4];
+            file.Seek(-Math.Min(4, file.Length), SeekOrigin.End);
+            file.ReadExactly(trailer, 0, (int)Math.Min(4, file.Length));
+            uint stated = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+            if (stated != unchecked((uint)total))
+            {
+                throw new DataFileException(path, linesRead, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "the .gz data ends early: {0} bytes were read, but the gzip trailer says {1} (mod 2^32), so the file is cut short",
+                    total, stated), package.ReinstallFix);
+            }
+        }
+
+        private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
         private static int ReadChunk(Stream stream, byte[] chunk, string path, DebianPackage package, int linesRead)
         {
@@ -138,7 +168,7 @@ namespace LongTailData.Files
             Stream decoded;
             try
             {
-                decoded = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                decoded = IsGzip(path)
                     ? new GZipStream(file, CompressionMode.Decompress)
                     : path.EndsWith(".bz2", StringComparison.OrdinalIgnoreCase)
                         ? new BZip2InputStream(file)

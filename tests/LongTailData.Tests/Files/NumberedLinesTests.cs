@@ -35,6 +35,19 @@ namespace LongTailData.Tests.Files
         }
 
         [Fact]
+        public void A_truncated_gz_file_is_an_error_not_a_shorter_file()
+        {
+            byte[] gz = Gzip(File.ReadAllBytes(FixtureFiles.Unifont));
+            string path = _files.WriteBytes("unifont.hex.gz", gz[..(gz.Length - 12)]);
+
+            DataFileException e = Assert.Throws<DataFileException>(() => NumberedLines.Read(path, DebianPackage.Unifont, UnifontHex.SetupStep).ToArray());
+
+            Assert.Equal(path, e.FilePath);
+            Assert.Contains("apt-get install --reinstall unifont", e.Fix, StringComparison.Ordinal);
+            Assert.Contains("the .gz data ends early", e.Problem, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_folder_given_for_the_file_is_named_as_a_folder()
         {
             string folder = Path.GetDirectoryName(FixtureFiles.Unifont)!;
@@ -59,6 +72,17 @@ namespace LongTailData.Tests.Files
             Assert.Equal(
                 UnifontHex.Read(FixtureFiles.Unifont).Values.Select(g => string.Concat(g.ToPixels())),
                 UnifontHex.Read(path).Values.Select(g => string.Concat(g.ToPixels())));
+        }
+
+        private static byte[] Gzip(byte[] plain)
+        {
+            using var buffer = new MemoryStream();
+            using (var gz = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gz.Write(plain);
+            }
+
+            return buffer.ToArray();
         }
     }
 }
