@@ -20,7 +20,11 @@ namespace LongTailData.WordNet
         /// <param name="lexNames">The lexicographer file names, by number.</param>
         /// <exception cref="DataFileException">The file is missing or has no synset, or a line is truncated or malformed
         /// (the message says which field).</exception>
-        public static IReadOnlyList<GlossSample> Read(string path, string partOfSpeech, IReadOnlyList<string> lexNames)
+        public static IReadOnlyList<GlossSample> Read(string path, string partOfSpeech, IReadOnlyList<string> lexNames) =>
+            ReadFile(path, partOfSpeech, lexNames).Synsets;
+
+        /// <summary>As <see cref="Read"/>, with every pointer of the file for <see cref="SynsetPointers"/> to check.</summary>
+        internal static WordNetFile ReadFile(string path, string partOfSpeech, IReadOnlyList<string> lexNames)
         {
             ArgumentNullException.ThrowIfNull(lexNames);
             string types = partOfSpeech switch
@@ -32,9 +36,12 @@ namespace LongTailData.WordNet
                 _ => throw new ArgumentOutOfRangeException(nameof(partOfSpeech), partOfSpeech, "Use noun, verb, adj or adv."),
             };
             var synsets = new List<GlossSample>();
+            var pointers = new List<SynsetPointer>();
             long byteOffset = 0;
+            int lastLine = 0;
             foreach (NumberedLine line in NumberedLines.Read(path, DebianPackage.WordNetBase, WordNetDataset.SetupStep))
             {
+                lastLine = line.Number;
                 long start = byteOffset;
                 byteOffset += Encoding.UTF8.GetByteCount(line.Text) + 1;
                 if (line.Text.StartsWith("  ", StringComparison.Ordinal))
@@ -42,7 +49,7 @@ namespace LongTailData.WordNet
                     continue;
                 }
 
-                synsets.Add(Parse(path, line, start, types, partOfSpeech, lexNames));
+                synsets.Add(Parse(path, line, start, types, partOfSpeech, lexNames, pointers));
             }
 
             if (synsets.Count == 0)
@@ -50,10 +57,11 @@ namespace LongTailData.WordNet
                 throw new DataFileException(path, null, "the file has no synset line", DebianPackage.WordNetBase.ReinstallFix);
             }
 
-            return synsets;
+            return new WordNetFile(path, partOfSpeech, synsets, pointers, lastLine);
         }
 
-        private static GlossSample Parse(string path, NumberedLine line, long start, string types, string pos, IReadOnlyList<string> lexNames)
+        private static GlossSample Parse(string path, NumberedLine line, long start, string types, string pos,
+            IReadOnlyList<string> lexNames, List<SynsetPointer> pointerList)
         {
             int bar = line.Text.IndexOf(" | ", StringComparison.Ordinal);
             if (bar < 0)
@@ -99,7 +107,20 @@ namespace LongTailData.WordNet
             }
 
             int pointers = (int)at.Number("p_cnt", 3, NumberStyles.None);
-            at.Skip(4 * pointers, "pointer");
+            for (int p = 0; p < pointers; p++)
+            {
+                at.Next("pointer_symbol");
+                long target = at.Number("pointer synset_offset", 8, NumberStyles.None);
+                string targetType = at.Next("pointer pos");
+                if (targetType.Length != 1 || !"nvasr".Contains(targetType[0], StringComparison.Ordinal))
+                {
+                    throw Corrupt(path, line.Number, "the pointer pos '" + targetType + "' is not n, v, a, s or r");
+                }
+
+                at.Number("pointer source/target", 4, NumberStyles.AllowHexSpecifier);
+                pointerList.Add(new SynsetPointer(line.Number, targetType[0], target));
+            }
+
             if (type == "v")
             {
                 at.Skip(3 * (int)at.Number("f_cnt", 2, NumberStyles.None), "verb frame");

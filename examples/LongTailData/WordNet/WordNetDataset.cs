@@ -42,11 +42,9 @@ namespace LongTailData.WordNet
             }
 
             IReadOnlyList<string> lexNames = LexNames.Load(directory);
-            var all = new List<GlossSample>();
-            for (int i = 0; i < paths.Length; i++)
-            {
-                all.AddRange(WordNetDataFile.Read(paths[i], partsOfSpeech[i], lexNames));
-            }
+            WordNetFile[] files = paths.Select((path, i) => WordNetDataFile.ReadFile(path, partsOfSpeech[i], lexNames)).ToArray();
+            SynsetPointers.Check(files);
+            List<GlossSample> all = files.SelectMany(f => f.Synsets).ToList();
 
             var perFile = all.GroupBy(s => s.LexFileNumber).ToDictionary(g => g.Key, g => g.Count());
             int[] kept = options.KeptClasses(perFile, "lexicographer file", "synsets");

@@ -53,7 +53,7 @@ namespace LongTailData.Tests.WordNet
         [InlineData("lexrange", "lex_filenum 45 is beyond the lexnames table")]
         [InlineData("type", "ss_type 'v' is not one of 'n' (noun)")]
         [InlineData("wcnt", "w_cnt 'x1' is not 2 hex digits")]
-        [InlineData("pointers", "the field pointer is missing")]
+        [InlineData("pointers", "the field pointer_symbol is missing")]
         [InlineData("extra", "1 field(s) more than its counts announce")]
         public void A_damaged_synset_line_names_file_line_and_reinstall(string damage, string problem)
         {

@@ -73,6 +73,40 @@ namespace LongTailData.Tests.WordNet
         }
 
         [Fact]
+        public void A_data_file_cut_at_a_line_boundary_is_found_by_the_pointers_into_it()
+        {
+            const int header = 29;
+            string dir = _files.WordNetCopy("data.noun", l => l.Take(header + 1).ToList());
+
+            DataFileException e = Assert.Throws<DataFileException>(() => WordNetDataset.Build(dir, options: Small));
+
+            FixtureFiles.AssertError(e, Path.Combine(dir, "data.noun"), header + 1, "apt-get install --reinstall wordnet-base",
+                "the file ends at synset 00001740, but " + Path.Combine(dir, "data.noun") + " line 30 points to synset 00001930");
+        }
+
+        [Fact]
+        public void A_pointer_to_no_synset_is_named_at_its_line()
+        {
+            string dir = _files.WordNetCopy("data.verb", l => l.Select(x => x.Replace("@ 00001740 v", "@ 00001741 v", StringComparison.Ordinal)).ToList());
+            string verbs = Path.Combine(dir, "data.verb");
+            int line = FixtureFiles.Lines(verbs).FindIndex(x => x.Contains("@ 00001741 v", StringComparison.Ordinal)) + 1;
+
+            DataFileException e = Assert.Throws<DataFileException>(() => WordNetDataset.Build(dir, options: Small));
+
+            FixtureFiles.AssertError(e, verbs, line, "apt-get install --reinstall wordnet-base",
+                "points to synset 00001741 of " + verbs + ", where no synset starts");
+        }
+
+        [Fact]
+        public void Nouns_only_checks_the_pointers_into_data_noun_alone()
+        {
+            // Verb pointers point into data.verb, which is not read: nothing to check them against.
+            string dir = _files.WordNetCopy("data.verb", l => l.Select(x => x.Replace("@ 00001740 v", "@ 00001741 v", StringComparison.Ordinal)).ToList());
+
+            Assert.Equal(3, WordNetDataset.Build(dir, ["noun"], Small).ClassNames.Count);
+        }
+
+        [Fact]
         public void A_missing_data_file_fails_before_any_is_read()
         {
             string dir = _files.WordNetCopy();
