@@ -6,6 +6,7 @@
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
+#   ./build.sh data  NAME    install and summarise a long-tail data set: glyphs or wordnet (docs/datasets.md)
 #   ./build.sh mutate TARGET mutation testing (Stryker.NET), one eng/stryker/TARGET.json; not in CI
 #   ./build.sh setup         only the set-up steps
 set -euo pipefail
@@ -57,8 +58,17 @@ case "$verb" in
   mutate)
     require_dotnet; ensure_glibcxx
     run_mutation "$@" ;;
+  data)
+    require_dotnet
+    case "${1:-}" in
+      glyphs) ensure_glyph_data ;;
+      wordnet) ensure_wordnet ;;
+      *) die "name the data set: ./build.sh data glyphs|wordnet [options] (see docs/datasets.md)" ;;
+    esac
+    dotnet build examples/LongTailData -c "$CONFIG" -nologo -v quiet
+    dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" ;;
   help|-h|--help)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown verb '$verb' (use run, test, bench, pack, mutate or setup)" ;;
+    die "unknown verb '$verb' (use run, test, bench, pack, data, mutate or setup)" ;;
 esac

@@ -74,6 +74,40 @@ ensure_fashion_mnist() {
   DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends install dataset-fashion-mnist >/dev/null
 }
 
+# The glyphs → radicals data set (examples/LongTailData, docs/datasets.md): unifont's unifont.hex and
+# unicode-data's Unihan. Not called by `test`: the tests read excerpts shipped in tests/LongTailData.Tests.
+UNIFONT_HEX=/usr/share/unifont/unifont.hex
+UNIHAN_RS=/usr/share/unicode/Unihan_IRGSources.txt.bz2
+
+# Installs the Debian packages whose files are missing (as root), or says which to install.
+ensure_debian_files() {
+  local what="$1"; shift
+  local missing=() pkg file
+  while [ $# -gt 1 ]; do
+    pkg="$1"; file="$2"; shift 2
+    [ -r "$file" ] || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    say "$what needs the Debian package(s) ${missing[*]}; run 'apt-get install ${missing[*]}' as root."
+    return 0
+  fi
+  say "Installing the Debian package(s) ${missing[*]} for $what."
+  DEBIAN_FRONTEND=noninteractive apt-get -q update >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends install "${missing[@]}" >/dev/null
+}
+
+ensure_glyph_data() {
+  ensure_debian_files "the glyphs data set" unifont "$UNIFONT_HEX" unicode-data "$UNIHAN_RS"
+}
+
+# The glosses → supersenses data set: wordnet-base's data.noun, data.verb, data.adj, data.adv.
+WORDNET_DIR=/usr/share/wordnet
+
+ensure_wordnet() {
+  ensure_debian_files "the wordnet data set" wordnet-base "$WORDNET_DIR/data.noun"
+}
+
 # Runs every test project under tests/ (benchmarks excluded), keeps each full log in artifacts/, and ends
 # with one summary line over all projects: "Tests: N passed, N failed, N skipped".
 run_tests() {
