@@ -1,4 +1,3 @@
-using System.Linq;
 using CbGen.Docs;
 
 namespace CbGen.Generators.Tests
@@ -9,16 +8,7 @@ namespace CbGen.Generators.Tests
     {
         private const string Page = "docs/losses.md";
 
-        public static TheoryData<int> Blocks()
-        {
-            var data = new TheoryData<int>();
-            foreach ((int line, _) in DocsSnippets.CSharpBlocks(Page))
-            {
-                data.Add(line);
-            }
-
-            return data;
-        }
+        public static TheoryData<int> Blocks() => DocsSnippets.BlockLines(Page);
 
         [Fact]
         public void The_page_has_csharp_blocks() => Assert.NotEmpty(DocsSnippets.CSharpBlocks(Page));
@@ -27,11 +17,7 @@ namespace CbGen.Generators.Tests
         [MemberData(nameof(Blocks))]
         public void Each_block_compiles_as_a_whole_program(int line)
         {
-            string code = DocsSnippets.CSharpBlocks(Page).Single(b => b.Line == line).Code;
-
-            string problems = DocsSnippets.Problems(code);
-
-            Assert.True(problems.Length == 0, Page + ":" + line + ": the block does not compile as a whole Program.cs:\n" + problems);
+            DocsSnippets.AssertCompiles(Page, line);
         }
     }
 }

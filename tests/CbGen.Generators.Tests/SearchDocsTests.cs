@@ -39,9 +39,7 @@ namespace CbGen.Generators.Tests
         [MemberData(nameof(Blocks))]
         public void Every_search_snippet_compiles_as_written(string page, int line)
         {
-            string code = DocsSnippets.CSharpBlocks(page).Single(b => b.Line == line).Code;
-            string problems = DocsSnippets.Problems(code);
-            Assert.True(problems.Length == 0, page + ":" + line + " does not compile as written:\n" + problems);
+            DocsSnippets.AssertCompiles(page, line);
         }
 
         [Fact]

@@ -12,16 +12,7 @@ public class MlNetDocsTests
 {
     private const string Page = "docs/mlnet.md";
 
-    public static TheoryData<int> Blocks()
-    {
-        var data = new TheoryData<int>();
-        foreach ((int line, _) in DocsSnippets.CSharpBlocks(Page))
-        {
-            data.Add(line);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Blocks() => DocsSnippets.BlockLines(Page);
 
     [Fact]
     public void The_page_has_its_examples()
@@ -33,9 +24,7 @@ public class MlNetDocsTests
     [MemberData(nameof(Blocks))]
     public void Each_csharp_block_compiles_as_a_whole_program(int line)
     {
-        string code = DocsSnippets.CSharpBlocks(Page).Single(b => b.Line == line).Code;
-        string problems = DocsSnippets.Problems(code, References());
-        Assert.True(problems.Length == 0, Page + ":" + line + " does not build as a Program.cs:\n" + problems);
+        DocsSnippets.AssertCompiles(Page, line, References());
     }
 
     /// <summary>What a console project with CbGen.ML, Microsoft.ML and Microsoft.ML.LightGbm references.</summary>

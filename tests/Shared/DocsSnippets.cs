@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using CbGen.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
 
 namespace CbGen.Docs
 {
@@ -60,6 +61,26 @@ namespace CbGen.Docs
             return string.Join("\n", all
                 .Where(d => d.Severity >= DiagnosticSeverity.Warning)
                 .Select(d => d.ToString()));
+        }
+
+        /// <summary>The start line of each <c>```csharp</c> block of <paramref name="page"/>, as theory data.</summary>
+        public static TheoryData<int> BlockLines(string page)
+        {
+            var data = new TheoryData<int>();
+            foreach ((int line, _) in CSharpBlocks(page))
+            {
+                data.Add(line);
+            }
+
+            return data;
+        }
+
+        /// <summary>Asserts that the block of <paramref name="page"/> that starts on <paramref name="line"/> builds as a
+        /// whole program without an error or a warning; the failure names the page, the line and the problems.</summary>
+        public static void AssertCompiles(string page, int line, IEnumerable<MetadataReference>? references = null)
+        {
+            string problems = Problems(CSharpBlocks(page).Single(b => b.Line == line).Code, references);
+            Assert.True(problems.Length == 0, page + ":" + line + ": the block does not compile as a whole Program.cs:\n" + problems);
         }
 
         /// <summary>A reference to the assembly that holds <paramref name="type"/>.</summary>
