@@ -53,7 +53,7 @@ namespace CbGen.Evaluation
             where TEnum : struct, Enum =>
             Compute(ToIndices(predicted, nameof(predicted)), ToIndices(actual, nameof(actual)), trainingCounts, thresholds);
 
-        private static void CheckCounts(ReadOnlySpan<long> trainingCounts)
+        internal static void CheckCounts(ReadOnlySpan<long> trainingCounts)
         {
             if (trainingCounts.IsEmpty)
             {
