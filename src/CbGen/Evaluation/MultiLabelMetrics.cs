@@ -115,6 +115,7 @@ namespace CbGen.Evaluation
         private sealed class Accumulator
         {
             private readonly MultiLabelOptions _options;
+            private readonly DecisionThreshold _decision;
             private readonly long[] _trainingPositives;
             private readonly ScoreColumn _column;
             private readonly double?[] _averagePrecision;
@@ -122,7 +123,7 @@ namespace CbGen.Evaluation
 
             internal Accumulator(int scores, int targets, ReadOnlySpan<long> trainingPositives, MultiLabelOptions? options, bool singlePrecision)
             {
-                LongTailMetrics.CheckCounts(trainingPositives);
+                LongTailMetrics.CheckCounts(trainingPositives, nameof(trainingPositives));
                 CheckLengths(scores, targets);
                 ClassCount = trainingPositives.Length;
                 if (scores % ClassCount != 0)
@@ -135,6 +136,7 @@ namespace CbGen.Evaluation
 
                 SampleCount = scores / ClassCount;
                 _options = options ?? new MultiLabelOptions();
+                _decision = _options.Decision;
                 _trainingPositives = trainingPositives.ToArray();
                 _column = new ScoreColumn(SampleCount, singlePrecision);
                 _averagePrecision = new double?[ClassCount];
@@ -149,9 +151,8 @@ namespace CbGen.Evaluation
 
             internal void Add(int sample, int classIndex, double score, double target)
             {
-                DecisionThreshold decision = _options.Decision;
-                bool positive = _column.Add(score, target, decision.Kind, sample, classIndex);
-                if (score > decision.Value)
+                bool positive = _column.Add(score, target, _decision.Kind, sample, classIndex);
+                if (score > _decision.Value)
                 {
                     if (positive)
                     {

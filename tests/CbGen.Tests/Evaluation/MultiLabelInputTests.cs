@@ -99,10 +99,13 @@ namespace CbGen.Tests.Evaluation
         {
             var empty = Assert.Throws<ArgumentException>(() =>
                 MultiLabelMetrics.Compute(new[] { 0.1 }, new[] { 1.0 }, Array.Empty<long>()));
-            Assert.Equal("trainingCounts", empty.ParamName);
+            Assert.Equal("trainingPositives", empty.ParamName); // the caller's parameter, not LongTailMetrics'
             var negative = Assert.Throws<ArgumentException>(() =>
                 MultiLabelMetrics.Compute(new[] { 0.1, 0.2 }, new[] { 1.0, 0 }, new long[] { 3, -1 }));
+            Assert.Equal("trainingPositives", negative.ParamName);
             Assert.Contains("Class 1 has a negative training count (-1)", negative.Message, StringComparison.Ordinal);
+            Assert.Equal("trainingCounts", Assert.Throws<ArgumentException>(() =>
+                LongTailMetrics.Compute(new[] { 0 }, new[] { 0 }, Array.Empty<long>())).ParamName);
         }
 
         [Fact]
