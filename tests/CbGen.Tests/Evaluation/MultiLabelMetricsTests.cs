@@ -103,6 +103,31 @@ namespace CbGen.Tests.Evaluation
             Assert.Equal(twin.MeanAveragePrecision, single.MeanAveragePrecision);
         }
 
+        [Fact]
+        public void The_order_of_the_samples_changes_nothing()
+        {
+            // Ties across samples in every class: scores on a grid of 3 values.
+            var random = new Random(3);
+            const int n = 30, c = 4;
+            double[] scores = Enumerable.Range(0, n * c).Select(_ => random.Next(3) / 2.0).ToArray();
+            double[] targets = Enumerable.Range(0, n * c).Select(_ => random.Next(2) * 1.0).ToArray();
+            long[] counts = { 150, 60, 10, 0 };
+            MultiLabelReport original = MultiLabelMetrics.Compute(scores, targets, counts);
+
+            for (int trial = 0; trial < 20; trial++)
+            {
+                int[] order = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+                double[] shuffledScores = order.SelectMany(i => scores.Skip(i * c).Take(c)).ToArray();
+                double[] shuffledTargets = order.SelectMany(i => targets.Skip(i * c).Take(c)).ToArray();
+                MultiLabelReport shuffled = MultiLabelMetrics.Compute(shuffledScores, shuffledTargets, counts);
+
+                Assert.Equal(original.PerClassAveragePrecision, shuffled.PerClassAveragePrecision); // bit for bit
+                Assert.Equal(original.PerClassF1, shuffled.PerClassF1);
+                Assert.Equal(original.MeanAveragePrecision, shuffled.MeanAveragePrecision);
+                Assert.Equal(original.ToString(), shuffled.ToString());
+            }
+        }
+
         [Theory]
         [InlineData(11)]
         [InlineData(12)]
