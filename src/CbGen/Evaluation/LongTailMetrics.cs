@@ -28,7 +28,7 @@ namespace CbGen.Evaluation
         public static LongTailReport Compute(
             ReadOnlySpan<int> predicted, ReadOnlySpan<int> actual, ReadOnlySpan<long> trainingCounts, ShotThresholds? thresholds = null)
         {
-            CheckCounts(trainingCounts);
+            CheckCounts(trainingCounts, nameof(trainingCounts));
             if (actual.IsEmpty && predicted.IsEmpty)
             {
                 throw new ArgumentException(
@@ -53,11 +53,13 @@ namespace CbGen.Evaluation
             where TEnum : struct, Enum =>
             Compute(ToIndices(predicted, nameof(predicted)), ToIndices(actual, nameof(actual)), trainingCounts, thresholds);
 
-        private static void CheckCounts(ReadOnlySpan<long> trainingCounts)
+        /// <summary>The rule for training counts, here and in <see cref="MultiLabelMetrics"/>: at least one class, none
+        /// negative. <paramref name="name"/> is the caller's parameter.</summary>
+        internal static void CheckCounts(ReadOnlySpan<long> trainingCounts, string name)
         {
             if (trainingCounts.IsEmpty)
             {
-                throw new ArgumentException("The training counts are empty; pass one count per class.", nameof(trainingCounts));
+                throw new ArgumentException("The training counts are empty; pass one count per class.", name);
             }
 
             for (int c = 0; c < trainingCounts.Length; c++)
@@ -66,7 +68,7 @@ namespace CbGen.Evaluation
                 {
                     throw new ArgumentException(
                         "Class " + F(c) + " has a negative training count (" + F(trainingCounts[c]) + "); counts are 0 or more.",
-                        nameof(trainingCounts));
+                        name);
                 }
             }
         }

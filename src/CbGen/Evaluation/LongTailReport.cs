@@ -48,9 +48,9 @@ namespace CbGen.Evaluation
             BalancedAccuracy = recallSum / withSamples;
             MacroF1 = f1Sum / inF1;
             ClassesEvaluated = withSamples;
-            ManyShotAccuracy = GroupMean(ShotGroup.Many);
-            MediumShotAccuracy = GroupMean(ShotGroup.Medium);
-            FewShotAccuracy = GroupMean(ShotGroup.Few);
+            ManyShotAccuracy = thresholds.GroupMean(_perClass, trainingCounts, ShotGroup.Many);
+            MediumShotAccuracy = thresholds.GroupMean(_perClass, trainingCounts, ShotGroup.Medium);
+            FewShotAccuracy = thresholds.GroupMean(_perClass, trainingCounts, ShotGroup.Few);
         }
 
         /// <summary>The confusion matrix, rows = true class, columns = predicted class.</summary>
@@ -134,22 +134,6 @@ namespace CbGen.Evaluation
 
         private static string Percent(double? fraction) =>
             fraction is double f ? (100.0 * f).ToString("F2", CultureInfo.InvariantCulture) + " %" : "none";
-
-        private double? GroupMean(ShotGroup group)
-        {
-            double sum = 0;
-            int n = 0;
-            for (int k = 0; k < ClassCount; k++)
-            {
-                if (_perClass[k] is double a && Thresholds.Classify(_trainingCounts[k]) == group)
-                {
-                    sum += a;
-                    n++;
-                }
-            }
-
-            return n == 0 ? null : sum / n;
-        }
     }
 
     /// <summary>What a sweep ranks its points by; every metric is turned into "lower is better".</summary>

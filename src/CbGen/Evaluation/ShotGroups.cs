@@ -57,6 +57,25 @@ namespace CbGen.Evaluation
         public ShotGroup Classify(long trainingCount) =>
             trainingCount > ManyAbove ? ShotGroup.Many : trainingCount < FewBelow ? ShotGroup.Few : ShotGroup.Medium;
 
+        /// <summary>The mean of the non-null <paramref name="perClass"/> values of the classes in
+        /// <paramref name="group"/> by <paramref name="trainingCounts"/>; <c>null</c> when there are none. The one home
+        /// of the shot-group means of <see cref="LongTailReport"/> and <see cref="MultiLabelReport"/>.</summary>
+        internal double? GroupMean(double?[] perClass, long[] trainingCounts, ShotGroup group)
+        {
+            double sum = 0;
+            int n = 0;
+            for (int k = 0; k < perClass.Length; k++)
+            {
+                if (perClass[k] is double value && Classify(trainingCounts[k]) == group)
+                {
+                    sum += value;
+                    n++;
+                }
+            }
+
+            return n == 0 ? null : sum / n;
+        }
+
         /// <inheritdoc />
         public bool Equals(ShotThresholds other) => ManyAbove == other.ManyAbove && FewBelow == other.FewBelow;
 
