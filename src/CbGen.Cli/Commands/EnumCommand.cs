@@ -139,7 +139,7 @@ internal static class EnumCommand
             ns = string.Join(".", parts);
         }
 
-        double beta = WeightsCommand.ReadBeta(Name, args, fallback: 0.999);
+        double beta = WeightsCommand.ReadBeta(Name, args, fallback: CbDefaults.Beta);
         CbLoss loss = args.GetChoice("--loss", CbLoss.Softmax, Losses);
         if (args.Get("--beta") is not null && !GeneratorRules.UsesClassBalancedWeights(loss))
         {
