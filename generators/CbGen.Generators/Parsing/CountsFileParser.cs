@@ -50,7 +50,7 @@ namespace CbGen.Generators.Parsing
             string fileName = System.IO.Path.GetFileName(path);
             if (text is null)
             {
-                issues.Add(Issue(TrainingSetupDiagnostics.EmptyCountsFile, path, text, new TextSpan(0, 0), fileName, " (it could not be read)"));
+                issues.Add(Issue(DiagnosticDescriptors.EmptyCountsFile, path, text, new TextSpan(0, 0), fileName, " (it could not be read)"));
                 return new CountsFileSpec(path, EquatableArray<CountsRow>.Empty, issues.ToEquatableArray(), true);
             }
 
@@ -86,7 +86,7 @@ namespace CbGen.Generators.Parsing
                     errors = true;
                     string what = splitError ?? ("has " + fields.Count.ToString(CultureInfo.InvariantCulture) + " column"
                         + (fields.Count == 1 ? string.Empty : "s") + " instead of 2");
-                    issues.Add(Issue(TrainingSetupDiagnostics.MalformedCountsRow, path, text, line.Span,
+                    issues.Add(Issue(DiagnosticDescriptors.MalformedCountsRow, path, text, line.Span,
                         lineNumber.ToString(CultureInfo.InvariantCulture), fileName, what, sepText));
                     firstRow = false;
                     continue;
@@ -107,7 +107,7 @@ namespace CbGen.Generators.Parsing
                 if (name.Value.Length == 0)
                 {
                     errors = true;
-                    issues.Add(Issue(TrainingSetupDiagnostics.MalformedCountsRow, path, text, line.Span,
+                    issues.Add(Issue(DiagnosticDescriptors.MalformedCountsRow, path, text, line.Span,
                         lineNumber.ToString(CultureInfo.InvariantCulture), fileName, "has an empty class name", sepText));
                     continue;
                 }
@@ -130,7 +130,7 @@ namespace CbGen.Generators.Parsing
                 if (countError is not null)
                 {
                     errors = true;
-                    issues.Add(Issue(TrainingSetupDiagnostics.InvalidCount, path, text, countSpan,
+                    issues.Add(Issue(DiagnosticDescriptors.InvalidCount, path, text, countSpan,
                         count.Value, name.Value, lineNumber.ToString(CultureInfo.InvariantCulture), fileName, countError));
                     continue;
                 }
@@ -138,7 +138,7 @@ namespace CbGen.Generators.Parsing
                 if (byName.TryGetValue(name.Value, out int firstLine))
                 {
                     errors = true;
-                    issues.Add(Issue(TrainingSetupDiagnostics.DuplicateClassName, path, text, nameSpan,
+                    issues.Add(Issue(DiagnosticDescriptors.DuplicateClassName, path, text, nameSpan,
                         name.Value, lineNumber.ToString(CultureInfo.InvariantCulture), fileName,
                         firstLine.ToString(CultureInfo.InvariantCulture)));
                     continue;
@@ -149,7 +149,7 @@ namespace CbGen.Generators.Parsing
                 if (byIdentifier.TryGetValue(member, out var other))
                 {
                     errors = true;
-                    issues.Add(Issue(TrainingSetupDiagnostics.IdentifierClash, path, text, nameSpan,
+                    issues.Add(Issue(DiagnosticDescriptors.IdentifierClash, path, text, nameSpan,
                         name.Value, lineNumber.ToString(CultureInfo.InvariantCulture), fileName, member, other.Name,
                         other.Line.ToString(CultureInfo.InvariantCulture)));
                     continue;
@@ -163,7 +163,7 @@ namespace CbGen.Generators.Parsing
             if (rows.Count == 0 && !errors)
             {
                 errors = true;
-                issues.Add(Issue(TrainingSetupDiagnostics.EmptyCountsFile, path, text, new TextSpan(0, 0), fileName,
+                issues.Add(Issue(DiagnosticDescriptors.EmptyCountsFile, path, text, new TextSpan(0, 0), fileName,
                     sawHeader ? " (only a header)" : string.Empty));
             }
 

@@ -60,7 +60,7 @@ namespace CbGen.Generators.Parsing
 
             if (config.DeferUntilEpoch < 0)
             {
-                Report(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+                Report(DiagnosticDescriptors.InvalidDeferUntilEpoch,
                     () => ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), i,
                     Literals.Text((long)config.DeferUntilEpoch));
             }
@@ -142,8 +142,8 @@ namespace CbGen.Generators.Parsing
                     Literals.Text(maxCount))
                 {
                     Properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(DiagnosticProperties.SuggestedBeta, Literals.Text(suggested))
-                        .Add(DiagnosticProperties.LargestCount, Literals.Text(maxCount)),
+                        .Add(DiagnosticIds.SuggestedBetaProperty, Literals.Text(suggested))
+                        .Add(DiagnosticIds.LargestCountProperty, Literals.Text(maxCount)),
                 });
             }
         }

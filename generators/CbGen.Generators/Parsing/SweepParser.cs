@@ -143,7 +143,7 @@ namespace CbGen.Generators.Parsing
             Parser.CheckOption(normalizer, "Normalizer", "MeanNormalizer", attribute, 0, Report, cancellationToken);
             if (deferUntilEpoch < 0)
             {
-                Report(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+                Report(DiagnosticDescriptors.InvalidDeferUntilEpoch,
                     () => Parser.ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), 0,
                     Literals.Text((long)deferUntilEpoch));
             }
