@@ -39,10 +39,10 @@ internal static class EnumCommand
         {
             new OptionSpec("--name", "NAME", "the enum's name (a C# identifier; required unless --counts-file)"),
             new OptionSpec("--namespace", "NS", "its namespace (default: none)"),
-            new OptionSpec("--beta", "B", "β in [0, 1] (default 0.999; the class-balanced losses softmax, sigmoid and focal)"),
+            new OptionSpec("--beta", "B", "β in [0, 1] (default " + Invariant.Format(CbDefaults.Beta) + "; the class-balanced losses softmax, sigmoid and focal)"),
             new OptionSpec("--loss", "LOSS", string.Join(", ", Array.ConvertAll(Losses, l => l.Text)) + " (default "
                 + CliNames.Kebab(nameof(CbLoss.Softmax)) + ")"),
-            new OptionSpec("--gamma", "G", "the focal loss's γ ≥ 0 (focal only; default 2.0)"),
+            new OptionSpec("--gamma", "G", "the focal loss's γ ≥ 0 (focal only; default " + Invariant.Format(CbDefaults.Gamma) + ")"),
             new OptionSpec("--zero-counts", "POLICY", "throw (default: classes without samples are an error) or zero-weight"),
             new OptionSpec("--naming", "MODE", "pascal (default: 'pickup_truck' → PickupTruck, '0' → _0) or verbatim (the member names "
                 + "[ClassBalancedDataset] gives a counts file: 'pickup truck' → pickup_truck, each run of invalid characters one '_', a leading digit '_0')"),
