@@ -4,7 +4,7 @@
 #   ./build.sh mutate maths      src/CbGen/Maths               against tests/CbGen.Tests (Maths tests)
 #   ./build.sh mutate runtime    CbGen.TorchSharp's loss core  against tests/CbGen.Tests (Runtime tests)
 #   ./build.sh mutate longtail   LA / LDAM / logit-shift losses against tests/CbGen.Tests (Runtime tests)
-#   ./build.sh mutate generator  CountsFileParser*, Emitting/*  against tests/CbGen.Generators.Tests
+#   ./build.sh mutate generator  CountsFileParser*, CountsFiles/*, Emitting/*  against tests/CbGen.Generators.Tests
 #   ./build.sh mutate emitter    Emitting/* without string mutants (the snapshots pin the text) against the
 #                                snapshot, table, sweep and robustness tests of tests/CbGen.Generators.Tests
 #   ./build.sh mutate emitter-mlnet  Emitting/Emitter.MlNet.cs (the generated ML.NET helpers) against the snapshot and

@@ -176,13 +176,7 @@ namespace CbGen.Generators
         {
             foreach (DiagnosticInfo info in diagnostics)
             {
-                DiagnosticDescriptor? descriptor = info.Id == DiagnosticDescriptors.DuplicateName.Id
-                    ? DiagnosticDescriptors.DuplicateName
-                    : TrainingSetupDiagnostics.ById.TryGetValue(info.Id, out DiagnosticDescriptor? found) ? found : null;
-                if (descriptor is not null)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, ToLocation(info.Location), info.Args.Select(a => (object?)a).ToArray()));
-                }
+                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(info, ToLocation(info.Location)));
             }
         }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
-using System.Reflection;
+using CbGen.Cli.Arguments;
 using CbGen.Cli.Commands;
 using CbGen.Cli.Doctor;
 
@@ -10,28 +12,17 @@ namespace CbGen.Cli;
 /// <summary>The <c>cbgen</c> tool's entry point, callable in-process (tests pass their own writers).</summary>
 internal static class CliApp
 {
-    /// <summary>The tool's help (<c>cbgen --help</c>).</summary>
-    public const string Help =
+    /// <summary>The tool's description, the start of <c>cbgen --help</c> (System.CommandLine adds the usage, the
+    /// commands and the options).</summary>
+    public const string Description =
         "cbgen: class-balanced loss (Cui et al., CVPR 2019) helpers for CbGen.\n"
-        + "\n"
-        + "Usage: cbgen COMMAND [options]\n"
-        + "\n"
-        + "Commands:\n"
-        + "  count PATH                        samples per class of an image folder, a CSV/TSV label column, an IDX\n"
-        + "                                    label file, a counts file, COCO-style JSON or a Parquet file\n"
-        + "  weights --beta B (--counts …|PATH) effective numbers and class-balanced weights\n"
-        + "  enum PATH --name NAME             a [ClassBalanced] label enum for the CbGen source generator\n"
-        + "  doctor                            checks TorchSharp's native prerequisites (libstdc++, libtorch)\n"
-        + "\n"
-        + "Run 'cbgen COMMAND --help' for a command's options.\n"
-        + "Exit codes: 0 success, 1 bad input (or a failed doctor check), 2 a wrong command line.\n";
+        + "Exit codes: 0 success; 1 an error (a wrong command line, bad input, or a failed doctor check).";
 
     /// <summary>Runs <c>cbgen</c> with <paramref name="args"/>.</summary>
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where errors and notes go.</param>
-    /// <returns>The exit code: 0 success, 1 bad input or a failed doctor check, 2 a wrong command line
-    /// (see <see cref="ExitCodes"/>).</returns>
+    /// <returns>The exit code: 0 success, 1 an error (see <see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -42,53 +33,50 @@ internal static class CliApp
 
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, DoctorSettings? doctorSettings)
     {
-        string command = args.Length > 0 ? args[0] : string.Empty;
-        try
+        // 'cbgen help COMMAND' is 'cbgen COMMAND --help' (an alias kept from the hand-written parser).
+        if (args.Length >= 1 && args[0] == "help")
         {
-            if (args.Length == 0 || command is "-h" or "--help" or "help")
-            {
-                if (args.Length > 1 && command == "help")
-                {
-                    return Run(new[] { args[1], "--help" }, stdout, stderr, doctorSettings);
-                }
-
-                (args.Length == 0 ? stderr : stdout).Write(Help);
-                return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
-            }
-
-            if (command == "--version")
-            {
-                stdout.WriteLine("cbgen " + Version());
-                return ExitCodes.Success;
-            }
-
-            var rest = new ArraySegment<string>(args, 1, args.Length - 1);
-            return command switch
-            {
-                CountCommand.Name => CountCommand.Run(rest, stdout, stderr),
-                WeightsCommand.Name => WeightsCommand.Run(rest, stdout, stderr),
-                EnumCommand.Name => EnumCommand.Run(rest, stdout, stderr),
-                DoctorCommand.Name => DoctorCommand.Run(rest, stdout, stderr, doctorSettings),
-                _ => throw new UsageException(string.Empty, "unknown command '" + command + "'; the commands are count, weights, enum and doctor."),
-            };
+            args = args.Length == 1 ? new[] { "--help" } : new[] { args[1], "--help" };
         }
-        catch (UsageException e)
-        {
-            stderr.WriteLine("cbgen: error: " + e.Message);
-            stderr.WriteLine(e.Command.Length == 0 ? "Run 'cbgen --help' for usage." : "Run 'cbgen " + e.Command + " --help' for usage.");
-            return ExitCodes.Usage;
-        }
-        catch (InputException e)
-        {
-            stderr.WriteLine("cbgen: error: " + e.Message);
-            return ExitCodes.Failure;
-        }
+
+        Command root = Build(stdout, stderr, doctorSettings);
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static string Version()
+    /// <summary>The command tree: the four commands, each with its options, and -h/--help (with each command's extra
+    /// sections) and --version. The root is named cbgen (a RootCommand takes the process's name).</summary>
+    internal static Command Build(TextWriter stdout, TextWriter stderr, DoctorSettings? doctorSettings)
     {
-        Assembly assembly = typeof(CliApp).Assembly;
-        string? informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        return informational is null ? assembly.GetName().Version?.ToString() ?? "unknown" : informational.Split('+')[0];
+        const string PathHelp = "the input: an image folder, a CSV/TSV label column, an IDX label file, a counts file, COCO-style JSON or a Parquet file";
+        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        CommandTree Tree(string name, string description, OptionSpec[] specs, string? pathHelp)
+        {
+            // The first paragraph describes the command (and lists it in the tool's help); the rest follows its options.
+            int end = description.IndexOf("\n\n", StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                sections[name] = description.Substring(end + 1);
+            }
+
+            return new CommandTree(name, end >= 0 ? description.Substring(0, end) : description.TrimEnd(), specs, pathHelp);
+        }
+
+        var count = Tree(CountCommand.Name, CountCommand.Description, CountCommand.Specs, PathHelp);
+        count.SetAction(stderr, args => CountCommand.Run(args, stdout, stderr));
+        var weights = Tree(WeightsCommand.Name, WeightsCommand.Description, WeightsCommand.Specs, PathHelp);
+        weights.SetAction(stderr, args => WeightsCommand.Run(args, stdout, stderr));
+        var enumCommand = Tree(EnumCommand.Name, EnumCommand.Description, EnumCommand.Specs, PathHelp);
+        enumCommand.SetAction(stderr, args => EnumCommand.Run(args, stdout, stderr));
+        var doctor = Tree(DoctorCommand.Name, DoctorCommand.Description, DoctorCommand.Specs, pathHelp: null);
+        doctor.SetAction(stderr, args => DoctorCommand.Run(args, stdout, doctorSettings));
+
+        var help = new HelpOption { Recursive = true };
+        help.Action = new SectionsHelpAction((HelpAction)help.Action!, sections, stdout);
+        var root = new Command("cbgen", Description) { help, new VersionOption() };
+        root.Subcommands.Add(count.Command);
+        root.Subcommands.Add(weights.Command);
+        root.Subcommands.Add(enumCommand.Command);
+        root.Subcommands.Add(doctor.Command);
+        return root;
     }
 }

@@ -12,11 +12,12 @@ internal static class ExitCodes
     /// or, for <c>doctor</c>, a prerequisite is missing.</summary>
     public const int Failure = 1;
 
-    /// <summary>The command line was wrong: unknown command or option, missing or malformed value.</summary>
-    public const int Usage = 2;
+    /// <summary>The command line was wrong: unknown command or option, missing or malformed value. 1, as
+    /// System.CommandLine returns for a parse error (the .NET tools' convention: one error code).</summary>
+    public const int Usage = 1;
 }
 
-/// <summary>A wrong command line: reported with a pointer to <c>--help</c>, exit code 2.</summary>
+/// <summary>A wrong value on the command line: reported with a pointer to <c>--help</c>, exit code 1.</summary>
 internal sealed class UsageException : Exception
 {
     public UsageException(string command, string message)

@@ -7,6 +7,9 @@ internal static class Invariant
 {
     public static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The shortest text that reads back as <paramref name="x"/> ("0.999", "2").</summary>
+    public static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>"1 class", "2 classes", "0 classes".</summary>
     public static string Plural(long n, string one, string many) => Format(n) + " " + (n == 1 ? one : many);
 }

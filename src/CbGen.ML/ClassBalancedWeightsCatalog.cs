@@ -30,7 +30,7 @@ namespace Microsoft.ML
             this TransformsCatalog catalog,
             string labelColumnName = "Label",
             string outputColumnName = "Weight",
-            double beta = 0.999,
+            double beta = CbDefaults.Beta,
             WeightNormalization normalization = WeightNormalization.SumToClassCount,
             ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw) =>
             new ClassBalancedWeightsEstimator(
@@ -53,7 +53,7 @@ namespace Microsoft.ML
             string labelColumnName,
             IReadOnlyList<long> counts,
             string outputColumnName = "Weight",
-            double beta = 0.999,
+            double beta = CbDefaults.Beta,
             WeightNormalization normalization = WeightNormalization.SumToClassCount,
             ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw) =>
             new ClassBalancedWeightsEstimator(
@@ -75,7 +75,7 @@ namespace Microsoft.ML
             string labelColumnName,
             IReadOnlyDictionary<TLabel, long> counts,
             string outputColumnName = "Weight",
-            double beta = 0.999,
+            double beta = CbDefaults.Beta,
             WeightNormalization normalization = WeightNormalization.SumToClassCount,
             ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw)
             where TLabel : notnull =>

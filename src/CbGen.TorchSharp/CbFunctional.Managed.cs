@@ -181,7 +181,7 @@ namespace CbGen.TorchSharp
             ReadOnlySpan<double> weight,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0)
+            double gamma = CbDefaults.Gamma)
         {
             CheckOptions(reduction, normalizer);
             Validation.Gamma(gamma, nameof(gamma));
@@ -209,7 +209,7 @@ namespace CbGen.TorchSharp
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0) =>
+            double gamma = CbDefaults.Gamma) =>
             cb_focal_loss(logits, target, Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer, gamma);
 
         /// <summary>As the <see cref="long"/>-counts overload, for <see cref="int"/> counts.</summary>
@@ -231,7 +231,7 @@ namespace CbGen.TorchSharp
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0) =>
+            double gamma = CbDefaults.Gamma) =>
             cb_focal_loss(logits, target, Counts.Widen(counts, nameof(counts)), beta, reduction, normalizer, gamma);
 
         /// <summary>Checks managed weights on the host, the logits against them and the target's presence.</summary>

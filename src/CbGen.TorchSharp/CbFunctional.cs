@@ -89,7 +89,7 @@ namespace CbGen.TorchSharp
             Tensor weight,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0)
+            double gamma = CbDefaults.Gamma)
         {
             CheckOptions(reduction, normalizer);
             Validation.Gamma(gamma, nameof(gamma));

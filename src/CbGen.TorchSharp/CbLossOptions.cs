@@ -87,9 +87,9 @@ namespace CbGen.TorchSharp
 
         internal double LabelSmoothingValue => LabelSmoothing ?? 0.0;
 
-        internal double GammaValue => Gamma ?? 2.0;
+        internal double GammaValue => Gamma ?? CbDefaults.Gamma;
 
-        internal double TauValue => Tau ?? 1.0;
+        internal double TauValue => Tau ?? CbDefaults.Tau;
 
         internal double MaxMarginValue => MaxMargin ?? LdamMargins.DefaultMaxMargin;
 

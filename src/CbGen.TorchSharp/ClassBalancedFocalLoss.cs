@@ -50,7 +50,7 @@ namespace CbGen.TorchSharp
             ReadOnlySpan<double> weights,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0,
+            double gamma = CbDefaults.Gamma,
             CbDevice device = CbDevice.Auto)
             : base(weights, CheckOptions(reduction, normalizer, gamma), normalizer, device)
         {
@@ -73,7 +73,7 @@ namespace CbGen.TorchSharp
             Tensor weights,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0,
+            double gamma = CbDefaults.Gamma,
             CbDevice device = CbDevice.Auto)
             : base(weights, CheckOptions(reduction, normalizer, gamma), normalizer, device)
         {
@@ -100,7 +100,7 @@ namespace CbGen.TorchSharp
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0,
+            double gamma = CbDefaults.Gamma,
             CbDevice device = CbDevice.Auto) =>
             new ClassBalancedFocalLoss(Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer, gamma, device);
 
@@ -121,7 +121,7 @@ namespace CbGen.TorchSharp
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            double gamma = 2.0,
+            double gamma = CbDefaults.Gamma,
             CbDevice device = CbDevice.Auto) =>
             FromCounts(Counts.Widen(counts, nameof(counts)), beta, reduction, normalizer, gamma, device);
 

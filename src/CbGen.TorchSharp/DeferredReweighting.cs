@@ -22,7 +22,7 @@ namespace CbGen.TorchSharp
         public const int LdamDrwEpoch = 160;
 
         /// <summary>β of the effective-number weights in the LDAM-DRW recipe.</summary>
-        public const double LdamDrwBeta = 0.9999;
+        public const double LdamDrwBeta = CbDefaults.LdamDrwBeta;
 
         /// <summary>Creates the schedule.</summary>
         /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights; 0

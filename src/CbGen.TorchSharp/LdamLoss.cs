@@ -26,7 +26,7 @@ namespace CbGen.TorchSharp
     public class LdamLoss : LogitShiftLoss
     {
         /// <summary>The official code's scale s.</summary>
-        public const double DefaultScale = 30.0;
+        public const double DefaultScale = CbDefaults.Scale;
 
         private const string BufferName = "margins";
 

@@ -49,7 +49,7 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
-            double tau = 1.0,
+            double tau = CbDefaults.Tau,
             ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
             : this(LogPriorsOf(counts, tau, reduction, normalizer), tau, classWeights, reduction, normalizer,
@@ -95,7 +95,7 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
-            double tau = 1.0,
+            double tau = CbDefaults.Tau,
             ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
         {

@@ -30,7 +30,7 @@ namespace CbGen.TorchSharp
             Tensor logits,
             Tensor target,
             Tensor log_priors,
-            double tau = 1.0,
+            double tau = CbDefaults.Tau,
             Tensor? weight = null,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
@@ -98,7 +98,7 @@ namespace CbGen.TorchSharp
         /// <returns>The adjusted logits [B, C] in the logits' dtype and device.</returns>
         /// <exception cref="ArgumentException">A shape or dtype is wrong, or a log-prior is not finite.</exception>
         /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite.</exception>
-        public static Tensor adjust_logits(Tensor logits, Tensor log_priors, double tau = 1.0)
+        public static Tensor adjust_logits(Tensor logits, Tensor log_priors, double tau = CbDefaults.Tau)
         {
             LongTailValidation.Tau(tau, nameof(tau));
             CheckPerClass(logits, nameof(logits), log_priors, nameof(log_priors), "log-priors", false);
@@ -112,7 +112,7 @@ namespace CbGen.TorchSharp
         /// <returns>The adjusted logits [B, C] in the logits' dtype and device.</returns>
         /// <exception cref="ArgumentException">A shape or dtype is wrong, or a log-prior is not finite.</exception>
         /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite.</exception>
-        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<double> log_priors, double tau = 1.0)
+        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<double> log_priors, double tau = CbDefaults.Tau)
         {
             LongTailValidation.Tau(tau, nameof(tau));
             LongTailValidation.LogPriors(log_priors, nameof(log_priors));
@@ -129,7 +129,7 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">A shape or dtype is wrong, or a count is negative or 0 (give an empty class a
         /// pseudo-count, e.g. 1).</exception>
         /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite.</exception>
-        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<long> counts, double tau = 1.0)
+        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<long> counts, double tau = CbDefaults.Tau)
         {
             LongTailValidation.NoEmptyClass(counts, "post-hoc logit adjustment", nameof(counts));
             return adjust_logits(logits, ClassPriors.LogPriors(counts).AsSpan(), tau);

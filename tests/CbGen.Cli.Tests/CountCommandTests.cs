@@ -263,7 +263,7 @@ public sealed class CountCommandTests : IDisposable
         Assert.Contains("nope: no such file or folder", missing.Stderr);
 
         CliResult none = Cli.Run("count");
-        Assert.Equal(2, none.ExitCode);
+        Assert.Equal(1, none.ExitCode);
         Assert.Contains("expected PATH", none.Stderr);
         Assert.Contains("cbgen count --help", none.Stderr);
     }
@@ -282,7 +282,7 @@ public sealed class CountCommandTests : IDisposable
     {
         string csv = temp.File("t.csv", "label\na\n");
         CliResult r = Cli.Run("count", csv, "--json", "--csv");
-        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(1, r.ExitCode);
         Assert.Contains("cannot be combined", r.Stderr);
     }
 }

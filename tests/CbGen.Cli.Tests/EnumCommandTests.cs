@@ -135,12 +135,12 @@ public sealed class EnumCommandTests : IDisposable
         Compile(r.Stdout, "My.class.event");
 
         CliResult bad = Cli.Run("enum", "--counts", "1,2", "--name", "2Fast");
-        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal(1, bad.ExitCode);
         Assert.Contains("not a valid C# identifier", bad.Stderr);
         CliResult badNs = Cli.Run("enum", "--counts", "1,2", "--name", "E", "--namespace", "My..App");
-        Assert.Equal(2, badNs.ExitCode);
+        Assert.Equal(1, badNs.ExitCode);
         CliResult hiding = Cli.Run("enum", "--counts", "1,2", "--name", "Samples");
-        Assert.Equal(2, hiding.ExitCode);
+        Assert.Equal(1, hiding.ExitCode);
         Assert.Contains("would hide CbGen's own type", hiding.Stderr);
     }
 
@@ -148,12 +148,12 @@ public sealed class EnumCommandTests : IDisposable
     public void Gamma_without_focal_and_missing_name_are_usage_errors()
     {
         CliResult gamma = Cli.Run("enum", "--counts", "1,2", "--name", "E", "--gamma", "2");
-        Assert.Equal(2, gamma.ExitCode);
+        Assert.Equal(1, gamma.ExitCode);
         Assert.Contains("--gamma applies to the focal loss only", gamma.Stderr);
         CliResult negative = Cli.Run("enum", "--counts", "1,2", "--name", "E", "--loss", "focal", "--gamma", "-1");
-        Assert.Equal(2, negative.ExitCode);
+        Assert.Equal(1, negative.ExitCode);
         CliResult name = Cli.Run("enum", "--counts", "1,2");
-        Assert.Equal(2, name.ExitCode);
+        Assert.Equal(1, name.ExitCode);
         Assert.Contains("--name is required", name.Stderr);
     }
 

@@ -1,31 +1,53 @@
 using System;
-using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
 using CbGen.Cli.Arguments;
 
 namespace CbGen.Cli.Tests;
 
+/// <summary>cbgen's command line is System.CommandLine's: its help layout (Description, Usage, Arguments, Options),
+/// its -h/-?/--help and --version, its parse errors on standard error, and its exit code 1 for every error.</summary>
 public sealed class HelpAndArgumentTests
 {
     [Theory]
-    [InlineData("count", "Usage: cbgen count PATH")]
-    [InlineData("weights", "Usage: cbgen weights --beta B")]
-    [InlineData("enum", "Usage: cbgen enum (PATH | --counts")]
-    [InlineData("doctor", "Usage: cbgen doctor")]
+    [InlineData("count", "cbgen count [<PATH>...] [options]")]
+    [InlineData("weights", "cbgen weights [<PATH>...] [options]")]
+    [InlineData("enum", "cbgen enum [<PATH>...] [options]")]
+    [InlineData("doctor", "cbgen doctor [options]")]
     public void Every_command_has_help(string command, string usage)
     {
-        foreach (string flag in new[] { "--help", "-h" })
+        foreach (string flag in new[] { "--help", "-h", "-?" })
         {
             CliResult r = Cli.Run(command, flag);
             Assert.Equal(0, r.ExitCode);
-            Assert.StartsWith(usage, r.Stdout, StringComparison.Ordinal);
+            Assert.StartsWith("Description:\n", r.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Usage:\n  " + usage + "\n", r.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Options:\n", r.Stdout, StringComparison.Ordinal);
             Assert.Equal(string.Empty, r.Stderr);
         }
 
         // Help wins over otherwise wrong arguments, and 'cbgen help COMMAND' works too.
         CliResult withBogus = Cli.Run(command, "--bogus", "--help");
         Assert.Equal(0, withBogus.ExitCode);
-        Assert.StartsWith(usage, withBogus.Stdout, StringComparison.Ordinal);
-        Assert.StartsWith(usage, Cli.Run("help", command).Stdout, StringComparison.Ordinal);
+        Assert.Contains(usage, withBogus.Stdout, StringComparison.Ordinal);
+        Assert.Equal(Cli.Run(command, "--help").Stdout, Cli.Run("help", command).Stdout);
+    }
+
+    [Theory]
+    [InlineData("count", "--json", "--csv", "--column", "--header", "--no-header", "--as", "--max-classes", "--output")]
+    [InlineData("weights", "--beta", "--counts", "--normalization", "--zero-counts", "--json", "--output", "--column")]
+    [InlineData("enum", "--name", "--namespace", "--beta", "--loss", "--gamma", "--zero-counts", "--naming", "--counts-file", "--counts", "--output")]
+    [InlineData("doctor", "--libstdcxx", "--nuget-packages", "--tool-dir")]
+    public void Every_option_is_listed_with_a_description(string command, params string[] options)
+    {
+        string help = Cli.Run(command, "--help").Stdout;
+        string listed = help.Substring(help.IndexOf("Options:\n", StringComparison.Ordinal));
+        foreach (string option in options)
+        {
+            // An option's line starts with it (or with its alias): "  --beta <B>  β in [0, 1] …", "  -o, --output <FILE>  …".
+            string line = listed.Split('\n').Single(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^  (-\w, )?" + option + "[ <]"));
+            Assert.True(line.Trim().Length > option.Length + 12, command + " " + option + " has no description: " + line);
+        }
     }
 
     [Fact]
@@ -33,12 +55,14 @@ public sealed class HelpAndArgumentTests
     {
         CliResult r = Cli.Run("--help");
         Assert.Equal(0, r.ExitCode);
-        foreach (string command in new[] { "count PATH", "weights --beta", "enum PATH", "doctor" })
+        Assert.Contains("Usage:\n  cbgen [command] [options]\n", r.Stdout, StringComparison.Ordinal);
+        foreach (string command in new[] { "count <PATH>", "weights <PATH>", "enum <PATH>", "doctor" })
         {
-            Assert.Contains("  " + command, r.Stdout);
+            Assert.Contains("  " + command + " ", r.Stdout, StringComparison.Ordinal);
         }
 
         Assert.Equal(r.Stdout, Cli.Run("-h").Stdout);
+        Assert.Equal(r.Stdout, Cli.Run("help").Stdout);
     }
 
     /// <summary>What <c>cbgen count</c> reads, as the input section of its help lists it.</summary>
@@ -48,14 +72,15 @@ public sealed class HelpAndArgumentTests
     public void The_count_summaries_name_every_input_format()
     {
         string tool = Cli.Run("--help").Stdout;
-        int start = tool.IndexOf("  count PATH", StringComparison.Ordinal);
-        string toolLine = tool.Substring(start, tool.IndexOf("  weights", start, StringComparison.Ordinal) - start);
+        int start = tool.IndexOf("  count <PATH>", StringComparison.Ordinal);
+        string toolLine = tool.Substring(start, tool.IndexOf("  weights <PATH>", start, StringComparison.Ordinal) - start);
         string count = Cli.Run("count", "--help").Stdout;
-        string countSummary = count.Substring(0, count.IndexOf("Input (PATH):", StringComparison.Ordinal));
+        string countSummary = count.Substring(0, count.IndexOf("Usage:", StringComparison.Ordinal));
+        string inputSection = count.Substring(count.IndexOf("Input (PATH):", StringComparison.Ordinal));
 
         foreach (string format in InputFormats)
         {
-            Assert.Contains(format, count.Substring(countSummary.Length), StringComparison.Ordinal);
+            Assert.Contains(format, inputSection, StringComparison.Ordinal);
             Assert.Contains(format, OneLine(toolLine), StringComparison.Ordinal);
             Assert.Contains(format, OneLine(countSummary), StringComparison.Ordinal);
         }
@@ -64,26 +89,26 @@ public sealed class HelpAndArgumentTests
     private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     [Fact]
-    public void No_arguments_prints_help_to_stderr_with_exit_2()
+    public void No_arguments_is_an_error_with_exit_1()
     {
         CliResult r = Cli.Run();
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal(string.Empty, r.Stdout);
-        Assert.Contains("Usage: cbgen COMMAND", r.Stderr);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("Required command was not provided.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  cbgen [command] [options]", r.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Unknown_command_and_option_are_usage_errors_with_hints()
+    public void Unknown_command_and_option_are_errors_with_hints()
     {
         CliResult command = Cli.Run("weigths");
-        Assert.Equal(2, command.ExitCode);
-        Assert.Contains("unknown command 'weigths'", command.Stderr);
-        Assert.Contains("Run 'cbgen --help'", command.Stderr);
+        Assert.Equal(1, command.ExitCode);
+        Assert.Contains("Unrecognized command or argument 'weigths'.", command.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'weigths' was not matched. Did you mean one of the following?\nweights", command.Stdout, StringComparison.Ordinal);
 
         CliResult option = Cli.Run("weights", "--bta", "0.9", "--counts", "1,2");
-        Assert.Equal(2, option.ExitCode);
-        Assert.Contains("unknown option '--bta' (did you mean --beta?)", option.Stderr);
-        Assert.Contains("Run 'cbgen weights --help'", option.Stderr);
+        Assert.Equal(1, option.ExitCode);
+        Assert.Contains("unknown option '--bta' (did you mean --beta?)", option.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Run 'cbgen weights --help'", option.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,41 +116,49 @@ public sealed class HelpAndArgumentTests
     {
         CliResult r = Cli.Run("--version");
         Assert.Equal(0, r.ExitCode);
-        Assert.Matches(@"^cbgen \d+\.\d+\.\d+", r.Stdout);
+        Assert.Matches(@"^\d+\.\d+\.\d+", r.Stdout);
     }
 
     private static readonly OptionSpec[] Specs =
     {
-        new("--beta", true), new("--json", false), new("--column", true), new("--output", true, "-o"),
+        new("--beta", "B", "β"), new("--json", null, "JSON output"), new("--column", "COLUMN", "the column"), new("--output", "FILE", "the file", "-o"),
     };
+
+    private static ParsedArgs Parse(params string[] args)
+    {
+        var tree = new CommandTree("t", "a test command", Specs, "the inputs");
+        ParseResult result = tree.Command.Parse(args);
+        Assert.Empty(result.Errors);
+        return tree.Read(result);
+    }
 
     [Fact]
     public void Parser_handles_equals_aliases_negative_values_and_double_dash()
     {
-        ParsedArgs a = ParsedArgs.Parse("t", new List<string> { "in.csv", "--beta=0.9", "--column", "-1", "-o", "out", "--json", "--", "--weird" }, Specs);
+        ParsedArgs a = Parse("in.csv", "--beta=0.9", "--column", "-1", "-o", "out", "--json", "--", "--weird");
         Assert.Equal("0.9", a.Get("--beta"));
         Assert.Equal("-1", a.Get("--column"));
         Assert.Equal("out", a.Get("--output"));
         Assert.True(a.Has("--json"));
+        Assert.False(a.Has("--beta2"));
         Assert.Equal(new[] { "in.csv", "--weird" }, a.Positionals);
-        Assert.False(a.HelpRequested);
     }
 
     [Theory]
-    [InlineData("--beta", "needs a value")]
-    [InlineData("--json=1", "is a switch and takes no value")]
-    [InlineData("--nope", "unknown option '--nope'")]
-    public void Parser_errors(string arg, string message)
+    [InlineData("Required argument missing for option: '--beta'.", "--beta")]
+    [InlineData("Option '--beta' expects a single argument but 2 were provided.", "--beta", "1", "--beta", "2")]
+    public void Parser_errors_are_System_CommandLines(string message, params string[] args)
     {
-        UsageException e = Assert.Throws<UsageException>(() => ParsedArgs.Parse("t", new List<string> { arg }, Specs));
-        Assert.Contains(message, e.Message);
-        Assert.Equal("t", e.Command);
+        var tree = new CommandTree("t", "a test command", Specs, "the inputs");
+        Assert.Contains(message, tree.Command.Parse(args).Errors.Select(e => e.Message));
     }
 
     [Fact]
-    public void Option_given_twice_is_an_error()
+    public void An_unknown_option_is_not_taken_for_a_path()
     {
-        UsageException e = Assert.Throws<UsageException>(() => ParsedArgs.Parse("t", new List<string> { "--beta", "1", "--beta", "2" }, Specs));
-        Assert.Contains("given twice", e.Message);
+        var tree = new CommandTree("t", "a test command", Specs, "the inputs");
+        UsageException e = Assert.Throws<UsageException>(() => tree.Read(tree.Command.Parse(new[] { "in.csv", "--nope" })));
+        Assert.Contains("unknown option '--nope'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("t", e.Command);
     }
 }

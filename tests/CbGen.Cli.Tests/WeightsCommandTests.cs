@@ -158,7 +158,7 @@ public sealed class WeightsCommandTests : IDisposable
     public void Bad_beta_is_a_usage_error(string beta, string message)
     {
         CliResult r = Cli.Run("weights", "--beta", beta, "--counts", "1,2");
-        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(1, r.ExitCode);
         Assert.Contains(message, r.Stderr);
     }
 
@@ -166,16 +166,16 @@ public sealed class WeightsCommandTests : IDisposable
     public void Missing_beta_counts_or_bad_choices_are_usage_errors()
     {
         Assert.Contains("--beta is required", Cli.Run("weights", "--counts", "1,2").Stderr);
-        Assert.Equal(2, Cli.Run("weights", "--counts", "1,2").ExitCode);
+        Assert.Equal(1, Cli.Run("weights", "--counts", "1,2").ExitCode);
         Assert.Contains("expected PATH or --counts", Cli.Run("weights", "--beta", "0.9").Stderr);
         CliResult badNorm = Cli.Run("weights", "--beta", "0.9", "--counts", "1,2", "--normalization", "l2");
-        Assert.Equal(2, badNorm.ExitCode);
+        Assert.Equal(1, badNorm.ExitCode);
         Assert.Contains("must be one of sum-to-classes, none, sum-to-one; got 'l2'", badNorm.Stderr);
         CliResult badCount = Cli.Run("weights", "--beta", "0.9", "--counts", "1,x,2");
-        Assert.Equal(2, badCount.ExitCode);
+        Assert.Equal(1, badCount.ExitCode);
         Assert.Contains("--counts item 2 ('x')", badCount.Stderr);
         CliResult both = Cli.Run("weights", "--beta", "0.9", "--counts", "1,2", "some.csv");
-        Assert.Equal(2, both.ExitCode);
+        Assert.Equal(1, both.ExitCode);
         Assert.Contains("either PATH or --counts", both.Stderr);
     }
 

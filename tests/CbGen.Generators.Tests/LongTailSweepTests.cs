@@ -130,10 +130,10 @@ namespace CbGen.Generators.Tests
             TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.TauOutOfRange,
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.LogitAdjusted }, Taus = new[] { 1.0, [|-2.0|] })]\n" + Members, null,
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.LogitAdjusted }, Taus = new[] { 1.0, 2.0 })]\n" + Members, null);
-            TrainingSetupDiagnosticTests.Check(TrainingSetupDiagnostics.DuplicateSweepValue,
+            TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.DuplicateSweepValue,
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.LogitAdjusted }, Taus = new[] { 1.0, [|1.0|] })]\n" + Members, null,
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.LogitAdjusted }, Taus = new[] { 1.0 })]\n" + Members, null);
-            TrainingSetupDiagnosticTests.Check(TrainingSetupDiagnostics.EmptySweepAxis,
+            TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.EmptySweepAxis,
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.LogitAdjusted }, [|Taus = new double[0]|])]\n" + Members, null,
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.LogitAdjusted })]\n" + Members, null);
             TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.OptionNotApplicable,

@@ -19,19 +19,19 @@ namespace CbGen.Generators
     public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
     {
         private static readonly ImmutableHashSet<string> OwnIds = ImmutableHashSet.Create(
-            TrainingSetupDiagnostics.CountsFileMissing.Id,
-            TrainingSetupDiagnostics.InvalidDatasetClass.Id,
-            TrainingSetupDiagnostics.EmptySweepAxis.Id,
-            TrainingSetupDiagnostics.DuplicateSweepValue.Id,
-            TrainingSetupDiagnostics.InvalidDeferUntilEpoch.Id);
+            DiagnosticDescriptors.CountsFileMissing.Id,
+            DiagnosticDescriptors.InvalidDatasetClass.Id,
+            DiagnosticDescriptors.EmptySweepAxis.Id,
+            DiagnosticDescriptors.DuplicateSweepValue.Id,
+            DiagnosticDescriptors.InvalidDeferUntilEpoch.Id);
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            TrainingSetupDiagnostics.CountsFileMissing,
-            TrainingSetupDiagnostics.InvalidDatasetClass,
-            TrainingSetupDiagnostics.EmptySweepAxis,
-            TrainingSetupDiagnostics.DuplicateSweepValue,
-            TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+            DiagnosticDescriptors.CountsFileMissing,
+            DiagnosticDescriptors.InvalidDatasetClass,
+            DiagnosticDescriptors.EmptySweepAxis,
+            DiagnosticDescriptors.DuplicateSweepValue,
+            DiagnosticDescriptors.InvalidDeferUntilEpoch,
             DiagnosticDescriptors.NonPositiveCount,
             DiagnosticDescriptors.BetaOutOfRange,
             DiagnosticDescriptors.GammaOutOfRange,
@@ -121,7 +121,7 @@ namespace CbGen.Generators
                 }
                 else if (sweep is not null)
                 {
-                    issues.Add(new Issue(TrainingSetupDiagnostics.InvalidDatasetClass, Parser.AttributeLocation(sweep, cancellationToken), -1,
+                    issues.Add(new Issue(DiagnosticDescriptors.InvalidDatasetClass, Parser.AttributeLocation(sweep, cancellationToken), -1,
                         symbol.ToDisplayString(), "[ClassBalancedSweep] on a class needs [ClassBalancedDataset(\"….csv\")] on the same class (or put the sweep on a class-balanced enum)"));
                 }
             }
@@ -149,7 +149,7 @@ namespace CbGen.Generators
             string problem = matches.Count == 0
                 ? "is not among the project's AdditionalFiles"
                 : "matches several AdditionalFiles (" + string.Join(", ", matches.Select(m => "'" + m + "'")) + "); name it by more of its path, e.g. 'data/" + requested + "'";
-            issues.Add(new Issue(TrainingSetupDiagnostics.CountsFileMissing, Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
+            issues.Add(new Issue(DiagnosticDescriptors.CountsFileMissing, Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
                 requested, problem, CountsFileParser.Normalize(requested!)));
         }
 

@@ -79,14 +79,14 @@ namespace CbGen.Generators.Parsing
             string? shapeProblem = ShapeProblem(symbol, cancellationToken, out bool isPublic);
             if (shapeProblem is not null)
             {
-                checks.Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => symbol.Locations.FirstOrDefault(), -1,
+                checks.Report(DiagnosticDescriptors.InvalidDatasetClass, () => symbol.Locations.FirstOrDefault(), -1,
                     symbol.ToDisplayString(), shapeProblem);
             }
 
             string? countsFile = CountsFileOf(first);
             if (string.IsNullOrWhiteSpace(countsFile))
             {
-                checks.Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => Parser.ArgumentLocation(first, null, cancellationToken), -1,
+                checks.Report(DiagnosticDescriptors.InvalidDatasetClass, () => Parser.ArgumentLocation(first, null, cancellationToken), -1,
                     symbol.ToDisplayString(), "the counts file name is empty; name the file passed as <AdditionalFiles>");
             }
 
@@ -96,7 +96,7 @@ namespace CbGen.Generators.Parsing
                 string? other = CountsFileOf(attribute);
                 if (other is not null && countsFile is not null && other != countsFile)
                 {
-                    checks.Report(TrainingSetupDiagnostics.InvalidDatasetClass, () => Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
+                    checks.Report(DiagnosticDescriptors.InvalidDatasetClass, () => Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
                         symbol.ToDisplayString(), "its configs name different counts files ('" + countsFile + "' and '" + other
                         + "'); one class is one label set: use one file, or one class per file");
                 }

@@ -14,9 +14,6 @@ namespace CbGen.Generators.Parsing
     // Parser: the checks of each config's own values (options, β, γ, name) and the weights-collapse warning.
     internal static partial class Parser
     {
-        /// <summary>Below this max/min weight ratio the weights have collapsed to nearly uniform (CB011).</summary>
-        private const double CollapseRatio = 1.05;
-
         /// <summary>The checks of one config's own values (options, β, γ, name, DeferUntilEpoch), shared by enums and
         /// counts-file datasets.</summary>
         internal static void CheckConfig(
@@ -60,7 +57,7 @@ namespace CbGen.Generators.Parsing
 
             if (config.DeferUntilEpoch < 0)
             {
-                Report(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+                Report(DiagnosticDescriptors.InvalidDeferUntilEpoch,
                     () => ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), i,
                     Literals.Text((long)config.DeferUntilEpoch));
             }
@@ -90,60 +87,30 @@ namespace CbGen.Generators.Parsing
             List<Issue> issues,
             CancellationToken cancellationToken)
         {
-            // β = 0 is the deliberate "no re-weighting" baseline of the paper: uniform weights are what was asked for.
-            // Plain logit-adjusted and LDAM configs apply no weights at all.
-            if (config.Beta == 0.0 || !config.UsesWeights)
+            // Plain logit-adjusted and LDAM configs apply no weights at all (the rule itself exempts β = 0, the paper's
+            // deliberate "no re-weighting" baseline).
+            if (!config.UsesWeights)
             {
                 return;
             }
 
-            long minCount = long.MaxValue;
-            long maxCount = 0;
-            var counts = new long[members.Length];
-            for (int c = 0; c < members.Length; c++)
+            long[] counts = members.Select(m => m.Count).ToArray();
+            if (WeightCollapse.Check(counts, config.Beta, config.ZeroCounts) is { } collapse)
             {
-                long n = members[c].Count;
-                counts[c] = n;
-                if (n > 0)
-                {
-                    minCount = Math.Min(minCount, n);
-                    maxCount = Math.Max(maxCount, n);
-                }
-            }
-
-            if (maxCount == 0 || maxCount / 2 < minCount)
-            {
-                return;
-            }
-
-            double[] weights = ClassBalancedWeights.Compute(counts, config.Beta, WeightNormalization.SumToClassCount, config.ZeroCounts);
-            double minWeight = double.MaxValue;
-            double maxWeight = 0.0;
-            for (int c = 0; c < weights.Length; c++)
-            {
-                if (counts[c] > 0)
-                {
-                    minWeight = Math.Min(minWeight, weights[c]);
-                    maxWeight = Math.Max(maxWeight, weights[c]);
-                }
-            }
-
-            double ratio = maxWeight / minWeight;
-            if (ratio < CollapseRatio)
-            {
-                double suggested = (maxCount - 1.0) / maxCount;
+                double suggested = collapse.SuggestedBeta;
+                long maxCount = collapse.LargestCount;
                 // A warning: it leaves the config valid, so it skips ConfigChecks.Report and carries the exact β for the
                 // code fix (CbGen.CodeFixes) in its property bag.
                 issues.Add(new Issue(DiagnosticDescriptors.WeightsCollapse, ArgumentLocation(attribute, "Beta", cancellationToken), index,
                     Literals.Text(config.Beta),
-                    ratio.ToString("0.###", CultureInfo.InvariantCulture),
-                    ((double)maxCount / minCount).ToString("0.#", CultureInfo.InvariantCulture),
+                    collapse.Ratio.ToString("0.###", CultureInfo.InvariantCulture),
+                    collapse.CountRatio.ToString("0.#", CultureInfo.InvariantCulture),
                     suggested.ToString("G6", CultureInfo.InvariantCulture),
                     Literals.Text(maxCount))
                 {
                     Properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(DiagnosticProperties.SuggestedBeta, Literals.Text(suggested))
-                        .Add(DiagnosticProperties.LargestCount, Literals.Text(maxCount)),
+                        .Add(DiagnosticIds.SuggestedBetaProperty, Literals.Text(suggested))
+                        .Add(DiagnosticIds.LargestCountProperty, Literals.Text(maxCount)),
                 });
             }
         }

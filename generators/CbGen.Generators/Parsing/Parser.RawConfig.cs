@@ -9,14 +9,14 @@ namespace CbGen.Generators.Parsing
     {
         /// <summary>The attribute's arguments, with the attribute's defaults.</summary>
         /// <summary>The official LDAM-DRW code's β (the runtime's <c>DeferredReweighting.LdamDrwBeta</c>).</summary>
-        internal const double LdamDrwBeta = 0.9999;
+        internal const double LdamDrwBeta = CbDefaults.LdamDrwBeta;
 
         /// <summary>The long-tail losses' knobs as written (or defaulted), and which options were written.</summary>
         internal readonly record struct LongTailKnobs(
             double Tau, double MaxMargin, double Scale,
             bool TauSet, bool MaxMarginSet, bool ScaleSet, bool BetaSet, bool NormalizerSet, bool DeferSet)
         {
-            public static LongTailKnobs Default => new LongTailKnobs(1.0, 0.5, 30.0, false, false, false, false, false, false);
+            public static LongTailKnobs Default => new LongTailKnobs(CbDefaults.Tau, CbDefaults.MaxMargin, CbDefaults.Scale, false, false, false, false, false, false);
         }
 
         internal readonly struct RawConfig

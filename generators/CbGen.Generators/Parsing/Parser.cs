@@ -17,8 +17,8 @@ namespace CbGen.Generators.Parsing
         public const string ClassBalancedAttributeName = "CbGen.ClassBalancedAttribute";
         public const string TorchSharpRuntimeAssemblyName = "CbGen.TorchSharp";
 
-        private const double DefaultBeta = 0.999;
-        private const double DefaultGamma = 2.0;
+        private const double DefaultBeta = CbDefaults.Beta;
+        private const double DefaultGamma = CbDefaults.Gamma;
 
         private static readonly SymbolDisplayFormat NamespaceFormat = new SymbolDisplayFormat(
             globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,

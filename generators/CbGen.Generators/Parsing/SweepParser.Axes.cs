@@ -26,19 +26,19 @@ namespace CbGen.Generators.Parsing
             bool anyFocal = losses.Contains(CbLoss.Focal);
             if (betas.Length == 0)
             {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Betas", cancellationToken), 0,
+                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Betas", cancellationToken), 0,
                     "Betas", "0.9, 0.99, 0.999, 0.9999");
             }
 
             if (losses.Length == 0)
             {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Losses", cancellationToken), 0,
+                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Losses", cancellationToken), 0,
                     "Losses", "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
             }
 
             if (gammas.Length == 0 && anyFocal)
             {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
+                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
                     "Gammas", "0.5, 1.0, 2.0");
             }
 
@@ -53,7 +53,7 @@ namespace CbGen.Generators.Parsing
                 }
                 else if (Array.IndexOf(betas, beta) < i)
                 {
-                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
+                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
                         "Betas", Literals.Text(beta));
                 }
             }
@@ -71,7 +71,7 @@ namespace CbGen.Generators.Parsing
                 }
                 else if (Array.IndexOf(losses, loss) < i)
                 {
-                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
+                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
                         "Losses", "CbLoss." + loss.ToString());
                 }
             }
@@ -95,7 +95,7 @@ namespace CbGen.Generators.Parsing
                     }
                     else if (Array.IndexOf(gammas, gamma) < i)
                     {
-                        Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
+                        Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
                             "Gammas", Literals.Text(gamma));
                     }
                 }
@@ -128,7 +128,7 @@ namespace CbGen.Generators.Parsing
 
             if (taus.Length == 0)
             {
-                Report(TrainingSetupDiagnostics.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken), "Taus", "1.0");
+                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken), "Taus", "1.0");
             }
 
             for (int i = 0; i < taus.Length; i++)
@@ -141,7 +141,7 @@ namespace CbGen.Generators.Parsing
                 }
                 else if (Array.IndexOf(taus, tau) < i)
                 {
-                    Report(TrainingSetupDiagnostics.DuplicateSweepValue, () => ElementLocation(attribute, "Taus", index, cancellationToken),
+                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Taus", index, cancellationToken),
                         "Taus", Literals.Text(tau));
                 }
             }

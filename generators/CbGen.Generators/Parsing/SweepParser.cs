@@ -15,10 +15,10 @@ namespace CbGen.Generators.Parsing
     {
         public const string SweepAttributeName = "CbGen.ClassBalancedSweepAttribute";
 
-        private static readonly double[] DefaultBetas = { 0.9, 0.99, 0.999, 0.9999 };
+        private static readonly double[] DefaultBetas = CbDefaults.SweepBetas;
         private static readonly CbLoss[] DefaultLosses = { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
-        private static readonly double[] DefaultGammas = { 0.5, 1.0, 2.0 };
-        private static readonly double[] DefaultTaus = { 1.0 };
+        private static readonly double[] DefaultGammas = CbDefaults.SweepGammas;
+        private static readonly double[] DefaultTaus = CbDefaults.SweepTaus;
 
         /// <summary>The generator's entry point for a sweep on an enum: the enum's members and the expanded grid, or
         /// null when either is invalid (the analyzers report why).</summary>
@@ -143,7 +143,7 @@ namespace CbGen.Generators.Parsing
             Parser.CheckOption(normalizer, "Normalizer", "MeanNormalizer", attribute, 0, Report, cancellationToken);
             if (deferUntilEpoch < 0)
             {
-                Report(TrainingSetupDiagnostics.InvalidDeferUntilEpoch,
+                Report(DiagnosticDescriptors.InvalidDeferUntilEpoch,
                     () => Parser.ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), 0,
                     Literals.Text((long)deferUntilEpoch));
             }

@@ -1,13 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 
 namespace CbGen.Cli.Arguments;
 
-/// <summary>One option a command accepts: <c>--name</c>, an optional short alias, and whether it takes a value.</summary>
-internal sealed record OptionSpec(string Name, bool TakesValue, string? Alias = null);
+/// <summary>One option a command accepts: <c>--name</c>, the name of its value in the help (null for a switch), what
+/// it does, and an optional short alias.</summary>
+internal sealed record OptionSpec(string Name, string? ValueName, string Description, string? Alias = null)
+{
+    public bool TakesValue => ValueName is not null;
+}
 
-/// <summary>A command line split into positionals and options (hand-written: the tool has no dependencies).</summary>
+/// <summary>A command's options and positional arguments as System.CommandLine parsed them (it handles the syntax:
+/// <c>--opt value</c>, <c>--opt=value</c>, <c>-o value</c>, switches, <c>--</c>, unknown options with typo
+/// suggestions); the commands read them here by option name and check their values.</summary>
 internal sealed class ParsedArgs
 {
     private readonly Dictionary<string, string?> options = new(StringComparer.Ordinal);
@@ -20,96 +27,28 @@ internal sealed class ParsedArgs
     /// <summary>The command these arguments belong to (for usage errors).</summary>
     public string Command => command;
 
-    /// <summary>Whether <c>--help</c> or <c>-h</c> appeared before a <c>--</c>.</summary>
-    public bool HelpRequested { get; private set; }
-
     public bool Has(string name) => options.ContainsKey(name);
 
     public string? Get(string name) => options.TryGetValue(name, out string? value) ? value : null;
 
-    /// <summary>Splits <paramref name="args"/> against <paramref name="specs"/>: <c>--opt value</c>,
-    /// <c>--opt=value</c>, <c>-o value</c>, flags, and <c>--</c> to end the options.</summary>
-    /// <exception cref="UsageException">An unknown option, a missing value, a value given to a flag, or an
-    /// option given twice.</exception>
-    public static ParsedArgs Parse(string command, IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs)
+    /// <summary>The options given on the command line (a switch with a null value) and the positional arguments.</summary>
+    public static ParsedArgs From(string command, ParseResult result, IEnumerable<Option> options, Argument<string[]>? paths)
     {
-        var result = new ParsedArgs(command);
-        foreach (string arg in args)
+        var parsed = new ParsedArgs(command);
+        foreach (Option option in options)
         {
-            if (arg == "--")
+            if (result.GetResult(option) is { Implicit: false })
             {
-                break;
-            }
-
-            if (arg is "-h" or "--help")
-            {
-                // Help wins over anything else on the line, even a wrong option.
-                result.HelpRequested = true;
-                return result;
+                parsed.options[option.Name] = option is Option<string> text ? result.GetValue(text) : null;
             }
         }
 
-        bool optionsEnded = false;
-        for (int i = 0; i < args.Count; i++)
+        if (paths is not null)
         {
-            string arg = args[i];
-            if (optionsEnded || arg.Length < 2 || arg[0] != '-' || IsNegativeNumber(arg))
-            {
-                result.Positionals.Add(arg);
-                continue;
-            }
-
-            if (arg == "--")
-            {
-                optionsEnded = true;
-                continue;
-            }
-
-            string name = arg;
-            string? inlineValue = null;
-            int eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 2)
-            {
-                name = arg.Substring(0, eq);
-                inlineValue = arg.Substring(eq + 1);
-            }
-
-            OptionSpec? spec = Find(specs, name);
-            if (spec is null)
-            {
-                throw new UsageException(command, "unknown option '" + name + "'" + Suggest(name, specs) + ".");
-            }
-
-            if (result.options.ContainsKey(spec.Name))
-            {
-                throw new UsageException(command, "the option " + spec.Name + " is given twice.");
-            }
-
-            if (!spec.TakesValue)
-            {
-                if (inlineValue is not null)
-                {
-                    throw new UsageException(command, "the option " + spec.Name + " is a switch and takes no value; got '" + arg + "'.");
-                }
-
-                result.options[spec.Name] = null;
-                continue;
-            }
-
-            if (inlineValue is null)
-            {
-                if (i + 1 >= args.Count)
-                {
-                    throw new UsageException(command, "the option " + spec.Name + " needs a value.");
-                }
-
-                inlineValue = args[++i];
-            }
-
-            result.options[spec.Name] = inlineValue;
+            parsed.Positionals.AddRange(result.GetValue(paths) ?? Array.Empty<string>());
         }
 
-        return result;
+        return parsed;
     }
 
     /// <summary>The single positional argument, or null when there is none.</summary>
@@ -198,62 +137,5 @@ internal sealed class ParsedArgs
 
             first = name;
         }
-    }
-
-    private static bool IsNegativeNumber(string arg) =>
-        arg.Length > 1 && arg[0] == '-' && (char.IsAsciiDigit(arg[1]) || arg[1] == '.');
-
-    private static OptionSpec? Find(IReadOnlyList<OptionSpec> specs, string name)
-    {
-        foreach (OptionSpec spec in specs)
-        {
-            if (spec.Name == name || spec.Alias == name)
-            {
-                return spec;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Suggest(string name, IReadOnlyList<OptionSpec> specs)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (OptionSpec spec in specs)
-        {
-            int d = Distance(name, spec.Name);
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = spec.Name;
-            }
-        }
-
-        return best is not null && bestDistance <= 3 ? " (did you mean " + best + "?)" : string.Empty;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

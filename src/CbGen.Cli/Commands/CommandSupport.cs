@@ -13,14 +13,14 @@ internal static class CommandSupport
 {
     public static readonly OptionSpec[] SourceOptions =
     {
-        new("--as", TakesValue: true),
-        new("--column", TakesValue: true),
-        new("--header", TakesValue: false),
-        new("--no-header", TakesValue: false),
-        new("--max-classes", TakesValue: true),
+        new("--as", "KIND", "read PATH as folder, labels, idx, counts, json or parquet instead of detecting it"),
+        new("--column", "NAME|INDEX", "the label column: a header name, or a 0-based index (-1 = last; default last)"),
+        new("--header", null, "the first row is a header (default: detected)"),
+        new("--no-header", null, "the first row is data"),
+        new("--max-classes", "N", "fail past N distinct classes (default 100000): a column of ids or paths is not a label column"),
     };
 
-    public static readonly OptionSpec Output = new("--output", TakesValue: true, Alias: "-o");
+    public static readonly OptionSpec Output = new("--output", "FILE", "write to FILE instead of standard output", Alias: "-o");
 
     public const string SourceHelp =
         "Input (PATH):\n"
@@ -34,15 +34,7 @@ internal static class CommandSupport
         + "                     COCO, LVIS): classes in category-id order, named from the file\n"
         + "  a Parquet file     a string or integer label column (--column; default the last)\n"
         + "  Files other than Parquet may be gzip-compressed. Integer labels are class indices 0..max (missing\n"
-        + "  ones count 0); other labels are sorted by name.\n"
-        + "\n"
-        + "Input options:\n"
-        + "  --column NAME|INDEX  the label column: a header name, or a 0-based index (-1 = last; default last)\n"
-        + "  --header             the first row is a header (default: detected)\n"
-        + "  --no-header          the first row is data\n"
-        + "  --as KIND            read PATH as folder, labels, idx, counts, json or parquet instead of detecting it\n"
-        + "  --max-classes N      fail past N distinct classes (default 100000): a column of ids or paths is not\n"
-        + "                       a label column\n";
+        + "  ones count 0); other labels are sorted by name.\n";
 
     public static OptionSpec[] Specs(params OptionSpec[][] groups)
     {

@@ -12,19 +12,14 @@ internal static class CountCommand
 {
     public const string Name = "count";
 
-    public const string Help =
-        "Usage: cbgen count PATH [--column NAME|INDEX] [--header|--no-header] [--as KIND] [--max-classes N]\n"
-        + "                   [--json|--csv] [-o FILE]\n"
-        + "\n"
-        + "Counts the samples of every class of PATH: an image folder, a CSV/TSV label column, an IDX label file,\n"
+    /// <summary>The command's description in its help (System.CommandLine adds the usage, arguments and options).</summary>
+    public const string Description =
+        "Counts the samples of every class of PATH: an image folder, a CSV/TSV label column, an IDX label file,\n"
         + "a counts file, COCO-style JSON or a Parquet file.\n"
         + "\n"
         + CommandSupport.SourceHelp
         + "\n"
-        + "Output (default: a table of index, class, count and share):\n"
-        + "  --json               JSON: source, kind, totalSamples and classes [{index, name, count}]\n"
-        + "  --csv                a counts file ('name,count' rows) for 'cbgen weights' and 'cbgen enum'\n"
-        + "  -o, --output FILE    write to FILE instead of standard output\n"
+        + "Output: a table of index, class, count and share, or --json, or --csv.\n"
         + "\n"
         + "Examples:\n"
         + "  cbgen count data/train\n"
@@ -33,18 +28,17 @@ internal static class CountCommand
         + "  cbgen count train2018.json --csv -o inat2018.counts.csv      (iNaturalist: COCO-style JSON)\n"
         + "  cbgen count train.parquet --column label\n";
 
-    private static readonly OptionSpec[] Specs = CommandSupport.Specs(
+    internal static readonly OptionSpec[] Specs = CommandSupport.Specs(
         CommandSupport.SourceOptions,
-        new[] { new OptionSpec("--json", false), new OptionSpec("--csv", false), CommandSupport.Output });
-
-    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
-    {
-        ParsedArgs args = ParsedArgs.Parse(Name, argv, Specs);
-        if (args.HelpRequested)
+        new[]
         {
-            stdout.Write(Help);
-            return ExitCodes.Success;
-        }
+            new OptionSpec("--json", null, "JSON: source, kind, totalSamples and classes [{index, name, count}]"),
+            new OptionSpec("--csv", null, "a counts file ('name,count' rows) for 'cbgen weights' and 'cbgen enum'"),
+            CommandSupport.Output,
+        });
+
+    public static int Run(ParsedArgs args, TextWriter stdout, TextWriter stderr)
+    {
 
         args.Exclusive("--json", "--csv");
         CountTable table = CommandSupport.ReadCounts(Name, args, allowInline: false);

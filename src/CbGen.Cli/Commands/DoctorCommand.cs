@@ -10,40 +10,27 @@ internal static class DoctorCommand
 {
     public const string Name = "doctor";
 
-    public const string Help =
-        "Usage: cbgen doctor [--libstdcxx FILE] [--nuget-packages DIR] [--tool-dir DIR]\n"
+    /// <summary>The command's description in its help (System.CommandLine adds the usage and options).</summary>
+    public const string Description =
+        "Checks what TorchSharp 0.107.0 (and so CbGen.TorchSharp) needs natively and prints an OK or MISSING line\n"
+        + "for each, with exactly how to fix what is missing.\n"
         + "\n"
-        + "Checks what TorchSharp 0.107.0 (and so CbGen.TorchSharp) needs natively and prints an OK or MISSING line\n"
-        + "for each, with exactly how to fix what is missing:\n"
+        + "Checks:\n"
         + "  os                         a platform with a libtorch CPU backend (linux-x64, win-x64, osx-arm64)\n"
         + "  libstdc++                  on Linux, a libstdc++.so.6 with the symbol version GLIBCXX_3.4.32 (GCC >= 13),\n"
         + "                             found as the loader does: LD_LIBRARY_PATH, /etc/ld.so.cache, the usual folders\n"
         + "  TorchSharp native backend  libLibTorchSharp and libtorch next to the tool or in the NuGet cache\n"
-        + "Exit code 0 when every check passes, 1 otherwise.\n"
-        + "\n"
-        + "Options:\n"
-        + "  --libstdcxx FILE      check this libstdc++ instead of searching for one\n"
-        + "  --nuget-packages DIR  the NuGet global packages folder (default: $NUGET_PACKAGES or ~/.nuget/packages)\n"
-        + "  --tool-dir DIR        look for the natives in DIR (and DIR/runtimes/RID/native) instead of the tool's folder\n";
+        + "Exit code 0 when every check passes, 1 otherwise.\n";
 
-    private static readonly OptionSpec[] Specs =
+    internal static readonly OptionSpec[] Specs =
     {
-        new("--libstdcxx", true), new("--nuget-packages", true), new("--tool-dir", true),
+        new("--libstdcxx", "FILE", "check this libstdc++ instead of searching for one"),
+        new("--nuget-packages", "DIR", "the NuGet global packages folder (default: $NUGET_PACKAGES or ~/.nuget/packages)"),
+        new("--tool-dir", "DIR", "look for the natives in DIR (and DIR/runtimes/RID/native) instead of the tool's folder"),
     };
 
-    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr, DoctorSettings? settings = null)
+    public static int Run(ParsedArgs args, TextWriter stdout, DoctorSettings? settings = null)
     {
-        ParsedArgs args = ParsedArgs.Parse(Name, argv, Specs);
-        if (args.HelpRequested)
-        {
-            stdout.Write(Help);
-            return ExitCodes.Success;
-        }
-
-        if (args.Positionals.Count > 0)
-        {
-            throw new UsageException(Name, "doctor takes no arguments; got '" + args.Positionals[0] + "'.");
-        }
 
         settings ??= DoctorSettings.ForThisMachine();
         settings = settings with

@@ -21,54 +21,39 @@ internal static class EnumCommand
     private static readonly (string Text, CbLoss Value)[] Losses =
         Array.ConvertAll(Enum.GetValues<CbLoss>(), loss => (CliNames.Kebab(loss.ToString()), loss));
 
-    public static readonly string Help =
-        "Usage: cbgen enum (PATH | --counts N1,N2,…) --name NAME [--namespace NS] [--beta B] [--loss LOSS]\n"
-        + "                  [--gamma G] [--zero-counts POLICY] [--naming pascal|verbatim] [-o FILE] [input options]\n"
-        + "       cbgen enum (PATH | --counts …) --counts-file [-o FILE] [input options]\n"
-        + "\n"
-        + "Writes a C# label enum for the CbGen source generator, ready to compile: [ClassBalanced(…)] on the enum,\n"
+    /// <summary>The command's description in its help (System.CommandLine adds the usage, arguments and options).</summary>
+    public const string Description =
+        "Writes a C# label enum for the CbGen source generator, ready to compile: [ClassBalanced(…)] on the enum,\n"
         + "[Samples(n)] on every member, members valued 0..C-1 in class order, class names turned into valid\n"
-        + "unique identifiers (keywords escaped with @) and kept in /// <summary> docs.\n"
-        + "\n"
-        + "Options:\n"
-        + "  --name NAME          the enum's name (a C# identifier; required unless --counts-file)\n"
-        + "  --namespace NS       its namespace (default: none)\n"
-        + "  --beta B             β in [0, 1] (default 0.999; the class-balanced losses softmax, sigmoid and focal)\n"
-        + "  --loss LOSS          " + string.Join(", ", Array.ConvertAll(Losses, l => l.Text)) + " (default "
-        + CliNames.Kebab(nameof(CbLoss.Softmax)) + ")\n"
-        + "  --gamma G            the focal loss's γ ≥ 0 (focal only; default 2.0)\n"
-        + "  --zero-counts POLICY throw (default: classes without samples are an error) or zero-weight\n"
-        + "  --naming MODE        pascal (default: 'pickup_truck' → PickupTruck, '0' → _0) or verbatim (the\n"
-        + "                       member names [ClassBalancedDataset] gives a counts file: 'pickup truck' →\n"
-        + "                       pickup_truck, each run of invalid characters one '_', a leading digit '_0')\n"
-        + "  --counts-file        write a counts file ('name,count' rows) instead of an enum, for label sets too\n"
-        + "                       large for an enum (read it at run time and pass the counts to FromCounts)\n"
-        + "  --counts LIST        the counts in class order instead of PATH: 5000,2997 or cat=120,dog=80\n"
-        + "  -o, --output FILE    write to FILE instead of standard output\n"
+        + "unique identifiers (keywords escaped with @) and kept in /// <summary> docs. The classes come from PATH or\n"
+        + "--counts; --name is required unless --counts-file.\n"
         + "\n"
         + CommandSupport.SourceHelp
         + "\n"
         + "Example:\n"
         + "  cbgen enum data/train --name Cifar10Lt --namespace MyApp --beta 0.9999 --loss focal --gamma 1 -o Cifar10Lt.cs\n";
 
-    private static readonly OptionSpec[] Specs = CommandSupport.Specs(
+    internal static readonly OptionSpec[] Specs = CommandSupport.Specs(
         CommandSupport.SourceOptions,
         new[]
         {
-            new OptionSpec("--name", true), new OptionSpec("--namespace", true), new OptionSpec("--beta", true),
-            new OptionSpec("--loss", true), new OptionSpec("--gamma", true), new OptionSpec("--zero-counts", true),
-            new OptionSpec("--naming", true), new OptionSpec("--counts-file", false), new OptionSpec("--counts", true),
+            new OptionSpec("--name", "NAME", "the enum's name (a C# identifier; required unless --counts-file)"),
+            new OptionSpec("--namespace", "NS", "its namespace (default: none)"),
+            new OptionSpec("--beta", "B", "β in [0, 1] (default " + Invariant.Format(CbDefaults.Beta) + "; the class-balanced losses softmax, sigmoid and focal)"),
+            new OptionSpec("--loss", "LOSS", string.Join(", ", Array.ConvertAll(Losses, l => l.Text)) + " (default "
+                + CliNames.Kebab(nameof(CbLoss.Softmax)) + ")"),
+            new OptionSpec("--gamma", "G", "the focal loss's γ ≥ 0 (focal only; default " + Invariant.Format(CbDefaults.Gamma) + ")"),
+            new OptionSpec("--zero-counts", "POLICY", "throw (default: classes without samples are an error) or zero-weight"),
+            new OptionSpec("--naming", "MODE", "pascal (default: 'pickup_truck' → PickupTruck, '0' → _0) or verbatim (the member names "
+                + "[ClassBalancedDataset] gives a counts file: 'pickup truck' → pickup_truck, each run of invalid characters one '_', a leading digit '_0')"),
+            new OptionSpec("--counts-file", null, "write a counts file ('name,count' rows) instead of an enum, for label sets too large for an "
+                + "enum (read it at run time and pass the counts to FromCounts)"),
+            new OptionSpec("--counts", "LIST", "the counts in class order instead of PATH: 5000,2997 or cat=120,dog=80"),
             CommandSupport.Output,
         });
 
-    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static int Run(ParsedArgs args, TextWriter stdout, TextWriter stderr)
     {
-        ParsedArgs args = ParsedArgs.Parse(Name, argv, Specs);
-        if (args.HelpRequested)
-        {
-            stdout.Write(Help);
-            return ExitCodes.Success;
-        }
 
         bool countsFile = args.Has("--counts-file");
         EnumSpec? spec = countsFile ? null : ReadSpec(args);
@@ -139,7 +124,7 @@ internal static class EnumCommand
             ns = string.Join(".", parts);
         }
 
-        double beta = WeightsCommand.ReadBeta(Name, args, fallback: 0.999);
+        double beta = WeightsCommand.ReadBeta(Name, args, fallback: CbDefaults.Beta);
         CbLoss loss = args.GetChoice("--loss", CbLoss.Softmax, Losses);
         if (args.Get("--beta") is not null && !GeneratorRules.UsesClassBalancedWeights(loss))
         {

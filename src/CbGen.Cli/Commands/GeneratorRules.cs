@@ -2,20 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using CbGen.Cli.Emit;
 using CbGen.Cli.Input;
+using CbGen.CountsFiles;
 
 namespace CbGen.Cli.Commands;
 
 /// <summary>The generator's checks on counts, applied by <c>cbgen enum</c> and <c>cbgen weights</c> so the tool never
 /// writes (or endorses) what the build would reject or warn about: CB008 (fewer than two classes, an error) and CB011
-/// (β too small for the counts, a warning with the suggested β). The rules and wording follow
-/// generators/CbGen.Generators (DiagnosticDescriptors, Parser.CheckCollapse).</summary>
+/// (β too small for the counts, a warning with the suggested β). The rules are the
+/// generator's own (shared from src/CbGen: WeightCollapse, CountsFileFormat); the wording is cbgen's.</summary>
 internal static class GeneratorRules
 {
-    /// <summary>Below this ratio of the largest to the smallest weight the weights count as collapsed (CB011).</summary>
-    private const double CollapseRatio = 1.05;
-
     /// <summary>CB008: a classifier needs at least two classes.</summary>
     public static void RequireTwoClasses(CountTable table)
     {
@@ -58,7 +55,7 @@ internal static class GeneratorRules
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ClassCount c in table.Classes)
         {
-            string member = CSharpIdentifiers.Verbatim(c.Name);
+            string member = CountsFileFormat.ToIdentifier(c.Name);
             if (!seen.TryAdd(member, c.Name))
             {
                 stderr.WriteLine("cbgen: warning: the classes '" + seen[member] + "' and '" + c.Name + "' both become the member " + member
@@ -67,56 +64,21 @@ internal static class GeneratorRules
         }
     }
 
-    /// <summary>CB011: warns when β makes the weights nearly uniform although the counts differ (at least 2×), with
-    /// β = (N−1)/N for the largest count N, as the generator does. β = 0 (uniform on purpose) is never warned about.</summary>
+    /// <summary>CB011: warns when β makes the weights nearly uniform although the counts differ, suggesting β = (N−1)/N
+    /// for the largest count N: the generator's rule itself (<see cref="WeightCollapse"/>), in cbgen's words.</summary>
     public static void WarnIfCollapsed(CountTable table, double beta, ZeroCountPolicy zeroCounts, TextWriter stderr)
     {
-        if (beta == 0.0)
+        if (WeightCollapse.Check(table.Counts(), beta, zeroCounts) is not { } collapse)
         {
             return;
         }
 
-        long[] counts = table.Counts();
-        long minCount = long.MaxValue;
-        long maxCount = 0;
-        foreach (long n in counts)
-        {
-            if (n > 0)
-            {
-                minCount = Math.Min(minCount, n);
-                maxCount = Math.Max(maxCount, n);
-            }
-        }
-
-        if (maxCount == 0 || maxCount / 2 < minCount)
-        {
-            return;
-        }
-
-        double[] weights = ClassBalancedWeights.Compute(counts, beta, WeightNormalization.SumToClassCount, zeroCounts);
-        double minWeight = double.MaxValue;
-        double maxWeight = 0.0;
-        for (int c = 0; c < weights.Length; c++)
-        {
-            if (counts[c] > 0)
-            {
-                minWeight = Math.Min(minWeight, weights[c]);
-                maxWeight = Math.Max(maxWeight, weights[c]);
-            }
-        }
-
-        double ratio = maxWeight / minWeight;
-        if (ratio >= CollapseRatio)
-        {
-            return;
-        }
-
-        double suggested = (maxCount - 1.0) / maxCount;
+        string suggested = collapse.SuggestedBeta.ToString("G6", CultureInfo.InvariantCulture);
         stderr.WriteLine("cbgen: warning: with β = " + beta.ToString("R", CultureInfo.InvariantCulture) + " the largest weight is only "
-            + ratio.ToString("0.###", CultureInfo.InvariantCulture) + "× the smallest although the counts differ "
-            + ((double)maxCount / minCount).ToString("0.#", CultureInfo.InvariantCulture) + "×; β = (N-1)/N ≈ "
-            + suggested.ToString("G6", CultureInfo.InvariantCulture) + " with N = " + Invariant.Format(maxCount)
+            + collapse.Ratio.ToString("0.###", CultureInfo.InvariantCulture) + "× the smallest although the counts differ "
+            + collapse.CountRatio.ToString("0.#", CultureInfo.InvariantCulture) + "×; β = (N-1)/N ≈ "
+            + suggested + " with N = " + Invariant.Format(collapse.LargestCount)
             + " (the largest count) re-weights by the effective number (the generator warns CB011; e.g. --beta "
-            + suggested.ToString("G6", CultureInfo.InvariantCulture) + ").");
+            + suggested + ").");
     }
 }

@@ -13,24 +13,10 @@ internal static class WeightsCommand
 {
     public const string Name = "weights";
 
-    public const string Help =
-        "Usage: cbgen weights --beta B (--counts N1,N2,… | PATH) [--normalization MODE] [--zero-counts POLICY]\n"
-        + "                     [--json] [-o FILE] [input options]\n"
-        + "\n"
-        + "Prints the effective number E_n = (1 - β^n) / (1 - β) and the class-balanced weight α_c ∝ 1 / E_{n_c}\n"
-        + "(Cui et al., CVPR 2019) of every class.\n"
-        + "\n"
-        + "Options:\n"
-        + "  --beta B             β in [0, 1] (required; the paper uses 0.9, 0.99, 0.999 or 0.9999).\n"
-        + "                       β = 0 gives uniform weights, β = 1 inverse-frequency weights\n"
-        + "  --counts LIST        the counts in class order: 5000,2997,1796 or airplane=5000,automobile=2997\n"
-        + "  --normalization MODE sum-to-classes (default: the weights sum to the number of classes, as in the\n"
-        + "                       paper's code), none (raw 1 / E_n) or sum-to-one\n"
-        + "  --zero-counts POLICY throw (default: a class without samples is an error) or zero-weight (weight 0,\n"
-        + "                       the other classes normalised among themselves)\n"
-        + "  --json               JSON: beta, normalization, zeroCounts, weights [] and classes\n"
-        + "                       [{index, name, count, effectiveNumber, weight}]\n"
-        + "  -o, --output FILE    write to FILE instead of standard output\n"
+    /// <summary>The command's description in its help (System.CommandLine adds the usage, arguments and options).</summary>
+    public const string Description =
+        "Prints the effective number E_n = (1 - β^n) / (1 - β) and the class-balanced weight α_c ∝ 1 / E_{n_c}\n"
+        + "(Cui et al., CVPR 2019) of every class, from --counts or from PATH.\n"
         + "\n"
         + CommandSupport.SourceHelp
         + "\n"
@@ -38,22 +24,20 @@ internal static class WeightsCommand
         + "  cbgen weights --beta 0.9999 --counts 5000,2997,1796,1077,645,387,232,139,83,50\n"
         + "  cbgen weights --beta 0.999 data/train --json\n";
 
-    private static readonly OptionSpec[] Specs = CommandSupport.Specs(
+    internal static readonly OptionSpec[] Specs = CommandSupport.Specs(
         CommandSupport.SourceOptions,
         new[]
         {
-            new OptionSpec("--beta", true), new OptionSpec("--counts", true), new OptionSpec("--normalization", true),
-            new OptionSpec("--zero-counts", true), new OptionSpec("--json", false), CommandSupport.Output,
+            new OptionSpec("--beta", "B", "β in [0, 1] (required; the paper uses 0.9, 0.99, 0.999 or 0.9999): β = 0 gives uniform weights, β = 1 inverse-frequency weights"),
+            new OptionSpec("--counts", "LIST", "the counts in class order: 5000,2997,1796 or airplane=5000,automobile=2997"),
+            new OptionSpec("--normalization", "MODE", "sum-to-classes (default: the weights sum to the number of classes, as in the paper's code), none (raw 1 / E_n) or sum-to-one"),
+            new OptionSpec("--zero-counts", "POLICY", "throw (default: a class without samples is an error) or zero-weight (weight 0, the other classes normalised among themselves)"),
+            new OptionSpec("--json", null, "JSON: beta, normalization, zeroCounts, weights [] and classes [{index, name, count, effectiveNumber, weight}]"),
+            CommandSupport.Output,
         });
 
-    public static int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static int Run(ParsedArgs args, TextWriter stdout, TextWriter stderr)
     {
-        ParsedArgs args = ParsedArgs.Parse(Name, argv, Specs);
-        if (args.HelpRequested)
-        {
-            stdout.Write(Help);
-            return ExitCodes.Success;
-        }
 
         args.Require("--beta", " (β in [0, 1]; the paper uses 0.9, 0.99, 0.999 or 0.9999)");
         double beta = ReadBeta(Name, args);

@@ -65,7 +65,7 @@ internal static class EnumEmitter
         sb.Append("Loss = ").Append(qualifier).Append("CbLoss.").Append(spec.Loss.ToString());
         if (spec.Loss == CbLoss.Focal)
         {
-            sb.Append(", Gamma = ").Append(Literal(spec.Gamma ?? 2.0));
+            sb.Append(", Gamma = ").Append(Literal(spec.Gamma ?? CbDefaults.Gamma));
         }
 
         if (weighted && spec.ZeroCounts == ZeroCountPolicy.ZeroWeight)

@@ -128,10 +128,13 @@ internal static class CountSources
         }
 
         using var text = new StreamReader(Open(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var reader = new DelimitedReader(text, delimiter, path);
-        return counts
-            ? CountsFileReader.Read(reader, path)
-            : LabelColumnReader.Read(reader, path, options.Column, options.Header, options.MaxClasses);
+        if (counts)
+        {
+            string name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path.Substring(0, path.Length - 3) : path;
+            return CountsFileReader.Read(text.ReadToEnd(), name, path);
+        }
+
+        return LabelColumnReader.Read(new DelimitedReader(text, delimiter, path), path, options.Column, options.Header, options.MaxClasses);
     }
 
     /// <summary>Parquet by its magic or the extension (so a corrupt Parquet file gets the Parquet reader's reason), IDX

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using CbGen.CountsFiles;
 
 namespace CbGen.Cli.Input;
 
@@ -18,10 +18,9 @@ internal enum DelimitedShape
     Ambiguous,
 }
 
-/// <summary>Reads a counts file: <c>name,count</c> rows (CSV or TSV) in class-index order, read as the generator's
-/// <c>[ClassBalancedDataset]</c> reads it: lines starting with '#' are comments, and the first row is a header when
-/// its count is not a whole number (<c>name,count</c>, <c>species,2019 count</c>). <c>cbgen count --csv</c> writes
-/// this format.</summary>
+/// <summary>Reads a counts file: <c>name,count</c> rows (CSV or TSV) in class-index order, with the generator's own
+/// implementation of the format (src/CbGen/CountsFiles), so it reads as <c>[ClassBalancedDataset]</c> reads it.
+/// <c>cbgen count --csv</c> writes this format.</summary>
 internal static class CountsFileReader
 {
     private static readonly string[] CountHeaders = { "count", "counts", "samples", "n" };
@@ -65,27 +64,8 @@ internal static class CountsFileReader
         return names.Count == 0 ? DelimitedShape.Labels : DelimitedShape.Ambiguous;
     }
 
-    /// <summary>An optional sign and ASCII digits: what the generator reads as a count (a header's count column is
-    /// anything else).</summary>
-    public static bool IsWholeNumber(string text)
-    {
-        string t = text.Trim();
-        int i = t.Length > 0 && (t[0] == '-' || t[0] == '+') ? 1 : 0;
-        if (i == t.Length)
-        {
-            return false;
-        }
-
-        for (; i < t.Length; i++)
-        {
-            if (!char.IsAsciiDigit(t[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>An optional sign and ASCII digits: what the generator reads as a count (<see cref="CountsFileFormat.IsInteger"/>).</summary>
+    private static bool IsWholeNumber(string text) => CountsFileFormat.IsInteger(text.Trim());
 
     /// <summary>Whether a first row looks like a counts file's header (<c>name,count</c>).</summary>
     public static bool IsCountsHeader(IReadOnlyList<string> first)
@@ -106,52 +86,34 @@ internal static class CountsFileReader
         return false;
     }
 
-    public static CountTable Read(DelimitedReader reader, string display)
+    /// <summary>Reads the counts file <paramref name="text"/> by the generator's own rules (<see cref="CountsFileFormat"/>:
+    /// separator, quotes, comments, the header rule, the count check), so a file reads here as it reads in the build.
+    /// <paramref name="path"/> (without a ".gz") decides the separator as the file's name does for the generator.</summary>
+    public static CountTable Read(string text, string path, string display)
     {
         var classes = new List<ClassCount>();
-        var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
-        bool first = true;
-        for (List<string>? row = reader.Read(); row is not null; row = reader.Read())
+        List<CountsLine> rows = CountsFileFormat.ReadRows(path, text, out char separator, out _);
+        foreach (CountsLine row in rows)
         {
-            long line = reader.RecordLine;
-            bool isFirst = first;
-            first = false;
-            if (reader.RecordIsComment)
+            switch (row.Problem)
             {
-                first = isFirst;
-                continue;
+                case CountsProblem.Malformed:
+                    throw InputException.At(display, row.LineNumber, "the row " + row.Detail + "; each row is a class name and its count "
+                        + "separated by " + CountsFileFormat.SeparatorText(separator) + " (quote a name that contains the separator).");
+                case CountsProblem.EmptyName:
+                    throw InputException.At(display, row.LineNumber, "the class name is empty.");
+                case CountsProblem.InvalidCount:
+                    throw InputException.At(display, row.LineNumber, "the count '" + row.CountText + "' of class '" + row.Name
+                        + "' is not a whole number ≥ 0 (it " + row.Detail + ").");
+                case CountsProblem.DuplicateName:
+                    throw InputException.At(display, row.LineNumber, "the class '" + row.Name + "' is listed twice (first on line "
+                        + Invariant.Format(row.OtherLine) + ").");
+                default:
+                    // A class, or one whose member name clashes with an earlier one's: a problem only for the member
+                    // names of [ClassBalancedDataset] (CB021), which the commands that write them warn about.
+                    classes.Add(new ClassCount(row.Name, row.Count));
+                    break;
             }
-
-            if (isFirst && row.Count >= 2 && !IsWholeNumber(row[1]))
-            {
-                continue; // the header row (a header with extra columns is still one, as in the generator)
-            }
-
-            if (row.Count != 2)
-            {
-                throw InputException.At(display, line, "expected 2 fields (name" + reader.Delimiter.ToString().Replace("\t", "<tab>", StringComparison.Ordinal)
-                    + "count) but found " + Invariant.Format(row.Count) + ".");
-            }
-
-            string name = row[0];
-            if (name.Length == 0)
-            {
-                throw InputException.At(display, line, "the class name is empty.");
-            }
-
-            if (!long.TryParse(row[1], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
-            {
-                throw InputException.At(display, line, "the count '" + row[1] + "' of class '" + name + "' is not a whole number ≥ 0.");
-            }
-
-            if (firstSeen.TryGetValue(name, out long previous))
-            {
-                throw InputException.At(display, line, "the class '" + name + "' is listed twice (first on line "
-                    + Invariant.Format(previous) + ").");
-            }
-
-            firstSeen[name] = line;
-            classes.Add(new ClassCount(name, count));
         }
 
         if (classes.Count == 0)

@@ -13,7 +13,7 @@ namespace CbGen.TorchSharp.Internal
     /// </summary>
     internal static partial class Validation
     {
-        internal const long DefaultIgnoreIndex = -100;
+        internal const long DefaultIgnoreIndex = CbDefaults.IgnoreIndex;
 
         internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -25,7 +25,7 @@ namespace CbGen
     /// </example>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     [System.Diagnostics.Conditional("CBGEN_KEEP_ATTRIBUTES")]
-    public sealed class ClassBalancedDatasetAttribute : Attribute
+    public sealed class ClassBalancedDatasetAttribute : ClassBalancedOptionsAttribute
     {
         /// <summary>Names the counts file of the label set.</summary>
         /// <param name="countsFile">The file's name or the end of its path (e.g. <c>"inat2018.counts.csv"</c> or
@@ -35,48 +35,5 @@ namespace CbGen
 
         /// <summary>The counts file's name or the end of its path.</summary>
         public string CountsFile { get; }
-
-        /// <summary>β in [0, 1] of the effective number E_n = (1 - β^n) / (1 - β). Default 0.999; for LDAM-DRW
-        /// (<see cref="CbLoss.Ldam"/> with <c>DeferUntilEpoch</c>) the official code's 0.9999. A plain
-        /// <see cref="CbLoss.LogitAdjusted"/> or <see cref="CbLoss.Ldam"/> config applies no class weights and has no β
-        /// (setting it is warning CB030).</summary>
-        public double Beta { get; set; } = 0.999;
-
-        /// <summary>The loss variant. Default <see cref="CbLoss.Softmax"/>.</summary>
-        public CbLoss Loss { get; set; } = CbLoss.Softmax;
-
-        /// <summary>The focal loss's γ ≥ 0 (focal configs only). Default 2.0.</summary>
-        public double Gamma { get; set; } = 2.0;
-
-        /// <summary>The logit adjustment's τ ≥ 0 (<see cref="CbLoss.LogitAdjusted"/> configs only). Default 1.0 (the
-        /// balanced softmax); 0 is plain cross-entropy.</summary>
-        public double Tau { get; set; } = 1.0;
-
-        /// <summary>LDAM's largest margin m_max &gt; 0, given to the rarest class (<see cref="CbLoss.Ldam"/> configs
-        /// only). Default 0.5, the official code's.</summary>
-        public double MaxMargin { get; set; } = 0.5;
-
-        /// <summary>LDAM's logit scale s &gt; 0 (<see cref="CbLoss.Ldam"/> configs only). Default 30, the official
-        /// code's.</summary>
-        public double Scale { get; set; } = 30.0;
-
-        /// <summary>Where the generated loss keeps its weights. Default <see cref="CbDevice.Auto"/>.</summary>
-        public CbDevice Device { get; set; } = CbDevice.Auto;
-
-        /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/>; for
-        /// <see cref="CbLoss.LogitAdjusted"/> and <see cref="CbLoss.Ldam"/> <see cref="MeanNormalizer.WeightSum"/>, PyTorch's
-        /// weighted mean as in their official code.</summary>
-        public MeanNormalizer Normalizer { get; set; } = MeanNormalizer.PositiveLabels;
-
-        /// <summary>What to do with a class of count 0. Default <see cref="ZeroCountPolicy.Throw"/> (a compile error).</summary>
-        public ZeroCountPolicy ZeroCounts { get; set; } = ZeroCountPolicy.Throw;
-
-        /// <summary>The name of the generated types. Default: the class's name, plus the loss name when the class has
-        /// several configs.</summary>
-        public string? Name { get; set; }
-
-        /// <summary>Deferred re-weighting: K ≥ 1 trains unweighted for the 0-based epochs 0..K-1. Default 0: always
-        /// weighted. See <see cref="ClassBalancedAttribute.DeferUntilEpoch"/>.</summary>
-        public int DeferUntilEpoch { get; set; }
     }
 }

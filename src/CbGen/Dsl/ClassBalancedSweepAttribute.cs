@@ -31,18 +31,18 @@ namespace CbGen
     public sealed class ClassBalancedSweepAttribute : Attribute
     {
         /// <summary>The β values, each in [0, 1]. Default: the paper's 0.9, 0.99, 0.999, 0.9999.</summary>
-        public double[] Betas { get; set; } = { 0.9, 0.99, 0.999, 0.9999 };
+        public double[] Betas { get; set; } = CbDefaults.SweepBetas;
 
         /// <summary>The losses. Default: softmax, sigmoid and focal.</summary>
         public CbLoss[] Losses { get; set; } = { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
 
         /// <summary>The focal loss's γ values, each ≥ 0 (used with <see cref="CbLoss.Focal"/> only). Default: the
         /// paper's 0.5, 1.0, 2.0.</summary>
-        public double[] Gammas { get; set; } = { 0.5, 1.0, 2.0 };
+        public double[] Gammas { get; set; } = CbDefaults.SweepGammas;
 
         /// <summary>The logit adjustment's τ values, each ≥ 0 (used with <see cref="CbLoss.LogitAdjusted"/> only,
         /// which the default <see cref="Losses"/> do not include). Default: 1.0.</summary>
-        public double[] Taus { get; set; } = { 1.0 };
+        public double[] Taus { get; set; } = CbDefaults.SweepTaus;
 
         /// <summary>Where the losses keep their weights. Default <see cref="CbDevice.Auto"/>.</summary>
         public CbDevice Device { get; set; } = CbDevice.Auto;

@@ -19,7 +19,7 @@ namespace CbGen
     public static class LdamMargins
     {
         /// <summary>The official code's default m_max.</summary>
-        public const double DefaultMaxMargin = 0.5;
+        public const double DefaultMaxMargin = CbDefaults.MaxMargin;
 
         /// <summary>Returns the margin Δ_c of every class.</summary>
         /// <param name="counts">Training samples per class, indexed by class (the logits column).</param>

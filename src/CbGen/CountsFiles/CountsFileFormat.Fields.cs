@@ -1,15 +1,16 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.CountsFiles
 {
-    // CountsFileParser: the field rules of a row (separators, quotes) and what counts as a number.
-    internal static partial class CountsFileParser
+    /// <summary>The counts-file format's field rules (separators, quotes) and what counts as a number: one
+    /// implementation, compiled into the generator (linked) and used by cbgen (through InternalsVisibleTo).</summary>
+    internal static partial class CountsFileFormat
     {
         /// <summary>Whether <paramref name="value"/> is written as a number (ASCII digits, an optional sign, decimal
         /// point and exponent): the header rule (a first row whose count is not a number is a header) and the count
         /// check use this one definition.</summary>
-        private static bool LooksNumeric(string value)
+        public static bool LooksNumeric(string value)
         {
             int i = 0;
             if (i < value.Length && (value[i] == '-' || value[i] == '+'))
@@ -47,7 +48,7 @@ namespace CbGen.Generators.Parsing
         }
 
         /// <summary>Whether <paramref name="value"/> is an optional sign and ASCII digits only.</summary>
-        private static bool IsInteger(string value)
+        public static bool IsInteger(string value)
         {
             int i = value.Length > 0 && (value[0] == '-' || value[0] == '+') ? 1 : 0;
             return SkipDigits(value, ref i) > 0 && i == value.Length;
@@ -64,7 +65,7 @@ namespace CbGen.Generators.Parsing
             return i - start;
         }
 
-        private readonly struct Field
+        public readonly struct Field
         {
             public Field(string value, int start, int length)
             {
@@ -81,7 +82,7 @@ namespace CbGen.Generators.Parsing
             public int Length { get; }
         }
 
-        private static List<Field> SplitFields(string line, char separator, out string? error)
+        public static List<Field> SplitFields(string line, char separator, out string? error)
         {
             error = null;
             var fields = new List<Field>();

@@ -1,0 +1,41 @@
+namespace CbGen
+{
+    /// <summary>
+    /// The one home of every default CbGen applies: the attributes, the generator (which compiles this file in,
+    /// linked), <c>cbgen</c>, CbGen.ML and the TorchSharp runtime all read them from here. A test
+    /// (<c>DefaultLiteralTests</c>) fails when one of these values is written again as a default anywhere in
+    /// <c>src/</c> or <c>generators/</c>.
+    /// </summary>
+    internal static class CbDefaults
+    {
+        /// <summary>β of the effective number (Cui et al. 2019): 0.999.</summary>
+        public const double Beta = 0.999;
+
+        /// <summary>The focal loss's γ: 2, the focal loss paper's default.</summary>
+        public const double Gamma = 2.0;
+
+        /// <summary>The logit adjustment's τ: 1, the balanced softmax (Menon et al. 2021).</summary>
+        public const double Tau = 1.0;
+
+        /// <summary>LDAM's largest margin m_max: 0.5, the official code's.</summary>
+        public const double MaxMargin = 0.5;
+
+        /// <summary>LDAM's logit scale s: 30, the official code's.</summary>
+        public const double Scale = 30.0;
+
+        /// <summary>The official LDAM-DRW code's β: 0.9999.</summary>
+        public const double LdamDrwBeta = 0.9999;
+
+        /// <summary>The label that contributes no loss: -100, PyTorch's <c>ignore_index</c>.</summary>
+        public const long IgnoreIndex = -100;
+
+        /// <summary>The paper's β grid, a sweep's default <c>Betas</c>: 0.9, 0.99, 0.999, 0.9999 (a new array each call).</summary>
+        public static double[] SweepBetas => new[] { 0.9, 0.99, Beta, LdamDrwBeta };
+
+        /// <summary>The focal loss paper's γ grid, a sweep's default <c>Gammas</c>: 0.5, 1, 2 (a new array each call).</summary>
+        public static double[] SweepGammas => new[] { 0.5, 1.0, Gamma };
+
+        /// <summary>A sweep's default <c>Taus</c>: τ = 1 alone (a new array each call).</summary>
+        public static double[] SweepTaus => new[] { Tau };
+    }
+}

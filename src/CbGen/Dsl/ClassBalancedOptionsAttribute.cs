@@ -1,0 +1,61 @@
+using System;
+
+namespace CbGen
+{
+    /// <summary>
+    /// The options one class-balanced config takes, shared by <see cref="ClassBalancedAttribute"/> (on an enum) and
+    /// <see cref="ClassBalancedDatasetAttribute"/> (on a class, read from a counts file): one definition, so the two
+    /// cannot drift. Not applied directly; the generator reads either attribute.
+    /// </summary>
+    public abstract class ClassBalancedOptionsAttribute : Attribute
+    {
+        /// <summary>Only the two config attributes derive from this.</summary>
+        private protected ClassBalancedOptionsAttribute()
+        {
+        }
+
+        /// <summary>β in [0, 1] of the effective number E_n = (1 - β^n) / (1 - β). Default 0.999; for LDAM-DRW
+        /// (<see cref="CbLoss.Ldam"/> with <c>DeferUntilEpoch</c>) the official code's 0.9999. A plain
+        /// <see cref="CbLoss.LogitAdjusted"/> or <see cref="CbLoss.Ldam"/> config applies no class weights and has no β
+        /// (setting it is warning CB030).</summary>
+        public double Beta { get; set; } = CbDefaults.Beta;
+
+        /// <summary>The loss variant. Default <see cref="CbLoss.Softmax"/>.</summary>
+        public CbLoss Loss { get; set; } = CbLoss.Softmax;
+
+        /// <summary>The focal loss's γ ≥ 0 (focal configs only). Default 2.0, the focal loss paper's default.</summary>
+        public double Gamma { get; set; } = CbDefaults.Gamma;
+
+        /// <summary>The logit adjustment's τ ≥ 0 (<see cref="CbLoss.LogitAdjusted"/> configs only). Default 1.0 (the
+        /// balanced softmax); 0 is plain cross-entropy.</summary>
+        public double Tau { get; set; } = CbDefaults.Tau;
+
+        /// <summary>LDAM's largest margin m_max &gt; 0, given to the rarest class (<see cref="CbLoss.Ldam"/> configs
+        /// only). Default 0.5, the official code's.</summary>
+        public double MaxMargin { get; set; } = CbDefaults.MaxMargin;
+
+        /// <summary>LDAM's logit scale s &gt; 0 (<see cref="CbLoss.Ldam"/> configs only). Default 30, the official
+        /// code's.</summary>
+        public double Scale { get; set; } = CbDefaults.Scale;
+
+        /// <summary>Where the generated loss keeps its weights. Default <see cref="CbDevice.Auto"/>.</summary>
+        public CbDevice Device { get; set; } = CbDevice.Auto;
+
+        /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/> (the official code); for
+        /// <see cref="CbLoss.LogitAdjusted"/> and <see cref="CbLoss.Ldam"/> <see cref="MeanNormalizer.WeightSum"/>, PyTorch's
+        /// weighted mean as in their official code.</summary>
+        public MeanNormalizer Normalizer { get; set; } = MeanNormalizer.PositiveLabels;
+
+        /// <summary>What to do with a class of count 0. Default <see cref="ZeroCountPolicy.Throw"/> (a compile error).</summary>
+        public ZeroCountPolicy ZeroCounts { get; set; } = ZeroCountPolicy.Throw;
+
+        /// <summary>The name of the generated types. Default: the annotated enum's or class's name, plus the loss name
+        /// when it has several configs.</summary>
+        public string? Name { get; set; }
+
+        /// <summary>Deferred re-weighting (Cao et al. 2019): K ≥ 1 makes the generated loss a
+        /// <c>DeferredReweightingLoss</c> that trains unweighted for the 0-based epochs 0..K-1 and with these weights
+        /// from epoch K on (the LDAM-DRW recipe: 160 of 200 epochs with β = 0.9999). Default 0: always weighted.</summary>
+        public int DeferUntilEpoch { get; set; }
+    }
+}
