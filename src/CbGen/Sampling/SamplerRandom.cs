@@ -15,11 +15,11 @@ namespace CbGen.Sampling
 
         public SamplerRandom(long seed, long stream)
         {
-            // Mix the stream (epoch) number into the seed with a SplitMix64 step of its own, so that nearby
-            // (seed, epoch) pairs give unrelated states, then fill the four state words from SplitMix64.
+            // Hash the seed, add the stream (epoch) number and fill the four state words from SplitMix64 started there.
+            // The seed's hash is a bijection, so one seed's epochs start from distinct points; the sum is not symmetric
+            // in (seed, epoch), so seed a's epoch b is not seed b's epoch a.
             ulong x = (ulong)seed;
-            ulong y = (ulong)stream;
-            ulong mixed = SplitMix(ref x) ^ SplitMix(ref y);
+            ulong mixed = SplitMix(ref x) + (ulong)stream;
             s0 = SplitMix(ref mixed);
             s1 = SplitMix(ref mixed);
             s2 = SplitMix(ref mixed);

@@ -41,6 +41,16 @@ namespace CbGen.Tests.Sampling
         }
 
         [Fact]
+        public void Seed_and_epoch_are_not_interchangeable()
+        {
+            // Seed 3's epoch 5 must not be seed 5's epoch 3 (a symmetric mix of the two made them equal).
+            long[] seed3Epoch5 = IndexSampler.ClassBalanced(Index, seed: 3).Epoch(5, 1000).ToArray();
+            long[] seed5Epoch3 = IndexSampler.ClassBalanced(Index, seed: 5).Epoch(3, 1000).ToArray();
+
+            Assert.NotEqual(seed3Epoch5, seed5Epoch3);
+        }
+
+        [Fact]
         public void Enumerating_the_sampler_runs_epoch_after_epoch()
         {
             IndexSampler sampler = IndexSampler.ClassBalanced(Index, seed: 7, epochLength: 500);
