@@ -47,7 +47,7 @@ namespace CbGen.Sampling
         }
 
         /// <summary>As the span constructor, for labels stored as Int64 (a TorchSharp label tensor's data).</summary>
-        /// <exception cref="ArgumentException">As the span constructor; also more than 2^31 − 1 rows.</exception>
+        /// <exception cref="ArgumentException">As the span constructor.</exception>
         public LabelIndex(ReadOnlySpan<long> labels, int classCount)
             : this(Narrow(labels, classCount), classCount)
         {
