@@ -42,6 +42,18 @@ namespace CbGen.Tests.Sampling
         }
 
         [Fact]
+        public void Classes_drawn_alone_fit_the_class_probabilities()
+        {
+            var index = new LabelIndex(SamplerData.LongTailLabels(), 10);
+            IndexSampler sampler = IndexSampler.SquareRoot(index, seed: 17);
+            IndexStream stream = sampler.Stream(0);
+
+            long[] histogram = ChiSquare.Histogram(10, Draws, stream.NextClass);
+
+            ChiSquare.AssertFits(histogram, Expected("square-root", index.Counts()), "NextClass of a square-root sampler");
+        }
+
+        [Fact]
         public void Rows_within_a_class_are_drawn_uniformly()
         {
             int[] counts = { 400, 100, 20, 5 };
