@@ -6,6 +6,7 @@ using CbGen.Generators.Emitting;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using CbGen.Generators.Parsing;
+using CbGen.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
