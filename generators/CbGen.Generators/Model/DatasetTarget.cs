@@ -1,3 +1,4 @@
+using System.Linq;
 using CbGen.Generators.Helpers;
 
 namespace CbGen.Generators.Model
@@ -14,5 +15,10 @@ namespace CbGen.Generators.Model
         EquatableArray<ConfigSpec> Configs,
         SweepSpec? Sweep,
         LocationInfo? Location = null,
-        string? Deprecation = null);
+        string? Deprecation = null)
+    {
+        /// <summary>This class without its <see cref="Location"/> and its configs' and sweep's: what the emitters read.</summary>
+        public DatasetTarget WithoutLocations() =>
+            this with { Location = null, Configs = Configs.Select(c => c.WithoutLocation()).ToEquatableArray(), Sweep = Sweep?.WithoutLocation() };
+    }
 }

@@ -15,5 +15,8 @@ namespace CbGen.Generators.Model
     {
         /// <summary>The τ axis (LogitAdjusted points only; empty without them).</summary>
         public EquatableArray<double> Taus { get; init; } = EquatableArray<double>.Empty;
+
+        /// <summary>This sweep without its <see cref="Location"/>: what the emitters read.</summary>
+        public SweepSpec WithoutLocation() => Location is null ? this : this with { Location = null };
     }
 }
