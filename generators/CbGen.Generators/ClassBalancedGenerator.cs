@@ -6,6 +6,7 @@ using CbGen.Generators.Emitting;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using CbGen.Generators.Parsing;
+using CbGen.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -81,15 +82,30 @@ namespace CbGen.Generators
                 .Select(static (report, _) => report.Plan)
                 .WithTrackingName(TrackingNames.OutputPlan);
             context.RegisterSourceOutput(clashes, static (output, report) => ReportAll(output, report.Diagnostics));
+            context.RegisterSourceOutput(
+                datasets.Select(static (dataset, _) => dataset.Diagnostics).WithTrackingName(TrackingNames.DatasetDiagnostics),
+                static (output, diagnostics) => ReportAll(output, diagnostics));
+
+            // Only the clash stage above reads locations. The emitters read location-free projections, so a line typed
+            // above an annotated type re-runs its parse and the clash stage, and nothing after them.
+            IncrementalValuesProvider<EnumSpec> enumsToEmit = enums
+                .Select(static (spec, _) => spec.WithoutLocations())
+                .WithTrackingName(TrackingNames.EnumsToEmit);
+            IncrementalValuesProvider<EnumSweepSpec> sweepsToEmit = sweeps
+                .Select(static (sweep, _) => sweep.WithoutLocations())
+                .WithTrackingName(TrackingNames.SweepsToEmit);
+            IncrementalValuesProvider<DatasetSpec> datasetsToEmit = datasets
+                .Select(static (dataset, _) => dataset.ForEmission())
+                .WithTrackingName(TrackingNames.DatasetsToEmit);
 
             context.RegisterSourceOutput(
-                enums.Combine(features).Combine(plan).WithTrackingName(TrackingNames.EnumsWithFeatures),
+                enumsToEmit.Combine(features).Combine(plan).WithTrackingName(TrackingNames.EnumsWithFeatures),
                 static (output, input) => Execute(output, input.Left.Left, input.Left.Right, input.Right));
             context.RegisterSourceOutput(
-                sweeps.Combine(features).Combine(plan).WithTrackingName(TrackingNames.SweepsWithFeatures),
+                sweepsToEmit.Combine(features).Combine(plan).WithTrackingName(TrackingNames.SweepsWithFeatures),
                 static (output, input) => ExecuteSweep(output, input.Left.Left, input.Left.Right, input.Right));
             context.RegisterSourceOutput(
-                datasets.Combine(features).Combine(plan).WithTrackingName(TrackingNames.DatasetsWithFeatures),
+                datasetsToEmit.Combine(features).Combine(plan).WithTrackingName(TrackingNames.DatasetsWithFeatures),
                 static (output, input) => ExecuteDataset(output, input.Left.Left, input.Left.Right, input.Right));
         }
 
@@ -141,7 +157,6 @@ namespace CbGen.Generators
 
         private static void ExecuteDataset(SourceProductionContext context, DatasetSpec dataset, CompilationFeatures features, OutputPlan plan)
         {
-            ReportAll(context, dataset.Diagnostics);
             if (dataset.Enum is not { } spec)
             {
                 return;

@@ -41,5 +41,17 @@ namespace CbGen.Generators
 
         /// <summary>The clash stage's location-free plan (what not to emit, which hint names to change).</summary>
         public const string OutputPlan = nameof(OutputPlan);
+
+        /// <summary>Each enum model without locations: what the emitters read.</summary>
+        public const string EnumsToEmit = nameof(EnumsToEmit);
+
+        /// <summary>Each sweep model without locations: what the emitters read.</summary>
+        public const string SweepsToEmit = nameof(SweepsToEmit);
+
+        /// <summary>Each dataset without locations or diagnostics: what the emitters read.</summary>
+        public const string DatasetsToEmit = nameof(DatasetsToEmit);
+
+        /// <summary>The diagnostics of each dataset's counts file, reported by their own output.</summary>
+        public const string DatasetDiagnostics = nameof(DatasetDiagnostics);
     }
 }

@@ -222,17 +222,28 @@ namespace CbGen.Generators.Tests
 
         /// <summary>Walks every output of the steps <paramref name="names"/> and fails on a symbol, syntax node,
         /// compilation, location, diagnostic or AdditionalText anywhere in it; returns how many outputs it walked.</summary>
-        public static int HoldsNoCompilerObjects(GeneratorRun run, IEnumerable<string> names)
+        public static int HoldsNoCompilerObjects(GeneratorRun run, IEnumerable<string> names) =>
+            WalkOutputs(run, names, value =>
+                value is ISymbol or SyntaxNode or Compilation or SemanticModel or Location or Diagnostic or SyntaxTree or AdditionalText);
+
+        /// <summary>Walks every output of the steps <paramref name="names"/> and fails on a position in a file (the
+        /// generator's <c>LocationInfo</c>, or a <see cref="Location"/>) anywhere in it, null ones excepted: what the
+        /// emitters read must not change when a line moves. Returns how many outputs it walked.</summary>
+        public static int HoldsNoLocations(GeneratorRun run, IEnumerable<string> names) =>
+            WalkOutputs(run, names, value => value is Location || value.GetType().FullName == "CbGen.Generators.Model.LocationInfo");
+
+        private static int WalkOutputs(GeneratorRun run, IEnumerable<string> names, Func<object, bool> forbidden)
         {
             GeneratorRunResult result = run.Driver.GetRunResult().Results.Single();
             int walked = 0;
             foreach (string name in names)
             {
+                Assert.True(result.TrackedSteps.ContainsKey(name), "No tracked step " + name);
                 foreach (IncrementalGeneratorRunStep step in result.TrackedSteps[name])
                 {
                     foreach ((object value, IncrementalStepRunReason _) in step.Outputs)
                     {
-                        Walk(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                        Walk(value, name, forbidden, new HashSet<object>(ReferenceEqualityComparer.Instance));
                         walked++;
                     }
                 }
@@ -241,7 +252,7 @@ namespace CbGen.Generators.Tests
             return walked;
         }
 
-        private static void Walk(object? value, string path, HashSet<object> seen)
+        private static void Walk(object? value, string path, Func<object, bool> forbidden, HashSet<object> seen)
         {
             if (value is null)
             {
@@ -249,8 +260,7 @@ namespace CbGen.Generators.Tests
             }
 
             Type type = value.GetType();
-            Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or Location or Diagnostic or SyntaxTree or AdditionalText,
-                path + " holds a " + type.FullName);
+            Assert.False(forbidden(value), path + " holds a " + type.FullName);
             if (type.IsPrimitive || type.IsEnum || value is string or decimal)
             {
                 return;
@@ -266,7 +276,7 @@ namespace CbGen.Generators.Tests
                 int i = 0;
                 foreach (object? item in sequence)
                 {
-                    Walk(item, path + "[" + i++ + "]", seen);
+                    Walk(item, path + "[" + i++ + "]", forbidden, seen);
                 }
             }
 
@@ -279,7 +289,7 @@ namespace CbGen.Generators.Tests
                         continue;
                     }
 
-                    Walk(field.GetValue(value), path + "." + field.Name, seen);
+                    Walk(field.GetValue(value), path + "." + field.Name, forbidden, seen);
                 }
             }
         }

@@ -68,6 +68,12 @@ namespace CbGen.Generators.Emitting
 
             double[] priors = ClassPriors.Priors(counts);
             double[] logPriors = ClassPriors.LogPriors(counts);
+            if (IsCompact(spec))
+            {
+                WriteComputedLongTailTables(w, config, counts, priors, logPriors);
+                return;
+            }
+
             WriteTable(w, features, "double", "Priors", "s_priors",
                 "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.", priors.Length,
                 i => Literals.Double(Literals.RequireFinite(priors[i], "A prior")));
@@ -81,6 +87,36 @@ namespace CbGen.Generators.Emitting
                 WriteTable(w, features, "double", "Margins", "s_margins",
                     "LDAM margins Δ_c = m_max·(n_min / n_c)^(1/4) per class, equal to <c>LdamMargins.Compute(Counts, MaxMargin)</c>.",
                     margins.Length, i => Literals.Double(Literals.RequireFinite(margins[i], "A margin")));
+            }
+        }
+
+        /// <summary>Past <see cref="DocumentedClassCount"/> classes: the priors, log-priors and margins computed at type
+        /// initialisation by the runtime maths (checked finite here, as the written tables are).</summary>
+        private static void WriteComputedLongTailTables(SourceWriter w, ConfigSpec config, long[] counts, double[] priors, double[] logPriors)
+        {
+            RequireFinite(priors, "A prior");
+            RequireFinite(logPriors, "A log-prior");
+            WriteComputedTable(w, "Priors", "s_priors",
+                "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.",
+                "global::CbGen.ClassPriors.Priors(Counts)");
+            WriteComputedTable(w, "LogPriors", "s_logPriors",
+                "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).",
+                "global::CbGen.ClassPriors.LogPriors(Counts)");
+            if (config.Loss == CbLoss.Ldam)
+            {
+                RequireFinite(LdamMargins.Compute(counts, config.MaxMargin), "A margin");
+                WriteComputedTable(w, "Margins", "s_margins",
+                    "LDAM margins Δ_c = m_max·(n_min / n_c)^(1/4) per class, equal to <c>LdamMargins.Compute(Counts, MaxMargin)</c>.",
+                    "global::CbGen.LdamMargins.Compute(Counts, MaxMargin)");
+            }
+        }
+
+        /// <summary>Throws (a generator failure) when a computed table holds a value that is not finite.</summary>
+        private static void RequireFinite(double[] values, string what)
+        {
+            foreach (double value in values)
+            {
+                Literals.RequireFinite(value, what);
             }
         }
 

@@ -72,35 +72,72 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("public const int DeferUntilEpoch = " + Literals.Int(config.DeferUntilEpoch) + ";");
             }
 
+            bool compact = IsCompact(spec);
+            if (compact)
+            {
+                w.WriteLine();
+                w.WriteLine("// The training samples ({Name}Count" + (weighted ? ") and class-balanced weight ({Name}Weight" : string.Empty)
+                    + ") of each class, in class order: past " + Literals.Int(DocumentedClassCount) + " classes without XML docs.");
+                w.WriteLine("#pragma warning disable CS1591 // Missing XML comment for publicly visible type or member");
+            }
+
             foreach (MemberSpec member in spec.Members)
             {
                 string cref = enumType + "." + member.Identifier;
-                w.WriteLine();
+                if (!compact)
+                {
+                    w.WriteLine();
+                }
+
                 if (member.Name + "Count" == "ClassCount")
                 {
                     w.WriteLine("// The count of '" + member.Name + "' would be named ClassCount, which is the number of classes: read Counts[" + Literals.Int(member.Index) + "].");
                 }
                 else
                 {
-                    w.WriteLine("/// <summary>Training samples of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
+                    if (!compact)
+                    {
+                        w.WriteLine("/// <summary>Training samples of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
+                    }
+
                     w.WriteLine("public const long " + member.Name + "Count = " + Literals.Long(member.Count) + ";");
                 }
 
                 if (weighted)
                 {
-                    w.WriteLine();
-                    w.WriteLine("/// <summary>Class-balanced weight of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
+                    if (!compact)
+                    {
+                        w.WriteLine();
+                        w.WriteLine("/// <summary>Class-balanced weight of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
+                    }
+
                     w.WriteLine("public const double " + member.Name + "Weight = " + Literals.Double(Literals.RequireFinite(weights[member.Index], "A weight")) + ";");
                 }
+            }
+
+            if (compact)
+            {
+                w.WriteLine("#pragma warning restore CS1591");
             }
 
             WriteTable(w, features, "long", "Counts", "s_counts",
                 "Training samples per class, indexed by class.", counts.Length, i => Literals.Long(counts[i]));
             if (weighted)
             {
-                WriteTable(w, features, "double", "EffectiveNumbers", "s_effectiveNumbers",
-                    "Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class).", effective.Length,
-                    i => Literals.Double(Literals.RequireFinite(effective[i], "An effective number")));
+                const string EffectiveSummary = "Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class)";
+                if (compact)
+                {
+                    RequireFinite(effective, "An effective number");
+                    WriteComputedTable(w, "EffectiveNumbers", "s_effectiveNumbers",
+                        EffectiveSummary + ", equal to <c>ClassBalancedWeights.EffectiveNumbers(Counts, Beta)</c>.",
+                        "global::CbGen.ClassBalancedWeights.EffectiveNumbers(Counts, Beta)");
+                }
+                else
+                {
+                    WriteTable(w, features, "double", "EffectiveNumbers", "s_effectiveNumbers", EffectiveSummary + ".", effective.Length,
+                        i => Literals.Double(Literals.RequireFinite(effective[i], "An effective number")));
+                }
+
                 WriteTable(w, features, "double", "Weights", "s_weights",
                     "Class-balanced weights per class, equal to <c>ClassBalancedWeights.Compute(Counts, Beta"
                     + (config.ZeroCounts == ZeroCountPolicy.ZeroWeight ? ", zeroCounts: ZeroCountPolicy.ZeroWeight" : string.Empty)

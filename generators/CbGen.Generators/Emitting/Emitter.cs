@@ -94,6 +94,11 @@ namespace CbGen.Generators.Emitting
                 + ", device: " + config.Device.ToString()
                 + ", zero counts: " + config.ZeroCounts.ToString()
                 + (config.DeferUntilEpoch > 0 ? ", defer until epoch: " + Literals.Int(config.DeferUntilEpoch) : string.Empty));
+            if (IsCompact(spec))
+            {
+                WriteCompactCounts(w, spec);
+            }
+            else
             {
                 w.WriteLine("//   counts (class index: member = samples):");
                 const int PerLine = 6;

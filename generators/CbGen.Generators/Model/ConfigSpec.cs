@@ -30,5 +30,8 @@ namespace CbGen.Generators.Model
         /// <summary>Whether the loss applies the class-balanced weights (the CB losses, and LDAM-DRW); <see cref="Beta"/>
         /// is 0 when it does not.</summary>
         public bool UsesWeights => !IsLongTail || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+
+        /// <summary>This config without its <see cref="Location"/>: what the emitters read.</summary>
+        public ConfigSpec WithoutLocation() => Location is null ? this : this with { Location = null };
     }
 }

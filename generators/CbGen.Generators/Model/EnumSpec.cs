@@ -1,3 +1,4 @@
+using System.Linq;
 using CbGen.Generators.Helpers;
 
 namespace CbGen.Generators.Model
@@ -26,5 +27,10 @@ namespace CbGen.Generators.Model
         public static EnumSpec Failed(string enumName, string message) =>
             new EnumSpec(null, enumName, enumName, enumName, false, EquatableArray<MemberSpec>.Empty,
                 EquatableArray<ConfigSpec>.Empty, message);
+
+        /// <summary>This enum with its configs' locations dropped: what the emitters read, so that a line typed above the
+        /// enum changes nothing they see.</summary>
+        public EnumSpec WithoutLocations() =>
+            this with { Configs = Configs.Select(c => c.WithoutLocation()).ToEquatableArray() };
     }
 }

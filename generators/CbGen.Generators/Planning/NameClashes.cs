@@ -6,7 +6,7 @@ using CbGen.Generators.Emitting;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.Generators.Planning
 {
     /// <summary>
     /// The clash stage: sees every unit the generator would emit (enum configs, sweeps, dataset labels and configs) and

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.Generators.Planning
 {
     /// <summary>Finds, from syntax alone, the namespace-level types and the namespaces of the user's source that are
     /// named like something the generator writes (every generated type name ends with one of

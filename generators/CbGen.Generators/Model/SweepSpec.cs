@@ -1,0 +1,22 @@
+using CbGen.Generators.Helpers;
+
+namespace CbGen.Generators.Model
+{
+    /// <summary>A valid <c>[ClassBalancedSweep]</c>, expanded.</summary>
+    internal sealed record SweepSpec(
+        string Prefix,
+        EquatableArray<double> Betas,
+        EquatableArray<double> Gammas,
+        EquatableArray<SweepPoint> Points,
+        CbDevice Device,
+        MeanNormalizer Normalizer,
+        int DeferUntilEpoch,
+        LocationInfo? Location = null)
+    {
+        /// <summary>The τ axis (LogitAdjusted points only; empty without them).</summary>
+        public EquatableArray<double> Taus { get; init; } = EquatableArray<double>.Empty;
+
+        /// <summary>This sweep without its <see cref="Location"/>: what the emitters read.</summary>
+        public SweepSpec WithoutLocation() => Location is null ? this : this with { Location = null };
+    }
+}
