@@ -53,7 +53,7 @@ namespace CbGen.TorchSharp
         /// <summary>Where to keep the weights (default <see cref="CbDevice.Auto"/>).</summary>
         public CbDevice Device { get; init; } = CbDevice.Auto;
 
-        /// <summary>Sets <see cref="ClassBalancedLoss.CheckFiniteLogits"/> (or <see cref="LogitShiftLoss.CheckFiniteLogits"/>)
+        /// <summary>Sets <see cref="PerClassLoss.CheckFiniteLogits"/>
         /// on the new module (default false).</summary>
         public bool CheckFiniteLogits { get; init; }
 
@@ -69,7 +69,7 @@ namespace CbGen.TorchSharp
         public double? Scale { get; init; }
 
         /// <summary>Deferred re-weighting: K ≥ 0, the first (0-based) epoch that uses the class-balanced weights, or
-        /// <c>null</c> (default) for none. Set, <see cref="CbLosses.FromCounts(CbLoss, System.ReadOnlySpan{long}, double, CbLossOptions?)"/>
+        /// <c>null</c> (default) for none. Set, <see cref="CbLosses.FromCounts(CbLoss, ClassCounts, double, CbLossOptions?)"/>
         /// returns a <see cref="DeferredReweightingLoss"/> (with <see cref="CbLoss.Ldam"/>: LDAM-DRW); the
         /// logit-adjusted loss has no weights to defer, so setting it for that loss is an error like any option a loss
         /// does not use.</summary>

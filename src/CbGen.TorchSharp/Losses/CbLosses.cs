@@ -12,9 +12,9 @@ namespace CbGen.TorchSharp
     /// line) needs no switch per loss: the weights come from an array, a span, a tensor or counts and β, the options
     /// from one <see cref="CbLossOptions"/>.
     /// </summary>
-    /// <remarks>The modules come back as TorchSharp's <see cref="Loss{TInput, TTarget, TResult}"/>, the type every
-    /// loss shares; the class-balanced variants are <see cref="ClassBalancedLoss"/>s (cast for
-    /// <see cref="ClassBalancedLoss.ClassWeights"/> or <see cref="ClassBalancedLoss.NumClasses"/>).</remarks>
+    /// <remarks>The modules come back as <see cref="PerClassLoss"/>, the base every CbGen loss shares, so
+    /// <see cref="PerClassLoss.ClassWeights"/>, <see cref="PerClassLoss.NumClasses"/> and
+    /// <see cref="PerClassLoss.CheckFiniteLogits"/> need no cast.</remarks>
     public static class CbLosses
     {
         /// <summary>Builds the <paramref name="loss"/> variant from per-class weights α_c (copied).</summary>
@@ -26,13 +26,13 @@ namespace CbGen.TorchSharp
         /// of range.</exception>
         /// <exception cref="ArgumentException">The weights are empty, negative or not finite, or the options set one
         /// that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
-        public static Loss<Tensor, Tensor, Tensor> Create(
+        public static PerClassLoss Create(
             CbLoss loss, ReadOnlySpan<double> weights, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckWeightVariant(loss, nameof(loss));
             OptionRules.CheckAppliesToWeights(o, loss, nameof(options));
-            ClassBalancedLoss module = loss switch
+            PerClassLoss module = loss switch
             {
                 CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
                     o.LabelSmoothingValue, o.Device),
@@ -54,12 +54,12 @@ namespace CbGen.TorchSharp
         /// of range.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, negative or not finite, or the
         /// options set one that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
-        public static Loss<Tensor, Tensor, Tensor> Create(CbLoss loss, Tensor weights, CbLossOptions? options = null)
+        public static PerClassLoss Create(CbLoss loss, Tensor weights, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckWeightVariant(loss, nameof(loss));
             OptionRules.CheckAppliesToWeights(o, loss, nameof(options));
-            ClassBalancedLoss module = loss switch
+            PerClassLoss module = loss switch
             {
                 CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
                     o.LabelSmoothingValue, o.Device),
@@ -85,7 +85,7 @@ namespace CbGen.TorchSharp
         /// the logit-adjusted and LDAM losses use unless <see cref="CbLossOptions.Normalizer"/> says otherwise).</para>
         /// <para>With <see cref="CbLossOptions.DeferUntilEpoch"/> set, the class-balanced variants come back as a
         /// <see cref="DeferredReweightingLoss"/> too (as
-        /// <see cref="DeferredReweightingLoss.FromCounts(CbLoss, ReadOnlySpan{long}, double, int, CbLossOptions?)"/>);
+        /// <see cref="DeferredReweightingLoss.FromCounts(CbLoss, ClassCounts, double, int, CbLossOptions?)"/>);
         /// call its <see cref="DeferredReweightingLoss.Step(int)"/> at the start of every epoch.</para>
         /// </remarks>
         /// <param name="loss">The variant.</param>
@@ -100,8 +100,8 @@ namespace CbGen.TorchSharp
         /// LDAM losses the message says to give the class a pseudo-count, e.g. 1), or the options set one that
         /// <paramref name="loss"/> does not use (e.g. <see cref="CbLossOptions.Gamma"/> for the softmax loss, or
         /// <see cref="CbLossOptions.DeferUntilEpoch"/> for the logit-adjusted loss, which has no weights to defer).</exception>
-        public static Loss<Tensor, Tensor, Tensor> FromCounts(
-            CbLoss loss, ReadOnlySpan<long> counts, double beta, CbLossOptions? options = null)
+        public static PerClassLoss FromCounts(
+            CbLoss loss, ClassCounts counts, double beta, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckVariant(loss, nameof(loss));
@@ -121,23 +121,9 @@ namespace CbGen.TorchSharp
                     return new LdamLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue, o.MaxMarginValue, o.ScaleValue,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
                 default:
-                    return Create(loss, Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), options);
+                    return Create(loss, Counts.ClassBalancedWeightsOf(counts.Span, beta, nameof(counts)), options);
             }
         }
-
-        /// <summary>As <see cref="FromCounts(CbLoss, ReadOnlySpan{long}, double, CbLossOptions?)"/>, for
-        /// <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
-        /// <param name="loss">The variant.</param>
-        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
-        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
-        /// <param name="options">The options (<see cref="CbLossOptions.Default"/> when null).</param>
-        /// <returns>A new loss module; dispose it after use.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">As the <see cref="long"/> overload.</exception>
-        /// <exception cref="ArgumentException">As the <see cref="long"/> overload.</exception>
-        public static Loss<Tensor, Tensor, Tensor> FromCounts(
-            CbLoss loss, IReadOnlyList<int> counts, double beta, CbLossOptions? options = null) =>
-            FromCounts(loss, Counts.Widen(counts, nameof(counts)), beta, options);
 
         /// <summary>Accepts every defined <see cref="CbLoss"/>.</summary>
         internal static void CheckVariant(CbLoss loss, string paramName)

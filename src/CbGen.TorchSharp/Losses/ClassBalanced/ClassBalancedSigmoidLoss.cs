@@ -20,17 +20,17 @@ namespace CbGen.TorchSharp
     /// given as a class index.</para>
     /// <para><b>Reductions:</b> <see cref="Reduction.None"/> returns the weighted element losses [B, C];
     /// <see cref="Reduction.Sum"/> their plain sum; <see cref="Reduction.Mean"/> that sum divided by the
-    /// <see cref="ClassBalancedLoss.Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official
+    /// <see cref="PerClassLoss.Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official
     /// code) by the number of positive labels — B for class indices, max(Σ_{i,c} t_ic, 1) for float targets (the number of ones for
     /// multi-hot; at least 1, as RetinaNet does, so a batch without positives is not divided by 0);
     /// <see cref="MeanNormalizer.WeightSum"/> by the weight of the positive labels — Σ_i α_{y_i} for class indices,
     /// Σ_{i,c} t_ic·α_c for float targets (1 if that is 0); <see cref="MeanNormalizer.AllTerms"/> by B·C (the mean
     /// of the None output, what the popular PyTorch ports do).</para>
-    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassBalancedLoss.ClassWeights"/>),
+    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="PerClassLoss.ClassWeights"/>),
     /// a copy the module owns: it moves with <c>.to()</c>, is saved by <c>state_dict</c> and survives a dispose scope
-    /// around the constructor; see <see cref="ClassBalancedLoss"/> for how <c>forward</c> caches it.</para>
+    /// around the constructor; see <see cref="PerClassLoss"/> for how <c>forward</c> caches it.</para>
     /// </remarks>
-    public class ClassBalancedSigmoidLoss : ClassBalancedLoss
+    public class ClassBalancedSigmoidLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
@@ -45,7 +45,7 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto)
-            : base(weights, CheckOptions(reduction, normalizer), normalizer, device)
+            : this(CheckOptions(reduction, normalizer), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
         {
         }
 
@@ -65,7 +65,13 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto)
-            : base(weights, CheckOptions(reduction, normalizer), normalizer, device)
+            : this(CheckOptions(reduction, normalizer), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
+        {
+        }
+
+        /// <summary>The one path every constructor takes, with the options checked before the weights.</summary>
+        private ClassBalancedSigmoidLoss(Reduction reduction, MeanNormalizer normalizer, OwnedWeights weights)
+            : base(weights.Count, weights, reduction, normalizer)
         {
         }
 
@@ -84,31 +90,12 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
         /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
         public static ClassBalancedSigmoidLoss FromCounts(
-            ReadOnlySpan<long> counts,
+            ClassCounts counts,
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto) =>
-            new ClassBalancedSigmoidLoss(Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer, device);
-
-        /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, CbDevice)"/>, for
-        /// <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
-        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
-        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
-        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
-        /// <returns>A new loss module.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
-        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
-        public static ClassBalancedSigmoidLoss FromCounts(
-            IReadOnlyList<int> counts,
-            double beta,
-            Reduction reduction = Reduction.Mean,
-            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            CbDevice device = CbDevice.Auto) =>
-            FromCounts(Counts.Widen(counts, nameof(counts)), beta, reduction, normalizer, device);
+            new ClassBalancedSigmoidLoss(Counts.ClassBalancedWeightsOf(counts.Span, beta, nameof(counts)), reduction, normalizer, device);
 
         /// <summary>Computes the loss.</summary>
         /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
@@ -117,6 +104,6 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
         /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
         public override Tensor forward(Tensor logits, Tensor target) =>
-            LossCore.Sigmoid(logits, target, WeightsFor(logits, target), reduction, Normalizer);
+            LossCore.Sigmoid(logits, target, WeightsFor(logits, target)!, reduction, Normalizer);
     }
 }

@@ -16,7 +16,7 @@ namespace CbGen.TorchSharp
     /// <para><b>Targets:</b> Int64 class indices of shape [B]; a label equal to <see cref="IgnoreIndex"/> contributes
     /// nothing. <b>Reductions:</b> <see cref="Reduction.None"/> returns the per-sample losses [B] (0 for ignored
     /// samples); <see cref="Reduction.Sum"/> their plain sum; <see cref="Reduction.Mean"/> that sum divided by the
-    /// <see cref="ClassBalancedLoss.Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official code)
+    /// <see cref="PerClassLoss.Normalizer"/>: <see cref="MeanNormalizer.PositiveLabels"/> (default, official code)
     /// divides by the number of non-ignored samples, <see cref="MeanNormalizer.WeightSum"/> by Σ_{i not ignored}
     /// α_{y_i} (PyTorch's weighted mean: with all weights 1 it equals <c>nn.functional.cross_entropy</c>, also with
     /// ignore_index and label smoothing), <see cref="MeanNormalizer.AllTerms"/> by B (the mean of the
@@ -25,11 +25,11 @@ namespace CbGen.TorchSharp
     /// <para><b>Label smoothing</b> ε follows PyTorch's <c>cross_entropy(weight, label_smoothing)</c> exactly:
     /// loss_i = (1 - ε)·α_{y_i}·(-log p_{i,y_i}) + (ε / C)·Σ_c α_c·(-log p_{i,c}), so the smoothing term weighs
     /// class c by α_c.</para>
-    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="ClassBalancedLoss.ClassWeights"/>),
+    /// <para><b>Weights</b> live in the float64 buffer <c>class_weights</c> (<see cref="PerClassLoss.ClassWeights"/>),
     /// a copy the module owns: it moves with <c>.to()</c>, is saved by <c>state_dict</c> and survives a dispose scope
-    /// around the constructor; see <see cref="ClassBalancedLoss"/> for how <c>forward</c> caches it.</para>
+    /// around the constructor; see <see cref="PerClassLoss"/> for how <c>forward</c> caches it.</para>
     /// </remarks>
-    public class ClassBalancedSoftmaxLoss : ClassBalancedLoss
+    public class ClassBalancedSoftmaxLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
@@ -49,7 +49,7 @@ namespace CbGen.TorchSharp
             long ignoreIndex = Validation.DefaultIgnoreIndex,
             double labelSmoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : base(weights, CheckOptions(reduction, normalizer, labelSmoothing), normalizer, device)
+            : this(CheckOptions(reduction, normalizer, labelSmoothing), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
         {
             IgnoreIndex = ignoreIndex;
             LabelSmoothing = labelSmoothing;
@@ -76,10 +76,16 @@ namespace CbGen.TorchSharp
             long ignoreIndex = Validation.DefaultIgnoreIndex,
             double labelSmoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : base(weights, CheckOptions(reduction, normalizer, labelSmoothing), normalizer, device)
+            : this(CheckOptions(reduction, normalizer, labelSmoothing), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
         {
             IgnoreIndex = ignoreIndex;
             LabelSmoothing = labelSmoothing;
+        }
+
+        /// <summary>The one path every constructor takes, with the options checked before the weights.</summary>
+        private ClassBalancedSoftmaxLoss(Reduction reduction, MeanNormalizer normalizer, OwnedWeights weights)
+            : base(weights.Count, weights, reduction, normalizer)
+        {
         }
 
         /// <summary>
@@ -98,39 +104,15 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
         /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
         public static ClassBalancedSoftmaxLoss FromCounts(
-            ReadOnlySpan<long> counts,
+            ClassCounts counts,
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
             double labelSmoothing = 0.0,
             CbDevice device = CbDevice.Auto) =>
-            new ClassBalancedSoftmaxLoss(Counts.ClassBalancedWeightsOf(counts, beta, nameof(counts)), reduction, normalizer,
+            new ClassBalancedSoftmaxLoss(Counts.ClassBalancedWeightsOf(counts.Span, beta, nameof(counts)), reduction, normalizer,
                 ignoreIndex, labelSmoothing, device);
-
-        /// <summary>As <see cref="FromCounts(ReadOnlySpan{long}, double, Reduction, MeanNormalizer, long, double, CbDevice)"/>,
-        /// for <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
-        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
-        /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
-        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
-        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
-        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
-        /// <returns>A new loss module.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
-        /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">β is outside [0, 1], or as the constructor.</exception>
-        public static ClassBalancedSoftmaxLoss FromCounts(
-            IReadOnlyList<int> counts,
-            double beta,
-            Reduction reduction = Reduction.Mean,
-            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
-            double labelSmoothing = 0.0,
-            CbDevice device = CbDevice.Auto) =>
-            FromCounts(Counts.Widen(counts, nameof(counts)), beta, reduction, normalizer, ignoreIndex, labelSmoothing,
-                device);
 
         /// <summary>The label value that contributes nothing to the loss.</summary>
         public long IgnoreIndex { get; }
@@ -145,13 +127,13 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
         /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
         public override Tensor forward(Tensor logits, Tensor target) =>
-            LossCore.Softmax(logits, target, WeightsFor(logits, target), reduction, Normalizer, IgnoreIndex,
+            LossCore.Softmax(logits, target, WeightsFor(logits, target)!, reduction, Normalizer, IgnoreIndex,
                 LabelSmoothing);
 
         /// <summary>Checks the options in the order the constructors always have: reduction, normaliser, ε.</summary>
         private static Reduction CheckOptions(Reduction reduction, MeanNormalizer normalizer, double labelSmoothing)
         {
-            ClassBalancedLoss.CheckOptions(reduction, normalizer);
+            PerClassLoss.CheckOptions(reduction, normalizer);
             Validation.LabelSmoothing(labelSmoothing, nameof(labelSmoothing));
             return reduction;
         }

@@ -11,24 +11,6 @@ namespace CbGen.TorchSharp
     public partial class DeferredReweightingLoss
     {
         /// <summary>
-        /// Wraps an LDAM loss with class weights (LDAM-DRW); the wrapper takes it over (and disposes it). Before epoch
-        /// <paramref name="deferUntilEpoch"/> it uses a twin with the same margins, scale, reduction, normaliser and
-        /// ignore index and no class weights. <see cref="Variant"/> reports <see cref="CbLoss.Softmax"/> (LDAM is a
-        /// softmax cross-entropy on margin-shifted logits); <see cref="Weighted"/> is the <see cref="LdamLoss"/>.
-        /// </summary>
-        /// <param name="weighted">The LDAM loss with class weights, used from epoch <paramref name="deferUntilEpoch"/> on.</param>
-        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class weights.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="weighted"/> is null.</exception>
-        /// <exception cref="ArgumentException"><paramref name="weighted"/> has no class weights.</exception>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="deferUntilEpoch"/> is negative.</exception>
-        public DeferredReweightingLoss(LdamLoss weighted, int deferUntilEpoch)
-            : this(weighted, deferUntilEpoch, CbLoss.Softmax, NumClassesOf(weighted, RequireWeights))
-        {
-            _unweighted = UnweightedTwin(weighted);
-            register_module("unweighted_loss", _unweighted);
-        }
-
-        /// <summary>
         /// LDAM-DRW from training samples per class, as in the official code: LDAM with margins
         /// <see cref="LdamMargins.Compute"/>, unweighted before epoch K, then weighted by
         /// <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
@@ -49,7 +31,7 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
         /// <exception cref="ArgumentOutOfRangeException">K is negative, or β, m_max, s or an enum is out of range.</exception>
         public static DeferredReweightingLoss LdamDrw(
-            ReadOnlySpan<long> counts,
+            ClassCounts counts,
             int deferUntilEpoch = DeferredReweighting.LdamDrwEpoch,
             double beta = DeferredReweighting.LdamDrwBeta,
             Reduction reduction = Reduction.Mean,
@@ -65,19 +47,54 @@ namespace CbGen.TorchSharp
                 _ = new DeferredReweighting(deferUntilEpoch);
             }
 
-            LongTailValidation.NoEmptyClass(counts, LongTailValidation.LdamName, nameof(counts));
-            double[] weights = ClassBalancedWeights.Compute(counts, beta);
+            LongTailValidation.NoEmptyClass(counts.Span, LongTailValidation.LdamName, nameof(counts));
+            double[] weights = ClassBalancedWeights.Compute(counts.Span, beta);
             return new DeferredReweightingLoss(
                 new LdamLoss(counts, reduction, normalizer, ignoreIndex, maxMargin, scale, weights, device),
                 deferUntilEpoch);
         }
 
-        /// <summary>The LDAM twin without class weights, built on the CPU and moved to the weighted module's device.</summary>
-        private static LdamLoss UnweightedTwin(LdamLoss weighted)
+        /// <summary>Checks that <paramref name="weighted"/> has class weights to defer; runs before the base
+        /// constructor, so nothing is registered for a loss that cannot be wrapped.</summary>
+        private static PerClassLoss Deferrable(PerClassLoss? weighted)
         {
-            var twin = LdamLoss.FromMargins(weighted.MarginValues(), weighted.reduction, weighted.Normalizer,
-                weighted.IgnoreIndex, weighted.Scale, device: CbDevice.Cpu);
-            Device device = weighted.Margins.device;
+            switch (weighted)
+            {
+                case null:
+                    throw new ArgumentNullException(nameof(weighted));
+                case ClassBalancedSoftmaxLoss or ClassBalancedSigmoidLoss or ClassBalancedFocalLoss:
+                    return weighted;
+                case LdamLoss { ClassWeights: null }:
+                    throw new ArgumentException(
+                        "The LDAM loss has no class weights, so deferring them changes nothing; build it with classWeights "
+                        + "(e.g. ClassBalancedWeights.Compute(counts, DeferredReweighting.LdamDrwBeta)) or use "
+                        + "DeferredReweightingLoss.LdamDrw(counts, deferUntilEpoch).", nameof(weighted));
+                case LdamLoss:
+                    return weighted;
+                default:
+                    throw new ArgumentException(
+                        "A " + weighted.GetType().Name + " has no class weights to defer; wrap a class-balanced loss or "
+                        + "an LdamLoss built with classWeights.", nameof(weighted));
+            }
+        }
+
+        /// <summary>The twin with every weight 1 (or, for LDAM, none), built on the CPU from the weighted module's
+        /// options and moved to the device of its weights, with its finite check.</summary>
+        private static PerClassLoss UnweightedTwin(PerClassLoss weighted)
+        {
+            var n = weighted.NumClasses;
+            PerClassLoss twin = weighted switch
+            {
+                ClassBalancedSoftmaxLoss s => new ClassBalancedSoftmaxLoss(Ones(n), s.reduction, s.Normalizer,
+                    s.IgnoreIndex, s.LabelSmoothing, CbDevice.Cpu),
+                ClassBalancedSigmoidLoss s => new ClassBalancedSigmoidLoss(Ones(n), s.reduction, s.Normalizer,
+                    CbDevice.Cpu),
+                ClassBalancedFocalLoss f => new ClassBalancedFocalLoss(Ones(n), f.reduction, f.Normalizer, f.Gamma,
+                    CbDevice.Cpu),
+                _ => UnweightedLdam((LdamLoss)weighted),
+            };
+            twin.CheckFiniteLogits = weighted.CheckFiniteLogits;
+            Device device = weighted.ClassWeights!.device;
             // Stryker disable once all : CUDA only (the twin is built on the CPU); .to(cpu) would change nothing
             if (device.type != DeviceType.CPU)
             {
@@ -87,17 +104,15 @@ namespace CbGen.TorchSharp
             return twin;
         }
 
-        private static int RequireWeights(LdamLoss weighted)
-        {
-            if (weighted.ClassWeights is null)
-            {
-                throw new ArgumentException(
-                    "The LDAM loss has no class weights, so deferring them changes nothing; build it with classWeights "
-                    + "(e.g. ClassBalancedWeights.Compute(counts, DeferredReweighting.LdamDrwBeta)) or use "
-                    + "DeferredReweightingLoss.LdamDrw(counts, deferUntilEpoch).", nameof(weighted));
-            }
+        private static LdamLoss UnweightedLdam(LdamLoss weighted) =>
+            LdamLoss.FromMargins(weighted.MarginValues(), weighted.reduction, weighted.Normalizer, weighted.IgnoreIndex,
+                weighted.Scale, device: CbDevice.Cpu);
 
-            return weighted.NumClasses;
+        private static double[] Ones(int count)
+        {
+            var ones = new double[count];
+            ones.AsSpan().Fill(1.0);
+            return ones;
         }
     }
 }

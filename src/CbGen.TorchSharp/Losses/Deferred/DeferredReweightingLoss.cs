@@ -32,66 +32,45 @@ namespace CbGen.TorchSharp
     /// }
     /// </code>
     /// </example>
-    public partial class DeferredReweightingLoss : Loss<Tensor, Tensor, Tensor>
+    public partial class DeferredReweightingLoss : PerClassLoss
     {
-        private readonly Loss<Tensor, Tensor, Tensor> _weighted;
-        private readonly Loss<Tensor, Tensor, Tensor> _unweighted;
+        private readonly PerClassLoss _weighted;
+        private readonly PerClassLoss _unweighted;
         private int _epoch;
-        private bool _disposed;
 
-        /// <summary>Wraps a class-balanced softmax loss; the wrapper takes it over (and disposes it).</summary>
-        /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
-        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
+        /// <summary>
+        /// Wraps a loss with class weights; the wrapper takes it over (and disposes it). Before epoch
+        /// <paramref name="deferUntilEpoch"/> it uses an unweighted twin built from the same options: a class-balanced
+        /// loss with every weight 1, or an <see cref="LdamLoss"/> with the same margins and scale and no class weights
+        /// (LDAM-DRW; <see cref="Variant"/> reports <see cref="CbLoss.Softmax"/>, since LDAM is a softmax
+        /// cross-entropy on margin-shifted logits).
+        /// </summary>
+        /// <param name="weighted">The loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
+        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class weights.</param>
         /// <exception cref="ArgumentNullException"><paramref name="weighted"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="weighted"/> has no class weights to defer (a
+        /// <see cref="LogitAdjustedLoss"/>, an <see cref="LdamLoss"/> without class weights, or a
+        /// <see cref="DeferredReweightingLoss"/>).</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="deferUntilEpoch"/> is negative.</exception>
-        public DeferredReweightingLoss(ClassBalancedSoftmaxLoss weighted, int deferUntilEpoch)
-            : this(weighted, deferUntilEpoch, CbLoss.Softmax, NumClassesOf(weighted, w => w.NumClasses))
-        {
-            _unweighted = Twin(new ClassBalancedSoftmaxLoss(Ones(weighted.NumClasses), weighted.reduction,
-                weighted.Normalizer, weighted.IgnoreIndex, weighted.LabelSmoothing, CbDevice.Cpu), weighted);
-            register_module("unweighted_loss", _unweighted);
-        }
-
-        /// <summary>Wraps a class-balanced sigmoid loss; the wrapper takes it over (and disposes it).</summary>
-        /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
-        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="weighted"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="deferUntilEpoch"/> is negative.</exception>
-        public DeferredReweightingLoss(ClassBalancedSigmoidLoss weighted, int deferUntilEpoch)
-            : this(weighted, deferUntilEpoch, CbLoss.Sigmoid, NumClassesOf(weighted, w => w.NumClasses))
-        {
-            _unweighted = Twin(new ClassBalancedSigmoidLoss(Ones(weighted.NumClasses), weighted.reduction,
-                weighted.Normalizer, CbDevice.Cpu), weighted);
-            register_module("unweighted_loss", _unweighted);
-        }
-
-        /// <summary>Wraps a class-balanced focal loss; the wrapper takes it over (and disposes it).</summary>
-        /// <param name="weighted">The class-balanced loss used from epoch <paramref name="deferUntilEpoch"/> on.</param>
-        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="weighted"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="deferUntilEpoch"/> is negative.</exception>
-        public DeferredReweightingLoss(ClassBalancedFocalLoss weighted, int deferUntilEpoch)
-            : this(weighted, deferUntilEpoch, CbLoss.Focal, NumClassesOf(weighted, w => w.NumClasses))
-        {
-            _unweighted = Twin(new ClassBalancedFocalLoss(Ones(weighted.NumClasses), weighted.reduction,
-                weighted.Normalizer, weighted.Gamma, CbDevice.Cpu), weighted);
-            register_module("unweighted_loss", _unweighted);
-        }
-
-        private DeferredReweightingLoss(Loss<Tensor, Tensor, Tensor> weighted, int deferUntilEpoch, CbLoss variant, int numClasses)
-            : base(weighted.reduction)
+        public DeferredReweightingLoss(PerClassLoss weighted, int deferUntilEpoch)
+            : base(Deferrable(weighted))
         {
             Schedule = new DeferredReweighting(deferUntilEpoch);
-            Variant = variant;
-            NumClasses = numClasses;
+            Variant = weighted switch
+            {
+                ClassBalancedSigmoidLoss => CbLoss.Sigmoid,
+                ClassBalancedFocalLoss => CbLoss.Focal,
+                _ => CbLoss.Softmax,
+            };
             _weighted = weighted;
-            _unweighted = weighted; // replaced by the public constructors before anything can read it
             register_module("weighted_loss", _weighted);
+            _unweighted = UnweightedTwin(weighted);
+            register_module("unweighted_loss", _unweighted);
         }
 
         /// <summary>
         /// Creates a class-balanced loss of <paramref name="loss"/>'s variant from training samples per class and β
-        /// (as <see cref="CbLosses.FromCounts(CbLoss, ReadOnlySpan{long}, double, CbLossOptions?)"/>) and wraps it;
+        /// (as <see cref="CbLosses.FromCounts(CbLoss, ClassCounts, double, CbLossOptions?)"/>) and wraps it;
         /// <see cref="CbLoss.Ldam"/> gives LDAM-DRW (<see cref="LdamDrw"/> with the options' m_max, s, reduction,
         /// normaliser, ignore index and device). <see cref="CbLossOptions.DeferUntilEpoch"/> may be left unset (or equal
         /// <paramref name="deferUntilEpoch"/>); a different value is an error, not silently overridden.
@@ -109,7 +88,7 @@ namespace CbGen.TorchSharp
         /// <paramref name="deferUntilEpoch"/>, or as the modules.</exception>
         public static DeferredReweightingLoss FromCounts(
             CbLoss loss,
-            ReadOnlySpan<long> counts,
+            ClassCounts counts,
             double beta,
             int deferUntilEpoch,
             CbLossOptions? options = null)
@@ -147,33 +126,8 @@ namespace CbGen.TorchSharp
             }
 
             var weighted = CbLosses.FromCounts(loss, counts, beta, o);
-            var wrapper = weighted switch
-            {
-                ClassBalancedSoftmaxLoss softmax => new DeferredReweightingLoss(softmax, deferUntilEpoch),
-                ClassBalancedSigmoidLoss sigmoid => new DeferredReweightingLoss(sigmoid, deferUntilEpoch),
-                _ => new DeferredReweightingLoss((ClassBalancedFocalLoss)weighted, deferUntilEpoch),
-            };
-            wrapper.CheckFiniteLogits = o.CheckFiniteLogits;
-            return wrapper;
+            return new DeferredReweightingLoss(weighted, deferUntilEpoch) { CheckFiniteLogits = o.CheckFiniteLogits };
         }
-
-        /// <summary>As <see cref="FromCounts(CbLoss, ReadOnlySpan{long}, double, int, CbLossOptions?)"/>, for
-        /// <see cref="int"/> counts (an <c>int[]</c> or a <c>List&lt;int&gt;</c>).</summary>
-        /// <param name="loss">The variant.</param>
-        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
-        /// <param name="beta">β in [0, 1].</param>
-        /// <param name="deferUntilEpoch">K ≥ 0, the first (0-based) epoch that uses the class-balanced weights.</param>
-        /// <param name="options">The options of both modules (<see cref="CbLossOptions.Default"/> when null).</param>
-        /// <returns>A new wrapper at epoch 0.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="counts"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or as the modules.</exception>
-        public static DeferredReweightingLoss FromCounts(
-            CbLoss loss,
-            IReadOnlyList<int> counts,
-            double beta,
-            int deferUntilEpoch,
-            CbLossOptions? options = null) =>
-            FromCounts(loss, Counts.Widen(counts, nameof(counts)), beta, deferUntilEpoch, options);
 
         /// <summary>The schedule (K).</summary>
         public DeferredReweighting Schedule { get; }
@@ -183,9 +137,6 @@ namespace CbGen.TorchSharp
 
         /// <summary>The loss variant of both modules.</summary>
         public CbLoss Variant { get; }
-
-        /// <summary>The number of classes C.</summary>
-        public int NumClasses { get; }
 
         /// <summary>The current 0-based epoch (0 after construction); <c>forward</c> re-weights when it is ≥ K.</summary>
         /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
@@ -199,38 +150,17 @@ namespace CbGen.TorchSharp
             }
         }
 
-        /// <summary>The opt-in finite check of both wrapped modules (see
-        /// <see cref="ClassBalancedLoss.CheckFiniteLogits"/>); setting it sets both.</summary>
-        public bool CheckFiniteLogits
-        {
-            get => _weighted is ClassBalancedLoss { CheckFiniteLogits: true } or LogitShiftLoss { CheckFiniteLogits: true };
-            set
-            {
-                foreach (var module in new[] { _weighted, _unweighted })
-                {
-                    if (module is ClassBalancedLoss cb)
-                    {
-                        cb.CheckFiniteLogits = value;
-                    }
-                    else if (module is LogitShiftLoss shift)
-                    {
-                        shift.CheckFiniteLogits = value;
-                    }
-                }
-            }
-        }
-
         /// <summary>Whether <c>forward</c> uses the class-balanced weights at the current <see cref="Epoch"/>.</summary>
         public bool IsReweighting => _epoch >= Schedule.DeferUntilEpoch;
 
         /// <summary>The class-balanced loss (used from epoch K on).</summary>
-        public Loss<Tensor, Tensor, Tensor> Weighted => _weighted;
+        public PerClassLoss Weighted => _weighted;
 
         /// <summary>The unweighted twin (all weights 1; used before epoch K).</summary>
-        public Loss<Tensor, Tensor, Tensor> Unweighted => _unweighted;
+        public PerClassLoss Unweighted => _unweighted;
 
         /// <summary>The module <c>forward</c> uses at the current <see cref="Epoch"/>.</summary>
-        public Loss<Tensor, Tensor, Tensor> Active => IsReweighting ? _weighted : _unweighted;
+        public PerClassLoss Active => IsReweighting ? _weighted : _unweighted;
 
         /// <summary>Moves to <paramref name="epoch"/> (call it at the start of each epoch).</summary>
         /// <param name="epoch">The 0-based epoch about to be trained.</param>
@@ -250,52 +180,15 @@ namespace CbGen.TorchSharp
         /// <exception cref="ObjectDisposedException">The wrapper has been disposed.</exception>
         public override Tensor forward(Tensor logits, Tensor target)
         {
-            if (_disposed)
-            {
-                throw Validation.Disposed(this);
-            }
-
+            ThrowIfDisposed();
             return Active.forward(logits, target);
         }
 
-        /// <inheritdoc/>
-        protected override void Dispose(bool disposing)
+        /// <summary>Sets the finite check of both wrapped modules.</summary>
+        private protected override void OnCheckFiniteLogitsChanged(bool value)
         {
-            // Both modules are registered sub-modules: the base class disposes them with this one.
-            _disposed |= disposing;
-            base.Dispose(disposing);
-        }
-
-        private static int NumClassesOf<T>(T? weighted, Func<T, int> numClasses)
-            where T : class
-        {
-            if (weighted is null)
-            {
-                throw new ArgumentNullException(nameof(weighted));
-            }
-
-            return numClasses(weighted);
-        }
-
-        private static double[] Ones(int count)
-        {
-            var ones = new double[count];
-            ones.AsSpan().Fill(1.0);
-            return ones;
-        }
-
-        /// <summary>Puts the twin (built on the CPU) where the weighted module keeps its weights, with its finite
-        /// check.</summary>
-        private static Loss<Tensor, Tensor, Tensor> Twin(ClassBalancedLoss twin, ClassBalancedLoss weighted)
-        {
-            twin.CheckFiniteLogits = weighted.CheckFiniteLogits;
-            Device device = weighted.ClassWeights.device;
-            if (device.type != DeviceType.CPU)
-            {
-                twin.to(device);
-            }
-
-            return twin;
+            _weighted.CheckFiniteLogits = value;
+            _unweighted.CheckFiniteLogits = value;
         }
     }
 }

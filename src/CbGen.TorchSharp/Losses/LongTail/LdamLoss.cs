@@ -12,18 +12,18 @@ namespace CbGen.TorchSharp
     /// ℓ_i = CE(s·(z_i − Δ_{y_i}·e_{y_i}), y_i) with margins Δ_c = m_max · n_c^(−1/4) / max_k n_k^(−1/4)
     /// (<see cref="LdamMargins"/>): only the true class's logit is lowered, by a margin that is largest (m_max) for
     /// the rarest class, and the logits are scaled by s. With class weights and
-    /// <see cref="DeferredReweightingLoss(LdamLoss, int)"/> it is LDAM-DRW. One scale, one gather, one in-place
+    /// <see cref="DeferredReweightingLoss(PerClassLoss, int)"/> it is LDAM-DRW. One scale, one gather, one in-place
     /// scatter-add and one fused <c>cross_entropy</c> per call.
     /// </summary>
     /// <remarks>
-    /// <para><b>Targets:</b> Int64 class indices [B]; a label equal to <see cref="LogitShiftLoss.IgnoreIndex"/>
-    /// contributes nothing. Reductions, normalisers and buffers: see <see cref="LogitShiftLoss"/> (with class weights
+    /// <para><b>Targets:</b> Int64 class indices [B]; a label equal to <see cref="IgnoreIndex"/>
+    /// contributes nothing. Reductions, normalisers and buffers: see <see cref="PerClassLoss"/> (with class weights
     /// the default <see cref="MeanNormalizer.WeightSum"/> is the official code's weighted mean). The margins live in
     /// the float64 buffer <c>margins</c> (<see cref="Margins"/>); <c>forward</c> caches −s·Δ in the logits' dtype.</para>
     /// <para><b>Stability:</b> s·z is formed once and passed to the log-softmax of <c>cross_entropy</c>, so logits of
     /// size 10^4 (s·z = 3·10^5) give finite, exact losses in float32 and float64, as PyTorch's do.</para>
     /// </remarks>
-    public class LdamLoss : LogitShiftLoss
+    public class LdamLoss : PerClassLoss
     {
         /// <summary>The official code's scale s.</summary>
         public const double DefaultScale = 30.0;
@@ -36,7 +36,7 @@ namespace CbGen.TorchSharp
         /// <summary>Creates the loss from training samples per class.</summary>
         /// <param name="counts">Training samples per class, indexed like the logits' columns; every count ≥ 1.</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What Mean divides by; see <see cref="LogitShiftLoss"/> (WeightSum by default).</param>
+        /// <param name="normalizer">What Mean divides by; see <see cref="PerClassLoss"/> (WeightSum by default).</param>
         /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
         /// <param name="maxMargin">m_max &gt; 0 (finite), the rarest class's margin (default 0.5, the paper's).</param>
         /// <param name="scale">s &gt; 0 (finite), the logits' scale (default 30, the official code's).</param>
@@ -49,7 +49,7 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentOutOfRangeException">m_max or s is out of range, or an enum value is undefined.</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public LdamLoss(
-            ReadOnlySpan<long> counts,
+            ClassCounts counts,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
@@ -57,7 +57,7 @@ namespace CbGen.TorchSharp
             double scale = DefaultScale,
             ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
-            : this(MarginsOf(counts, maxMargin, scale, reduction, normalizer), scale, classWeights, reduction,
+            : this(MarginsOf(counts.Span, maxMargin, scale, reduction, normalizer), scale, classWeights, reduction,
                 normalizer, ignoreIndex, device)
         {
         }
@@ -73,9 +73,10 @@ namespace CbGen.TorchSharp
         private LdamLoss(
             double[] margins, double scale, ReadOnlySpan<double> classWeights, bool? allPositive, Reduction reduction,
             MeanNormalizer normalizer, long ignoreIndex, Device device)
-            : base(margins.Length, classWeights, allPositive, reduction, normalizer, ignoreIndex, device,
+            : base(margins.Length, OwnedWeights.Optional(classWeights, allPositive, device), reduction, normalizer,
                 cast => cast.mul_(-scale).unsqueeze(1))
         {
+            IgnoreIndex = ignoreIndex;
             Scale = scale;
             MaxMargin = Max(margins);
             _margins = OwnedBuffer(margins, device);
@@ -119,18 +120,19 @@ namespace CbGen.TorchSharp
         /// Treat it as read-only.</summary>
         public Tensor Margins => _margins;
 
-        /// <inheritdoc/>
-        private protected override Tensor ShiftBuffer => _margins;
+        /// <summary>The label value that contributes nothing to the loss.</summary>
+        public long IgnoreIndex { get; }
 
         /// <summary>Computes the loss.</summary>
         /// <param name="logits">Logits [B, C] of a floating dtype, on the buffers' device.</param>
-        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="LogitShiftLoss.IgnoreIndex"/>.</param>
+        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="IgnoreIndex"/>.</param>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
         /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
         public override Tensor forward(Tensor logits, Tensor target)
         {
-            var (shift, weights) = Prepare(logits, target);
+            var weights = WeightsFor(logits, target, _margins);
+            var shift = ShiftFor(_margins, logits);
             return LongTailCore.Ldam(logits, target, shift, Scale, weights, reduction, Normalizer, IgnoreIndex);
         }
 

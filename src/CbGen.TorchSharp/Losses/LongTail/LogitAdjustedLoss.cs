@@ -15,15 +15,15 @@ namespace CbGen.TorchSharp
     /// loss module like <c>nn.CrossEntropyLoss</c>: one broadcast add and one fused <c>cross_entropy</c> per call.
     /// </summary>
     /// <remarks>
-    /// <para><b>Targets:</b> Int64 class indices [B]; a label equal to <see cref="LogitShiftLoss.IgnoreIndex"/>
-    /// contributes nothing. Reductions, normalisers and buffers: see <see cref="LogitShiftLoss"/>. The log-priors
+    /// <para><b>Targets:</b> Int64 class indices [B]; a label equal to <see cref="IgnoreIndex"/>
+    /// contributes nothing. Reductions, normalisers and buffers: see <see cref="PerClassLoss"/>. The log-priors
     /// live in the float64 buffer <c>log_priors</c> (<see cref="LogPriors"/>); <c>forward</c> caches τ·log π in the
     /// logits' dtype and device.</para>
     /// <para><b>At prediction time</b> use the raw logits z (the adjustment is a training device); to adjust the
     /// logits of a model trained with plain cross-entropy instead, see
     /// <see cref="LongTailFunctional.adjust_logits(Tensor, Tensor, double)"/>.</para>
     /// </remarks>
-    public class LogitAdjustedLoss : LogitShiftLoss
+    public class LogitAdjustedLoss : PerClassLoss
     {
         private const string BufferName = "log_priors";
 
@@ -33,7 +33,7 @@ namespace CbGen.TorchSharp
         /// <summary>Creates the loss from training samples per class.</summary>
         /// <param name="counts">Training samples per class, indexed like the logits' columns; every count ≥ 1.</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What Mean divides by; see <see cref="LogitShiftLoss"/> (WeightSum, PyTorch's
+        /// <param name="normalizer">What Mean divides by; see <see cref="PerClassLoss"/> (WeightSum, PyTorch's
         /// weighted mean, by default).</param>
         /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
         /// <param name="tau">τ ≥ 0 (finite): 1 (default) is the paper's choice and the balanced softmax, 0 plain CE.</param>
@@ -45,14 +45,14 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite, or an enum value is undefined.</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public LogitAdjustedLoss(
-            ReadOnlySpan<long> counts,
+            ClassCounts counts,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignoreIndex = Validation.DefaultIgnoreIndex,
             double tau = 1.0,
             ReadOnlySpan<double> classWeights = default,
             CbDevice device = CbDevice.Auto)
-            : this(LogPriorsOf(counts, tau, reduction, normalizer), tau, classWeights, reduction, normalizer,
+            : this(LogPriorsOf(counts.Span, tau, reduction, normalizer), tau, classWeights, reduction, normalizer,
                 ignoreIndex, device)
         {
         }
@@ -68,9 +68,10 @@ namespace CbGen.TorchSharp
         private LogitAdjustedLoss(
             double[] logPriors, double tau, ReadOnlySpan<double> classWeights, bool? allPositive, Reduction reduction,
             MeanNormalizer normalizer, long ignoreIndex, Device device)
-            : base(logPriors.Length, classWeights, allPositive, reduction, normalizer, ignoreIndex, device,
+            : base(logPriors.Length, OwnedWeights.Optional(classWeights, allPositive, device), reduction, normalizer,
                 cast => cast.mul_(tau))
         {
+            IgnoreIndex = ignoreIndex;
             Tau = tau;
             _logPriors = OwnedBuffer(logPriors, device);
             register_buffer(BufferName, _logPriors);
@@ -113,18 +114,19 @@ namespace CbGen.TorchSharp
         /// Treat it as read-only.</summary>
         public Tensor LogPriors => _logPriors;
 
-        /// <inheritdoc/>
-        private protected override Tensor ShiftBuffer => _logPriors;
+        /// <summary>The label value that contributes nothing to the loss.</summary>
+        public long IgnoreIndex { get; }
 
         /// <summary>Computes the loss.</summary>
         /// <param name="logits">Logits [B, C] of a floating dtype, on the buffers' device.</param>
-        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="LogitShiftLoss.IgnoreIndex"/>.</param>
+        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="IgnoreIndex"/>.</param>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None, in the logits' dtype.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
         /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
         public override Tensor forward(Tensor logits, Tensor target)
         {
-            var (shift, weights) = Prepare(logits, target);
+            var weights = WeightsFor(logits, target, _logPriors);
+            var shift = ShiftFor(_logPriors, logits);
             // Stryker disable once Conditional : at τ = 0 the shift is a row of zeros; null only saves the add
             return LongTailCore.LogitAdjusted(logits, target, Tau == 0.0 ? null : shift, weights, reduction,
                 Normalizer, IgnoreIndex);
