@@ -6,25 +6,20 @@ using Reduction = TorchSharp.torch.nn.Reduction;
 namespace CbGen.TorchSharp
 {
     /// <summary>
-    /// Functional forms of the class-balanced losses, named like <c>torch.nn.functional</c>. They compute exactly
-    /// what <see cref="ClassBalancedSoftmaxLoss"/>, <see cref="ClassBalancedSigmoidLoss"/> and
-    /// <see cref="ClassBalancedFocalLoss"/> compute (see those classes for the semantics of targets, reductions and
-    /// <see cref="MeanNormalizer"/>), with the weights passed per call: <c>weight</c> is validated on
-    /// every call (one min/max reduction) and cast to the logits' dtype and device when it differs. Prefer the
-    /// modules in a training loop.
+    /// The functional forms of every loss, named like <c>torch.nn.functional</c> and with its parameter names
+    /// (<c>weight</c>, <c>ignore_index</c>, <c>reduction</c>, <c>label_smoothing</c>), which the modules' constructors
+    /// share: the class-balanced softmax, sigmoid and focal losses, the logit-adjusted loss, LDAM and post-hoc logit
+    /// adjustment. They compute exactly what the modules compute, with the per-class tensors passed and validated on
+    /// every call (one min/max reduction each) and cast to the logits' dtype and device when they differ. Prefer the
+    /// modules in a training loop. Weights from counts and β: <c>tensor(ClassBalancedWeights.Compute(counts, beta))</c>.
     /// </summary>
 #pragma warning disable CA1707 // snake_case names on purpose: they mirror torch.nn.functional.
     public static partial class CbFunctional
     {
         /// <summary>Class-balanced softmax cross-entropy: per-sample α_{y_i}·CE_i, through one fused
         /// <c>cross_entropy(weight: α)</c>. See <see cref="ClassBalancedSoftmaxLoss"/>.</summary>
-        /// <param name="logits">Logits [B, C] of a floating dtype.</param>
-        /// <param name="target">Int64 class indices [B] in [0, C) or equal to <paramref name="ignore_index"/>.</param>
-        /// <param name="weight">Rank-1 tensor of C finite, non-negative class weights α_c.</param>
-        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What Mean divides the sum by (default: the number of non-ignored samples).</param>
-        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
-        /// <param name="label_smoothing">ε in [0, 1], with the semantics of PyTorch's <c>cross_entropy</c>.</param>
+        /// <inheritdoc cref="ClassBalancedSoftmaxLoss.forward(Tensor, Tensor)" path="/param"/>
+        /// <inheritdoc cref="ClassBalancedSoftmaxLoss(Tensor, Reduction, MeanNormalizer, long, double, CbDevice)" path="/param[@name!='device']"/>
         /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
         /// names the parameter, what was expected and what was passed.</exception>
@@ -49,11 +44,8 @@ namespace CbGen.TorchSharp
 
         /// <summary>Class-balanced sigmoid cross-entropy: BCE-with-logits with all C terms of sample i weighted by
         /// α_{y_i} (class indices) or element (i, c) by α_c (float targets). See <see cref="ClassBalancedSigmoidLoss"/>.</summary>
-        /// <param name="logits">Logits [B, C] of a floating dtype.</param>
-        /// <param name="target">Int64 class indices [B], or floating multi-hot/soft targets [B, C] in [0, 1].</param>
-        /// <param name="weight">Rank-1 tensor of C finite, non-negative class weights α_c.</param>
-        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What Mean divides the sum by (default: the number of positive labels).</param>
+        /// <inheritdoc cref="ClassBalancedSigmoidLoss.forward(Tensor, Tensor)" path="/param"/>
+        /// <inheritdoc cref="ClassBalancedSigmoidLoss(Tensor, Reduction, MeanNormalizer, CbDevice)" path="/param[@name!='device']"/>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
         /// names the parameter, what was expected and what was passed.</exception>
@@ -73,12 +65,8 @@ namespace CbGen.TorchSharp
 
         /// <summary>Class-balanced focal loss: the sigmoid loss of each element times (1 - p_t)^γ, computed in log
         /// space so extreme logits and γ &lt; 1 stay finite. See <see cref="ClassBalancedFocalLoss"/>.</summary>
-        /// <param name="logits">Logits [B, C] of a floating dtype.</param>
-        /// <param name="target">Int64 class indices [B], or floating multi-hot/soft targets [B, C] in [0, 1].</param>
-        /// <param name="weight">Rank-1 tensor of C finite, non-negative class weights α_c.</param>
-        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What Mean divides the sum by (default: the number of positive labels).</param>
-        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); 0 gives the sigmoid loss exactly.</param>
+        /// <inheritdoc cref="ClassBalancedFocalLoss.forward(Tensor, Tensor)" path="/param"/>
+        /// <inheritdoc cref="ClassBalancedFocalLoss(Tensor, Reduction, MeanNormalizer, double, CbDevice)" path="/param[@name!='device']"/>
         /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
         /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
         /// names the parameter, what was expected and what was passed.</exception>

@@ -19,7 +19,7 @@ namespace CbGen.TorchSharp
     {
         /// <summary>Builds the <paramref name="loss"/> variant from per-class weights α_c (copied).</summary>
         /// <param name="loss">The variant.</param>
-        /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="weight">One finite, non-negative weight per class; an array converts to this span.</param>
         /// <param name="options">The options (<see cref="CbLossOptions.Default"/> when null).</param>
         /// <returns>A new loss module; dispose it after use.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or an option is out
@@ -27,17 +27,17 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentException">The weights are empty, negative or not finite, or the options set one
         /// that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
         public static PerClassLoss Create(
-            CbLoss loss, ReadOnlySpan<double> weights, CbLossOptions? options = null)
+            CbLoss loss, ReadOnlySpan<double> weight, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckWeightVariant(loss, nameof(loss));
             OptionRules.CheckAppliesToWeights(o, loss, nameof(options));
             PerClassLoss module = loss switch
             {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
+                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weight, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
                     o.LabelSmoothingValue, o.Device),
-                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Device),
-                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.GammaValue, o.Device),
+                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weight, o.Reduction, o.NormalizerFor(loss), o.Device),
+                _ => new ClassBalancedFocalLoss(weight, o.Reduction, o.NormalizerFor(loss), o.GammaValue, o.Device),
             };
             module.CheckFiniteLogits = o.CheckFiniteLogits;
             return module;
@@ -46,25 +46,25 @@ namespace CbGen.TorchSharp
         /// <summary>Builds the <paramref name="loss"/> variant from a rank-1 weight tensor (copied, never taken
         /// over).</summary>
         /// <param name="loss">The variant.</param>
-        /// <param name="weights">Rank-1 tensor of C finite, non-negative weights.</param>
+        /// <param name="weight">Rank-1 tensor of C finite, non-negative weights.</param>
         /// <param name="options">The options (<see cref="CbLossOptions.Default"/> when null).</param>
         /// <returns>A new loss module; dispose it after use.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or an option is out
         /// of range.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, negative or not finite, or the
         /// options set one that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
-        public static PerClassLoss Create(CbLoss loss, Tensor weights, CbLossOptions? options = null)
+        public static PerClassLoss Create(CbLoss loss, Tensor weight, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckWeightVariant(loss, nameof(loss));
             OptionRules.CheckAppliesToWeights(o, loss, nameof(options));
             PerClassLoss module = loss switch
             {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weights, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
+                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weight, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
                     o.LabelSmoothingValue, o.Device),
-                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weights, o.Reduction, o.NormalizerFor(loss), o.Device),
-                _ => new ClassBalancedFocalLoss(weights, o.Reduction, o.NormalizerFor(loss), o.GammaValue, o.Device),
+                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weight, o.Reduction, o.NormalizerFor(loss), o.Device),
+                _ => new ClassBalancedFocalLoss(weight, o.Reduction, o.NormalizerFor(loss), o.GammaValue, o.Device),
             };
             module.CheckFiniteLogits = o.CheckFiniteLogits;
             return module;

@@ -45,16 +45,16 @@ namespace CbGen.TorchSharp
         /// <paramref name="deriveShift"/>, when given, makes the tensor <see cref="ShiftFor"/> caches from a leaf's
         /// own per-class buffer.</summary>
         private protected PerClassLoss(
-            int numClasses, OwnedWeights classWeights, Reduction reduction, MeanNormalizer normalizer,
+            int numClasses, OwnedWeights weight, Reduction reduction, MeanNormalizer normalizer,
             Func<Tensor, Tensor>? deriveShift = null)
             : base(reduction)
         {
             NumClasses = numClasses;
             Normalizer = normalizer;
-            if (classWeights.Buffer is not null)
+            if (weight.Buffer is not null)
             {
-                _weightStore = new ClassWeightStore(classWeights.AllPositive);
-                _classWeights = classWeights.Buffer;
+                _weightStore = new ClassWeightStore(weight.AllPositive);
+                _classWeights = weight.Buffer;
                 register_buffer(WeightsName, _classWeights);
             }
 

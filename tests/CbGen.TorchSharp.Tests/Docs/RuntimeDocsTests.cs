@@ -87,7 +87,7 @@ namespace CbGen.TorchSharp.Tests
             long[] counts = { 5000, 2997, 1796, 1077, 645, 387, 232, 139, 83, 50 };
             using var focal = ClassBalancedFocalLoss.FromCounts(counts, beta: 0.9999, gamma: 0.5);
             using var softmax = new ClassBalancedSoftmaxLoss(ClassBalancedWeights.Compute(counts, 0.999),
-                normalizer: MeanNormalizer.WeightSum, labelSmoothing: 0.1, device: CbDevice.Cpu);
+                normalizer: MeanNormalizer.WeightSum, label_smoothing: 0.1, device: CbDevice.Cpu);
             // end snippet
             Assert.Equal(0.5, focal.Gamma);
             Assert.Equal(0.1, softmax.LabelSmoothing);
@@ -125,9 +125,10 @@ namespace CbGen.TorchSharp.Tests
             // snippet: functional
             using var logits = randn(4, 3);
             using var labels = tensor(new long[] { 0, 1, 2, 2 });
-            using var a = CbFunctional.cb_focal_loss(logits, labels, new[] { 0.4, 1.0, 1.6 }, gamma: 0.5);
-            using var b = CbFunctional.cb_softmax_cross_entropy(logits, labels, new long[] { 900, 90, 9 }, beta: 0.99);
-            using var c = CbFunctional.cb_sigmoid_cross_entropy(logits, labels, new[] { 900, 90, 9 }, 0.99, Reduction.Sum);
+            using var weight = tensor(ClassBalancedWeights.Compute(new long[] { 900, 90, 9 }, 0.99));
+            using var a = CbFunctional.cb_focal_loss(logits, labels, weight, gamma: 0.5);
+            using var b = CbFunctional.cb_softmax_cross_entropy(logits, labels, weight, ignore_index: -1, label_smoothing: 0.1);
+            using var c = CbFunctional.cb_sigmoid_cross_entropy(logits, labels, weight, Reduction.Sum);
             // end snippet
             Assert.All(new[] { a, b, c }, t => Assert.Equal(0, t.dim()));
         }

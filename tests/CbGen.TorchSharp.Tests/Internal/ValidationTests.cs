@@ -31,9 +31,9 @@ namespace CbGen.TorchSharp.Tests
         [Fact]
         public void Empty_weights_are_rejected()
         {
-            Throws<ArgumentException>(() => new ClassBalancedSoftmaxLoss(ReadOnlySpan<double>.Empty, device: CbDevice.Cpu), "weights", "empty");
+            Throws<ArgumentException>(() => new ClassBalancedSoftmaxLoss(ReadOnlySpan<double>.Empty, device: CbDevice.Cpu), "weight", "empty");
             using var empty = zeros(0, ScalarType.Float64);
-            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(empty, device: CbDevice.Cpu), "weights", "empty", "[0]");
+            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(empty, device: CbDevice.Cpu), "weight", "empty", "[0]");
         }
 
         [Theory]
@@ -43,9 +43,9 @@ namespace CbGen.TorchSharp.Tests
         public void Negative_or_non_finite_weights_are_rejected_with_their_index(double bad)
         {
             var w = new[] { 1.0, bad, 2.0 };
-            Throws<ArgumentException>(() => new ClassBalancedFocalLoss(w, device: CbDevice.Cpu), "weights", "Class weight 1", "finite and ≥ 0");
+            Throws<ArgumentException>(() => new ClassBalancedFocalLoss(w, device: CbDevice.Cpu), "weight", "Class weight 1", "finite and ≥ 0");
             using var t = tensor(w);
-            Throws<ArgumentException>(() => new ClassBalancedSoftmaxLoss(t, device: CbDevice.Cpu), "weights", "Class weight 1");
+            Throws<ArgumentException>(() => new ClassBalancedSoftmaxLoss(t, device: CbDevice.Cpu), "weight", "Class weight 1");
             using var input = Logits();
             using var target = tensor(new long[] { 0, 1, 2, 0 });
             Throws<ArgumentException>(() => CbFunctional.cb_sigmoid_cross_entropy(input, target, t), "weight", "Class weight 1");
@@ -55,13 +55,13 @@ namespace CbGen.TorchSharp.Tests
         public void Weight_tensors_of_the_wrong_rank_or_dtype_are_rejected()
         {
             using var matrix = ones(2, 3);
-            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(matrix, device: CbDevice.Cpu), "weights", "rank-1", "rank 2", "[2, 3]");
+            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(matrix, device: CbDevice.Cpu), "weight", "rank-1", "rank 2", "[2, 3]");
             using var flags = ones(3, ScalarType.Bool);
-            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(flags, device: CbDevice.Cpu), "weights", "Bool");
+            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(flags, device: CbDevice.Cpu), "weight", "Bool");
             Assert.Throws<ArgumentNullException>(() => new ClassBalancedSigmoidLoss((Tensor)null!, device: CbDevice.Cpu));
             var disposed = ones(3);
             disposed.Dispose();
-            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(disposed, device: CbDevice.Cpu), "weights", "disposed");
+            Throws<ArgumentException>(() => new ClassBalancedSigmoidLoss(disposed, device: CbDevice.Cpu), "weight", "disposed");
         }
 
         [Fact]
@@ -94,8 +94,8 @@ namespace CbGen.TorchSharp.Tests
         [InlineData(double.NaN)]
         public void Label_smoothing_must_lie_in_zero_one(double eps)
         {
-            Throws<ArgumentOutOfRangeException>(() => new ClassBalancedSoftmaxLoss(Alpha, labelSmoothing: eps, device: CbDevice.Cpu),
-                "labelSmoothing", "[0, 1]");
+            Throws<ArgumentOutOfRangeException>(() => new ClassBalancedSoftmaxLoss(Alpha, label_smoothing: eps, device: CbDevice.Cpu),
+                "label_smoothing", "[0, 1]");
             using var input = Logits();
             using var target = tensor(new long[] { 0, 1, 2, 0 });
             using var w = tensor(Alpha);
@@ -236,7 +236,7 @@ namespace CbGen.TorchSharp.Tests
             var (contiguous, strided) = BothLayouts(labels);
             foreach (var normalizer in new[] { MeanNormalizer.PositiveLabels, MeanNormalizer.WeightSum, MeanNormalizer.AllTerms })
             {
-                using var loss = new ClassBalancedSoftmaxLoss(Alpha, normalizer: normalizer, ignoreIndex: ignoreIndex,
+                using var loss = new ClassBalancedSoftmaxLoss(Alpha, normalizer: normalizer, ignore_index: ignoreIndex,
                     device: CbDevice.Cpu);
                 double host = loss.forward(input, contiguous).item<double>();
                 double reduced = loss.forward(input, strided).item<double>();
@@ -246,7 +246,7 @@ namespace CbGen.TorchSharp.Tests
 
             // Every label ignored: 0 on both paths.
             var (allIgnored, allIgnoredStrided) = BothLayouts(new long[] { ignoreIndex, ignoreIndex, ignoreIndex });
-            using var mean = new ClassBalancedSoftmaxLoss(Alpha, ignoreIndex: ignoreIndex, device: CbDevice.Cpu);
+            using var mean = new ClassBalancedSoftmaxLoss(Alpha, ignore_index: ignoreIndex, device: CbDevice.Cpu);
             if (ignoreIndex is < 0 or >= 3)
             {
                 Assert.Equal(0.0, mean.forward(input[..3], allIgnored).item<double>());

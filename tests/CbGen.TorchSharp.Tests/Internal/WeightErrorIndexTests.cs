@@ -18,7 +18,7 @@ namespace CbGen.TorchSharp.Tests
             using var scope = NewDisposeScope();
             var weights = tensor(new[] { 1.0, 0.0, bad, 0.0 }).to(dtype);
             var e = Assert.Throws<ArgumentException>(() => new ClassBalancedSoftmaxLoss(weights, device: CbDevice.Cpu));
-            Assert.Equal("weights", e.ParamName);
+            Assert.Equal("weight", e.ParamName);
             Assert.Contains(expected, e.Message, StringComparison.Ordinal);
         }
     }

@@ -46,7 +46,7 @@ namespace CbGen.TorchSharp.Tests
         [Fact]
         public void The_unweighted_LDAM_twin_takes_the_finite_check_of_the_weighted_module()
         {
-            var weighted = new LdamLoss(Counts, classWeights: ClassBalancedWeights.Compute(Counts, 0.99),
+            var weighted = new LdamLoss(Counts, weight: ClassBalancedWeights.Compute(Counts, 0.99),
                 device: CbDevice.Cpu) { CheckFiniteLogits = true };
             using var drw = new DeferredReweightingLoss(weighted, 2);
             Assert.True(drw.CheckFiniteLogits);

@@ -75,16 +75,16 @@ namespace CbGen.TorchSharp.Tests
             Assert.Equal("reduction", Assert.Throws<ArgumentOutOfRangeException>(
                 () => new ClassBalancedSigmoidLoss(bad, (Reduction)7, device: CbDevice.Cpu)).ParamName);
             Assert.Equal("normalizer", Assert.Throws<ArgumentOutOfRangeException>(
-                () => new ClassBalancedSoftmaxLoss(bad, normalizer: (MeanNormalizer)7, labelSmoothing: 2.0)).ParamName);
-            Assert.Equal("labelSmoothing", Assert.Throws<ArgumentOutOfRangeException>(
-                () => new ClassBalancedSoftmaxLoss(bad, labelSmoothing: 2.0)).ParamName);
+                () => new ClassBalancedSoftmaxLoss(bad, normalizer: (MeanNormalizer)7, label_smoothing: 2.0)).ParamName);
+            Assert.Equal("label_smoothing", Assert.Throws<ArgumentOutOfRangeException>(
+                () => new ClassBalancedSoftmaxLoss(bad, label_smoothing: 2.0)).ParamName);
             using var badTensor = tensor(bad);
             Assert.Equal("gamma", Assert.Throws<ArgumentOutOfRangeException>(
                 () => new ClassBalancedFocalLoss(badTensor, gamma: -1.0)).ParamName);
 
             // CUDA is requested but the weights are wrong: the weights are reported, whether or not CUDA exists.
             var e = Assert.Throws<ArgumentException>(() => new ClassBalancedFocalLoss(bad, device: CbDevice.Cuda));
-            Assert.Equal("weights", e.ParamName);
+            Assert.Equal("weight", e.ParamName);
             Assert.Contains("Class weight 1", e.Message, StringComparison.Ordinal);
         }
     }

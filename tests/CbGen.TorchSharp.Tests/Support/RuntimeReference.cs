@@ -52,7 +52,7 @@ namespace CbGen.TorchSharp.Tests
         internal static Loss<Tensor, Tensor, Tensor> Module(CbLoss variant, double[] alpha, MeanNormalizer n,
             long ignoreIndex = -100, double gamma = 2.0) => variant switch
             {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(alpha, normalizer: n, ignoreIndex: ignoreIndex, device: CbDevice.Cpu),
+                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(alpha, normalizer: n, ignore_index: ignoreIndex, device: CbDevice.Cpu),
                 CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(alpha, normalizer: n, device: CbDevice.Cpu),
                 _ => new ClassBalancedFocalLoss(alpha, gamma: gamma, normalizer: n, device: CbDevice.Cpu),
             };

@@ -33,7 +33,7 @@ namespace CbGen.TorchSharp
     public class ClassBalancedSigmoidLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
-        /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="weight">One finite, non-negative weight per class; an array converts to this span.</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
@@ -41,31 +41,31 @@ namespace CbGen.TorchSharp
         /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined.</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public ClassBalancedSigmoidLoss(
-            ReadOnlySpan<double> weights,
+            ReadOnlySpan<double> weight,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
+            : this(CheckOptions(reduction, normalizer), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
         {
         }
 
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
         /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
-        /// <param name="weights">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
+        /// <param name="weight">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
         /// not finite.</exception>
         /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined.</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public ClassBalancedSigmoidLoss(
-            Tensor weights,
+            Tensor weight,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
+            : this(CheckOptions(reduction, normalizer), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
         {
         }
 

@@ -32,54 +32,54 @@ namespace CbGen.TorchSharp
     public class ClassBalancedSoftmaxLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
-        /// <param name="weights">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="weight">One finite, non-negative weight per class; an array converts to this span.</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
-        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
+        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="label_smoothing">ε in [0, 1], with PyTorch's semantics.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <exception cref="ArgumentException">The weights are empty, negative or not finite.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="labelSmoothing"/>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="label_smoothing"/>
         /// is outside [0, 1].</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public ClassBalancedSoftmaxLoss(
-            ReadOnlySpan<double> weights,
+            ReadOnlySpan<double> weight,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
-            double labelSmoothing = 0.0,
+            long ignore_index = Validation.DefaultIgnoreIndex,
+            double label_smoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer, labelSmoothing), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
+            : this(CheckOptions(reduction, normalizer, label_smoothing), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
         {
-            IgnoreIndex = ignoreIndex;
-            LabelSmoothing = labelSmoothing;
+            IgnoreIndex = ignore_index;
+            LabelSmoothing = label_smoothing;
         }
 
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
         /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
-        /// <param name="weights">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
+        /// <param name="weight">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
-        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
+        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="label_smoothing">ε in [0, 1], with PyTorch's semantics.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
         /// not finite.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="labelSmoothing"/>
+        /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="label_smoothing"/>
         /// is outside [0, 1].</exception>
         /// <exception cref="InvalidOperationException"><see cref="CbDevice.Cuda"/> without CUDA.</exception>
         public ClassBalancedSoftmaxLoss(
-            Tensor weights,
+            Tensor weight,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
-            double labelSmoothing = 0.0,
+            long ignore_index = Validation.DefaultIgnoreIndex,
+            double label_smoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer, labelSmoothing), normalizer, OwnedWeights.Of(weights, device, nameof(weights)))
+            : this(CheckOptions(reduction, normalizer, label_smoothing), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
         {
-            IgnoreIndex = ignoreIndex;
-            LabelSmoothing = labelSmoothing;
+            IgnoreIndex = ignore_index;
+            LabelSmoothing = label_smoothing;
         }
 
         /// <summary>The one path every constructor takes, with the options checked before the weights.</summary>
@@ -97,8 +97,8 @@ namespace CbGen.TorchSharp
         /// <param name="beta">β in [0, 1]: 0 gives uniform weights, 1 inverse frequency.</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
-        /// <param name="labelSmoothing">ε in [0, 1], with PyTorch's semantics.</param>
+        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="label_smoothing">ε in [0, 1], with PyTorch's semantics.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <returns>A new loss module.</returns>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0.</exception>
@@ -108,11 +108,11 @@ namespace CbGen.TorchSharp
             double beta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
-            double labelSmoothing = 0.0,
+            long ignore_index = Validation.DefaultIgnoreIndex,
+            double label_smoothing = 0.0,
             CbDevice device = CbDevice.Auto) =>
             new ClassBalancedSoftmaxLoss(Counts.ClassBalancedWeightsOf(counts.Span, beta, nameof(counts)), reduction, normalizer,
-                ignoreIndex, labelSmoothing, device);
+                ignore_index, label_smoothing, device);
 
         /// <summary>The label value that contributes nothing to the loss.</summary>
         public long IgnoreIndex { get; }
@@ -131,10 +131,10 @@ namespace CbGen.TorchSharp
                 LabelSmoothing);
 
         /// <summary>Checks the options in the order the constructors always have: reduction, normaliser, ε.</summary>
-        private static Reduction CheckOptions(Reduction reduction, MeanNormalizer normalizer, double labelSmoothing)
+        private static Reduction CheckOptions(Reduction reduction, MeanNormalizer normalizer, double label_smoothing)
         {
             PerClassLoss.CheckOptions(reduction, normalizer);
-            Validation.LabelSmoothing(labelSmoothing, nameof(labelSmoothing));
+            Validation.LabelSmoothing(label_smoothing, nameof(label_smoothing));
             return reduction;
         }
     }

@@ -23,7 +23,7 @@ namespace CbGen.TorchSharp
         /// <param name="beta">β of the class-balanced weights in [0, 1].</param>
         /// <param name="reduction">None, Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by (WeightSum by default).</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing.</param>
+        /// <param name="ignore_index">A label value that contributes nothing.</param>
         /// <param name="maxMargin">m_max &gt; 0 (finite).</param>
         /// <param name="scale">s &gt; 0 (finite).</param>
         /// <param name="device">Where to keep the buffers.</param>
@@ -36,7 +36,7 @@ namespace CbGen.TorchSharp
             double beta = DeferredReweighting.LdamDrwBeta,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            long ignore_index = Validation.DefaultIgnoreIndex,
             double maxMargin = LdamMargins.DefaultMaxMargin,
             double scale = LdamLoss.DefaultScale,
             CbDevice device = CbDevice.Auto)
@@ -50,7 +50,7 @@ namespace CbGen.TorchSharp
             LongTailValidation.NoEmptyClass(counts.Span, LongTailValidation.LdamName, nameof(counts));
             double[] weights = ClassBalancedWeights.Compute(counts.Span, beta);
             return new DeferredReweightingLoss(
-                new LdamLoss(counts, reduction, normalizer, ignoreIndex, maxMargin, scale, weights, device),
+                new LdamLoss(counts, reduction, normalizer, ignore_index, maxMargin, scale, weights, device),
                 deferUntilEpoch);
         }
 
@@ -66,7 +66,7 @@ namespace CbGen.TorchSharp
                     return weighted;
                 case LdamLoss { ClassWeights: null }:
                     throw new ArgumentException(
-                        "The LDAM loss has no class weights, so deferring them changes nothing; build it with classWeights "
+                        "The LDAM loss has no class weights, so deferring them changes nothing; build it with weight "
                         + "(e.g. ClassBalancedWeights.Compute(counts, DeferredReweighting.LdamDrwBeta)) or use "
                         + "DeferredReweightingLoss.LdamDrw(counts, deferUntilEpoch).", nameof(weighted));
                 case LdamLoss:
@@ -74,7 +74,7 @@ namespace CbGen.TorchSharp
                 default:
                     throw new ArgumentException(
                         "A " + weighted.GetType().Name + " has no class weights to defer; wrap a class-balanced loss or "
-                        + "an LdamLoss built with classWeights.", nameof(weighted));
+                        + "an LdamLoss built with weight.", nameof(weighted));
             }
         }
 

@@ -37,10 +37,10 @@ namespace CbGen.TorchSharp
         /// <param name="counts">Training samples per class, indexed like the logits' columns; every count ≥ 1.</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by; see <see cref="PerClassLoss"/> (WeightSum by default).</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
         /// <param name="maxMargin">m_max &gt; 0 (finite), the rarest class's margin (default 0.5, the paper's).</param>
         /// <param name="scale">s &gt; 0 (finite), the logits' scale (default 30, the official code's).</param>
-        /// <param name="classWeights">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
+        /// <param name="weight">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
         /// for none.</param>
         /// <param name="device">Where to keep the buffers; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0 (give an empty class a
@@ -52,31 +52,31 @@ namespace CbGen.TorchSharp
             ClassCounts counts,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            long ignore_index = Validation.DefaultIgnoreIndex,
             double maxMargin = LdamMargins.DefaultMaxMargin,
             double scale = DefaultScale,
-            ReadOnlySpan<double> classWeights = default,
+            ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
-            : this(MarginsOf(counts.Span, maxMargin, scale, reduction, normalizer), scale, classWeights, reduction,
-                normalizer, ignoreIndex, device)
+            : this(MarginsOf(counts.Span, maxMargin, scale, reduction, normalizer), scale, weight, reduction,
+                normalizer, ignore_index, device)
         {
         }
 
         private LdamLoss(
-            double[] margins, double scale, ReadOnlySpan<double> classWeights, Reduction reduction,
-            MeanNormalizer normalizer, long ignoreIndex, CbDevice device)
-            : this(margins, scale, classWeights, LongTailValidation.ClassWeights(classWeights, margins.Length,
-                nameof(classWeights)), reduction, normalizer, ignoreIndex, CbDevices.Resolve(device))
+            double[] margins, double scale, ReadOnlySpan<double> weight, Reduction reduction,
+            MeanNormalizer normalizer, long ignore_index, CbDevice device)
+            : this(margins, scale, weight, LongTailValidation.ClassWeights(weight, margins.Length,
+                nameof(weight)), reduction, normalizer, ignore_index, CbDevices.Resolve(device))
         {
         }
 
         private LdamLoss(
-            double[] margins, double scale, ReadOnlySpan<double> classWeights, bool? allPositive, Reduction reduction,
-            MeanNormalizer normalizer, long ignoreIndex, Device device)
-            : base(margins.Length, OwnedWeights.Optional(classWeights, allPositive, device), reduction, normalizer,
+            double[] margins, double scale, ReadOnlySpan<double> weight, bool? allPositive, Reduction reduction,
+            MeanNormalizer normalizer, long ignore_index, Device device)
+            : base(margins.Length, OwnedWeights.Optional(weight, allPositive, device), reduction, normalizer,
                 cast => cast.mul_(-scale).unsqueeze(1))
         {
-            IgnoreIndex = ignoreIndex;
+            IgnoreIndex = ignore_index;
             Scale = scale;
             MaxMargin = Max(margins);
             _margins = OwnedBuffer(margins, device);
@@ -88,9 +88,9 @@ namespace CbGen.TorchSharp
         /// <param name="margins">One finite margin Δ_c ≥ 0 per class.</param>
         /// <param name="reduction">None, Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by.</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing.</param>
+        /// <param name="ignore_index">A label value that contributes nothing.</param>
         /// <param name="scale">s &gt; 0 (finite).</param>
-        /// <param name="classWeights">Optional per-class weights α_c; empty for none.</param>
+        /// <param name="weight">Optional per-class weights α_c; empty for none.</param>
         /// <param name="device">Where to keep the buffers.</param>
         /// <returns>A new loss module.</returns>
         /// <exception cref="ArgumentException">A margin is negative or not finite, or as the counts constructor.</exception>
@@ -99,15 +99,15 @@ namespace CbGen.TorchSharp
             ReadOnlySpan<double> margins,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            long ignore_index = Validation.DefaultIgnoreIndex,
             double scale = DefaultScale,
-            ReadOnlySpan<double> classWeights = default,
+            ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
         {
             LongTailValidation.Scale(scale, nameof(scale));
             CheckOptions(reduction, normalizer);
             LongTailValidation.Margins(margins, nameof(margins));
-            return new LdamLoss(margins.ToArray(), scale, classWeights, reduction, normalizer, ignoreIndex, device);
+            return new LdamLoss(margins.ToArray(), scale, weight, reduction, normalizer, ignore_index, device);
         }
 
         /// <summary>m_max: the largest margin (the rarest class's).</summary>

@@ -21,7 +21,7 @@ namespace CbGen.TorchSharp
     /// logits' dtype and device.</para>
     /// <para><b>At prediction time</b> use the raw logits z (the adjustment is a training device); to adjust the
     /// logits of a model trained with plain cross-entropy instead, see
-    /// <see cref="LongTailFunctional.adjust_logits(Tensor, Tensor, double)"/>.</para>
+    /// <see cref="CbFunctional.adjust_logits(Tensor, Tensor, double)"/>.</para>
     /// </remarks>
     public class LogitAdjustedLoss : PerClassLoss
     {
@@ -35,9 +35,9 @@ namespace CbGen.TorchSharp
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by; see <see cref="PerClassLoss"/> (WeightSum, PyTorch's
         /// weighted mean, by default).</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing (PyTorch's default −100).</param>
+        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
         /// <param name="tau">τ ≥ 0 (finite): 1 (default) is the paper's choice and the balanced softmax, 0 plain CE.</param>
-        /// <param name="classWeights">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
+        /// <param name="weight">Optional per-class weights α_c (finite, ≥ 0), one per class; empty (default)
         /// for none.</param>
         /// <param name="device">Where to keep the buffers; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
         /// <exception cref="ArgumentException">The counts are empty, negative or hold a 0 (log 0 = −∞ is not a
@@ -48,32 +48,32 @@ namespace CbGen.TorchSharp
             ClassCounts counts,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            long ignore_index = Validation.DefaultIgnoreIndex,
             double tau = 1.0,
-            ReadOnlySpan<double> classWeights = default,
+            ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
-            : this(LogPriorsOf(counts.Span, tau, reduction, normalizer), tau, classWeights, reduction, normalizer,
-                ignoreIndex, device)
+            : this(LogPriorsOf(counts.Span, tau, reduction, normalizer), tau, weight, reduction, normalizer,
+                ignore_index, device)
         {
         }
 
         private LogitAdjustedLoss(
-            double[] logPriors, double tau, ReadOnlySpan<double> classWeights, Reduction reduction,
-            MeanNormalizer normalizer, long ignoreIndex, CbDevice device)
-            : this(logPriors, tau, classWeights, LongTailValidation.ClassWeights(classWeights, logPriors.Length,
-                nameof(classWeights)), reduction, normalizer, ignoreIndex, CbDevices.Resolve(device))
+            double[] log_priors, double tau, ReadOnlySpan<double> weight, Reduction reduction,
+            MeanNormalizer normalizer, long ignore_index, CbDevice device)
+            : this(log_priors, tau, weight, LongTailValidation.ClassWeights(weight, log_priors.Length,
+                nameof(weight)), reduction, normalizer, ignore_index, CbDevices.Resolve(device))
         {
         }
 
         private LogitAdjustedLoss(
-            double[] logPriors, double tau, ReadOnlySpan<double> classWeights, bool? allPositive, Reduction reduction,
-            MeanNormalizer normalizer, long ignoreIndex, Device device)
-            : base(logPriors.Length, OwnedWeights.Optional(classWeights, allPositive, device), reduction, normalizer,
+            double[] log_priors, double tau, ReadOnlySpan<double> weight, bool? allPositive, Reduction reduction,
+            MeanNormalizer normalizer, long ignore_index, Device device)
+            : base(log_priors.Length, OwnedWeights.Optional(weight, allPositive, device), reduction, normalizer,
                 cast => cast.mul_(tau))
         {
-            IgnoreIndex = ignoreIndex;
+            IgnoreIndex = ignore_index;
             Tau = tau;
-            _logPriors = OwnedBuffer(logPriors, device);
+            _logPriors = OwnedBuffer(log_priors, device);
             register_buffer(BufferName, _logPriors);
         }
 
@@ -81,29 +81,29 @@ namespace CbGen.TorchSharp
         /// Creates the loss from log-priors you already have (e.g. estimated priors, or log-counts: any per-class
         /// constant added to all of them leaves the loss unchanged).
         /// </summary>
-        /// <param name="logPriors">One finite log π_c per class.</param>
+        /// <param name="log_priors">One finite log π_c per class.</param>
         /// <param name="reduction">None, Mean (default) or Sum.</param>
         /// <param name="normalizer">What Mean divides by.</param>
-        /// <param name="ignoreIndex">A label value that contributes nothing.</param>
+        /// <param name="ignore_index">A label value that contributes nothing.</param>
         /// <param name="tau">τ ≥ 0 (finite).</param>
-        /// <param name="classWeights">Optional per-class weights α_c; empty for none.</param>
+        /// <param name="weight">Optional per-class weights α_c; empty for none.</param>
         /// <param name="device">Where to keep the buffers.</param>
         /// <returns>A new loss module.</returns>
         /// <exception cref="ArgumentException">A log-prior is not finite, or as the counts constructor.</exception>
         /// <exception cref="ArgumentOutOfRangeException">As the counts constructor.</exception>
         public static LogitAdjustedLoss FromLogPriors(
-            ReadOnlySpan<double> logPriors,
+            ReadOnlySpan<double> log_priors,
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
-            long ignoreIndex = Validation.DefaultIgnoreIndex,
+            long ignore_index = Validation.DefaultIgnoreIndex,
             double tau = 1.0,
-            ReadOnlySpan<double> classWeights = default,
+            ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
         {
             LongTailValidation.Tau(tau, nameof(tau));
             CheckOptions(reduction, normalizer);
-            LongTailValidation.LogPriors(logPriors, nameof(logPriors));
-            return new LogitAdjustedLoss(logPriors.ToArray(), tau, classWeights, reduction, normalizer, ignoreIndex,
+            LongTailValidation.LogPriors(log_priors, nameof(log_priors));
+            return new LogitAdjustedLoss(log_priors.ToArray(), tau, weight, reduction, normalizer, ignore_index,
                 device);
         }
 

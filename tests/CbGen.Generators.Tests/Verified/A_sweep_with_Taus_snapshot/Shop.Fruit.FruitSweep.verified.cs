@@ -110,7 +110,7 @@ namespace Shop
                 case global::CbGen.CbLoss.LogitAdjusted:
                     return new global::CbGen.TorchSharp.LogitAdjustedLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, tau: Tau, device: global::CbGen.CbDevice.Auto);
                 case global::CbGen.CbLoss.Ldam:
-                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, classWeights: weights, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
+                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, weight: weights, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
                 default:
                     throw new global::System.InvalidOperationException("Unknown loss " + Loss.ToString() + ".");
             }

@@ -16,7 +16,6 @@ namespace CbGen.TorchSharp.Tests
         {
             "FromCounts(Softmax)", "FromCounts(Sigmoid)", "FromCounts(Focal)", "FromCounts(Focal, DeferUntilEpoch)",
             "ClassBalancedSoftmaxLoss.FromCounts", "ClassBalancedSigmoidLoss.FromCounts", "ClassBalancedFocalLoss.FromCounts",
-            "cb_softmax_cross_entropy(counts)", "cb_sigmoid_cross_entropy(counts)", "cb_focal_loss(counts)",
         };
 
         private static readonly Dictionary<string, Action> Calls = new()
@@ -29,12 +28,6 @@ namespace CbGen.TorchSharp.Tests
             ["ClassBalancedSoftmaxLoss.FromCounts"] = () => ClassBalancedSoftmaxLoss.FromCounts(WithEmpty, 0.99).Dispose(),
             ["ClassBalancedSigmoidLoss.FromCounts"] = () => ClassBalancedSigmoidLoss.FromCounts(WithEmpty, 0.99).Dispose(),
             ["ClassBalancedFocalLoss.FromCounts"] = () => ClassBalancedFocalLoss.FromCounts(WithEmpty, 0.99).Dispose(),
-            ["cb_softmax_cross_entropy(counts)"] = () =>
-                CbFunctional.cb_softmax_cross_entropy(zeros(2, 3), tensor(new long[] { 0, 2 }), WithEmpty.AsSpan(), 0.99).Dispose(),
-            ["cb_sigmoid_cross_entropy(counts)"] = () =>
-                CbFunctional.cb_sigmoid_cross_entropy(zeros(2, 3), tensor(new long[] { 0, 2 }), WithEmpty.AsSpan(), 0.99).Dispose(),
-            ["cb_focal_loss(counts)"] = () =>
-                CbFunctional.cb_focal_loss(zeros(2, 3), tensor(new long[] { 0, 2 }), WithEmpty.AsSpan(), 0.99).Dispose(),
         };
 
         [Theory]

@@ -119,7 +119,7 @@ namespace CbGen.TorchSharp.Tests
                     };
                     if (target.dim() == 1)
                     {
-                        modules.Add(new ClassBalancedSoftmaxLoss(alpha, reduction, labelSmoothing: 0.1, device: CbDevice.Cpu));
+                        modules.Add(new ClassBalancedSoftmaxLoss(alpha, reduction, label_smoothing: 0.1, device: CbDevice.Cpu));
                     }
 
                     foreach (var loss in modules)

@@ -58,7 +58,7 @@ namespace CbGen.TorchSharp.Tests
         public void Ignored_labels_do_not_excuse_a_bad_one(bool contiguous)
         {
             using var scope = NewDisposeScope();
-            using var loss = new ClassBalancedSoftmaxLoss(Alpha, ignoreIndex: -100, device: CbDevice.Cpu);
+            using var loss = new ClassBalancedSoftmaxLoss(Alpha, ignore_index: -100, device: CbDevice.Cpu);
             var z = TestData.ToTensor(TestData.Logits(2, 5, 3), ScalarType.Float64);
             var e = Assert.Throws<ArgumentException>(() =>
                 loss.forward(z, Labels(new long[] { -100, 1, 3, 2, -100 }, contiguous)));
@@ -82,7 +82,7 @@ namespace CbGen.TorchSharp.Tests
             using var scope = NewDisposeScope();
             var zz = TestData.Logits(4, 5, 3);
             var y = new[] { 0, ignore, 2, 1, ignore };
-            using var loss = new ClassBalancedSoftmaxLoss(Alpha, ignoreIndex: ignore, device: CbDevice.Cpu);
+            using var loss = new ClassBalancedSoftmaxLoss(Alpha, ignore_index: ignore, device: CbDevice.Cpu);
             var value = loss.forward(TestData.ToTensor(zz, ScalarType.Float64), Labels(y, contiguous));
             R.Close(R.Mean(CbLoss.Softmax, zz, y, Alpha, MeanNormalizer.PositiveLabels, ignore), value,
                 ScalarType.Float64, $"ignore {ignore}");
@@ -108,7 +108,7 @@ namespace CbGen.TorchSharp.Tests
             var y = TestData.Labels(6, b, 3);
             y[0] = 0;
             y[1] = 2;
-            using var loss = new ClassBalancedSoftmaxLoss(Alpha, normalizer: n, ignoreIndex: ignore, device: CbDevice.Cpu);
+            using var loss = new ClassBalancedSoftmaxLoss(Alpha, normalizer: n, ignore_index: ignore, device: CbDevice.Cpu);
             var value = loss.forward(TestData.ToTensor(z, ScalarType.Float64), Labels(y, contiguous));
             R.Close(R.Mean(CbLoss.Softmax, z, y, Alpha, n, ignore), value, ScalarType.Float64, $"ignore {ignore} {n}");
 
@@ -161,7 +161,7 @@ namespace CbGen.TorchSharp.Tests
             var z = TestData.ToTensor(TestData.Logits(10, 3, 3), ScalarType.Float64);
             foreach (var n in new[] { MeanNormalizer.PositiveLabels, MeanNormalizer.WeightSum, MeanNormalizer.AllTerms })
             {
-                using var loss = new ClassBalancedSoftmaxLoss(Alpha, normalizer: n, ignoreIndex: 1, device: CbDevice.Cpu);
+                using var loss = new ClassBalancedSoftmaxLoss(Alpha, normalizer: n, ignore_index: 1, device: CbDevice.Cpu);
                 Assert.Equal(0.0, TestData.Scalar(loss.forward(z, Labels(new long[] { 1, 1, 1 }, contiguous))));
             }
         }

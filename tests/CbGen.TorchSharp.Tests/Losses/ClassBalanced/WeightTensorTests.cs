@@ -89,7 +89,7 @@ namespace CbGen.TorchSharp.Tests
             using var scope = NewDisposeScope();
             var weights = tensor(new[] { 2L, 1L, bad }, ScalarType.Int64).to(ScalarType.Int32);
             var e = Assert.Throws<ArgumentException>(() => new ClassBalancedSoftmaxLoss(weights, device: CbDevice.Cpu));
-            Assert.Equal("weights", e.ParamName);
+            Assert.Equal("weight", e.ParamName);
             Assert.Contains("Class weight 2", e.Message, StringComparison.Ordinal);
         }
 

@@ -105,7 +105,7 @@ namespace CbGen.TorchSharp.Tests
         public void The_twin_keeps_the_options_and_has_all_ones_weights()
         {
             using var inner = new ClassBalancedSoftmaxLoss(new[] { 0.5, 1.5, 2.0 }, Reduction.Sum, MeanNormalizer.WeightSum,
-                ignoreIndex: 2, labelSmoothing: 0.1, device: CbDevice.Cpu);
+                ignore_index: 2, label_smoothing: 0.1, device: CbDevice.Cpu);
             using var loss = new DeferredReweightingLoss(inner, 4);
             var twin = Assert.IsType<ClassBalancedSoftmaxLoss>(loss.Unweighted);
             Assert.Same(inner, loss.Weighted);

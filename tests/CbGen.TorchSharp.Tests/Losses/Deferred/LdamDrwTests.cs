@@ -59,7 +59,7 @@ namespace CbGen.TorchSharp.Tests
         public void Wrapping_an_LDAM_loss_keeps_its_margins_scale_and_options_in_the_twin()
         {
             double[] alpha = { 0.5, 1, 1.5, 2 };
-            using var weighted = new LdamLoss(Counts, Reduction.Sum, ignoreIndex: 7, maxMargin: 0.3, scale: 10.0, classWeights: alpha,
+            using var weighted = new LdamLoss(Counts, Reduction.Sum, ignore_index: 7, maxMargin: 0.3, scale: 10.0, weight: alpha,
                 device: CbDevice.Cpu);
             using var loss = new DeferredReweightingLoss(weighted, 5);
             var twin = Assert.IsType<LdamLoss>(loss.Unweighted);

@@ -39,12 +39,12 @@ namespace CbGen.TorchSharp.Tests
             var shifted = LongTailLoops.Ldam(z, y, margins, 30.0);
 
             using var scope = NewDisposeScope();
-            using var loss = new LdamLoss(Counts, classWeights: alpha ?? Array.Empty<double>(), reduction: reduction,
+            using var loss = new LdamLoss(Counts, weight: alpha ?? Array.Empty<double>(), reduction: reduction,
                 normalizer: normalizer, device: CbDevice.Cpu);
             var input = TestData.ToTensor(z, dtype);
             var target = TestData.ToTensor(y);
             var fromModule = loss.forward(input, target);
-            var fromFunction = LongTailFunctional.ldam_cross_entropy(input, target, tensor(LdamMargins.Compute(Counts)),
+            var fromFunction = CbFunctional.ldam_cross_entropy(input, target, tensor(LdamMargins.Compute(Counts)),
                 30.0, weighted ? TestData.ToTensor(alpha!) : null, reduction, normalizer);
 
             // s = 30 multiplies the logits' rounding: float32 gets 30× its usual tolerance.
@@ -103,7 +103,7 @@ namespace CbGen.TorchSharp.Tests
             double[] alpha = weighted ? TestData.Weights(23, 3) : Array.Empty<double>();
             using var scope = NewDisposeScope();
             using var loss = new LdamLoss(new long[] { 100, 10, 1 }, Reduction.Mean, normalizer, maxMargin: 0.5, scale: 30.0,
-                classWeights: alpha, device: CbDevice.Cpu);
+                weight: alpha, device: CbDevice.Cpu);
             FiniteDifferences.Check(loss, z, TestData.ToTensor(y), h: 1e-7, rel: 1e-6);
         }
 

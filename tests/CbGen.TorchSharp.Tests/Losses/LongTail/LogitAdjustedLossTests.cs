@@ -41,11 +41,11 @@ namespace CbGen.TorchSharp.Tests
 
             using var scope = NewDisposeScope();
             using var loss = new LogitAdjustedLoss(Counts, reduction, normalizer, tau: tau,
-                classWeights: alpha ?? Array.Empty<double>(), device: CbDevice.Cpu);
+                weight: alpha ?? Array.Empty<double>(), device: CbDevice.Cpu);
             var input = TestData.ToTensor(z, dtype);
             var target = TestData.ToTensor(y);
             var fromModule = loss.forward(input, target);
-            var fromFunction = LongTailFunctional.logit_adjusted_cross_entropy(input, target,
+            var fromFunction = CbFunctional.logit_adjusted_cross_entropy(input, target,
                 tensor(ClassPriors.LogPriors(Counts)), tau, weighted ? TestData.ToTensor(alpha!) : null, reduction,
                 normalizer);
             Assert.Equal(dtype, fromModule.dtype);
@@ -108,9 +108,20 @@ namespace CbGen.TorchSharp.Tests
             var counts = new long[] { 100, 10, 1 };
             double[] alpha = weighted ? TestData.Weights(11, 3) : Array.Empty<double>();
             using var scope = NewDisposeScope();
-            using var loss = new LogitAdjustedLoss(counts, Reduction.Mean, normalizer, tau: 0.7, classWeights: alpha,
+            using var loss = new LogitAdjustedLoss(counts, Reduction.Mean, normalizer, tau: 0.7, weight: alpha,
                 device: CbDevice.Cpu);
             FiniteDifferences.Check(loss, z, TestData.ToTensor(y));
+        }
+
+        [Fact]
+        public void Post_hoc_adjustment_has_one_form_so_a_counts_array_is_a_clear_error_not_an_ambiguous_call()
+        {
+            // adjust_logits once had Tensor, span and counts overloads: a long[] converted to two of them (CS0121).
+            using var logits = zeros(2, 3);
+            var e = Assert.Throws<ArgumentException>(() => CbFunctional.adjust_logits(logits, new long[] { 900, 90, 9 }));
+            Assert.Equal("log_priors", e.ParamName);
+            Assert.Contains("floating rank-1 tensor of 3 log-priors", e.Message, StringComparison.Ordinal);
+            Assert.Single(typeof(CbFunctional).GetMethods(), m => m.Name == nameof(CbFunctional.adjust_logits));
         }
 
         [Fact]
@@ -118,7 +129,7 @@ namespace CbGen.TorchSharp.Tests
         {
             using var scope = NewDisposeScope();
             var logits = TestData.ToTensor(TestData.Logits(12, B, C), ScalarType.Float32, requiresGrad: true);
-            var adjusted = LongTailFunctional.adjust_logits(logits, Counts, tau: 0.0);
+            var adjusted = CbFunctional.adjust_logits(logits, tensor(ClassPriors.LogPriors(Counts)), tau: 0.0);
             Assert.Equal(TestData.Matrix(logits.detach()), TestData.Matrix(adjusted));
             Assert.False(adjusted.requires_grad);
             Assert.False(ReferenceEquals(adjusted, logits));
@@ -133,14 +144,14 @@ namespace CbGen.TorchSharp.Tests
             using var scope = NewDisposeScope();
             var logits = tensor(new double[] { 1.0, 0.5, 3.0, -3.0 }, new long[] { 2, 2 }, ScalarType.Float64);
             Assert.Equal(new long[] { 0, 0 }, logits.argmax(1).data<long>().ToArray());
-            var adjusted = LongTailFunctional.adjust_logits(logits, counts);
+            var adjusted = CbFunctional.adjust_logits(logits, tensor(ClassPriors.LogPriors(counts)));
             Assert.Equal(new long[] { 1, 0 }, adjusted.argmax(1).data<long>().ToArray());   // a large gap stays put
 
             double total = 10_100;
             var expected = new[,] { { 1.0 - Math.Log(10_000 / total), 0.5 - Math.Log(100 / total) },
                                     { 3.0 - Math.Log(10_000 / total), -3.0 - Math.Log(100 / total) } };
             TestData.Close(expected, TestData.Matrix(adjusted), 1e-14, "z − log π");
-            var half = LongTailFunctional.adjust_logits(logits, tensor(ClassPriors.LogPriors(counts)), 0.5);
+            var half = CbFunctional.adjust_logits(logits, tensor(ClassPriors.LogPriors(counts)), 0.5);
             TestData.Close(0.5 - 0.5 * Math.Log(100 / total), TestData.Matrix(half)[0, 1], 1e-14, "τ = 0.5");
         }
 

@@ -21,8 +21,8 @@ namespace CbGen.TorchSharp.Tests
 
         private static PerClassLoss Make(bool ldam, long[] counts, MeanNormalizer n = MeanNormalizer.WeightSum,
             double[]? alpha = null) => ldam
-            ? new LdamLoss(counts, normalizer: n, classWeights: alpha ?? Array.Empty<double>(), device: CbDevice.Cpu)
-            : new LogitAdjustedLoss(counts, normalizer: n, classWeights: alpha ?? Array.Empty<double>(), device: CbDevice.Cpu);
+            ? new LdamLoss(counts, normalizer: n, weight: alpha ?? Array.Empty<double>(), device: CbDevice.Cpu)
+            : new LogitAdjustedLoss(counts, normalizer: n, weight: alpha ?? Array.Empty<double>(), device: CbDevice.Cpu);
 
         public static TheoryData<bool, MeanNormalizer> Variants()
         {
@@ -47,7 +47,7 @@ namespace CbGen.TorchSharp.Tests
             double onDevice = TestData.Scalar(loss.forward(z, R.NonContiguous(y)));
             TestData.Close(onHost, onDevice, 1e-14, "non-contiguous labels");
 
-            double total = TestData.Scalar(LongTailFunctional.logit_adjusted_cross_entropy(z, TestData.ToTensor(y),
+            double total = TestData.Scalar(CbFunctional.logit_adjusted_cross_entropy(z, TestData.ToTensor(y),
                 tensor(ClassPriors.LogPriors(Counts)), reduction: Reduction.Sum));
             if (!ldam)
             {
@@ -113,23 +113,23 @@ namespace CbGen.TorchSharp.Tests
             var logits = zeros(2, 3);
             var labels = tensor(new long[] { 0, 1 });
             var column = Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.logit_adjusted_cross_entropy(logits, labels, zeros(3, 1)));
+                CbFunctional.logit_adjusted_cross_entropy(logits, labels, zeros(3, 1)));
             Assert.Equal("log_priors", column.ParamName);
             var integral = Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.ldam_cross_entropy(logits, labels, zeros(3, ScalarType.Int64)));
+                CbFunctional.ldam_cross_entropy(logits, labels, zeros(3, ScalarType.Int64)));
             Assert.Equal("margins", integral.ParamName);
             Assert.Contains("Int64", integral.Message);
             foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
             {
                 Assert.Equal("log_priors", Assert.Throws<ArgumentException>(() =>
-                    LongTailFunctional.adjust_logits(logits, tensor(new[] { -1.0, bad, -2.0 }))).ParamName);
+                    CbFunctional.adjust_logits(logits, tensor(new[] { -1.0, bad, -2.0 }))).ParamName);
                 Assert.Equal("margins", Assert.Throws<ArgumentException>(() =>
-                    LongTailFunctional.ldam_cross_entropy(logits, labels, tensor(new[] { 0.1, bad, 0.2 }))).ParamName);
+                    CbFunctional.ldam_cross_entropy(logits, labels, tensor(new[] { 0.1, bad, 0.2 }))).ParamName);
             }
 
             // Zero margins and negative log-priors are valid.
-            Assert.Equal(ScalarType.Float32, LongTailFunctional.ldam_cross_entropy(logits, labels, zeros(3), scale: 1.0).dtype);
-            Assert.Equal(ScalarType.Float32, LongTailFunctional.adjust_logits(logits, tensor(new[] { -1.0, -2.0, -3.0 })).dtype);
+            Assert.Equal(ScalarType.Float32, CbFunctional.ldam_cross_entropy(logits, labels, zeros(3), scale: 1.0).dtype);
+            Assert.Equal(ScalarType.Float32, CbFunctional.adjust_logits(logits, tensor(new[] { -1.0, -2.0, -3.0 })).dtype);
         }
     }
 }

@@ -53,7 +53,7 @@ namespace CbGen.TorchSharp.Tests
             var labels = Labels();
             var statistics = DisposeScopeManager.Statistics.TensorStatistics;
             long live = statistics.ThreadTotalLiveCount;
-            var loss = new LogitAdjustedLoss(Counts, classWeights: new[] { 1.0, 2.0, 3.0 }, device: CbDevice.Cpu);
+            var loss = new LogitAdjustedLoss(Counts, weight: new[] { 1.0, 2.0, 3.0 }, device: CbDevice.Cpu);
             var priors = loss.LogPriors;
             loss.forward(logits, labels).Dispose();   // caches the float32 shift and weights
             loss.Dispose();
@@ -127,7 +127,7 @@ namespace CbGen.TorchSharp.Tests
         {
             using var scope = NewDisposeScope();
             var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
-                LongTailFunctional.ldam_cross_entropy(zeros(2, 3), Labels(), zeros(3), scale));
+                CbFunctional.ldam_cross_entropy(zeros(2, 3), Labels(), zeros(3), scale));
             Assert.Equal("scale", ex.ParamName);
         }
 
@@ -138,8 +138,8 @@ namespace CbGen.TorchSharp.Tests
             var logits = zeros(2, 3);
             Func<Reduction, MeanNormalizer, Tensor>[] forms =
             {
-                (r, n) => LongTailFunctional.logit_adjusted_cross_entropy(logits, Labels(), zeros(3), reduction: r, normalizer: n),
-                (r, n) => LongTailFunctional.ldam_cross_entropy(logits, Labels(), zeros(3), reduction: r, normalizer: n),
+                (r, n) => CbFunctional.logit_adjusted_cross_entropy(logits, Labels(), zeros(3), reduction: r, normalizer: n),
+                (r, n) => CbFunctional.ldam_cross_entropy(logits, Labels(), zeros(3), reduction: r, normalizer: n),
             };
             foreach (var form in forms)
             {
@@ -156,22 +156,22 @@ namespace CbGen.TorchSharp.Tests
             using var scope = NewDisposeScope();
             var logits = zeros(2, 3);
             Assert.Equal("logits", Assert.Throws<ArgumentNullException>(() =>
-                LongTailFunctional.logit_adjusted_cross_entropy(null!, Labels(), zeros(3))).ParamName);
+                CbFunctional.logit_adjusted_cross_entropy(null!, Labels(), zeros(3))).ParamName);
             Assert.Equal("log_priors", Assert.Throws<ArgumentNullException>(() =>
-                LongTailFunctional.logit_adjusted_cross_entropy(logits, Labels(), null!)).ParamName);
+                CbFunctional.logit_adjusted_cross_entropy(logits, Labels(), null!)).ParamName);
             Assert.Equal("target", Assert.Throws<ArgumentNullException>(() =>
-                LongTailFunctional.ldam_cross_entropy(logits, null!, zeros(3))).ParamName);
+                CbFunctional.ldam_cross_entropy(logits, null!, zeros(3))).ParamName);
 
             var rank1 = Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.ldam_cross_entropy(zeros(3), Labels(), zeros(3)));
+                CbFunctional.ldam_cross_entropy(zeros(3), Labels(), zeros(3)));
             Assert.Equal("logits", rank1.ParamName);
             Assert.Equal("logits", Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.adjust_logits(zeros(3), zeros(3))).ParamName);
+                CbFunctional.adjust_logits(zeros(3), zeros(3))).ParamName);
 
             Assert.Contains("rank-1 tensor of 3 margins", Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.ldam_cross_entropy(logits, Labels(), zeros(4))).Message);
+                CbFunctional.ldam_cross_entropy(logits, Labels(), zeros(4))).Message);
             Assert.Contains("rank-1 tensor of 3 log-priors", Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.adjust_logits(logits, zeros(2))).Message);
+                CbFunctional.adjust_logits(logits, zeros(2))).Message);
         }
 
         [Theory]
@@ -183,11 +183,11 @@ namespace CbGen.TorchSharp.Tests
             var logits = zeros(2, 3);
             var values = tensor(new[] { 0.1, bad, 0.2 });
             Assert.Equal("margins", Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.ldam_cross_entropy(logits, Labels(), values)).ParamName);
+                CbFunctional.ldam_cross_entropy(logits, Labels(), values)).ParamName);
             Assert.Equal("log_priors", Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.adjust_logits(logits, values)).ParamName);
+                CbFunctional.adjust_logits(logits, values)).ParamName);
             Assert.Equal("log_priors", Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.adjust_logits(logits, new[] { 0.1, bad, 0.2 })).ParamName);
+                CbFunctional.adjust_logits(logits, new[] { 0.1, bad, 0.2 })).ParamName);
         }
 
         [Theory]
@@ -198,9 +198,9 @@ namespace CbGen.TorchSharp.Tests
             using var scope = NewDisposeScope();
             var logits = zeros(2, 3);
             Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() =>
-                LongTailFunctional.adjust_logits(logits, zeros(3), tau)).ParamName);
+                CbFunctional.adjust_logits(logits, zeros(3), tau)).ParamName);
             Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() =>
-                LongTailFunctional.adjust_logits(logits, new[] { 0.0, 0.0, 0.0 }, tau)).ParamName);
+                CbFunctional.adjust_logits(logits, new[] { 0.0, 0.0, 0.0 }, tau)).ParamName);
         }
     }
 }

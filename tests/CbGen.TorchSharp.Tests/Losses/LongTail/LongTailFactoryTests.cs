@@ -39,7 +39,7 @@ namespace CbGen.TorchSharp.Tests
             };
             using var factory = CbLosses.FromCounts(CbLoss.LogitAdjusted, Counts, Beta, options);
             using var other = CbLosses.FromCounts(CbLoss.LogitAdjusted, Counts, 0.0, options);
-            using var direct = new LogitAdjustedLoss(Counts, Reduction.Sum, ignoreIndex: 3, tau: 0.5, device: CbDevice.Cpu);
+            using var direct = new LogitAdjustedLoss(Counts, Reduction.Sum, ignore_index: 3, tau: 0.5, device: CbDevice.Cpu);
             var la = Assert.IsType<LogitAdjustedLoss>(factory);
             Assert.Equal(0.5, la.Tau);
             Assert.Null(la.ClassWeights);

@@ -14,8 +14,8 @@ namespace CbGen.TorchSharp.Tests
         private static readonly double[] Alpha = { 0.25, 1.0, 1.75 };
 
         private static PerClassLoss Make(bool ldam, bool weighted) => ldam
-            ? new LdamLoss(Counts, classWeights: weighted ? Alpha : Array.Empty<double>(), device: CbDevice.Cpu)
-            : new LogitAdjustedLoss(Counts, classWeights: weighted ? Alpha : Array.Empty<double>(), device: CbDevice.Cpu);
+            ? new LdamLoss(Counts, weight: weighted ? Alpha : Array.Empty<double>(), device: CbDevice.Cpu)
+            : new LogitAdjustedLoss(Counts, weight: weighted ? Alpha : Array.Empty<double>(), device: CbDevice.Cpu);
 
         private static Tensor Shift(PerClassLoss loss) =>
             loss is LdamLoss l ? l.Margins : ((LogitAdjustedLoss)loss).LogPriors;

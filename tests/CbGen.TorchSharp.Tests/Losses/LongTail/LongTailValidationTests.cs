@@ -22,9 +22,9 @@ namespace CbGen.TorchSharp.Tests
             var logits = zeros(2, 3);
             Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => new LogitAdjustedLoss(Counts, tau: tau)).ParamName);
             Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => LogitAdjustedLoss.FromLogPriors(new[] { -1.0, -2.0 }, tau: tau)).ParamName);
-            Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => LongTailFunctional.adjust_logits(logits, Counts, tau)).ParamName);
+            Assert.Equal("tau", Assert.Throws<ArgumentOutOfRangeException>(() => CbFunctional.adjust_logits(logits, Counts, tau)).ParamName);
             var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
-                LongTailFunctional.logit_adjusted_cross_entropy(logits, tensor(new long[] { 0, 1 }), zeros(3), tau));
+                CbFunctional.logit_adjusted_cross_entropy(logits, tensor(new long[] { 0, 1 }), zeros(3), tau));
             Assert.Contains("τ must be finite and ≥ 0", ex.Message);
         }
 
@@ -62,17 +62,17 @@ namespace CbGen.TorchSharp.Tests
             // The opt-in log-priors (−∞) are not.
             var inf = Assert.Throws<ArgumentException>(() =>
                 LogitAdjustedLoss.FromLogPriors(ClassPriors.LogPriors(new long[] { 10, 0 }, ZeroCountPolicy.ZeroWeight)));
-            Assert.Equal("logPriors", inf.ParamName);
+            Assert.Equal("log_priors", inf.ParamName);
             Assert.Contains("class 1 is -Infinity", inf.Message);
         }
 
         [Fact]
         public void Class_weights_must_be_one_per_class_finite_and_non_negative()
         {
-            var count = Assert.Throws<ArgumentException>(() => new LdamLoss(Counts, classWeights: new[] { 1.0, 2.0 }));
-            Assert.Equal("classWeights", count.ParamName);
+            var count = Assert.Throws<ArgumentException>(() => new LdamLoss(Counts, weight: new[] { 1.0, 2.0 }));
+            Assert.Equal("weight", count.ParamName);
             Assert.Contains("2 class weights for 3 classes", count.Message);
-            var negative = Assert.Throws<ArgumentException>(() => new LogitAdjustedLoss(Counts, classWeights: new[] { 1.0, -2.0, 1.0 }));
+            var negative = Assert.Throws<ArgumentException>(() => new LogitAdjustedLoss(Counts, weight: new[] { 1.0, -2.0, 1.0 }));
             Assert.Contains("Class weight 1 is -2", negative.Message);
             Assert.Throws<ArgumentException>(() => LdamLoss.FromMargins(new[] { 0.1, -0.2 }));
             Assert.Throws<ArgumentOutOfRangeException>(() => new LdamLoss(Counts, reduction: (Reduction)9));
@@ -103,7 +103,7 @@ namespace CbGen.TorchSharp.Tests
         {
             using var scope = NewDisposeScope();
             var la = new LogitAdjustedLoss(Counts, device: CbDevice.Cpu);
-            var ldam = new LdamLoss(Counts, classWeights: new[] { 1.0, 2.0, 3.0 }, device: CbDevice.Cpu);
+            var ldam = new LdamLoss(Counts, weight: new[] { 1.0, 2.0, 3.0 }, device: CbDevice.Cpu);
             la.Dispose();
             ldam.Dispose();
             var first = Assert.Throws<ObjectDisposedException>(() => la.forward(zeros(2, 3), tensor(new long[] { 0, 1 })));
@@ -119,21 +119,21 @@ namespace CbGen.TorchSharp.Tests
             var logits = zeros(2, 3);
             var labels = tensor(new long[] { 0, 1 });
             var shape = Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.logit_adjusted_cross_entropy(logits, labels, zeros(4)));
+                CbFunctional.logit_adjusted_cross_entropy(logits, labels, zeros(4)));
             Assert.Equal("log_priors", shape.ParamName);
             Assert.Contains("rank-1 tensor of 3 log-priors", shape.Message);
             var infinite = Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.adjust_logits(logits, tensor(new[] { 0.0, double.NegativeInfinity, -1.0 })));
+                CbFunctional.adjust_logits(logits, tensor(new[] { 0.0, double.NegativeInfinity, -1.0 })));
             Assert.Contains("finite", infinite.Message);
             var negative = Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.ldam_cross_entropy(logits, labels, tensor(new[] { 0.1, -0.1, 0.2 })));
+                CbFunctional.ldam_cross_entropy(logits, labels, tensor(new[] { 0.1, -0.1, 0.2 })));
             Assert.Equal("margins", negative.ParamName);
             Assert.Contains("≥ 0", negative.Message);
             var weight = Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.ldam_cross_entropy(logits, labels, zeros(3), weight: ones(2)));
+                CbFunctional.ldam_cross_entropy(logits, labels, zeros(3), weight: ones(2)));
             Assert.Equal("weight", weight.ParamName);
             Assert.Equal("logits", Assert.Throws<ArgumentException>(() =>
-                LongTailFunctional.adjust_logits(zeros(3), new[] { 0.0, 0.0, 0.0 })).ParamName);
+                CbFunctional.adjust_logits(zeros(3), new[] { 0.0, 0.0, 0.0 })).ParamName);
         }
     }
 }

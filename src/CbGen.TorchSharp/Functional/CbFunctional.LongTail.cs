@@ -5,14 +5,9 @@ using Reduction = TorchSharp.torch.nn.Reduction;
 
 namespace CbGen.TorchSharp
 {
-    /// <summary>
-    /// Functional forms of the losses beyond class-balanced weighting, named like <c>torch.nn.functional</c>: the
-    /// logit-adjusted loss (<see cref="LogitAdjustedLoss"/>), LDAM (<see cref="LdamLoss"/>) and post-hoc logit
-    /// adjustment. They compute exactly what the modules compute, with the per-class tensors passed and validated on
-    /// every call (one min/max reduction each). Prefer the modules in a training loop.
-    /// </summary>
+    /// <summary>The long-tail functional forms: the logit-adjusted loss, LDAM and post-hoc logit adjustment.</summary>
 #pragma warning disable CA1707 // snake_case names on purpose: they mirror torch.nn.functional.
-    public static class LongTailFunctional
+    public static partial class CbFunctional
     {
         /// <summary>The logit-adjusted loss CE(z + τ·log π, y). See <see cref="LogitAdjustedLoss"/>.</summary>
         /// <param name="logits">Logits [B, C] of a floating dtype.</param>
@@ -103,42 +98,6 @@ namespace CbGen.TorchSharp
             LongTailValidation.Tau(tau, nameof(tau));
             CheckPerClass(logits, nameof(logits), log_priors, nameof(log_priors), "log-priors", false);
             return LongTailCore.AdjustLogits(logits, log_priors, tau);
-        }
-
-        /// <summary>Post-hoc logit adjustment with log-priors as managed doubles (e.g. a generated table's).</summary>
-        /// <param name="logits">Logits [B, C] of a floating dtype.</param>
-        /// <param name="log_priors">C finite log-priors.</param>
-        /// <param name="tau">τ ≥ 0 (finite); 1 by default.</param>
-        /// <returns>The adjusted logits [B, C] in the logits' dtype and device.</returns>
-        /// <exception cref="ArgumentException">A shape or dtype is wrong, or a log-prior is not finite.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite.</exception>
-        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<double> log_priors, double tau = 1.0)
-        {
-            LongTailValidation.Tau(tau, nameof(tau));
-            LongTailValidation.LogPriors(log_priors, nameof(log_priors));
-            Validation.Logits(logits, log_priors.Length, nameof(logits));
-            using var priors = tensor(log_priors.ToArray(), ScalarType.Float64);
-            return LongTailCore.AdjustLogits(logits, priors, tau);
-        }
-
-        /// <summary>Post-hoc logit adjustment from training samples per class (every count ≥ 1).</summary>
-        /// <param name="logits">Logits [B, C] of a floating dtype.</param>
-        /// <param name="counts">Training samples per class, indexed like the logits' columns.</param>
-        /// <param name="tau">τ ≥ 0 (finite); 1 by default.</param>
-        /// <returns>The adjusted logits [B, C] in the logits' dtype and device.</returns>
-        /// <exception cref="ArgumentException">A shape or dtype is wrong, or a count is negative or 0 (give an empty class a
-        /// pseudo-count, e.g. 1).</exception>
-        /// <exception cref="ArgumentOutOfRangeException">τ is negative or not finite.</exception>
-        public static Tensor adjust_logits(Tensor logits, ReadOnlySpan<long> counts, double tau = 1.0)
-        {
-            LongTailValidation.NoEmptyClass(counts, "post-hoc logit adjustment", nameof(counts));
-            return adjust_logits(logits, ClassPriors.LogPriors(counts).AsSpan(), tau);
-        }
-
-        private static void CheckOptions(Reduction reduction, MeanNormalizer normalizer)
-        {
-            Validation.Reduction(reduction, nameof(reduction));
-            Validation.Normalizer(normalizer, nameof(normalizer));
         }
 
         /// <summary>Checks the logits and a per-class tensor against each other, naming whichever is wrong.</summary>
