@@ -21,7 +21,7 @@ namespace CbGen.TorchSharp.Tests
         private const double Beta = 0.99;
 
         /// <summary>α_c = (1 − β) / (1 − β^{n_c}), scaled to sum to C, as a plain loop.</summary>
-        private static double[] HandWeights(long[] counts, double beta)
+        internal static double[] HandWeights(long[] counts, double beta)
         {
             var w = counts.Select(n => (1.0 - beta) / (1.0 - Math.Pow(beta, n))).ToArray();
             double scale = w.Length / w.Sum();
@@ -193,57 +193,6 @@ namespace CbGen.TorchSharp.Tests
                 () => ClassBalancedFocalLoss.FromCounts(new[] { 10, -3 }, 0.9, device: CbDevice.Cpu)).ParamName);
             Assert.Equal("counts", Assert.Throws<ArgumentNullException>(
                 () => ClassBalancedSigmoidLoss.FromCounts((int[])null!, 0.9)).ParamName);
-        }
-
-        // ---- the functional forms: one weight tensor, as torch.nn.functional ------------------------------------
-
-        [Fact]
-        public void The_functional_forms_take_a_weight_tensor_from_weights_or_from_counts_and_beta()
-        {
-            var alpha = HandWeights(Counts, Beta);
-            var z = TestData.Logits(11, 5, 4);
-            var y = new long[] { 3, 1, 2, 0, 2 };
-            using var logits = TestData.ToTensor(z, ScalarType.Float32);
-            using var target = TestData.ToTensor(y);
-            using var weight = tensor(alpha);
-            using var fromCounts = tensor(ClassBalancedWeights.Compute(Counts, Beta));
-            var (t, w) = Reference.IndexTargets(y, alpha, 4);
-
-            double softmax = Reference.SoftmaxMean(z, y, alpha, -100, 0.05, MeanNormalizer.WeightSum);
-            double sigmoid = Reference.Sum(Reference.SigmoidElements(z, t, w));
-            double focal = Reference.Sum(Reference.FocalElements(z, t, w, 0.5)) / 5.0;
-            var results = new List<(string What, double Expected, Tensor Actual)>();
-            foreach (var (source, alphaTensor) in new[] { ("weights", weight), ("counts", fromCounts) })
-            {
-                results.Add(("softmax " + source, softmax, CbFunctional.cb_softmax_cross_entropy(logits, target, alphaTensor,
-                    normalizer: MeanNormalizer.WeightSum, label_smoothing: 0.05)));
-                results.Add(("sigmoid " + source, sigmoid, CbFunctional.cb_sigmoid_cross_entropy(logits, target, alphaTensor,
-                    Reduction.Sum)));
-                results.Add(("focal " + source, focal, CbFunctional.cb_focal_loss(logits, target, alphaTensor, gamma: 0.5)));
-            }
-
-            foreach (var (what, expected, actual) in results)
-            {
-                using (actual)
-                {
-                    Assert.Equal(ScalarType.Float32, actual.dtype);
-                    TestData.Close(expected, TestData.Scalar(actual), 1e-5, what);
-                }
-            }
-        }
-
-        [Fact]
-        public void Functional_weights_are_validated_by_name()
-        {
-            using var logits = randn(4, 3);
-            using var target = tensor(new long[] { 0, 1, 2, 0 });
-            using var nan = tensor(new[] { 1.0, double.NaN, 1.0 });
-            var bad = Assert.Throws<ArgumentException>(() => CbFunctional.cb_softmax_cross_entropy(logits, target, nan));
-            Assert.Equal("weight", bad.ParamName);
-            using var two = tensor(new[] { 1.0, 2.0 });
-            var wrongC = Assert.Throws<ArgumentException>(() => CbFunctional.cb_focal_loss(logits, target, two));
-            Assert.Equal("logits", wrongC.ParamName);
-            Assert.Contains("C = 2", wrongC.Message, StringComparison.Ordinal);
         }
     }
 }

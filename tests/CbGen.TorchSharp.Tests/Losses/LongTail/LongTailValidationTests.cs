@@ -12,6 +12,8 @@ namespace CbGen.TorchSharp.Tests
     {
         private static readonly long[] Counts = { 300, 40, 5 };
 
+        private static Tensor Labels() => tensor(new long[] { 0, 2 });
+
         [Theory]
         [InlineData(-0.5)]
         [InlineData(double.NaN)]
@@ -134,6 +136,55 @@ namespace CbGen.TorchSharp.Tests
             Assert.Equal("weight", weight.ParamName);
             Assert.Equal("logits", Assert.Throws<ArgumentException>(() =>
                 CbFunctional.adjust_logits(zeros(3), new[] { 0.0, 0.0, 0.0 })).ParamName);
+        }
+
+        [Fact]
+        public void Forward_rejects_a_null_target_and_a_soft_target_naming_class_indices_only()
+        {
+            using var scope = NewDisposeScope();
+            using var la = new LogitAdjustedLoss(Counts, device: CbDevice.Cpu);
+            using var ldam = new LdamLoss(Counts, device: CbDevice.Cpu);
+            foreach (nn.Module<Tensor, Tensor, Tensor> loss in new nn.Module<Tensor, Tensor, Tensor>[] { la, ldam })
+            {
+                Assert.Equal("target", Assert.Throws<ArgumentNullException>(() => loss.forward(zeros(2, 3), null!)).ParamName);
+                var soft = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3), full(2, 3, 1.0 / 3)));
+                Assert.Equal("target", soft.ParamName);
+                Assert.Contains("Int64 class indices of shape [2]", soft.Message);
+                Assert.DoesNotContain("floating", soft.Message);
+            }
+        }
+
+        [Fact]
+        public void Factory_methods_check_their_options_and_per_class_values()
+        {
+            Assert.Equal("reduction", Assert.Throws<ArgumentOutOfRangeException>(() =>
+                LdamLoss.FromMargins(new[] { 0.1 }, reduction: (Reduction)9)).ParamName);
+            Assert.Equal("normalizer", Assert.Throws<ArgumentOutOfRangeException>(() =>
+                LdamLoss.FromMargins(new[] { 0.1 }, normalizer: (MeanNormalizer)9)).ParamName);
+            Assert.Equal("reduction", Assert.Throws<ArgumentOutOfRangeException>(() =>
+                LogitAdjustedLoss.FromLogPriors(new[] { -1.0 }, reduction: (Reduction)9)).ParamName);
+            Assert.Equal("normalizer", Assert.Throws<ArgumentOutOfRangeException>(() =>
+                LogitAdjustedLoss.FromLogPriors(new[] { -1.0 }, normalizer: (MeanNormalizer)9)).ParamName);
+
+            Assert.Contains("margins are empty", Assert.Throws<ArgumentException>(() =>
+                LdamLoss.FromMargins(Array.Empty<double>())).Message);
+            Assert.Contains("log-priors are empty", Assert.Throws<ArgumentException>(() =>
+                LogitAdjustedLoss.FromLogPriors(Array.Empty<double>())).Message);
+            var infinite = Assert.Throws<ArgumentException>(() =>
+                LdamLoss.FromMargins(new[] { 0.1, double.PositiveInfinity }));
+            Assert.Equal("margins", infinite.ParamName);
+            Assert.Contains("class 1 is Infinity", infinite.Message);
+        }
+
+        [Fact]
+        public void LDAM_DRW_rejects_a_negative_K_before_any_module_is_built()
+        {
+            var statistics = DisposeScopeManager.Statistics.TensorStatistics;
+            long live = statistics.ThreadTotalLiveCount;
+            var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
+                DeferredReweightingLoss.LdamDrw(Counts, deferUntilEpoch: -1, device: CbDevice.Cpu));
+            Assert.Equal("deferUntilEpoch", ex.ParamName);
+            Assert.Equal(live, statistics.ThreadTotalLiveCount);
         }
     }
 }
