@@ -9,7 +9,7 @@ namespace CbGen.TorchSharp
 {
     /// <summary>
     /// One factory for every loss a <see cref="CbLoss"/> names, so generic code (a sweep, a config file, a command
-    /// line) needs no switch per loss: the weights come from an array, a span, a tensor or counts and β, the options
+    /// line) needs no switch per loss: the weights come from an array, a span or counts and β, the options
     /// from one <see cref="CbLossOptions"/>.
     /// </summary>
     /// <remarks>The modules come back as <see cref="PerClassLoss"/>, the base every CbGen loss shares, so
@@ -28,33 +28,6 @@ namespace CbGen.TorchSharp
         /// that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
         public static PerClassLoss Create(
             CbLoss loss, ReadOnlySpan<double> weight, CbLossOptions? options = null)
-        {
-            var o = options ?? CbLossOptions.Default;
-            CheckWeightVariant(loss, nameof(loss));
-            OptionRules.CheckAppliesToWeights(o, loss, nameof(options));
-            PerClassLoss module = loss switch
-            {
-                CbLoss.Softmax => new ClassBalancedSoftmaxLoss(weight, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
-                    o.LabelSmoothingValue, o.Device),
-                CbLoss.Sigmoid => new ClassBalancedSigmoidLoss(weight, o.Reduction, o.NormalizerFor(loss), o.Device),
-                _ => new ClassBalancedFocalLoss(weight, o.Reduction, o.NormalizerFor(loss), o.GammaValue, o.Device),
-            };
-            module.CheckFiniteLogits = o.CheckFiniteLogits;
-            return module;
-        }
-
-        /// <summary>Builds the <paramref name="loss"/> variant from a rank-1 weight tensor (copied, never taken
-        /// over).</summary>
-        /// <param name="loss">The variant.</param>
-        /// <param name="weight">Rank-1 tensor of C finite, non-negative weights.</param>
-        /// <param name="options">The options (<see cref="CbLossOptions.Default"/> when null).</param>
-        /// <returns>A new loss module; dispose it after use.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="loss"/> is undefined, or an option is out
-        /// of range.</exception>
-        /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, negative or not finite, or the
-        /// options set one that <paramref name="loss"/> does not use (or <see cref="CbLossOptions.DeferUntilEpoch"/>).</exception>
-        public static PerClassLoss Create(CbLoss loss, Tensor weight, CbLossOptions? options = null)
         {
             var o = options ?? CbLossOptions.Default;
             CheckWeightVariant(loss, nameof(loss));

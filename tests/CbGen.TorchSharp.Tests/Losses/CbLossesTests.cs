@@ -130,12 +130,19 @@ namespace CbGen.TorchSharp.Tests
             using var softmax = (ClassBalancedSoftmaxLoss)CbLosses.Create(CbLoss.Softmax, alpha, For(CbLoss.Softmax));
             Assert.Equal(3, softmax.IgnoreIndex);
             Assert.Equal(0.1, softmax.LabelSmoothing);
-            using var weightTensor = tensor(alpha);
-            using var focal = (ClassBalancedFocalLoss)CbLosses.Create(CbLoss.Focal, weightTensor, For(CbLoss.Focal));
+            using var focal = (ClassBalancedFocalLoss)CbLosses.Create(CbLoss.Focal, alpha, For(CbLoss.Focal));
             Assert.Equal(0.5, focal.Gamma);
             using var defaults = (ClassBalancedFocalLoss)CbLosses.Create(CbLoss.Focal, alpha);
             Assert.Equal(2.0, defaults.Gamma);
             Assert.Equal(Reduction.Mean, defaults.reduction);
+        }
+
+        [Fact]
+        public void The_factory_has_one_Create_so_an_array_of_weights_binds_to_it_in_every_language_version()
+        {
+            // A span and a Tensor overload made CbLosses.Create(loss, double[]) ambiguous under C# 12 (an array
+            // converts to both); a tensor of weights goes to the module's tensor constructor instead.
+            Assert.Single(typeof(CbLosses).GetMethods(), m => m.Name == nameof(CbLosses.Create));
         }
 
         [Fact]
