@@ -38,7 +38,8 @@ namespace CbGen.TorchSharp
     public class ClassBalancedFocalLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
-        /// <param name="weight">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="weight">One finite, non-negative weight α_c per class: an array or span, or a rank-1 tensor of a
+        /// floating or integer dtype (copied, never taken over).</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
         /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
@@ -52,18 +53,13 @@ namespace CbGen.TorchSharp
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             double gamma = 2.0,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer, gamma), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
+            : this(CheckOptions(reduction, normalizer, gamma), normalizer, OwnedWeights.Of(weight, device, nameof(weight)), gamma)
         {
-            Gamma = gamma;
         }
 
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
         /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
-        /// <param name="weight">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
-        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="gamma">The focusing parameter γ ≥ 0 (finite); the paper searches 0.5, 1 and 2.</param>
-        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <inheritdoc cref="ClassBalancedFocalLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, double, CbDevice)" path="/param"/>
         /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
         /// not finite.</exception>
@@ -75,15 +71,15 @@ namespace CbGen.TorchSharp
             MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
             double gamma = 2.0,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer, gamma), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
+            : this(CheckOptions(reduction, normalizer, gamma), normalizer, OwnedWeights.Of(weight, device, nameof(weight)), gamma)
         {
-            Gamma = gamma;
         }
 
         /// <summary>The one path every constructor takes, with the options checked before the weights.</summary>
-        private ClassBalancedFocalLoss(Reduction reduction, MeanNormalizer normalizer, OwnedWeights weights)
+        private ClassBalancedFocalLoss(Reduction reduction, MeanNormalizer normalizer, OwnedWeights weights, double gamma)
             : base(weights.Count, weights, reduction, normalizer)
         {
+            Gamma = gamma;
         }
 
         /// <summary>

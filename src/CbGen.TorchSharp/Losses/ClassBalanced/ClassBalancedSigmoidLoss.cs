@@ -33,7 +33,8 @@ namespace CbGen.TorchSharp
     public class ClassBalancedSigmoidLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
-        /// <param name="weight">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="weight">One finite, non-negative weight α_c per class: an array or span, or a rank-1 tensor of a
+        /// floating or integer dtype (copied, never taken over).</param>
         /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
         /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
@@ -51,10 +52,7 @@ namespace CbGen.TorchSharp
 
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
         /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
-        /// <param name="weight">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
-        /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <inheritdoc cref="ClassBalancedSigmoidLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, CbDevice)" path="/param"/>
         /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
         /// not finite.</exception>

@@ -32,7 +32,8 @@ namespace CbGen.TorchSharp
     public class ClassBalancedSoftmaxLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
-        /// <param name="weight">One finite, non-negative weight per class; an array converts to this span.</param>
+        /// <param name="weight">One finite, non-negative weight α_c per class: an array or span, or a rank-1 tensor of a
+        /// floating or integer dtype (copied, never taken over).</param>
         /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
         /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
         /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
@@ -49,20 +50,14 @@ namespace CbGen.TorchSharp
             long ignore_index = Validation.DefaultIgnoreIndex,
             double label_smoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer, label_smoothing), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
+            : this(CheckOptions(reduction, normalizer, label_smoothing), normalizer, OwnedWeights.Of(weight, device, nameof(weight)),
+                ignore_index, label_smoothing)
         {
-            IgnoreIndex = ignore_index;
-            LabelSmoothing = label_smoothing;
         }
 
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
         /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
-        /// <param name="weight">Rank-1 tensor of C finite, non-negative weights (floating or integer dtype).</param>
-        /// <param name="reduction">None (per-sample [B]), Mean (default) or Sum.</param>
-        /// <param name="normalizer">What <see cref="Reduction.Mean"/> divides by; see the class remarks.</param>
-        /// <param name="ignore_index">A label value that contributes nothing (PyTorch's default −100).</param>
-        /// <param name="label_smoothing">ε in [0, 1], with PyTorch's semantics.</param>
-        /// <param name="device">Where to keep the weights; <see cref="CbDevice.Auto"/> picks CUDA when available.</param>
+        /// <inheritdoc cref="ClassBalancedSoftmaxLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, long, double, CbDevice)" path="/param"/>
         /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
         /// <exception cref="ArgumentException">The tensor is disposed, not rank 1, empty, complex/bool, negative or
         /// not finite.</exception>
@@ -76,16 +71,18 @@ namespace CbGen.TorchSharp
             long ignore_index = Validation.DefaultIgnoreIndex,
             double label_smoothing = 0.0,
             CbDevice device = CbDevice.Auto)
-            : this(CheckOptions(reduction, normalizer, label_smoothing), normalizer, OwnedWeights.Of(weight, device, nameof(weight)))
+            : this(CheckOptions(reduction, normalizer, label_smoothing), normalizer, OwnedWeights.Of(weight, device, nameof(weight)),
+                ignore_index, label_smoothing)
         {
-            IgnoreIndex = ignore_index;
-            LabelSmoothing = label_smoothing;
         }
 
         /// <summary>The one path every constructor takes, with the options checked before the weights.</summary>
-        private ClassBalancedSoftmaxLoss(Reduction reduction, MeanNormalizer normalizer, OwnedWeights weights)
+        private ClassBalancedSoftmaxLoss(
+            Reduction reduction, MeanNormalizer normalizer, OwnedWeights weights, long ignore_index, double label_smoothing)
             : base(weights.Count, weights, reduction, normalizer)
         {
+            IgnoreIndex = ignore_index;
+            LabelSmoothing = label_smoothing;
         }
 
         /// <summary>
