@@ -2,8 +2,8 @@
 # build.sh, not executed. Not part of CI: a full target takes tens of minutes on 2 cores.
 #
 #   ./build.sh mutate maths      src/CbGen/Maths               against tests/CbGen.Tests (Maths tests)
-#   ./build.sh mutate runtime    CbGen.TorchSharp's loss core  against tests/CbGen.Tests (Runtime tests)
-#   ./build.sh mutate longtail   LA / LDAM / logit-shift losses against tests/CbGen.Tests (Runtime tests)
+#   ./build.sh mutate runtime    CbGen.TorchSharp's loss core  against tests/CbGen.TorchSharp.Tests
+#   ./build.sh mutate longtail   LA / LDAM / logit-shift losses against tests/CbGen.TorchSharp.Tests
 #   ./build.sh mutate generator  CountsFileParser*, CountsFiles/*, Emitting/*  against tests/CbGen.Generators.Tests
 #   ./build.sh mutate emitter    Emitting/* without string mutants (the snapshots pin the text) against the
 #                                snapshot, table, sweep and robustness tests of tests/CbGen.Generators.Tests
@@ -18,7 +18,8 @@
 
 mutation_test_project() {
   case "$1" in
-    maths|runtime|longtail|evaluation) printf 'tests/CbGen.Tests' ;;
+    maths|evaluation) printf 'tests/CbGen.Tests' ;;
+    runtime|longtail) printf 'tests/CbGen.TorchSharp.Tests' ;;
     generator|emitter) printf 'tests/CbGen.Generators.Tests' ;;
     mlnet|emitter-mlnet) printf 'tests/CbGen.ML.Tests' ;;
     *) return 1 ;;

@@ -11,7 +11,7 @@ namespace FashionMnistLongTail
     /// The start-up check of the generated logit-adjusted and LDAM-DRW types (<c>FashionMnistLa*</c>,
     /// <c>FashionMnistLdamDrw*</c>) against the runtime maths: knobs, log-priors, margins and weights, then a typed
     /// forward against the runtime module and the generated post-hoc <c>AdjustLogits</c> against
-    /// <c>LongTailFunctional.adjust_logits</c>.
+    /// <c>CbFunctional.adjust_logits</c>.
     /// </summary>
     internal static class GeneratedLongTail
     {
@@ -54,9 +54,10 @@ namespace FashionMnistLongTail
             }
 
             var adjusted = FashionMnistLaWeights.AdjustLogits(logits);
-            var reference = LongTailFunctional.adjust_logits(logits, counts.AsSpan(), 1.0);
+            using var logPriors = tensor(ClassPriors.LogPriors(counts), ScalarType.Float64);
+            var reference = CbFunctional.adjust_logits(logits, logPriors, 1.0);
             Require(adjusted.allclose(reference, rtol: 1e-6, atol: 1e-6),
-                "FashionMnistLaWeights.AdjustLogits differs from LongTailFunctional.adjust_logits on the same logits.");
+                "FashionMnistLaWeights.AdjustLogits differs from CbFunctional.adjust_logits on the same logits.");
         }
 
         private static void Require(bool condition, string message)

@@ -158,16 +158,24 @@ namespace FashionMnistLongTail
         /// <summary>
         /// The post-hoc adjustment of a row (<see cref="LossSpec.IsPostHoc"/>): z ↦ z − τ·log π with the priors of
         /// <paramref name="counts"/>, from the generated <c>FashionMnistLaWeights.AdjustLogits</c> when the counts are
-        /// the enum's, otherwise from the runtime <c>LongTailFunctional.adjust_logits</c>.
+        /// the enum's, otherwise from the runtime <c>CbFunctional.adjust_logits</c>.
         /// </summary>
         public static (Func<Tensor, Tensor> Adjust, string Source) PostHocAdjustment(LossSpec spec, long[] counts)
         {
             ArgumentNullException.ThrowIfNull(spec);
             ArgumentNullException.ThrowIfNull(counts);
             double tau = spec.Tau;
-            return GeneratedLosses.Matches(counts)
-                ? (z => FashionMnistLaWeights.AdjustLogits(z, tau), "generated AdjustLogits")
-                : (z => LongTailFunctional.adjust_logits(z, counts.AsSpan(), tau), "runtime adjust_logits");
+            if (GeneratedLosses.Matches(counts))
+            {
+                return (z => FashionMnistLaWeights.AdjustLogits(z, tau), "generated AdjustLogits");
+            }
+
+            double[] logPriors = ClassPriors.LogPriors(counts);
+            return (z =>
+            {
+                using var priors = tensor(logPriors, ScalarType.Float64);
+                return CbFunctional.adjust_logits(z, priors, tau);
+            }, "runtime adjust_logits");
         }
 
         /// <summary>

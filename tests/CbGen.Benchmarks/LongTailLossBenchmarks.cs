@@ -52,7 +52,7 @@ public class LongTailLossBenchmarks
         labels = randint(0, classes, new long[] { batch }, dtype: ScalarType.Int64);
         logitAdjusted = new LogitAdjustedLoss(counts, device: CbDevice.Cpu);
         ldam = new LdamLoss(counts, device: CbDevice.Cpu);
-        ldamWeighted = new LdamLoss(counts, classWeights: ClassBalancedWeights.Compute(counts, 0.9999), device: CbDevice.Cpu);
+        ldamWeighted = new LdamLoss(counts, weight: ClassBalancedWeights.Compute(counts, 0.9999), device: CbDevice.Cpu);
     }
 
     [GlobalCleanup]

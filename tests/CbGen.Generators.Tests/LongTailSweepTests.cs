@@ -117,7 +117,7 @@ namespace CbGen.Generators.Tests
             Assert.Contains("public const int PointCount = 20;", run.File("VegSweep.g.cs").Text);
 
             // Without DeferUntilEpoch nothing is deferred or weighted by the schedule, and the comments do not say so.
-            foreach (string text in new[] { "DeferredReweightingLoss", "classWeights: Weights", "defer until epoch", "deferred re-weighting" })
+            foreach (string text in new[] { "DeferredReweightingLoss", "weight: Weights", "defer until epoch", "deferred re-weighting" })
             {
                 Assert.DoesNotContain(text, fruit);
             }

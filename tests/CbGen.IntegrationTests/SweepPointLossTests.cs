@@ -38,9 +38,9 @@ namespace CbGen.IntegrationTests
                 var inner = loss is DeferredReweightingLoss drw ? drw.Weighted : loss;
                 switch (inner)
                 {
-                    case ClassBalancedLoss cb:
-                        Assert.Equal(ClassBalancedWeights.Compute(SplitCounts, point.Beta), Vector(cb.ClassWeights));
-                        Assert.NotEqual(point.Weights.ToArray(), Vector(cb.ClassWeights));
+                    case ClassBalancedSoftmaxLoss or ClassBalancedSigmoidLoss or ClassBalancedFocalLoss:
+                        Assert.Equal(ClassBalancedWeights.Compute(SplitCounts, point.Beta), Vector(inner.ClassWeights!));
+                        Assert.NotEqual(point.Weights.ToArray(), Vector(inner.ClassWeights!));
                         break;
                     case LogitAdjustedLoss la:
                         Assert.Equal(ClassPriors.LogPriors(SplitCounts), Vector(la.LogPriors));

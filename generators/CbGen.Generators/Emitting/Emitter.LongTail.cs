@@ -144,8 +144,9 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("public static " + Tensor + " AdjustLogits(" + Tensor + " logits, double tau = 1.0)");
             w.OpenBrace();
             w.WriteLine("using (global::TorchSharp.torch.no_grad())");
+            w.WriteLine("using (" + Tensor + " priors = global::TorchSharp.torch.tensor(LogPriors.ToArray(), dtype: global::TorchSharp.torch.ScalarType.Float64))");
             w.OpenBrace();
-            w.WriteLine("return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);");
+            w.WriteLine("return global::CbGen.TorchSharp.CbFunctional.adjust_logits(logits, priors, tau);");
             w.CloseBrace();
             w.CloseBrace();
             w.CloseBrace();

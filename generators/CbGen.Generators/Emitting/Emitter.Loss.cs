@@ -50,7 +50,7 @@ namespace CbGen.Generators.Emitting
                     baseType = "global::CbGen.TorchSharp.LdamLoss";
                     baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", maxMargin: " + weightsType
                         + ".MaxMargin, scale: " + weightsType + ".Scale, "
-                        + (config.DeferUntilEpoch > 0 ? "classWeights: " + weightsType + ".Weights, " : string.Empty) + "device: " + device;
+                        + (config.DeferUntilEpoch > 0 ? "weight: " + weightsType + ".Weights, " : string.Empty) + "device: " + device;
                     what = config.DeferUntilEpoch > 0 ? "LDAM-DRW loss (label-distribution-aware margins, deferred re-weighting)" : "LDAM loss (label-distribution-aware margins)";
                     break;
                 default:

@@ -8,7 +8,9 @@ namespace CbGen.Generators.Emitting
     /// <summary>The text of the sweeps (<c>[ClassBalancedSweep]</c>): the registry of points.</summary>
     internal static partial class Emitter
     {
-        private const string LossBase = "global::TorchSharp.Loss<" + Tensor + ", " + Tensor + ", " + Tensor + ">";
+        /// <summary>What a sweep point's <c>CreateLoss</c> returns: the runtime's base of every loss module, so the
+        /// caller reads <c>ClassWeights</c> or <c>NumClasses</c> without a cast.</summary>
+        private const string LossBase = "global::CbGen.TorchSharp.PerClassLoss";
 
         public static string SweepHintName(EnumSpec spec, SweepSpec sweep) => spec.HintPrefix + "." + sweep.Prefix + "Sweep.g.cs";
 

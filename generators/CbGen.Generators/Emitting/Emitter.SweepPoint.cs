@@ -176,7 +176,7 @@ namespace CbGen.Generators.Emitting
             if (sweep.Points.Any(p => p.Loss == CbLoss.Ldam))
             {
                 string ldam = "new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: " + normalizer
-                    + (sweep.DeferUntilEpoch > 0 ? ", classWeights: weights" : string.Empty) + ", device: " + device + ")";
+                    + (sweep.DeferUntilEpoch > 0 ? ", weight: weights" : string.Empty) + ", device: " + device + ")";
                 w.WriteLine("case global::CbGen.CbLoss.Ldam:");
                 w.WriteLine(sweep.DeferUntilEpoch > 0
                     ? "    return new global::CbGen.TorchSharp.DeferredReweightingLoss(" + ldam + ", DeferUntilEpoch);"

@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
 
 namespace CbGen.TorchSharp.Internal
 {
-    /// <summary>Counts as the runtime's entry points take them: <see cref="int"/> counts widened to the
-    /// <see cref="long"/> counts the maths takes (the values are checked there, so a negative count gets the same
-    /// message either way), and the class-balanced weights of counts with a message these entry points can act on.</summary>
+    /// <summary>The class-balanced weights of counts (a <see cref="ClassCounts"/> widens <see cref="int"/> counts),
+    /// with a message the runtime's entry points can act on.</summary>
     internal static class Counts
     {
         /// <summary>
@@ -30,22 +28,6 @@ namespace CbGen.TorchSharp.Internal
             }
 
             return ClassBalancedWeights.Compute(counts, beta);
-        }
-
-        internal static long[] Widen(IReadOnlyList<int> counts, string paramName)
-        {
-            if (counts is null)
-            {
-                throw new ArgumentNullException(paramName);
-            }
-
-            var result = new long[counts.Count];
-            for (int i = 0; i < result.Length; i++)
-            {
-                result[i] = counts[i];
-            }
-
-            return result;
         }
     }
 }

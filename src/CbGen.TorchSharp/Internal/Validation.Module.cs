@@ -16,7 +16,7 @@ namespace CbGen.TorchSharp.Internal
         {
             string name = module.GetType().Name;
             return new ObjectDisposedException(name,
-                "This " + name + " has been disposed, and its class-weight buffer with it; create a new loss module "
+                "This " + name + " has been disposed, and its buffers with it; create a new loss module "
                 + "(and dispose it only after its last forward call).");
         }
 

@@ -71,12 +71,12 @@ namespace Shop
 
         /// <summary>A new loss module for this point with <c>Reduction.Mean</c> (a <c>DeferredReweightingLoss</c>: unweighted before epoch 20), from the compile-time counts; dispose it after use.</summary>
         /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
 
         /// <summary>A new loss module for this point, from the compile-time counts; dispose it after use.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction) => NewLoss(FruitSweep.Counts, Weights, reduction);
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss(global::TorchSharp.torch.nn.Reduction reduction) => NewLoss(FruitSweep.Counts, Weights, reduction);
 
         /// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from <paramref name="counts"/> instead of the
         /// compile-time counts, e.g. a training split's (<c>StratifiedSplitResult.TrainCounts</c>): the class-balanced weights
@@ -84,14 +84,14 @@ namespace Shop
         /// <param name="counts">Training samples per class, indexed by class: <see cref="FruitSweep.ClassCount"/> counts.</param>
         /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
         /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, global::TorchSharp.torch.nn.Reduction.Mean);
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, global::TorchSharp.torch.nn.Reduction.Mean);
 
         /// <summary>A new loss module for this point from <paramref name="counts"/> (see <see cref="CreateLoss(global::System.ReadOnlySpan{long})"/>); dispose it after use.</summary>
         /// <param name="counts">Training samples per class, indexed by class.</param>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         /// <returns>A deferred re-weighting loss module for <see cref="Loss"/>.</returns>
         /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts, global::TorchSharp.torch.nn.Reduction reduction)
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss(global::System.ReadOnlySpan<long> counts, global::TorchSharp.torch.nn.Reduction reduction)
         {
             if (counts.Length != FruitSweep.ClassCount)
             {
@@ -101,7 +101,7 @@ namespace Shop
             return NewLoss(counts, _weights.Length == 0 ? global::System.ReadOnlySpan<double>.Empty : global::CbGen.ClassBalancedWeights.Compute(counts, Beta), reduction);
         }
 
-        private global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, global::TorchSharp.torch.nn.Reduction reduction)
+        private global::CbGen.TorchSharp.PerClassLoss NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, global::TorchSharp.torch.nn.Reduction reduction)
         {
             switch (Loss)
             {
@@ -110,14 +110,14 @@ namespace Shop
                 case global::CbGen.CbLoss.LogitAdjusted:
                     return new global::CbGen.TorchSharp.LogitAdjustedLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, tau: Tau, device: global::CbGen.CbDevice.Auto);
                 case global::CbGen.CbLoss.Ldam:
-                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, classWeights: weights, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
+                    return new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, weight: weights, device: global::CbGen.CbDevice.Auto), DeferUntilEpoch);
                 default:
                     throw new global::System.InvalidOperationException("Unknown loss " + Loss.ToString() + ".");
             }
         }
 
         /// <summary><see cref="CreateLoss()"/> as a factory, for training loops that take one.</summary>
-        public global::System.Func<global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>> Factory => CreateLoss;
+        public global::System.Func<global::CbGen.TorchSharp.PerClassLoss> Factory => CreateLoss;
     }
 
     /// <summary>

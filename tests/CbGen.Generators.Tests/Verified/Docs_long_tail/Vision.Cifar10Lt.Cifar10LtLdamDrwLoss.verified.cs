@@ -26,7 +26,7 @@ namespace Vision
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public Cifar10LtLdamDrwLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(new global::CbGen.TorchSharp.LdamLoss(global::Vision.Cifar10LtLdamDrwWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, maxMargin: global::Vision.Cifar10LtLdamDrwWeights.MaxMargin, scale: global::Vision.Cifar10LtLdamDrwWeights.Scale, classWeights: global::Vision.Cifar10LtLdamDrwWeights.Weights, device: global::CbGen.CbDevice.Auto), deferUntilEpoch: global::Vision.Cifar10LtLdamDrwWeights.DeferUntilEpoch)
+            : base(new global::CbGen.TorchSharp.LdamLoss(global::Vision.Cifar10LtLdamDrwWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, maxMargin: global::Vision.Cifar10LtLdamDrwWeights.MaxMargin, scale: global::Vision.Cifar10LtLdamDrwWeights.Scale, weight: global::Vision.Cifar10LtLdamDrwWeights.Weights, device: global::CbGen.CbDevice.Auto), deferUntilEpoch: global::Vision.Cifar10LtLdamDrwWeights.DeferUntilEpoch)
         {
         }
 
@@ -80,8 +80,9 @@ namespace Vision
         public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
         {
             using (global::TorchSharp.torch.no_grad())
+            using (global::TorchSharp.torch.Tensor priors = global::TorchSharp.torch.tensor(LogPriors.ToArray(), dtype: global::TorchSharp.torch.ScalarType.Float64))
             {
-                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+                return global::CbGen.TorchSharp.CbFunctional.adjust_logits(logits, priors, tau);
             }
         }
     }

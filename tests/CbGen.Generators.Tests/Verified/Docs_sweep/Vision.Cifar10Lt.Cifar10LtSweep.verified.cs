@@ -72,12 +72,12 @@ namespace Vision
 
         /// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from the compile-time counts; dispose it after use.</summary>
         /// <returns>A loss module for <see cref="Loss"/>.</returns>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss() => CreateLoss(global::TorchSharp.torch.nn.Reduction.Mean);
 
         /// <summary>A new loss module for this point, from the compile-time counts; dispose it after use.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         /// <returns>A loss module for <see cref="Loss"/>.</returns>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::TorchSharp.torch.nn.Reduction reduction) => NewLoss(Cifar10LtSweep.Counts, Weights, reduction);
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss(global::TorchSharp.torch.nn.Reduction reduction) => NewLoss(Cifar10LtSweep.Counts, Weights, reduction);
 
         /// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from <paramref name="counts"/> instead of the
         /// compile-time counts, e.g. a training split's (<c>StratifiedSplitResult.TrainCounts</c>): the class-balanced weights
@@ -85,14 +85,14 @@ namespace Vision
         /// <param name="counts">Training samples per class, indexed by class: <see cref="Cifar10LtSweep.ClassCount"/> counts.</param>
         /// <returns>A loss module for <see cref="Loss"/>.</returns>
         /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, global::TorchSharp.torch.nn.Reduction.Mean);
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, global::TorchSharp.torch.nn.Reduction.Mean);
 
         /// <summary>A new loss module for this point from <paramref name="counts"/> (see <see cref="CreateLoss(global::System.ReadOnlySpan{long})"/>); dispose it after use.</summary>
         /// <param name="counts">Training samples per class, indexed by class.</param>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         /// <returns>A loss module for <see cref="Loss"/>.</returns>
         /// <exception cref="global::System.ArgumentException">There is not one count per class, or a count is negative or 0.</exception>
-        public global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> CreateLoss(global::System.ReadOnlySpan<long> counts, global::TorchSharp.torch.nn.Reduction reduction)
+        public global::CbGen.TorchSharp.PerClassLoss CreateLoss(global::System.ReadOnlySpan<long> counts, global::TorchSharp.torch.nn.Reduction reduction)
         {
             if (counts.Length != Cifar10LtSweep.ClassCount)
             {
@@ -102,7 +102,7 @@ namespace Vision
             return NewLoss(counts, global::CbGen.ClassBalancedWeights.Compute(counts, Beta), reduction);
         }
 
-        private global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor> NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, global::TorchSharp.torch.nn.Reduction reduction)
+        private global::CbGen.TorchSharp.PerClassLoss NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, global::TorchSharp.torch.nn.Reduction reduction)
         {
             switch (Loss)
             {
@@ -118,7 +118,7 @@ namespace Vision
         }
 
         /// <summary><see cref="CreateLoss()"/> as a factory, for training loops that take one.</summary>
-        public global::System.Func<global::TorchSharp.Loss<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>> Factory => CreateLoss;
+        public global::System.Func<global::CbGen.TorchSharp.PerClassLoss> Factory => CreateLoss;
     }
 
     /// <summary>

@@ -78,8 +78,9 @@ namespace @namespace
         public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
         {
             using (global::TorchSharp.torch.no_grad())
+            using (global::TorchSharp.torch.Tensor priors = global::TorchSharp.torch.tensor(LogPriors.ToArray(), dtype: global::TorchSharp.torch.ScalarType.Float64))
             {
-                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+                return global::CbGen.TorchSharp.CbFunctional.adjust_logits(logits, priors, tau);
             }
         }
     }

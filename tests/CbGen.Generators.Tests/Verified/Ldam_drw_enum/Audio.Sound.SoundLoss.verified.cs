@@ -25,7 +25,7 @@ namespace Audio
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public SoundLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(new global::CbGen.TorchSharp.LdamLoss(global::Audio.SoundWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, maxMargin: global::Audio.SoundWeights.MaxMargin, scale: global::Audio.SoundWeights.Scale, classWeights: global::Audio.SoundWeights.Weights, device: global::CbGen.CbDevice.Auto), deferUntilEpoch: global::Audio.SoundWeights.DeferUntilEpoch)
+            : base(new global::CbGen.TorchSharp.LdamLoss(global::Audio.SoundWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, maxMargin: global::Audio.SoundWeights.MaxMargin, scale: global::Audio.SoundWeights.Scale, weight: global::Audio.SoundWeights.Weights, device: global::CbGen.CbDevice.Auto), deferUntilEpoch: global::Audio.SoundWeights.DeferUntilEpoch)
         {
         }
 
@@ -79,8 +79,9 @@ namespace Audio
         public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
         {
             using (global::TorchSharp.torch.no_grad())
+            using (global::TorchSharp.torch.Tensor priors = global::TorchSharp.torch.tensor(LogPriors.ToArray(), dtype: global::TorchSharp.torch.ScalarType.Float64))
             {
-                return global::CbGen.TorchSharp.LongTailFunctional.adjust_logits(logits, LogPriors, tau);
+                return global::CbGen.TorchSharp.CbFunctional.adjust_logits(logits, priors, tau);
             }
         }
     }

@@ -1,0 +1,98 @@
+using CbGen.TorchSharp.Internal;
+using Reduction = TorchSharp.torch.nn.Reduction;
+
+namespace CbGen.TorchSharp
+{
+    /// <summary>
+    /// The options of a loss built by <see cref="CbLosses"/> (or <c>DeferredReweightingLoss.FromCounts</c>). The
+    /// options that only some losses use (<see cref="Gamma"/>: focal; <see cref="LabelSmoothing"/>: softmax;
+    /// <see cref="IgnoreIndex"/>: softmax, logit-adjusted and LDAM; <see cref="Tau"/>: logit-adjusted;
+    /// <see cref="MaxMargin"/> and <see cref="Scale"/>: LDAM; <see cref="DeferUntilEpoch"/>: every loss but the
+    /// logit-adjusted one) are <c>null</c> until you set them, and null means the module constructor's default. An
+    /// option you set for a loss that does not use it is an <see cref="System.ArgumentException"/> naming the option,
+    /// the loss and the losses that use it (the run-time twin of the generator's CB005 and CB030), so a value is never
+    /// silently ignored; unset options never trigger it. Out-of-range values are rejected when a module is built, by
+    /// an <see cref="System.ArgumentOutOfRangeException"/> naming the knob.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var options = new CbLossOptions { Normalizer = MeanNormalizer.WeightSum, Device = CbDevice.Cpu };
+    /// foreach (CbLoss variant in new[] { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal })
+    /// {
+    ///     using var loss = CbLosses.FromCounts(variant, counts, beta: 0.9999,
+    ///         variant == CbLoss.Focal ? options with { Gamma = 0.5 } : options);
+    /// }
+    /// </code>
+    /// </example>
+    public sealed record CbLossOptions
+    {
+        /// <summary>No option set: every loss gets its module constructor's defaults (Mean over each loss's default
+        /// normaliser, γ = 2, ignore index −100, no smoothing, <see cref="CbDevice.Auto"/>, no finite check, τ = 1,
+        /// m_max = 0.5, s = 30, no deferred re-weighting).</summary>
+        public static CbLossOptions Default { get; } = new CbLossOptions();
+
+        /// <summary>None, Mean (default) or Sum.</summary>
+        public Reduction Reduction { get; init; } = Reduction.Mean;
+
+        /// <summary>What <see cref="Reduction.Mean"/> divides by. Null (the default) means each loss's own default, the
+        /// one its official code uses and its module constructor takes: <see cref="MeanNormalizer.PositiveLabels"/>
+        /// for the class-balanced losses, <see cref="MeanNormalizer.WeightSum"/> (PyTorch's weighted mean) for the
+        /// logit-adjusted and LDAM losses, LDAM-DRW included.</summary>
+        public MeanNormalizer? Normalizer { get; init; }
+
+        /// <summary>Softmax, logit-adjusted and LDAM: a label value that contributes nothing (null: PyTorch's
+        /// default −100).</summary>
+        public long? IgnoreIndex { get; init; }
+
+        /// <summary>Softmax: the label-smoothing ε in [0, 1] (null: 0).</summary>
+        public double? LabelSmoothing { get; init; }
+
+        /// <summary>Focal: the focusing parameter γ ≥ 0 (null: 2).</summary>
+        public double? Gamma { get; init; }
+
+        /// <summary>Where to keep the weights (default <see cref="CbDevice.Auto"/>).</summary>
+        public CbDevice Device { get; init; } = CbDevice.Auto;
+
+        /// <summary>Sets <see cref="PerClassLoss.CheckFiniteLogits"/>
+        /// on the new module (default false).</summary>
+        public bool CheckFiniteLogits { get; init; }
+
+        /// <summary>Logit-adjusted: τ ≥ 0, finite (null: 1, Menon et al.'s choice and the balanced softmax; 0 is
+        /// plain cross-entropy).</summary>
+        public double? Tau { get; init; }
+
+        /// <summary>LDAM: m_max &gt; 0, finite, the rarest class's margin (null: 0.5, Cao et al.'s).</summary>
+        public double? MaxMargin { get; init; }
+
+        /// <summary>LDAM: the scale s &gt; 0, finite (null: 30, the official code's, which pairs it with a
+        /// normalised, cosine last layer).</summary>
+        public double? Scale { get; init; }
+
+        /// <summary>Deferred re-weighting: K ≥ 0, the first (0-based) epoch that uses the class-balanced weights, or
+        /// <c>null</c> (default) for none. Set, <see cref="CbLosses.FromCounts(CbLoss, ClassCounts, double, CbLossOptions?)"/>
+        /// returns a <see cref="DeferredReweightingLoss"/> (with <see cref="CbLoss.Ldam"/>: LDAM-DRW); the
+        /// logit-adjusted loss has no weights to defer, so setting it for that loss is an error like any option a loss
+        /// does not use.</summary>
+        public int? DeferUntilEpoch { get; init; }
+
+        /// <summary>The normaliser <paramref name="loss"/> uses under these options: <see cref="Normalizer"/>, or the
+        /// loss's own default when it is null.</summary>
+        /// <param name="loss">The loss being built.</param>
+        /// <returns>What <see cref="Reduction.Mean"/> divides by.</returns>
+        public MeanNormalizer NormalizerFor(CbLoss loss) =>
+            Normalizer ?? (loss is CbLoss.LogitAdjusted or CbLoss.Ldam ? MeanNormalizer.WeightSum : MeanNormalizer.PositiveLabels);
+
+        // The defaults of the nullable options, applied here only (each equals its module constructor's default).
+        internal long IgnoreIndexValue => IgnoreIndex ?? Validation.DefaultIgnoreIndex;
+
+        internal double LabelSmoothingValue => LabelSmoothing ?? 0.0;
+
+        internal double GammaValue => Gamma ?? CbDefaults.Gamma;
+
+        internal double TauValue => Tau ?? CbDefaults.Tau;
+
+        internal double MaxMarginValue => MaxMargin ?? LdamMargins.DefaultMaxMargin;
+
+        internal double ScaleValue => Scale ?? LdamLoss.DefaultScale;
+    }
+}
