@@ -21,9 +21,9 @@ namespace WordNetLongTail.MlNet
         string OutputDirectory = "docs/results/wordnet",
         double Beta = 0.9999,
         int SdcaIterations = 20,
-        int LightGbmIterations = 60,
-        int LightGbmLeaves = 16,
-        int MinTokenCount = 3,
+        int LightGbmIterations = 40,
+        int LightGbmLeaves = 8,
+        int MinTokenCount = 20,
         IReadOnlyList<double>? Taus = null,
         int Seed = 1,
         IReadOnlyList<string>? Trainers = null)
