@@ -26,7 +26,7 @@ try
         rows.AddRange(TextBenchmark.Run(ml, prepared, trainer, options, Console.WriteLine));
     }
 
-    var run = new BenchmarkRun(options, data, prepared, rows, started, clock.Elapsed.TotalSeconds, Environment.GetCommandLineArgs());
+    var run = new BenchmarkRun(options, data, prepared, rows, started, clock.Elapsed.TotalSeconds, args);
     Directory.CreateDirectory(options.OutputDirectory);
     File.WriteAllText(Path.Combine(options.OutputDirectory, "results.json"), Report.Json(run));
     string markdown = Report.Markdown(run);

@@ -33,7 +33,7 @@ namespace WordNetLongTail.MlNet
             var o = run.Options;
             var doc = new
             {
-                command = "./build.sh run --wordnet",
+                command = Command(run),
                 machine = Machine,
                 startedUtc = run.StartedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 wallSeconds = Math.Round(run.WallSeconds, 1),
@@ -84,7 +84,7 @@ namespace WordNetLongTail.MlNet
             var s = new StringBuilder();
             s.AppendLine("# WordNet glosses → supersenses: ML.NET SDCA and LightGBM, unweighted, class-balanced and post-hoc adjusted");
             s.AppendLine();
-            s.AppendLine("- Command: `./build.sh run --wordnet`");
+            s.AppendLine("- Command: `" + Command(run) + "`");
             s.AppendLine("- Machine: " + Machine + ". **Shared and not quiet** (other builds and tests ran at the same time): times are wall-clock and include that load.");
             s.AppendLine(F("- Started: {0:yyyy-MM-dd HH:mm} UTC; wall time {1:F0} s for the whole run (data, features, {2} trainings, every evaluation)",
                 run.StartedUtc, run.WallSeconds, 2 * o.TrainerNames.Count));
@@ -121,6 +121,10 @@ namespace WordNetLongTail.MlNet
 
             return s.ToString();
         }
+
+        /// <summary>The command that reproduces the run.</summary>
+        public static string Command(BenchmarkRun run) =>
+            string.Join(" ", new[] { "./build.sh run --wordnet" }.Concat(run.CommandLine));
 
         private static string P(double? value) => value is double v ? (100 * v).ToString("F1", CultureInfo.InvariantCulture) : "—";
 
