@@ -96,6 +96,18 @@ public class PriorAdjustmentTests
     }
 
     [Fact]
+    public void A_row_of_zero_scores_keeps_a_prediction()
+    {
+        // A probability row can underflow to all zeros; the trainer still predicts its first slot for it.
+        IDataView scored = Create(_ml,
+            new Row { Label = "b", Predicted = "b", Score = [0f, 0f, 0f] },
+            new Row { Label = "a", Predicted = "a", Score = [0.1f, 0.8f, 0.1f] },
+            new Row { Label = "c", Predicted = "c", Score = [0.1f, 0.1f, 0.8f] });
+        IDataView adjusted = _ml.Transforms.PriorAdjustment(Counts).Fit(scored).Transform(scored);
+        Assert.Equal("b", Labels(_ml, adjusted, "PredictedLabel")[0]);
+    }
+
+    [Fact]
     public void A_class_the_counts_miss_is_an_error_that_names_its_key()
     {
         IDataView scored = Scored();
