@@ -2,7 +2,8 @@
 # CbGen's one entry point. Every verb does its own set-up, is idempotent and is fast on a second run.
 #
 #   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo;
-#                            run --mlnet [args]: the ML.NET LightGBM/SDCA demo instead)
+#                            run --mlnet [args]: the ML.NET LightGBM/SDCA demo instead;
+#                            run --wordnet [args]: the ML.NET text benchmark, WordNet glosses → supersenses)
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
@@ -31,6 +32,12 @@ case "$verb" in
   setup)
     require_dotnet; ensure_glibcxx; ensure_fashion_mnist ;;
   run)
+    if [ "${1:-}" = "--wordnet" ]; then
+      shift; require_dotnet; ensure_wordnet
+      say "building the ML.NET WordNet benchmark ($CONFIG)"
+      dotnet build examples/WordNetLongTail.MlNet -c "$CONFIG" -nologo -v quiet
+      exec dotnet run --project examples/WordNetLongTail.MlNet -c "$CONFIG" --no-build -- "$@"
+    fi
     if [ "${1:-}" = "--mlnet" ]; then
       shift; require_dotnet; ensure_fashion_mnist
       say "building the ML.NET demo ($CONFIG)"
@@ -68,7 +75,7 @@ case "$verb" in
     dotnet build examples/LongTailData -c "$CONFIG" -nologo -v quiet
     dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" ;;
   help|-h|--help)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     die "unknown verb '$verb' (use run, test, bench, pack, data, mutate or setup)" ;;
 esac

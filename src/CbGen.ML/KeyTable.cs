@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 
@@ -23,14 +24,7 @@ namespace CbGen.ML
             IReadOnlyDictionary<object, long> seen, double beta, WeightNormalization normalization, ZeroCountPolicy zeroCounts)
         {
             string what = source.Counts is null ? "weights" : "counts";
-            if (keyValues is null)
-            {
-                throw KeyLabels.Unknown(column, what, keyValuesType);
-            }
-
-            int?[] classOf = source.ByIndex
-                ? ByIndex(column, what, keyValues, source.ClassCount)
-                : ByLabel(keyValues, source.Labels!);
+            int?[] classOf = ClassOfKeys(source, column, what, keyValues, keyValuesType);
 
             // Keys that hold training rows must have an entry; a key without rows and without a class is left out.
             uint[] uncovered = Enumerable.Range(0, keyValues.Length).Where(k => classOf[k] is null && seen.ContainsKey((uint)(k + 1)))
@@ -69,6 +63,23 @@ namespace CbGen.ML
             return Enumerable.Range(0, keyValues.Length).Where(k => classOf[k] is not null)
                 .Select(k => new ClassWeight((uint)(k + 1), source.Counts?[classOf[k]!.Value], weights[classOf[k]!.Value], keyValues[k], isKey: true))
                 .ToArray();
+        }
+
+        /// <summary>The class (index into the source's table) of each key k + 1 at index k, or <c>null</c> for a key the
+        /// table has no entry for; the one matching rule of the weights, the prior adjustment and the evaluation.</summary>
+        /// <exception cref="InvalidOperationException">The keys have no KeyValues, or they cannot be matched (see the
+        /// remarks of <see cref="KeyTable"/>).</exception>
+        internal static int?[] ClassOfKeys(
+            WeightSource source, string column, string what, [NotNull] object[]? keyValues, string? keyValuesType)
+        {
+            if (keyValues is null)
+            {
+                throw KeyLabels.Unknown(column, what, keyValuesType);
+            }
+
+            return source.ByIndex
+                ? ByIndex(column, what, keyValues, source.ClassCount)
+                : ByLabel(keyValues, source.Labels!);
         }
 
         private static int?[] ByIndex(string column, string what, object[] keyValues, int classCount)

@@ -54,6 +54,31 @@ namespace CbGen.ML
             return new WeightSource(false, true, null, copy, null, null);
         }
 
+        /// <summary>Log-priors log π_c per class index (e.g. a generated <c>…Weights.LogPriors</c> table), each finite
+        /// and ≤ 0; held in <see cref="Weights"/>, which only the prior adjustment reads this way.</summary>
+        internal static WeightSource IndexLogPriors(ReadOnlySpan<double> logPriors, string paramName)
+        {
+            if (logPriors.IsEmpty)
+            {
+                throw new ArgumentException("The log-priors are empty; give one log π_c per class.", paramName);
+            }
+
+            double[] copy = logPriors.ToArray();
+            for (int i = 0; i < copy.Length; i++)
+            {
+                if (!double.IsFinite(copy[i]) || copy[i] > 0)
+                {
+                    throw new ArgumentException(
+                        "The log-prior of class " + i.ToString(CultureInfo.InvariantCulture) + " is "
+                        + copy[i].ToString("R", CultureInfo.InvariantCulture) + "; log-priors are log π_c of priors in (0, 1], "
+                        + "so finite and ≤ 0. Pass ClassPriors.LogPriors(counts) or a generated …Weights.LogPriors table.",
+                        paramName);
+                }
+            }
+
+            return new WeightSource(false, true, null, copy, null, null);
+        }
+
         internal static WeightSource LabelCounts<TLabel>(IReadOnlyDictionary<TLabel, long> counts, string paramName)
             where TLabel : notnull
         {

@@ -37,6 +37,8 @@ public class MlNetDocsTests
             typeof(Microsoft.ML.MLContext),
             typeof(Microsoft.ML.Trainers.LightGbm.LightGbmMulticlassTrainer),
             typeof(Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer),
+            // Microsoft.ML.Transforms (FeaturizeText): loaded only if another test used it first, so name it here.
+            typeof(Microsoft.ML.Transforms.Text.TextFeaturizingEstimator),
         });
         return AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => !a.IsDynamic && a.Location.Length > 0)

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using LongTailData;
+using LongTailData.Files;
+using LongTailData.WordNet;
+using Microsoft.ML;
+using WordNetLongTail.MlNet;
+
+// `./build.sh run --wordnet [options]`: the ML.NET text benchmark of issue 25 (docs/mlnet.md, "WordNet glosses").
+try
+{
+    BenchmarkOptions options = BenchmarkOptions.Parse(args);
+    var clock = Stopwatch.StartNew();
+    DateTime started = DateTime.UtcNow;
+    LongTailDataset<GlossSample> data = WordNetDataset.Build(options.WordNetDirectory);
+    Console.WriteLine(DatasetSummary.Of(data));
+    var ml = new MLContext(seed: options.Seed);
+    Prepared prepared = TextBenchmark.Prepare(ml, data, options);
+    Console.WriteLine("features: " + prepared.FeatureCount.ToString(CultureInfo.InvariantCulture) + " word uni- and bigrams");
+    var rows = new List<ResultRow>();
+    foreach (string trainer in options.TrainerNames)
+    {
+        rows.AddRange(TextBenchmark.Run(ml, prepared, trainer, options, Console.WriteLine));
+    }
+
+    var run = new BenchmarkRun(options, data, prepared, rows, started, clock.Elapsed.TotalSeconds, args);
+    Directory.CreateDirectory(options.OutputDirectory);
+    File.WriteAllText(Path.Combine(options.OutputDirectory, "results.json"), Report.Json(run));
+    string markdown = Report.Markdown(run);
+    File.WriteAllText(Path.Combine(options.OutputDirectory, "results.md"), markdown);
+    Console.WriteLine(markdown);
+    return 0;
+}
+catch (Exception e) when (e is ArgumentException or DataFileException)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
