@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CbGen;
 using CbGen.ML;
 
 namespace Microsoft.ML
@@ -25,7 +26,7 @@ namespace Microsoft.ML
         /// <param name="scoreColumnName">The multiclass score column (probabilities), replaced by the adjusted one.</param>
         /// <param name="predictedLabelColumnName">The predicted-label key column, replaced by the adjusted argmax.</param>
         public static PriorAdjustmentEstimator PriorAdjustment(
-            this TransformsCatalog catalog, IReadOnlyList<long> counts, double tau = 1.0,
+            this TransformsCatalog catalog, IReadOnlyList<long> counts, double tau = CbDefaults.Tau,
             string scoreColumnName = "Score", string predictedLabelColumnName = "PredictedLabel") =>
             new PriorAdjustmentEstimator(catalog, PriorTable.FromCounts(WeightSource.IndexCounts(counts, nameof(counts)), nameof(counts)),
                 tau, scoreColumnName, predictedLabelColumnName);
@@ -38,7 +39,7 @@ namespace Microsoft.ML
         /// <param name="scoreColumnName">The multiclass score column (probabilities), replaced by the adjusted one.</param>
         /// <param name="predictedLabelColumnName">The predicted-label key column, replaced by the adjusted argmax.</param>
         public static PriorAdjustmentEstimator PriorAdjustment<TLabel>(
-            this TransformsCatalog catalog, IReadOnlyDictionary<TLabel, long> counts, double tau = 1.0,
+            this TransformsCatalog catalog, IReadOnlyDictionary<TLabel, long> counts, double tau = CbDefaults.Tau,
             string scoreColumnName = "Score", string predictedLabelColumnName = "PredictedLabel")
             where TLabel : notnull =>
             new PriorAdjustmentEstimator(catalog, PriorTable.FromCounts(WeightSource.LabelCounts(counts, nameof(counts)), nameof(counts)),
@@ -52,7 +53,7 @@ namespace Microsoft.ML
         /// <param name="scoreColumnName">The multiclass score column (probabilities), replaced by the adjusted one.</param>
         /// <param name="predictedLabelColumnName">The predicted-label key column, replaced by the adjusted argmax.</param>
         public static PriorAdjustmentEstimator PriorAdjustmentFromLogPriors(
-            this TransformsCatalog catalog, ReadOnlySpan<double> logPriors, double tau = 1.0,
+            this TransformsCatalog catalog, ReadOnlySpan<double> logPriors, double tau = CbDefaults.Tau,
             string scoreColumnName = "Score", string predictedLabelColumnName = "PredictedLabel") =>
             new PriorAdjustmentEstimator(catalog, PriorTable.FromLogPriors(WeightSource.IndexLogPriors(logPriors, nameof(logPriors))),
                 tau, scoreColumnName, predictedLabelColumnName);

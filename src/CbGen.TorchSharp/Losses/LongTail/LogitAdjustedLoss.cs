@@ -49,7 +49,7 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignore_index = Validation.DefaultIgnoreIndex,
-            double tau = 1.0,
+            double tau = CbDefaults.Tau,
             ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
             : this(LogPriorsOf(counts.Span, tau, reduction, normalizer), tau, weight, reduction, normalizer,
@@ -96,7 +96,7 @@ namespace CbGen.TorchSharp
             Reduction reduction = Reduction.Mean,
             MeanNormalizer normalizer = MeanNormalizer.WeightSum,
             long ignore_index = Validation.DefaultIgnoreIndex,
-            double tau = 1.0,
+            double tau = CbDefaults.Tau,
             ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
         {
