@@ -28,12 +28,7 @@ namespace CbGen.ML
             TransformsCatalog catalog, PriorTable priors, double tau, string scoreColumnName, string predictedLabelColumnName)
         {
             _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
-            if (!(tau >= 0.0) || double.IsInfinity(tau))
-            {
-                throw new ArgumentOutOfRangeException(nameof(tau), tau,
-                    "τ must be finite and ≥ 0 (1 is Bayes-optimal for the balanced error, 0 leaves the scores unchanged); got "
-                    + tau.ToString("R", CultureInfo.InvariantCulture) + ".");
-            }
+            ClassPriors.ValidateTau(tau, nameof(tau));
 
             if (string.IsNullOrWhiteSpace(scoreColumnName))
             {

@@ -7,15 +7,7 @@ namespace CbGen.TorchSharp.Internal
     /// <see cref="Validation"/>): hyper-parameters and the per-class log-priors and margins.</summary>
     internal static class LongTailValidation
     {
-        internal static void Tau(double tau, string paramName)
-        {
-            if (!(tau >= 0.0) || double.IsInfinity(tau))
-            {
-                throw new ArgumentOutOfRangeException(paramName, tau,
-                    "τ must be finite and ≥ 0 (1 is the logit-adjusted loss of Menon et al. and the balanced softmax, "
-                    + "0 plain cross-entropy); got " + Validation.Format(tau) + ".");
-            }
-        }
+        internal static void Tau(double tau, string paramName) => ClassPriors.ValidateTau(tau, paramName);
 
         internal static void Scale(double scale, string paramName)
         {

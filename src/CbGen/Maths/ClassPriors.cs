@@ -151,5 +151,18 @@ namespace CbGen
 
             return total;
         }
+
+        /// <summary>The one rule for τ, the strength of a logit adjustment by τ·log π (the logit-adjusted loss, post-hoc
+        /// adjustment in TorchSharp and in ML.NET): finite and ≥ 0.</summary>
+        internal static void ValidateTau(double tau, string paramName)
+        {
+            if (!(tau >= 0.0) || double.IsInfinity(tau))
+            {
+                throw new ArgumentOutOfRangeException(paramName, tau,
+                    "τ must be finite and ≥ 0 (1 is the logit adjustment of Menon et al., Bayes-optimal for the balanced "
+                    + "error; 0 leaves the logits unchanged, plain cross-entropy for the loss); got "
+                    + tau.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");
+            }
+        }
     }
 }
