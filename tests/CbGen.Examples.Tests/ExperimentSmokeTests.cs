@@ -74,8 +74,8 @@ namespace CbGen.Examples.Tests
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4));
 
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
-            Assert.Equal(8, json.RootElement.GetProperty("runs").GetArrayLength());
-            Assert.Equal(8, json.RootElement.GetProperty("summary").GetArrayLength());
+            Assert.Equal(12, json.RootElement.GetProperty("runs").GetArrayLength());
+            Assert.Equal(12, json.RootElement.GetProperty("summary").GetArrayLength());
 
             string md = File.ReadAllText(Path.Combine(output, "results.md"));
             Assert.Contains("CB focal γ=0.5 β=0.999", md, StringComparison.Ordinal);
