@@ -53,11 +53,13 @@ namespace CbGen.TorchSharp
         /// <param name="head">The trained last layer [D → C]; not modified.</param>
         /// <param name="features">The frozen training features [N, D], floating point.</param>
         /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
-        /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null
-        /// (<see cref="ClassifierRetrainingOptions.MaxNorm"/> does not apply to the scales).</param>
+        /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null. Its
+        /// <see cref="ClassifierRetrainingOptions.WeightDecay"/> is not applied to the scales, and a
+        /// <see cref="ClassifierRetrainingOptions.MaxNorm"/> is refused.</param>
         /// <returns>The scales f [C] on the features' device, detached; the caller disposes them. Predict with
         /// <c>head.call(x) * f</c>.</returns>
-        /// <exception cref="ArgumentException">As <see cref="Retrain"/>.</exception>
+        /// <exception cref="ArgumentException">As <see cref="Retrain"/>, or <see cref="ClassifierRetrainingOptions.MaxNorm"/>
+        /// is set.</exception>
         /// <exception cref="InvalidOperationException">The loss became NaN or infinite.</exception>
         public static Tensor LearnWeightScaling(Linear head, Tensor features, Tensor labels, ClassifierRetrainingOptions? options = null)
         {
@@ -66,6 +68,14 @@ namespace CbGen.TorchSharp
             RebalancingValidation.Features(features, head, nameof(features));
             long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
             RebalancingValidation.Options(options, nameof(options));
+            if (options.MaxNorm is not null)
+            {
+                throw new ArgumentException(
+                    "ClassifierRetrainingOptions.MaxNorm bounds the rows of a classifier that Retrain trains; LWS trains "
+                    + "only one scale per class, so there is nothing to project. Leave MaxNorm null for LearnWeightScaling, "
+                    + "or call Retrain for weight balancing's stage 2.", nameof(options));
+            }
+
             var scales = new Parameter(ones(head.out_features, dtype: features.dtype, device: features.device));
             try
             {

@@ -53,6 +53,18 @@ namespace CbGen.TorchSharp.Tests
         }
 
         [Fact]
+        public void A_MaxNorm_bound_for_weight_scaling_is_refused_rather_than_ignored()
+        {
+            using var head = nn.Linear(2, 2);
+            using var x = ones(4, 2);
+            using var y = tensor(new long[] { 0, 1, 0, 1 });
+            var e = Assert.Throws<ArgumentException>(() =>
+                ClassifierRetraining.LearnWeightScaling(head, x, y, new ClassifierRetrainingOptions { MaxNorm = 1.0 }));
+            Assert.Equal("options", e.ParamName);
+            Assert.Contains("Leave MaxNorm null for LearnWeightScaling", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void An_empty_data_set_is_refused()
         {
             using var head = nn.Linear(2, 3);
