@@ -36,8 +36,42 @@ namespace FashionMnistLongTail
         /// training of its own.</summary>
         CrossEntropyPostHoc,
 
+        /// <summary>The cross-entropy baseline's features with a classifier re-trained by a class-balanced sampler (cRT,
+        /// Kang et al., ICLR 2020): no training of the features of its own.</summary>
+        CrossEntropyCrt,
+
+        /// <summary>The cross-entropy baseline's classifier τ-normalised, τ chosen by balanced error on the training
+        /// subset (Kang et al., ICLR 2020).</summary>
+        CrossEntropyTauNorm,
+
+        /// <summary>The cross-entropy baseline's classifier with learnt per-class logit scales (LWS, Kang et al.).</summary>
+        CrossEntropyLws,
+
+        /// <summary>Weight balancing (Alshammari et al., CVPR 2022): cross-entropy with a 10× weight decay, then the
+        /// classifier fine-tuned with the class-balanced softmax (β = 0.9999) under a MaxNorm bound.</summary>
+        WeightBalancing,
+
         /// <summary>A point of the β × loss × γ grid of <c>--search</c> (never in <c>--losses</c>).</summary>
         SweepPoint,
+    }
+
+    /// <summary>What a row does to the trained model's classifier before it is evaluated (docs/rebalancing.md).</summary>
+    public enum Decoupling
+    {
+        /// <summary>Nothing: the model as trained.</summary>
+        None,
+
+        /// <summary>cRT: a new last layer trained on the frozen features with a class-balanced sampler.</summary>
+        ClassifierRetraining,
+
+        /// <summary>τ-normalisation of the last layer, τ chosen on a validation split.</summary>
+        TauNormalisation,
+
+        /// <summary>LWS: a learnt scale per class on the frozen last layer's logits.</summary>
+        WeightScaling,
+
+        /// <summary>Weight balancing's stage 2: the last layer fine-tuned with a class-balanced loss and MaxNorm.</summary>
+        WeightBalancingStage2,
     }
 
     /// <summary>One run's loss.</summary>
@@ -66,6 +100,12 @@ namespace FashionMnistLongTail
         /// trains its own model.</summary>
         public LossKind? EvaluatesModelOf { get; init; }
 
+        /// <summary>The L2 weight decay of the run's training (the protocol's unless weight balancing tunes it).</summary>
+        public double WeightDecay { get; init; } = Protocol.WeightDecay;
+
+        /// <summary>What the row does to the trained classifier before evaluating it.</summary>
+        public Decoupling Decoupling { get; init; }
+
         /// <summary>Whether the run uses the class-balanced weights α of <see cref="Beta"/> at some epoch.</summary>
         public bool IsClassBalanced => Variant is CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal || DeferredReweighting;
 
@@ -76,8 +116,8 @@ namespace FashionMnistLongTail
         /// (<see cref="NormedLinear"/>): LDAM multiplies the logits by s = 30, which assumes logits in [−1, 1].</summary>
         public bool UsesNormedHead => Variant is CbLoss.Ldam;
 
-        /// <summary>Whether the row adjusts the logits at prediction time (post-hoc).</summary>
-        public bool IsPostHoc => EvaluatesModelOf is not null;
+        /// <summary>Whether the row adjusts the logits at prediction time (post-hoc logit adjustment).</summary>
+        public bool IsPostHoc => EvaluatesModelOf is not null && Decoupling == Decoupling.None;
     }
 
     /// <summary>A loss ready to train with, and where its weights came from.</summary>
@@ -107,7 +147,27 @@ namespace FashionMnistLongTail
             {
                 MaxMargin = LdamMargins.DefaultMaxMargin, Scale = LdamLoss.DefaultScale, DeferredReweighting = true,
             },
+            new(LossKind.CrossEntropyCrt, "ce-crt", "CE + cRT (class-balanced re-training)", null, 0.0, 0.0)
+            {
+                EvaluatesModelOf = LossKind.CrossEntropy, Decoupling = Decoupling.ClassifierRetraining,
+            },
+            new(LossKind.CrossEntropyTauNorm, "ce-taunorm", "CE + τ-normalisation", null, 0.0, 0.0)
+            {
+                EvaluatesModelOf = LossKind.CrossEntropy, Decoupling = Decoupling.TauNormalisation,
+            },
+            new(LossKind.CrossEntropyLws, "ce-lws", "CE + LWS", null, 0.0, 0.0)
+            {
+                EvaluatesModelOf = LossKind.CrossEntropy, Decoupling = Decoupling.WeightScaling,
+            },
+            new(LossKind.WeightBalancing, "wb", "Weight balancing: WD 5e-3, CB softmax β=0.9999 + MaxNorm", null, 0.9999, 0.0)
+            {
+                WeightDecay = WeightBalancingDecay, Decoupling = Decoupling.WeightBalancingStage2,
+            },
         ];
+
+        /// <summary>Weight balancing's stage-1 weight decay: 10× the protocol's (the paper tunes it; 5e-3 is its
+        /// CIFAR-LT value).</summary>
+        public const double WeightBalancingDecay = 5e-3;
 
         /// <summary>The spec of <paramref name="kind"/>.</summary>
         public static LossSpec Get(LossKind kind) => All.First(s => s.Kind == kind);

@@ -74,7 +74,7 @@ namespace FashionMnistLongTail
             "  --halving           with --search: also run successive halving (3 rungs) and report what it saves",
             "  -h, --help          show this help",
             "",
-            "Default: 8 rows (7 trainings: ce-posthoc reuses ce's model) x 2 seeds at IF 100, 30 epochs,",
+            "Default: 12 rows (8 trainings: ce-posthoc, ce-crt, ce-taunorm and ce-lws reuse ce's model) x 2 seeds at IF 100, 30 epochs,",
             "MLP 784-512-256-10 (cosine last layer for LDAM), SGD momentum 0.9, batch 128.");
 
         /// <summary>Parses the command line.</summary>

@@ -40,8 +40,9 @@ namespace CbGen.Examples.Tests
 
             var result = Experiment.Run(options, console);
 
-            Assert.Equal(8, result.Runs.Count);
-            Assert.Equal(LossCatalog.All.Select(s => s.Key), result.Runs.Select(r => r.Loss));
+            Assert.Equal(12, result.Runs.Count);
+            // One training per group (the rows that evaluate ce's model follow it), in catalogue order.
+            Assert.Equal(LossCatalog.All.GroupBy(LossCatalog.TrainingOf).SelectMany(g => g.Select(s => s.Key)), result.Runs.Select(r => r.Loss));
             Assert.All(result.Runs, r =>
             {
                 Assert.InRange(r.TestErrorPercent, 0.0, 100.0);
@@ -54,8 +55,12 @@ namespace CbGen.Examples.Tests
             Assert.Equal(Enumerable.Repeat(50L, 10), result.TrainingSets[0].Counts);
             Assert.Equal("torch", result.Runs[0].Source);
             Assert.Equal("torch + runtime adjust_logits", result.Runs[1].Source);
-            Assert.All(result.Runs.Skip(2), r => Assert.Equal("runtime", r.Source));
-            Assert.Contains("run 7/7", text.ToString(), StringComparison.Ordinal);     // ce-posthoc trains nothing of its own
+            Assert.StartsWith("torch + cRT", result.Runs[2].Source, StringComparison.Ordinal);
+            Assert.StartsWith("torch + τ-normalisation τ=", result.Runs[3].Source, StringComparison.Ordinal);
+            Assert.StartsWith("torch + LWS", result.Runs[4].Source, StringComparison.Ordinal);
+            Assert.All(result.Runs.Skip(5).SkipLast(1), r => Assert.Equal("runtime", r.Source));
+            Assert.StartsWith("torch + stage 2: CB softmax + MaxNorm", result.Runs[^1].Source, StringComparison.Ordinal);
+            Assert.Contains("run 8/8", text.ToString(), StringComparison.Ordinal);     // ce-posthoc, ce-crt, ce-taunorm and ce-lws train no features of their own
 
             foreach (string file in new[] { "results.json", "results.md", "per_class_accuracy_if100.png",
                          "class_counts_weights_if100.png", "effective_number.png" })
@@ -69,8 +74,8 @@ namespace CbGen.Examples.Tests
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4));
 
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
-            Assert.Equal(8, json.RootElement.GetProperty("runs").GetArrayLength());
-            Assert.Equal(8, json.RootElement.GetProperty("summary").GetArrayLength());
+            Assert.Equal(12, json.RootElement.GetProperty("runs").GetArrayLength());
+            Assert.Equal(12, json.RootElement.GetProperty("summary").GetArrayLength());
 
             string md = File.ReadAllText(Path.Combine(output, "results.md"));
             Assert.Contains("CB focal γ=0.5 β=0.999", md, StringComparison.Ordinal);

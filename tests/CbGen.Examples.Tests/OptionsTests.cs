@@ -19,7 +19,7 @@ namespace CbGen.Examples.Tests
             Assert.Null(o.DataDirectory);
             Assert.True(o.Plots);
             Assert.Equal(LossCatalog.All.Select(s => s.Kind), o.Losses);
-            Assert.Equal(8, o.Losses.Count);
+            Assert.Equal(12, o.Losses.Count);
         }
 
         [Fact]

@@ -82,9 +82,21 @@ namespace FashionMnistLongTail.Training
             var results = new List<RunResult>(rows.Count);
             foreach (var row in rows)
             {
-                (Func<Tensor, Tensor>? adjust, string? adjustSource) = row.IsPostHoc ? LossCatalog.PostHocAdjustment(row, counts) : (null, null);
-                LongTailReport report = Evaluate(model.Model, test, counts, adjust);
-                string source = row.IsPostHoc ? model.Source + " + " + adjustSource : model.Source;
+                LongTailReport report;
+                string source;
+                if (row.Decoupling != Decoupling.None)
+                {
+                    using DecoupledClassifier decoupled = DecoupledClassifier.Build(row, model.Model, train, counts, seed);
+                    report = Evaluate(decoupled.Logits, test, counts);
+                    source = model.Source + " + " + decoupled.Source;
+                }
+                else
+                {
+                    (Func<Tensor, Tensor>? adjust, string? adjustSource) = row.IsPostHoc ? LossCatalog.PostHocAdjustment(row, counts) : (null, null);
+                    report = Evaluate(model.Model, test, counts, adjust);
+                    source = row.IsPostHoc ? model.Source + " + " + adjustSource : model.Source;
+                }
+
                 results.Add(new RunResult(imbalance, row.Key, row.Display, seed, source, 100.0 * report.Error,
                     report.PerClassAccuracy.Select(a => a is double v ? 100.0 * v : double.NaN).ToArray(),
                     100.0 * report.ManyShotAccuracy, 100.0 * report.MediumShotAccuracy, 100.0 * report.FewShotAccuracy,
@@ -129,7 +141,7 @@ namespace FashionMnistLongTail.Training
             LossSpec spec, int seed, int epochs, Action<EpochReport>? onEpoch)
         {
             using var lossModule = loss;
-            using var optimizer = CbTraining.SgdWithoutBiasDecay(model, Protocol.LearningRate, Protocol.Momentum, Protocol.WeightDecay);
+            using var optimizer = CbTraining.SgdWithoutBiasDecay(model, Protocol.LearningRate, Protocol.Momentum, spec.WeightDecay);
             int n = train.Count;
             int iterationsPerEpoch = (n + Protocol.BatchSize - 1) / Protocol.BatchSize;
             var order = new long[n];
@@ -199,6 +211,15 @@ namespace FashionMnistLongTail.Training
             ArgumentNullException.ThrowIfNull(model);
             ArgumentNullException.ThrowIfNull(data);
             model.eval();
+            return Predict(x => adjust is null ? model.call(x) : adjust(model.call(x)), data);
+        }
+
+        /// <summary>The predicted class of every example of <paramref name="data"/>: the argmax of
+        /// <paramref name="logitsOf"/>, batched and without gradients.</summary>
+        public static long[] Predict(Func<Tensor, Tensor> logitsOf, TensorData data)
+        {
+            ArgumentNullException.ThrowIfNull(logitsOf);
+            ArgumentNullException.ThrowIfNull(data);
             var predictions = new long[data.Count];
             using (no_grad())
             {
@@ -206,12 +227,7 @@ namespace FashionMnistLongTail.Training
                 {
                     using var scope = NewDisposeScope();
                     int size = Math.Min(EvalBatchSize, data.Count - start);
-                    var logits = model.call(data.Features.narrow(0, start, size));
-                    if (adjust is not null)
-                    {
-                        logits = adjust(logits);
-                    }
-
+                    var logits = logitsOf(data.Features.narrow(0, start, size));
                     logits.argmax(1).data<long>().CopyTo(predictions, start);
                 }
             }
@@ -221,10 +237,19 @@ namespace FashionMnistLongTail.Training
 
         /// <summary>The long-tail metrics of <paramref name="model"/> on <paramref name="data"/> (CbGen.Evaluation), with the
         /// demo's shot groups (<see cref="LongTail.Thresholds"/>) taken from the training <paramref name="counts"/>; with
-        /// <paramref name="adjust"/>, of the logits adjusted post hoc (see <see cref="Predict"/>).</summary>
+        /// <paramref name="adjust"/>, of the logits adjusted post hoc (see <see cref="Predict(nn.Module{Tensor, Tensor}, TensorData, Func{Tensor, Tensor})"/>).</summary>
         public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts, Func<Tensor, Tensor>? adjust = null)
         {
             long[] predicted = Predict(model, data, adjust);
+            long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
+            return LongTailMetrics.Compute(predicted, actual, counts, LongTail.Thresholds);
+        }
+
+        /// <summary>The long-tail metrics of the predictions <paramref name="logitsOf"/> makes on <paramref name="data"/>
+        /// (a decoupled classifier, see <see cref="DecoupledClassifier"/>).</summary>
+        public static LongTailReport Evaluate(Func<Tensor, Tensor> logitsOf, TensorData data, long[] counts)
+        {
+            long[] predicted = Predict(logitsOf, data);
             long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
             return LongTailMetrics.Compute(predicted, actual, counts, LongTail.Thresholds);
         }

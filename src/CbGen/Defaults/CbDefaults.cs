@@ -29,6 +29,41 @@ namespace CbGen
         /// <summary>The label that contributes no loss: -100, PyTorch's <c>ignore_index</c>.</summary>
         public const long IgnoreIndex = -100;
 
+        /// <summary>A sweep point's epochs (<c>SweepOptions.Epochs</c>): 10.</summary>
+        public const int SweepEpochs = 10;
+
+        /// <summary>Classifier re-training (cRT, LWS, weight balancing's stage 2): epochs over the frozen features, 10
+        /// (Kang et al., ICLR 2020, re-train the classifier for 10 epochs).</summary>
+        public const int RetrainingEpochs = 10;
+
+        /// <summary>Classifier re-training: rows per mini-batch, 128.</summary>
+        public const int RetrainingBatchSize = 128;
+
+        /// <summary>Classifier re-training: the peak learning rate of the cosine schedule, 0.1.</summary>
+        public const double RetrainingLearningRate = 0.1;
+
+        /// <summary>Classifier re-training: SGD momentum, 0.9.</summary>
+        public const double RetrainingMomentum = 0.9;
+
+        /// <summary>Classifier re-training: L2 weight decay on the classifier's weight matrix (not its bias), 5e-4.</summary>
+        public const double RetrainingWeightDecay = 5e-4;
+
+        /// <summary>τ-normalisation's grid for choosing τ on a validation split: 0, 0.1, …, 2 (τ = 0 leaves the
+        /// classifier as trained, τ = 1 gives every class row unit norm; a new array each call).</summary>
+        public static double[] TauNormGrid
+        {
+            get
+            {
+                var grid = new double[21];
+                for (int i = 0; i < grid.Length; i++)
+                {
+                    grid[i] = i / 10.0;
+                }
+
+                return grid;
+            }
+        }
+
         /// <summary>The paper's β grid, a sweep's default <c>Betas</c>: 0.9, 0.99, 0.999, 0.9999 (a new array each call).</summary>
         public static double[] SweepBetas => new[] { 0.9, 0.99, Beta, LdamDrwBeta };
 

@@ -6,7 +6,7 @@ namespace CbGen.Evaluation
     /// <summary>How <see cref="SweepRunner"/> trains and ranks the points.</summary>
     public sealed class SweepOptions
     {
-        private int _epochs = 10;
+        private int _epochs = CbDefaults.SweepEpochs;
 
         /// <summary>What ranks the points (lower is better); <see cref="SelectionMetric.BalancedError"/> by default.</summary>
         public SelectionMetric RankBy { get; set; } = SelectionMetric.BalancedError;
