@@ -23,6 +23,9 @@ namespace CbGen
         /// <summary>LDAM's logit scale s: 30, the official code's.</summary>
         public const double Scale = 30.0;
 
+        /// <summary>The VS loss's γ (Kini et al. 2021): 0.3, the default of the paper's official code.</summary>
+        public const double VsGamma = 0.3;
+
         /// <summary>The official LDAM-DRW code's β: 0.9999.</summary>
         public const double LdamDrwBeta = 0.9999;
 
