@@ -38,6 +38,9 @@ namespace CbGen
         /// <summary>The focal loss paper's γ grid, a sweep's default <c>Gammas</c>: 0.5, 1, 2 (a new array each call).</summary>
         public static double[] SweepGammas => new[] { 0.5, 1.0, Gamma };
 
+        /// <summary>A sweep's default <c>VsGammas</c>: the VS loss's γ = 0.3 alone (a new array each call).</summary>
+        public static double[] SweepVsGammas => new[] { VsGamma };
+
         /// <summary>A sweep's default <c>Taus</c>: τ = 1 alone (a new array each call).</summary>
         public static double[] SweepTaus => new[] { Tau };
     }
