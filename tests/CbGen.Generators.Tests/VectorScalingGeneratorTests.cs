@@ -99,6 +99,31 @@ namespace CbGen.Generators.Tests
             Assert.Contains("public static global::System.ReadOnlySpan<double> VsGammas => s_vsGammas;", sweep, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void Past_the_documented_size_the_computed_tables_compile_and_equal_the_runtime_maths()
+        {
+            long[] counts = Enumerable.Range(0, 1001).Select(c => 2 + (long)(10_000.0 / (1 + c))).ToArray();
+            var source = new System.Text.StringBuilder(
+                "using CbGen;\n\nnamespace Big;\n\n[ClassBalanced(Loss = CbLoss.VectorScaling, VsGamma = 0.2, SamplingPower = 0.5)]\npublic enum Species\n{\n");
+            for (int c = 0; c < counts.Length; c++)
+            {
+                source.Append("    [Samples(").Append(counts[c]).Append(")] S").Append(c).Append(",\n");
+            }
+
+            source.Append("}\n\npublic static class Probe\n{\n"
+                + "    public static double[] Scales() => SpeciesWeights.Scales.ToArray();\n"
+                + "    public static double[] Offsets() => SpeciesWeights.Offsets.ToArray();\n"
+                + "    public static double[] Sampling() => SpeciesWeights.SamplingProbabilities.ToArray();\n}\n");
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, source.ToString());
+            run.AssertCompilesCleanly();
+            Assert.Contains("global::CbGen.VectorScalingTables.Scales(Counts, VsGamma)", run.File("SpeciesWeights.g.cs").Text);
+            Type probe = TablesTests.Load(run.OutputCompilation).GetType("Big.Probe", throwOnError: true)!;
+            double[] Call(string method) => (double[])probe.GetMethod(method)!.Invoke(null, null)!;
+            AssertBitwise(VectorScalingTables.Scales(counts, 0.2), Call("Scales"), "scales");
+            AssertBitwise(VectorScalingTables.Offsets(counts, 1.0), Call("Offsets"), "offsets");
+            AssertBitwise(CbGen.Sampling.SamplingProbabilities.Power(counts, 0.5), Call("Sampling"), "sampling");
+        }
+
         private static double[] Invoke(string name, string method) =>
             (double[])Loaded.Value.GetType("Tables.Probe", throwOnError: true)!.GetMethod(method)!.Invoke(null, new object[] { name })!;
 

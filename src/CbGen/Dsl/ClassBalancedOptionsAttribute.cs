@@ -16,7 +16,7 @@ namespace CbGen
 
         /// <summary>β in [0, 1] of the effective number E_n = (1 - β^n) / (1 - β). Default 0.999; for LDAM-DRW
         /// (<see cref="CbLoss.Ldam"/> with <c>DeferUntilEpoch</c>) the official code's 0.9999. A plain
-        /// <see cref="CbLoss.LogitAdjusted"/> or <see cref="CbLoss.Ldam"/> config applies no class weights and has no β
+        /// <see cref="CbLoss.LogitAdjusted"/>, <see cref="CbLoss.VectorScaling"/> or <see cref="CbLoss.Ldam"/> config applies no class weights and has no β
         /// (setting it is warning CB030).</summary>
         public double Beta { get; set; } = CbDefaults.Beta;
 
@@ -51,7 +51,7 @@ namespace CbGen
         public CbDevice Device { get; set; } = CbDevice.Auto;
 
         /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/> (the official code); for
-        /// <see cref="CbLoss.LogitAdjusted"/> and <see cref="CbLoss.Ldam"/> <see cref="MeanNormalizer.WeightSum"/>, PyTorch's
+        /// <see cref="CbLoss.LogitAdjusted"/>, <see cref="CbLoss.VectorScaling"/> and <see cref="CbLoss.Ldam"/> <see cref="MeanNormalizer.WeightSum"/>, PyTorch's
         /// weighted mean as in their official code.</summary>
         public MeanNormalizer Normalizer { get; set; } = MeanNormalizer.PositiveLabels;
 
