@@ -9,8 +9,8 @@ using static TorchSharp.torch;
 namespace CbGen.Benchmarks;
 
 /// <summary>
-/// Forward + backward of the logit-adjusted and LDAM losses on float32 CPU logits, each category against unweighted
-/// <c>cross_entropy</c> so the ratio column reads against the targets: logit-adjusted ≤ 1.10×, LDAM ≤ 1.3×. The LDAM
+/// Forward + backward of the logit-adjusted, VS and LDAM losses on float32 CPU logits, each category against unweighted
+/// <c>cross_entropy</c> so the ratio column reads against the targets: logit-adjusted ≤ 1.10×, VS ≤ 1.2×, LDAM ≤ 1.3×. The LDAM
 /// category also times <c>cross_entropy(30·z)</c>, the cost of the scale alone, which no LDAM can go below, and both
 /// again on cosine-like logits in [−1, 1] (tanh of the same draws), what the official LDAM code's normalised last
 /// layer feeds the loss: with N(0, 1) logits, 30·z reaches ±120 and the softmax's exponentials fall into float32
@@ -27,6 +27,7 @@ public class LongTailLossBenchmarks
     private LogitAdjustedLoss logitAdjusted = null!;
     private LdamLoss ldam = null!;
     private LdamLoss ldamWeighted = null!;
+    private VectorScalingLoss vectorScaling = null!;
 
     /// <summary>Batch × classes: CIFAR-10-like, ImageNet-like, iNaturalist-2018-like.</summary>
     [Params("256x10", "128x1000", "64x8142")]
@@ -53,6 +54,7 @@ public class LongTailLossBenchmarks
         logitAdjusted = new LogitAdjustedLoss(counts, device: CbDevice.Cpu);
         ldam = new LdamLoss(counts, device: CbDevice.Cpu);
         ldamWeighted = new LdamLoss(counts, weight: ClassBalancedWeights.Compute(counts, 0.9999), device: CbDevice.Cpu);
+        vectorScaling = new VectorScalingLoss(counts, device: CbDevice.Cpu);
     }
 
     [GlobalCleanup]
@@ -61,6 +63,7 @@ public class LongTailLossBenchmarks
         logitAdjusted.Dispose();
         ldam.Dispose();
         ldamWeighted.Dispose();
+        vectorScaling.Dispose();
         logits.Dispose();
         cosineLogits.Dispose();
         labels.Dispose();
@@ -80,6 +83,12 @@ public class LongTailLossBenchmarks
 
     [Benchmark(Description = "CbGen logit-adjusted τ=1"), BenchmarkCategory("LogitAdjusted")]
     public void LogitAdjusted() => Step(() => logitAdjusted.forward(logits, labels));
+
+    [Benchmark(Baseline = true, Description = "cross_entropy (unweighted)"), BenchmarkCategory("VectorScaling")]
+    public void CrossEntropyForVectorScaling() => Step(() => nn.functional.cross_entropy(logits, labels));
+
+    [Benchmark(Description = "CbGen VS γ=0.3 τ=1"), BenchmarkCategory("VectorScaling")]
+    public void VectorScaling() => Step(() => vectorScaling.forward(logits, labels));
 
     [Benchmark(Baseline = true, Description = "cross_entropy (unweighted)"), BenchmarkCategory("Ldam")]
     public void CrossEntropyForLdam() => Step(() => nn.functional.cross_entropy(logits, labels));

@@ -53,6 +53,7 @@ public sealed class EnumLossTests
     [Theory]
     [InlineData("logit-adjusted")]
     [InlineData("ldam")]
+    [InlineData("vector-scaling")]
     public void Beta_on_a_loss_without_weights_is_refused(string loss)
     {
         CliResult r = Cli.Run("enum", "--counts", "9,1", "--name", "Pets", "--loss", loss, "--beta", "0.99");
@@ -65,6 +66,7 @@ public sealed class EnumLossTests
     [Theory]
     [InlineData("logit-adjusted")]
     [InlineData("ldam")]
+    [InlineData("vector-scaling")]
     public void A_class_without_samples_is_refused_for_a_long_tail_loss(string loss)
     {
         CliResult r = Cli.Run("enum", "--counts", "9,0,1", "--name", "Pets", "--loss", loss, "--zero-counts", "zero-weight");

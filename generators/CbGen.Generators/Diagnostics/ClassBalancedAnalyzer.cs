@@ -35,6 +35,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.TauOutOfRange,
             DiagnosticDescriptors.MaxMarginOutOfRange,
             DiagnosticDescriptors.ScaleOutOfRange,
+            DiagnosticDescriptors.VsGammaOutOfRange,
+            DiagnosticDescriptors.SamplingPowerOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
             DiagnosticDescriptors.ZeroCountLongTail,
             DiagnosticDescriptors.CountTotalTooLarge);

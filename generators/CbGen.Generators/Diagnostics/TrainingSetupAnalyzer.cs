@@ -43,6 +43,8 @@ namespace CbGen.Generators
             DiagnosticDescriptors.TauOutOfRange,
             DiagnosticDescriptors.MaxMarginOutOfRange,
             DiagnosticDescriptors.ScaleOutOfRange,
+            DiagnosticDescriptors.VsGammaOutOfRange,
+            DiagnosticDescriptors.SamplingPowerOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
             DiagnosticDescriptors.CountTotalTooLarge);
 

@@ -4,8 +4,8 @@ using CbGen.Generators.Model;
 
 namespace CbGen.Generators.Emitting
 {
-    /// <summary>The parts of <c>{Name}Weights</c> beyond class-balanced weighting: the knobs of the logit-adjusted and LDAM
-    /// losses, the priors and log-priors of every config (when no class is empty and the total fits), LDAM's margins, and with TorchSharp
+    /// <summary>The parts of <c>{Name}Weights</c> beyond class-balanced weighting: the knobs of the logit-adjusted, LDAM and VS
+    /// losses, the priors and log-priors of every config (when no class is empty and the total fits), LDAM's margins, VS's scales and offsets, and with TorchSharp
     /// the typed post-hoc <c>AdjustLogits</c>. Every table is computed with the runtime's own maths (linked in).</summary>
     internal static partial class Emitter
     {
@@ -29,6 +29,12 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("/// constants: the class priors π_c = n_c / Σn and the shift τ·log π_c added to the logits (τ = "
                     + Literals.Text(config.Tau) + "). No class-balanced weights: this loss uses none.");
             }
+            else if (config.Loss == CbLoss.VectorScaling)
+            {
+                w.WriteLine("/// The VS loss's tables (Kini et al., NeurIPS 2021) of <see cref=\"" + enumType + "\"/> as compile-time constants:");
+                w.WriteLine("/// the scales Δ_c = (n_c / n_max)^γ and the offsets ι_c = τ·log π_c of CE(Δ ⊙ z + ι, y) (γ = "
+                    + Literals.Text(config.VsGamma) + ", τ = " + Literals.Text(config.Tau) + ") and the class priors. No class-balanced weights: this loss uses none.");
+            }
             else
             {
                 w.WriteLine("/// The LDAM loss's tables (Cao et al., NeurIPS 2019) of <see cref=\"" + enumType + "\"/> as compile-time constants:");
@@ -43,6 +49,15 @@ namespace CbGen.Generators.Emitting
             {
                 w.WriteLine();
                 w.WriteLine("/// <summary>τ of the logit adjustment CE(z + τ·log π, y) (1: the balanced softmax; 0: plain cross-entropy).</summary>");
+                w.WriteLine("public const double Tau = " + Literals.Double(config.Tau) + ";");
+            }
+            else if (config.Loss == CbLoss.VectorScaling)
+            {
+                w.WriteLine();
+                w.WriteLine("/// <summary>γ of the VS loss's scales Δ_c = (n_c / n_max)^γ (0: the logit-adjusted loss).</summary>");
+                w.WriteLine("public const double VsGamma = " + Literals.Double(config.VsGamma) + ";");
+                w.WriteLine();
+                w.WriteLine("/// <summary>τ of the VS loss's offsets ι_c = τ·log π_c (0: the scales alone).</summary>");
                 w.WriteLine("public const double Tau = " + Literals.Double(config.Tau) + ";");
             }
             else if (config.Loss == CbLoss.Ldam)
@@ -88,7 +103,22 @@ namespace CbGen.Generators.Emitting
                     "LDAM margins Δ_c = m_max·(n_min / n_c)^(1/4) per class, equal to <c>LdamMargins.Compute(Counts, MaxMargin)</c>.",
                     margins.Length, i => Literals.Double(Literals.RequireFinite(margins[i], "A margin")));
             }
+            else if (config.Loss == CbLoss.VectorScaling)
+            {
+                double[] scales = VectorScalingTables.Scales(counts, config.VsGamma);
+                double[] offsets = VectorScalingTables.Offsets(counts, config.Tau);
+                WriteTable(w, features, "double", "Scales", "s_scales", ScalesSummary, scales.Length,
+                    i => Literals.Double(Literals.RequireFinite(scales[i], "A scale")));
+                WriteTable(w, features, "double", "Offsets", "s_offsets", OffsetsSummary, offsets.Length,
+                    i => Literals.Double(Literals.RequireFinite(offsets[i], "An offset")));
+            }
         }
+
+        private const string ScalesSummary =
+            "VS scales Δ_c = (n_c / n_max)^γ per class, equal to <c>VectorScalingTables.Scales(Counts, VsGamma)</c>: the logits' per-class factor.";
+
+        private const string OffsetsSummary =
+            "VS offsets ι_c = τ·log π_c per class, equal to <c>VectorScalingTables.Offsets(Counts, Tau)</c>: the per-class shift added after the scales.";
 
         /// <summary>Past <see cref="DocumentedClassCount"/> classes: the priors, log-priors and margins computed at type
         /// initialisation by the runtime maths (checked finite here, as the written tables are).</summary>
@@ -108,6 +138,13 @@ namespace CbGen.Generators.Emitting
                 WriteComputedTable(w, "Margins", "s_margins",
                     "LDAM margins Δ_c = m_max·(n_min / n_c)^(1/4) per class, equal to <c>LdamMargins.Compute(Counts, MaxMargin)</c>.",
                     "global::CbGen.LdamMargins.Compute(Counts, MaxMargin)");
+            }
+            else if (config.Loss == CbLoss.VectorScaling)
+            {
+                RequireFinite(VectorScalingTables.Scales(counts, config.VsGamma), "A scale");
+                RequireFinite(VectorScalingTables.Offsets(counts, config.Tau), "An offset");
+                WriteComputedTable(w, "Scales", "s_scales", ScalesSummary, "global::CbGen.VectorScalingTables.Scales(Counts, VsGamma)");
+                WriteComputedTable(w, "Offsets", "s_offsets", OffsetsSummary, "global::CbGen.VectorScalingTables.Offsets(Counts, Tau)");
             }
         }
 

@@ -46,6 +46,12 @@ namespace CbGen.Generators.Emitting
                         + ".Tau, device: " + device;
                     what = "logit-adjusted softmax cross-entropy CE(z + τ·log π, y)";
                     break;
+                case CbLoss.VectorScaling:
+                    baseType = "global::CbGen.TorchSharp.VectorScalingLoss";
+                    baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", gamma: " + weightsType
+                        + ".VsGamma, tau: " + weightsType + ".Tau, device: " + device;
+                    what = "VS (vector-scaling) softmax cross-entropy CE(Δ ⊙ z + τ·log π, y)";
+                    break;
                 case CbLoss.Ldam:
                     baseType = "global::CbGen.TorchSharp.LdamLoss";
                     baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", maxMargin: " + weightsType
@@ -157,6 +163,7 @@ namespace CbGen.Generators.Emitting
         private static string BakedIn(ConfigSpec config) => config.Loss switch
         {
             CbLoss.LogitAdjusted => "log-priors",
+            CbLoss.VectorScaling => "scales and log-priors",
             CbLoss.Ldam => config.DeferUntilEpoch > 0 ? "margins and weights" : "margins",
             _ => "weights",
         };
@@ -173,6 +180,10 @@ namespace CbGen.Generators.Emitting
             else if (config.Loss == CbLoss.LogitAdjusted)
             {
                 text = Join("τ = " + Literals.Text(config.Tau));
+            }
+            else if (config.Loss == CbLoss.VectorScaling)
+            {
+                text = Join("γ = " + Literals.Text(config.VsGamma) + ", τ = " + Literals.Text(config.Tau));
             }
             else if (config.Loss == CbLoss.Ldam)
             {

@@ -29,7 +29,9 @@ namespace CbGen.Generators.Emitting
             string grid = "β ∈ {" + string.Join(", ", sweep.Betas.Select(Literals.Text)) + "}, loss ∈ {"
                 + string.Join(", ", sweep.Points.Select(p => p.Loss).Distinct().Select(l => l.ToString())) + "}"
                 + (sweep.Gammas.Count > 0 ? ", γ ∈ {" + string.Join(", ", sweep.Gammas.Select(Literals.Text)) + "} (focal only)" : string.Empty)
-                + (sweep.Taus.Count > 0 ? ", τ ∈ {" + string.Join(", ", sweep.Taus.Select(Literals.Text)) + "} (logit-adjusted only)" : string.Empty);
+                + (sweep.Taus.Count > 0 ? ", τ ∈ {" + string.Join(", ", sweep.Taus.Select(Literals.Text))
+                    + (sweep.VsGammas.Count > 0 ? "} (logit-adjusted and VS only)" : "} (logit-adjusted only)") : string.Empty)
+                + (sweep.VsGammas.Count > 0 ? ", VS γ ∈ {" + string.Join(", ", sweep.VsGammas.Select(Literals.Text)) + "}" : string.Empty);
 
             // Stryker disable once Arithmetic : a capacity hint, which cannot change the text
             var w = new SourceWriter(4096 + (classCount * 24 * (sweep.Betas.Count + 1)) + (sweep.Points.Count * 300));
@@ -68,6 +70,10 @@ namespace CbGen.Generators.Emitting
             WriteArray(w, "double", "s_betas", sweep.Betas.Count, i => Literals.Double(sweep.Betas[i]));
             WriteArray(w, "double", "s_gammas", sweep.Gammas.Count, i => Literals.Double(sweep.Gammas[i]));
             WriteArray(w, "double", "s_taus", sweep.Taus.Count, i => Literals.Double(sweep.Taus[i]));
+            if (sweep.VsGammas.Count > 0)
+            {
+                WriteArray(w, "double", "s_vsGammas", sweep.VsGammas.Count, i => Literals.Double(sweep.VsGammas[i]));
+            }
             for (int b = 0; b < sweep.Betas.Count; b++)
             {
                 double[] weights = ClassBalancedWeights.Compute(counts, sweep.Betas[b]);
@@ -87,6 +93,12 @@ namespace CbGen.Generators.Emitting
             w.WriteLine();
             w.WriteLine("/// <summary>The τ axis of the grid (logit-adjusted points only; empty without them).</summary>");
             w.WriteLine("public static global::System.ReadOnlySpan<double> Taus => s_taus;");
+            if (sweep.VsGammas.Count > 0)
+            {
+                w.WriteLine();
+                w.WriteLine("/// <summary>The VS γ axis of the grid (VS points only).</summary>");
+                w.WriteLine("public static global::System.ReadOnlySpan<double> VsGammas => s_vsGammas;");
+            }
             for (int p = 0; p < sweep.Points.Count; p++)
             {
                 SweepPoint point = sweep.Points[p];
@@ -94,7 +106,8 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("/// <summary>" + point.Loss.ToString() + (point.Loss == CbLoss.Ldam && point.UsesWeights ? " (LDAM-DRW)" : string.Empty)
                     + (point.UsesWeights ? ", β = " + Literals.Text(point.Beta) : string.Empty)
                     + (point.Loss == CbLoss.Focal ? ", γ = " + Literals.Text(point.Gamma) : string.Empty)
-                    + (point.Loss == CbLoss.LogitAdjusted ? ", τ = " + Literals.Text(point.Tau) : string.Empty) + ".</summary>");
+                    + (point.Loss == CbLoss.LogitAdjusted ? ", τ = " + Literals.Text(point.Tau) : string.Empty)
+                    + (point.Loss == CbLoss.VectorScaling ? ", γ = " + Literals.Text(point.Gamma) + ", τ = " + Literals.Text(point.Tau) : string.Empty) + ".</summary>");
                 w.WriteLine("public static " + pointType + " " + point.Member + " { get; } = new " + pointType + "(" + Literals.Int(p) + ", "
                     + Literals.String(sweep.Prefix + point.Member) + ", global::CbGen.CbLoss." + point.Loss.ToString() + ", "
                     + Literals.Double(point.Beta) + ", " + Literals.Double(point.Gamma) + ", " + Literals.Double(point.Tau) + ", "

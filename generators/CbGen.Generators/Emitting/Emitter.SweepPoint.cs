@@ -44,10 +44,15 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// <summary>β of the effective number; 0 for the points whose loss applies no weights (LogitAdjusted, Ldam without DeferUntilEpoch).</summary>");
             w.WriteLine("public double Beta { get; }");
             w.WriteLine();
-            w.WriteLine("/// <summary>γ of the focal loss; 0 for the softmax and sigmoid points.</summary>");
+            bool anyVs = sweep.Points.Any(p => p.Loss == CbLoss.VectorScaling);
+            w.WriteLine(anyVs
+                ? "/// <summary>γ of the focal loss, or of the VS loss's scales (n_c / n_max)^γ; 0 for the other points.</summary>"
+                : "/// <summary>γ of the focal loss; 0 for the softmax and sigmoid points.</summary>");
             w.WriteLine("public double Gamma { get; }");
             w.WriteLine();
-            w.WriteLine("/// <summary>τ of the logit adjustment; 0 for the other points.</summary>");
+            w.WriteLine(anyVs
+                ? "/// <summary>τ of the logit adjustment (logit-adjusted and VS points); 0 for the other points.</summary>"
+                : "/// <summary>τ of the logit adjustment; 0 for the other points.</summary>");
             w.WriteLine("public double Tau { get; }");
             w.WriteLine();
             w.WriteLine("/// <summary>What <c>Reduction.Mean</c> divides by.</summary>");
@@ -58,11 +63,14 @@ namespace CbGen.Generators.Emitting
             w.WriteLine();
             // The logit-adjusted loss has no weights to defer: its points report 0, so a point never claims a deferral
             // that its loss (or CbLosses.FromCounts) would refuse.
-            bool someNotDeferred = sweep.DeferUntilEpoch > 0 && sweep.Points.Any(p => p.Loss == CbLoss.LogitAdjusted);
+            bool someNotDeferred = sweep.DeferUntilEpoch > 0 && sweep.Points.Any(p => p.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling);
             w.WriteLine("/// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights ("
-                + (someNotDeferred ? "0 for the LogitAdjusted points, whose loss has no weights to defer" : "0: always weighted") + ").</summary>");
+                + (someNotDeferred ? (anyVs ? "0 for the LogitAdjusted and VectorScaling points, whose losses have" : "0 for the LogitAdjusted points, whose loss has")
+                    + " no weights to defer" : "0: always weighted") + ").</summary>");
             w.WriteLine("public int DeferUntilEpoch => "
-                + (someNotDeferred ? "Loss == global::CbGen.CbLoss.LogitAdjusted ? 0 : " : string.Empty) + Literals.Int(sweep.DeferUntilEpoch) + ";");
+                + (someNotDeferred
+                    ? (anyVs ? "Loss is global::CbGen.CbLoss.LogitAdjusted or global::CbGen.CbLoss.VectorScaling ? 0 : " : "Loss == global::CbGen.CbLoss.LogitAdjusted ? 0 : ")
+                    : string.Empty) + Literals.Int(sweep.DeferUntilEpoch) + ";");
             w.WriteLine();
             w.WriteLine("/// <summary>The class-balanced weights for <see cref=\"Beta\"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>");
             w.WriteLine("public global::System.ReadOnlySpan<double> Weights => _weights;");
@@ -171,6 +179,14 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("case global::CbGen.CbLoss.LogitAdjusted:");
                 w.WriteLine("    return new global::CbGen.TorchSharp.LogitAdjustedLoss(counts, reduction: reduction, normalizer: "
                     + normalizer + ", tau: Tau, device: " + device + ");");
+            }
+
+            if (sweep.Points.Any(p => p.Loss == CbLoss.VectorScaling))
+            {
+                // Never deferred: the VS loss applies no weights.
+                w.WriteLine("case global::CbGen.CbLoss.VectorScaling:");
+                w.WriteLine("    return new global::CbGen.TorchSharp.VectorScalingLoss(counts, reduction: reduction, normalizer: "
+                    + normalizer + ", gamma: Gamma, tau: Tau, device: " + device + ");");
             }
 
             if (sweep.Points.Any(p => p.Loss == CbLoss.Ldam))

@@ -146,6 +146,7 @@ namespace CbGen.Generators.Emitting
             }
 
             WriteLongTailTables(w, spec, config, features, counts);
+            WriteSamplingProbabilities(w, spec, config, features, counts);
             if (weighted)
             {
                 w.WriteLine();

@@ -89,11 +89,13 @@ namespace CbGen.Generators.Emitting
                 + (config.UsesWeights ? ", beta: " + Literals.Text(config.Beta) : string.Empty)
                 + (config.Loss == CbLoss.Focal ? ", gamma: " + Literals.Text(config.Gamma) : string.Empty)
                 + (config.Loss == CbLoss.LogitAdjusted ? ", tau: " + Literals.Text(config.Tau) : string.Empty)
+                + (config.Loss == CbLoss.VectorScaling ? ", vs gamma: " + Literals.Text(config.VsGamma) + ", tau: " + Literals.Text(config.Tau) : string.Empty)
                 + (config.Loss == CbLoss.Ldam ? ", max margin: " + Literals.Text(config.MaxMargin) + ", scale: " + Literals.Text(config.Scale) : string.Empty)
                 + ", normalizer: " + config.Normalizer.ToString()
                 + ", device: " + config.Device.ToString()
                 + ", zero counts: " + config.ZeroCounts.ToString()
-                + (config.DeferUntilEpoch > 0 ? ", defer until epoch: " + Literals.Int(config.DeferUntilEpoch) : string.Empty));
+                + (config.DeferUntilEpoch > 0 ? ", defer until epoch: " + Literals.Int(config.DeferUntilEpoch) : string.Empty)
+                + (config.HasSamplingPower ? ", sampling power: " + Literals.Text(config.SamplingPower) : string.Empty));
             if (IsCompact(spec))
             {
                 WriteCompactCounts(w, spec);

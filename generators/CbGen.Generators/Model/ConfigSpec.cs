@@ -15,8 +15,17 @@ namespace CbGen.Generators.Model
         int DeferUntilEpoch = 0,
         LocationInfo? Location = null)
     {
-        /// <summary>τ of a <see cref="CbLoss.LogitAdjusted"/> config; 0 for the other losses.</summary>
+        /// <summary>τ of a <see cref="CbLoss.LogitAdjusted"/> or <see cref="CbLoss.VectorScaling"/> config; 0 for the other losses.</summary>
         public double Tau { get; init; }
+
+        /// <summary>γ of a <see cref="CbLoss.VectorScaling"/> config; 0 for the other losses.</summary>
+        public double VsGamma { get; init; }
+
+        /// <summary>q of the generated sampling probabilities p_c ∝ n_c^q when the config asks for them; −1 for none.</summary>
+        public double SamplingPower { get; init; } = -1.0;
+
+        /// <summary>Whether the config asks for the sampling probabilities.</summary>
+        public bool HasSamplingPower => SamplingPower >= 0.0;
 
         /// <summary>m_max of a <see cref="CbLoss.Ldam"/> config; 0 for the other losses.</summary>
         public double MaxMargin { get; init; }
@@ -24,8 +33,8 @@ namespace CbGen.Generators.Model
         /// <summary>s of a <see cref="CbLoss.Ldam"/> config; 0 for the other losses.</summary>
         public double Scale { get; init; }
 
-        /// <summary>Whether the loss is LogitAdjusted or Ldam.</summary>
-        public bool IsLongTail => Loss == CbLoss.LogitAdjusted || Loss == CbLoss.Ldam;
+        /// <summary>Whether the loss is LogitAdjusted, Ldam or VectorScaling.</summary>
+        public bool IsLongTail => Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling;
 
         /// <summary>Whether the loss applies the class-balanced weights (the CB losses, and LDAM-DRW); <see cref="Beta"/>
         /// is 0 when it does not.</summary>

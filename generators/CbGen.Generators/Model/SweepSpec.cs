@@ -13,8 +13,11 @@ namespace CbGen.Generators.Model
         int DeferUntilEpoch,
         LocationInfo? Location = null)
     {
-        /// <summary>The τ axis (LogitAdjusted points only; empty without them).</summary>
+        /// <summary>The τ axis (LogitAdjusted and VectorScaling points only; empty without them).</summary>
         public EquatableArray<double> Taus { get; init; } = EquatableArray<double>.Empty;
+
+        /// <summary>The VS γ axis (VectorScaling points only; empty without them).</summary>
+        public EquatableArray<double> VsGammas { get; init; } = EquatableArray<double>.Empty;
 
         /// <summary>This sweep without its <see cref="Location"/>: what the emitters read.</summary>
         public SweepSpec WithoutLocation() => Location is null ? this : this with { Location = null };

@@ -1,11 +1,12 @@
 using System;
 using System.Threading;
 using CbGen.Generators.Helpers;
+using CbGen.Sampling;
 using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Parsing
 {
-    // Parser: the checks of the long-tail losses' knobs (CB027-CB029), of options set on a loss they do not apply to
+    // Parser: the checks of the long-tail losses' knobs (CB027-CB029, VS's CB040), of SamplingPower (CB041), of options set on a loss they do not apply to
     // (CB030), and of empty classes under those losses (CB031).
     internal static partial class Parser
     {
@@ -22,7 +23,7 @@ namespace CbGen.Generators.Parsing
 
             LongTailKnobs knobs = config.Knobs;
             string loss = "CbLoss." + config.Loss.ToString();
-            if (config.Loss == CbLoss.LogitAdjusted)
+            if (config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
             {
                 if (!IsFinite(knobs.Tau) || knobs.Tau < 0.0)
                 {
@@ -31,7 +32,24 @@ namespace CbGen.Generators.Parsing
             }
             else if (knobs.TauSet)
             {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "Tau", "Tau", loss, "CbLoss.LogitAdjusted");
+                Report(DiagnosticDescriptors.OptionNotApplicable, "Tau", "Tau", loss, "CbLoss.LogitAdjusted and CbLoss.VectorScaling");
+            }
+
+            if (config.Loss == CbLoss.VectorScaling)
+            {
+                if (!VectorScalingTables.IsValidGamma(knobs.VsGamma))
+                {
+                    Report(DiagnosticDescriptors.VsGammaOutOfRange, "VsGamma", Literals.Text(knobs.VsGamma));
+                }
+            }
+            else if (knobs.VsGammaSet)
+            {
+                Report(DiagnosticDescriptors.OptionNotApplicable, "VsGamma", "VsGamma", loss, "CbLoss.VectorScaling");
+            }
+
+            if (knobs.SamplingPowerSet && !SamplingProbabilities.IsValidExponent(knobs.SamplingPower))
+            {
+                Report(DiagnosticDescriptors.SamplingPowerOutOfRange, "SamplingPower", Literals.Text(knobs.SamplingPower));
             }
 
             if (config.Loss == CbLoss.Ldam)
@@ -66,7 +84,7 @@ namespace CbGen.Generators.Parsing
                     "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)");
             }
 
-            if (knobs.DeferSet && config.DeferUntilEpoch > 0 && config.Loss == CbLoss.LogitAdjusted)
+            if (knobs.DeferSet && config.DeferUntilEpoch > 0 && config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
             {
                 Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
                     "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
@@ -75,7 +93,7 @@ namespace CbGen.Generators.Parsing
 
         /// <summary>What a long-tail loss needs of every class, for CB031: "log π_c" or "the margin n_c^(-1/4)".</summary>
         internal static string LongTailNeed(CbLoss loss) =>
-            loss == CbLoss.LogitAdjusted ? "the log-prior log π_c" : "the margin n_c^(-1/4)";
+            loss == CbLoss.Ldam ? "the margin n_c^(-1/4)" : "the log-prior log π_c";
 
         /// <summary>CB002's fix for a count below 1 under the configs that keep <c>ZeroCountPolicy.Throw</c>: ZeroWeight
         /// when it helps them all, else (<paramref name="longTail"/>, the first long-tail loss among them, where ZeroWeight

@@ -17,6 +17,16 @@ namespace CbGen.Generators.Parsing
             bool TauSet, bool MaxMarginSet, bool ScaleSet, bool BetaSet, bool NormalizerSet, bool DeferSet)
         {
             public static LongTailKnobs Default => new LongTailKnobs(CbDefaults.Tau, CbDefaults.MaxMargin, CbDefaults.Scale, false, false, false, false, false, false);
+
+            /// <summary>γ of the VS loss as written (or defaulted).</summary>
+            public double VsGamma { get; init; } = CbDefaults.VsGamma;
+
+            public bool VsGammaSet { get; init; }
+
+            /// <summary>q of the generated sampling probabilities; NaN when not written (no table).</summary>
+            public double SamplingPower { get; init; } = double.NaN;
+
+            public bool SamplingPowerSet { get; init; }
         }
 
         internal readonly struct RawConfig
@@ -66,8 +76,8 @@ namespace CbGen.Generators.Parsing
             /// <summary>τ, m_max, s and which of the options were written (the long-tail losses' defaults differ).</summary>
             public LongTailKnobs Knobs { get; }
 
-            /// <summary>Whether the loss is LogitAdjusted or Ldam.</summary>
-            public bool IsLongTail => Loss == CbLoss.LogitAdjusted || Loss == CbLoss.Ldam;
+            /// <summary>Whether the loss is LogitAdjusted, Ldam or VectorScaling.</summary>
+            public bool IsLongTail => Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling;
 
             /// <summary>Whether the loss applies class-balanced weights: the CB losses, and LDAM with DeferUntilEpoch (LDAM-DRW).</summary>
             public bool UsesWeights => !IsLongTail || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
@@ -80,9 +90,11 @@ namespace CbGen.Generators.Parsing
                 MeanNormalizer normalizer = IsLongTail && !Knobs.NormalizerSet ? MeanNormalizer.WeightSum : Normalizer;
                 double beta = !UsesWeights ? 0.0 : Loss == CbLoss.Ldam && !Knobs.BetaSet ? LdamDrwBeta : Beta;
                 return new ConfigSpec(TypeName, Loss, beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
-                    normalizer, ZeroCounts, Loss == CbLoss.LogitAdjusted ? 0 : DeferUntilEpoch, location)
+                    normalizer, ZeroCounts, Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling ? 0 : DeferUntilEpoch, location)
                 {
-                    Tau = Loss == CbLoss.LogitAdjusted ? Knobs.Tau : 0.0,
+                    Tau = Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling ? Knobs.Tau : 0.0,
+                    VsGamma = Loss == CbLoss.VectorScaling ? Knobs.VsGamma : 0.0,
+                    SamplingPower = Knobs.SamplingPowerSet ? Knobs.SamplingPower : -1.0,
                     MaxMargin = Loss == CbLoss.Ldam ? Knobs.MaxMargin : 0.0,
                     Scale = Loss == CbLoss.Ldam ? Knobs.Scale : 0.0,
                 };
@@ -129,6 +141,12 @@ namespace CbGen.Generators.Parsing
                             break;
                         case "Tau" when value is double t:
                             knobs = knobs with { Tau = t, TauSet = true };
+                            break;
+                        case "VsGamma" when value is double vg:
+                            knobs = knobs with { VsGamma = vg, VsGammaSet = true };
+                            break;
+                        case "SamplingPower" when value is double q:
+                            knobs = knobs with { SamplingPower = q, SamplingPowerSet = true };
                             break;
                         case "MaxMargin" when value is double m:
                             knobs = knobs with { MaxMargin = m, MaxMarginSet = true };

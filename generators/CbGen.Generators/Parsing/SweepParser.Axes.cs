@@ -67,7 +67,7 @@ namespace CbGen.Generators.Parsing
                     Report(DiagnosticDescriptors.UnknownOption, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
                         "Losses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
                         ((int)loss).ToString(CultureInfo.InvariantCulture), "CbLoss",
-                        "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam");
+                        "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam, CbLoss.VectorScaling");
                 }
                 else if (Array.IndexOf(losses, loss) < i)
                 {
@@ -102,6 +102,51 @@ namespace CbGen.Generators.Parsing
             }
         }
 
+        /// <summary>The VS γ axis: checked when the grid has VectorScaling points (empty, out of range: CB040, duplicate),
+        /// else CB030 when it is written.</summary>
+        private static void CheckVsGammas(
+            AttributeData attribute,
+            CbLoss[] losses,
+            double[] vsGammas,
+            bool vsGammasSet,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            CancellationToken cancellationToken)
+        {
+            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, params object?[] args) =>
+                report(descriptor, location, 0, args);
+
+            if (!losses.Contains(CbLoss.VectorScaling))
+            {
+                if (vsGammasSet && losses.Length > 0)
+                {
+                    Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken),
+                        "VsGammas", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.VectorScaling points");
+                }
+
+                return;
+            }
+
+            if (vsGammas.Length == 0)
+            {
+                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken), "VsGammas", Literals.Text(CbDefaults.VsGamma));
+            }
+
+            for (int i = 0; i < vsGammas.Length; i++)
+            {
+                int index = i;
+                double gamma = vsGammas[i];
+                if (!VectorScalingTables.IsValidGamma(gamma))
+                {
+                    Report(DiagnosticDescriptors.VsGammaOutOfRange, () => ElementLocation(attribute, "VsGammas", index, cancellationToken), Literals.Text(gamma));
+                }
+                else if (Array.IndexOf(vsGammas, gamma) < i)
+                {
+                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "VsGammas", index, cancellationToken),
+                        "VsGammas", Literals.Text(gamma));
+                }
+            }
+        }
+
         /// <summary>The τ axis: checked when the grid has LogitAdjusted points (empty, out of range, duplicate), else
         /// CB030 when it is written.</summary>
         private static void CheckTaus(
@@ -115,12 +160,12 @@ namespace CbGen.Generators.Parsing
             void Report(DiagnosticDescriptor descriptor, Func<Location?> location, params object?[] args) =>
                 report(descriptor, location, 0, args);
 
-            if (!losses.Contains(CbLoss.LogitAdjusted))
+            if (!losses.Contains(CbLoss.LogitAdjusted) && !losses.Contains(CbLoss.VectorScaling))
             {
                 if (tausSet && losses.Length > 0)
                 {
                     Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken),
-                        "Taus", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.LogitAdjusted points");
+                        "Taus", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points");
                 }
 
                 return;

@@ -94,6 +94,8 @@ namespace CbGen.Generators.Parsing
             bool gammasSet = false;
             double[] taus = DefaultTaus;
             bool tausSet = false;
+            double[] vsGammas = CbDefaults.SweepVsGammas;
+            bool vsGammasSet = false;
             var device = CbDevice.Auto;
             var normalizer = MeanNormalizer.PositiveLabels;
             int deferUntilEpoch = 0;
@@ -117,6 +119,10 @@ namespace CbGen.Generators.Parsing
                     case "Taus":
                         taus = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
                         tausSet = true;
+                        break;
+                    case "VsGammas":
+                        vsGammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                        vsGammasSet = true;
                         break;
                     case "Gammas":
                         gammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
@@ -162,6 +168,7 @@ namespace CbGen.Generators.Parsing
 
             CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
             CheckTaus(attribute, losses, taus, tausSet, Report, cancellationToken);
+            CheckVsGammas(attribute, losses, vsGammas, vsGammasSet, Report, cancellationToken);
 
             if (!valid)
             {
@@ -169,23 +176,40 @@ namespace CbGen.Generators.Parsing
             }
 
             bool anyFocal = losses.Contains(CbLoss.Focal);
-            bool anyAdjusted = losses.Contains(CbLoss.LogitAdjusted);
-            EquatableArray<SweepPoint> points = Expand(losses, betas, gammas, taus, deferUntilEpoch);
+            bool anyAdjusted = losses.Contains(CbLoss.LogitAdjusted) || losses.Contains(CbLoss.VectorScaling);
+            bool anyVs = losses.Contains(CbLoss.VectorScaling);
+            EquatableArray<SweepPoint> points = Expand(losses, betas, gammas, taus, vsGammas, deferUntilEpoch);
             return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
                 points, device, normalizer, deferUntilEpoch,
                 LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)))
             {
                 Taus = (anyAdjusted ? taus : Array.Empty<double>()).ToEquatableArray(),
+                VsGammas = (anyVs ? vsGammas : Array.Empty<double>()).ToEquatableArray(),
             };
         }
 
         /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them. A
-        /// LogitAdjusted point per τ (it uses no β); Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one.</summary>
-        private static EquatableArray<SweepPoint> Expand(CbLoss[] losses, double[] betas, double[] gammas, double[] taus, int deferUntilEpoch)
+        /// LogitAdjusted point per τ (it uses no β); a VectorScaling point per (γ, τ), its γ in <see cref="SweepPoint.Gamma"/>;
+        /// Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one.</summary>
+        private static EquatableArray<SweepPoint> Expand(
+            CbLoss[] losses, double[] betas, double[] gammas, double[] taus, double[] vsGammas, int deferUntilEpoch)
         {
             var points = new List<SweepPoint>();
             foreach (CbLoss loss in losses)
             {
+                if (loss == CbLoss.VectorScaling)
+                {
+                    foreach (double vsGamma in vsGammas)
+                    {
+                        foreach (double tau in taus)
+                        {
+                            points.Add(new SweepPoint(loss.ToString() + "_G" + NumberName(vsGamma) + "_T" + NumberName(tau), loss, 0.0, -1, vsGamma) { Tau = tau });
+                        }
+                    }
+
+                    continue;
+                }
+
                 if (loss == CbLoss.LogitAdjusted)
                 {
                     foreach (double tau in taus)
@@ -226,7 +250,7 @@ namespace CbGen.Generators.Parsing
         /// LogitAdjusted or Ldam points (their runtime losses check the counts by that total); null otherwise.</summary>
         internal static string? CountTotalSubject(SweepSpec sweep, IReadOnlyList<long> counts) =>
             CountTotals.FirstOverflow(counts) >= 0
-                && sweep.Points.FirstOrDefault(p => p.Loss == CbLoss.LogitAdjusted || p.Loss == CbLoss.Ldam) is { } point
+                && sweep.Points.FirstOrDefault(p => p.Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling) is { } point
                 ? "the CbLoss." + point.Loss.ToString() + " points of [ClassBalancedSweep]"
                 : null;
 

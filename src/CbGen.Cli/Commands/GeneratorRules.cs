@@ -24,11 +24,11 @@ internal static class GeneratorRules
         }
     }
 
-    /// <summary>Whether <paramref name="loss"/> weights classes by β's effective numbers. The logit-adjusted and LDAM
+    /// <summary>Whether <paramref name="loss"/> weights classes by β's effective numbers. The logit-adjusted, VS and LDAM
     /// losses do not (LDAM only as LDAM-DRW, which <c>cbgen enum</c> does not write): Beta on them is CB030.</summary>
     public static bool UsesClassBalancedWeights(CbLoss loss) => loss is CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal;
 
-    /// <summary>CB031: the logit-adjusted loss's log π_c and LDAM's n_c^(-1/4) are infinite for a class of count 0,
+    /// <summary>CB031: the logit-adjusted and VS losses' log π_c and LDAM's n_c^(-1/4) are infinite for a class of count 0,
     /// with or without <c>--zero-counts zero-weight</c>.</summary>
     public static void RequireSamplesForLongTail(CountTable table, CbLoss loss)
     {

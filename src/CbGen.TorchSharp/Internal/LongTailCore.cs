@@ -7,7 +7,7 @@ using Reduction = TorchSharp.torch.nn.Reduction;
 namespace CbGen.TorchSharp.Internal
 {
     /// <summary>
-    /// The logit-adjusted and LDAM losses on validated logits: one shift of the logits, then one fused
+    /// The logit-adjusted, LDAM and VS losses on validated logits: one shift of the logits, then one fused
     /// <c>cross_entropy</c>. With class weights the cross-entropy is <see cref="LossCore.Softmax"/> (so the
     /// <see cref="MeanNormalizer"/>s mean exactly what they mean for the class-balanced softmax loss); without, a plain
     /// <c>cross_entropy</c> with no weight tensor at all, the cheapest call libtorch has.
@@ -22,6 +22,20 @@ namespace CbGen.TorchSharp.Internal
             var info = Validation.ClassIndexTarget(input, target, ignoreIndex, softAllowed: false, LossCore.TargetName);
             using var scope = NewDisposeScope();
             var adjusted = shiftRow is null ? input : input.add(shiftRow);
+            return CrossEntropy(adjusted, target, info, weights, reduction, normalizer, ignoreIndex)
+                .MoveToOuterDisposeScope();
+        }
+
+        /// <summary>CE(Δ ⊙ z + ι, y), the VS loss: the cached scale row [C] (Δ) and offset row [C] (ι = τ·log π, null at
+        /// τ = 0) broadcast over the batch in one fused <c>addcmul</c> (ι + z·Δ), so Δ = 1 gives the logit-adjusted
+        /// loss's z + ι bit for bit.</summary>
+        internal static Tensor VectorScaling(
+            Tensor input, Tensor target, Tensor scaleRow, Tensor? offsetRow, WeightSource? weights, Reduction reduction,
+            MeanNormalizer normalizer, long ignoreIndex)
+        {
+            var info = Validation.ClassIndexTarget(input, target, ignoreIndex, softAllowed: false, LossCore.TargetName);
+            using var scope = NewDisposeScope();
+            var adjusted = offsetRow is null ? input.mul(scaleRow) : offsetRow.addcmul(input, scaleRow, 1.0);
             return CrossEntropy(adjusted, target, info, weights, reduction, normalizer, ignoreIndex)
                 .MoveToOuterDisposeScope();
         }

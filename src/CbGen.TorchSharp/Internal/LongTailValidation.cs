@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace CbGen.TorchSharp.Internal
 {
-    /// <summary>The argument checks of the logit-adjusted and LDAM losses (their shared ones are in
+    /// <summary>The argument checks of the logit-adjusted, LDAM and VS losses (their shared ones are in
     /// <see cref="Validation"/>): hyper-parameters and the per-class log-priors and margins.</summary>
     internal static class LongTailValidation
     {
@@ -28,7 +28,7 @@ namespace CbGen.TorchSharp.Internal
         /// 0 is left to the maths' message.
         /// </summary>
         /// <param name="counts">Training samples per class.</param>
-        /// <param name="who">What needs the counts: <c>CbLoss.LogitAdjusted</c>, <c>CbLoss.Ldam</c> or
+        /// <param name="who">What needs the counts: <c>CbLoss.LogitAdjusted</c>, <c>CbLoss.Ldam</c>, <c>CbLoss.VectorScaling</c> or
         /// <c>post-hoc logit adjustment</c>.</param>
         /// <param name="paramName">The counts' parameter name.</param>
         internal static void NoEmptyClass(ReadOnlySpan<long> counts, string who, string paramName)
@@ -62,6 +62,41 @@ namespace CbGen.TorchSharp.Internal
 
         /// <summary>The logit-adjusted loss's name in <see cref="NoEmptyClass"/>'s message.</summary>
         internal const string LogitAdjustedName = "CbLoss.LogitAdjusted";
+
+        /// <summary>The VS loss's name in <see cref="NoEmptyClass"/>'s message.</summary>
+        internal const string VectorScalingName = "CbLoss.VectorScaling";
+
+        /// <summary>The VS loss's scales: non-empty, finite and ≥ 0, the rule the functional form applies too.</summary>
+        internal static void Scales(ReadOnlySpan<double> scales, string paramName)
+        {
+            if (scales.IsEmpty)
+            {
+                throw new ArgumentException("The scales are empty; pass one VS scale Δ_c per class.", paramName);
+            }
+
+            for (int c = 0; c < scales.Length; c++)
+            {
+                double v = scales[c];
+                if (!(v >= 0.0) || double.IsInfinity(v))
+                {
+                    throw new ArgumentException(
+                        "The scale of class " + Validation.Format(c) + " is " + Validation.Format(v)
+                        + "; every VS scale Δ_c must be finite and ≥ 0 (VectorScalingTables.Scales gives (n_c / n_max)^γ).",
+                        paramName);
+                }
+            }
+        }
+
+        /// <summary>Two per-class tables of one loss must have one entry per class each.</summary>
+        internal static void SameLength(int first, int second, string paramName)
+        {
+            if (first != second)
+            {
+                throw new ArgumentException(
+                    "There are " + Validation.Format(first) + " scales and " + Validation.Format(second)
+                    + " log-priors; pass one of each per class.", paramName);
+            }
+        }
 
         /// <summary>Log-priors: non-empty, finite (an empty class's −∞ is not a usable shift), ≤ 0 is not required
         /// (any finite per-class shift works; log-counts are fine too).</summary>

@@ -9,7 +9,7 @@ namespace CbGen.TorchSharp.Internal
     /// </summary>
     internal static class OptionRules
     {
-        private const string IgnoreIndexUsers = "CbLoss.Softmax, CbLoss.LogitAdjusted and CbLoss.Ldam";
+        private const string IgnoreIndexUsers = "CbLoss.Softmax, CbLoss.LogitAdjusted, CbLoss.Ldam and CbLoss.VectorScaling";
 
         private const string DeferUsers = "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal and CbLoss.Ldam";
 
@@ -22,11 +22,14 @@ namespace CbGen.TorchSharp.Internal
             Check(options.Gamma is not null, "Gamma", loss, loss == CbLoss.Focal, "CbLoss.Focal", paramName);
             Check(options.LabelSmoothing is not null, "LabelSmoothing", loss, loss == CbLoss.Softmax, "CbLoss.Softmax", paramName);
             Check(options.IgnoreIndex is not null, "IgnoreIndex", loss,
-                loss is CbLoss.Softmax or CbLoss.LogitAdjusted or CbLoss.Ldam, IgnoreIndexUsers, paramName);
-            Check(options.Tau is not null, "Tau", loss, loss == CbLoss.LogitAdjusted, "CbLoss.LogitAdjusted", paramName);
+                loss is CbLoss.Softmax or CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling, IgnoreIndexUsers, paramName);
+            Check(options.Tau is not null, "Tau", loss, loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling,
+                "CbLoss.LogitAdjusted and CbLoss.VectorScaling", paramName);
+            Check(options.VsGamma is not null, "VsGamma", loss, loss == CbLoss.VectorScaling, "CbLoss.VectorScaling",
+                paramName);
             Check(options.MaxMargin is not null, "MaxMargin", loss, loss == CbLoss.Ldam, "CbLoss.Ldam", paramName);
             Check(options.Scale is not null, "Scale", loss, loss == CbLoss.Ldam, "CbLoss.Ldam", paramName);
-            Check(options.DeferUntilEpoch is not null, "DeferUntilEpoch", loss, loss != CbLoss.LogitAdjusted, DeferUsers,
+            Check(options.DeferUntilEpoch is not null, "DeferUntilEpoch", loss, loss is not (CbLoss.LogitAdjusted or CbLoss.VectorScaling), DeferUsers,
                 paramName);
         }
 

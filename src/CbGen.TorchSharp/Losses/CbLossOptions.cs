@@ -6,9 +6,9 @@ namespace CbGen.TorchSharp
     /// <summary>
     /// The options of a loss built by <see cref="CbLosses"/> (or <c>DeferredReweightingLoss.FromCounts</c>). The
     /// options that only some losses use (<see cref="Gamma"/>: focal; <see cref="LabelSmoothing"/>: softmax;
-    /// <see cref="IgnoreIndex"/>: softmax, logit-adjusted and LDAM; <see cref="Tau"/>: logit-adjusted;
+    /// <see cref="IgnoreIndex"/>: softmax, logit-adjusted, LDAM and VS; <see cref="Tau"/>: logit-adjusted and VS; <see cref="VsGamma"/>: VS;
     /// <see cref="MaxMargin"/> and <see cref="Scale"/>: LDAM; <see cref="DeferUntilEpoch"/>: every loss but the
-    /// logit-adjusted one) are <c>null</c> until you set them, and null means the module constructor's default. An
+    /// logit-adjusted and VS ones) are <c>null</c> until you set them, and null means the module constructor's default. An
     /// option you set for a loss that does not use it is an <see cref="System.ArgumentException"/> naming the option,
     /// the loss and the losses that use it (the run-time twin of the generator's CB005 and CB030), so a value is never
     /// silently ignored; unset options never trigger it. Out-of-range values are rejected when a module is built, by
@@ -57,9 +57,13 @@ namespace CbGen.TorchSharp
         /// on the new module (default false).</summary>
         public bool CheckFiniteLogits { get; init; }
 
-        /// <summary>Logit-adjusted: τ ≥ 0, finite (null: 1, Menon et al.'s choice and the balanced softmax; 0 is
+        /// <summary>Logit-adjusted and VS: τ ≥ 0, finite (null: 1, Menon et al.'s choice and the balanced softmax; 0 is
         /// plain cross-entropy).</summary>
         public double? Tau { get; init; }
+
+        /// <summary>VS (<see cref="CbLoss.VectorScaling"/>): γ ≥ 0, finite, the exponent of the scales (n_c / n_max)^γ
+        /// (null: 0.3, the official code's; 0 is the logit-adjusted loss).</summary>
+        public double? VsGamma { get; init; }
 
         /// <summary>LDAM: m_max &gt; 0, finite, the rarest class's margin (null: 0.5, Cao et al.'s).</summary>
         public double? MaxMargin { get; init; }
@@ -80,7 +84,7 @@ namespace CbGen.TorchSharp
         /// <param name="loss">The loss being built.</param>
         /// <returns>What <see cref="Reduction.Mean"/> divides by.</returns>
         public MeanNormalizer NormalizerFor(CbLoss loss) =>
-            Normalizer ?? (loss is CbLoss.LogitAdjusted or CbLoss.Ldam ? MeanNormalizer.WeightSum : MeanNormalizer.PositiveLabels);
+            Normalizer ?? (loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling ? MeanNormalizer.WeightSum : MeanNormalizer.PositiveLabels);
 
         // The defaults of the nullable options, applied here only (each equals its module constructor's default).
         internal long IgnoreIndexValue => IgnoreIndex ?? Validation.DefaultIgnoreIndex;
@@ -90,6 +94,8 @@ namespace CbGen.TorchSharp
         internal double GammaValue => Gamma ?? CbDefaults.Gamma;
 
         internal double TauValue => Tau ?? CbDefaults.Tau;
+
+        internal double VsGammaValue => VsGamma ?? VectorScalingTables.DefaultGamma;
 
         internal double MaxMarginValue => MaxMargin ?? LdamMargins.DefaultMaxMargin;
 

@@ -49,7 +49,9 @@ namespace CbGen.TorchSharp
         /// <see cref="CbLoss.Focal"/> are weighted by
         /// <see cref="ClassBalancedWeights.Compute(ReadOnlySpan{long}, double, WeightNormalization, ZeroCountPolicy)"/>
         /// (summing to C; a zero count throws). <see cref="CbLoss.LogitAdjusted"/> is a
-        /// <see cref="LogitAdjustedLoss"/> with <see cref="CbLossOptions.Tau"/>: it has no class weights, so β is
+        /// <see cref="LogitAdjustedLoss"/> with <see cref="CbLossOptions.Tau"/> (and <see cref="CbLoss.VectorScaling"/> a
+        /// <see cref="VectorScalingLoss"/> with <see cref="CbLossOptions.VsGamma"/> and <see cref="CbLossOptions.Tau"/>):
+        /// neither has class weights, so β is
         /// checked (in [0, 1]) and otherwise ignored. <see cref="CbLoss.Ldam"/> is an <see cref="LdamLoss"/> with
         /// <see cref="CbLossOptions.MaxMargin"/> and <see cref="CbLossOptions.Scale"/>: unweighted (β checked and
         /// ignored) unless <see cref="CbLossOptions.DeferUntilEpoch"/> is set, which makes it LDAM-DRW with the
@@ -90,6 +92,9 @@ namespace CbGen.TorchSharp
                 case CbLoss.LogitAdjusted:
                     return new LogitAdjustedLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue, o.TauValue,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
+                case CbLoss.VectorScaling:
+                    return new VectorScalingLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue,
+                        o.VsGammaValue, o.TauValue, device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
                 case CbLoss.Ldam:
                     return new LdamLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue, o.MaxMarginValue, o.ScaleValue,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
@@ -101,10 +106,12 @@ namespace CbGen.TorchSharp
         /// <summary>Accepts every defined <see cref="CbLoss"/>.</summary>
         internal static void CheckVariant(CbLoss loss, string paramName)
         {
-            if (loss is not (CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal or CbLoss.LogitAdjusted or CbLoss.Ldam))
+            if (loss is not (CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal or CbLoss.LogitAdjusted or CbLoss.Ldam
+                or CbLoss.VectorScaling))
             {
                 throw new ArgumentOutOfRangeException(paramName, loss,
-                    "loss must be CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted or CbLoss.Ldam; got "
+                    "loss must be CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam or "
+                    + "CbLoss.VectorScaling; got "
                     + ((int)loss).ToString(CultureInfo.InvariantCulture) + ".");
             }
         }
@@ -125,10 +132,11 @@ namespace CbGen.TorchSharp
         internal static void CheckWeightVariant(CbLoss loss, string paramName)
         {
             CheckVariant(loss, paramName);
-            if (loss is CbLoss.LogitAdjusted or CbLoss.Ldam)
+            if (loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling)
             {
                 throw new ArgumentOutOfRangeException(paramName, loss,
-                    "CbLoss." + loss.ToString() + " takes its " + (loss == CbLoss.Ldam ? "margins" : "log-priors")
+                    "CbLoss." + loss.ToString() + " takes its "
+                    + (loss == CbLoss.Ldam ? "margins" : loss == CbLoss.VectorScaling ? "scales and log-priors" : "log-priors")
                     + " from the class counts, not from weights: use CbLosses.FromCounts(CbLoss." + loss.ToString()
                     + ", counts, beta, options).");
             }

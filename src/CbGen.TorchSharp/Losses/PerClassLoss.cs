@@ -14,7 +14,7 @@ namespace CbGen.TorchSharp
     /// per-class data in float64 buffers the module owns, the number of classes, the Mean normaliser, the opt-in
     /// finite check, the copies <c>forward</c> caches and disposal. <see cref="ClassBalancedSoftmaxLoss"/>,
     /// <see cref="ClassBalancedSigmoidLoss"/>, <see cref="ClassBalancedFocalLoss"/>, <see cref="LogitAdjustedLoss"/>,
-    /// <see cref="LdamLoss"/> and <see cref="DeferredReweightingLoss"/> derive from it, and
+    /// <see cref="LdamLoss"/>, <see cref="VectorScalingLoss"/> and <see cref="DeferredReweightingLoss"/> derive from it, and
     /// <see cref="CbLosses"/> returns it.
     /// </summary>
     /// <remarks>
@@ -37,16 +37,18 @@ namespace CbGen.TorchSharp
 
         private readonly ClassWeightStore? _weightStore;
         private readonly ShiftCache? _shiftCache;
+        private readonly ShiftCache? _factorCache;
         private readonly PerClassLoss? _reweighted;
         private bool _checkFiniteLogits;
         private bool _disposed;
 
         /// <summary>Registers the validated class weights (none for an unweighted loss) as <c>class_weights</c>.
         /// <paramref name="deriveShift"/>, when given, makes the tensor <see cref="ShiftFor"/> caches from a leaf's
-        /// own per-class buffer.</summary>
+        /// own per-class buffer, and <paramref name="deriveFactor"/> the one <see cref="FactorFor"/> caches from a second
+        /// buffer (the VS loss's scales).</summary>
         private protected PerClassLoss(
             int numClasses, OwnedWeights weight, Reduction reduction, MeanNormalizer normalizer,
-            Func<Tensor, Tensor>? deriveShift = null)
+            Func<Tensor, Tensor>? deriveShift = null, Func<Tensor, Tensor>? deriveFactor = null)
             : base(reduction)
         {
             NumClasses = numClasses;
@@ -61,6 +63,11 @@ namespace CbGen.TorchSharp
             if (deriveShift is not null)
             {
                 _shiftCache = new ShiftCache(deriveShift);
+            }
+
+            if (deriveFactor is not null)
+            {
+                _factorCache = new ShiftCache(deriveFactor);
             }
         }
 
@@ -166,6 +173,9 @@ namespace CbGen.TorchSharp
         /// dtype and device) for the logits' dtype and device; owned by the module's cache.</summary>
         private protected Tensor ShiftFor(Tensor ownBuffer, Tensor logits) => _shiftCache!.For(ownBuffer, logits);
 
+        /// <summary>As <see cref="ShiftFor"/>, for a leaf's second per-class buffer.</summary>
+        private protected Tensor FactorFor(Tensor ownBuffer, Tensor logits) => _factorCache!.For(ownBuffer, logits);
+
         /// <summary>Throws <see cref="ObjectDisposedException"/> naming this module's type once it is disposed (or
         /// one of its buffers was), instead of letting libtorch report an empty handle.</summary>
         private protected void ThrowIfDisposed(Tensor? ownBuffer = null)
@@ -192,6 +202,7 @@ namespace CbGen.TorchSharp
         {
             _weightStore?.Dispose();
             _shiftCache?.Dispose();
+            _factorCache?.Dispose();
         }
     }
 }

@@ -23,6 +23,9 @@ namespace CbGen
         /// <summary>LDAM's logit scale s: 30, the official code's.</summary>
         public const double Scale = 30.0;
 
+        /// <summary>The VS loss's γ (Kini et al. 2021): 0.3, the default of the paper's official code.</summary>
+        public const double VsGamma = 0.3;
+
         /// <summary>The official LDAM-DRW code's β: 0.9999.</summary>
         public const double LdamDrwBeta = 0.9999;
 
@@ -69,6 +72,9 @@ namespace CbGen
 
         /// <summary>The focal loss paper's γ grid, a sweep's default <c>Gammas</c>: 0.5, 1, 2 (a new array each call).</summary>
         public static double[] SweepGammas => new[] { 0.5, 1.0, Gamma };
+
+        /// <summary>A sweep's default <c>VsGammas</c>: the VS loss's γ = 0.3 alone (a new array each call).</summary>
+        public static double[] SweepVsGammas => new[] { VsGamma };
 
         /// <summary>A sweep's default <c>Taus</c>: τ = 1 alone (a new array each call).</summary>
         public static double[] SweepTaus => new[] { Tau };

@@ -1,7 +1,7 @@
 // Linked into CbGen.Generators as well, so the generator maps attribute values with the same enums.
 namespace CbGen
 {
-    /// <summary>The loss a config uses: the three class-balanced variants of the paper (Cui et al. 2019) and two
+    /// <summary>The loss a config uses: the three class-balanced variants of the paper (Cui et al. 2019) and three
     /// long-tail successors driven by the same per-class counts.</summary>
     public enum CbLoss
     {
@@ -22,6 +22,11 @@ namespace CbGen
         /// Δ_c ∝ n_c^(−1/4), the rarest class's being <c>MaxMargin</c>; with <c>DeferUntilEpoch</c> it is LDAM-DRW
         /// (class-balanced weights from that epoch on). Knobs: <c>MaxMargin</c>, <c>Scale</c>.</summary>
         Ldam = 4,
+
+        /// <summary>Vector-scaling (VS) loss (Kini et al. 2021): CE(Δ ⊙ z + ι, y) with the scales Δ_c = (n_c / n_max)^γ
+        /// and the offsets ι_c = τ·log π_c; γ = 0 is <see cref="LogitAdjusted"/>, τ = 0 the multiplicative
+        /// (class-dependent temperature) part alone. Knobs: <c>VsGamma</c>, <c>Tau</c>.</summary>
+        VectorScaling = 5,
     }
 
     /// <summary>Where a generated loss keeps its weights and expects its logits.</summary>

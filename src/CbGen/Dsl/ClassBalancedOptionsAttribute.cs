@@ -16,7 +16,7 @@ namespace CbGen
 
         /// <summary>β in [0, 1] of the effective number E_n = (1 - β^n) / (1 - β). Default 0.999; for LDAM-DRW
         /// (<see cref="CbLoss.Ldam"/> with <c>DeferUntilEpoch</c>) the official code's 0.9999. A plain
-        /// <see cref="CbLoss.LogitAdjusted"/> or <see cref="CbLoss.Ldam"/> config applies no class weights and has no β
+        /// <see cref="CbLoss.LogitAdjusted"/>, <see cref="CbLoss.VectorScaling"/> or <see cref="CbLoss.Ldam"/> config applies no class weights and has no β
         /// (setting it is warning CB030).</summary>
         public double Beta { get; set; } = CbDefaults.Beta;
 
@@ -26,9 +26,18 @@ namespace CbGen
         /// <summary>The focal loss's γ ≥ 0 (focal configs only). Default 2.0, the focal loss paper's default.</summary>
         public double Gamma { get; set; } = CbDefaults.Gamma;
 
-        /// <summary>The logit adjustment's τ ≥ 0 (<see cref="CbLoss.LogitAdjusted"/> configs only). Default 1.0 (the
-        /// balanced softmax); 0 is plain cross-entropy.</summary>
+        /// <summary>The logit adjustment's τ ≥ 0 (<see cref="CbLoss.LogitAdjusted"/> and <see cref="CbLoss.VectorScaling"/>
+        /// configs only). Default 1.0 (the balanced softmax); 0 is plain cross-entropy, or for VS the scales alone.</summary>
         public double Tau { get; set; } = CbDefaults.Tau;
+
+        /// <summary>The VS loss's γ ≥ 0, the exponent of the scales Δ_c = (n_c / n_max)^γ (<see cref="CbLoss.VectorScaling"/>
+        /// configs only). Default 0.3, the official code's; 0 is the logit-adjusted loss.</summary>
+        public double VsGamma { get; set; } = CbDefaults.VsGamma;
+
+        /// <summary>Asks for the per-class sampling probabilities p_c ∝ n_c^q as constants (<c>{Name}Weights.SamplingProbabilities</c>),
+        /// computed as <c>CbGen.Sampling.SamplingProbabilities.Power(Counts, q)</c> is: q ≥ 0, 0 class-balanced, 0.5
+        /// square-root, 1 instance-balanced. Not set (the default): no table.</summary>
+        public double SamplingPower { get; set; } = double.NaN;
 
         /// <summary>LDAM's largest margin m_max &gt; 0, given to the rarest class (<see cref="CbLoss.Ldam"/> configs
         /// only). Default 0.5, the official code's.</summary>
@@ -42,7 +51,7 @@ namespace CbGen
         public CbDevice Device { get; set; } = CbDevice.Auto;
 
         /// <summary>What <c>Reduction.Mean</c> divides by. Default <see cref="MeanNormalizer.PositiveLabels"/> (the official code); for
-        /// <see cref="CbLoss.LogitAdjusted"/> and <see cref="CbLoss.Ldam"/> <see cref="MeanNormalizer.WeightSum"/>, PyTorch's
+        /// <see cref="CbLoss.LogitAdjusted"/>, <see cref="CbLoss.VectorScaling"/> and <see cref="CbLoss.Ldam"/> <see cref="MeanNormalizer.WeightSum"/>, PyTorch's
         /// weighted mean as in their official code.</summary>
         public MeanNormalizer Normalizer { get; set; } = MeanNormalizer.PositiveLabels;
 

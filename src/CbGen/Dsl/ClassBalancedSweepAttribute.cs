@@ -40,9 +40,13 @@ namespace CbGen
         /// paper's 0.5, 1.0, 2.0.</summary>
         public double[] Gammas { get; set; } = CbDefaults.SweepGammas;
 
-        /// <summary>The logit adjustment's τ values, each ≥ 0 (used with <see cref="CbLoss.LogitAdjusted"/> only,
-        /// which the default <see cref="Losses"/> do not include). Default: 1.0.</summary>
+        /// <summary>The logit adjustment's τ values, each ≥ 0 (used with <see cref="CbLoss.LogitAdjusted"/> and
+        /// <see cref="CbLoss.VectorScaling"/> only, which the default <see cref="Losses"/> do not include). Default: 1.0.</summary>
         public double[] Taus { get; set; } = CbDefaults.SweepTaus;
+
+        /// <summary>The VS loss's γ values, each ≥ 0 (used with <see cref="CbLoss.VectorScaling"/> only: one point per
+        /// (γ, τ)). Default: 0.3, the official code's.</summary>
+        public double[] VsGammas { get; set; } = CbDefaults.SweepVsGammas;
 
         /// <summary>Where the losses keep their weights. Default <see cref="CbDevice.Auto"/>.</summary>
         public CbDevice Device { get; set; } = CbDevice.Auto;

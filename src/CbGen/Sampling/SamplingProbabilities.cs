@@ -154,9 +154,12 @@ namespace CbGen.Sampling
             }
         }
 
+        /// <summary>The one rule for the exponent q (the generator's CB041 applies it too): finite and ≥ 0.</summary>
+        internal static bool IsValidExponent(double q) => !double.IsNaN(q) && !double.IsInfinity(q) && q >= 0.0;
+
         private static void ValidateExponent(double q, string paramName)
         {
-            if (double.IsNaN(q) || double.IsInfinity(q) || q < 0.0)
+            if (!IsValidExponent(q))
             {
                 throw new ArgumentException(
                     "The sampling exponent q is " + Format(q) + "; pass a finite q ≥ 0 (0 class-balanced, 0.5 square-root, "

@@ -28,9 +28,15 @@ namespace CbGen.TorchSharp.Tests
             { "Scale", CbLoss.Sigmoid, "CbLoss.Ldam" },
             { "LabelSmoothing", CbLoss.Focal, "CbLoss.Softmax" },
             { "LabelSmoothing", CbLoss.LogitAdjusted, "CbLoss.Softmax" },
-            { "IgnoreIndex", CbLoss.Sigmoid, "CbLoss.Softmax, CbLoss.LogitAdjusted and CbLoss.Ldam" },
-            { "IgnoreIndex", CbLoss.Focal, "CbLoss.Softmax, CbLoss.LogitAdjusted and CbLoss.Ldam" },
+            { "IgnoreIndex", CbLoss.Sigmoid, "CbLoss.Softmax, CbLoss.LogitAdjusted, CbLoss.Ldam and CbLoss.VectorScaling" },
+            { "IgnoreIndex", CbLoss.Focal, "CbLoss.Softmax, CbLoss.LogitAdjusted, CbLoss.Ldam and CbLoss.VectorScaling" },
             { "DeferUntilEpoch", CbLoss.LogitAdjusted, "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal and CbLoss.Ldam" },
+            { "DeferUntilEpoch", CbLoss.VectorScaling, "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal and CbLoss.Ldam" },
+            { "VsGamma", CbLoss.LogitAdjusted, "CbLoss.VectorScaling" },
+            { "VsGamma", CbLoss.Focal, "CbLoss.VectorScaling" },
+            { "Tau", CbLoss.Focal, "CbLoss.LogitAdjusted and CbLoss.VectorScaling" },
+            { "MaxMargin", CbLoss.VectorScaling, "CbLoss.Ldam" },
+            { "Gamma", CbLoss.VectorScaling, "CbLoss.Focal" },
         };
 
         /// <summary>Each option set to its default value: setting it is what counts, not the value.</summary>
@@ -38,6 +44,7 @@ namespace CbGen.TorchSharp.Tests
         {
             "Gamma" => new CbLossOptions { Gamma = 2.0 },
             "Tau" => new CbLossOptions { Tau = 1.0 },
+            "VsGamma" => new CbLossOptions { VsGamma = 0.3 },
             "MaxMargin" => new CbLossOptions { MaxMargin = 0.5 },
             "Scale" => new CbLossOptions { Scale = 30.0 },
             "LabelSmoothing" => new CbLossOptions { LabelSmoothing = 0.0 },
@@ -124,6 +131,7 @@ namespace CbGen.TorchSharp.Tests
                 (CbLoss.Sigmoid, new CbLossOptions { DeferUntilEpoch = 1 }),
                 (CbLoss.Focal, new CbLossOptions { Gamma = 0.5, DeferUntilEpoch = 1 }),
                 (CbLoss.LogitAdjusted, new CbLossOptions { IgnoreIndex = -1, Tau = 0.5 }),
+                (CbLoss.VectorScaling, new CbLossOptions { IgnoreIndex = -1, Tau = 0.5, VsGamma = 0.2 }),
                 (CbLoss.Ldam, new CbLossOptions { IgnoreIndex = -1, MaxMargin = 0.3, Scale = 10, DeferUntilEpoch = 1 }),
             };
             Assert.Equal(Enum.GetValues<CbLoss>().Length, all.Select(a => a.Loss).Distinct().Count());
