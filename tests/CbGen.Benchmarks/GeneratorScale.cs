@@ -17,7 +17,8 @@ namespace CbGen.Benchmarks;
 /// 100,000-member build for many minutes): parse the enum, run the generator (first run, cold), emit the compilation
 /// with its generated code (what a build does, cold), then the same steps warm, <paramref name="repeats"/> times, and
 /// <c>Compilation.Emit</c> without the generated code. Same program as <see cref="GeneratorBenchmarks"/>.
-/// <c>dotnet CbGen.Benchmarks.dll scale 100000</c>.
+/// <c>dotnet CbGen.Benchmarks.dll scale 100000</c>; <c>scale 8142 30 other/CbGen.Generators.dll</c> compares this generator
+/// with another build of it instead (<see cref="Compare"/>).
 /// </summary>
 internal static class GeneratorScale
 {
@@ -60,9 +61,41 @@ internal static class GeneratorScale
         return 0;
     }
 
-    private static (Compilation Compilation, long SourceBytes) Generate(CSharpCompilation compilation)
+    /// <summary>This generator against another build of it (<paramref name="otherAssembly"/>, e.g. the previous commit's
+    /// CbGen.Generators.dll, loaded in its own context) on the same compilation: whether their texts are identical, and the
+    /// process CPU time per run of each, the two run alternately <paramref name="runs"/> times.</summary>
+    public static int Compare(int members, int runs, string otherAssembly, TextWriter output)
     {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ClassBalancedGenerator().AsSourceGenerator() },
+        CSharpCompilation compilation = GeneratorBenchmarks.Program(members);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("other generator");
+        var other = (IIncrementalGenerator)Activator.CreateInstance(context.LoadFromAssemblyPath(Path.GetFullPath(otherAssembly))
+            .GetType(typeof(ClassBalancedGenerator).FullName!, throwOnError: true)!)!;
+        IIncrementalGenerator[] generators = [new ClassBalancedGenerator(), other];
+        string[] texts = generators.Select(g => string.Concat(Generate(compilation, g).Compilation.SyntaxTrees
+            .Except(compilation.SyntaxTrees).Select(t => t.ToString()))).ToArray();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"compare: {members:N0} members, {runs} runs each; the texts are {(texts[0] == texts[1] ? "identical" : "DIFFERENT")} ({texts[0].Length:N0} chars)"));
+        var cpu = new double[2];
+        for (int r = 0; r < runs; r++)
+        {
+            for (int g = 0; g < 2; g++)
+            {
+                // As GeneratorBenchmarks' "generator, first run": a new driver on the same compilation.
+                IIncrementalGenerator generator = generators[g];
+                cpu[g] += Time(() => CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() },
+                    driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false))
+                    .RunGenerators(compilation)).Time.CpuMs;
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"generator CPU per run: this {cpu[0] / runs:F1} ms, {otherAssembly} {cpu[1] / runs:F1} ms; this / other = {cpu[0] / cpu[1]:F2}"));
+        return texts[0] == texts[1] ? 0 : 1;
+    }
+
+    private static (Compilation Compilation, long SourceBytes) Generate(CSharpCompilation compilation, IIncrementalGenerator? generator = null)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { (generator ?? new ClassBalancedGenerator()).AsSourceGenerator() },
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation updated, out var diagnostics);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
