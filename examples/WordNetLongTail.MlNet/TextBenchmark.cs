@@ -131,12 +131,41 @@ namespace WordNetLongTail.MlNet
 
             IDataView scoredValidation = plain.Transform(data.Validation);
             IDataView scoredTest = plain.Transform(data.Test);
+            CheckScores(scoredValidation, display, "validation");
+            CheckScores(scoredTest, display, "test");
             double best = options.TauGrid.OrderBy(t => Evaluate(Adjust(ml, data, t, scoredValidation).Transform(scoredValidation)).BalancedError)
                 .ThenBy(t => Math.Abs(t - 1.0)).First();
             rows.Add(new ResultRow(display, "unweighted + post-hoc τ=1", Evaluate(Adjust(ml, data, 1.0, scoredValidation).Transform(scoredTest)), 0));
             rows.Add(new ResultRow(display, "unweighted + post-hoc τ=" + Text(best), Evaluate(Adjust(ml, data, best, scoredValidation).Transform(scoredTest)), 0,
                 "τ with the lowest validation balanced error of {" + string.Join(", ", options.TauGrid.Select(Text)) + "}"));
             return rows;
+        }
+
+        /// <summary>Throws when the trainer's own Score holds a NaN. The prior adjustment passes a NaN row through by
+        /// design (NaN scores and the missing key 0, which EvaluateLongTail refuses), so without this check the run
+        /// stops at the evaluation of an adjusted row, far from where the NaN came from (docs/mlnet.md, LightGBM).</summary>
+        /// <exception cref="InvalidOperationException">A row of <paramref name="scored"/> has a NaN score.</exception>
+        internal static void CheckScores(IDataView scored, string trainer, string split)
+        {
+            int rows = 0, nan = 0, first = -1;
+            foreach (float[] score in scored.GetColumn<float[]>("Score"))
+            {
+                if (Array.Exists(score, float.IsNaN))
+                {
+                    nan++;
+                    first = first < 0 ? rows : first;
+                }
+
+                rows++;
+            }
+
+            if (nan > 0)
+            {
+                throw new InvalidOperationException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "{0}'s own Score holds a NaN in {1} of {2} {3} rows (the first is row {4}), before any prior adjustment: "
+                    + "the model produced it, and an adjusted NaN row has no predicted label. Rerun without this trainer "
+                    + "(--trainers sdca) or with other settings of it.", trainer, nan, rows, split, first));
+            }
         }
 
         private static ITransformer Adjust(MLContext ml, Prepared data, double tau, IDataView scored) =>

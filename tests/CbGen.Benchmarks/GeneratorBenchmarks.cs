@@ -31,15 +31,23 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        SyntaxTree labels = CSharpSyntaxTree.ParseText(LabelEnum(Members), parse, "Labels.cs");
-        SyntaxTree other = CSharpSyntaxTree.ParseText("namespace App { public static class Other { public static int Value => 1; } }", parse, "Other.cs");
-        compilation = CSharpCompilation.Create("Bench", new[] { labels, other }, References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        compilation = Program(Members);
+        SyntaxTree other = compilation.SyntaxTrees.Single(t => t.FilePath == "Other.cs");
         edited = compilation.ReplaceSyntaxTree(other,
-            CSharpSyntaxTree.ParseText("namespace App { public static class Other { public static int Value => 2; } }", parse, "Other.cs"));
+            CSharpSyntaxTree.ParseText("namespace App { public static class Other { public static int Value => 2; } }", Parse, "Other.cs"));
         warmDriver = NewDriver().RunGenerators(compilation);
         NewDriver().RunGeneratorsAndUpdateCompilation(compilation, out generated, out _);
+    }
+
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
+
+    /// <summary>The benchmarked program: the label enum of <paramref name="members"/> members and one unrelated class.</summary>
+    internal static CSharpCompilation Program(int members)
+    {
+        SyntaxTree labels = CSharpSyntaxTree.ParseText(LabelEnum(members), Parse, "Labels.cs");
+        SyntaxTree other = CSharpSyntaxTree.ParseText("namespace App { public static class Other { public static int Value => 1; } }", Parse, "Other.cs");
+        return CSharpCompilation.Create("Bench", new[] { labels, other }, References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
 
     private static GeneratorDriver NewDriver() =>

@@ -10,6 +10,9 @@ namespace CbGen.Benchmarks;
 /// class, <c>--anyCategories Focal</c> for one category), with BenchmarkDotNet's short job unless <c>--job</c> is given;
 /// with no arguments, every benchmark (what <c>./build.sh bench</c> runs).
 /// <c>dotnet run -c Release -- soak [steps]</c> runs the native-memory soak (10,000 steps per loss by default).
+/// <c>dotnet run -c Release -- scale [members] [repeats] [other CbGen.Generators.dll]</c> times the generator and the
+/// compile of its code on one large enum (100,000 members and 3 warm repeats by default), or compares the generator with
+/// another build of it.
 /// </summary>
 public static class Program
 {
@@ -19,6 +22,15 @@ public static class Program
         {
             int steps = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
             return Soak.Run(steps, Console.Out);
+        }
+
+        if (args.Length > 0 && args[0] == "scale")
+        {
+            int members = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+            int repeats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+            return args.Length > 3
+                ? GeneratorScale.Compare(members, repeats, args[3], Console.Out)
+                : GeneratorScale.Run(members, repeats, Console.Out);
         }
 
         if (args.Length == 0)

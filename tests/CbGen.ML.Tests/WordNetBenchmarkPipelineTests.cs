@@ -43,6 +43,25 @@ public class WordNetBenchmarkPipelineTests
         Assert.Contains("\"balancedError\"", Report.Json(run), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_NaN_in_the_trainers_own_score_is_reported_before_the_adjustment_with_its_row()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView scored = ScoredRows.Create(ml,
+            new ScoredRows.Row { Label = "a", Predicted = "a", Score = [0.9f, 0.1f] },
+            new ScoredRows.Row { Label = "b", Predicted = "a", Score = [float.NaN, 0.2f] },
+            new ScoredRows.Row { Label = "b", Predicted = "b", Score = [0.0f, 0.0f] },
+            new ScoredRows.Row { Label = "a", Predicted = "b", Score = [0.5f, float.NaN] });
+
+        var e = Assert.Throws<InvalidOperationException>(() => TextBenchmark.CheckScores(scored, "LightGBM", "validation"));
+        Assert.Contains("LightGBM's own Score holds a NaN in 2 of 4 validation rows (the first is row 1)", e.Message, StringComparison.Ordinal);
+
+        IDataView finite = ScoredRows.Create(ml,
+            new ScoredRows.Row { Label = "a", Predicted = "a", Score = [0.9f, 0.1f] },
+            new ScoredRows.Row { Label = "b", Predicted = "b", Score = [0.0f, 0.0f] });
+        TextBenchmark.CheckScores(finite, "LightGBM", "validation");
+    }
+
     [Theory]
     [InlineData("--trainers", "svm", "Unknown trainer 'svm'")]
     [InlineData("--sdca-iterations", "0", "whole number ≥ 1")]

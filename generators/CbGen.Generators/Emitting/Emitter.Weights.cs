@@ -24,8 +24,20 @@ namespace CbGen.Generators.Emitting
             string access = spec.IsPublic ? "public" : "internal";
             string enumType = spec.FullyQualifiedEnumName;
 
-            // Stryker disable once Arithmetic : a capacity hint, which cannot change the text
-            var w = new SourceWriter(2048 + (classCount * 400));
+            bool compact = IsCompact(spec);
+
+            // Each distinct count and weight formatted once, for the constant and for the table (round-trip formatting
+            // of doubles was the costliest part of writing the file; docs/performance.md).
+            string[] countTexts = Literals.Longs(counts);
+            if (weighted)
+            {
+                RequireFinite(weights, "A weight");
+            }
+
+            string[] weightTexts = weighted ? Literals.Doubles(weights) : System.Array.Empty<string>();
+
+            // Stryker disable once all : a capacity hint, which cannot change the text
+            var w = new SourceWriter(TextCapacity(classCount, compact));
             WriteHeader(w, spec, config, features);
             OpenNamespace(w, spec);
 
@@ -72,7 +84,6 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("public const int DeferUntilEpoch = " + Literals.Int(config.DeferUntilEpoch) + ";");
             }
 
-            bool compact = IsCompact(spec);
             if (compact)
             {
                 w.WriteLine();
@@ -100,7 +111,7 @@ namespace CbGen.Generators.Emitting
                         w.WriteLine("/// <summary>Training samples of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
                     }
 
-                    w.WriteLine("public const long " + member.Name + "Count = " + Literals.Long(member.Count) + ";");
+                    w.StartLine().Append("public const long ").Append(member.Name).Append("Count = ").Append(countTexts[member.Index]).Append(";").EndLine();
                 }
 
                 if (weighted)
@@ -111,7 +122,7 @@ namespace CbGen.Generators.Emitting
                         w.WriteLine("/// <summary>Class-balanced weight of <see cref=\"" + cref + "\"/> (class " + Literals.Int(member.Index) + ").</summary>");
                     }
 
-                    w.WriteLine("public const double " + member.Name + "Weight = " + Literals.Double(Literals.RequireFinite(weights[member.Index], "A weight")) + ";");
+                    w.StartLine().Append("public const double ").Append(member.Name).Append("Weight = ").Append(weightTexts[member.Index]).Append(";").EndLine();
                 }
             }
 
@@ -121,7 +132,7 @@ namespace CbGen.Generators.Emitting
             }
 
             WriteTable(w, features, "long", "Counts", "s_counts",
-                "Training samples per class, indexed by class.", counts.Length, i => Literals.Long(counts[i]));
+                "Training samples per class, indexed by class.", counts.Length, i => countTexts[i]);
             if (weighted)
             {
                 const string EffectiveSummary = "Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class)";
@@ -142,7 +153,7 @@ namespace CbGen.Generators.Emitting
                     "Class-balanced weights per class, equal to <c>ClassBalancedWeights.Compute(Counts, Beta"
                     + (config.ZeroCounts == ZeroCountPolicy.ZeroWeight ? ", zeroCounts: ZeroCountPolicy.ZeroWeight" : string.Empty)
                     + ")</c>.", weights.Length,
-                    i => Literals.Double(weights[i]));
+                    i => weightTexts[i]);
             }
 
             WriteLongTailTables(w, spec, config, features, counts);
