@@ -35,7 +35,7 @@ namespace CbGen.TorchSharp
     /// a copy the module owns: it moves with <c>.to()</c>, is saved by <c>state_dict</c> and survives a dispose scope
     /// around the constructor; see <see cref="PerClassLoss"/> for how <c>forward</c> caches it.</para>
     /// </remarks>
-    public class ClassBalancedFocalLoss : PerClassLoss
+    public sealed class ClassBalancedFocalLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weight">One finite, non-negative weight α_c per class: an array or span, or a rank-1 tensor of a

@@ -23,7 +23,7 @@ namespace CbGen.TorchSharp
     /// <para><b>Stability:</b> s·z is formed once and passed to the log-softmax of <c>cross_entropy</c>, so logits of
     /// size 10^4 (s·z = 3·10^5) give finite, exact losses in float32 and float64, as PyTorch's do.</para>
     /// </remarks>
-    public class LdamLoss : PerClassLoss
+    public sealed class LdamLoss : PerClassLoss
     {
         /// <summary>The official code's scale s.</summary>
         public const double DefaultScale = CbDefaults.Scale;

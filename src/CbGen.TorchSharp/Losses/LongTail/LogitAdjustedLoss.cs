@@ -23,7 +23,7 @@ namespace CbGen.TorchSharp
     /// logits of a model trained with plain cross-entropy instead, see
     /// <see cref="CbFunctional.adjust_logits(Tensor, Tensor, double)"/>.</para>
     /// </remarks>
-    public class LogitAdjustedLoss : PerClassLoss
+    public sealed class LogitAdjustedLoss : PerClassLoss
     {
         private const string BufferName = "log_priors";
 
