@@ -50,6 +50,23 @@ namespace CbGen.TorchSharp
         {
         }
 
+        /// <summary>Creates the loss from an array of per-class weights α_c (copied into the module's buffer). This
+        /// overload makes a <c>double[]</c> bind without a cast in C# 12, where an array converts to a span and to a
+        /// TorchSharp tensor alike.</summary>
+        /// <inheritdoc cref="ClassBalancedSigmoidLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, CbDevice)" path="/param"/>
+        /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
+        /// <inheritdoc cref="ClassBalancedSigmoidLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, CbDevice)" path="/exception"/>
+#pragma warning disable RS0026 // An exact double[] overload ends C# 12's span-or-tensor ambiguity; it makes no call ambiguous.
+        public ClassBalancedSigmoidLoss(
+#pragma warning restore RS0026
+            double[] weight,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            CbDevice device = CbDevice.Auto)
+            : this(new ReadOnlySpan<double>(weight ?? throw new ArgumentNullException(nameof(weight))), reduction, normalizer, device)
+        {
+        }
+
         /// <summary>Creates the loss from a rank-1 tensor of per-class weights. The tensor is copied (detached,
         /// float64, on <paramref name="device"/>): the module never takes it over, aliases or disposes it.</summary>
         /// <inheritdoc cref="ClassBalancedSigmoidLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, CbDevice)" path="/param"/>
