@@ -144,10 +144,6 @@ namespace CbGen.TorchSharp
             return reduction;
         }
 
-        /// <summary>A float64 copy of a managed per-class vector on <paramref name="device"/>, owned by the module.</summary>
-        private protected static Tensor OwnedBuffer(ReadOnlySpan<double> values, Device device) =>
-            ClassWeightStore.Create(values, device);
-
         /// <summary>Checks that the module is alive, <c>forward</c>'s logits and the target's presence; returns the
         /// class weights for this call (null when unweighted).</summary>
         /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
