@@ -69,7 +69,7 @@ namespace CbGen.Generators.Tests
             Assert.Contains("Émeu = 4,", labels);
             Assert.Contains("\"Corvus corax, the raven\",", labels);
             Assert.Contains("public const int DeferUntilEpoch = 160;", run.File("BirdsFocalWeights.g.cs").Text);
-            Assert.Contains(": global::CbGen.TorchSharp.DeferredReweightingLoss", run.File("BirdsFocalLoss.g.cs").Text);
+            Assert.Contains(": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.DeferredReweightingLoss>", run.File("BirdsFocalLoss.g.cs").Text);
         }
 
         [Fact]
