@@ -69,7 +69,7 @@ namespace CbGen.Generators.Tests
             Assert.Contains("Émeu = 4,", labels);
             Assert.Contains("\"Corvus corax, the raven\",", labels);
             Assert.Contains("public const int DeferUntilEpoch = 160;", run.File("BirdsFocalWeights.g.cs").Text);
-            Assert.Contains(": global::CbGen.TorchSharp.DeferredReweightingLoss", run.File("BirdsFocalLoss.g.cs").Text);
+            Assert.Contains(": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.DeferredReweightingLoss>", run.File("BirdsFocalLoss.g.cs").Text);
         }
 
         [Fact]
@@ -171,7 +171,7 @@ namespace CbGen.Generators.Tests
             Assert.Empty(run.AnalyzerDiagnostics);
             Assert.Contains("public const int ClassCount = 8142;", run.File("INat2018Weights.g.cs").Text);
             Assert.Contains("Species_0000_genus = 0,", run.File("INat2018.Label.g.cs").Text);
-            Assert.Contains("public sealed class INat2018Loss : global::CbGen.TorchSharp.ClassBalancedFocalLoss", run.File("INat2018Loss.g.cs").Text);
+            Assert.Contains("public sealed class INat2018Loss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedFocalLoss>", run.File("INat2018Loss.g.cs").Text);
 
             // Without TorchSharp the same file compiles to an assembly this test can load (no native libraries needed).
             CbGenRunResult tablesOnly = GeneratorHarness.Run(false, files, source);

@@ -72,7 +72,7 @@ namespace CbGen.Generators.Tests
                 run.Files.Select(f => f.HintName));
             Snapshot.VerifyGenerated(run, nameof(Dataset_with_a_logit_adjusted_config));
             run.AssertCompilesCleanly();
-            Assert.Contains(": global::CbGen.TorchSharp.LogitAdjustedLoss", run.File("BirdsLoss.g.cs").Text);
+            Assert.Contains(": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.LogitAdjustedLoss>", run.File("BirdsLoss.g.cs").Text);
         }
     }
 }

@@ -86,8 +86,8 @@ namespace CbGen.IntegrationTests
         public void The_generated_DRW_loss_switches_exactly_at_K()
         {
             using var loss = new Birds12FocalLoss();
-            Assert.IsAssignableFrom<DeferredReweightingLoss>(loss);
-            Assert.Equal(3, loss.DeferUntilEpoch);
+            Assert.IsAssignableFrom<PerClassLoss<DeferredReweightingLoss>>(loss);
+            Assert.Equal(3, loss.Inner.DeferUntilEpoch);
             double[,] z = Logits(6, 12, seed: 5);
             Birds12.Label[] y = { Birds12.Label.House_sparrow, Birds12.Label.@class, Birds12.Label.Blue_tit, Birds12.Label.@class,
                 Birds12.Label.Song_thrush, Birds12.Label.Rock_dove };

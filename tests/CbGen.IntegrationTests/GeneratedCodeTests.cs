@@ -42,7 +42,7 @@ namespace CbGen.IntegrationTests
             using var softmax = new WeatherSoftmaxLoss();
             using var focal = new WeatherFocalLoss(nn.Reduction.Sum);
             Assert.Equal(4, softmax.NumClasses);
-            Assert.Equal(1.0, focal.Gamma);
+            Assert.Equal(1.0, focal.Inner.Gamma);
             Assert.Equal(ClassBalancedWeights.Compute(Counts, 0.999), softmax.ClassWeights!.to_type(ScalarType.Float64).data<double>().ToArray());
             Assert.Equal(ClassBalancedWeights.Compute(Counts, 0.9999), focal.ClassWeights!.to_type(ScalarType.Float64).data<double>().ToArray());
         }

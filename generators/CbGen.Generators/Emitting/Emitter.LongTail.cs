@@ -43,34 +43,6 @@ namespace CbGen.Generators.Emitting
             }
         }
 
-        private static void WriteLongTailConstants(SourceWriter w, ConfigSpec config)
-        {
-            if (config.Loss == CbLoss.LogitAdjusted)
-            {
-                w.WriteLine();
-                w.WriteLine("/// <summary>τ of the logit adjustment CE(z + τ·log π, y) (1: the balanced softmax; 0: plain cross-entropy).</summary>");
-                w.WriteLine("public const double Tau = " + Literals.Double(config.Tau) + ";");
-            }
-            else if (config.Loss == CbLoss.VectorScaling)
-            {
-                w.WriteLine();
-                w.WriteLine("/// <summary>γ of the VS loss's scales Δ_c = (n_c / n_max)^γ (0: the logit-adjusted loss).</summary>");
-                w.WriteLine("public const double VsGamma = " + Literals.Double(config.VsGamma) + ";");
-                w.WriteLine();
-                w.WriteLine("/// <summary>τ of the VS loss's offsets ι_c = τ·log π_c (0: the scales alone).</summary>");
-                w.WriteLine("public const double Tau = " + Literals.Double(config.Tau) + ";");
-            }
-            else if (config.Loss == CbLoss.Ldam)
-            {
-                w.WriteLine();
-                w.WriteLine("/// <summary>m_max: LDAM's largest margin, the rarest class's.</summary>");
-                w.WriteLine("public const double MaxMargin = " + Literals.Double(config.MaxMargin) + ";");
-                w.WriteLine();
-                w.WriteLine("/// <summary>s: the scale of LDAM's margin-shifted logits, CE(s·(z − Δ_y·e_y), y).</summary>");
-                w.WriteLine("public const double Scale = " + Literals.Double(config.Scale) + ";");
-            }
-        }
-
         private static void WriteLongTailTables(SourceWriter w, EnumSpec spec, ConfigSpec config, CompilationFeatures features, long[] counts)
         {
             if (NoPriorsReason(counts) is { } reason)

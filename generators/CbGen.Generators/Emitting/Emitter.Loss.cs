@@ -19,59 +19,25 @@ namespace CbGen.Generators.Emitting
             string enumType = spec.FullyQualifiedEnumName;
             string normalizer = "global::CbGen.MeanNormalizer." + config.Normalizer.ToString();
             string device = "global::CbGen.CbDevice." + config.Device.ToString();
-            string baseType;
-            string baseArguments;
-            string what;
-            switch (config.Loss)
+            LossKind kind = KindOf(config.Loss);
+            bool deferred = config.DeferUntilEpoch > 0;
+            string inner = "new " + kind.RuntimeType + "(" + weightsType + "." + kind.Table.ToString();
+            foreach (LossKnob knob in kind.Knobs)
             {
-                case CbLoss.Softmax:
-                    baseType = "global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss";
-                    baseArguments = weightsType + ".Weights, reduction: reduction, normalizer: " + normalizer + ", device: " + device;
-                    what = "class-balanced softmax cross-entropy";
-                    break;
-                case CbLoss.Sigmoid:
-                    baseType = "global::CbGen.TorchSharp.ClassBalancedSigmoidLoss";
-                    baseArguments = weightsType + ".Weights, reduction: reduction, normalizer: " + normalizer + ", device: " + device;
-                    what = "class-balanced sigmoid (one-vs-all binary) cross-entropy";
-                    break;
-                case CbLoss.Focal:
-                    baseType = "global::CbGen.TorchSharp.ClassBalancedFocalLoss";
-                    baseArguments = weightsType + ".Weights, gamma: " + weightsType + ".Gamma, reduction: reduction, normalizer: "
-                        + normalizer + ", device: " + device;
-                    what = "class-balanced focal loss";
-                    break;
-                case CbLoss.LogitAdjusted:
-                    baseType = "global::CbGen.TorchSharp.LogitAdjustedLoss";
-                    baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", tau: " + weightsType
-                        + ".Tau, device: " + device;
-                    what = "logit-adjusted softmax cross-entropy CE(z + τ·log π, y)";
-                    break;
-                case CbLoss.VectorScaling:
-                    baseType = "global::CbGen.TorchSharp.VectorScalingLoss";
-                    baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", gamma: " + weightsType
-                        + ".VsGamma, tau: " + weightsType + ".Tau, device: " + device;
-                    what = "VS (vector-scaling) softmax cross-entropy CE(Δ ⊙ z + τ·log π, y)";
-                    break;
-                case CbLoss.Ldam:
-                    baseType = "global::CbGen.TorchSharp.LdamLoss";
-                    baseArguments = weightsType + ".Counts, reduction: reduction, normalizer: " + normalizer + ", maxMargin: " + weightsType
-                        + ".MaxMargin, scale: " + weightsType + ".Scale, "
-                        + (config.DeferUntilEpoch > 0 ? "weight: " + weightsType + ".Weights, " : string.Empty) + "device: " + device;
-                    what = config.DeferUntilEpoch > 0 ? "LDAM-DRW loss (label-distribution-aware margins, deferred re-weighting)" : "LDAM loss (label-distribution-aware margins)";
-                    break;
-                default:
-                    throw new InvalidOperationException("Unknown loss " + config.Loss.ToString() + ".");
+                inner += ", " + knob.Parameter + ": " + weightsType + "." + knob.Constant;
             }
 
-            string? deferred = null;
-            if (config.DeferUntilEpoch > 0)
+            inner += (deferred && kind.Table == LossTable.Counts ? ", weight: " + weightsType + ".Weights" : string.Empty)
+                + ", reduction: reduction, normalizer: " + normalizer + ", device: " + device + ")";
+            string innerType = kind.RuntimeType;
+            if (deferred)
             {
-                // The class-balanced module becomes the inner loss of a deferred re-weighting wrapper.
-                baseArguments = "new " + baseType + "(" + baseArguments + "), deferUntilEpoch: " + weightsType + ".DeferUntilEpoch";
-                baseType = "global::CbGen.TorchSharp.DeferredReweightingLoss";
-                deferred = "/// Deferred re-weighting: unweighted for the 0-based epochs 0.." + Literals.Int(config.DeferUntilEpoch - 1)
-                    + ", weighted from epoch " + Literals.Int(config.DeferUntilEpoch) + " on; set <c>Epoch</c> or call <c>Step(epoch)</c> each epoch.";
+                // The runtime loss becomes the inner loss of a deferred re-weighting wrapper.
+                inner = "new global::CbGen.TorchSharp.DeferredReweightingLoss(" + inner + ", deferUntilEpoch: " + weightsType + ".DeferUntilEpoch)";
+                innerType = "global::CbGen.TorchSharp.DeferredReweightingLoss";
             }
+
+            string what = deferred && kind.DeferredWhat is { } deferredWhat ? deferredWhat : kind.What;
 
             var w = new SourceWriter(4096);
             WriteHeader(w, spec, config, features);
@@ -82,15 +48,17 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (" + KnobsText(config)
                 + "), <see cref=\"" + normalizer + "\"/> and <see cref=\"" + device + "\"/> baked in.");
             w.WriteLine("/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
-            if (deferred is not null)
+            if (deferred)
             {
-                w.WriteLine(deferred);
+                w.WriteLine("/// Deferred re-weighting: unweighted for the 0-based epochs 0.." + Literals.Int(config.DeferUntilEpoch - 1)
+                    + ", weighted from epoch " + Literals.Int(config.DeferUntilEpoch) + " on; set <c>Epoch</c> or call <c>Step(epoch)</c> each epoch.");
             }
 
+            w.WriteLine("/// <c>Inner</c> is the <see cref=\"" + innerType + "\"/> it wraps.");
             w.WriteLine("/// </summary>");
             w.WriteLine(GeneratedCodeAttribute);
             WriteDeprecation(w, spec);
-            w.WriteLine(access + " sealed class " + type + " : " + baseType);
+            w.WriteLine(access + " sealed class " + type + " : global::CbGen.TorchSharp.PerClassLoss<" + innerType + ">");
             w.OpenBrace();
 
             w.WriteLine("/// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>");
@@ -102,10 +70,15 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// <summary>Creates the loss with the given reduction.</summary>");
             w.WriteLine("/// <param name=\"reduction\">How the per-sample losses are reduced.</param>");
             w.WriteLine("public " + type + "(" + Reduction + " reduction)");
-            w.WriteLine("    : base(" + baseArguments + ")");
+            w.WriteLine("    : base(" + inner + ")");
             w.OpenBrace();
             w.CloseBrace();
             w.WriteLine();
+            if (deferred)
+            {
+                WriteDeferredMembers(w);
+            }
+
             WriteForwardLabelsDocs(w);
             w.WriteLine("public " + Tensor + " forward(" + Tensor + " logits, global::System.ReadOnlySpan<" + enumType + "> labels)");
             w.OpenBrace();
@@ -140,6 +113,25 @@ namespace CbGen.Generators.Emitting
         }
 
 
+        /// <summary>A deferred loss's <c>Epoch</c> and <c>Step(epoch)</c>, passed on to its <c>Inner</c>.</summary>
+        private static void WriteDeferredMembers(SourceWriter w)
+        {
+            w.WriteLine("/// <summary>The current 0-based epoch (0 after construction); the loss re-weights from <c>DeferUntilEpoch</c> on.</summary>");
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">Set to a negative value.</exception>");
+            w.WriteLine("public int Epoch");
+            w.OpenBrace();
+            w.WriteLine("get => Inner.Epoch;");
+            w.WriteLine("set => Inner.Epoch = value;");
+            w.CloseBrace();
+            w.WriteLine();
+            w.WriteLine("/// <summary>Moves to <paramref name=\"epoch\"/> (call it at the start of each epoch).</summary>");
+            w.WriteLine("/// <param name=\"epoch\">The 0-based epoch about to be trained.</param>");
+            w.WriteLine("/// <returns>Whether this epoch re-weights.</returns>");
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"epoch\"/> is negative.</exception>");
+            w.WriteLine("public bool Step(int epoch) => Inner.Step(epoch);");
+            w.WriteLine();
+        }
+
         /// <summary>The XML docs of a typed <c>forward(logits, labels)</c>.</summary>
         private static void WriteForwardLabelsDocs(SourceWriter w)
         {
@@ -160,34 +152,19 @@ namespace CbGen.Generators.Emitting
         }
 
         /// <summary>What a loss takes from its weights class: "weights", "log-priors", "margins" or "margins and weights".</summary>
-        private static string BakedIn(ConfigSpec config) => config.Loss switch
+        private static string BakedIn(ConfigSpec config)
         {
-            CbLoss.LogitAdjusted => "log-priors",
-            CbLoss.VectorScaling => "scales and log-priors",
-            CbLoss.Ldam => config.DeferUntilEpoch > 0 ? "margins and weights" : "margins",
-            _ => "weights",
-        };
+            LossKind kind = KindOf(config.Loss);
+            return kind.BakedIn + (config.DeferUntilEpoch > 0 && kind.Table == LossTable.Counts ? " and weights" : string.Empty);
+        }
 
         /// <summary>The knobs of a config for its docs, e.g. "β = 0.999, γ = 2" or "m_max = 0.5, s = 30".</summary>
         private static string KnobsText(ConfigSpec config)
         {
             string text = config.UsesWeights ? "β = " + Literals.Text(config.Beta) : string.Empty;
-            string Join(string more) => text.Length == 0 ? more : text + ", " + more;
-            if (config.Loss == CbLoss.Focal)
+            foreach (LossKnob knob in KindOf(config.Loss).Knobs)
             {
-                text = Join("γ = " + Literals.Text(config.Gamma));
-            }
-            else if (config.Loss == CbLoss.LogitAdjusted)
-            {
-                text = Join("τ = " + Literals.Text(config.Tau));
-            }
-            else if (config.Loss == CbLoss.VectorScaling)
-            {
-                text = Join("γ = " + Literals.Text(config.VsGamma) + ", τ = " + Literals.Text(config.Tau));
-            }
-            else if (config.Loss == CbLoss.Ldam)
-            {
-                text = Join("m_max = " + Literals.Text(config.MaxMargin) + ", s = " + Literals.Text(config.Scale));
+                text += (text.Length == 0 ? string.Empty : ", ") + knob.Symbol + " = " + Literals.Text(knob.Value(config));
             }
 
             return text;

@@ -69,14 +69,13 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("public const double Beta = " + Literals.Double(config.Beta) + ";");
             }
 
-            if (config.Loss == CbLoss.Focal)
+            foreach (LossKnob knob in KindOf(config.Loss).Knobs)
             {
                 w.WriteLine();
-                w.WriteLine("/// <summary>γ of the focal modulator (1 - p_t)^γ.</summary>");
-                w.WriteLine("public const double Gamma = " + Literals.Double(config.Gamma) + ";");
+                w.WriteLine("/// <summary>" + knob.Summary + "</summary>");
+                w.WriteLine("public const double " + knob.Constant + " = " + Literals.Double(knob.Value(config)) + ";");
             }
 
-            WriteLongTailConstants(w, config);
             if (config.DeferUntilEpoch > 0)
             {
                 w.WriteLine();

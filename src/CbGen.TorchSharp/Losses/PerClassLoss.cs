@@ -24,7 +24,9 @@ namespace CbGen.TorchSharp
     /// once to the logits' dtype and device (and α / n when the Mean normaliser n is known without reading the batch),
     /// so a training loop copies no managed data into a tensor per call. The copies are dropped when a buffer is
     /// replaced (<c>.to()</c>) and by <c>load_state_dict</c> and <c>load</c> on this module.</para>
-    /// <para>A class outside this assembly cannot derive from it directly; derive from one of the losses.</para>
+    /// <para>The losses are sealed, and a class outside this assembly cannot derive from this base directly: a type of
+    /// your own for a loss (as the generated <c>{Name}Loss</c> classes are) derives from
+    /// <see cref="PerClassLoss{TLoss}"/>, which wraps one.</para>
     /// </remarks>
     public abstract class PerClassLoss : Loss<Tensor, Tensor, Tensor>
     {
@@ -149,10 +151,6 @@ namespace CbGen.TorchSharp
             return reduction;
         }
 
-        /// <summary>A float64 copy of a managed per-class vector on <paramref name="device"/>, owned by the module.</summary>
-        private protected static Tensor OwnedBuffer(ReadOnlySpan<double> values, Device device) =>
-            ClassWeightStore.Create(values, device);
-
         /// <summary>Checks that the module is alive, <c>forward</c>'s logits and the target's presence; returns the
         /// class weights for this call (null when unweighted).</summary>
         /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
@@ -198,7 +196,8 @@ namespace CbGen.TorchSharp
             base.Dispose(disposing);
         }
 
-        private void DropCaches()
+        /// <summary>Drops the copies of the buffers that <c>forward</c> cached (a wrapper drops its inner loss's).</summary>
+        internal virtual void DropCaches()
         {
             _weightStore?.Dispose();
             _shiftCache?.Dispose();

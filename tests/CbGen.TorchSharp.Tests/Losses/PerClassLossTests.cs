@@ -9,19 +9,19 @@ namespace CbGen.TorchSharp.Tests
 {
     /// <summary>
     /// The shared base <see cref="PerClassLoss"/>: its members seen through the base type, its buffer field
-    /// found by TorchSharp's reflection from a subclass two levels down (as generated losses are), and the order
+    /// found by TorchSharp's reflection inside a wrapper (as generated losses are), and the order
     /// in which the constructors check their arguments.
     /// </summary>
     public class PerClassLossTests
     {
         private static readonly double[] Alpha = { 0.25, 1.0, 1.75 };
 
-        /// <summary>Like a generated loss: derives one of the modules, adds no fields.</summary>
-        private sealed class GeneratedLikeFocalLoss : ClassBalancedFocalLoss
+        /// <summary>Like a generated loss: wraps one of the modules, adds no fields.</summary>
+        private sealed class GeneratedLikeFocalLoss : PerClassLoss<ClassBalancedFocalLoss>
         {
             public GeneratedLikeFocalLoss()
-                : base(Alpha, gamma: 0.5, reduction: Reduction.Sum, normalizer: MeanNormalizer.WeightSum,
-                    device: CbDevice.Cpu)
+                : base(new ClassBalancedFocalLoss(Alpha, gamma: 0.5, reduction: Reduction.Sum,
+                    normalizer: MeanNormalizer.WeightSum, device: CbDevice.Cpu))
             {
             }
         }
@@ -47,7 +47,7 @@ namespace CbGen.TorchSharp.Tests
         }
 
         [Fact]
-        public void To_replaces_the_base_field_of_a_subclass_two_levels_down()
+        public void To_replaces_the_base_field_of_a_wrapped_module()
         {
             using var scope = NewDisposeScope();
             var z = TestData.Logits(51, 6, 3);
@@ -63,7 +63,7 @@ namespace CbGen.TorchSharp.Tests
             Assert.True(before.IsInvalid);                                  // .to() disposed the old buffer ...
             Assert.Equal(ScalarType.Float32, loss.ClassWeights!.dtype);      // ... and the base field holds the new one
             Assert.Same(loss.ClassWeights, loss.named_buffers().Single().buffer);
-            Assert.True(loss.state_dict().ContainsKey("class_weights"));
+            Assert.True(loss.state_dict().ContainsKey("loss.class_weights"));
             var input = TestData.ToTensor(z, ScalarType.Float32);
             TestData.Close(expected, TestData.Scalar(loss.forward(input, TestData.ToTensor(y))), 1e-5);
         }

@@ -29,7 +29,7 @@ namespace CbGen.TorchSharp
     /// a copy the module owns: it moves with <c>.to()</c>, is saved by <c>state_dict</c> and survives a dispose scope
     /// around the constructor; see <see cref="PerClassLoss"/> for how <c>forward</c> caches it.</para>
     /// </remarks>
-    public class ClassBalancedSoftmaxLoss : PerClassLoss
+    public sealed class ClassBalancedSoftmaxLoss : PerClassLoss
     {
         /// <summary>Creates the loss from per-class weights α_c (copied into the module's buffer).</summary>
         /// <param name="weight">One finite, non-negative weight α_c per class: an array or span, or a rank-1 tensor of a
@@ -52,6 +52,25 @@ namespace CbGen.TorchSharp
             CbDevice device = CbDevice.Auto)
             : this(CheckOptions(reduction, normalizer, label_smoothing), normalizer, OwnedWeights.Of(weight, device, nameof(weight)),
                 ignore_index, label_smoothing)
+        {
+        }
+
+        /// <summary>Creates the loss from an array of per-class weights α_c (copied into the module's buffer). This
+        /// overload makes a <c>double[]</c> bind without a cast in C# 12, where an array converts to a span and to a
+        /// TorchSharp tensor alike.</summary>
+        /// <inheritdoc cref="ClassBalancedSoftmaxLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, long, double, CbDevice)" path="/param"/>
+        /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
+        /// <inheritdoc cref="ClassBalancedSoftmaxLoss(ReadOnlySpan{double}, Reduction, MeanNormalizer, long, double, CbDevice)" path="/exception"/>
+#pragma warning disable RS0026 // An exact double[] overload ends C# 12's span-or-tensor ambiguity; it makes no call ambiguous.
+        public ClassBalancedSoftmaxLoss(
+#pragma warning restore RS0026
+            double[] weight,
+            Reduction reduction = Reduction.Mean,
+            MeanNormalizer normalizer = MeanNormalizer.PositiveLabels,
+            long ignore_index = Validation.DefaultIgnoreIndex,
+            double label_smoothing = 0.0,
+            CbDevice device = CbDevice.Auto)
+            : this(new ReadOnlySpan<double>(weight ?? throw new ArgumentNullException(nameof(weight))), reduction, normalizer, ignore_index, label_smoothing, device)
         {
         }
 

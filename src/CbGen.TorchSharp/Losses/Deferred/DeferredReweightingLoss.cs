@@ -32,7 +32,7 @@ namespace CbGen.TorchSharp
     /// }
     /// </code>
     /// </example>
-    public partial class DeferredReweightingLoss : PerClassLoss
+    public sealed partial class DeferredReweightingLoss : PerClassLoss
     {
         private readonly PerClassLoss _weighted;
         private readonly PerClassLoss _unweighted;

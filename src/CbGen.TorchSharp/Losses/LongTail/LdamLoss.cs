@@ -23,7 +23,7 @@ namespace CbGen.TorchSharp
     /// <para><b>Stability:</b> s·z is formed once and passed to the log-softmax of <c>cross_entropy</c>, so logits of
     /// size 10^4 (s·z = 3·10^5) give finite, exact losses in float32 and float64, as PyTorch's do.</para>
     /// </remarks>
-    public class LdamLoss : PerClassLoss
+    public sealed class LdamLoss : PerClassLoss
     {
         /// <summary>The official code's scale s.</summary>
         public const double DefaultScale = CbDefaults.Scale;
@@ -57,29 +57,18 @@ namespace CbGen.TorchSharp
             double scale = DefaultScale,
             ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
-            : this(MarginsOf(counts.Span, maxMargin, scale, reduction, normalizer), scale, weight, reduction,
-                normalizer, ignore_index, device)
+            : this(LongTailParts.Of(MarginsOf(counts.Span, maxMargin, scale, reduction, normalizer), weight, device,
+                nameof(weight)), scale, reduction, normalizer, ignore_index)
         {
         }
 
-        private LdamLoss(
-            double[] margins, double scale, ReadOnlySpan<double> weight, Reduction reduction,
-            MeanNormalizer normalizer, long ignore_index, CbDevice device)
-            : this(margins, scale, weight, LongTailValidation.ClassWeights(weight, margins.Length,
-                nameof(weight)), reduction, normalizer, ignore_index, CbDevices.Resolve(device))
-        {
-        }
-
-        private LdamLoss(
-            double[] margins, double scale, ReadOnlySpan<double> weight, bool? allPositive, Reduction reduction,
-            MeanNormalizer normalizer, long ignore_index, Device device)
-            : base(margins.Length, OwnedWeights.Optional(weight, allPositive, device), reduction, normalizer,
-                cast => cast.mul_(-scale).unsqueeze(1))
+        private LdamLoss(LongTailParts parts, double scale, Reduction reduction, MeanNormalizer normalizer, long ignore_index)
+            : base(parts.Count, parts.Weights, reduction, normalizer, cast => cast.mul_(-scale).unsqueeze(1))
         {
             IgnoreIndex = ignore_index;
             Scale = scale;
-            MaxMargin = Max(margins);
-            _margins = OwnedBuffer(margins, device);
+            MaxMargin = Max(parts.Values);
+            _margins = parts.NewBuffer();
             register_buffer(BufferName, _margins);
         }
 
@@ -107,7 +96,8 @@ namespace CbGen.TorchSharp
             LongTailValidation.Scale(scale, nameof(scale));
             CheckOptions(reduction, normalizer);
             LongTailValidation.Margins(margins, nameof(margins));
-            return new LdamLoss(margins.ToArray(), scale, weight, reduction, normalizer, ignore_index, device);
+            return new LdamLoss(LongTailParts.Of(margins.ToArray(), weight, device, nameof(weight)), scale, reduction,
+                normalizer, ignore_index);
         }
 
         /// <summary>m_max: the largest margin (the rarest class's).</summary>

@@ -23,7 +23,7 @@ namespace CbGen.TorchSharp
     /// logits of a model trained with plain cross-entropy instead, see
     /// <see cref="CbFunctional.adjust_logits(Tensor, Tensor, double)"/>.</para>
     /// </remarks>
-    public class LogitAdjustedLoss : PerClassLoss
+    public sealed class LogitAdjustedLoss : PerClassLoss
     {
         private const string BufferName = "log_priors";
 
@@ -52,28 +52,17 @@ namespace CbGen.TorchSharp
             double tau = CbDefaults.Tau,
             ReadOnlySpan<double> weight = default,
             CbDevice device = CbDevice.Auto)
-            : this(LogPriorsOf(counts.Span, tau, reduction, normalizer), tau, weight, reduction, normalizer,
-                ignore_index, device)
+            : this(LongTailParts.Of(LogPriorsOf(counts.Span, tau, reduction, normalizer), weight, device, nameof(weight)),
+                tau, reduction, normalizer, ignore_index)
         {
         }
 
-        private LogitAdjustedLoss(
-            double[] log_priors, double tau, ReadOnlySpan<double> weight, Reduction reduction,
-            MeanNormalizer normalizer, long ignore_index, CbDevice device)
-            : this(log_priors, tau, weight, LongTailValidation.ClassWeights(weight, log_priors.Length,
-                nameof(weight)), reduction, normalizer, ignore_index, CbDevices.Resolve(device))
-        {
-        }
-
-        private LogitAdjustedLoss(
-            double[] log_priors, double tau, ReadOnlySpan<double> weight, bool? allPositive, Reduction reduction,
-            MeanNormalizer normalizer, long ignore_index, Device device)
-            : base(log_priors.Length, OwnedWeights.Optional(weight, allPositive, device), reduction, normalizer,
-                cast => cast.mul_(tau))
+        private LogitAdjustedLoss(LongTailParts parts, double tau, Reduction reduction, MeanNormalizer normalizer, long ignore_index)
+            : base(parts.Count, parts.Weights, reduction, normalizer, cast => cast.mul_(tau))
         {
             IgnoreIndex = ignore_index;
             Tau = tau;
-            _logPriors = OwnedBuffer(log_priors, device);
+            _logPriors = parts.NewBuffer();
             register_buffer(BufferName, _logPriors);
         }
 
@@ -103,8 +92,8 @@ namespace CbGen.TorchSharp
             LongTailValidation.Tau(tau, nameof(tau));
             CheckOptions(reduction, normalizer);
             LongTailValidation.LogPriors(log_priors, nameof(log_priors));
-            return new LogitAdjustedLoss(log_priors.ToArray(), tau, weight, reduction, normalizer, ignore_index,
-                device);
+            return new LogitAdjustedLoss(LongTailParts.Of(log_priors.ToArray(), weight, device, nameof(weight)), tau,
+                reduction, normalizer, ignore_index);
         }
 
         /// <summary>τ, the strength of the adjustment.</summary>

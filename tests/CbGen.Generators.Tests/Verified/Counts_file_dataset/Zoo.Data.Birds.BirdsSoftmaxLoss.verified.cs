@@ -11,9 +11,10 @@ namespace Zoo.Data
     /// The class-balanced softmax cross-entropy for <see cref="global::Zoo.Data.Birds.Label"/>, with the weights of
     /// <see cref="global::Zoo.Data.BirdsSoftmaxWeights"/> (β = 0.999), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class BirdsSoftmaxLoss : global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss
+    public sealed class BirdsSoftmaxLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public BirdsSoftmaxLoss()
@@ -24,7 +25,7 @@ namespace Zoo.Data
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public BirdsSoftmaxLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Zoo.Data.BirdsSoftmaxWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(global::Zoo.Data.BirdsSoftmaxWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
         }
 

@@ -11,9 +11,10 @@ namespace Zoo
     /// The logit-adjusted softmax cross-entropy CE(z + τ·log π, y) for <see cref="global::Zoo.Birds.Label"/>, with the log-priors of
     /// <see cref="global::Zoo.BirdsWeights"/> (τ = 1), <see cref="global::CbGen.MeanNormalizer.WeightSum"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.LogitAdjustedLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class BirdsLoss : global::CbGen.TorchSharp.LogitAdjustedLoss
+    public sealed class BirdsLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.LogitAdjustedLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public BirdsLoss()
@@ -24,7 +25,7 @@ namespace Zoo
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public BirdsLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Zoo.BirdsWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, tau: global::Zoo.BirdsWeights.Tau, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.LogitAdjustedLoss(global::Zoo.BirdsWeights.Counts, tau: global::Zoo.BirdsWeights.Tau, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, device: global::CbGen.CbDevice.Auto))
         {
         }
 

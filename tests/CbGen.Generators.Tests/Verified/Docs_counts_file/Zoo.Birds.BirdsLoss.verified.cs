@@ -11,9 +11,10 @@ namespace Zoo
     /// The class-balanced focal loss for <see cref="global::Zoo.Birds.Label"/>, with the weights of
     /// <see cref="global::Zoo.BirdsWeights"/> (β = 0.999, γ = 0.5), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedFocalLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class BirdsLoss : global::CbGen.TorchSharp.ClassBalancedFocalLoss
+    public sealed class BirdsLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedFocalLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public BirdsLoss()
@@ -24,7 +25,7 @@ namespace Zoo
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public BirdsLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Zoo.BirdsWeights.Weights, gamma: global::Zoo.BirdsWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedFocalLoss(global::Zoo.BirdsWeights.Weights, gamma: global::Zoo.BirdsWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
         }
 

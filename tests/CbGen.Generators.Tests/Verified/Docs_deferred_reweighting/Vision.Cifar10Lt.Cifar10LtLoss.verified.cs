@@ -13,9 +13,10 @@ namespace Vision
     /// <see cref="global::Vision.Cifar10LtWeights"/> (β = 0.9999), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
     /// Deferred re-weighting: unweighted for the 0-based epochs 0..159, weighted from epoch 160 on; set <c>Epoch</c> or call <c>Step(epoch)</c> each epoch.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.DeferredReweightingLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class Cifar10LtLoss : global::CbGen.TorchSharp.DeferredReweightingLoss
+    public sealed class Cifar10LtLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.DeferredReweightingLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public Cifar10LtLoss()
@@ -26,9 +27,23 @@ namespace Vision
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public Cifar10LtLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(global::Vision.Cifar10LtWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto), deferUntilEpoch: global::Vision.Cifar10LtWeights.DeferUntilEpoch)
+            : base(new global::CbGen.TorchSharp.DeferredReweightingLoss(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(global::Vision.Cifar10LtWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto), deferUntilEpoch: global::Vision.Cifar10LtWeights.DeferUntilEpoch))
         {
         }
+
+        /// <summary>The current 0-based epoch (0 after construction); the loss re-weights from <c>DeferUntilEpoch</c> on.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">Set to a negative value.</exception>
+        public int Epoch
+        {
+            get => Inner.Epoch;
+            set => Inner.Epoch = value;
+        }
+
+        /// <summary>Moves to <paramref name="epoch"/> (call it at the start of each epoch).</summary>
+        /// <param name="epoch">The 0-based epoch about to be trained.</param>
+        /// <returns>Whether this epoch re-weights.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="epoch"/> is negative.</exception>
+        public bool Step(int epoch) => Inner.Step(epoch);
 
         /// <summary>The loss of <paramref name="logits"/> [B, C] against the labels of a batch.</summary>
         /// <param name="logits">Unnormalised scores [B, C].</param>

@@ -12,9 +12,10 @@ namespace Vision
     /// The logit-adjusted softmax cross-entropy CE(z + τ·log π, y) for <see cref="global::Vision.Cifar10Lt"/>, with the log-priors of
     /// <see cref="global::Vision.Cifar10LtLaWeights"/> (τ = 1), <see cref="global::CbGen.MeanNormalizer.WeightSum"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.LogitAdjustedLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class Cifar10LtLaLoss : global::CbGen.TorchSharp.LogitAdjustedLoss
+    public sealed class Cifar10LtLaLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.LogitAdjustedLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public Cifar10LtLaLoss()
@@ -25,7 +26,7 @@ namespace Vision
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public Cifar10LtLaLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Vision.Cifar10LtLaWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, tau: global::Vision.Cifar10LtLaWeights.Tau, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.LogitAdjustedLoss(global::Vision.Cifar10LtLaWeights.Counts, tau: global::Vision.Cifar10LtLaWeights.Tau, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, device: global::CbGen.CbDevice.Auto))
         {
         }
 

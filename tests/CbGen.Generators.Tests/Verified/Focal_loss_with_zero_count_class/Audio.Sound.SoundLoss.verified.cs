@@ -11,9 +11,10 @@ namespace Audio
     /// The class-balanced focal loss for <see cref="global::Audio.Sound"/>, with the weights of
     /// <see cref="global::Audio.SoundWeights"/> (β = 0.9999, γ = 0.5), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Cuda"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedFocalLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class SoundLoss : global::CbGen.TorchSharp.ClassBalancedFocalLoss
+    public sealed class SoundLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedFocalLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public SoundLoss()
@@ -24,7 +25,7 @@ namespace Audio
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public SoundLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Audio.SoundWeights.Weights, gamma: global::Audio.SoundWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cuda)
+            : base(new global::CbGen.TorchSharp.ClassBalancedFocalLoss(global::Audio.SoundWeights.Weights, gamma: global::Audio.SoundWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Cuda))
         {
         }
 

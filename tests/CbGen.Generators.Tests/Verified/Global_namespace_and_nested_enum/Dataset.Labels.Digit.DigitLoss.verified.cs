@@ -9,9 +9,10 @@
 /// The class-balanced sigmoid (one-vs-all binary) cross-entropy for <see cref="global::Dataset.Labels.Digit"/>, with the weights of
 /// <see cref="global::DigitWeights"/> (β = 0.99), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
 /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+/// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedSigmoidLoss"/> it wraps.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-public sealed class DigitLoss : global::CbGen.TorchSharp.ClassBalancedSigmoidLoss
+public sealed class DigitLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedSigmoidLoss>
 {
     /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
     public DigitLoss()
@@ -22,7 +23,7 @@ public sealed class DigitLoss : global::CbGen.TorchSharp.ClassBalancedSigmoidLos
     /// <summary>Creates the loss with the given reduction.</summary>
     /// <param name="reduction">How the per-sample losses are reduced.</param>
     public DigitLoss(global::TorchSharp.torch.nn.Reduction reduction)
-        : base(global::DigitWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+        : base(new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(global::DigitWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
     {
     }
 

@@ -11,9 +11,10 @@ namespace Med.Imaging
     /// The class-balanced focal loss for <see cref="global::Med.Imaging.Scanner.Finding"/>, with the weights of
     /// <see cref="global::Med.Imaging.FindingWeights"/> (β = 0.999, γ = 2), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedFocalLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    internal sealed class FindingLoss : global::CbGen.TorchSharp.ClassBalancedFocalLoss
+    internal sealed class FindingLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedFocalLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public FindingLoss()
@@ -24,7 +25,7 @@ namespace Med.Imaging
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public FindingLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Med.Imaging.FindingWeights.Weights, gamma: global::Med.Imaging.FindingWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedFocalLoss(global::Med.Imaging.FindingWeights.Weights, gamma: global::Med.Imaging.FindingWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
         }
 

@@ -11,9 +11,10 @@ namespace @namespace
     /// The class-balanced softmax cross-entropy for <see cref="global::@namespace.@event"/>, with the weights of
     /// <see cref="global::@namespace.eventWeights"/> (β = 0.9), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class eventLoss : global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss
+    public sealed class eventLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public eventLoss()
@@ -24,7 +25,7 @@ namespace @namespace
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public eventLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::@namespace.eventWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(global::@namespace.eventWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
         }
 

@@ -11,9 +11,10 @@ namespace Audio
     /// The LDAM loss (label-distribution-aware margins) for <see cref="global::Audio.Sound"/>, with the margins of
     /// <see cref="global::Audio.SoundWeights"/> (m_max = 0.4, s = 16), <see cref="global::CbGen.MeanNormalizer.WeightSum"/> and <see cref="global::CbGen.CbDevice.Cpu"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.LdamLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class SoundLoss : global::CbGen.TorchSharp.LdamLoss
+    public sealed class SoundLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.LdamLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public SoundLoss()
@@ -24,7 +25,7 @@ namespace Audio
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public SoundLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Audio.SoundWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, maxMargin: global::Audio.SoundWeights.MaxMargin, scale: global::Audio.SoundWeights.Scale, device: global::CbGen.CbDevice.Cpu)
+            : base(new global::CbGen.TorchSharp.LdamLoss(global::Audio.SoundWeights.Counts, maxMargin: global::Audio.SoundWeights.MaxMargin, scale: global::Audio.SoundWeights.Scale, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, device: global::CbGen.CbDevice.Cpu))
         {
         }
 

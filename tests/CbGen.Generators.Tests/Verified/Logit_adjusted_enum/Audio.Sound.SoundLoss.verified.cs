@@ -11,9 +11,10 @@ namespace Audio
     /// The logit-adjusted softmax cross-entropy CE(z + τ·log π, y) for <see cref="global::Audio.Sound"/>, with the log-priors of
     /// <see cref="global::Audio.SoundWeights"/> (τ = 0.75), <see cref="global::CbGen.MeanNormalizer.WeightSum"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.LogitAdjustedLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class SoundLoss : global::CbGen.TorchSharp.LogitAdjustedLoss
+    public sealed class SoundLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.LogitAdjustedLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public SoundLoss()
@@ -24,7 +25,7 @@ namespace Audio
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public SoundLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Audio.SoundWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, tau: global::Audio.SoundWeights.Tau, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.LogitAdjustedLoss(global::Audio.SoundWeights.Counts, tau: global::Audio.SoundWeights.Tau, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, device: global::CbGen.CbDevice.Auto))
         {
         }
 

@@ -12,9 +12,10 @@ namespace Vision.Data
     /// The class-balanced focal loss for <see cref="global::Vision.Data.Cifar10Lt"/>, with the weights of
     /// <see cref="global::Vision.Data.Cifar10LtFocalWeights"/> (β = 0.9999, γ = 1), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedFocalLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class Cifar10LtFocalLoss : global::CbGen.TorchSharp.ClassBalancedFocalLoss
+    public sealed class Cifar10LtFocalLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedFocalLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public Cifar10LtFocalLoss()
@@ -25,7 +26,7 @@ namespace Vision.Data
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public Cifar10LtFocalLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Vision.Data.Cifar10LtFocalWeights.Weights, gamma: global::Vision.Data.Cifar10LtFocalWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedFocalLoss(global::Vision.Data.Cifar10LtFocalWeights.Weights, gamma: global::Vision.Data.Cifar10LtFocalWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
         }
 

@@ -12,9 +12,10 @@ namespace Vision.Data
     /// The class-balanced softmax cross-entropy for <see cref="global::Vision.Data.Cifar10Lt"/>, with the weights of
     /// <see cref="global::Vision.Data.Cifar10LtSoftmaxWeights"/> (β = 0.999), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class Cifar10LtSoftmaxLoss : global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss
+    public sealed class Cifar10LtSoftmaxLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public Cifar10LtSoftmaxLoss()
@@ -25,7 +26,7 @@ namespace Vision.Data
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public Cifar10LtSoftmaxLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Vision.Data.Cifar10LtSoftmaxWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(global::Vision.Data.Cifar10LtSoftmaxWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
         }
 

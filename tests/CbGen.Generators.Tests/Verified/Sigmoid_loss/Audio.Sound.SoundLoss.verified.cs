@@ -11,9 +11,10 @@ namespace Audio
     /// The class-balanced sigmoid (one-vs-all binary) cross-entropy for <see cref="global::Audio.Sound"/>, with the weights of
     /// <see cref="global::Audio.SoundWeights"/> (β = 0.999), <see cref="global::CbGen.MeanNormalizer.AllTerms"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedSigmoidLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class SoundLoss : global::CbGen.TorchSharp.ClassBalancedSigmoidLoss
+    public sealed class SoundLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedSigmoidLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public SoundLoss()
@@ -24,7 +25,7 @@ namespace Audio
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public SoundLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Audio.SoundWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.AllTerms, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(global::Audio.SoundWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.AllTerms, device: global::CbGen.CbDevice.Auto))
         {
         }
 

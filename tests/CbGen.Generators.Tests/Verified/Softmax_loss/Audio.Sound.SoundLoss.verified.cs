@@ -11,9 +11,10 @@ namespace Audio
     /// The class-balanced softmax cross-entropy for <see cref="global::Audio.Sound"/>, with the weights of
     /// <see cref="global::Audio.SoundWeights"/> (β = 0.99), <see cref="global::CbGen.MeanNormalizer.WeightSum"/> and <see cref="global::CbGen.CbDevice.Cpu"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class SoundLoss : global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss
+    public sealed class SoundLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public SoundLoss()
@@ -24,7 +25,7 @@ namespace Audio
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public SoundLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Audio.SoundWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, device: global::CbGen.CbDevice.Cpu)
+            : base(new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(global::Audio.SoundWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, device: global::CbGen.CbDevice.Cpu))
         {
         }
 
