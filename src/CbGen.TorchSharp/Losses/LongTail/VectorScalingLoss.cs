@@ -82,9 +82,9 @@ namespace CbGen.TorchSharp
             IgnoreIndex = ignore_index;
             Tau = tau;
             Gamma = double.NaN;
-            _scales = OwnedBuffer(tables.Scales, device);
+            _scales = ClassWeightStore.Create(tables.Scales, device);
             register_buffer(ScalesName, _scales);
-            _logPriors = OwnedBuffer(tables.LogPriors, device);
+            _logPriors = ClassWeightStore.Create(tables.LogPriors, device);
             register_buffer(LogPriorsName, _logPriors);
         }
 
