@@ -3,7 +3,8 @@
 #
 #   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo;
 #                            run --mlnet [args]: the ML.NET LightGBM/SDCA demo instead;
-#                            run --wordnet [args]: the ML.NET text benchmark, WordNet glosses → supersenses)
+#                            run --wordnet [args]: the ML.NET text benchmark, WordNet glosses → supersenses;
+#                            run --glyphs [args]: the CNN benchmark, glyphs → radicals, 137 classes)
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
@@ -32,6 +33,14 @@ case "$verb" in
   setup)
     require_dotnet; ensure_glibcxx; ensure_fashion_mnist ;;
   run)
+    if [ "${1:-}" = "--glyphs" ]; then
+      shift; require_dotnet; ensure_glibcxx; ensure_glyph_data
+      if [ "${1:-}" = "--update-counts" ]; then check_glyph_counts update; exit 0; fi
+      check_glyph_counts
+      say "building the glyph benchmark ($CONFIG)"
+      dotnet build examples/GlyphsLongTail -c "$CONFIG" -nologo -v quiet
+      exec dotnet run --project examples/GlyphsLongTail -c "$CONFIG" --no-build -- "$@"
+    fi
     if [ "${1:-}" = "--wordnet" ]; then
       shift; require_dotnet; ensure_wordnet
       say "building the ML.NET WordNet benchmark ($CONFIG)"
@@ -75,7 +84,7 @@ case "$verb" in
     dotnet build examples/LongTailData -c "$CONFIG" -nologo -v quiet
     dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" ;;
   help|-h|--help)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     die "unknown verb '$verb' (use run, test, bench, pack, data, mutate or setup)" ;;
 esac

@@ -101,6 +101,31 @@ ensure_glyph_data() {
   ensure_debian_files "the glyphs data set" unifont "$UNIFONT_HEX" unicode-data "$UNIHAN_RS"
 }
 
+# The glyph benchmark's counts file, written the documented way: the builder's training labels, counted by
+# `cbgen count --csv`. check_glyph_counts fails when the committed file differs (the benchmark's generated losses
+# would then not be the data set's); with "update" it rewrites the file instead.
+GLYPH_COUNTS=examples/GlyphsLongTail/glyphs.counts.csv
+
+check_glyph_counts() {
+  local mode="${1:-check}" tmp
+  tmp="$(mktemp -d)"
+  dotnet build examples/LongTailData -c "$CONFIG" -nologo -v quiet
+  dotnet build src/CbGen.Cli -c "$CONFIG" -nologo -v quiet
+  dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- glyphs --labels "$tmp/labels.csv" >/dev/null
+  dotnet run --project src/CbGen.Cli -c "$CONFIG" --no-build -- count "$tmp/labels.csv" --column radical --csv -o "$tmp/glyphs.counts.csv" 2>/dev/null
+  if [ "$mode" = update ]; then
+    cp "$tmp/glyphs.counts.csv" "$GLYPH_COUNTS"; rm -rf "$tmp"
+    say "wrote $GLYPH_COUNTS"; return 0
+  fi
+  if ! cmp -s "$tmp/glyphs.counts.csv" "$GLYPH_COUNTS"; then
+    diff "$GLYPH_COUNTS" "$tmp/glyphs.counts.csv" | head -10 >&2 || true
+    rm -rf "$tmp"
+    die "$GLYPH_COUNTS differs from what the data-set builder and 'cbgen count' give now; rewrite it with ./build.sh run --glyphs --update-counts"
+  fi
+  rm -rf "$tmp"
+  say "$GLYPH_COUNTS matches the builder's training counts"
+}
+
 # The glosses → supersenses data set: wordnet-base's data.noun, data.verb, data.adj, data.adv.
 WORDNET_DIR=/usr/share/wordnet
 

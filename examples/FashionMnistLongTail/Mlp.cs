@@ -6,7 +6,7 @@ namespace FashionMnistLongTail
 {
     /// <summary>The demo's classifier: an MLP 784-512-ReLU-256-ReLU-10 on flattened, standardised pixels; the last layer
     /// is a <see cref="Linear"/> or, for LDAM, the cosine <see cref="NormedLinear"/> of the LDAM official code.</summary>
-    public sealed class Mlp : nn.Module<Tensor, Tensor>
+    public sealed class Mlp : Classifier
     {
         private readonly Linear fc1;
         private readonly Linear fc2;
@@ -32,7 +32,7 @@ namespace FashionMnistLongTail
         /// <summary>The last layer when it is a <see cref="Linear"/> (the sigmoid and focal runs initialise its bias to
         /// <c>-log(C-1)</c>).</summary>
         /// <exception cref="System.InvalidOperationException">The MLP has the cosine head, which has no bias.</exception>
-        public Linear Head => head as Linear
+        public override Linear Head => head as Linear
             ?? throw new System.InvalidOperationException("This MLP has a NormedLinear (cosine) head, which has no bias.");
 
         /// <summary>Whether the last layer is the cosine <see cref="NormedLinear"/>.</summary>

@@ -15,7 +15,7 @@ return Cli.Run(args, Console.Out, Console.Error);
 internal static class Cli
 {
     internal const string Usage =
-        "usage: LongTailData glyphs  [--unifont FILE] [--unihan FILE] [--min N] [--test K] [--validation F] [--seed S]\n"
+        "usage: LongTailData glyphs  [--unifont FILE] [--unihan FILE] [--labels FILE] [--min N] [--test K] [--validation F] [--seed S]\n"
         + "       LongTailData wordnet [--dir DIR] [--nouns] [--min N] [--test K] [--validation F] [--seed S]";
 
     private static readonly string[] Common = ["--min", "--test", "--validation", "--seed"];
@@ -29,7 +29,7 @@ internal static class Cli
                 throw new ArgumentException("name the data set: glyphs or wordnet");
             }
 
-            string[] known = args[0] == "glyphs" ? ["--unifont", "--unihan", .. Common] : ["--dir", "--nouns", .. Common];
+            string[] known = args[0] == "glyphs" ? ["--unifont", "--unihan", "--labels", .. Common] : ["--dir", "--nouns", .. Common];
             var named = new Dictionary<string, string>(StringComparer.Ordinal);
             bool nouns = false;
             for (int i = 1; i < args.Length; i++)
@@ -60,9 +60,24 @@ internal static class Cli
                 Int(named, "--test", SplitOptions.Default.TestPerClass),
                 named.TryGetValue("--validation", out string? f) ? double.Parse(f, CultureInfo.InvariantCulture) : SplitOptions.Default.ValidationFraction,
                 named.TryGetValue("--seed", out string? s) ? ulong.Parse(s, CultureInfo.InvariantCulture) : SplitOptions.Default.Seed);
-            DatasetSummary summary = args[0] == "glyphs"
-                ? DatasetSummary.Of(GlyphDataset.Build(named.GetValueOrDefault("--unifont"), named.GetValueOrDefault("--unihan"), options))
-                : DatasetSummary.Of(WordNetDataset.Build(named.GetValueOrDefault("--dir"), nouns ? ["noun"] : null, options));
+            DatasetSummary summary;
+            if (args[0] == "glyphs")
+            {
+                var glyphs = GlyphDataset.Build(named.GetValueOrDefault("--unifont"), named.GetValueOrDefault("--unihan"), options);
+                if (named.TryGetValue("--labels", out string? labels))
+                {
+                    // The training labels for `cbgen count --csv`, which writes the benchmark's counts file.
+                    using var writer = new System.IO.StreamWriter(labels);
+                    GlyphLabels.WriteTraining(glyphs, writer);
+                }
+
+                summary = DatasetSummary.Of(glyphs);
+            }
+            else
+            {
+                summary = DatasetSummary.Of(WordNetDataset.Build(named.GetValueOrDefault("--dir"), nouns ? ["noun"] : null, options));
+            }
+
             output.Write(summary.ToString());
             return 0;
         }

@@ -32,9 +32,12 @@ namespace FashionMnistLongTail.Reporting
         {
             ArgumentNullException.ThrowIfNull(result);
             Directory.CreateDirectory(directory);
-            File.WriteAllText(Path.Combine(directory, JsonFile), JsonSerializer.Serialize(result, JsonOptions) + "\n");
+            File.WriteAllText(Path.Combine(directory, JsonFile), ToJson(result));
             File.WriteAllText(Path.Combine(directory, MarkdownFile), Markdown(result));
         }
+
+        /// <summary>The results.json text of <paramref name="result"/>: indented, camelCase, NaN written as "NaN".</summary>
+        public static string ToJson<T>(T result) => JsonSerializer.Serialize(result, JsonOptions) + "\n";
 
         /// <summary>The results.md text.</summary>
         public static string Markdown(ExperimentResult result)

@@ -49,7 +49,7 @@ namespace FashionMnistLongTail.Search
             using var trainSplit = TensorData.From(data.TrainImages, data.TrainLabels, split.TrainIndices.Select(k => indices[k]).ToArray());
             using var validation = TensorData.From(data.TrainImages, data.TrainLabels, split.ValidationIndices.Select(k => indices[k]).ToArray());
             using var test = TensorData.From(data.TestImages, data.TestLabels);
-            var grid = new GridRunner(trainSplit, validation, test, trainCounts);
+            var grid = new GridRunner<FashionMnistSweepPoint>(trainSplit, validation, test, trainCounts, SpecOf);
             var points = FashionMnistSweep.Points;
 
             var clock = Stopwatch.StartNew();

@@ -55,6 +55,23 @@ namespace FashionMnistLongTail.Training
             return new TensorData(tensor(x, [n, d]), tensor(y, [n]), yb);
         }
 
+        /// <summary>Builds the tensors of prepared inputs: <paramref name="features"/> row-major [N, <paramref name="width"/>]
+        /// (used as given) and one label per row.</summary>
+        /// <exception cref="ArgumentException">The lengths disagree.</exception>
+        public static TensorData FromRows(float[] features, int width, byte[] labels)
+        {
+            ArgumentNullException.ThrowIfNull(features);
+            ArgumentNullException.ThrowIfNull(labels);
+            ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+            if (features.Length != (long)labels.Length * width)
+            {
+                throw new ArgumentException($"{features.Length} feature values are not {labels.Length} rows of {width}.", nameof(features));
+            }
+
+            long[] y = Array.ConvertAll(labels, b => (long)b);
+            return new TensorData(tensor(features, [labels.Length, width]), tensor(y, [labels.Length]), (byte[])labels.Clone());
+        }
+
         /// <inheritdoc />
         public void Dispose()
         {

@@ -19,11 +19,11 @@ namespace FashionMnistLongTail.Training
     public readonly record struct EpochReport(int Epoch, int Epochs, double MeanLoss, double LearningRate);
 
     /// <summary>A trained model with its training record; disposing it disposes the model.</summary>
-    /// <param name="Model">The trained MLP.</param>
+    /// <param name="Model">The trained network.</param>
     /// <param name="Source">Where the loss came from (torch, generated, runtime).</param>
     /// <param name="EpochLosses">The mean training loss of each epoch.</param>
     /// <param name="TrainSeconds">Training time.</param>
-    public sealed record TrainedModel(Mlp Model, string Source, double[] EpochLosses, double TrainSeconds) : IDisposable
+    public sealed record TrainedModel(Classifier Model, string Source, double[] EpochLosses, double TrainSeconds) : IDisposable
     {
         /// <inheritdoc />
         public void Dispose() => Model.Dispose();
@@ -49,11 +49,12 @@ namespace FashionMnistLongTail.Training
         /// <param name="epochs">Epochs.</param>
         /// <param name="onEpoch">Called after each epoch (may be null).</param>
         /// <param name="loss">The loss to train with; <c>null</c> builds <paramref name="spec"/>'s (see <see cref="LossCatalog.Create"/>).</param>
+        /// <param name="setup">The network and shot thresholds; <c>null</c> for the demo's (<see cref="TrainingSetup.Default"/>).</param>
         public static RunResult Run(LossSpec spec, long[] counts, TensorData train, TensorData test, int imbalance,
-            int seed, int epochs, Action<EpochReport>? onEpoch = null, LossInstance? loss = null)
+            int seed, int epochs, Action<EpochReport>? onEpoch = null, LossInstance? loss = null, TrainingSetup? setup = null)
         {
             ArgumentNullException.ThrowIfNull(spec);
-            return RunShared(LossCatalog.TrainingOf(spec), [spec], counts, train, test, imbalance, seed, epochs, onEpoch, loss)[0];
+            return RunShared(LossCatalog.TrainingOf(spec), [spec], counts, train, test, imbalance, seed, epochs, onEpoch, loss, setup)[0];
         }
 
         /// <summary>
@@ -65,7 +66,7 @@ namespace FashionMnistLongTail.Training
         /// <exception cref="ArgumentException">A row does not evaluate <paramref name="trained"/>'s model.</exception>
         public static IReadOnlyList<RunResult> RunShared(LossSpec trained, IReadOnlyList<LossSpec> rows, long[] counts,
             TensorData train, TensorData test, int imbalance, int seed, int epochs, Action<EpochReport>? onEpoch = null,
-            LossInstance? loss = null)
+            LossInstance? loss = null, TrainingSetup? setup = null)
         {
             ArgumentNullException.ThrowIfNull(trained);
             ArgumentNullException.ThrowIfNull(rows);
@@ -78,7 +79,8 @@ namespace FashionMnistLongTail.Training
                 }
             }
 
-            using TrainedModel model = Train(trained, counts, train, seed, epochs, onEpoch, loss);
+            setup ??= TrainingSetup.Default;
+            using TrainedModel model = Train(trained, counts, train, seed, epochs, onEpoch, loss, setup);
             var results = new List<RunResult>(rows.Count);
             foreach (var row in rows)
             {
@@ -87,13 +89,13 @@ namespace FashionMnistLongTail.Training
                 if (row.Decoupling != Decoupling.None)
                 {
                     using DecoupledClassifier decoupled = DecoupledClassifier.Build(row, model.Model, train, counts, seed);
-                    report = Evaluate(decoupled.Logits, test, counts);
+                    report = Evaluate(decoupled.Logits, test, counts, setup.Shots);
                     source = model.Source + " + " + decoupled.Source;
                 }
                 else
                 {
                     (Func<Tensor, Tensor>? adjust, string? adjustSource) = row.IsPostHoc ? LossCatalog.PostHocAdjustment(row, counts) : (null, null);
-                    report = Evaluate(model.Model, test, counts, adjust);
+                    report = Evaluate(model.Model, test, counts, adjust, setup.Shots);
                     source = row.IsPostHoc ? model.Source + " + " + adjustSource : model.Source;
                 }
 
@@ -106,9 +108,10 @@ namespace FashionMnistLongTail.Training
             return results;
         }
 
-        /// <summary>Trains the MLP (see <see cref="Run"/>) and returns it with its training record; the caller disposes it.</summary>
+        /// <summary>Trains the network of <paramref name="setup"/> (the demo's MLP by default; see <see cref="Run"/>) and
+        /// returns it with its training record; the caller disposes it.</summary>
         public static TrainedModel Train(LossSpec spec, long[] counts, TensorData train, int seed, int epochs,
-            Action<EpochReport>? onEpoch = null, LossInstance? loss = null)
+            Action<EpochReport>? onEpoch = null, LossInstance? loss = null, TrainingSetup? setup = null)
         {
             ArgumentNullException.ThrowIfNull(spec);
             ArgumentNullException.ThrowIfNull(counts);
@@ -117,8 +120,7 @@ namespace FashionMnistLongTail.Training
 
             torch.manual_seed(seed);
             int classes = counts.Length;
-            var model = new Mlp((int)train.Features.shape[1], Protocol.Hidden[0], Protocol.Hidden[1], classes,
-                normedHead: spec.UsesNormedHead);
+            var model = (setup ?? TrainingSetup.Default).CreateModel((int)train.Features.shape[1], classes, spec.UsesNormedHead);
             try
             {
                 if (spec.UsesSigmoidBias)
@@ -137,7 +139,7 @@ namespace FashionMnistLongTail.Training
             }
         }
 
-        private static (double[] EpochLosses, double Seconds) Fit(Mlp model, nn.Module<Tensor, Tensor, Tensor> loss, TensorData train,
+        private static (double[] EpochLosses, double Seconds) Fit(Classifier model, nn.Module<Tensor, Tensor, Tensor> loss, TensorData train,
             LossSpec spec, int seed, int epochs, Action<EpochReport>? onEpoch)
         {
             using var lossModule = loss;
@@ -235,23 +237,25 @@ namespace FashionMnistLongTail.Training
             return predictions;
         }
 
-        /// <summary>The long-tail metrics of <paramref name="model"/> on <paramref name="data"/> (CbGen.Evaluation), with the
-        /// demo's shot groups (<see cref="LongTail.Thresholds"/>) taken from the training <paramref name="counts"/>; with
-        /// <paramref name="adjust"/>, of the logits adjusted post hoc (see <see cref="Predict(nn.Module{Tensor, Tensor}, TensorData, Func{Tensor, Tensor})"/>).</summary>
-        public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts, Func<Tensor, Tensor>? adjust = null)
+        /// <summary>The long-tail metrics of <paramref name="model"/> on <paramref name="data"/> (CbGen.Evaluation), with
+        /// shot groups taken from the training <paramref name="counts"/> (<paramref name="shots"/>; the demo's
+        /// <see cref="LongTail.Thresholds"/> by default); with <paramref name="adjust"/>, of the logits adjusted post hoc
+        /// (see <see cref="Predict"/>).</summary>
+        public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts, Func<Tensor, Tensor>? adjust = null,
+            ShotThresholds? shots = null)
         {
             long[] predicted = Predict(model, data, adjust);
             long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
-            return LongTailMetrics.Compute(predicted, actual, counts, LongTail.Thresholds);
+            return LongTailMetrics.Compute(predicted, actual, counts, shots ?? LongTail.Thresholds);
         }
 
         /// <summary>The long-tail metrics of the predictions <paramref name="logitsOf"/> makes on <paramref name="data"/>
         /// (a decoupled classifier, see <see cref="DecoupledClassifier"/>).</summary>
-        public static LongTailReport Evaluate(Func<Tensor, Tensor> logitsOf, TensorData data, long[] counts)
+        public static LongTailReport Evaluate(Func<Tensor, Tensor> logitsOf, TensorData data, long[] counts, ShotThresholds? shots = null)
         {
             long[] predicted = Predict(logitsOf, data);
             long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
-            return LongTailMetrics.Compute(predicted, actual, counts, LongTail.Thresholds);
+            return LongTailMetrics.Compute(predicted, actual, counts, shots ?? LongTail.Thresholds);
         }
 
         private static void Shuffle(long[] order, Random rng)

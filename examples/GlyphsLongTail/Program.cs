@@ -1,0 +1,52 @@
+using System;
+using FashionMnistLongTail;
+using GlyphsLongTail;
+using LongTailData.Files;
+using Spectre.Console;
+
+// Thin shell: parse, run, map failures to exit codes (2 usage, 3 data). The work is in Benchmark.Run / GlyphSearch.Run.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 140;
+}
+
+try
+{
+    if (options.Search)
+    {
+        GlyphSearch.Run(options);
+    }
+    else
+    {
+        Benchmark.Run(options);
+    }
+
+    return 0;
+}
+catch (DataFileException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 3;
+}
+catch (ArgumentOutOfRangeException e) when (e.ParamName == "classes")
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
