@@ -20,5 +20,9 @@ namespace FashionMnistLongTail
         /// <summary>The last layer when it is a <see cref="Linear"/>.</summary>
         /// <exception cref="System.InvalidOperationException">The last layer is the cosine head, which has no bias.</exception>
         public abstract Linear Head { get; }
+
+        /// <summary>The penultimate activations [B, D] that feed the last layer (the features a decoupled classifier is
+        /// re-trained on).</summary>
+        public abstract Tensor Features(Tensor input);
     }
 }

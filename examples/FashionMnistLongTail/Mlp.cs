@@ -38,9 +38,8 @@ namespace FashionMnistLongTail
         /// <summary>Whether the last layer is the cosine <see cref="NormedLinear"/>.</summary>
         public bool HasNormedHead => head is NormedLinear;
 
-        /// <summary>The penultimate activations [B, 256] that feed the last layer (the features a decoupled classifier
-        /// is re-trained on).</summary>
-        public Tensor Features(Tensor input)
+        /// <inheritdoc />
+        public override Tensor Features(Tensor input)
         {
             using var scope = NewDisposeScope();
             var h = nn.functional.relu(fc1.call(input));

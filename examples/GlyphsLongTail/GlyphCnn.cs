@@ -40,13 +40,20 @@ namespace GlyphsLongTail
             ?? throw new System.InvalidOperationException("This CNN has a NormedLinear (cosine) head, which has no bias.");
 
         /// <inheritdoc />
-        public override Tensor forward(Tensor input)
+        public override Tensor Features(Tensor input)
         {
             using var scope = NewDisposeScope();
             var x = input.reshape(-1, 1, 16, 16);
             x = nn.functional.max_pool2d(nn.functional.relu(bn1.call(conv1.call(x))), 2);
             x = nn.functional.max_pool2d(nn.functional.relu(bn2.call(conv2.call(x))), 2);
-            return head.call(x.flatten(1)).MoveToOuterDisposeScope();
+            return x.flatten(1).MoveToOuterDisposeScope();
+        }
+
+        /// <inheritdoc />
+        public override Tensor forward(Tensor input)
+        {
+            using var scope = NewDisposeScope();
+            return head.call(Features(input)).MoveToOuterDisposeScope();
         }
 
         /// <inheritdoc />

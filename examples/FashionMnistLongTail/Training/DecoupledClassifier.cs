@@ -34,7 +34,7 @@ namespace FashionMnistLongTail.Training
         /// <summary>Builds <paramref name="row"/>'s classifier on <paramref name="model"/> (whose last layer weight
         /// balancing's stage 2 fine-tunes in place). Seeded: the new head's initialisation and the sampler use
         /// <paramref name="seed"/>.</summary>
-        public static DecoupledClassifier Build(LossSpec row, Mlp model, TensorData train, long[] counts, int seed)
+        public static DecoupledClassifier Build(LossSpec row, Classifier model, TensorData train, long[] counts, int seed)
         {
             ArgumentNullException.ThrowIfNull(row);
             ArgumentNullException.ThrowIfNull(model);
@@ -92,7 +92,7 @@ namespace FashionMnistLongTail.Training
             }
         }
 
-        private static Tensor FeaturesOf(Mlp model, TensorData data)
+        private static Tensor FeaturesOf(Classifier model, TensorData data)
         {
             using var noGrad = no_grad();
             var parts = new Tensor[(data.Count + Trainer.EvalBatchSize - 1) / Trainer.EvalBatchSize];

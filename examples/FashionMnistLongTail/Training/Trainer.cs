@@ -240,7 +240,7 @@ namespace FashionMnistLongTail.Training
         /// <summary>The long-tail metrics of <paramref name="model"/> on <paramref name="data"/> (CbGen.Evaluation), with
         /// shot groups taken from the training <paramref name="counts"/> (<paramref name="shots"/>; the demo's
         /// <see cref="LongTail.Thresholds"/> by default); with <paramref name="adjust"/>, of the logits adjusted post hoc
-        /// (see <see cref="Predict"/>).</summary>
+        /// (see <see cref="Predict(nn.Module{Tensor, Tensor}, TensorData, Func{Tensor, Tensor})"/>).</summary>
         public static LongTailReport Evaluate(nn.Module<Tensor, Tensor> model, TensorData data, long[] counts, Func<Tensor, Tensor>? adjust = null,
             ShotThresholds? shots = null)
         {
