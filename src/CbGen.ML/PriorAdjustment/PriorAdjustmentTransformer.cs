@@ -11,11 +11,14 @@ namespace CbGen.ML
     /// <summary>
     /// The fitted prior adjustment: replaces the score column by p_c·π_c^−τ / Σ_k p_k·π_k^−τ (the softmax of
     /// log p_c − τ·log π_c) and the predicted-label column by its argmax, a key column whose KeyValues are the
-    /// trainer's label values as text. A row with a NaN score gets NaN scores and the missing key 0.
+    /// trainer's label values as text. A row with a NaN score gets NaN scores and the missing key 0. A row of tiny
+    /// scores (even subnormal ones) is adjusted like any other; an all-zero row stays all zero and gets the first slot,
+    /// as the trainer's own argmax gives it.
     /// </summary>
     /// <remarks>
-    /// It is a chain of ML.NET's own transforms (a per-slot scaling normaliser, an L1 normaliser, value mappings and
-    /// a parameter-free custom mapping for the argmax, <see cref="ArgmaxMapping"/>), and it saves as that chain:
+    /// It is a chain of ML.NET's own transforms (an L∞ normaliser by a power of two that lifts rows too small for
+    /// single precision, a per-slot scaling normaliser, an L1 normaliser, value mappings) and two parameter-free custom
+    /// mappings (<see cref="ArgmaxMapping"/> and the row scale, <c>RowScaleMapping</c>), and it saves as that chain:
     /// <c>mlContext.Model.Load</c> returns a <see cref="TransformerChain{TLastTransformer}"/> that scores the same,
     /// with no registration, as long as CbGen.ML is deployed with the application.
     /// </remarks>
@@ -23,6 +26,7 @@ namespace CbGen.ML
     {
         internal const string ScoreCopy = "CbGenAdjustedScore";
         internal const string Argmax = "CbGenAdjustedSlot";
+        internal const string RowScale = "CbGenRowScale";
         private const string LabelText = "CbGenAdjustedLabel";
 
         /// <summary>The largest τ·(log π_max − log π_min) a float scale can hold (e^80 ≈ 5.5e34 &lt; 3.4e38).</summary>
@@ -110,6 +114,21 @@ namespace CbGen.ML
                 data = t.Transform(data);
             }
 
+            // A row too small for single precision's 1 / Σ (e.g. all subnormal) is first divided by a power of two, the
+            // row-scale slot appended and dropped again (RowScaleMapping); every other row is divided by exactly 1.
+            Add(catalog.CopyColumns(ScoreCopy, score));
+            Add(catalog.CustomMapping(new RowScaleMapping().GetMapping(), RowScaleMapping.Contract));
+            Add(catalog.Concatenate(score, score, RowScale));
+            Add(catalog.NormalizeLpNorm(score, score, LpNormNormalizingEstimatorBase.NormFunction.Infinity, ensureZeroMean: false));
+            var withScaleSlot = SchemaDefinition.Create(typeof(ScoreRow));
+            withScaleSlot[0].ColumnName = score;
+            withScaleSlot[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, logPriors.Length + 1);
+            float[] keepAllButLast = Enumerable.Repeat(1f, logPriors.Length).Append(0f).ToArray();
+            ITransformer dropScaleSlot = catalog.FeatureSelection.SelectFeaturesBasedOnCount(score, score, count: 1)
+                .Fit(context.Data.LoadFromEnumerable(new[] { new ScoreRow { Score = keepAllButLast } }, withScaleSlot));
+            steps.Add(dropScaleSlot);
+            data = dropScaleSlot.Transform(data);
+
             Add(catalog.NormalizeMinMax(score, score, fixZero: true));
             Add(catalog.NormalizeLpNorm(score, score, LpNormNormalizingEstimatorBase.NormFunction.L1, ensureZeroMean: false));
             Add(catalog.CopyColumns(ScoreCopy, score));
@@ -118,7 +137,7 @@ namespace CbGen.ML
             Add(catalog.Conversion.MapValue(LabelText, names.Select((n, k) => new KeyValuePair<uint, string>((uint)(k + 1), n)), Argmax));
             IDataView keyData = context.Data.LoadFromEnumerable(names.Select(n => new NameRow { Name = n }));
             Add(catalog.Conversion.MapValueToKey(predicted, LabelText, keyData: keyData));
-            Add(catalog.DropColumns(ScoreCopy, Argmax, LabelText));
+            Add(catalog.DropColumns(ScoreCopy, RowScale, Argmax, LabelText));
             var transformer = new PriorAdjustmentTransformer(new TransformerChain<ITransformer>(steps.ToArray()), logPriors, tau, score, predicted);
             transformer.Checked(schema);
             return transformer;
