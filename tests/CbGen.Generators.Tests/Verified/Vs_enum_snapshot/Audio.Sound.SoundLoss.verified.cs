@@ -11,9 +11,10 @@ namespace Audio
     /// The VS (vector-scaling) softmax cross-entropy CE(Δ ⊙ z + τ·log π, y) for <see cref="global::Audio.Sound"/>, with the scales and log-priors of
     /// <see cref="global::Audio.SoundWeights"/> (γ = 0.15, τ = 1.25), <see cref="global::CbGen.MeanNormalizer.WeightSum"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.VectorScalingLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class SoundLoss : global::CbGen.TorchSharp.VectorScalingLoss
+    public sealed class SoundLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.VectorScalingLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public SoundLoss()
@@ -24,7 +25,7 @@ namespace Audio
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public SoundLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Audio.SoundWeights.Counts, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, gamma: global::Audio.SoundWeights.VsGamma, tau: global::Audio.SoundWeights.Tau, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.VectorScalingLoss(global::Audio.SoundWeights.Counts, gamma: global::Audio.SoundWeights.VsGamma, tau: global::Audio.SoundWeights.Tau, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.WeightSum, device: global::CbGen.CbDevice.Auto))
         {
         }
 
