@@ -37,7 +37,10 @@ namespace CbGen.Generators
             DiagnosticDescriptors.ScaleOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
             DiagnosticDescriptors.ZeroCountLongTail,
-            DiagnosticDescriptors.CountTotalTooLarge);
+            DiagnosticDescriptors.CountTotalTooLarge,
+            DiagnosticDescriptors.AsymmetricKnobOutOfRange,
+            DiagnosticDescriptors.DistributionBalancedKnobOutOfRange,
+            DiagnosticDescriptors.NormalizerWithoutWeights);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()

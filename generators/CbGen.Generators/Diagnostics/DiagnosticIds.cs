@@ -37,6 +37,9 @@ namespace CbGen
         public const string OptionNotApplicable = "CB030";
         public const string ZeroCountLongTail = "CB031";
         public const string CountTotalTooLarge = "CB032";
+        public const string AsymmetricKnobOutOfRange = "CB045";
+        public const string DistributionBalancedKnobOutOfRange = "CB046";
+        public const string NormalizerWithoutWeights = "CB047";
         public const string GeneratorFailure = "CB900";
 
         /// <summary>CB011's property bag: the suggested β = (N-1)/N, round-trip invariant text.</summary>

@@ -53,6 +53,10 @@ namespace CbGen.Generators.Emitting
                         + (config.DeferUntilEpoch > 0 ? "weight: " + weightsType + ".Weights, " : string.Empty) + "device: " + device;
                     what = config.DeferUntilEpoch > 0 ? "LDAM-DRW loss (label-distribution-aware margins, deferred re-weighting)" : "LDAM loss (label-distribution-aware margins)";
                     break;
+                case CbLoss.DistributionBalanced:
+                case CbLoss.Asymmetric:
+                    (baseType, baseArguments, what) = MultiLabelBase(config, weightsType, normalizer, device);
+                    break;
                 default:
                     throw new InvalidOperationException("Unknown loss " + config.Loss.ToString() + ".");
             }
@@ -75,7 +79,9 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// The " + what + " for <see cref=\"" + enumType + "\"/>, with the " + BakedIn(config) + " of");
             w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (" + KnobsText(config)
                 + "), <see cref=\"" + normalizer + "\"/> and <see cref=\"" + device + "\"/> baked in.");
-            w.WriteLine("/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
+            w.WriteLine(config.IsMultiLabel
+                ? "/// Call it with logits [B, C] and floating multi-hot targets [B, C] (column c is the enum member of value c)."
+                : "/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
             if (deferred is not null)
             {
                 w.WriteLine(deferred);
@@ -86,6 +92,15 @@ namespace CbGen.Generators.Emitting
             WriteDeprecation(w, spec);
             w.WriteLine(access + " sealed class " + type + " : " + baseType);
             w.OpenBrace();
+
+            if (config.IsMultiLabel)
+            {
+                WriteMultiLabelConstructors(w, config, type, baseArguments);
+                w.CloseBrace();
+                WriteAdjustLogits(w, spec, config);
+                CloseNamespace(w, spec);
+                return w.ToString();
+            }
 
             w.WriteLine("/// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>");
             w.WriteLine("public " + type + "()");
@@ -134,6 +149,37 @@ namespace CbGen.Generators.Emitting
         }
 
 
+        /// <summary>The constructors of a multi-label <c>{Name}Loss</c>, which keeps the base <c>forward(logits, target)</c>
+        /// for multi-hot targets; the distribution-balanced one takes N, the number of training samples.</summary>
+        private static void WriteMultiLabelConstructors(SourceWriter w, ConfigSpec config, string type, string baseArguments)
+        {
+            bool db = config.Loss == CbLoss.DistributionBalanced;
+            string samples = db ? "long samples" : string.Empty;
+            string samplesDoc = "/// <param name=\"samples\">N, the number of training samples the positives per class are counted out of.</param>";
+            w.WriteLine("/// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>");
+            if (db)
+            {
+                w.WriteLine(samplesDoc);
+            }
+
+            w.WriteLine("public " + type + "(" + samples + ")");
+            w.WriteLine("    : this(" + (db ? "samples, " : string.Empty) + Reduction + ".Mean)");
+            w.OpenBrace();
+            w.CloseBrace();
+            w.WriteLine();
+            w.WriteLine("/// <summary>Creates the loss with the given reduction.</summary>");
+            if (db)
+            {
+                w.WriteLine(samplesDoc);
+            }
+
+            w.WriteLine("/// <param name=\"reduction\">How the element losses are reduced.</param>");
+            w.WriteLine("public " + type + "(" + (db ? samples + ", " : string.Empty) + Reduction + " reduction)");
+            w.WriteLine("    : base(" + baseArguments + ")");
+            w.OpenBrace();
+            w.CloseBrace();
+        }
+
         /// <summary>The XML docs of a typed <c>forward(logits, labels)</c>.</summary>
         private static void WriteForwardLabelsDocs(SourceWriter w)
         {
@@ -158,6 +204,8 @@ namespace CbGen.Generators.Emitting
         {
             CbLoss.LogitAdjusted => "log-priors",
             CbLoss.Ldam => config.DeferUntilEpoch > 0 ? "margins and weights" : "margins",
+            CbLoss.DistributionBalanced => "counts",
+            CbLoss.Asymmetric => "class count",
             _ => "weights",
         };
 
@@ -177,6 +225,10 @@ namespace CbGen.Generators.Emitting
             else if (config.Loss == CbLoss.Ldam)
             {
                 text = Join("m_max = " + Literals.Text(config.MaxMargin) + ", s = " + Literals.Text(config.Scale));
+            }
+            else if (config.IsMultiLabel)
+            {
+                text = Join(MultiLabelKnobsText(config));
             }
 
             return text;

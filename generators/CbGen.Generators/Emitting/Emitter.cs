@@ -90,6 +90,7 @@ namespace CbGen.Generators.Emitting
                 + (config.Loss == CbLoss.Focal ? ", gamma: " + Literals.Text(config.Gamma) : string.Empty)
                 + (config.Loss == CbLoss.LogitAdjusted ? ", tau: " + Literals.Text(config.Tau) : string.Empty)
                 + (config.Loss == CbLoss.Ldam ? ", max margin: " + Literals.Text(config.MaxMargin) + ", scale: " + Literals.Text(config.Scale) : string.Empty)
+                + (config.IsMultiLabel ? ", " + MultiLabelKnobsText(config) : string.Empty)
                 + ", normalizer: " + config.Normalizer.ToString()
                 + ", device: " + config.Device.ToString()
                 + ", zero counts: " + config.ZeroCounts.ToString()
