@@ -2,7 +2,8 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators
 {
-    // DiagnosticDescriptors: CB045-CB047, the knobs of the multi-label losses (distribution-balanced and asymmetric).
+    // DiagnosticDescriptors: CB045-CB048, the knobs of the multi-label losses (distribution-balanced and asymmetric) and
+    // their absence from sweeps.
     internal static partial class DiagnosticDescriptors
     {
         /// <summary>CB045: a knob of the asymmetric loss is out of range (GammaPositive, GammaNegative, Clip).</summary>
@@ -25,5 +26,12 @@ namespace CbGen.Generators
             "Normalizer is MeanNormalizer.WeightSum but {0} has no class weights to sum; use MeanNormalizer.PositiveLabels (the default) or MeanNormalizer.AllTerms",
             DiagnosticSeverity.Error,
             "WeightSum divides a Mean by the sum of the class weights applied, and the distribution-balanced and asymmetric losses apply none (the distribution-balanced loss re-weights per sample and label instead); the runtime refuses it. Use PositiveLabels (the number of positive labels, the default) or AllTerms (B·C).");
+    
+        /// <summary>CB048: a multi-label loss in a sweep's <c>Losses</c>, whose points cannot build it yet.</summary>
+        public static readonly DiagnosticDescriptor MultiLabelSweepLoss = Create(
+            DiagnosticIds.MultiLabelSweepLoss, "A multi-label loss cannot be a sweep point yet",
+            "{0} cannot be a [ClassBalancedSweep] point yet: a sweep point builds its loss from the class counts alone, and this loss needs multi-hot targets{1}; remove it from Losses and build it with CbLosses.FromCounts",
+            DiagnosticSeverity.Error,
+            "A [ClassBalancedSweep] point builds its loss from the class counts and β; the distribution-balanced loss also needs N, the number of samples, which a sweep does not carry, and neither multi-label loss uses β. Rather than generate a point that fails when it is built, the generator refuses it: build these losses with CbLosses.FromCounts (CbLossOptions.Samples = N for the distribution-balanced loss).");
     }
 }
