@@ -64,14 +64,26 @@ public sealed class EnumLossTests
     }
 
     [Theory]
-    [InlineData("logit-adjusted")]
-    [InlineData("ldam")]
-    [InlineData("vector-scaling")]
-    public void A_class_without_samples_is_refused_for_a_long_tail_loss(string loss)
+    [InlineData("logit-adjusted", "log π_c")]
+    [InlineData("ldam", "n_c^(-1/4)")]
+    [InlineData("vector-scaling", "log π_c")]
+    [InlineData("distribution-balanced", "1/n_c")]
+    public void A_class_without_samples_is_refused_for_a_loss_that_needs_every_class(string loss, string need)
     {
         CliResult r = Cli.Run("enum", "--counts", "9,0,1", "--name", "Pets", "--loss", loss, "--zero-counts", "zero-weight");
 
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("CB031", r.Stderr);
+        Assert.Contains(need, r.Stderr);
+    }
+
+    [Fact]
+    public void The_asymmetric_loss_needs_no_counts_and_takes_an_empty_class_with_zero_weight()
+    {
+        CliResult r = Cli.Run("enum", "--counts", "9,0,1", "--name", "Pets", "--loss", "asymmetric", "--zero-counts", "zero-weight");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        CbGenRunResult run = CbGenRunner.Run(CbGenRunner.CreateCompilation(new[] { r.Stdout }, withTorchSharp: false));
+        Assert.True(run.GeneratorDiagnostics.IsEmpty && run.AnalyzerDiagnostics.IsEmpty, run.DescribeDiagnostics());
     }
 }

@@ -357,7 +357,7 @@ namespace CbGen.Generators.Tests
         {
             Check(DiagnosticDescriptors.UnknownOption,
                 """
-                [ClassBalanced([|Loss = (CbLoss)7|], [|Device = (CbDevice)(-1)|])]
+                [ClassBalanced([|Loss = (CbLoss)99|], [|Device = (CbDevice)(-1)|])]
                 public enum Label { [Samples(10)] A, [Samples(3)] B }
                 """,
                 """

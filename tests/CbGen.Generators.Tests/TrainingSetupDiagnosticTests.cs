@@ -170,7 +170,7 @@ namespace CbGen.Generators.Tests
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
                 badGenerates: true);
             Check(DiagnosticDescriptors.UnknownOption,
-                "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax, [|(CbLoss)7|] })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
+                "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax, [|(CbLoss)99|] })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null,
                 "[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax })]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n", null);
         }
 

@@ -39,7 +39,10 @@ namespace CbGen.Generators
             DiagnosticDescriptors.SamplingPowerOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
             DiagnosticDescriptors.ZeroCountLongTail,
-            DiagnosticDescriptors.CountTotalTooLarge);
+            DiagnosticDescriptors.CountTotalTooLarge,
+            DiagnosticDescriptors.AsymmetricKnobOutOfRange,
+            DiagnosticDescriptors.DistributionBalancedKnobOutOfRange,
+            DiagnosticDescriptors.NormalizerWithoutWeights);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()

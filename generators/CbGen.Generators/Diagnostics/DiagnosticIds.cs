@@ -39,6 +39,10 @@ namespace CbGen
         public const string CountTotalTooLarge = "CB032";
         public const string VsGammaOutOfRange = "CB040";
         public const string SamplingPowerOutOfRange = "CB041";
+        public const string AsymmetricKnobOutOfRange = "CB045";
+        public const string DistributionBalancedKnobOutOfRange = "CB046";
+        public const string NormalizerWithoutWeights = "CB047";
+        public const string MultiLabelSweepLoss = "CB048";
         public const string GeneratorFailure = "CB900";
 
         /// <summary>CB011's property bag: the suggested β = (N-1)/N, round-trip invariant text.</summary>

@@ -32,6 +32,7 @@ namespace CbGen.Generators
             DiagnosticDescriptors.EmptySweepAxis,
             DiagnosticDescriptors.DuplicateSweepValue,
             DiagnosticDescriptors.InvalidDeferUntilEpoch,
+            DiagnosticDescriptors.MultiLabelSweepLoss,
             DiagnosticDescriptors.NonPositiveCount,
             DiagnosticDescriptors.BetaOutOfRange,
             DiagnosticDescriptors.GammaOutOfRange,

@@ -21,14 +21,15 @@ namespace CbGen.Generators.Emitting
             string device = "global::CbGen.CbDevice." + config.Device.ToString();
             LossKind kind = KindOf(config.Loss);
             bool deferred = config.DeferUntilEpoch > 0;
-            string inner = "new " + kind.RuntimeType + "(" + weightsType + "." + kind.Table.ToString();
+            string inner = "new " + kind.RuntimeType + "(" + weightsType + "." + kind.Table.ToString()
+                + (kind.TakesSamples ? ", samples" : string.Empty);
             foreach (LossKnob knob in kind.Knobs)
             {
                 inner += ", " + knob.Parameter + ": " + weightsType + "." + knob.Constant;
             }
 
             inner += (deferred && kind.Table == LossTable.Counts ? ", weight: " + weightsType + ".Weights" : string.Empty)
-                + ", reduction: reduction, normalizer: " + normalizer + ", device: " + device + ")";
+                + ", reduction: reduction, normalizer: " + normalizer + (kind.HasDevice ? ", device: " + device : string.Empty) + ")";
             string innerType = kind.RuntimeType;
             if (deferred)
             {
@@ -47,7 +48,9 @@ namespace CbGen.Generators.Emitting
             w.WriteLine("/// The " + what + " for <see cref=\"" + enumType + "\"/>, with the " + BakedIn(config) + " of");
             w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (" + KnobsText(config)
                 + "), <see cref=\"" + normalizer + "\"/> and <see cref=\"" + device + "\"/> baked in.");
-            w.WriteLine("/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
+            w.WriteLine(kind.MultiLabel
+                ? "/// Call it with logits [B, C] and floating multi-hot targets [B, C] (column c is the enum member of value c)."
+                : "/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
             if (deferred)
             {
                 w.WriteLine("/// Deferred re-weighting: unweighted for the 0-based epochs 0.." + Literals.Int(config.DeferUntilEpoch - 1)
@@ -60,6 +63,15 @@ namespace CbGen.Generators.Emitting
             WriteDeprecation(w, spec);
             w.WriteLine(access + " sealed class " + type + " : global::CbGen.TorchSharp.PerClassLoss<" + innerType + ">");
             w.OpenBrace();
+
+            if (kind.MultiLabel)
+            {
+                WriteMultiLabelConstructors(w, type, inner, kind.TakesSamples);
+                w.CloseBrace();
+                WriteAdjustLogits(w, spec, config);
+                CloseNamespace(w, spec);
+                return w.ToString();
+            }
 
             w.WriteLine("/// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>");
             w.WriteLine("public " + type + "()");
@@ -166,7 +178,6 @@ namespace CbGen.Generators.Emitting
             {
                 text += (text.Length == 0 ? string.Empty : ", ") + knob.Symbol + " = " + Literals.Text(knob.Value(config));
             }
-
             return text;
         }
     }

@@ -37,6 +37,27 @@ namespace CbGen.Generators.Emitting
                 BakedIn = "margins",
                 DeferredWhat = "LDAM-DRW loss (label-distribution-aware margins, deferred re-weighting)",
             },
+            CbLoss.DistributionBalanced => new LossKind("DistributionBalancedLoss", LossTable.Counts,
+                "distribution-balanced loss (re-balanced weighting, negative-tolerant regularisation)",
+                new LossKnob("alpha", "SmoothingAlpha", "α", "α, the floor of the smoothed re-balancing weight r̂ = α + σ(β·(r − μ)).", c => c.MultiLabel.SmoothingAlpha),
+                new LossKnob("beta", "SmoothingBeta", "β", "β, the slope of the smoothing function.", c => c.MultiLabel.SmoothingBeta),
+                new LossKnob("mu", "SmoothingMu", "μ", "μ, the centre of the smoothing function.", c => c.MultiLabel.SmoothingMu),
+                new LossKnob("lambda", "NegativeScale", "λ", "λ, the scale of the negatives' logits (negative-tolerant regularisation).", c => c.MultiLabel.NegativeScale),
+                new LossKnob("kappa", "BiasScale", "κ", "κ, the scale of the class-prior bias ν_c = κ·(−log(1/p_c − 1)).", c => c.MultiLabel.BiasScale))
+            {
+                BakedIn = "counts",
+                MultiLabel = true,
+                TakesSamples = true,
+            },
+            CbLoss.Asymmetric => new LossKind("AsymmetricLoss", LossTable.ClassCount, "asymmetric loss (ASL)",
+                new LossKnob("gammaPositive", "GammaPositive", "γ+", "γ+, the positives' focusing parameter.", c => c.MultiLabel.GammaPositive),
+                new LossKnob("gammaNegative", "GammaNegative", "γ−", "γ−, the negatives' focusing parameter.", c => c.MultiLabel.GammaNegative),
+                new LossKnob("clip", "Clip", "m", "m, the probability margin of the negatives: p_m = max(p − m, 0).", c => c.MultiLabel.Clip))
+            {
+                BakedIn = "class count",
+                MultiLabel = true,
+                HasDevice = false,
+            },
             _ => throw new InvalidOperationException("Unknown loss " + loss.ToString() + "."),
         };
 
@@ -49,6 +70,9 @@ namespace CbGen.Generators.Emitting
             /// <summary><c>Counts</c>, the training samples per class; under deferred re-weighting the loss also gets
             /// <c>weight: Weights</c>.</summary>
             Counts,
+
+            /// <summary><c>ClassCount</c>, the number of classes C (a loss with no per-class table).</summary>
+            ClassCount,
         }
 
         /// <summary>One loss's entry.</summary>
@@ -63,6 +87,16 @@ namespace CbGen.Generators.Emitting
 
             /// <summary>The words under deferred re-weighting, when they differ from <see cref="What"/>.</summary>
             public string? DeferredWhat { get; init; }
+
+            /// <summary>Whether the loss takes floating multi-hot targets [B, C] (no typed label overloads).</summary>
+            public bool MultiLabel { get; init; }
+
+            /// <summary>Whether the runtime loss takes N, the number of training samples, after its table: the generated
+            /// constructors then take <c>long samples</c>.</summary>
+            public bool TakesSamples { get; init; }
+
+            /// <summary>Whether the runtime loss takes a <c>device</c> (a loss with no buffers takes none).</summary>
+            public bool HasDevice { get; init; } = true;
 
             public string RuntimeType => "global::CbGen.TorchSharp." + Runtime;
         }

@@ -48,6 +48,10 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("/// constants: α_c = (1 - β) / (1 - β^n_c), normalised so that the weights sum to the number of classes");
                 w.WriteLine("/// " + (config.ZeroCounts == ZeroCountPolicy.ZeroWeight ? "that have samples (empty classes weigh 0)." : "(" + Literals.Int(classCount) + ")."));
             }
+            else if (config.IsMultiLabel)
+            {
+                WriteMultiLabelSummary(w, config, enumType);
+            }
             else
             {
                 WriteLongTailSummary(w, config, enumType);

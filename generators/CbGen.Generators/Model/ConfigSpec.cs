@@ -33,12 +33,23 @@ namespace CbGen.Generators.Model
         /// <summary>s of a <see cref="CbLoss.Ldam"/> config; 0 for the other losses.</summary>
         public double Scale { get; init; }
 
+        /// <summary>The knobs of a <see cref="CbLoss.DistributionBalanced"/> or <see cref="CbLoss.Asymmetric"/> config (the
+        /// other loss's and the "set" flags zeroed); <see cref="MultiLabelKnobs.None"/> for the other losses.</summary>
+        public MultiLabelKnobs MultiLabel { get; init; }
+
         /// <summary>Whether the loss is LogitAdjusted, Ldam or VectorScaling.</summary>
         public bool IsLongTail => Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling;
 
+        /// <summary>Whether the loss needs a finite per-class value of every class (CB031 for an empty class): the long-tail
+        /// losses and DistributionBalanced (1/n_c).</summary>
+        public bool NeedsEveryClass => IsLongTail || Loss == CbLoss.DistributionBalanced;
+
+        /// <summary>Whether the loss is DistributionBalanced or Asymmetric.</summary>
+        public bool IsMultiLabel => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;
+
         /// <summary>Whether the loss applies the class-balanced weights (the CB losses, and LDAM-DRW); <see cref="Beta"/>
         /// is 0 when it does not.</summary>
-        public bool UsesWeights => !IsLongTail || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+        public bool UsesWeights => (!IsLongTail && !IsMultiLabel) || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
 
         /// <summary>This config without its <see cref="Location"/>: what the emitters read.</summary>
         public ConfigSpec WithoutLocation() => Location is null ? this : this with { Location = null };

@@ -225,7 +225,7 @@ namespace CbGen.Generators.Parsing
                     if (!zeroReported)
                     {
                         zeroReported = true;
-                        string fix = Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.IsLongTail)?.Loss);
+                        string fix = Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.NeedsEveryClass)?.Loss);
                         foreach (CountsRow row in rows)
                         {
                             if (row.Count == 0)
@@ -239,7 +239,7 @@ namespace CbGen.Generators.Parsing
                     continue;
                 }
 
-                if (anyZero && config.IsLongTail)
+                if (anyZero && config.NeedsEveryClass)
                 {
                     // ZeroWeight cannot help: log π and n^(-1/4) are infinite for an empty class.
                     CountsRow empty = rows.First(r => r.Count == 0);

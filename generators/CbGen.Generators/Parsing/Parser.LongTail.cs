@@ -77,7 +77,7 @@ namespace CbGen.Generators.Parsing
                 }
             }
 
-            if (knobs.BetaSet && !config.UsesWeights)
+            if (knobs.BetaSet && !config.UsesWeights && !config.IsMultiLabel)
             {
                 Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta",
                     loss + (config.Loss == CbLoss.Ldam ? " without DeferUntilEpoch" : string.Empty),
@@ -92,8 +92,12 @@ namespace CbGen.Generators.Parsing
         }
 
         /// <summary>What a long-tail loss needs of every class, for CB031: "log π_c" or "the margin n_c^(-1/4)".</summary>
-        internal static string LongTailNeed(CbLoss loss) =>
-            loss == CbLoss.Ldam ? "the margin n_c^(-1/4)" : "the log-prior log π_c";
+        internal static string LongTailNeed(CbLoss loss) => loss switch
+        {
+            CbLoss.LogitAdjusted or CbLoss.VectorScaling => "the log-prior log π_c",
+            CbLoss.DistributionBalanced => "the re-balancing weight 1/n_c",
+            _ => "the margin n_c^(-1/4)",
+        };
 
         /// <summary>CB002's fix for a count below 1 under the configs that keep <c>ZeroCountPolicy.Throw</c>: ZeroWeight
         /// when it helps them all, else (<paramref name="longTail"/>, the first long-tail loss among them, where ZeroWeight

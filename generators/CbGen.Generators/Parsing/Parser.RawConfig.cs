@@ -33,9 +33,10 @@ namespace CbGen.Generators.Parsing
         {
             private RawConfig(bool readable, string typeName, string? explicitName, CbLoss loss, double beta, double gamma,
                 bool gammaSet, CbDevice device, MeanNormalizer normalizer, ZeroCountPolicy zeroCounts, int deferUntilEpoch,
-                LongTailKnobs knobs)
+                LongTailKnobs knobs, MultiLabelKnobs multiLabel)
             {
                 Knobs = knobs;
+                MultiLabel = multiLabel;
                 DeferUntilEpoch = deferUntilEpoch;
                 Readable = readable;
                 TypeName = typeName;
@@ -76,11 +77,21 @@ namespace CbGen.Generators.Parsing
             /// <summary>τ, m_max, s and which of the options were written (the long-tail losses' defaults differ).</summary>
             public LongTailKnobs Knobs { get; }
 
+            /// <summary>The multi-label losses' knobs as written (or defaulted), and which were written.</summary>
+            public MultiLabelKnobs MultiLabel { get; }
+
             /// <summary>Whether the loss is LogitAdjusted, Ldam or VectorScaling.</summary>
             public bool IsLongTail => Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling;
 
+            /// <summary>Whether the loss needs a finite per-class value of every class (CB031 for an empty class): the long-tail
+            /// losses and DistributionBalanced (1/n_c).</summary>
+            public bool NeedsEveryClass => IsLongTail || Loss == CbLoss.DistributionBalanced;
+
+            /// <summary>Whether the loss is DistributionBalanced or Asymmetric (no class weights, multi-hot targets).</summary>
+            public bool IsMultiLabel => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;
+
             /// <summary>Whether the loss applies class-balanced weights: the CB losses, and LDAM with DeferUntilEpoch (LDAM-DRW).</summary>
-            public bool UsesWeights => !IsLongTail || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+            public bool UsesWeights => (!IsLongTail && !IsMultiLabel) || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
 
             /// <param name="location">Where a clash of its type names is reported (its <c>Name</c>, else the attribute).</param>
             public ConfigSpec ToSpec(LocationInfo? location)
@@ -90,8 +101,9 @@ namespace CbGen.Generators.Parsing
                 MeanNormalizer normalizer = IsLongTail && !Knobs.NormalizerSet ? MeanNormalizer.WeightSum : Normalizer;
                 double beta = !UsesWeights ? 0.0 : Loss == CbLoss.Ldam && !Knobs.BetaSet ? LdamDrwBeta : Beta;
                 return new ConfigSpec(TypeName, Loss, beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
-                    normalizer, ZeroCounts, Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling ? 0 : DeferUntilEpoch, location)
+                    normalizer, ZeroCounts, Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling || IsMultiLabel ? 0 : DeferUntilEpoch, location)
                 {
+                    MultiLabel = IsMultiLabel ? MultiLabel.For(Loss) : MultiLabelKnobs.None,
                     Tau = Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling ? Knobs.Tau : 0.0,
                     VsGamma = Loss == CbLoss.VectorScaling ? Knobs.VsGamma : 0.0,
                     SamplingPower = Knobs.SamplingPowerSet ? Knobs.SamplingPower : -1.0,
@@ -111,7 +123,7 @@ namespace CbGen.Generators.Parsing
                 if (!readable)
                 {
                     return new RawConfig(false, enumName, null, CbLoss.Softmax, DefaultBeta, DefaultGamma, false, CbDevice.Auto,
-                        MeanNormalizer.PositiveLabels, ZeroCountPolicy.Throw, 0, LongTailKnobs.Default);
+                        MeanNormalizer.PositiveLabels, ZeroCountPolicy.Throw, 0, LongTailKnobs.Default, MultiLabelKnobs.Default);
                 }
 
                 double beta = DefaultBeta;
@@ -123,6 +135,7 @@ namespace CbGen.Generators.Parsing
                 var zeroCounts = ZeroCountPolicy.Throw;
                 string? name = null;
                 LongTailKnobs knobs = LongTailKnobs.Default;
+                MultiLabelKnobs multiLabel = MultiLabelKnobs.Default;
                 foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
                 {
                     TypedConstant constant = argument.Value;
@@ -179,14 +192,18 @@ namespace CbGen.Generators.Parsing
                             knobs = knobs with { DeferSet = true };
                             break;
                         default:
-                            readable = false;
+                            if (!MultiLabelKnobs.TryRead(ref multiLabel, argument.Key, value))
+                            {
+                                readable = false;
+                            }
+
                             break;
                     }
                 }
 
                 string typeName = name ?? (configCount > 1 ? enumName + loss.ToString() : enumName);
                 return new RawConfig(readable, typeName, name, loss, beta, gamma, gammaSet, device, normalizer, zeroCounts,
-                    deferUntilEpoch, knobs);
+                    deferUntilEpoch, knobs, multiLabel);
             }
         }
     }

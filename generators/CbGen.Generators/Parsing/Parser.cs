@@ -133,7 +133,7 @@ namespace CbGen.Generators.Parsing
                     configValid[i] = false;
                 }
 
-                if (anyZero && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && config.IsLongTail
+                if (anyZero && config.ZeroCounts == ZeroCountPolicy.ZeroWeight && config.NeedsEveryClass
                     && Array.Find(members, m => m is { Count: 0 }) is { } empty)
                 {
                     checks.Report(DiagnosticDescriptors.ZeroCountLongTail, () => ArgumentLocation(attribute, "ZeroCounts", cancellationToken), i,
@@ -207,7 +207,7 @@ namespace CbGen.Generators.Parsing
         {
             foreach (RawConfig config in configs)
             {
-                if (config.Readable && config.IsLongTail && (!onlyThrow || config.ZeroCounts == ZeroCountPolicy.Throw))
+                if (config.Readable && config.NeedsEveryClass && (!onlyThrow || config.ZeroCounts == ZeroCountPolicy.Throw))
                 {
                     return config.Loss;
                 }

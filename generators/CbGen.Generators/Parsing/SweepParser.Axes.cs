@@ -74,6 +74,11 @@ namespace CbGen.Generators.Parsing
                     Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
                         "Losses", "CbLoss." + loss.ToString());
                 }
+                else if (loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric)
+                {
+                    Report(DiagnosticDescriptors.MultiLabelSweepLoss, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
+                        "CbLoss." + loss.ToString(), loss == CbLoss.DistributionBalanced ? " and N, the number of samples" : string.Empty);
+                }
             }
 
             if (gammasSet && !anyFocal && losses.Length > 0)

@@ -28,11 +28,12 @@ internal static class GeneratorRules
     /// losses do not (LDAM only as LDAM-DRW, which <c>cbgen enum</c> does not write): Beta on them is CB030.</summary>
     public static bool UsesClassBalancedWeights(CbLoss loss) => loss is CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal;
 
-    /// <summary>CB031: the logit-adjusted and VS losses' log π_c and LDAM's n_c^(-1/4) are infinite for a class of count 0,
-    /// with or without <c>--zero-counts zero-weight</c>.</summary>
+    /// <summary>CB031: the logit-adjusted and VS losses' log π_c, LDAM's n_c^(-1/4) and the distribution-balanced loss's
+    /// 1/n_c are infinite for a class of count 0, with or without <c>--zero-counts zero-weight</c>. The asymmetric loss
+    /// reads no counts.</summary>
     public static void RequireSamplesForLongTail(CountTable table, CbLoss loss)
     {
-        if (UsesClassBalancedWeights(loss))
+        if (UsesClassBalancedWeights(loss) || loss == CbLoss.Asymmetric)
         {
             return;
         }
@@ -42,7 +43,8 @@ internal static class GeneratorRules
         if (empty.Count > 0)
         {
             throw new InputException(table.Source + ": the class(es) " + string.Join(", ", empty) + " have no samples, but --loss "
-                + CliNames.Kebab(loss.ToString()) + " needs " + (loss == CbLoss.Ldam ? "n_c^(-1/4)" : "log π_c")
+                + CliNames.Kebab(loss.ToString()) + " needs "
+                + (loss switch { CbLoss.Ldam => "n_c^(-1/4)", CbLoss.DistributionBalanced => "1/n_c", _ => "log π_c" })
                 + " of every class, which is infinite for a count of 0, even with --zero-counts zero-weight (the generator "
                 + "rejects this with CB031); give the class a pseudo-count of 1 if it can occur at test time, or remove it.");
         }

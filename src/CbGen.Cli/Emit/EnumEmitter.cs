@@ -68,7 +68,8 @@ internal static class EnumEmitter
             sb.Append(", Gamma = ").Append(Literal(spec.Gamma ?? CbDefaults.Gamma));
         }
 
-        if (weighted && spec.ZeroCounts == ZeroCountPolicy.ZeroWeight)
+        // The asymmetric loss reads no counts, so an empty class is fine under ZeroWeight (the generator needs the policy).
+        if ((weighted || spec.Loss == CbLoss.Asymmetric) && spec.ZeroCounts == ZeroCountPolicy.ZeroWeight)
         {
             sb.Append(", ZeroCounts = ").Append(qualifier).Append("ZeroCountPolicy.ZeroWeight");
         }

@@ -29,8 +29,23 @@ namespace CbGen.TorchSharp.Internal
                 paramName);
             Check(options.MaxMargin is not null, "MaxMargin", loss, loss == CbLoss.Ldam, "CbLoss.Ldam", paramName);
             Check(options.Scale is not null, "Scale", loss, loss == CbLoss.Ldam, "CbLoss.Ldam", paramName);
-            Check(options.DeferUntilEpoch is not null, "DeferUntilEpoch", loss, loss is not (CbLoss.LogitAdjusted or CbLoss.VectorScaling), DeferUsers,
-                paramName);
+            Check(options.DeferUntilEpoch is not null, "DeferUntilEpoch", loss,
+                loss is CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal or CbLoss.Ldam, DeferUsers, paramName);
+            bool db = loss == CbLoss.DistributionBalanced;
+            const string Db = "CbLoss.DistributionBalanced";
+            Check(options.Samples is not null, "Samples", loss, db, Db, paramName);
+            Check(options.SmoothingAlpha is not null, "SmoothingAlpha", loss, db, Db, paramName);
+            Check(options.SmoothingBeta is not null, "SmoothingBeta", loss, db, Db, paramName);
+            Check(options.SmoothingMu is not null, "SmoothingMu", loss, db, Db, paramName);
+            Check(options.NegativeScale is not null, "NegativeScale", loss, db, Db, paramName);
+            Check(options.BiasScale is not null, "BiasScale", loss, db, Db, paramName);
+            Check(options.InstancePrior is not null, "InstancePrior", loss, db, Db, paramName);
+            bool asl = loss == CbLoss.Asymmetric;
+            const string Asl = "CbLoss.Asymmetric";
+            Check(options.GammaPositive is not null, "GammaPositive", loss, asl, Asl, paramName);
+            Check(options.GammaNegative is not null, "GammaNegative", loss, asl, Asl, paramName);
+            Check(options.Clip is not null, "Clip", loss, asl, Asl, paramName);
+            Check(options.LogEpsilon is not null, "LogEpsilon", loss, asl, Asl, paramName);
         }
 
         /// <summary>As <see cref="CheckApplies"/>, for <see cref="CbLosses.Create(CbLoss, ReadOnlySpan{double}, CbLossOptions?)"/>,

@@ -6,9 +6,13 @@ namespace CbGen.TorchSharp
     /// <summary>
     /// The options of a loss built by <see cref="CbLosses"/> (or <c>DeferredReweightingLoss.FromCounts</c>). The
     /// options that only some losses use (<see cref="Gamma"/>: focal; <see cref="LabelSmoothing"/>: softmax;
-    /// <see cref="IgnoreIndex"/>: softmax, logit-adjusted, LDAM and VS; <see cref="Tau"/>: logit-adjusted and VS; <see cref="VsGamma"/>: VS;
-    /// <see cref="MaxMargin"/> and <see cref="Scale"/>: LDAM; <see cref="DeferUntilEpoch"/>: every loss but the
-    /// logit-adjusted and VS ones) are <c>null</c> until you set them, and null means the module constructor's default. An
+    /// <see cref="IgnoreIndex"/>: softmax, logit-adjusted, LDAM and VS; <see cref="Tau"/>: logit-adjusted and VS;
+    /// <see cref="VsGamma"/>: VS; <see cref="MaxMargin"/> and <see cref="Scale"/>: LDAM; <see cref="Samples"/>,
+    /// <see cref="SmoothingAlpha"/>, <see cref="SmoothingBeta"/>, <see cref="SmoothingMu"/>, <see cref="NegativeScale"/>,
+    /// <see cref="BiasScale"/> and <see cref="InstancePrior"/>: distribution-balanced; <see cref="GammaPositive"/>,
+    /// <see cref="GammaNegative"/>, <see cref="Clip"/> and <see cref="LogEpsilon"/>: asymmetric;
+    /// <see cref="DeferUntilEpoch"/>: the losses with class weights and LDAM) are <c>null</c> until you set them, and null
+    /// means the module constructor's default. An
     /// option you set for a loss that does not use it is an <see cref="System.ArgumentException"/> naming the option,
     /// the loss and the losses that use it (the run-time twin of the generator's CB005 and CB030), so a value is never
     /// silently ignored; unset options never trigger it. Out-of-range values are rejected when a module is built, by
@@ -79,6 +83,42 @@ namespace CbGen.TorchSharp
         /// does not use.</summary>
         public int? DeferUntilEpoch { get; init; }
 
+        /// <summary>Distribution-balanced: N, the number of training samples the positives per class are counted out of
+        /// (no default: the loss needs it; positives are per class, so N is not their sum).</summary>
+        public long? Samples { get; init; }
+
+        /// <summary>Distribution-balanced: the smoothing floor α ≥ 0 of r̂ = α + σ(β·(r − μ)) (null: 0.1).</summary>
+        public double? SmoothingAlpha { get; init; }
+
+        /// <summary>Distribution-balanced: the smoothing slope β ≥ 0 (null: 10). Not the class-balanced β of
+        /// <see cref="CbLosses.FromCounts(CbLoss, ClassCounts, double, CbLossOptions?)"/>, which this loss checks and ignores.</summary>
+        public double? SmoothingBeta { get; init; }
+
+        /// <summary>Distribution-balanced: the smoothing centre μ, finite (null: 0.3).</summary>
+        public double? SmoothingMu { get; init; }
+
+        /// <summary>Distribution-balanced: the negative-tolerant scale λ &gt; 0 of the negatives' logits (null: 5).</summary>
+        public double? NegativeScale { get; init; }
+
+        /// <summary>Distribution-balanced: κ, the scale of the class-prior bias ν_c = κ·(−log(1/p_c − 1)) (null: 0.05;
+        /// 0 turns the bias off, a negative κ flips its sign).</summary>
+        public double? BiasScale { get; init; }
+
+        /// <summary>Distribution-balanced: how P^I(x) is normalised (null: <see cref="DbInstancePrior.Sum"/>, the paper's).</summary>
+        public DbInstancePrior? InstancePrior { get; init; }
+
+        /// <summary>Asymmetric: γ+ ≥ 0, the positives' focusing parameter (null: 0).</summary>
+        public double? GammaPositive { get; init; }
+
+        /// <summary>Asymmetric: γ− ≥ 0, the negatives' focusing parameter (null: 4).</summary>
+        public double? GammaNegative { get; init; }
+
+        /// <summary>Asymmetric: the probability margin m in [0, 1) of p_m = max(p − m, 0) (null: 0.05).</summary>
+        public double? Clip { get; init; }
+
+        /// <summary>Asymmetric: the log floor ε in [0, 1) (null: 0, exact logs; 1e-8 is the official code's clamp).</summary>
+        public double? LogEpsilon { get; init; }
+
         /// <summary>The normaliser <paramref name="loss"/> uses under these options: <see cref="Normalizer"/>, or the
         /// loss's own default when it is null.</summary>
         /// <param name="loss">The loss being built.</param>
@@ -100,5 +140,25 @@ namespace CbGen.TorchSharp
         internal double MaxMarginValue => MaxMargin ?? LdamMargins.DefaultMaxMargin;
 
         internal double ScaleValue => Scale ?? LdamLoss.DefaultScale;
+
+        internal double SmoothingAlphaValue => SmoothingAlpha ?? CbDefaults.DbAlpha;
+
+        internal double SmoothingBetaValue => SmoothingBeta ?? CbDefaults.DbBeta;
+
+        internal double SmoothingMuValue => SmoothingMu ?? CbDefaults.DbMu;
+
+        internal double NegativeScaleValue => NegativeScale ?? CbDefaults.DbLambda;
+
+        internal double BiasScaleValue => BiasScale ?? CbDefaults.DbKappa;
+
+        internal DbInstancePrior InstancePriorValue => InstancePrior ?? DbInstancePrior.Sum;
+
+        internal double GammaPositiveValue => GammaPositive ?? CbDefaults.AslGammaPositive;
+
+        internal double GammaNegativeValue => GammaNegative ?? CbDefaults.AslGammaNegative;
+
+        internal double ClipValue => Clip ?? CbDefaults.AslClip;
+
+        internal double LogEpsilonValue => LogEpsilon ?? 0.0;
     }
 }

@@ -98,6 +98,14 @@ namespace CbGen.TorchSharp
                 case CbLoss.Ldam:
                     return new LdamLoss(counts, o.Reduction, o.NormalizerFor(loss), o.IgnoreIndexValue, o.MaxMarginValue, o.ScaleValue,
                         device: o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
+                case CbLoss.DistributionBalanced:
+                    return new DistributionBalancedLoss(counts, SamplesOf(o, nameof(options)), o.Reduction, o.NormalizerFor(loss),
+                        o.SmoothingAlphaValue, o.SmoothingBetaValue, o.SmoothingMuValue, o.NegativeScaleValue,
+                        o.BiasScaleValue, o.InstancePriorValue, o.Device) { CheckFiniteLogits = o.CheckFiniteLogits };
+                case CbLoss.Asymmetric:
+                    return new AsymmetricLoss(ClassCountOf(counts, nameof(counts)), o.Reduction, o.NormalizerFor(loss),
+                        o.GammaPositiveValue, o.GammaNegativeValue, o.ClipValue, o.LogEpsilonValue)
+                        { CheckFiniteLogits = o.CheckFiniteLogits };
                 default:
                     return Create(loss, Counts.ClassBalancedWeightsOf(counts.Span, beta, nameof(counts)), options);
             }
@@ -107,11 +115,11 @@ namespace CbGen.TorchSharp
         internal static void CheckVariant(CbLoss loss, string paramName)
         {
             if (loss is not (CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal or CbLoss.LogitAdjusted or CbLoss.Ldam
-                or CbLoss.VectorScaling))
+                or CbLoss.VectorScaling or CbLoss.DistributionBalanced or CbLoss.Asymmetric))
             {
                 throw new ArgumentOutOfRangeException(paramName, loss,
-                    "loss must be CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam or "
-                    + "CbLoss.VectorScaling; got "
+                    "loss must be CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam, "
+                    + "CbLoss.VectorScaling, CbLoss.DistributionBalanced or CbLoss.Asymmetric; got "
                     + ((int)loss).ToString(CultureInfo.InvariantCulture) + ".");
             }
         }
@@ -128,10 +136,34 @@ namespace CbGen.TorchSharp
             }
         }
 
+        private static long SamplesOf(CbLossOptions options, string paramName) =>
+            options.Samples ?? throw new ArgumentException(
+                "CbLoss.DistributionBalanced needs N, the number of training samples, besides the positives per class: set "
+                + "CbLossOptions.Samples (positives are counted per class, so N is not their sum).", paramName);
+
+        private static int ClassCountOf(ClassCounts counts, string paramName)
+        {
+            if (counts.Span.IsEmpty)
+            {
+                throw new ArgumentException("The counts are empty; pass one count per class (C ≥ 1).", paramName);
+            }
+
+            return counts.Span.Length;
+        }
+
         /// <summary>Accepts the variants that are built from class weights alone.</summary>
         internal static void CheckWeightVariant(CbLoss loss, string paramName)
         {
             CheckVariant(loss, paramName);
+            if (loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric)
+            {
+                throw new ArgumentOutOfRangeException(paramName, loss,
+                    "CbLoss." + loss.ToString() + " takes no class weights"
+                    + (loss == CbLoss.DistributionBalanced ? ": it re-weights from the positives per class and N" : string.Empty)
+                    + "; use CbLosses.FromCounts(CbLoss." + loss.ToString() + ", counts, beta, options)"
+                    + (loss == CbLoss.DistributionBalanced ? " with options.Samples = N." : " (the counts give C; β is checked and ignored)."));
+            }
+
             if (loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling)
             {
                 throw new ArgumentOutOfRangeException(paramName, loss,

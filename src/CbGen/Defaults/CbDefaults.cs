@@ -29,6 +29,31 @@ namespace CbGen
         /// <summary>The official LDAM-DRW code's β: 0.9999.</summary>
         public const double LdamDrwBeta = 0.9999;
 
+        /// <summary>The distribution-balanced loss's smoothing floor α of r̂ = α + σ(β·(r − μ)): 0.1 (Wu et al. 2020).</summary>
+        public const double DbAlpha = 0.1;
+
+        /// <summary>The distribution-balanced loss's smoothing slope β of r̂ = α + σ(β·(r − μ)): 10 (Wu et al. 2020).</summary>
+        public const double DbBeta = 10.0;
+
+        /// <summary>The distribution-balanced loss's smoothing centre μ of r̂ = α + σ(β·(r − μ)): 0.3 (the COCO-MLT setting
+        /// we read in Wu et al. 2020; see docs/losses.md).</summary>
+        public const double DbMu = 0.3;
+
+        /// <summary>The distribution-balanced loss's negative-tolerant scale λ: 5 (see docs/losses.md for why).</summary>
+        public const double DbLambda = 5.0;
+
+        /// <summary>The distribution-balanced loss's bias scale κ of ν_c = κ·b̂_c: 0.05 (Wu et al. 2020).</summary>
+        public const double DbKappa = 0.05;
+
+        /// <summary>The asymmetric loss's positive focusing parameter γ+: 0 (Ridnik et al. 2021).</summary>
+        public const double AslGammaPositive = 0.0;
+
+        /// <summary>The asymmetric loss's negative focusing parameter γ−: 4 (Ridnik et al. 2021).</summary>
+        public const double AslGammaNegative = 4.0;
+
+        /// <summary>The asymmetric loss's probability margin m of p_m = max(p − m, 0): 0.05 (Ridnik et al. 2021).</summary>
+        public const double AslClip = 0.05;
+
         /// <summary>The label that contributes no loss: -100, PyTorch's <c>ignore_index</c>.</summary>
         public const long IgnoreIndex = -100;
 

@@ -27,6 +27,29 @@ namespace CbGen
         /// and the offsets ι_c = τ·log π_c; γ = 0 is <see cref="LogitAdjusted"/>, τ = 0 the multiplicative
         /// (class-dependent temperature) part alone. Knobs: <c>VsGamma</c>, <c>Tau</c>.</summary>
         VectorScaling = 5,
+
+        /// <summary>Distribution-balanced loss (Wu et al. 2020) for multi-hot targets: BCE re-weighted by the smoothed
+        /// ratio r̂ = α + σ(β·(r − μ)) of the class-level to the instance-level sampling probability, with the
+        /// negative-tolerant regularisation (negatives' logits scaled by λ, logits shifted by the class-prior bias ν).
+        /// Needs the positives per class and the number of samples N.</summary>
+        DistributionBalanced = 6,
+
+        /// <summary>Asymmetric loss (Ridnik et al. 2021) for multi-hot targets: focusing γ+ on positives, γ− on negatives,
+        /// whose probability is shifted by the margin m (p_m = max(p − m, 0)). Knobs: <c>GammaPositive</c>,
+        /// <c>GammaNegative</c>, <c>Clip</c>.</summary>
+        Asymmetric = 7,
+    }
+
+    /// <summary>How the distribution-balanced loss normalises the instance-level sampling probability P^I(x) of a sample
+    /// with the positive labels y (see docs/losses.md).</summary>
+    public enum DbInstancePrior
+    {
+        /// <summary>The paper's sum: P^I(x) = (1/C)·Σ_{j∈y} 1/n_j, so r_c = (1/n_c) / Σ_{j∈y} 1/n_j.</summary>
+        Sum = 0,
+
+        /// <summary>The mean over the sample's positive labels: P^I(x) = (1/C)·(1/|y|)·Σ_{j∈y} 1/n_j, so r_c is |y| times
+        /// the <see cref="Sum"/> reading's (equal for a sample with one label).</summary>
+        Mean = 1,
     }
 
     /// <summary>Where a generated loss keeps its weights and expects its logits.</summary>

@@ -47,6 +47,38 @@ namespace CbGen
         /// code's.</summary>
         public double Scale { get; set; } = CbDefaults.Scale;
 
+        /// <summary>The asymmetric loss's positive focusing parameter γ+ ≥ 0 (<see cref="CbLoss.Asymmetric"/> configs only).
+        /// Default 0, Ridnik et al.'s.</summary>
+        public double GammaPositive { get; set; } = CbDefaults.AslGammaPositive;
+
+        /// <summary>The asymmetric loss's negative focusing parameter γ− ≥ 0 (<see cref="CbLoss.Asymmetric"/> configs only).
+        /// Default 4, Ridnik et al.'s.</summary>
+        public double GammaNegative { get; set; } = CbDefaults.AslGammaNegative;
+
+        /// <summary>The asymmetric loss's probability margin m in [0, 1), p_m = max(p − m, 0) (<see cref="CbLoss.Asymmetric"/>
+        /// configs only). Default 0.05, Ridnik et al.'s; 0 turns the shift off.</summary>
+        public double Clip { get; set; } = CbDefaults.AslClip;
+
+        /// <summary>The distribution-balanced loss's smoothing floor α ≥ 0 of r̂ = α + σ(β·(r − μ))
+        /// (<see cref="CbLoss.DistributionBalanced"/> configs only). Default 0.1.</summary>
+        public double SmoothingAlpha { get; set; } = CbDefaults.DbAlpha;
+
+        /// <summary>The distribution-balanced loss's smoothing slope β ≥ 0 (<see cref="CbLoss.DistributionBalanced"/> configs
+        /// only; not the class-balanced <see cref="Beta"/>). Default 10.</summary>
+        public double SmoothingBeta { get; set; } = CbDefaults.DbBeta;
+
+        /// <summary>The distribution-balanced loss's smoothing centre μ, finite (<see cref="CbLoss.DistributionBalanced"/>
+        /// configs only). Default 0.3.</summary>
+        public double SmoothingMu { get; set; } = CbDefaults.DbMu;
+
+        /// <summary>The distribution-balanced loss's negative-tolerant scale λ &gt; 0 (<see cref="CbLoss.DistributionBalanced"/>
+        /// configs only). Default 5.</summary>
+        public double NegativeScale { get; set; } = CbDefaults.DbLambda;
+
+        /// <summary>The distribution-balanced loss's prior-bias scale κ, finite: ν_c = κ·(−log(1/p_c − 1))
+        /// (<see cref="CbLoss.DistributionBalanced"/> configs only). Default 0.05; 0 turns the bias off.</summary>
+        public double BiasScale { get; set; } = CbDefaults.DbKappa;
+
         /// <summary>Where the generated loss keeps its weights. Default <see cref="CbDevice.Auto"/>.</summary>
         public CbDevice Device { get; set; } = CbDevice.Auto;
 

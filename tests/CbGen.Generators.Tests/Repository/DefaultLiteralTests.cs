@@ -17,7 +17,7 @@ namespace CbGen.Generators.Tests.Repository
     /// texts, messages) never count. A numeric literal (or a negated one) counts where a default is written: a
     /// parameter's default, a property's or field's initializer (const included), a named argument, the right side of
     /// <c>??</c>, or an array initializer equal to a grid. Locals and plain arithmetic are not defaults. The values
-    /// that ordinary maths also uses (|v| ∈ {0.5, 1, 2}) count only where the name being given a value is the
+    /// that ordinary maths, counters and epochs also use (|v| ∈ {0, 0.5, 1, 2, 10}) count only where the name being given a value is the
     /// default's own name (gamma, tau, maxMargin, …, compared without case and underscores); the others
     /// (0.999, 0.9999, 30, -100) count under any name.</para>
     /// </summary>
@@ -109,7 +109,9 @@ namespace CbGen.Generators.Tests.Repository
 
                 foreach (KeyValuePair<string, double> d in scalars.Where(d => d.Value == v))
                 {
-                    bool common = Math.Abs(v) is 0.5 or 1.0 or 2.0;
+                    // Round values that also mean counters, seeds and epochs (0, ASL's γ+; 10, DB's slope β) count only
+                    // under a name that ends with the default's.
+                    bool common = Math.Abs(v) is 0.0 or 0.5 or 1.0 or 2.0 or 10.0;
                     if (!common || Normalize(name) == Normalize(d.Key) || Normalize(name).EndsWith(Normalize(d.Key), StringComparison.Ordinal))
                     {
                         yield return Describe(value, d.Key);

@@ -99,8 +99,10 @@ namespace CbGen.TorchSharp.Tests
             var options = new CbLossOptions { Device = CbDevice.Cpu };
             foreach (CbLoss loss in Enum.GetValues<CbLoss>())
             {
-                CbLosses.FromCounts(loss, Counts, Beta, options).Dispose();
-                CbLosses.FromCounts(loss, Counts, Beta, CbLossOptions.Default with { Device = CbDevice.Cpu }).Dispose();
+                // N is not an option with a default: the distribution-balanced loss needs it (MultiLabelFactoryTests).
+                long? samples = loss == CbLoss.DistributionBalanced ? 1000 : null;
+                CbLosses.FromCounts(loss, Counts, Beta, options with { Samples = samples }).Dispose();
+                CbLosses.FromCounts(loss, Counts, Beta, CbLossOptions.Default with { Device = CbDevice.Cpu, Samples = samples }).Dispose();
             }
 
             using var focal = (ClassBalancedFocalLoss)CbLosses.FromCounts(CbLoss.Focal, Counts, Beta, options);
@@ -133,6 +135,12 @@ namespace CbGen.TorchSharp.Tests
                 (CbLoss.LogitAdjusted, new CbLossOptions { IgnoreIndex = -1, Tau = 0.5 }),
                 (CbLoss.VectorScaling, new CbLossOptions { IgnoreIndex = -1, Tau = 0.5, VsGamma = 0.2 }),
                 (CbLoss.Ldam, new CbLossOptions { IgnoreIndex = -1, MaxMargin = 0.3, Scale = 10, DeferUntilEpoch = 1 }),
+                (CbLoss.DistributionBalanced, new CbLossOptions
+                {
+                    Samples = 1000, SmoothingAlpha = 0.2, SmoothingBeta = 5, SmoothingMu = 0.1, NegativeScale = 2, BiasScale = 0.1,
+                    InstancePrior = DbInstancePrior.Mean,
+                }),
+                (CbLoss.Asymmetric, new CbLossOptions { GammaPositive = 1, GammaNegative = 2, Clip = 0.1, LogEpsilon = 1e-8 }),
             };
             Assert.Equal(Enum.GetValues<CbLoss>().Length, all.Select(a => a.Loss).Distinct().Count());
             foreach (var (loss, options) in all)

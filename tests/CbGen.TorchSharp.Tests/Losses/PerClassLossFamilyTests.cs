@@ -91,7 +91,7 @@ namespace CbGen.TorchSharp.Tests
             var modules = typeof(PerClassLoss).Assembly.GetExportedTypes()
                 .Where(t => t.IsSubclassOf(typeof(Loss<Tensor, Tensor, Tensor>)))
                 .ToList();
-            Assert.Equal(9, modules.Count);   // the base, its typed wrapper base, three class-balanced, three long-tail, the deferred wrapper
+            Assert.Equal(11, modules.Count);   // the base, its typed wrapper base, three class-balanced, three long-tail, two multi-label, the deferred wrapper
             Assert.All(modules, t => Assert.True(t == typeof(PerClassLoss) || t.IsSubclassOf(typeof(PerClassLoss)), t.Name));
         }
     }

@@ -109,12 +109,11 @@ namespace CbGen.TorchSharp
 
             var o = (options ?? CbLossOptions.Default) with { DeferUntilEpoch = null };
             CbLosses.CheckVariant(loss, nameof(loss));
-            if (loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
+            if (loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling or CbLoss.DistributionBalanced or CbLoss.Asymmetric)
             {
                 throw new ArgumentOutOfRangeException(nameof(loss), loss,
-                    "The " + (loss == CbLoss.VectorScaling ? "VS" : "logit-adjusted") + " loss has no class weights, so "
-                    + "there is nothing to defer; build it with CbLosses.FromCounts(CbLoss." + loss.ToString()
-                    + ", counts, beta, options) without DeferUntilEpoch.");
+                    "CbLoss." + loss.ToString() + " has no class weights, so there is nothing to defer; build it with "
+                    + "CbLosses.FromCounts(CbLoss." + loss.ToString() + ", counts, beta, options) without DeferUntilEpoch.");
             }
 
             OptionRules.CheckApplies(o, loss, nameof(options));

@@ -93,10 +93,21 @@ namespace CbGen.TorchSharp.Tests
         public void From_counts_rejects_an_undefined_variant_and_a_negative_K()
         {
             var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-                DeferredReweightingLoss.FromCounts((CbLoss)7, Counts, 0.99, 1, new CbLossOptions { Device = CbDevice.Cpu }));
+                DeferredReweightingLoss.FromCounts((CbLoss)99, Counts, 0.99, 1, new CbLossOptions { Device = CbDevice.Cpu }));
             Assert.Equal("loss", e.ParamName);
             Assert.Equal("deferUntilEpoch", Assert.Throws<ArgumentOutOfRangeException>(() =>
                 DeferredReweightingLoss.FromCounts(CbLoss.Focal, Counts, 0.99, -1, new CbLossOptions { Device = CbDevice.Cpu })).ParamName);
+        }
+
+        [Theory]
+        [InlineData(CbLoss.DistributionBalanced)]
+        [InlineData(CbLoss.Asymmetric)]
+        public void A_loss_without_class_weights_has_nothing_to_defer(CbLoss loss)
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+                DeferredReweightingLoss.FromCounts(loss, Counts, 0.99, 1, new CbLossOptions { Device = CbDevice.Cpu, Samples = 5000 }));
+            Assert.Equal("loss", e.ParamName);
+            Assert.Contains("nothing to defer", e.Message, StringComparison.Ordinal);
         }
 
         [Fact]
