@@ -48,7 +48,7 @@ namespace CbGen.Generators.Tests
             CbGenRunResult run = GeneratorHarness.Run(true, source);
             Snapshot.VerifyGenerated(run, nameof(Vs_enum_snapshot));
             run.AssertCompilesCleanly();
-            Assert.Contains(": global::CbGen.TorchSharp.VectorScalingLoss", run.File("SoundLoss.g.cs").Text);
+            Assert.Contains(": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.VectorScalingLoss>", run.File("SoundLoss.g.cs").Text);
             Assert.Contains("gamma: global::Audio.SoundWeights.VsGamma, tau: global::Audio.SoundWeights.Tau", run.File("SoundLoss.g.cs").Text);
         }
 

@@ -90,9 +90,9 @@ namespace CbGen.TorchSharp
                 bias[c] = settings.Kappa == 0.0 ? 0.0 : settings.Kappa * PriorLogit(counts[c], samples);
             }
 
-            _inverseCounts = OwnedBuffer(inverse, device);
+            _inverseCounts = ClassWeightStore.Create(inverse, device);
             register_buffer(InverseName, _inverseCounts);
-            _priorBias = OwnedBuffer(bias, device);
+            _priorBias = ClassWeightStore.Create(bias, device);
             register_buffer(BiasName, _priorBias);
         }
 
