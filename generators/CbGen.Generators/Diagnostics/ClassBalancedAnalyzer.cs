@@ -37,7 +37,11 @@ namespace CbGen.Generators
             DiagnosticDescriptors.ScaleOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
             DiagnosticDescriptors.ZeroCountLongTail,
-            DiagnosticDescriptors.CountTotalTooLarge);
+            DiagnosticDescriptors.CountTotalTooLarge,
+            DiagnosticDescriptors.MultiLabelSamplesMissing,
+            DiagnosticDescriptors.SamplesOutOfRange,
+            DiagnosticDescriptors.CountAboveSamples,
+            DiagnosticDescriptors.MultiLabelSoftmax);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()

@@ -37,6 +37,11 @@ namespace CbGen
         public const string OptionNotApplicable = "CB030";
         public const string ZeroCountLongTail = "CB031";
         public const string CountTotalTooLarge = "CB032";
+        public const string MultiLabelSamplesMissing = "CB050";
+        public const string SamplesOutOfRange = "CB051";
+        public const string CountAboveSamples = "CB052";
+        public const string SamplesGivenTwice = "CB053";
+        public const string MultiLabelSoftmax = "CB054";
         public const string GeneratorFailure = "CB900";
 
         /// <summary>CB011's property bag: the suggested β = (N-1)/N, round-trip invariant text.</summary>

@@ -44,7 +44,9 @@ namespace CbGen.Generators
             DiagnosticDescriptors.MaxMarginOutOfRange,
             DiagnosticDescriptors.ScaleOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
-            DiagnosticDescriptors.CountTotalTooLarge);
+            DiagnosticDescriptors.CountTotalTooLarge,
+            DiagnosticDescriptors.SamplesOutOfRange,
+            DiagnosticDescriptors.MultiLabelSoftmax);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -50,6 +50,7 @@ namespace CbGen.Generators.Emitting
 
             w.WriteLine("/// <summary>The number of classes C (the width of the logits).</summary>");
             w.WriteLine("public const int ClassCount = " + Literals.Int(classCount) + ";");
+            WriteMultiLabelConstant(w, config);
             if (weighted)
             {
                 w.WriteLine();
@@ -93,6 +94,10 @@ namespace CbGen.Generators.Emitting
                 {
                     w.WriteLine("// The count of '" + member.Name + "' would be named ClassCount, which is the number of classes: read Counts[" + Literals.Int(member.Index) + "].");
                 }
+                else if (config.MultiLabel && member.Name + "Count" == SampleCountName)
+                {
+                    w.WriteLine("// The count of '" + member.Name + "' would be named " + SampleCountName + ", which is the number of samples N: read Counts[" + Literals.Int(member.Index) + "].");
+                }
                 else
                 {
                     if (!compact)
@@ -122,6 +127,7 @@ namespace CbGen.Generators.Emitting
 
             WriteTable(w, features, "long", "Counts", "s_counts",
                 "Training samples per class, indexed by class.", counts.Length, i => Literals.Long(counts[i]));
+            WriteMultiLabelTables(w, spec, config, features, counts);
             if (weighted)
             {
                 const string EffectiveSummary = "Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class)";

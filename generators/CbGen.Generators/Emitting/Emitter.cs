@@ -94,6 +94,7 @@ namespace CbGen.Generators.Emitting
                 + ", device: " + config.Device.ToString()
                 + ", zero counts: " + config.ZeroCounts.ToString()
                 + (config.DeferUntilEpoch > 0 ? ", defer until epoch: " + Literals.Int(config.DeferUntilEpoch) : string.Empty));
+            WriteMultiLabelHeader(w, config);
             if (IsCompact(spec))
             {
                 WriteCompactCounts(w, spec);

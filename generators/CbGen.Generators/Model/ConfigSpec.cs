@@ -24,6 +24,13 @@ namespace CbGen.Generators.Model
         /// <summary>s of a <see cref="CbLoss.Ldam"/> config; 0 for the other losses.</summary>
         public double Scale { get; init; }
 
+        /// <summary>Whether the config is multi-label (Samples written, MultiLabel = true, or a counts file with N).</summary>
+        public bool MultiLabel { get; init; }
+
+        /// <summary>N, the number of samples of a multi-label config (each count n_c being its positives); 0 when single-label
+        /// or not yet known (a counts file's N is joined in when the file is read).</summary>
+        public long SampleCount { get; init; }
+
         /// <summary>Whether the loss is LogitAdjusted or Ldam.</summary>
         public bool IsLongTail => Loss == CbLoss.LogitAdjusted || Loss == CbLoss.Ldam;
 

@@ -19,6 +19,14 @@ namespace CbGen.Generators.Parsing
             public static LongTailKnobs Default => new LongTailKnobs(CbDefaults.Tau, CbDefaults.MaxMargin, CbDefaults.Scale, false, false, false, false, false, false);
         }
 
+        /// <summary>Multi-label counts as written: <c>Samples = N</c> (N, and whether it was written) and
+        /// <c>MultiLabel = true</c>.</summary>
+        internal readonly record struct MultiLabelRequest(long Samples, bool SamplesSet, bool Asked)
+        {
+            /// <summary>Whether the config is multi-label: N written, or asked for.</summary>
+            public bool IsMultiLabel => SamplesSet || Asked;
+        }
+
         internal readonly struct RawConfig
         {
             private RawConfig(bool readable, string typeName, string? explicitName, CbLoss loss, double beta, double gamma,
@@ -66,6 +74,9 @@ namespace CbGen.Generators.Parsing
             /// <summary>τ, m_max, s and which of the options were written (the long-tail losses' defaults differ).</summary>
             public LongTailKnobs Knobs { get; }
 
+            /// <summary>Samples = N and MultiLabel as written.</summary>
+            public MultiLabelRequest MultiLabel { get; init; }
+
             /// <summary>Whether the loss is LogitAdjusted or Ldam.</summary>
             public bool IsLongTail => Loss == CbLoss.LogitAdjusted || Loss == CbLoss.Ldam;
 
@@ -85,6 +96,8 @@ namespace CbGen.Generators.Parsing
                     Tau = Loss == CbLoss.LogitAdjusted ? Knobs.Tau : 0.0,
                     MaxMargin = Loss == CbLoss.Ldam ? Knobs.MaxMargin : 0.0,
                     Scale = Loss == CbLoss.Ldam ? Knobs.Scale : 0.0,
+                    SampleCount = MultiLabel.SamplesSet ? MultiLabel.Samples : 0,
+                    MultiLabel = MultiLabel.IsMultiLabel,
                 };
             }
 
@@ -111,6 +124,7 @@ namespace CbGen.Generators.Parsing
                 var zeroCounts = ZeroCountPolicy.Throw;
                 string? name = null;
                 LongTailKnobs knobs = LongTailKnobs.Default;
+                MultiLabelRequest multiLabel = default;
                 foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
                 {
                     TypedConstant constant = argument.Value;
@@ -156,6 +170,12 @@ namespace CbGen.Generators.Parsing
                         case "Name":
                             name = value as string;
                             break;
+                        case "Samples" when value is long n:
+                            multiLabel = multiLabel with { Samples = n, SamplesSet = true };
+                            break;
+                        case "MultiLabel" when value is bool asked:
+                            multiLabel = multiLabel with { Asked = asked };
+                            break;
                         case "DeferUntilEpoch" when value is int k:
                             deferUntilEpoch = k;
                             knobs = knobs with { DeferSet = true };
@@ -168,7 +188,7 @@ namespace CbGen.Generators.Parsing
 
                 string typeName = name ?? (configCount > 1 ? enumName + loss.ToString() : enumName);
                 return new RawConfig(readable, typeName, name, loss, beta, gamma, gammaSet, device, normalizer, zeroCounts,
-                    deferUntilEpoch, knobs);
+                    deferUntilEpoch, knobs) { MultiLabel = multiLabel };
             }
         }
     }
