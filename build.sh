@@ -7,7 +7,7 @@
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
-#   ./build.sh data  NAME    install and summarise a long-tail data set: glyphs or wordnet (docs/datasets.md)
+#   ./build.sh data  NAME    install and summarise a long-tail data set: glyphs, wordnet or debtags (docs/datasets.md)
 #   ./build.sh mutate TARGET mutation testing (Stryker.NET), one eng/stryker/TARGET.json; not in CI
 #   ./build.sh setup         only the set-up steps
 set -euo pipefail
@@ -67,13 +67,15 @@ case "$verb" in
     run_mutation "$@" ;;
   data)
     require_dotnet
+    extra=()
     case "${1:-}" in
       glyphs) ensure_glyph_data ;;
       wordnet) ensure_wordnet ;;
-      *) die "name the data set: ./build.sh data glyphs|wordnet [options] (see docs/datasets.md)" ;;
+      debtags) case " $* " in *" --packages "*) ;; *) ensure_debtags; extra=(--packages "$DEBTAGS_LIST") ;; esac ;;
+      *) die "name the data set: ./build.sh data glyphs|wordnet|debtags [options] (see docs/datasets.md)" ;;
     esac
     dotnet build examples/LongTailData -c "$CONFIG" -nologo -v quiet
-    dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" ;;
+    dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" "${extra[@]}" ;;
   help|-h|--help)
     sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
