@@ -3,7 +3,8 @@
 #
 #   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo;
 #                            run --mlnet [args]: the ML.NET LightGBM/SDCA demo instead;
-#                            run --wordnet [args]: the ML.NET text benchmark, WordNet glosses → supersenses)
+#                            run --wordnet [args]: the ML.NET text benchmark, WordNet glosses → supersenses;
+#                            run --debtags [args]: the multi-label benchmark, package synopses → debtags)
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
@@ -37,6 +38,14 @@ case "$verb" in
       say "building the ML.NET WordNet benchmark ($CONFIG)"
       dotnet build examples/WordNetLongTail.MlNet -c "$CONFIG" -nologo -v quiet
       exec dotnet run --project examples/WordNetLongTail.MlNet -c "$CONFIG" --no-build -- "$@"
+    fi
+    if [ "${1:-}" = "--debtags" ]; then
+      shift; require_dotnet; ensure_glibcxx
+      extra=()
+      case " $* " in *" --packages "*) ;; *) ensure_debtags; extra=(--packages "$DEBTAGS_LIST") ;; esac
+      say "building the debtags benchmark ($CONFIG)"
+      dotnet build examples/DebtagsLongTail -c "$CONFIG" -nologo -v quiet
+      exec dotnet run --project examples/DebtagsLongTail -c "$CONFIG" --no-build -- "$@" "${extra[@]}"
     fi
     if [ "${1:-}" = "--mlnet" ]; then
       shift; require_dotnet; ensure_fashion_mnist
@@ -77,7 +86,7 @@ case "$verb" in
     dotnet build examples/LongTailData -c "$CONFIG" -nologo -v quiet
     dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" "${extra[@]}" ;;
   help|-h|--help)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     die "unknown verb '$verb' (use run, test, bench, pack, data, mutate or setup)" ;;
 esac
