@@ -4,11 +4,12 @@
 #   ./build.sh run   [args]  set up, build, run the long-tailed training demo (args go to the demo;
 #                            run --mlnet [args]: the ML.NET LightGBM/SDCA demo instead;
 #                            run --wordnet [args]: the ML.NET text benchmark, WordNet glosses → supersenses;
-#                            run --glyphs [args]: the CNN benchmark, glyphs → radicals, 137 classes)
+#                            run --glyphs [args]: the CNN benchmark, glyphs → radicals, 137 classes;
+#                            run --debtags [args]: the multi-label benchmark, package synopses → debtags)
 #   ./build.sh test          set up, build, run every test project
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
-#   ./build.sh data  NAME    install and summarise a long-tail data set: glyphs or wordnet (docs/datasets.md)
+#   ./build.sh data  NAME    install and summarise a long-tail data set: glyphs, wordnet or debtags (docs/datasets.md)
 #   ./build.sh mutate TARGET mutation testing (Stryker.NET), one eng/stryker/TARGET.json; not in CI
 #   ./build.sh setup         only the set-up steps
 set -euo pipefail
@@ -47,6 +48,14 @@ case "$verb" in
       dotnet build examples/WordNetLongTail.MlNet -c "$CONFIG" -nologo -v quiet
       exec dotnet run --project examples/WordNetLongTail.MlNet -c "$CONFIG" --no-build -- "$@"
     fi
+    if [ "${1:-}" = "--debtags" ]; then
+      shift; require_dotnet; ensure_glibcxx
+      extra=()
+      case " $* " in *" --packages "*) ;; *) ensure_debtags; extra=(--packages "$DEBTAGS_LIST") ;; esac
+      say "building the debtags benchmark ($CONFIG)"
+      dotnet build examples/DebtagsLongTail -c "$CONFIG" -nologo -v quiet
+      exec dotnet run --project examples/DebtagsLongTail -c "$CONFIG" --no-build -- "$@" "${extra[@]}"
+    fi
     if [ "${1:-}" = "--mlnet" ]; then
       shift; require_dotnet; ensure_fashion_mnist
       say "building the ML.NET demo ($CONFIG)"
@@ -76,13 +85,15 @@ case "$verb" in
     run_mutation "$@" ;;
   data)
     require_dotnet
+    extra=()
     case "${1:-}" in
       glyphs) ensure_glyph_data ;;
       wordnet) ensure_wordnet ;;
-      *) die "name the data set: ./build.sh data glyphs|wordnet [options] (see docs/datasets.md)" ;;
+      debtags) case " $* " in *" --packages "*) ;; *) ensure_debtags; extra=(--packages "$DEBTAGS_LIST") ;; esac ;;
+      *) die "name the data set: ./build.sh data glyphs|wordnet|debtags [options] (see docs/datasets.md)" ;;
     esac
     dotnet build examples/LongTailData -c "$CONFIG" -nologo -v quiet
-    dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" ;;
+    dotnet run --project examples/LongTailData -c "$CONFIG" --no-build -- "$@" "${extra[@]}" ;;
   help|-h|--help)
     sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)

@@ -133,6 +133,30 @@ ensure_wordnet() {
   ensure_debian_files "the wordnet data set" wordnet-base "$WORDNET_DIR/data.noun"
 }
 
+# The debtags data set: Debian's main Packages list, written by 'apt-get update' under /var/lib/apt/lists (the
+# release's own list, not -updates or -security). apt may keep it lz4-compressed; the builder reads plain text, so a
+# .lz4 list is decompressed once into artifacts/data/debtags/ (again when apt has a newer one). Sets DEBTAGS_LIST.
+APT_LISTS=/var/lib/apt/lists
+
+ensure_debtags() {
+  local list plain
+  list="$(find "$APT_LISTS" -maxdepth 1 -name '*_main_binary-*_Packages*' ! -name '*-updates_*' ! -name '*-security_*' 2>/dev/null | sort | head -1)"
+  [ -n "$list" ] || die "no Debian main Packages list in $APT_LISTS; download the lists with 'apt-get update' (as root), or pass --packages FILE"
+  case "$list" in
+    *.lz4)
+      command -v lz4cat >/dev/null || die "$list is lz4-compressed; install lz4 ('apt-get install lz4') or pass --packages FILE (a plain list)"
+      mkdir -p artifacts/data/debtags
+      plain="artifacts/data/debtags/$(basename "${list%.lz4}")"
+      if [ ! -s "$plain" ] || [ "$list" -nt "$plain" ]; then
+        say "decompressing $list"
+        lz4cat "$list" > "$plain.tmp" && mv "$plain.tmp" "$plain"
+      fi
+      DEBTAGS_LIST="$plain" ;;
+    *_Packages) DEBTAGS_LIST="$list" ;;
+    *) die "$list: a compressed list the builder does not read; decompress it and pass --packages FILE" ;;
+  esac
+}
+
 # Runs every test project under tests/ (benchmarks excluded), keeps each full log in artifacts/, and ends
 # with one summary line over all projects: "Tests: N passed, N failed, N skipped".
 run_tests() {

@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LongTailData;
+using LongTailData.Debtags;
 using LongTailData.Files;
 using LongTailData.Glyphs;
 using LongTailData.Splits;
 using LongTailData.WordNet;
 
-// Prints a data set's summary: `dotnet run --project examples/LongTailData -- glyphs|wordnet [options]`.
+// Prints a data set's summary: `dotnet run --project examples/LongTailData -- glyphs|wordnet|debtags [options]`.
 return Cli.Run(args, Console.Out, Console.Error);
 
 /// <summary>The console entry: parses the arguments, builds the data set and prints its summary.</summary>
@@ -16,7 +17,8 @@ internal static class Cli
 {
     internal const string Usage =
         "usage: LongTailData glyphs  [--unifont FILE] [--unihan FILE] [--labels FILE] [--min N] [--test K] [--validation F] [--seed S]\n"
-        + "       LongTailData wordnet [--dir DIR] [--nouns] [--min N] [--test K] [--validation F] [--seed S]";
+        + "       LongTailData wordnet [--dir DIR] [--nouns] [--min N] [--test K] [--validation F] [--seed S]\n"
+        + "       LongTailData debtags [--packages FILE] [--min K] [--test-fraction F] [--seed S]";
 
     private static readonly string[] Common = ["--min", "--test", "--validation", "--seed"];
 
@@ -24,12 +26,17 @@ internal static class Cli
     {
         try
         {
-            if (args.Length == 0 || args[0] is not ("glyphs" or "wordnet"))
+            if (args.Length == 0 || args[0] is not ("glyphs" or "wordnet" or "debtags"))
             {
-                throw new ArgumentException("name the data set: glyphs or wordnet");
+                throw new ArgumentException("name the data set: glyphs, wordnet or debtags");
             }
 
-            string[] known = args[0] == "glyphs" ? ["--unifont", "--unihan", "--labels", .. Common] : ["--dir", "--nouns", .. Common];
+            string[] known = args[0] switch
+            {
+                "glyphs" => ["--unifont", "--unihan", "--labels", .. Common],
+                "wordnet" => ["--dir", "--nouns", .. Common],
+                _ => ["--packages", "--min", "--test-fraction", "--seed"],
+            };
             var named = new Dictionary<string, string>(StringComparer.Ordinal);
             bool nouns = false;
             for (int i = 1; i < args.Length; i++)
@@ -53,6 +60,17 @@ internal static class Cli
                 {
                     throw new ArgumentException("the option '" + args[i] + "' needs a value");
                 }
+            }
+
+            if (args[0] == "debtags")
+            {
+                var debtags = new DebtagsOptions(
+                    Int(named, "--min", DebtagsOptions.Default.MinPackagesPerTag),
+                    named.TryGetValue("--test-fraction", out string? tf) ? double.Parse(tf, CultureInfo.InvariantCulture) : DebtagsOptions.Default.TestFraction,
+                    named.TryGetValue("--seed", out string? ds) ? ulong.Parse(ds, CultureInfo.InvariantCulture) : DebtagsOptions.Default.Seed);
+                string list = named.GetValueOrDefault("--packages") ?? DebtagsDataset.FindList();
+                output.Write(DebtagsSummary.Of(DebtagsDataset.Build(list, debtags)));
+                return 0;
             }
 
             var options = new SplitOptions(

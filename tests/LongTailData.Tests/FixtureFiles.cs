@@ -19,6 +19,8 @@ namespace LongTailData.Tests
 
         public static string Unihan => Path.Combine(AppContext.BaseDirectory, "Fixtures", "glyphs", "Unihan_IRGSources.txt.bz2");
 
+        public static string DebtagsPackages => Path.Combine(AppContext.BaseDirectory, "Fixtures", "debtags", "Packages");
+
         public static string WordNetDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures", "wordnet");
 
         /// <summary>The lines of a fixture (decompressed when it is .bz2).</summary>

@@ -36,7 +36,7 @@ namespace LongTailData.Files
             if (!File.Exists(path))
             {
                 throw new DataFileException(path, null,
-                    "the file does not exist (it is shipped by the Debian package " + package.Name + ")",
+                    "the file does not exist (it is " + package.Origin + ")",
                     package.InstallFix(setupStep));
             }
         }

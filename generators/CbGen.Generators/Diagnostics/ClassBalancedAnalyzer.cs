@@ -42,7 +42,11 @@ namespace CbGen.Generators
             DiagnosticDescriptors.CountTotalTooLarge,
             DiagnosticDescriptors.AsymmetricKnobOutOfRange,
             DiagnosticDescriptors.DistributionBalancedKnobOutOfRange,
-            DiagnosticDescriptors.NormalizerWithoutWeights);
+            DiagnosticDescriptors.NormalizerWithoutWeights,
+            DiagnosticDescriptors.MultiLabelSamplesMissing,
+            DiagnosticDescriptors.SamplesOutOfRange,
+            DiagnosticDescriptors.CountAboveSamples,
+            DiagnosticDescriptors.MultiLabelSoftmax);
 
         private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
             typeof(DiagnosticDescriptors).GetFields()

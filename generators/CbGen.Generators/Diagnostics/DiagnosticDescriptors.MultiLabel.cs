@@ -2,36 +2,46 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators
 {
-    // DiagnosticDescriptors: CB045-CB048, the knobs of the multi-label losses (distribution-balanced and asymmetric) and
-    // their absence from sweeps.
+    // DiagnosticDescriptors: CB050-CB054, multi-label counts (positives n_c out of N samples). The attribute's Samples and
+    // MultiLabel are checked by the analyzers; a counts file's "# samples: N" line by the generator, which reads the file.
     internal static partial class DiagnosticDescriptors
     {
-        /// <summary>CB045: a knob of the asymmetric loss is out of range (GammaPositive, GammaNegative, Clip).</summary>
-        public static readonly DiagnosticDescriptor AsymmetricKnobOutOfRange = Create(
-            DiagnosticIds.AsymmetricKnobOutOfRange, "An asymmetric-loss knob is out of range",
-            "{0} is {1}; the asymmetric loss needs {2}",
-            DiagnosticSeverity.Error,
-            "The asymmetric loss (Ridnik et al. 2021) focuses positives by (1 − p)^γ+ and negatives by p_m^γ−, with the shifted probability p_m = max(p − m, 0): γ+ and γ− must be finite and ≥ 0 (the paper's 0 and 4), and the margin m (Clip) must lie in [0, 1) (the paper's 0.05; 0 turns the shift off). Use a value in range.");
+        /// <summary>The fix for a missing N, named by CB050's messages.</summary>
+        internal const string SamplesFix = "set Samples = N on the attribute, N being the number of training samples (labelled or not)";
 
-        /// <summary>CB046: a knob of the distribution-balanced loss is out of range.</summary>
-        public static readonly DiagnosticDescriptor DistributionBalancedKnobOutOfRange = Create(
-            DiagnosticIds.DistributionBalancedKnobOutOfRange, "A distribution-balanced-loss knob is out of range",
-            "{0} is {1}; the distribution-balanced loss needs {2}",
+        /// <summary>CB050: multi-label counts are asked for (MultiLabel = true) but no N is given.</summary>
+        public static readonly DiagnosticDescriptor MultiLabelSamplesMissing = Create(
+            DiagnosticIds.MultiLabelSamplesMissing, "Multi-label counts need the number of samples N",
+            "{0} asks for multi-label counts (MultiLabel = true) but gives no number of samples N, without which the negatives N − n_c and the priors n_c / N are unknown; {1}",
             DiagnosticSeverity.Error,
-            "The distribution-balanced loss (Wu et al. 2020) smooths its re-balancing weight as r̂ = α + σ(β·(r − μ)) and scales the negatives' logits by λ after shifting them by ν = κ·(−log(1/p − 1)): SmoothingAlpha (α) and SmoothingBeta (β) must be finite and ≥ 0, SmoothingMu (μ) and BiasScale (κ) finite, NegativeScale (λ) finite and > 0. Use a value in range (the defaults are 0.1, 10, 0.3, 5 and 0.05).");
+            "Multi-label counts are the positives n_c of each class out of N samples. N is not the sum of the counts (a sample may carry several labels or none), so it must be given: Samples = N on the attribute, or for a counts file a '# samples: N' line (cbgen count writes it for multi-label sources).");
 
-        /// <summary>CB047: Normalizer = WeightSum on a loss without class weights (distribution-balanced, asymmetric).</summary>
-        public static readonly DiagnosticDescriptor NormalizerWithoutWeights = Create(
-            DiagnosticIds.NormalizerWithoutWeights, "MeanNormalizer.WeightSum needs class weights",
-            "Normalizer is MeanNormalizer.WeightSum but {0} has no class weights to sum; use MeanNormalizer.PositiveLabels (the default) or MeanNormalizer.AllTerms",
+        /// <summary>CB051: N (Samples, or a counts file's samples line) is not a whole number ≥ 1.</summary>
+        public static readonly DiagnosticDescriptor SamplesOutOfRange = Create(
+            DiagnosticIds.SamplesOutOfRange, "The number of samples must be a whole number ≥ 1",
+            "{0} is '{1}', which {2}; the number of samples N counts every training sample (labelled or not): write a whole number ≥ 1",
             DiagnosticSeverity.Error,
-            "WeightSum divides a Mean by the sum of the class weights applied, and the distribution-balanced and asymmetric losses apply none (the distribution-balanced loss re-weights per sample and label instead); the runtime refuses it. Use PositiveLabels (the number of positive labels, the default) or AllTerms (B·C).");
-    
-        /// <summary>CB048: a multi-label loss in a sweep's <c>Losses</c>, whose points cannot build it yet.</summary>
-        public static readonly DiagnosticDescriptor MultiLabelSweepLoss = Create(
-            DiagnosticIds.MultiLabelSweepLoss, "A multi-label loss cannot be a sweep point yet",
-            "{0} cannot be a [ClassBalancedSweep] point yet: a sweep point builds its loss from the class counts alone, and this loss needs multi-hot targets{1}; remove it from Losses and build it with CbLosses.FromCounts",
+            "N is the number of training samples of a multi-label data set, the denominator of the priors n_c / N; 0, a negative number or text is not a number of samples. Write the number of samples, at least the largest count.");
+
+        /// <summary>CB052: a class has more positives n_c than there are samples N.</summary>
+        public static readonly DiagnosticDescriptor CountAboveSamples = Create(
+            DiagnosticIds.CountAboveSamples, "A class has more positives than there are samples",
+            "Class '{0}' has {1} positives but {2} gives N = {3} samples; a class is positive at most once per sample, so each count must be ≤ N: correct N (every training sample, labelled or not) or the count",
             DiagnosticSeverity.Error,
-            "A [ClassBalancedSweep] point builds its loss from the class counts and β; the distribution-balanced loss also needs N, the number of samples, which a sweep does not carry, and neither multi-label loss uses β. Rather than generate a point that fails when it is built, the generator refuses it: build these losses with CbLosses.FromCounts (CbLossOptions.Samples = N for the distribution-balanced loss).");
+            "In multi-label counts n_c is the number of samples that carry class c, so it cannot exceed the number of samples N; a larger count means that N or the count is wrong (for example N counted only one split, or the counts are label occurrences, not samples). Correct whichever is wrong.");
+
+        /// <summary>CB053: N is given twice (Samples and the counts file, or two samples lines) with different values.</summary>
+        public static readonly DiagnosticDescriptor SamplesGivenTwice = Create(
+            DiagnosticIds.SamplesGivenTwice, "The number of samples is given twice",
+            "The number of samples is given twice, {0} and {1}; give N once: {2}",
+            DiagnosticSeverity.Error,
+            "A label set has one number of samples N. When the attribute's Samples and the counts file's '# samples: N' line (or two such lines) disagree, the generator cannot know which is meant. Keep the file's line (it travels with the counts) and remove Samples, or correct the one that is wrong.");
+
+        /// <summary>CB054: a multi-label config uses a softmax loss (one class per sample).</summary>
+        public static readonly DiagnosticDescriptor MultiLabelSoftmax = Create(
+            DiagnosticIds.MultiLabelSoftmax, "A multi-label config needs a per-class binary loss",
+            "{0} is multi-label ({1}) but its loss is {2}, a softmax over the classes that takes one class per sample; use Loss = CbLoss.Sigmoid or Loss = CbLoss.Focal (a binary term per class), or drop the multi-label counts",
+            DiagnosticSeverity.Error,
+            "A softmax loss (CbLoss.Softmax, LogitAdjusted, Ldam and VectorScaling) takes one class index per sample and cannot express a sample with several labels. The class-balanced sigmoid and focal losses take multi-hot targets, one binary term per class, and weight class c by its positives n_c.");
     }
 }

@@ -47,7 +47,9 @@ namespace CbGen.Generators
             DiagnosticDescriptors.VsGammaOutOfRange,
             DiagnosticDescriptors.SamplingPowerOutOfRange,
             DiagnosticDescriptors.OptionNotApplicable,
-            DiagnosticDescriptors.CountTotalTooLarge);
+            DiagnosticDescriptors.CountTotalTooLarge,
+            DiagnosticDescriptors.SamplesOutOfRange,
+            DiagnosticDescriptors.MultiLabelSoftmax);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

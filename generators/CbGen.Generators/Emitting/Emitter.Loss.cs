@@ -21,8 +21,10 @@ namespace CbGen.Generators.Emitting
             string device = "global::CbGen.CbDevice." + config.Device.ToString();
             LossKind kind = KindOf(config.Loss);
             bool deferred = config.DeferUntilEpoch > 0;
+            // N comes from the multi-label counts when the config has them, otherwise from the constructor.
+            bool samplesArgument = kind.TakesSamples && !IsMultiLabel(config);
             string inner = "new " + kind.RuntimeType + "(" + weightsType + "." + kind.Table.ToString()
-                + (kind.TakesSamples ? ", samples" : string.Empty);
+                + (kind.TakesSamples ? ", " + (samplesArgument ? "samples" : weightsType + "." + SampleCountName) : string.Empty);
             foreach (LossKnob knob in kind.Knobs)
             {
                 inner += ", " + knob.Parameter + ": " + weightsType + "." + knob.Constant;
@@ -66,7 +68,7 @@ namespace CbGen.Generators.Emitting
 
             if (kind.MultiLabel)
             {
-                WriteMultiLabelConstructors(w, type, inner, kind.TakesSamples);
+                WriteMultiLabelConstructors(w, type, inner, samplesArgument);
                 w.CloseBrace();
                 WriteAdjustLogits(w, spec, config);
                 CloseNamespace(w, spec);

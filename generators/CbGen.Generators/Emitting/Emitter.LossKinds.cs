@@ -39,20 +39,20 @@ namespace CbGen.Generators.Emitting
             },
             CbLoss.DistributionBalanced => new LossKind("DistributionBalancedLoss", LossTable.Counts,
                 "distribution-balanced loss (re-balanced weighting, negative-tolerant regularisation)",
-                new LossKnob("alpha", "SmoothingAlpha", "α", "α, the floor of the smoothed re-balancing weight r̂ = α + σ(β·(r − μ)).", c => c.MultiLabel.SmoothingAlpha),
-                new LossKnob("beta", "SmoothingBeta", "β", "β, the slope of the smoothing function.", c => c.MultiLabel.SmoothingBeta),
-                new LossKnob("mu", "SmoothingMu", "μ", "μ, the centre of the smoothing function.", c => c.MultiLabel.SmoothingMu),
-                new LossKnob("lambda", "NegativeScale", "λ", "λ, the scale of the negatives' logits (negative-tolerant regularisation).", c => c.MultiLabel.NegativeScale),
-                new LossKnob("kappa", "BiasScale", "κ", "κ, the scale of the class-prior bias ν_c = κ·(−log(1/p_c − 1)).", c => c.MultiLabel.BiasScale))
+                new LossKnob("alpha", "SmoothingAlpha", "α", "α, the floor of the smoothed re-balancing weight r̂ = α + σ(β·(r − μ)).", c => c.MultiLabelKnobs.SmoothingAlpha),
+                new LossKnob("beta", "SmoothingBeta", "β", "β, the slope of the smoothing function.", c => c.MultiLabelKnobs.SmoothingBeta),
+                new LossKnob("mu", "SmoothingMu", "μ", "μ, the centre of the smoothing function.", c => c.MultiLabelKnobs.SmoothingMu),
+                new LossKnob("lambda", "NegativeScale", "λ", "λ, the scale of the negatives' logits (negative-tolerant regularisation).", c => c.MultiLabelKnobs.NegativeScale),
+                new LossKnob("kappa", "BiasScale", "κ", "κ, the scale of the class-prior bias ν_c = κ·(−log(1/p_c − 1)).", c => c.MultiLabelKnobs.BiasScale))
             {
                 BakedIn = "counts",
                 MultiLabel = true,
                 TakesSamples = true,
             },
             CbLoss.Asymmetric => new LossKind("AsymmetricLoss", LossTable.ClassCount, "asymmetric loss (ASL)",
-                new LossKnob("gammaPositive", "GammaPositive", "γ+", "γ+, the positives' focusing parameter.", c => c.MultiLabel.GammaPositive),
-                new LossKnob("gammaNegative", "GammaNegative", "γ−", "γ−, the negatives' focusing parameter.", c => c.MultiLabel.GammaNegative),
-                new LossKnob("clip", "Clip", "m", "m, the probability margin of the negatives: p_m = max(p − m, 0).", c => c.MultiLabel.Clip))
+                new LossKnob("gammaPositive", "GammaPositive", "γ+", "γ+, the positives' focusing parameter.", c => c.MultiLabelKnobs.GammaPositive),
+                new LossKnob("gammaNegative", "GammaNegative", "γ−", "γ−, the negatives' focusing parameter.", c => c.MultiLabelKnobs.GammaNegative),
+                new LossKnob("clip", "Clip", "m", "m, the probability margin of the negatives: p_m = max(p − m, 0).", c => c.MultiLabelKnobs.Clip))
             {
                 BakedIn = "class count",
                 MultiLabel = true,

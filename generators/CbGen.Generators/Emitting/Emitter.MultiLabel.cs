@@ -3,55 +3,59 @@ using CbGen.Generators.Model;
 
 namespace CbGen.Generators.Emitting
 {
-    /// <summary>The parts of <c>{Name}Weights</c> and <c>{Name}Loss</c> for the multi-label losses: the knobs of the
-    /// distribution-balanced (Wu et al. 2020) and asymmetric (Ridnik et al. 2021) losses, and their base-constructor
-    /// arguments. Neither applies class-balanced weights.</summary>
+    /// <summary>The parts of <c>{Name}Weights</c> for multi-label counts (a config with N, the number of samples): N, the
+    /// negatives N − n_c and the priors n_c / N, computed with the runtime's <c>MultiLabelCounts</c> (linked in).</summary>
     internal static partial class Emitter
     {
-        private static void WriteMultiLabelSummary(SourceWriter w, ConfigSpec config, string enumType)
+        /// <summary>The constant that holds N.</summary>
+        internal const string SampleCountName = "SampleCount";
+
+        private static bool IsMultiLabel(ConfigSpec config) => config.MultiLabel && config.SampleCount > 0;
+
+        private static void WriteMultiLabelHeader(SourceWriter w, ConfigSpec config)
         {
-            if (config.Loss == CbLoss.DistributionBalanced)
+            if (IsMultiLabel(config))
             {
-                w.WriteLine("/// The distribution-balanced loss's tables (Wu et al., ECCV 2020) of <see cref=\"" + enumType + "\"/> as compile-time");
-                w.WriteLine("/// constants: the positives per class n_c, the smoothing r̂ = α + σ(β·(r − μ)) and the negative-tolerant λ and κ.");
-                w.WriteLine("/// No class-balanced weights: the loss re-weights each sample's labels from n_c and N.");
-            }
-            else
-            {
-                w.WriteLine("/// The asymmetric loss's knobs (Ridnik et al., ICCV 2021) of <see cref=\"" + enumType + "\"/> as compile-time");
-                w.WriteLine("/// constants: γ+, γ− and the probability margin m. No class-balanced weights: this loss uses none.");
+                w.WriteLine("//   multi-label: the counts are positives out of " + Literals.Text(config.SampleCount) + " samples");
             }
         }
 
-        /// <summary>The constructors of a multi-label <c>{Name}Loss</c>, which keeps the base <c>forward(logits, target)</c>
-        /// for multi-hot targets; with <paramref name="takesSamples"/> (the distribution-balanced loss) they take N, the
-        /// number of training samples.</summary>
-        private static void WriteMultiLabelConstructors(SourceWriter w, string type, string inner, bool takesSamples)
+        private static void WriteMultiLabelConstant(SourceWriter w, ConfigSpec config)
         {
-            string samples = takesSamples ? "long samples" : string.Empty;
-            const string SamplesDoc = "/// <param name=\"samples\">N, the number of training samples the positives per class are counted out of.</param>";
-            w.WriteLine("/// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>");
-            if (takesSamples)
+            if (!IsMultiLabel(config))
             {
-                w.WriteLine(SamplesDoc);
+                return;
             }
 
-            w.WriteLine("public " + type + "(" + samples + ")");
-            w.WriteLine("    : this(" + (takesSamples ? "samples, " : string.Empty) + Reduction + ".Mean)");
-            w.OpenBrace();
-            w.CloseBrace();
             w.WriteLine();
-            w.WriteLine("/// <summary>Creates the loss with the given reduction.</summary>");
-            if (takesSamples)
+            w.WriteLine("/// <summary>Multi-label counts: the number of training samples N, of which each class's count carry the class.</summary>");
+            w.WriteLine("public const long " + SampleCountName + " = " + Literals.Long(config.SampleCount) + ";");
+        }
+
+        private static void WriteMultiLabelTables(SourceWriter w, EnumSpec spec, ConfigSpec config, CompilationFeatures features, long[] counts)
+        {
+            if (!IsMultiLabel(config))
             {
-                w.WriteLine(SamplesDoc);
+                return;
             }
 
-            w.WriteLine("/// <param name=\"reduction\">How the element losses are reduced.</param>");
-            w.WriteLine("public " + type + "(" + (takesSamples ? samples + ", " : string.Empty) + Reduction + " reduction)");
-            w.WriteLine("    : base(" + inner + ")");
-            w.OpenBrace();
-            w.CloseBrace();
+            long[] negatives = MultiLabelCounts.Negatives(counts, config.SampleCount);
+            double[] priors = MultiLabelCounts.Priors(counts, config.SampleCount);
+            WriteTable(w, features, "long", "NegativeCounts", "s_negativeCounts",
+                "Multi-label negatives N − n_c per class (the samples without the class), equal to <c>MultiLabelCounts.Negatives(Counts, " + SampleCountName + ")</c>.",
+                negatives.Length, i => Literals.Long(negatives[i]));
+            const string PriorsSummary = "Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1)";
+            if (IsCompact(spec))
+            {
+                WriteComputedTable(w, "MultiLabelPriors", "s_multiLabelPriors",
+                    PriorsSummary + ", equal to <c>MultiLabelCounts.Priors(Counts, " + SampleCountName + ")</c>.",
+                    "global::CbGen.MultiLabelCounts.Priors(Counts, " + SampleCountName + ")");
+            }
+            else
+            {
+                WriteTable(w, features, "double", "MultiLabelPriors", "s_multiLabelPriors", PriorsSummary + ".", priors.Length,
+                    i => Literals.Double(priors[i]));
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ namespace CbGen.Generators.Emitting
                 w.WriteLine("/// constants: α_c = (1 - β) / (1 - β^n_c), normalised so that the weights sum to the number of classes");
                 w.WriteLine("/// " + (config.ZeroCounts == ZeroCountPolicy.ZeroWeight ? "that have samples (empty classes weigh 0)." : "(" + Literals.Int(classCount) + ")."));
             }
-            else if (config.IsMultiLabel)
+            else if (config.IsMultiLabelLoss)
             {
                 WriteMultiLabelSummary(w, config, enumType);
             }
@@ -66,6 +66,7 @@ namespace CbGen.Generators.Emitting
 
             w.WriteLine("/// <summary>The number of classes C (the width of the logits).</summary>");
             w.WriteLine("public const int ClassCount = " + Literals.Int(classCount) + ";");
+            WriteMultiLabelConstant(w, config);
             if (weighted)
             {
                 w.WriteLine();
@@ -107,6 +108,10 @@ namespace CbGen.Generators.Emitting
                 {
                     w.WriteLine("// The count of '" + member.Name + "' would be named ClassCount, which is the number of classes: read Counts[" + Literals.Int(member.Index) + "].");
                 }
+                else if (config.MultiLabel && member.Name + "Count" == SampleCountName)
+                {
+                    w.WriteLine("// The count of '" + member.Name + "' would be named " + SampleCountName + ", which is the number of samples N: read Counts[" + Literals.Int(member.Index) + "].");
+                }
                 else
                 {
                     if (!compact)
@@ -136,6 +141,7 @@ namespace CbGen.Generators.Emitting
 
             WriteTable(w, features, "long", "Counts", "s_counts",
                 "Training samples per class, indexed by class.", counts.Length, i => countTexts[i]);
+            WriteMultiLabelTables(w, spec, config, features, counts);
             if (weighted)
             {
                 const string EffectiveSummary = "Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class)";

@@ -105,6 +105,7 @@ namespace CbGen.Generators.Emitting
                 + ", zero counts: " + config.ZeroCounts.ToString()
                 + (config.DeferUntilEpoch > 0 ? ", defer until epoch: " + Literals.Int(config.DeferUntilEpoch) : string.Empty)
                 + (config.HasSamplingPower ? ", sampling power: " + Literals.Text(config.SamplingPower) : string.Empty));
+            WriteMultiLabelHeader(w, config);
             if (IsCompact(spec))
             {
                 WriteCompactCounts(w, spec);

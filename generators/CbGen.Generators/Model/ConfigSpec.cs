@@ -34,8 +34,15 @@ namespace CbGen.Generators.Model
         public double Scale { get; init; }
 
         /// <summary>The knobs of a <see cref="CbLoss.DistributionBalanced"/> or <see cref="CbLoss.Asymmetric"/> config (the
-        /// other loss's and the "set" flags zeroed); <see cref="MultiLabelKnobs.None"/> for the other losses.</summary>
-        public MultiLabelKnobs MultiLabel { get; init; }
+        /// other loss's and the "set" flags zeroed); <see cref="Model.MultiLabelKnobs.None"/> for the other losses.</summary>
+        public MultiLabelKnobs MultiLabelKnobs { get; init; }
+
+        /// <summary>Whether the config has multi-label counts (Samples written, MultiLabel = true, or a counts file with N).</summary>
+        public bool MultiLabel { get; init; }
+
+        /// <summary>N, the number of samples of a multi-label config (each count n_c being its positives); 0 when single-label
+        /// or not yet known (a counts file's N is joined in when the file is read).</summary>
+        public long SampleCount { get; init; }
 
         /// <summary>Whether the loss is LogitAdjusted, Ldam or VectorScaling.</summary>
         public bool IsLongTail => Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling;
@@ -45,11 +52,11 @@ namespace CbGen.Generators.Model
         public bool NeedsEveryClass => IsLongTail || Loss == CbLoss.DistributionBalanced;
 
         /// <summary>Whether the loss is DistributionBalanced or Asymmetric.</summary>
-        public bool IsMultiLabel => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;
+        public bool IsMultiLabelLoss => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;
 
         /// <summary>Whether the loss applies the class-balanced weights (the CB losses, and LDAM-DRW); <see cref="Beta"/>
         /// is 0 when it does not.</summary>
-        public bool UsesWeights => (!IsLongTail && !IsMultiLabel) || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+        public bool UsesWeights => (!IsLongTail && !IsMultiLabelLoss) || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
 
         /// <summary>This config without its <see cref="Location"/>: what the emitters read.</summary>
         public ConfigSpec WithoutLocation() => Location is null ? this : this with { Location = null };

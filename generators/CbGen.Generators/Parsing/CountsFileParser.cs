@@ -82,6 +82,7 @@ namespace CbGen.Generators.Parsing
                 }
             }
 
+            SamplesDirective? samples = ReadSamples(path, text, fileName, issues);
             bool errors = issues.Count > 0;
             if (rows.Count == 0 && !errors)
             {
@@ -90,7 +91,40 @@ namespace CbGen.Generators.Parsing
                     sawHeader ? " (only a header)" : string.Empty));
             }
 
-            return new CountsFileSpec(path, rows.ToEquatableArray(), issues.ToEquatableArray(), errors);
+            return new CountsFileSpec(path, rows.ToEquatableArray(), issues.ToEquatableArray(), errors)
+            {
+                Samples = samples?.Value ?? 0,
+                SamplesLine = samples?.LineNumber ?? 0,
+                SamplesLocation = samples is null ? null : ToLocation(path, text, new TextSpan(samples.ValueStart, samples.ValueText.Length)),
+            };
+        }
+
+        /// <summary>The file's "# samples: N" line (null when it has none), with CB051 for an N that is not a whole number
+        /// ≥ 1 and CB053 for a second such line.</summary>
+        private static SamplesDirective? ReadSamples(string path, SourceText text, string fileName, List<DiagnosticInfo> issues)
+        {
+            List<SamplesDirective> found = CountsFileFormat.FindSamples(text.ToString());
+            if (found.Count == 0)
+            {
+                return null;
+            }
+
+            SamplesDirective first = found[0];
+            string Where(SamplesDirective d) => "line " + d.LineNumber.ToString(CultureInfo.InvariantCulture) + " of '" + fileName + "'";
+            if (first.Error is not null)
+            {
+                issues.Add(Issue(DiagnosticDescriptors.SamplesOutOfRange, path, text, new TextSpan(first.ValueStart, first.ValueText.Length),
+                    "The number of samples on " + Where(first), first.ValueText, first.Error));
+            }
+
+            for (int d = 1; d < found.Count; d++)
+            {
+                issues.Add(Issue(DiagnosticDescriptors.SamplesGivenTwice, path, text, new TextSpan(found[d].LineStart, found[d].LineLength),
+                    "'" + found[d].ValueText + "' on " + Where(found[d]), "'" + first.ValueText + "' on " + Where(first),
+                    "keep one '" + CountsFileFormat.SamplesKey + ": N' line"));
+            }
+
+            return first;
         }
 
         public static LocationInfo ToLocation(string path, SourceText text, TextSpan span)

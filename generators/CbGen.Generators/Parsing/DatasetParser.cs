@@ -263,7 +263,10 @@ namespace CbGen.Generators.Parsing
                     continue;
                 }
 
-                configs.Add(config);
+                if (JoinMultiLabel(config, file, fileName, diagnostics) is { } joined)
+                {
+                    configs.Add(joined);
+                }
             }
 
             SweepSpec? sweep = target.Sweep;

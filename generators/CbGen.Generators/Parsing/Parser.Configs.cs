@@ -54,6 +54,7 @@ namespace CbGen.Generators.Parsing
             }
 
             CheckLongTail(config, attribute, i, report, cancellationToken);
+            CheckMultiLabelLoss(config, attribute, i, report, cancellationToken);
             CheckMultiLabel(config, attribute, i, report, cancellationToken);
 
             if (config.DeferUntilEpoch < 0)

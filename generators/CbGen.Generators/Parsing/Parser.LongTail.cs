@@ -77,7 +77,7 @@ namespace CbGen.Generators.Parsing
                 }
             }
 
-            if (knobs.BetaSet && !config.UsesWeights && !config.IsMultiLabel)
+            if (knobs.BetaSet && !config.UsesWeights && !config.IsMultiLabelLoss)
             {
                 Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta",
                     loss + (config.Loss == CbLoss.Ldam ? " without DeferUntilEpoch" : string.Empty),

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
@@ -7,15 +6,20 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Parsing
 {
-    // Parser: the checks of the multi-label losses' knobs (CB045, CB046), of WeightSum on them (CB047), and of their
-    // knobs (and Beta, DeferUntilEpoch) written for a loss that ignores them (CB030).
+    // Parser: the checks of multi-label counts written on the attribute (CB050-CB052, CB054). A counts file's
+    // "# samples: N" line is checked where the file is read (DatasetParser.MultiLabel).
     internal static partial class Parser
     {
-        private const string DbLoss = "CbLoss.DistributionBalanced";
+        /// <summary>Whether <paramref name="loss"/> is a softmax over the classes (one class index per sample), which
+        /// multi-label counts cannot use (CB054).</summary>
+        internal static bool IsSoftmaxLoss(CbLoss loss) =>
+            loss == CbLoss.Softmax || loss == CbLoss.LogitAdjusted || loss == CbLoss.Ldam || loss == CbLoss.VectorScaling;
 
-        private const string AslLoss = "CbLoss.Asymmetric";
+        /// <summary>How CB054 names what made a config multi-label.</summary>
+        internal static string MultiLabelCause(MultiLabelRequest request) =>
+            request.SamplesSet ? "Samples = " + Literals.Text(request.Samples) : "MultiLabel = true";
 
-        /// <summary>The knobs of a DistributionBalanced or Asymmetric config, and theirs written on another loss.</summary>
+        /// <summary>CB051 (Samples ≤ 0) and CB054 (a softmax loss) of one config, for enums and counts-file datasets.</summary>
         internal static void CheckMultiLabel(
             RawConfig config,
             AttributeData attribute,
@@ -23,63 +27,49 @@ namespace CbGen.Generators.Parsing
             Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
             CancellationToken cancellationToken)
         {
-            void Report(DiagnosticDescriptor descriptor, string argument, params object?[] args) =>
-                report(descriptor, () => ArgumentLocation(attribute, argument, cancellationToken), i, args);
-
-            string loss = "CbLoss." + config.Loss.ToString();
-            MultiLabelKnobs k = config.MultiLabel;
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            MultiLabelRequest request = config.MultiLabel;
+            if (request.SamplesSet && request.Samples <= 0)
             {
-                bool db = Array.IndexOf(MultiLabelKnobs.DbNames, argument.Key) >= 0;
-                bool asl = Array.IndexOf(MultiLabelKnobs.AslNames, argument.Key) >= 0;
-                if ((db && config.Loss != CbLoss.DistributionBalanced) || (asl && config.Loss != CbLoss.Asymmetric))
-                {
-                    Report(DiagnosticDescriptors.OptionNotApplicable, argument.Key, argument.Key, loss, db ? DbLoss : AslLoss);
-                }
+                report(DiagnosticDescriptors.SamplesOutOfRange, () => ArgumentLocation(attribute, "Samples", cancellationToken), i,
+                    new object?[] { "Samples", Literals.Text(request.Samples), request.Samples == 0 ? "is 0" : "is negative" });
             }
 
-            if (config.Loss == CbLoss.DistributionBalanced)
+            if (request.IsMultiLabel && IsSoftmaxLoss(config.Loss))
             {
-                CheckKnob(DiagnosticDescriptors.DistributionBalancedKnobOutOfRange, "SmoothingAlpha", k.SmoothingAlpha, IsFinite(k.SmoothingAlpha) && k.SmoothingAlpha >= 0.0, "a finite α ≥ 0 (0.1 by default)");
-                CheckKnob(DiagnosticDescriptors.DistributionBalancedKnobOutOfRange, "SmoothingBeta", k.SmoothingBeta, IsFinite(k.SmoothingBeta) && k.SmoothingBeta >= 0.0, "a finite β ≥ 0 (10 by default)");
-                CheckKnob(DiagnosticDescriptors.DistributionBalancedKnobOutOfRange, "SmoothingMu", k.SmoothingMu, IsFinite(k.SmoothingMu), "a finite μ (0.3 by default)");
-                CheckKnob(DiagnosticDescriptors.DistributionBalancedKnobOutOfRange, "NegativeScale", k.NegativeScale, IsFinite(k.NegativeScale) && k.NegativeScale > 0.0, "a finite λ > 0 (5 by default)");
-                CheckKnob(DiagnosticDescriptors.DistributionBalancedKnobOutOfRange, "BiasScale", k.BiasScale, IsFinite(k.BiasScale), "a finite κ (0.05 by default; 0 turns the prior bias off)");
+                report(DiagnosticDescriptors.MultiLabelSoftmax, () => ArgumentLocation(attribute, "Loss", cancellationToken), i,
+                    new object?[] { "The config '" + config.TypeName + "'", MultiLabelCause(request), "CbLoss." + config.Loss.ToString() });
             }
-            else if (config.Loss == CbLoss.Asymmetric)
+        }
+
+        /// <summary>CB050 (MultiLabel = true without Samples) and CB052 (a member's count above N) of an enum's config,
+        /// whose counts are its members'.</summary>
+        internal static void CheckMultiLabelCounts(
+            RawConfig config,
+            AttributeData attribute,
+            int i,
+            MemberSpec?[] members,
+            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+            CancellationToken cancellationToken)
+        {
+            MultiLabelRequest request = config.MultiLabel;
+            if (request.Asked && !request.SamplesSet)
             {
-                CheckKnob(DiagnosticDescriptors.AsymmetricKnobOutOfRange, "GammaPositive", k.GammaPositive, IsFinite(k.GammaPositive) && k.GammaPositive >= 0.0, "a finite γ+ ≥ 0 (0 by default)");
-                CheckKnob(DiagnosticDescriptors.AsymmetricKnobOutOfRange, "GammaNegative", k.GammaNegative, IsFinite(k.GammaNegative) && k.GammaNegative >= 0.0, "a finite γ− ≥ 0 (4 by default)");
-                CheckKnob(DiagnosticDescriptors.AsymmetricKnobOutOfRange, "Clip", k.Clip, k.Clip >= 0.0 && k.Clip < 1.0, "a margin m in [0, 1) (0.05 by default; 0 turns the shift off)");
+                report(DiagnosticDescriptors.MultiLabelSamplesMissing, () => ArgumentLocation(attribute, "MultiLabel", cancellationToken), i,
+                    new object?[] { "The config '" + config.TypeName + "'", DiagnosticDescriptors.SamplesFix });
             }
 
-            if (!config.IsMultiLabel)
+            if (!request.SamplesSet || request.Samples <= 0)
             {
                 return;
             }
 
-            if (config.Knobs.NormalizerSet && config.Normalizer == MeanNormalizer.WeightSum)
+            foreach (MemberSpec? member in members)
             {
-                Report(DiagnosticDescriptors.NormalizerWithoutWeights, "Normalizer", loss);
-            }
-
-            if (config.Knobs.BetaSet)
-            {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta", loss,
-                    "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)");
-            }
-
-            if (config.Knobs.DeferSet && config.DeferUntilEpoch > 0)
-            {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
-                    "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
-            }
-
-            void CheckKnob(DiagnosticDescriptor descriptor, string name, double value, bool ok, string need)
-            {
-                if (!ok)
+                if (member is not null && member.Count > request.Samples)
                 {
-                    Report(descriptor, name, name, Literals.Text(value), need);
+                    report(DiagnosticDescriptors.CountAboveSamples, () => ArgumentLocation(attribute, "Samples", cancellationToken), i,
+                        new object?[] { member.Name, Literals.Text(member.Count), "Samples", Literals.Text(request.Samples) });
+                    return;
                 }
             }
         }

@@ -29,14 +29,22 @@ namespace CbGen.Generators.Parsing
             public bool SamplingPowerSet { get; init; }
         }
 
+        /// <summary>Multi-label counts as written: <c>Samples = N</c> (N, and whether it was written) and
+        /// <c>MultiLabel = true</c>.</summary>
+        internal readonly record struct MultiLabelRequest(long Samples, bool SamplesSet, bool Asked)
+        {
+            /// <summary>Whether the config is multi-label: N written, or asked for.</summary>
+            public bool IsMultiLabel => SamplesSet || Asked;
+        }
+
         internal readonly struct RawConfig
         {
             private RawConfig(bool readable, string typeName, string? explicitName, CbLoss loss, double beta, double gamma,
                 bool gammaSet, CbDevice device, MeanNormalizer normalizer, ZeroCountPolicy zeroCounts, int deferUntilEpoch,
-                LongTailKnobs knobs, MultiLabelKnobs multiLabel)
+                LongTailKnobs knobs, MultiLabelKnobs multiLabelKnobs)
             {
                 Knobs = knobs;
-                MultiLabel = multiLabel;
+                MultiLabelKnobs = multiLabelKnobs;
                 DeferUntilEpoch = deferUntilEpoch;
                 Readable = readable;
                 TypeName = typeName;
@@ -78,7 +86,10 @@ namespace CbGen.Generators.Parsing
             public LongTailKnobs Knobs { get; }
 
             /// <summary>The multi-label losses' knobs as written (or defaulted), and which were written.</summary>
-            public MultiLabelKnobs MultiLabel { get; }
+            public MultiLabelKnobs MultiLabelKnobs { get; }
+
+            /// <summary>Samples = N and MultiLabel as written.</summary>
+            public MultiLabelRequest MultiLabel { get; init; }
 
             /// <summary>Whether the loss is LogitAdjusted, Ldam or VectorScaling.</summary>
             public bool IsLongTail => Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling;
@@ -88,10 +99,10 @@ namespace CbGen.Generators.Parsing
             public bool NeedsEveryClass => IsLongTail || Loss == CbLoss.DistributionBalanced;
 
             /// <summary>Whether the loss is DistributionBalanced or Asymmetric (no class weights, multi-hot targets).</summary>
-            public bool IsMultiLabel => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;
+            public bool IsMultiLabelLoss => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;
 
             /// <summary>Whether the loss applies class-balanced weights: the CB losses, and LDAM with DeferUntilEpoch (LDAM-DRW).</summary>
-            public bool UsesWeights => (!IsLongTail && !IsMultiLabel) || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+            public bool UsesWeights => (!IsLongTail && !IsMultiLabelLoss) || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
 
             /// <param name="location">Where a clash of its type names is reported (its <c>Name</c>, else the attribute).</param>
             public ConfigSpec ToSpec(LocationInfo? location)
@@ -101,14 +112,16 @@ namespace CbGen.Generators.Parsing
                 MeanNormalizer normalizer = IsLongTail && !Knobs.NormalizerSet ? MeanNormalizer.WeightSum : Normalizer;
                 double beta = !UsesWeights ? 0.0 : Loss == CbLoss.Ldam && !Knobs.BetaSet ? LdamDrwBeta : Beta;
                 return new ConfigSpec(TypeName, Loss, beta, Loss == CbLoss.Focal ? Gamma : 0.0, Device,
-                    normalizer, ZeroCounts, Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling || IsMultiLabel ? 0 : DeferUntilEpoch, location)
+                    normalizer, ZeroCounts, Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling || IsMultiLabelLoss ? 0 : DeferUntilEpoch, location)
                 {
-                    MultiLabel = IsMultiLabel ? MultiLabel.For(Loss) : MultiLabelKnobs.None,
+                    MultiLabelKnobs = IsMultiLabelLoss ? MultiLabelKnobs.For(Loss) : MultiLabelKnobs.None,
                     Tau = Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling ? Knobs.Tau : 0.0,
                     VsGamma = Loss == CbLoss.VectorScaling ? Knobs.VsGamma : 0.0,
                     SamplingPower = Knobs.SamplingPowerSet ? Knobs.SamplingPower : -1.0,
                     MaxMargin = Loss == CbLoss.Ldam ? Knobs.MaxMargin : 0.0,
                     Scale = Loss == CbLoss.Ldam ? Knobs.Scale : 0.0,
+                    SampleCount = MultiLabel.SamplesSet ? MultiLabel.Samples : 0,
+                    MultiLabel = MultiLabel.IsMultiLabel,
                 };
             }
 
@@ -135,7 +148,8 @@ namespace CbGen.Generators.Parsing
                 var zeroCounts = ZeroCountPolicy.Throw;
                 string? name = null;
                 LongTailKnobs knobs = LongTailKnobs.Default;
-                MultiLabelKnobs multiLabel = MultiLabelKnobs.Default;
+                MultiLabelKnobs multiLabelKnobs = MultiLabelKnobs.Default;
+                MultiLabelRequest multiLabel = default;
                 foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
                 {
                     TypedConstant constant = argument.Value;
@@ -187,12 +201,18 @@ namespace CbGen.Generators.Parsing
                         case "Name":
                             name = value as string;
                             break;
+                        case "Samples" when value is long n:
+                            multiLabel = multiLabel with { Samples = n, SamplesSet = true };
+                            break;
+                        case "MultiLabel" when value is bool asked:
+                            multiLabel = multiLabel with { Asked = asked };
+                            break;
                         case "DeferUntilEpoch" when value is int k:
                             deferUntilEpoch = k;
                             knobs = knobs with { DeferSet = true };
                             break;
                         default:
-                            if (!MultiLabelKnobs.TryRead(ref multiLabel, argument.Key, value))
+                            if (!MultiLabelKnobs.TryRead(ref multiLabelKnobs, argument.Key, value))
                             {
                                 readable = false;
                             }
@@ -203,7 +223,7 @@ namespace CbGen.Generators.Parsing
 
                 string typeName = name ?? (configCount > 1 ? enumName + loss.ToString() : enumName);
                 return new RawConfig(readable, typeName, name, loss, beta, gamma, gammaSet, device, normalizer, zeroCounts,
-                    deferUntilEpoch, knobs, multiLabel);
+                    deferUntilEpoch, knobs, multiLabelKnobs) { MultiLabel = multiLabel };
             }
         }
     }

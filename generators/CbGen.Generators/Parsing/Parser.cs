@@ -127,6 +127,7 @@ namespace CbGen.Generators.Parsing
 
                 CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
                 CheckTypeNameLength(config, attribute, i, MetadataNamespaceOf(symbol), features, checks.Report, cancellationToken);
+                CheckMultiLabelCounts(config, attribute, i, members, checks.Report, cancellationToken);
 
                 if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
                 {

@@ -18,6 +18,8 @@ internal static class CommandSupport
         new("--header", null, "the first row is a header (default: detected)"),
         new("--no-header", null, "the first row is data"),
         new("--max-classes", "N", "fail past N distinct classes (default 100000): a column of ids or paths is not a label column"),
+        new("--multi-label", null, "samples carry several labels: a label-list column (CSV/TSV/Parquet, split at --separator) or COCO images; adds N"),
+        new("--separator", "CHAR", "the separator of a --multi-label label list (default ';')"),
     };
 
     public static readonly OptionSpec Output = new("--output", "FILE", "write to FILE instead of standard output", Alias: "-o");
@@ -33,6 +35,8 @@ internal static class CommandSupport
         + "  COCO-style JSON    categories [{id, name}] and annotations [{category_id}] (iNaturalist 2017/2018,\n"
         + "                     COCO, LVIS): classes in category-id order, named from the file\n"
         + "  a Parquet file     a string or integer label column (--column; default the last)\n"
+        + "  --multi-label      each row (or COCO image) is one sample with a list of labels, 'a;b;c' (--separator):\n"
+        + "                     a class counts once per sample, and N (the samples) goes into the counts file\n"
         + "  Files other than Parquet may be gzip-compressed. Integer labels are class indices 0..max (missing\n"
         + "  ones count 0); other labels are sorted by name.\n";
 
@@ -61,7 +65,29 @@ internal static class CommandSupport
             throw new UsageException(args.Command, "--max-classes must be a whole number ≥ 2; got '" + max + "'.");
         }
 
-        return new SourceOptions(kind, args.Get("--column"), header, maxClasses);
+        char separator = Input.SourceOptions.DefaultSeparator;
+        string? sep = args.Get("--separator");
+        if (sep is not null)
+        {
+            if (!args.Has("--multi-label"))
+            {
+                throw new UsageException(args.Command, "--separator splits the label lists of --multi-label; add --multi-label, or drop --separator.");
+            }
+
+            sep = sep == "\\t" ? "\t" : sep;
+            if (sep.Length != 1)
+            {
+                throw new UsageException(args.Command, "--separator must be one character (e.g. ';', '|', or '\\t' for a tab); got '" + sep + "'.");
+            }
+
+            separator = sep[0];
+        }
+
+        return new SourceOptions(kind, args.Get("--column"), header, maxClasses)
+        {
+            MultiLabel = args.Has("--multi-label"),
+            Separator = separator,
+        };
     }
 
     /// <summary>Reads the counts from the positional PATH or, when the command allows it, <c>--counts</c>.</summary>

@@ -56,7 +56,7 @@ internal static class CountCommand
             }
             else if (args.Has("--csv"))
             {
-                CsvText.WriteCounts(output, table.Classes);
+                CsvText.WriteCounts(output, table.Classes, table.Samples);
             }
             else
             {
@@ -68,9 +68,11 @@ internal static class CountCommand
 
     private static void WriteTable(TextWriter output, CountTable table)
     {
-        long total = table.Total;
+        // Multi-label: a class's share is of the samples N (the shares then need not sum to 100%).
+        long total = table.Samples ?? table.Total;
         output.WriteLine(table.Source + ": " + table.Description + ", " + Invariant.Plural(table.Classes.Count, "class", "classes") + ", "
-            + Invariant.Plural(total, "sample", "samples"));
+            + (table.Samples is long n ? Invariant.Plural(table.Total, "label", "labels") + " on " + Invariant.Plural(n, "sample", "samples")
+                : Invariant.Plural(total, "sample", "samples")));
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("share", true));
         for (int i = 0; i < table.Classes.Count; i++)
         {
@@ -89,6 +91,12 @@ internal static class CountCommand
         w.WriteString("kind", table.KindName);
         w.WriteNumber("classCount", table.Classes.Count);
         w.WriteNumber("totalSamples", table.Total);
+        if (table.Samples is long samples)
+        {
+            // Multi-label: totalSamples stays the sum of the counts (the labels); samples is N.
+            w.WriteNumber("samples", samples);
+        }
+
         w.WriteStartArray("classes");
         for (int i = 0; i < table.Classes.Count; i++)
         {

@@ -63,7 +63,7 @@ internal static class EnumCommand
         if (spec is null)
         {
             GeneratorRules.WarnIfMembersClash(table, stderr);
-            CommandSupport.WriteOutput(args, stdout, stderr, output => CsvText.WriteCounts(output, table.Classes));
+            CommandSupport.WriteOutput(args, stdout, stderr, output => CsvText.WriteCounts(output, table.Classes, table.Samples));
             return ExitCodes.Success;
         }
 

@@ -18,9 +18,9 @@ internal static class CocoJsonReader
     public const string ExpectedShape = "COCO-style JSON: {\"categories\": [{\"id\": 0, \"name\": \"…\"}], "
         + "\"annotations\": [{\"category_id\": 0}]}";
 
-    public static CountTable Read(Stream stream, string display, int maxClasses)
+    public static CountTable Read(Stream stream, string display, int maxClasses, bool multiLabel = false)
     {
-        var state = new CocoJsonState(display, maxClasses);
+        var state = new CocoJsonState(display, maxClasses, multiLabel);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         var window = new Window();
         int length = 0;

@@ -6,7 +6,7 @@ namespace CbGen.Cli.Input;
 
 /// <summary>What <see cref="CocoJsonReader"/> has seen: the categories (id → name), the annotations per category id,
 /// and where the reader is (the top-level array it is in, the current element's fields). Fed one token at a time.</summary>
-internal sealed class CocoJsonState
+internal sealed partial class CocoJsonState
 {
     private static ReadOnlySpan<byte> Categories => "categories"u8;
 
@@ -33,10 +33,11 @@ internal sealed class CocoJsonState
     private bool sawAnnotations;
     private bool started;
 
-    public CocoJsonState(string display, int maxClasses)
+    public CocoJsonState(string display, int maxClasses, bool multiLabel = false)
     {
         this.display = display;
         this.maxClasses = maxClasses;
+        this.multiLabel = multiLabel;
     }
 
     private enum Section
@@ -44,6 +45,7 @@ internal sealed class CocoJsonState
         Other,
         Categories,
         Annotations,
+        Images,
     }
 
     private enum Field
@@ -52,6 +54,7 @@ internal sealed class CocoJsonState
         Id,
         Name,
         CategoryId,
+        ImageId,
     }
 
     public void Token(ref Utf8JsonReader reader)
@@ -74,6 +77,7 @@ internal sealed class CocoJsonState
             case 1 when token == JsonTokenType.PropertyName:
                 section = reader.ValueTextEquals(Categories) ? Section.Categories
                     : reader.ValueTextEquals(Annotations) ? Section.Annotations
+                    : multiLabel && reader.ValueTextEquals(Images) ? Section.Images
                     : Section.Other;
                 elementIndex = 0;
                 break;
@@ -85,6 +89,7 @@ internal sealed class CocoJsonState
 
                 sawCategories |= section == Section.Categories;
                 sawAnnotations |= section == Section.Annotations;
+                sawImages |= section == Section.Images;
                 break;
             case 2 when section != Section.Other:
                 if (token == JsonTokenType.StartObject)
@@ -92,6 +97,7 @@ internal sealed class CocoJsonState
                     elementId = null;
                     elementName = null;
                     elementCategory = null;
+                    elementImage = null;
                 }
                 else if (token == JsonTokenType.EndObject)
                 {
@@ -106,7 +112,9 @@ internal sealed class CocoJsonState
             case 3 when section != Section.Other && token == JsonTokenType.PropertyName:
                 field = section == Section.Categories
                     ? reader.ValueTextEquals(Id) ? Field.Id : reader.ValueTextEquals(NameProperty) ? Field.Name : Field.Other
-                    : reader.ValueTextEquals(CategoryId) ? Field.CategoryId : Field.Other;
+                    : section == Section.Images ? reader.ValueTextEquals(Id) ? Field.ImageId : Field.Other
+                    : reader.ValueTextEquals(CategoryId) ? Field.CategoryId
+                    : multiLabel && reader.ValueTextEquals(ImageId) ? Field.ImageId : Field.Other;
                 break;
             case 3 when section != Section.Other && field != Field.Other:
                 Value(ref reader, token);
@@ -128,6 +136,7 @@ internal sealed class CocoJsonState
         }
 
         string what = field == Field.Id ? "categories[" + Invariant.Format(elementIndex) + "].id"
+            : field == Field.ImageId ? SectionName() + "[" + Invariant.Format(elementIndex) + "]." + (section == Section.Images ? "id" : "image_id")
             : "annotations[" + Invariant.Format(elementIndex) + "].category_id";
         if (token != JsonTokenType.Number || !reader.TryGetInt64(out long value))
         {
@@ -138,6 +147,10 @@ internal sealed class CocoJsonState
         {
             elementId = value;
         }
+        else if (field == Field.ImageId)
+        {
+            elementImage = value;
+        }
         else
         {
             elementCategory = value;
@@ -147,6 +160,12 @@ internal sealed class CocoJsonState
     private void EndElement()
     {
         long index = elementIndex++;
+        if (section == Section.Images)
+        {
+            EndImage(index);
+            return;
+        }
+
         if (section == Section.Annotations)
         {
             if (elementCategory is not long category)
@@ -155,6 +174,11 @@ internal sealed class CocoJsonState
             }
 
             annotationCount++;
+            if (multiLabel && !FirstOnImage(index, category))
+            {
+                return;
+            }
+
             if (counts.TryGetValue(category, out long n))
             {
                 counts[category] = n + 1;
@@ -252,10 +276,15 @@ internal sealed class CocoJsonState
         }
 
         string description = "COCO-style JSON, " + Invariant.Plural(annotationCount, "annotation", "annotations");
+        if (multiLabel)
+        {
+            return FinishMultiLabel(description, classes, notes);
+        }
+
         return new CountTable(display, SourceKind.Json, description, classes, notes);
     }
 
-    private string SectionName() => section == Section.Categories ? "categories" : "annotations";
+    private string SectionName() => section == Section.Categories ? "categories" : section == Section.Images ? "images" : "annotations";
 
     private InputException Error(string what) => new(display + ": " + what);
 }

@@ -7,26 +7,6 @@ using System.Text;
 
 namespace CbGen.Cli.Input;
 
-/// <summary>How to read a path: detect it, or force one kind (<c>--as</c>).</summary>
-internal enum InputKind
-{
-    Auto,
-    Folder,
-    Labels,
-    Idx,
-    Counts,
-    Json,
-    Parquet,
-}
-
-/// <summary>The options every command that reads counts shares.</summary>
-internal sealed record SourceOptions(InputKind Kind, string? Column, bool? Header, int MaxClasses = SourceOptions.DefaultMaxClasses)
-{
-    /// <summary>The default <c>--max-classes</c>: above the largest label sets in use (iNaturalist 2021: 10,000;
-    /// ImageNet-21k: 21,841), far below a column of ids or paths.</summary>
-    public const int DefaultMaxClasses = 100_000;
-}
-
 /// <summary>Turns a path (folder tree, CSV/TSV labels, IDX labels, counts file, COCO-style JSON, Parquet; files other
 /// than Parquet optionally gzip-compressed) or the <c>--counts</c> list into a <see cref="CountTable"/>.</summary>
 internal static class CountSources
@@ -53,7 +33,7 @@ internal static class CountSources
                 throw new InputException(path + ": is a folder, but --as " + options.Kind.ToString().ToLowerInvariant() + " expects a file.");
             }
 
-            return CheckCap(ImageFolderReader.Read(path, path), options.MaxClasses);
+            return RequireLists(CheckCap(ImageFolderReader.Read(path, path), options.MaxClasses), path, options);
         }
 
         if (!File.Exists(path))
@@ -68,7 +48,7 @@ internal static class CountSources
 
         try
         {
-            return CheckCap(ReadFile(path, options), options.MaxClasses);
+            return RequireLists(CheckCap(ReadFile(path, options), options.MaxClasses), path, options);
         }
         catch (InvalidDataException e)
         {
@@ -78,6 +58,20 @@ internal static class CountSources
         {
             throw new InputException(path + ": cannot read the file: " + e.Message, e);
         }
+    }
+
+    /// <summary>With --multi-label, a source that gave no N (an image folder, IDX labels, a counts file without its
+    /// samples line) is an error: its samples carry one class each.</summary>
+    private static CountTable RequireLists(CountTable table, string path, SourceOptions options)
+    {
+        if (options.MultiLabel && table.Samples is null)
+        {
+            throw new InputException(path + ": --multi-label needs samples that list their labels, but this is " + table.Description
+                + ", one class per sample; --multi-label reads a label-list column (CSV/TSV/Parquet), COCO-style JSON with \"images\", "
+                + "or a counts file with a '# samples: N' line. Drop --multi-label for single-label counts.");
+        }
+
+        return table;
     }
 
     private static CountTable ReadFile(string path, SourceOptions options)
@@ -92,7 +86,7 @@ internal static class CountSources
                     throw new InputException(path + ": a gzip-compressed Parquet file; decompress it first (Parquet compresses its own pages).");
                 }
 
-                return ParquetLabelReader.Read(path, options.Column, options.MaxClasses);
+                return ParquetLabelReader.Read(path, options);
             case InputKind.Idx:
             {
                 using Stream stream = Open(path);
@@ -102,7 +96,7 @@ internal static class CountSources
             case InputKind.Json:
             {
                 using Stream stream = Open(path);
-                return CocoJsonReader.Read(stream, path, options.MaxClasses);
+                return CocoJsonReader.Read(stream, path, options.MaxClasses, options.MultiLabel);
             }
         }
 
@@ -134,7 +128,7 @@ internal static class CountSources
             return CountsFileReader.Read(text.ReadToEnd(), name, path);
         }
 
-        return LabelColumnReader.Read(new DelimitedReader(text, delimiter, path), path, options.Column, options.Header, options.MaxClasses);
+        return LabelColumnReader.Read(new DelimitedReader(text, delimiter, path), path, options);
     }
 
     /// <summary>Parquet by its magic or the extension (so a corrupt Parquet file gets the Parquet reader's reason), IDX

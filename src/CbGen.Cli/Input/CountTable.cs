@@ -62,6 +62,10 @@ internal sealed class CountTable
     /// <summary>Things that are probably a mistake (a column of ids read as labels), printed to stderr.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>Multi-label sources (<c>--multi-label</c>, or a counts file with a <c># samples: N</c> line): the number
+    /// of samples N, of which each class's count are its positives; null for single-label counts.</summary>
+    public long? Samples { get; init; }
+
     public long Total
     {
         get

@@ -130,6 +130,44 @@ internal static class CountsFileReader
             }
         }
 
-        return new CountTable(display, SourceKind.Counts, "counts file", classes, notes);
+        long? samples = ReadSamples(text, display, classes);
+        return new CountTable(display, SourceKind.Counts, samples is null ? "counts file" : "multi-label counts file", classes, notes)
+        {
+            Samples = samples,
+        };
+    }
+
+    /// <summary>N from the file's "# samples: N" line (null when it has none), checked as the generator checks it
+    /// (CB051-CB053): a whole number ≥ 1, given once, at least every count.</summary>
+    private static long? ReadSamples(string text, string display, List<ClassCount> classes)
+    {
+        List<SamplesDirective> found = CountsFileFormat.FindSamples(text);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        SamplesDirective first = found[0];
+        if (first.Error is not null)
+        {
+            throw InputException.At(display, first.LineNumber, "the number of samples '" + first.ValueText + "' " + first.Error
+                + "; write '" + CountsFileFormat.SamplesLine(1).Replace("1", "N", StringComparison.Ordinal) + "' with N the number of training samples, a whole number ≥ 1.");
+        }
+
+        if (found.Count > 1)
+        {
+            throw InputException.At(display, found[1].LineNumber, "a second samples line (the first is line " + Invariant.Format(first.LineNumber)
+                + "); keep one.");
+        }
+
+        ClassCount? over = classes.Find(c => c.Count > first.Value);
+        if (over is not null)
+        {
+            throw InputException.At(display, first.LineNumber, "the class '" + over.Name + "' has " + Invariant.Format(over.Count)
+                + " positives but N is " + Invariant.Format(first.Value) + "; a class is positive at most once per sample, so correct N "
+                + "(every training sample, labelled or not) or the count.");
+        }
+
+        return first.Value;
     }
 }

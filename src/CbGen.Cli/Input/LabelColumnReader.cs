@@ -18,12 +18,14 @@ internal static class LabelColumnReader
     /// <summary>Reads every record of <paramref name="reader"/> and counts the label column.</summary>
     /// <param name="reader">The records.</param>
     /// <param name="display">The file, for messages.</param>
-    /// <param name="column">A column name (needs a header row), a 0-based index (negative counts from the end), or
-    /// null for the last column.</param>
-    /// <param name="header">Whether the first row is a header; null to detect it.</param>
-    /// <param name="maxClasses">The most distinct labels accepted (<c>--max-classes</c>).</param>
-    public static CountTable Read(DelimitedReader reader, string display, string? column, bool? header, int maxClasses)
+    /// <param name="options">The column (a name, which needs a header row; a 0-based index, negative from the end; or
+    /// null for the last), whether the first row is a header (null to detect), <c>--max-classes</c>, and with
+    /// <c>--multi-label</c> the separator of a label list.</param>
+    public static CountTable Read(DelimitedReader reader, string display, SourceOptions options)
     {
+        string? column = options.Column;
+        bool? header = options.Header;
+        int maxClasses = options.MaxClasses;
         List<string>? first = reader.Read();
         if (first is null)
         {
@@ -88,34 +90,39 @@ internal static class LabelColumnReader
         columnName = hasHeader ? first[index] : "#" + Invariant.Format(index);
         string what = "column " + (hasHeader ? "'" + columnName + "'" : Invariant.Format(index));
         var tally = new LabelTally(display, what, maxClasses);
+        var lists = options.MultiLabel ? new LabelLists(tally, options.Separator) : null;
         if (!hasHeader)
         {
-            Add(tally, first, firstLine, index, width, display, columnName);
+            Add(tally, lists, first, firstLine, index, width, display, columnName);
         }
 
         foreach ((List<string> fields, long line) in buffered)
         {
-            Add(tally, fields, line, index, width, display, columnName);
+            Add(tally, lists, fields, line, index, width, display, columnName);
         }
 
         for (List<string>? row = reader.Read(); row is not null; row = reader.Read())
         {
-            Add(tally, row, reader.RecordLine, index, width, display, columnName);
+            Add(tally, lists, row, reader.RecordLine, index, width, display, columnName);
         }
 
         if (tally.DistinctLabels == 0)
         {
-            throw new InputException(display + ": the file has a header row but no labels.");
+            throw new InputException(display + (lists is null ? ": the file has a header row but no labels."
+                : ": no sample carries a label (every label list in " + what + " is empty)."));
         }
 
         string kind = reader.Delimiter == '\t' ? "TSV" : "CSV";
         var notes = new List<string>();
         var warnings = new List<string>();
         List<ClassCount> classes = tally.Classes(notes, warnings);
-        return new CountTable(display, SourceKind.Labels, what + " of a " + kind + " file", classes, notes, warnings);
+        string description = what + " of a " + kind + " file";
+        return lists is null
+            ? new CountTable(display, SourceKind.Labels, description, classes, notes, warnings)
+            : new CountTable(display, SourceKind.Labels, lists.Describe(description), classes, notes, warnings) { Samples = lists.Samples };
     }
 
-    private static void Add(LabelTally tally, List<string> fields, long line, int index, int width, string display, string columnName)
+    private static void Add(LabelTally tally, LabelLists? lists, List<string> fields, long line, int index, int width, string display, string columnName)
     {
         if (fields.Count != width)
         {
@@ -124,6 +131,12 @@ internal static class LabelColumnReader
         }
 
         string label = fields[index];
+        if (lists is not null)
+        {
+            lists.Add(label, () => "line " + Invariant.Format(line));
+            return;
+        }
+
         if (label.Length == 0)
         {
             throw InputException.At(display, line, "the label (column " + columnName + ") is empty.");

@@ -10,9 +10,9 @@ namespace CbGen.Cli.Input;
 
 /// <summary>Counts one label column of a Parquet file (read with Parquet.Net, one row group at a time): a string
 /// column (classes sorted ordinally, as for CSV) or an integer column (class indices 0..max, missing ones count 0).</summary>
-internal static class ParquetLabelReader
+internal static partial class ParquetLabelReader
 {
-    public static CountTable Read(string path, string? column, int maxClasses)
+    public static CountTable Read(string path, SourceOptions options)
     {
         ParquetFrame.Check(path);
         try
@@ -20,7 +20,7 @@ internal static class ParquetLabelReader
             ParquetReader reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
             try
             {
-                return Read(reader, path, column, maxClasses);
+                return Read(reader, path, options);
             }
             finally
             {
@@ -34,14 +34,20 @@ internal static class ParquetLabelReader
         }
     }
 
-    private static CountTable Read(ParquetReader reader, string path, string? column, int maxClasses)
+    private static CountTable Read(ParquetReader reader, string path, SourceOptions options)
     {
-        DataField field = Choose(reader.Schema.GetDataFields(), column, path);
+        int maxClasses = options.MaxClasses;
+        DataField field = Choose(reader.Schema.GetDataFields(), options.Column, path);
         string what = "column '" + field.Path + "'";
         var notes = new List<string>();
         var warnings = new List<string>();
         List<ClassCount> classes;
         string type;
+        if (options.MultiLabel)
+        {
+            return ReadLists(reader, field, path, what, options);
+        }
+
         if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
         {
             type = "string";

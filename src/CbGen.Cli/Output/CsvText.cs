@@ -8,8 +8,14 @@ namespace CbGen.Cli.Output;
 /// <summary>Writes counts files (<c>name,count</c>), quoting names as RFC 4180 asks.</summary>
 internal static class CsvText
 {
-    public static void WriteCounts(TextWriter output, IReadOnlyList<ClassCount> classes)
+    /// <summary>Writes a counts file; with <paramref name="samples"/> (multi-label counts) its "# samples: N" line first.</summary>
+    public static void WriteCounts(TextWriter output, IReadOnlyList<ClassCount> classes, long? samples = null)
     {
+        if (samples is long n)
+        {
+            output.WriteLine(CbGen.CountsFiles.CountsFileFormat.SamplesLine(n));
+        }
+
         output.WriteLine("name,count");
         foreach (ClassCount c in classes)
         {

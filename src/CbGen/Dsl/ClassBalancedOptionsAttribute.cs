@@ -94,6 +94,19 @@ namespace CbGen
         /// when it has several configs.</summary>
         public string? Name { get; set; }
 
+        /// <summary>Multi-label data: the number of training samples N, of which each class's count n_c carry the class
+        /// (its positives; N − n_c are its negatives). Setting it makes the config multi-label: the generated weights class
+        /// gains <c>SampleCount</c>, <c>NegativeCounts</c> and <c>MultiLabelPriors</c> (n_c / N), and the loss must be
+        /// <see cref="CbLoss.Sigmoid"/> or <see cref="CbLoss.Focal"/> (CB054). N ≥ 1 (CB051) and N ≥ every count
+        /// (CB052). A <see cref="ClassBalancedDatasetAttribute"/> may instead read N from its counts file's
+        /// <c># samples: N</c> line. Default 0: single-label data, no N.</summary>
+        public long Samples { get; set; }
+
+        /// <summary>Asks for multi-label counts: the config needs N, from <see cref="Samples"/> or (for a counts file) a
+        /// <c># samples: N</c> line, and reports CB050 when neither gives it. Optional when <see cref="Samples"/> is set;
+        /// write it to have the compiler catch a counts file that lost its N. Default false.</summary>
+        public bool MultiLabel { get; set; }
+
         /// <summary>Deferred re-weighting (Cao et al. 2019): K ≥ 1 makes the generated loss a
         /// <c>DeferredReweightingLoss</c> that trains unweighted for the 0-based epochs 0..K-1 and with these weights
         /// from epoch K on (the LDAM-DRW recipe: 160 of 200 epochs with β = 0.9999). Default 0: always weighted.</summary>

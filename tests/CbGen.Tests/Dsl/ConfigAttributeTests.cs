@@ -19,7 +19,7 @@ namespace CbGen.Tests.Dsl
             Assert.Empty(OwnProperties(typeof(ClassBalancedAttribute)));
             Assert.Equal(new[] { nameof(ClassBalancedDatasetAttribute.CountsFile) }, OwnProperties(typeof(ClassBalancedDatasetAttribute)));
             Assert.Equal(
-                new[] { "Beta", "DeferUntilEpoch", "Device", "Gamma", "Loss", "MaxMargin", "Name", "Normalizer", "Scale", "Tau", "ZeroCounts" },
+                new[] { "Beta", "DeferUntilEpoch", "Device", "Gamma", "Loss", "MaxMargin", "MultiLabel", "Name", "Normalizer", "Samples", "Scale", "Tau", "ZeroCounts" },
                 OwnProperties(typeof(ClassBalancedOptionsAttribute)).OrderBy(n => n, StringComparer.Ordinal));
         }
 
@@ -46,6 +46,8 @@ namespace CbGen.Tests.Dsl
                 Assert.Equal(30.0, a.Scale);
                 Assert.Equal(CbLoss.Softmax, a.Loss);
                 Assert.Equal(0, a.DeferUntilEpoch);
+                Assert.Equal(0, a.Samples);          // single-label: no N
+                Assert.False(a.MultiLabel);
                 Assert.Null(a.Name);
             }
         }

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using CbGen.Evaluation;
+using DebtagsLongTail;
+using LongTailData.Debtags;
+using LongTailData.Files;
+
+// The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E]`.
+CultureInfo c = CultureInfo.InvariantCulture;
+string? packages = null;
+int seeds = 3;
+var settings = new TrainSettings();
+try
+{
+    for (int i = 0; i < args.Length; i++)
+    {
+        string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException("the option '" + args[i] + "' needs a value");
+        switch (args[i++])
+        {
+            case "--packages": packages = value; break;
+            case "--seeds": seeds = int.Parse(value, c); break;
+            case "--epochs": settings = settings with { Epochs = int.Parse(value, c) }; break;
+            default: throw new ArgumentException("unknown option '" + args[i - 1] + "'; usage: DebtagsLongTail [--packages FILE] [--seeds N] [--epochs E]");
+        }
+    }
+
+    DebtagsDataset data = DebtagsDataset.Build(packages ?? DebtagsDataset.FindList());
+    Console.Write(DebtagsSummary.Of(data));
+    var bag = new HashedBagOfWords(settings.Buckets);
+    long[][] features = data.Samples.Select(s => bag.Features(s.Text)).ToArray();
+    Console.WriteLine(string.Format(c, "model: hashed bag of words ({0:N0} buckets, unigrams and bigrams), linear; Adam lr {1}, {2} epochs, batch {3}; seeds 1..{4}",
+        settings.Buckets, settings.LearningRate, settings.Epochs, settings.BatchSize, seeds));
+    Console.WriteLine();
+    Console.WriteLine("loss         mAP             many-shot       medium-shot     few-shot        s/run");
+    foreach (LossRow row in LossRows.All)
+    {
+        var reports = new List<MultiLabelReport>();
+        var clock = Stopwatch.StartNew();
+        for (int seed = 1; seed <= seeds; seed++)
+        {
+            reports.Add(Trainer.Run(data, features, row, seed, settings));
+        }
+
+        string Cell(Func<MultiLabelReport, double?> metric)
+        {
+            double[] v = reports.Select(r => metric(r) ?? double.NaN).ToArray();
+            double mean = v.Average();
+            double sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
+            return string.Format(c, "{0,6:F2} ± {1,4:F2}   ", 100 * mean, 100 * sd);
+        }
+
+        Console.WriteLine(string.Format(c, "{0,-12} {1}{2}{3}{4}{5,5:F1}", row.Name, Cell(r => r.MeanAveragePrecision),
+            Cell(r => r.ManyShotMeanAveragePrecision), Cell(r => r.MediumShotMeanAveragePrecision), Cell(r => r.FewShotMeanAveragePrecision),
+            clock.Elapsed.TotalSeconds / seeds));
+    }
+
+    Console.WriteLine("(mAP in %, mean ± standard deviation over the seeds; shot groups by training positives: many > 100, few < 20)");
+    return 0;
+}
+catch (DataFileException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 1;
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
