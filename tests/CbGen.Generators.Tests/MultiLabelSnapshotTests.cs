@@ -23,9 +23,25 @@ namespace CbGen.Generators.Tests
             bool db = name.StartsWith("Distribution", System.StringComparison.Ordinal);
             Assert.Equal(db, weights.Contains("public const double SmoothingMu = 0.2D;", System.StringComparison.Ordinal));
             Assert.Equal(!db, weights.Contains("public const double Clip = 0.1D;", System.StringComparison.Ordinal));
-            Assert.Contains(db ? ": global::CbGen.TorchSharp.DistributionBalancedLoss" : ": global::CbGen.TorchSharp.AsymmetricLoss", loss);
+            Assert.Contains(db ? ": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.DistributionBalancedLoss>" : ": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.AsymmetricLoss>", loss);
             Assert.Equal(db, loss.Contains("public TagLoss(long samples)", System.StringComparison.Ordinal));
             Assert.DoesNotContain("ReadOnlySpan<global::Photos.Tag> labels", loss);
+        }
+
+        [Fact]
+        public void A_distribution_balanced_config_with_multi_label_counts_bakes_in_N()
+        {
+            string source = "using CbGen;\n\nnamespace Photos\n{\n"
+                + "    [ClassBalanced(Loss = CbLoss.DistributionBalanced, Samples = 5000)]\n"
+                + "    public enum Tag { [Samples(4000)] Sky, [Samples(250)] Dog, [Samples(16)] Kiwi }\n"
+                + "}";
+            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: true, source);
+            run.AssertCompilesCleanly();
+            string loss = run.File("TagLoss.g.cs").Text;
+            Assert.Contains("public TagLoss()", loss);
+            Assert.DoesNotContain("long samples", loss);
+            Assert.Contains("global::Photos.TagWeights.Counts, global::Photos.TagWeights.SampleCount,", loss);
+            Assert.Contains("public const long SampleCount = 5000", run.File("TagWeights.g.cs").Text);
         }
     }
 }
