@@ -40,7 +40,7 @@ namespace CbGen.Examples.Tests
 
             var result = Experiment.Run(options, console);
 
-            Assert.Equal(12, result.Runs.Count);
+            Assert.Equal(13, result.Runs.Count);
             // One training per group (the rows that evaluate ce's model follow it), in catalogue order.
             Assert.Equal(LossCatalog.All.GroupBy(LossCatalog.TrainingOf).SelectMany(g => g.Select(s => s.Key)), result.Runs.Select(r => r.Loss));
             Assert.All(result.Runs, r =>
@@ -74,8 +74,8 @@ namespace CbGen.Examples.Tests
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4));
 
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
-            Assert.Equal(12, json.RootElement.GetProperty("runs").GetArrayLength());
-            Assert.Equal(12, json.RootElement.GetProperty("summary").GetArrayLength());
+            Assert.Equal(13, json.RootElement.GetProperty("runs").GetArrayLength());
+            Assert.Equal(13, json.RootElement.GetProperty("summary").GetArrayLength());
 
             string md = File.ReadAllText(Path.Combine(output, "results.md"));
             Assert.Contains("CB focal γ=0.5 β=0.999", md, StringComparison.Ordinal);
