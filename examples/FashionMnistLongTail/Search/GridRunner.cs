@@ -28,7 +28,7 @@ namespace FashionMnistLongTail.Search
         /// <summary>Epochs trained since the counter was last reset.</summary>
         public int EpochsTrained { get; set; }
 
-        public SweepResult<FashionMnistSweepPoint> Run(IAnsiConsole console, IReadOnlyList<FashionMnistSweepPoint> points, int epochs,
+        public SweepResult<SearchPoint> Run(IAnsiConsole console, IReadOnlyList<SearchPoint> points, int epochs,
             SuccessiveHalving? halving, string title)
         {
             string rungs = halving is null ? string.Empty : GridSearch.Inv(
@@ -36,29 +36,33 @@ namespace FashionMnistLongTail.Search
             console.MarkupLine(Markup.Escape(GridSearch.Inv($"{title}: {points.Count} points, {epochs} epochs each{rungs}.")));
             var progress = new Progress(console);
             var options = new SweepOptions { Epochs = epochs, Halving = halving, RankBy = SelectionMetric.BalancedError, Progress = progress };
-            return SweepRunner.Run<FashionMnistSweepPoint, TrainedModel>(points, p => p.Name, Train, Evaluate, options);
+            return SweepRunner.Run<SearchPoint, TrainedModel>(points, p => p.Name, Train, Evaluate, options);
         }
 
-        public GridPoint Row(SweepEntry<FashionMnistSweepPoint> e, int rank)
+        public GridPoint Row(SweepEntry<SearchPoint> e, int rank)
         {
             LongTailReport t = _testReports[e.Name];
-            return new GridPoint(e.Name, GridSearch.DisplayOf(e.Point), e.Point.Loss.ToString(), e.Point.Beta, e.Point.Gamma, rank,
-                100 * e.Report.BalancedError, 100 * e.Report.Error, 100 * t.BalancedError, 100 * t.Error, e.Epochs, e.Elapsed.TotalSeconds);
+            FashionMnistSweepPoint p = e.Point.Sweep;
+            return new GridPoint(e.Name, GridSearch.DisplayOf(e.Point), p.Loss.ToString(), p.Beta, p.Gamma, rank,
+                100 * e.Report.BalancedError, 100 * e.Report.Error, 100 * t.BalancedError, 100 * t.Error, e.Epochs, e.Elapsed.TotalSeconds)
+            {
+                WeightDecay = e.Point.IsWeightDecayAxis ? e.Point.WeightDecay : null,
+            };
         }
 
         // The protocol's learning-rate schedule spans a run's length, so a later rung retrains from scratch at its budget
         // rather than continuing a run whose schedule has already decayed.
-        private TrainedModel Train(FashionMnistSweepPoint point, TrainedModel? previous, SweepBudget budget, System.Threading.CancellationToken ct)
+        private TrainedModel Train(SearchPoint point, TrainedModel? previous, SweepBudget budget, System.Threading.CancellationToken ct)
         {
             previous?.Dispose();
             var spec = GridSearch.SpecOf(point);
-            var loss = new LossInstance(LossCatalog.CreateRuntime(point.Loss, _counts, point.Beta, spec.Gamma), "runtime",
-                CbGen.ClassBalancedWeights.Compute(_counts, point.Beta));
+            var loss = new LossInstance(LossCatalog.CreateRuntime(point.Sweep.Loss, _counts, point.Sweep.Beta, spec.Gamma), "runtime",
+                CbGen.ClassBalancedWeights.Compute(_counts, point.Sweep.Beta));
             EpochsTrained += budget.ToEpoch;
             return Trainer.Train(spec, _counts, _train, GridSearch.Seed, budget.ToEpoch, loss: loss);
         }
 
-        private LongTailReport Evaluate(FashionMnistSweepPoint point, TrainedModel model)
+        private LongTailReport Evaluate(SearchPoint point, TrainedModel model)
         {
             _testReports[point.Name] = Trainer.Evaluate(model.Model, _test, _counts);
             return Trainer.Evaluate(model.Model, _validation, _counts);
