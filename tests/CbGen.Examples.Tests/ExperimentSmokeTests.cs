@@ -58,9 +58,10 @@ namespace CbGen.Examples.Tests
             Assert.StartsWith("torch + cRT", result.Runs[2].Source, StringComparison.Ordinal);
             Assert.StartsWith("torch + τ-normalisation τ=", result.Runs[3].Source, StringComparison.Ordinal);
             Assert.StartsWith("torch + LWS", result.Runs[4].Source, StringComparison.Ordinal);
-            Assert.All(result.Runs.Skip(5).SkipLast(1), r => Assert.Equal("runtime", r.Source));
-            Assert.StartsWith("torch + stage 2: CB softmax + MaxNorm", result.Runs[^1].Source, StringComparison.Ordinal);
-            Assert.Contains("run 8/8", text.ToString(), StringComparison.Ordinal);     // ce-posthoc, ce-crt, ce-taunorm and ce-lws train no features of their own
+            Assert.All(result.Runs.Skip(5).SkipLast(2), r => Assert.Equal("runtime", r.Source));
+            Assert.StartsWith("torch + stage 2: CB softmax + MaxNorm", result.Runs[^2].Source, StringComparison.Ordinal);
+            Assert.Equal(("vs", "runtime"), (result.Runs[^1].Loss, result.Runs[^1].Source));
+            Assert.Contains("run 9/9", text.ToString(), StringComparison.Ordinal);     // ce-posthoc, ce-crt, ce-taunorm and ce-lws train no features of their own
 
             foreach (string file in new[] { "results.json", "results.md", "per_class_accuracy_if100.png",
                          "class_counts_weights_if100.png", "effective_number.png" })

@@ -35,7 +35,7 @@ namespace CbGen.Examples.Tests
             Assert.Equal(2 * FashionMnistSweep.Points.Count, grid.Count);
             Assert.Equal(grid.Count, grid.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
             Assert.All(FashionMnistSweep.Points, s => Assert.Equal([5e-4, 5e-3], grid.Where(p => p.Sweep == s).Select(p => p.WeightDecay)));
-            Assert.All(grid, p => Assert.Equal(p.WeightDecay, GridSearch.SpecOf(p).WeightDecay));
+            Assert.All(grid, p => Assert.Equal((p.WeightDecay, p.Name), (GridSearch.SpecOf(p).WeightDecay, GridSearch.SpecOf(p).Key)));
             Assert.EndsWith(", WD 0.005", GridSearch.DisplayOf(grid[1]), StringComparison.Ordinal);
         }
 

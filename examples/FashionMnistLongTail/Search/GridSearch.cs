@@ -130,11 +130,12 @@ namespace FashionMnistLongTail.Search
             return new LossSpec(LossKind.SweepPoint, point.Name, DisplayOf(point), point.Loss, point.Beta, point.Loss == CbLoss.Focal ? point.Gamma : 0.0);
         }
 
-        /// <summary>The demo's loss spec of a search point: its sweep point's, trained with its weight decay.</summary>
+        /// <summary>The demo's loss spec of a search point: its sweep point's, under the point's name, trained with its weight
+        /// decay.</summary>
         public static LossSpec SpecOf(SearchPoint point)
         {
             ArgumentNullException.ThrowIfNull(point);
-            return SpecOf(point.Sweep) with { Display = DisplayOf(point), WeightDecay = point.WeightDecay };
+            return SpecOf(point.Sweep) with { Key = point.Name, Display = DisplayOf(point), WeightDecay = point.WeightDecay };
         }
 
         /// <summary>A readable name: the sweep point's, then ", WD 0.005" when the weight decay is an axis of the grid.</summary>

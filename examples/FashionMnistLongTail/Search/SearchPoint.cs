@@ -31,7 +31,7 @@ namespace FashionMnistLongTail.Search
             return (from p in sweep from wd in weightDecays select new SearchPoint(p, wd, p.Name + "_WD" + Format(wd), true)).ToArray();
         }
 
-        /// <summary>A weight decay as typed on the command line's scale: 5e-4 → "0.0005", written round-trip.</summary>
+        /// <summary>A weight decay in invariant round-trip form, as names and reports show it: 5e-4 → "0.0005".</summary>
         public static string Format(double weightDecay) => weightDecay.ToString("R", CultureInfo.InvariantCulture);
     }
 }
