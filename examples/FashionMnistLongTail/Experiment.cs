@@ -36,7 +36,7 @@ namespace FashionMnistLongTail
             string? waitPolicy = OpenMp.PreferPassiveWaiting();
             torch.set_num_threads(Protocol.Threads);
             GeneratedLosses.Verify();
-            console.MarkupLine("[grey]Generated weight tables and typed losses (FashionMnist*Weights, FashionMnist*Loss: CB, logit-adjusted, LDAM-DRW) equal the runtime ones: checked.[/]");
+            console.MarkupLine("[grey]Generated weight tables and typed losses (FashionMnist*Weights, FashionMnist*Loss: CB, logit-adjusted, LDAM-DRW, VS) equal the runtime ones: checked.[/]");
             console.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture,
                 "libtorch: {0} threads, OMP_WAIT_POLICY={1}.", torch.get_num_threads(), waitPolicy ?? "(default)")));
 

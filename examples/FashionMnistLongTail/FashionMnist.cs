@@ -7,7 +7,7 @@ namespace FashionMnistLongTail
     /// at imbalance factor 100 (<c>n_i = ⌊6000 · (1/100)^(i/9)⌋</c>, see <see cref="Data.LongTail.Counts"/>). The CbGen
     /// generator turns each <see cref="ClassBalancedAttribute"/> into a constant weight table
     /// (<c>FashionMnistSoftmaxWeights</c>, …) and a typed loss (<c>FashionMnistSoftmaxLoss</c>, …, and the logit-adjusted
-    /// <c>FashionMnistLaLoss</c> and LDAM-DRW <c>FashionMnistLdamDrwLoss</c>) at compile time;
+    /// <c>FashionMnistLaLoss</c>, LDAM-DRW <c>FashionMnistLdamDrwLoss</c> and VS <c>FashionMnistVsLoss</c>) at compile time;
     /// <see cref="GeneratedLosses.Verify"/> checks them against the runtime maths at start-up.
     /// </summary>
     [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Softmax, Name = "FashionMnistSoftmax")]
@@ -16,6 +16,7 @@ namespace FashionMnistLongTail
     [ClassBalanced(Beta = 0.999, Loss = CbLoss.Focal, Gamma = 0.5, Name = "FashionMnistFocalHalf")]
     [ClassBalanced(Loss = CbLoss.LogitAdjusted, Tau = 1.0, Name = "FashionMnistLa")]
     [ClassBalanced(Loss = CbLoss.Ldam, Beta = 0.9999, MaxMargin = 0.5, Scale = 30, DeferUntilEpoch = 20, Name = "FashionMnistLdamDrw")] // K = the first lr drop of 30 epochs
+    [ClassBalanced(Loss = CbLoss.VectorScaling, Name = "FashionMnistVs")] // the VS loss with CbDefaults' γ = 0.3, τ = 1
     [ClassBalancedSweep] // the paper's 20-point grid as typed configs: FashionMnistSweep.Points (used by --search)
     public enum FashionMnist
     {

@@ -9,7 +9,7 @@ namespace FashionMnistLongTail
 {
     /// <summary>
     /// The start-up check of the generated logit-adjusted and LDAM-DRW types (<c>FashionMnistLa*</c>,
-    /// <c>FashionMnistLdamDrw*</c>) against the runtime maths: knobs, log-priors, margins and weights, then a typed
+    /// <c>FashionMnistLdamDrw*</c>, <c>FashionMnistVs*</c>) against the runtime maths: knobs, log-priors, margins and weights, then a typed
     /// forward against the runtime module and the generated post-hoc <c>AdjustLogits</c> against
     /// <c>CbFunctional.adjust_logits</c>.
     /// </summary>
@@ -53,11 +53,26 @@ namespace FashionMnistLongTail
                 }
             }
 
+            VerifyVs(counts, logits, labels, target);
             var adjusted = FashionMnistLaWeights.AdjustLogits(logits);
             using var logPriors = tensor(ClassPriors.LogPriors(counts), ScalarType.Float64);
             var reference = CbFunctional.adjust_logits(logits, logPriors, 1.0);
             Require(adjusted.allclose(reference, rtol: 1e-6, atol: 1e-6),
                 "FashionMnistLaWeights.AdjustLogits differs from CbFunctional.adjust_logits on the same logits.");
+        }
+
+        private static void VerifyVs(long[] counts, Tensor logits, FashionMnist[] labels, Tensor target)
+        {
+            var vs = LossCatalog.Get(LossKind.VectorScaling);
+            Require(FashionMnistVsWeights.Counts.SequenceEqual(counts),
+                "FashionMnistVsWeights.Counts differ from the IF 100 protocol's; fix the [Samples] counts on the FashionMnist enum.");
+            Require(FashionMnistVsWeights.VsGamma == vs.VsGamma && FashionMnistVsWeights.Tau == vs.Tau,
+                Inv($"FashionMnistVsWeights has γ={FashionMnistVsWeights.VsGamma}, τ={FashionMnistVsWeights.Tau}; the run vs expects γ={vs.VsGamma}, τ={vs.Tau}."));
+            GeneratedLosses.Close("FashionMnistVsWeights.Scales", FashionMnistVsWeights.Scales, VectorScalingTables.Scales(counts, vs.VsGamma));
+            GeneratedLosses.Close("FashionMnistVsWeights.Offsets", FashionMnistVsWeights.Offsets, VectorScalingTables.Offsets(counts, vs.Tau));
+            using var generated = new FashionMnistVsLoss();
+            using var runtime = new VectorScalingLoss(counts, gamma: vs.VsGamma, tau: vs.Tau);
+            GeneratedLosses.Same(nameof(FashionMnistVsLoss), generated.forward(logits, labels), runtime.call(logits, target));
         }
 
         private static void Require(bool condition, string message)

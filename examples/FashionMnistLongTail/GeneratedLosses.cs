@@ -30,6 +30,7 @@ namespace FashionMnistLongTail
             LossKind.CbFocalGamma1 => new FashionMnistFocal1Loss(),
             LossKind.CbFocalGammaHalf => new FashionMnistFocalHalfLoss(),
             LossKind.LogitAdjusted => new FashionMnistLaLoss(),
+            LossKind.VectorScaling => new FashionMnistVsLoss(),
             LossKind.LdamDrw when FashionMnistLdamDrwWeights.DeferUntilEpoch == Protocol.FirstDrop(epochs) => new FashionMnistLdamDrwLoss(),
             _ => null,
         };

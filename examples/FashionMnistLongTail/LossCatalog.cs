@@ -51,6 +51,10 @@ namespace FashionMnistLongTail
         /// classifier fine-tuned with the class-balanced softmax (β = 0.9999) under a MaxNorm bound.</summary>
         WeightBalancing,
 
+        /// <summary>The VS loss (Kini et al., NeurIPS 2021) with the library's default γ = 0.3 and τ = 1: logits scaled by
+        /// (n_c / n_max)^γ and shifted by τ·log π_c.</summary>
+        VectorScaling,
+
         /// <summary>A point of the β × loss × γ grid of <c>--search</c> (never in <c>--losses</c>).</summary>
         SweepPoint,
     }
@@ -86,6 +90,9 @@ namespace FashionMnistLongTail
     {
         /// <summary>τ of the logit-adjusted loss, or of the post-hoc adjustment (0 otherwise).</summary>
         public double Tau { get; init; }
+
+        /// <summary>VS: γ, the exponent of the logit scales (n_c / n_max)^γ (0 otherwise).</summary>
+        public double VsGamma { get; init; }
 
         /// <summary>LDAM: m_max, the rarest class's margin (0 otherwise).</summary>
         public double MaxMargin { get; init; }
@@ -163,6 +170,11 @@ namespace FashionMnistLongTail
             {
                 WeightDecay = WeightBalancingDecay, Decoupling = Decoupling.WeightBalancingStage2,
             },
+            new(LossKind.VectorScaling, "vs", FormattableString.Invariant($"VS γ={VectorScalingTables.DefaultGamma} τ=1"),
+                CbLoss.VectorScaling, 0.0, 0.0)
+            {
+                VsGamma = VectorScalingTables.DefaultGamma, Tau = 1.0,   // the library's defaults (τ = 1 as in la)
+            },
         ];
 
         /// <summary>Weight balancing's stage-1 weight decay: 10× the protocol's (the paper tunes it; 5e-3 is its
@@ -200,7 +212,7 @@ namespace FashionMnistLongTail
                 return new LossInstance(nn.CrossEntropyLoss(), "torch", ones);
             }
 
-            bool longTail = variant is CbLoss.LogitAdjusted or CbLoss.Ldam;
+            bool longTail = variant is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling;
             double[] weights = spec.IsClassBalanced
                 ? ClassBalancedWeights.Compute(counts, spec.Beta)
                 : Enumerable.Repeat(1.0, counts.Length).ToArray();
@@ -239,7 +251,7 @@ namespace FashionMnistLongTail
         }
 
         /// <summary>
-        /// The factory options of a logit-adjusted or LDAM run: τ, m_max, s and, for LDAM-DRW, K = the first
+        /// The factory options of a logit-adjusted, VS or LDAM run: τ, VS γ, m_max, s and, for LDAM-DRW, K = the first
         /// learning-rate drop with the official code's weighted mean (<see cref="MeanNormalizer.WeightSum"/>, what
         /// PyTorch's <c>cross_entropy(weight=…)</c> divides by).
         /// </summary>
@@ -248,7 +260,8 @@ namespace FashionMnistLongTail
             ArgumentNullException.ThrowIfNull(spec);
             return new CbLossOptions
             {
-                Tau = spec.Variant == CbLoss.LogitAdjusted ? spec.Tau : CbLossOptions.Default.Tau,
+                Tau = spec.Variant is CbLoss.LogitAdjusted or CbLoss.VectorScaling ? spec.Tau : CbLossOptions.Default.Tau,
+                VsGamma = spec.Variant == CbLoss.VectorScaling ? spec.VsGamma : CbLossOptions.Default.VsGamma,
                 MaxMargin = spec.Variant == CbLoss.Ldam ? spec.MaxMargin : CbLossOptions.Default.MaxMargin,
                 Scale = spec.Variant == CbLoss.Ldam ? spec.Scale : CbLossOptions.Default.Scale,
                 Normalizer = MeanNormalizer.WeightSum,

@@ -41,6 +41,10 @@ namespace FashionMnistLongTail
         /// <summary>Epochs per grid point in the search (default 15: half the protocol's budget).</summary>
         public int SearchEpochs { get; init; } = 15;
 
+        /// <summary>With <c>--search</c>: the weight decays of the grid's weight-decay axis (<c>--weight-decays</c>), one grid
+        /// point per (sweep point, weight decay); <c>null</c> keeps every point at the protocol's weight decay.</summary>
+        public IReadOnlyList<double>? WeightDecays { get; init; }
+
         /// <summary>Whether the search also runs successive halving over the same grid, to measure what it saves.</summary>
         public bool Halving { get; init; }
 
@@ -72,9 +76,11 @@ namespace FashionMnistLongTail
             "                      paper's 20-point grid), retrain the winner, compare it with the paper's defaults",
             "  --search-epochs N   epochs per grid point in --search (default 15)",
             "  --halving           with --search: also run successive halving (3 rungs) and report what it saves",
+            "  --weight-decays a,b with --search: weight decay as an axis of the grid (weight balancing's first stage),",
+            "                      one point per (grid point, weight decay), e.g. 5e-4,5e-3 (default: the protocol's 5e-4 only)",
             "  -h, --help          show this help",
             "",
-            "Default: 12 rows (8 trainings: ce-posthoc, ce-crt, ce-taunorm and ce-lws reuse ce's model) x 2 seeds at IF 100, 30 epochs,",
+            "Default: 13 rows (9 trainings: ce-posthoc, ce-crt, ce-taunorm and ce-lws reuse ce's model) x 2 seeds at IF 100, 30 epochs,",
             "MLP 784-512-256-10 (cosine last layer for LDAM), SGD momentum 0.9, batch 128.");
 
         /// <summary>Parses the command line.</summary>
@@ -133,6 +139,9 @@ namespace FashionMnistLongTail
                     case "--search-epochs":
                         options = options with { SearchEpochs = PositiveInt(args, ref i) };
                         break;
+                    case "--weight-decays":
+                        options = options with { WeightDecays = ParseWeightDecays(Value(args, ref i)) };
+                        break;
                     case "--losses":
                         options = options with { Losses = ParseLosses(Value(args, ref i)) };
                         break;
@@ -155,6 +164,11 @@ namespace FashionMnistLongTail
             if (options.Halving && !options.Search)
             {
                 throw new UsageException("--halving goes with --search.");
+            }
+
+            if (options.WeightDecays is not null && !options.Search)
+            {
+                throw new UsageException("--weight-decays goes with --search (the fixed runs use the protocol's weight decay).");
             }
 
             if (all)
@@ -189,6 +203,33 @@ namespace FashionMnistLongTail
             }
 
             return value;
+        }
+
+        private static double[] ParseWeightDecays(string text)
+        {
+            var result = new List<double>();
+            foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < 0)
+                {
+                    throw new UsageException(
+                        $"--weight-decays needs finite numbers ≥ 0 separated by commas (e.g. 5e-4,5e-3); got '{part}'.");
+                }
+
+                if (result.Contains(value))
+                {
+                    throw new UsageException($"--weight-decays lists {part} twice; give each weight decay once.");
+                }
+
+                result.Add(value);
+            }
+
+            if (result.Count == 0)
+            {
+                throw new UsageException("--weight-decays needs at least one weight decay, e.g. 5e-4,5e-3.");
+            }
+
+            return result.ToArray();
         }
 
         private static LossKind[] ParseLosses(string text)

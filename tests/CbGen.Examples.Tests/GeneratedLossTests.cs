@@ -68,6 +68,36 @@ namespace CbGen.Examples.Tests
         }
 
         [Fact]
+        public void The_vs_row_uses_the_generated_vs_loss_at_the_enums_counts_and_the_runtime_one_elsewhere()
+        {
+            var spec = LossCatalog.Get(LossKind.VectorScaling);
+            Assert.Equal((VectorScalingTables.DefaultGamma, 1.0, "vs"), (spec.VsGamma, spec.Tau, spec.Key));
+            Assert.False(spec.IsClassBalanced);
+            var g = new Generator(7);
+            using var logits = randn(16, 10, generator: g);
+            using var labels = randint(0, 10, [16], generator: g);
+            foreach (int imbalance in new[] { 100, 10 })
+            {
+                long[] counts = LongTail.Counts(imbalance);
+                var built = LossCatalog.Create(spec, counts);
+                using var module = built.Module;
+                Assert.Equal(imbalance == 100 ? "generated" : "runtime", built.Source);
+                Assert.Equal(Enumerable.Repeat(1.0, 10), built.Weights);
+                if (imbalance == 100)
+                {
+                    Assert.IsAssignableFrom<FashionMnistVsLoss>(module);
+                }
+
+                using var reference = new VectorScalingLoss(counts, gamma: spec.VsGamma, tau: spec.Tau);
+                using var a = module.call(logits, labels);
+                using var b = reference.call(logits, labels);
+                Assert.Equal(b.item<float>(), a.item<float>(), 6);
+                using var ce = nn.functional.cross_entropy(logits, labels);
+                Assert.NotEqual(ce.item<float>(), a.item<float>(), 3);   // the scales and offsets do something
+            }
+        }
+
+        [Fact]
         public void Other_imbalance_factors_use_the_runtime_api()
         {
             var spec = LossCatalog.Get(LossKind.CbSoftmax);

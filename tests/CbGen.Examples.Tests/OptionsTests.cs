@@ -19,7 +19,7 @@ namespace CbGen.Examples.Tests
             Assert.Null(o.DataDirectory);
             Assert.True(o.Plots);
             Assert.Equal(LossCatalog.All.Select(s => s.Kind), o.Losses);
-            Assert.Equal(12, o.Losses.Count);
+            Assert.Equal(13, o.Losses.Count);
         }
 
         [Fact]
@@ -48,6 +48,8 @@ namespace CbGen.Examples.Tests
             Assert.False(Options.Parse([]).Search);
             Assert.Equal(15, Options.Parse(["--search"]).SearchEpochs);
             Assert.Contains("goes with --search", Assert.Throws<UsageException>(() => Options.Parse(["--halving"])).Message);
+            Assert.Null(o.WeightDecays);
+            Assert.Equal([5e-4, 5e-3, 0.0], Options.Parse(["--search", "--weight-decays", "5e-4, 0.005,0"]).WeightDecays);
             Assert.Contains("one imbalance factor", Assert.Throws<UsageException>(() => Options.Parse(["--search", "--all"])).Message);
         }
 
@@ -64,6 +66,12 @@ namespace CbGen.Examples.Tests
         [InlineData("--losses ce,nope", "Unknown loss 'nope'")]
         [InlineData("--frobnicate", "Unknown option '--frobnicate'")]
         [InlineData("--all --imbalance 10", "either --all or --imbalance")]
+        [InlineData("--weight-decays 5e-4,5e-3", "--weight-decays goes with --search")]
+        [InlineData("--search --weight-decays 5e-4,abc", "finite numbers ≥ 0 separated by commas (e.g. 5e-4,5e-3); got 'abc'")]
+        [InlineData("--search --weight-decays -1e-3", "finite numbers ≥ 0 separated by commas (e.g. 5e-4,5e-3); got '-1e-3'")]
+        [InlineData("--search --weight-decays NaN", "got 'NaN'")]
+        [InlineData("--search --weight-decays 5e-4,0.0005", "lists 0.0005 twice")]
+        [InlineData("--search --weight-decays ,", "at least one weight decay")]
         public void Bad_command_lines_say_what_is_wrong(string line, string expected)
         {
             var e = Assert.Throws<UsageException>(() => Options.Parse(line.Split(' ')));

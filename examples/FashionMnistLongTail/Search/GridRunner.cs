@@ -51,7 +51,11 @@ namespace FashionMnistLongTail.Search
             LongTailReport t = _testReports[e.Name];
             LossSpec spec = _specOf(e.Point);
             return new GridPoint(e.Name, spec.Display, spec.Variant.ToString()!, spec.Beta, spec.Gamma, rank,
-                100 * e.Report.BalancedError, 100 * e.Report.Error, 100 * t.BalancedError, 100 * t.Error, e.Epochs, e.Elapsed.TotalSeconds);
+                100 * e.Report.BalancedError, 100 * e.Report.Error, 100 * t.BalancedError, 100 * t.Error, e.Epochs, e.Elapsed.TotalSeconds)
+            {
+                // The demo's search may sweep the weight decay as well (SearchPoint); the column is left out otherwise.
+                WeightDecay = e.Point is SearchPoint { IsWeightDecayAxis: true } searchPoint ? searchPoint.WeightDecay : null,
+            };
         }
 
         // The protocol's learning-rate schedule spans a run's length, so a later rung retrains from scratch at its budget

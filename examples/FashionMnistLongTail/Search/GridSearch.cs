@@ -49,11 +49,11 @@ namespace FashionMnistLongTail.Search
             using var trainSplit = TensorData.From(data.TrainImages, data.TrainLabels, split.TrainIndices.Select(k => indices[k]).ToArray());
             using var validation = TensorData.From(data.TrainImages, data.TrainLabels, split.ValidationIndices.Select(k => indices[k]).ToArray());
             using var test = TensorData.From(data.TestImages, data.TestLabels);
-            var grid = new GridRunner<FashionMnistSweepPoint>(trainSplit, validation, test, trainCounts, SpecOf);
-            var points = FashionMnistSweep.Points;
+            var grid = new GridRunner<SearchPoint>(trainSplit, validation, test, trainCounts, SpecOf);
+            var points = SearchPoint.Grid(FashionMnistSweep.Points, options.WeightDecays);
 
             var clock = Stopwatch.StartNew();
-            SweepResult<FashionMnistSweepPoint> full = grid.Run(console, points, options.SearchEpochs, null, "Grid (validation)");
+            SweepResult<SearchPoint> full = grid.Run(console, points, options.SearchEpochs, null, "Grid (validation)");
             double fullSeconds = clock.Elapsed.TotalSeconds;
             int fullEpochs = grid.EpochsTrained;
             var gridRows = full.Ranking.Select((e, i) => grid.Row(e, i + 1)).ToArray(); // before halving replaces the test records
@@ -77,18 +77,22 @@ namespace FashionMnistLongTail.Search
             wall.Stop();
             var result = new SearchResult("./build.sh run " + options.CommandLine, Machine.Describe(), wall.Elapsed.TotalSeconds, imbalance,
                 ValidationFraction, trainCounts, split.ValidationCounts.ToArray(), options.SearchEpochs, options.Epochs, gridRows, rho,
-                winnerTestRank, halving, Experiment.Summarise(runs), runs, Array.Empty<string>());
+                winnerTestRank, halving, Experiment.Summarise(runs), runs, Array.Empty<string>())
+            {
+                WeightDecays = options.WeightDecays,
+            };
             return SearchReport.Write(console, options, result);
         }
 
         /// <summary>The validation winner retrained on the whole training subset, then the paper's default rows, every one
         /// over the same seeds and the protocol's epochs.</summary>
-        private static List<RunResult> FinalRuns(IAnsiConsole console, Options options, FashionMnistSweepPoint winner,
+        private static List<RunResult> FinalRuns(IAnsiConsole console, Options options, SearchPoint winnerPoint,
             FashionMnistDataset data, int[] indices, long[] kept, TensorData test, int imbalance)
         {
             using var train = TensorData.From(data.TrainImages, data.TrainLabels, indices);
             var runs = new List<RunResult>();
-            LossSpec pick = SpecOf(winner) with { Key = "search-winner", Display = "Validated pick: " + DisplayOf(winner) };
+            FashionMnistSweepPoint winner = winnerPoint.Sweep;
+            LossSpec pick = SpecOf(winnerPoint) with { Key = "search-winner", Display = "Validated pick: " + DisplayOf(winnerPoint) };
             for (int seed = 0; seed < options.Seeds; seed++)
             {
                 // At the enum's own counts the generated point builds the loss (compile-time weights); otherwise the runtime.
@@ -124,6 +128,21 @@ namespace FashionMnistLongTail.Search
         {
             ArgumentNullException.ThrowIfNull(point);
             return new LossSpec(LossKind.SweepPoint, point.Name, DisplayOf(point), point.Loss, point.Beta, point.Loss == CbLoss.Focal ? point.Gamma : 0.0);
+        }
+
+        /// <summary>The demo's loss spec of a search point: its sweep point's, under the point's name, trained with its weight
+        /// decay.</summary>
+        public static LossSpec SpecOf(SearchPoint point)
+        {
+            ArgumentNullException.ThrowIfNull(point);
+            return SpecOf(point.Sweep) with { Key = point.Name, Display = DisplayOf(point), WeightDecay = point.WeightDecay };
+        }
+
+        /// <summary>A readable name: the sweep point's, then ", WD 0.005" when the weight decay is an axis of the grid.</summary>
+        public static string DisplayOf(SearchPoint point)
+        {
+            ArgumentNullException.ThrowIfNull(point);
+            return point.IsWeightDecayAxis ? DisplayOf(point.Sweep) + ", WD " + SearchPoint.Format(point.WeightDecay) : DisplayOf(point.Sweep);
         }
 
         /// <summary>A readable name: "CB focal γ=0.5 β=0.999".</summary>

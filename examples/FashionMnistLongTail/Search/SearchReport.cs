@@ -41,7 +41,14 @@ namespace FashionMnistLongTail.Search
             var files = new List<string>();
             if (options.Plots)
             {
-                files.Add(SearchHeatMap.Draw(Path.Combine(options.OutputDirectory, HeatMapFile), result));
+                if (result.WeightDecays is null)
+                {
+                    files.Add(SearchHeatMap.Draw(Path.Combine(options.OutputDirectory, HeatMapFile), result));
+                }
+                else
+                {
+                    files.AddRange(SearchHeatMap.DrawPerWeightDecay(options.OutputDirectory, result));
+                }
             }
 
             files.Add(Path.Combine(options.OutputDirectory, MarkdownFile));
@@ -64,6 +71,10 @@ namespace FashionMnistLongTail.Search
             Line(F($"- Command: `{result.Command.TrimEnd()}`; machine: {result.Machine}; wall time {Experiment.FormatDuration(result.WallSeconds)}"));
             Line(F($"- IF {result.Imbalance}; stratified hold-out of {result.ValidationFraction:P0} per class (at least 1): validation [{string.Join(", ", result.ValidationCounts)}], search training [{string.Join(", ", result.TrainCounts)}] (the grid's weights come from these counts)."));
             Line(F($"- Grid: the paper's 20 points (`[ClassBalancedSweep]` → `FashionMnistSweep.Points`), {result.SearchEpochs} epochs each, seed 0, ranked by validation balanced error. Test numbers of the grid are shown only to judge the choice."));
+            if (result.WeightDecays is { } wds)
+            {
+                Line(F($"- Weight decay is an axis of the grid (`--weight-decays`, weight balancing's first stage): each point at {string.Join(", ", wds.Select(SearchPoint.Format))}, {result.Grid.Count} points in all. Validated pick: {result.Grid[0].Display}."));
+            }
             Line(F($"- Validation vs test ranking over the grid: Spearman ρ = {Rho(result)}; the validation winner ranks {result.WinnerTestRank} of {result.Grid.Count} on test balanced error."));
             if (result.Halving is { } h)
             {
@@ -83,11 +94,13 @@ namespace FashionMnistLongTail.Search
             Line();
             Line("## The grid, best validation balanced error first");
             Line();
-            Line("| Rank | Point | Validation balanced error % | Validation error % | Test balanced error % | Test error % | Time |");
-            Line("|---:|---|---:|---:|---:|---:|---:|");
+            bool wdAxis = result.WeightDecays is not null;
+            Line("| Rank | Point |" + (wdAxis ? " Weight decay |" : string.Empty) + " Validation balanced error % | Validation error % | Test balanced error % | Test error % | Time |");
+            Line("|---:|---|" + (wdAxis ? "---:|" : string.Empty) + "---:|---:|---:|---:|---:|");
             foreach (var g in result.Grid)
             {
-                Line(F($"| {g.ValidationRank} | {g.Display} | {g.ValidationBalancedErrorPercent:F2} | {g.ValidationErrorPercent:F2} | {g.TestBalancedErrorPercent:F2} | {g.TestErrorPercent:F2} | {g.Seconds:F1} s |"));
+                string wd = g.WeightDecay is double d ? " " + SearchPoint.Format(d) + " |" : string.Empty;
+                Line(F($"| {g.ValidationRank} | {g.Display} |{wd} {g.ValidationBalancedErrorPercent:F2} | {g.ValidationErrorPercent:F2} | {g.TestBalancedErrorPercent:F2} | {g.TestErrorPercent:F2} | {g.Seconds:F1} s |"));
             }
 
             return md.ToString();

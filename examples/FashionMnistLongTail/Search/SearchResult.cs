@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using FashionMnistLongTail.Reporting;
 
 namespace FashionMnistLongTail.Search
@@ -18,7 +19,13 @@ namespace FashionMnistLongTail.Search
     /// <param name="Seconds">Training and evaluation time.</param>
     public sealed record GridPoint(string Name, string Display, string Loss, double Beta, double Gamma, int ValidationRank,
         double ValidationBalancedErrorPercent, double ValidationErrorPercent, double TestBalancedErrorPercent, double TestErrorPercent,
-        int Epochs, double Seconds);
+        int Epochs, double Seconds)
+    {
+        /// <summary>The point's weight decay when it is an axis of the grid (<c>--weight-decays</c>); <c>null</c> (and
+        /// absent from search.json) when every point trains with the protocol's.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public double? WeightDecay { get; init; }
+    }
 
     /// <summary>What successive halving over the same grid chose, and what it cost.</summary>
     /// <param name="Rungs">Rungs.</param>
@@ -50,5 +57,11 @@ namespace FashionMnistLongTail.Search
     /// <param name="Files">The files written.</param>
     public sealed record SearchResult(string Command, string Machine, double WallSeconds, int Imbalance, double ValidationFraction,
         long[] TrainCounts, long[] ValidationCounts, int SearchEpochs, int FinalEpochs, IReadOnlyList<GridPoint> Grid, double? Spearman,
-        int WinnerTestRank, HalvingOutcome? Halving, IReadOnlyList<SummaryRow> Final, IReadOnlyList<RunResult> Runs, IReadOnlyList<string> Files);
+        int WinnerTestRank, HalvingOutcome? Halving, IReadOnlyList<SummaryRow> Final, IReadOnlyList<RunResult> Runs, IReadOnlyList<string> Files)
+    {
+        /// <summary>The weight decays of the grid's weight-decay axis (<c>--weight-decays</c>), or <c>null</c> (and absent
+        /// from search.json) when every point trains with the protocol's.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<double>? WeightDecays { get; init; }
+    }
 }
