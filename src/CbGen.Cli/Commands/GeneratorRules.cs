@@ -37,11 +37,9 @@ internal static class GeneratorRules
             return;
         }
 
-        List<string> empty = table.EmptyClasses();
-
-        if (empty.Count > 0)
+        if (table.NoSamplesPhrase() is { } empty)
         {
-            throw new InputException(table.Source + ": the class(es) " + string.Join(", ", empty) + " have no samples, but --loss "
+            throw new InputException(table.Source + ": " + empty + ", but --loss "
                 + CliNames.Kebab(loss.ToString()) + " needs " + (loss == CbLoss.Ldam ? "n_c^(-1/4)" : "log π_c")
                 + " of every class, which is infinite for a count of 0, even with --zero-counts zero-weight (the generator "
                 + "rejects this with CB031); give the class a pseudo-count of 1 if it can occur at test time, or remove it.");
