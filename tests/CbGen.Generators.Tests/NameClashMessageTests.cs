@@ -21,6 +21,8 @@ namespace CbGen.Generators.Tests
             "'LabelWeights' in namespace C is already taken by the namespace 'C.LabelWeights' declared in your code;")]
         [InlineData("namespace C { [ClassBalanced] internal enum Label " + TwoClasses + " public static partial class LabelWeights { } }",
             "taken by the class 'C.LabelWeights' declared in your code (declared 'public' but the generated part is 'internal', like the enum; drop the modifier or make it 'internal');")]
+        [InlineData("namespace C { [ClassBalanced] public enum Label " + TwoClasses + " internal static partial class LabelWeights { } }",
+            "taken by the class 'C.LabelWeights' declared in your code (declared 'internal' but the generated part is 'public', like the enum; drop the modifier or make it 'public');")]
         public void CB010_names_what_took_the_name_and_where(string source, string expected)
         {
             CbGenRunResult run = NameClashTests.RunClean(false, default, "using CbGen;\n" + source + "\n");
@@ -30,14 +32,19 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
-        public void CB010_between_two_configs_names_the_other_enum()
+        public void CB010_between_configs_names_the_first_other_enum()
         {
             CbGenRunResult run = NameClashTests.RunClean(false, default, "using CbGen;\nnamespace C { [ClassBalanced(Name = \"Foo\")] public enum A "
-                + TwoClasses + " [ClassBalanced(Name = \"Foo\")] public enum B " + TwoClasses + " }");
-            string[] messages = run.GeneratorDiagnostics.Where(d => d.Id == "CB010").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToArray();
-            Assert.Equal(2, messages.Length);
-            Assert.Contains(messages, m => m.Contains("'FooWeights' in namespace C is already taken by a config of the enum 'C.B';", StringComparison.Ordinal));
-            Assert.Contains(messages, m => m.Contains("'FooWeights' in namespace C is already taken by a config of the enum 'C.A';", StringComparison.Ordinal));
+                + TwoClasses + " [ClassBalanced(Name = \"Foo\")] public enum B " + TwoClasses + " [ClassBalanced(Name = \"Foo\")] public enum C2 " + TwoClasses + " }");
+            // In source order A, B, C2: each names the first other config that claims the name.
+            string[] messages = run.GeneratorDiagnostics.Where(d => d.Id == "CB010").OrderBy(d => d.Location.SourceSpan.Start)
+                .Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(3, messages.Length);
+            string[] others = { "B", "A", "A" };
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Contains("'FooWeights' in namespace C is already taken by a config of the enum 'C." + others[i] + "';", messages[i], StringComparison.Ordinal);
+            }
         }
 
         [Fact]

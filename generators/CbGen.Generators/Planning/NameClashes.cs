@@ -54,7 +54,8 @@ namespace CbGen.Generators.Planning
             string hint = Emitter.SweepHintName(spec, sweep);
             return new OutputUnit(hint, owner, NamespaceKey(spec.Namespace),
                 new[] { sweep.Prefix + "Sweep", sweep.Prefix + "SweepPoint" }.ToEquatableArray(),
-                new[] { hint }.ToEquatableArray(), null, string.Empty, sweep.Location); // no partial type: no accessibility to match
+                // Stryker disable once String : a sweep has no partial type, so its accessibility is never compared
+                new[] { hint }.ToEquatableArray(), null, string.Empty, sweep.Location);
         }
 
         /// <summary>Every unit the generator would emit for these models.</summary>
@@ -207,9 +208,7 @@ namespace CbGen.Generators.Planning
         {
             foreach (UserDeclaration declaration in declarations)
             {
-                string what = declaration.Kind == "namespace"
-                    ? "the namespace '" + Qualified(declaration.Namespace, declaration.Name) + "' declared in your code"
-                    : "the " + declaration.Kind + " '" + Qualified(declaration.Namespace, declaration.Name) + "' declared in your code";
+                string what = "the " + declaration.Kind + " '" + Qualified(declaration.Namespace, declaration.Name) + "' declared in your code";
                 if (declaration.Kind == "namespace" || unit.PartialType is null
                     || !string.Equals(UserDeclarations.Normalize(unit.PartialType), UserDeclarations.Normalize(type), StringComparison.Ordinal))
                 {
