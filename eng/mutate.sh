@@ -9,6 +9,8 @@
 #                                snapshot, table, sweep and robustness tests of tests/CbGen.Generators.Tests
 #   ./build.sh mutate emitter-mlnet  Emitting/Emitter.MlNet.cs (the generated ML.NET helpers) against the snapshot and
 #                                name-clash tests of tests/CbGen.ML.Tests, which run the generator with Microsoft.ML
+#   ./build.sh mutate parsers    the generator's parsers (Parser*, SweepParser*, DatasetParser*, ConfigChecks) and its
+#                                clash planning (Planning/NameClashes.cs) against tests/CbGen.Generators.Tests
 #   ./build.sh mutate evaluation src/CbGen/Evaluation          against tests/CbGen.Tests (Evaluation tests)
 #   ./build.sh mutate mlnet      src/CbGen.ML                  against tests/CbGen.ML.Tests
 #
@@ -20,7 +22,7 @@ mutation_test_project() {
   case "$1" in
     maths|evaluation) printf 'tests/CbGen.Tests' ;;
     runtime|longtail) printf 'tests/CbGen.TorchSharp.Tests' ;;
-    generator|emitter) printf 'tests/CbGen.Generators.Tests' ;;
+    generator|emitter|parsers) printf 'tests/CbGen.Generators.Tests' ;;
     mlnet|emitter-mlnet) printf 'tests/CbGen.ML.Tests' ;;
     *) return 1 ;;
   esac
@@ -31,7 +33,7 @@ run_mutation() {
   [ $# -gt 0 ] && shift
   local tests
   tests="$(mutation_test_project "$target")" \
-    || die "unknown mutation target '${target}' (use maths, runtime, longtail, generator, emitter, emitter-mlnet, evaluation or mlnet)"
+    || die "unknown mutation target '${target}' (use maths, runtime, longtail, generator, emitter, emitter-mlnet, parsers, evaluation or mlnet)"
   local out="$ROOT/artifacts/mutation/$target"
   say "restoring the dotnet-stryker tool (.config/dotnet-tools.json)"
   dotnet tool restore >/dev/null

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.IO;
+using System.Linq;
 using CbGen.Cli.Arguments;
 using CbGen.Cli.Commands;
 using CbGen.Cli.Doctor;
@@ -39,13 +41,50 @@ internal static class CliApp
             args = args.Length == 1 ? new[] { "--help" } : new[] { args[1], "--help" };
         }
 
-        Command root = Build(stdout, stderr, doctorSettings);
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var trees = new Dictionary<string, CommandTree>(StringComparer.Ordinal);
+        Command root = Build(stdout, stderr, doctorSettings, trees);
+        ParseResult result = root.Parse(args);
+        if (result.Action is ParseErrorAction && UsageError(result, root, trees) is { } error)
+        {
+            stderr.WriteLine("cbgen: error: " + error);
+            return ExitCodes.Usage;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>cbgen's one-line message for a parse error System.CommandLine would report in eleven lines (its errors,
+    /// a typo list and the whole help), or null for its own report: an unknown command or option at the root (with the
+    /// closest commands), and an unknown option or a second PATH after a command.</summary>
+    private static string? UsageError(ParseResult result, Command root, IReadOnlyDictionary<string, CommandTree> trees)
+    {
+        Command command = result.CommandResult.Command;
+        if (command != root)
+        {
+            return trees.TryGetValue(command.Name, out CommandTree? tree) && tree.PathUsageError(result) is { } error
+                ? error + "\nRun 'cbgen " + command.Name + " --help' for usage."
+                : null;
+        }
+
+        if (result.UnmatchedTokens.Count == 0)
+        {
+            return null;
+        }
+
+        string typed = result.UnmatchedTokens[0];
+        if (typed.StartsWith('-'))
+        {
+            return "unknown option '" + typed + "'. Run 'cbgen --help' for usage.";
+        }
+
+        IReadOnlyList<string> closest = CommandTree.Closest(typed, root.Subcommands.Select(c => c.Name));
+        string guess = closest.Count == 0 ? string.Empty : " (did you mean " + string.Join(" or ", closest.Select(c => "'" + c + "'")) + "?)";
+        return "unknown command '" + typed + "'" + guess + ". Run 'cbgen --help' for usage.";
     }
 
     /// <summary>The command tree: the four commands, each with its options, and -h/--help (with each command's extra
     /// sections) and --version. The root is named cbgen (a RootCommand takes the process's name).</summary>
-    internal static Command Build(TextWriter stdout, TextWriter stderr, DoctorSettings? doctorSettings)
+    internal static Command Build(TextWriter stdout, TextWriter stderr, DoctorSettings? doctorSettings, IDictionary<string, CommandTree> trees)
     {
         const string PathHelp = "the input: an image folder, a CSV/TSV label column, an IDX label file, a counts file, COCO-style JSON or a Parquet file";
         var sections = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,7 +97,9 @@ internal static class CliApp
                 sections[name] = description.Substring(end + 1);
             }
 
-            return new CommandTree(name, end >= 0 ? description.Substring(0, end) : description.TrimEnd(), specs, pathHelp);
+            var tree = new CommandTree(name, end >= 0 ? description.Substring(0, end) : description.TrimEnd(), specs, pathHelp);
+            trees[name] = tree;
+            return tree;
         }
 
         var count = Tree(CountCommand.Name, CountCommand.Description, CountCommand.Specs, PathHelp);

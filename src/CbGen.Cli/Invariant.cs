@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace CbGen.Cli;
 
@@ -12,4 +14,9 @@ internal static class Invariant
 
     /// <summary>"1 class", "2 classes", "0 classes".</summary>
     public static string Plural(long n, string one, string many) => Format(n) + " " + (n == 1 ? one : many);
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> items) => items.Count <= 1
+        ? string.Join(string.Empty, items)
+        : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
 }

@@ -91,7 +91,7 @@ public sealed class CountCommandTests : IDisposable
         CliResult r = Cli.Run("count", csv, "--column", "1", "--json");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(new[] { ("0", 1L), ("1", 1L), ("2", 0L), ("3", 2L) }, ClassesOf(r.Stdout));
-        Assert.Contains("class(es) 2 never occur", r.Stderr);
+        Assert.Contains("; class 2 never occurs (count 0).", r.Stderr);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ namespace CbGen.Cli.Tests;
 public sealed class HelpAndArgumentTests
 {
     [Theory]
-    [InlineData("count", "cbgen count [<PATH>...] [options]")]
-    [InlineData("weights", "cbgen weights [<PATH>...] [options]")]
-    [InlineData("enum", "cbgen enum [<PATH>...] [options]")]
+    [InlineData("count", "cbgen count [<PATH>] [options]")]
+    [InlineData("weights", "cbgen weights [<PATH>] [options]")]
+    [InlineData("enum", "cbgen enum [<PATH>] [options]")]
     [InlineData("doctor", "cbgen doctor [options]")]
     public void Every_command_has_help(string command, string usage)
     {
@@ -97,18 +97,60 @@ public sealed class HelpAndArgumentTests
         Assert.Contains("Usage:\n  cbgen [command] [options]", r.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Unknown_command_and_option_are_errors_with_hints()
+    [Theory]
+    [InlineData("weigths", "'weights'")]
+    [InlineData("cuont", "'count'")]
+    [InlineData("emun", "'enum'")]
+    [InlineData("docter", "'doctor'")]
+    public void A_mistyped_command_is_one_line_naming_the_closest_command(string typed, string closest)
     {
-        CliResult command = Cli.Run("weigths");
-        Assert.Equal(1, command.ExitCode);
-        Assert.Contains("Unrecognized command or argument 'weigths'.", command.Stderr, StringComparison.Ordinal);
-        Assert.Contains("'weigths' was not matched. Did you mean one of the following?\nweights", command.Stdout, StringComparison.Ordinal);
+        CliResult r = Cli.Run(typed, "--beta", "0.9");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(string.Empty, r.Stdout);
+        string line = Assert.Single(r.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("cbgen: error: unknown command '" + typed + "'", line, StringComparison.Ordinal);
+        Assert.Contains("did you mean " + closest + "?", line, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'cbgen --help' for usage.", line, StringComparison.Ordinal);
+    }
 
+    [Fact]
+    public void A_command_nothing_like_any_other_is_one_line_without_a_guess()
+    {
+        CliResult r = Cli.Run("frobnicate");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(string.Empty, r.Stdout);
+        Assert.Equal("cbgen: error: unknown command 'frobnicate'. Run 'cbgen --help' for usage.\n", r.Stderr);
+    }
+
+    [Fact]
+    public void Unknown_options_are_errors_with_hints()
+    {
         CliResult option = Cli.Run("weights", "--bta", "0.9", "--counts", "1,2");
         Assert.Equal(1, option.ExitCode);
         Assert.Contains("unknown option '--bta' (did you mean --beta?)", option.Stderr, StringComparison.Ordinal);
         Assert.Contains("Run 'cbgen weights --help'", option.Stderr, StringComparison.Ordinal);
+
+        CliResult afterPath = Cli.Run("count", "in.csv", "--jsn");
+        Assert.Equal(1, afterPath.ExitCode);
+        Assert.Contains("unknown option '--jsn' (did you mean --json?)", afterPath.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, afterPath.Stdout);
+
+        CliResult atRoot = Cli.Run("--bogus");
+        Assert.Equal(1, atRoot.ExitCode);
+        Assert.Equal("cbgen: error: unknown option '--bogus'. Run 'cbgen --help' for usage.\n", atRoot.Stderr);
+    }
+
+    [Theory]
+    [InlineData("count")]
+    [InlineData("weights")]
+    [InlineData("enum")]
+    public void A_second_path_is_an_error_naming_both(string command)
+    {
+        CliResult r = Cli.Run(command, "a.csv", "b.csv");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(string.Empty, r.Stdout);
+        Assert.Contains("cbgen: error: " + command + " takes one PATH but got 2: a.csv b.csv.", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Run 'cbgen " + command + " --help' for usage.", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,13 +177,13 @@ public sealed class HelpAndArgumentTests
     [Fact]
     public void Parser_handles_equals_aliases_negative_values_and_double_dash()
     {
-        ParsedArgs a = Parse("in.csv", "--beta=0.9", "--column", "-1", "-o", "out", "--json", "--", "--weird");
+        ParsedArgs a = Parse("--beta=0.9", "--column", "-1", "-o", "out", "--json", "--", "--weird");
         Assert.Equal("0.9", a.Get("--beta"));
         Assert.Equal("-1", a.Get("--column"));
         Assert.Equal("out", a.Get("--output"));
         Assert.True(a.Has("--json"));
         Assert.False(a.Has("--beta2"));
-        Assert.Equal(new[] { "in.csv", "--weird" }, a.Positionals);
+        Assert.Equal("--weird", a.Path);
     }
 
     [Theory]

@@ -128,12 +128,24 @@ public sealed class WeightsCommandTests : IDisposable
             lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("10,0,0,5", ": the classes at indices 1 and 2 have no samples;")]
+    [InlineData("10,0,0,0,5", ": the classes at indices 1, 2 and 3 have no samples;")]
+    [InlineData("cat=10, dog=0", ": the class 'dog' (index 1) has no samples;")]
+    [InlineData("cat=10, dog=0, 2=0", ": the classes 'dog' (index 1) and '2' (index 2) have no samples;")]
+    public void Zero_count_message_names_classes_by_index_or_name_in_the_right_number(string counts, string expected)
+    {
+        CliResult r = Cli.Run("weights", "--beta", "0.99", "--counts", counts);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(expected, r.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Zero_count_is_bad_input_unless_zero_weight()
     {
         CliResult thrown = Cli.Run("weights", "--beta", "0.999", "--counts", "10,0,5");
         Assert.Equal(1, thrown.ExitCode);
-        Assert.Contains("'1' (index 1) have no samples", thrown.Stderr);
+        Assert.Contains(": the class at index 1 has no samples;", thrown.Stderr);
         Assert.Contains("--zero-counts zero-weight", thrown.Stderr);
 
         CliResult zero = Cli.Run("weights", "--beta", "0.999", "--counts", "10,0,5", "--zero-counts", "zero-weight", "--json");

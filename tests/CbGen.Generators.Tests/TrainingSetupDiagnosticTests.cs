@@ -30,6 +30,26 @@ namespace CbGen.Generators.Tests
         }
 
         [Fact]
+        public void CB016_says_Include_is_the_path_from_the_project_folder()
+        {
+            // The attribute's "birds.counts.csv" matches data/birds.counts.csv too, so the bare name is only the right
+            // Include for a file beside the project file: the message says how to write one in a subfolder.
+            string bare = "[ClassBalancedDataset(\"birds.counts.csv\")]\npublic static partial class Labels;\n";
+            string message = GeneratorHarness.Run(false, ImmutableArray<AdditionalText>.Empty, Prelude + bare)
+                .AnalyzerDiagnostics.Single().GetMessage();
+            Assert.Contains("<AdditionalFiles Include=\"birds.counts.csv\" />", message);
+            Assert.Contains("Include is the file's path from the project's folder", message);
+            Assert.Contains("Include=\"data/birds.counts.csv\" for a file in a data folder", message);
+
+            // An absolute path is its own Include: no folder to add.
+            string rooted = "[ClassBalancedDataset(\"/srv/birds.counts.csv\")]\npublic static partial class Labels;\n";
+            string absolute = GeneratorHarness.Run(false, ImmutableArray<AdditionalText>.Empty, Prelude + rooted)
+                .AnalyzerDiagnostics.Single().GetMessage();
+            Assert.Contains("<AdditionalFiles Include=\"/srv/birds.counts.csv\" />", absolute);
+            Assert.DoesNotContain("project's folder", absolute);
+        }
+
+        [Fact]
         public void CB016_counts_file_matches_several_AdditionalFiles()
         {
             ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("/p/a/labels.csv", GoodFile), ("/p/b/labels.csv", GoodFile));

@@ -124,6 +124,16 @@ public class PriorAdjustmentTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ml.Transforms.PriorAdjustment(Counts, tau));
         Assert.Contains("τ must be finite and ≥ 0", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Actual value was", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tau_past_what_a_Single_holds_names_its_value_once()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ml.Transforms.PriorAdjustment(Counts, 1000.0).Fit(Scored()));
+        Assert.Equal("tau", e.ParamName);
+        Assert.StartsWith("τ = 1000 with these priors", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Actual value was", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ namespace CbGen.Generators
         /// <summary>CB016: the counts file is not among the project's AdditionalFiles (or several match).</summary>
         public static readonly DiagnosticDescriptor CountsFileMissing = Create(
             DiagnosticIds.CountsFileMissing, "Counts file not found among AdditionalFiles",
-            "The counts file '{0}' {1}; pass it to the compiler with <AdditionalFiles Include=\"{2}\" /> in an <ItemGroup> of the project file",
+            "The counts file '{0}' {1}; pass it to the compiler with <AdditionalFiles Include=\"{2}\" /> in an <ItemGroup> of the project file{3}",
             DiagnosticSeverity.Error,
-            "A [ClassBalancedDataset] class reads its classes and counts from a file passed to the compiler as <AdditionalFiles>; when no file (or more than one) matches the name, there is nothing unambiguous to read. Add the file as <AdditionalFiles Include=\"…\" />, or name it by more of its path.");
+            "A [ClassBalancedDataset] class reads its classes and counts from a file passed to the compiler as <AdditionalFiles>; when no file (or more than one) matches the name, there is nothing unambiguous to read. Add the file as <AdditionalFiles Include=\"…\" /> with its path from the project's folder (the attribute's name matches it at any folder boundary, so \"birds.csv\" finds data/birds.csv), or name it by more of its path.");
 
         /// <summary>CB017: a row of a counts file is not "name, count".</summary>
         public static readonly DiagnosticDescriptor MalformedCountsRow = Create(

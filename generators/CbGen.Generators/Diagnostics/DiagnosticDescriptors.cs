@@ -119,6 +119,10 @@ namespace CbGen.Generators
             DiagnosticSeverity.Error,
             "An option cast from a number that its enum does not define (e.g. (CbLoss)7) has no meaning for the generator. Use one of the named values.");
 
+        // The help link is relative to the repository (docs/diagnostics.md#cb0xx) because the project names no public
+        // home: Directory.Build.props has no RepositoryUrl or PackageProjectUrl yet, and no URL is invented here. When
+        // it has one, make this PackageProjectUrl + "/blob/main/docs/diagnostics.md#" + id (DiagnosticTests' catalog
+        // test then requires it, reading Directory.Build.props).
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description: description,
                 helpLinkUri: "docs/diagnostics.md#" + id.ToLower(System.Globalization.CultureInfo.InvariantCulture));

@@ -154,9 +154,18 @@ namespace CbGen.Generators
             string problem = matches.Count == 0
                 ? "is not among the project's AdditionalFiles"
                 : "matches several AdditionalFiles (" + string.Join(", ", matches.Select(m => "'" + m + "'")) + "); name it by more of its path, e.g. 'data/" + requested + "'";
+            string include = CountsFileParser.Normalize(requested!);
             issues.Add(new Issue(DiagnosticDescriptors.CountsFileMissing, Parser.ArgumentLocation(attribute, null, cancellationToken), -1,
-                requested, problem, CountsFileParser.Normalize(requested!)));
+                requested, problem, include, IncludeHint(include)));
         }
+
+        /// <summary>An Include is relative to the project file's folder, but the attribute's path matches an
+        /// AdditionalFiles path at any folder boundary: for a relative path, say how to write a file in a subfolder
+        /// (nothing for an absolute path, which is its own Include).</summary>
+        internal static string IncludeHint(string include) =>
+            include.StartsWith("/", System.StringComparison.Ordinal) || (include.Length > 1 && include[1] == ':')
+                ? string.Empty
+                : ", where Include is the file's path from the project's folder (e.g. Include=\"data/" + include + "\" for a file in a data folder)";
 
         private static ImmutableArray<AttributeData> AttributesOf(INamedTypeSymbol symbol, INamedTypeSymbol? attributeType)
         {

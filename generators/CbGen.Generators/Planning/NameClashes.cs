@@ -54,7 +54,8 @@ namespace CbGen.Generators.Planning
             string hint = Emitter.SweepHintName(spec, sweep);
             return new OutputUnit(hint, owner, NamespaceKey(spec.Namespace),
                 new[] { sweep.Prefix + "Sweep", sweep.Prefix + "SweepPoint" }.ToEquatableArray(),
-                new[] { hint }.ToEquatableArray(), null, spec.IsPublic ? "public" : "internal", sweep.Location);
+                // Stryker disable once String : a sweep has no partial type, so its accessibility is never compared
+                new[] { hint }.ToEquatableArray(), null, string.Empty, sweep.Location);
         }
 
         /// <summary>Every unit the generator would emit for these models.</summary>
@@ -207,9 +208,7 @@ namespace CbGen.Generators.Planning
         {
             foreach (UserDeclaration declaration in declarations)
             {
-                string what = declaration.Kind == "namespace"
-                    ? "the namespace '" + Qualified(declaration.Namespace, declaration.Name) + "' declared in your code"
-                    : "the " + declaration.Kind + " '" + Qualified(declaration.Namespace, declaration.Name) + "' declared in your code";
+                string what = "the " + declaration.Kind + " '" + Qualified(declaration.Namespace, declaration.Name) + "' declared in your code";
                 if (declaration.Kind == "namespace" || unit.PartialType is null
                     || !string.Equals(UserDeclarations.Normalize(unit.PartialType), UserDeclarations.Normalize(type), StringComparison.Ordinal))
                 {
@@ -260,11 +259,7 @@ namespace CbGen.Generators.Planning
             var renames = new List<HintRename>();
             foreach (List<string> group in groups.Values)
             {
-                if (group.Count < 2)
-                {
-                    continue;
-                }
-
+                // A group of one is left as it is: the loop below starts at its second name.
                 group.Sort(StringComparer.Ordinal);
                 for (int i = 1; i < group.Count; i++)
                 {
@@ -273,6 +268,8 @@ namespace CbGen.Generators.Planning
                 }
             }
 
+            // Stryker disable once Statement : the renames are looked up by From; the sort only keeps the plan (compared for
+            // caching) independent of the dictionary's enumeration order, which is insertion order in practice
             renames.Sort((a, b) => StringComparer.Ordinal.Compare(a.From, b.From));
             return renames.ToEquatableArray();
         }

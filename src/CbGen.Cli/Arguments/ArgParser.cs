@@ -22,7 +22,8 @@ internal sealed class ParsedArgs
 
     private ParsedArgs(string command) => this.command = command;
 
-    public List<string> Positionals { get; } = new();
+    /// <summary>The positional PATH, or null when there is none.</summary>
+    public string? Path { get; private set; }
 
     /// <summary>The command these arguments belong to (for usage errors).</summary>
     public string Command => command;
@@ -31,8 +32,8 @@ internal sealed class ParsedArgs
 
     public string? Get(string name) => options.TryGetValue(name, out string? value) ? value : null;
 
-    /// <summary>The options given on the command line (a switch with a null value) and the positional arguments.</summary>
-    public static ParsedArgs From(string command, ParseResult result, IEnumerable<Option> options, Argument<string[]>? paths)
+    /// <summary>The options given on the command line (a switch with a null value) and the positional PATH.</summary>
+    public static ParsedArgs From(string command, ParseResult result, IEnumerable<Option> options, Argument<string>? path)
     {
         var parsed = new ParsedArgs(command);
         foreach (Option option in options)
@@ -43,25 +44,8 @@ internal sealed class ParsedArgs
             }
         }
 
-        if (paths is not null)
-        {
-            parsed.Positionals.AddRange(result.GetValue(paths) ?? Array.Empty<string>());
-        }
-
+        parsed.Path = path is null ? null : result.GetValue(path);
         return parsed;
-    }
-
-    /// <summary>The single positional argument, or null when there is none.</summary>
-    /// <exception cref="UsageException">More than one positional argument.</exception>
-    public string? SinglePositional(string what)
-    {
-        if (Positionals.Count > 1)
-        {
-            throw new UsageException(command, "expected one " + what + " but got " + Invariant.Format(Positionals.Count)
-                + ": " + string.Join(" ", Positionals) + ".");
-        }
-
-        return Positionals.Count == 1 ? Positionals[0] : null;
     }
 
     /// <summary>A required option's value.</summary>

@@ -9,11 +9,11 @@ namespace CbGen.Cli.Arguments;
 
 /// <summary>Builds one System.CommandLine command from a cbgen command's <see cref="OptionSpec"/>s: value options
 /// are strings (the command checks and converts them, with its own messages), switches are booleans, and the
-/// positional arguments (when the command takes any) are <c>PATH</c>.</summary>
+/// positional argument (when the command takes one) is <c>PATH</c>, zero or one of it.</summary>
 internal sealed class CommandTree
 {
     private readonly List<Option> options = new();
-    private readonly Argument<string[]>? paths;
+    private readonly Argument<string>? path;
 
     public CommandTree(string name, string description, IReadOnlyList<OptionSpec> specs, string? pathDescription)
     {
@@ -30,61 +30,90 @@ internal sealed class CommandTree
 
         if (pathDescription is not null)
         {
-            paths = new Argument<string[]>("PATH") { Description = pathDescription, Arity = ArgumentArity.ZeroOrMore };
-            Command.Arguments.Add(paths);
+            path = new Argument<string>("PATH") { Description = pathDescription, Arity = ArgumentArity.ZeroOrOne };
+            Command.Arguments.Add(path);
         }
     }
 
     public Command Command { get; }
 
     /// <summary>The arguments of a parse without errors, as the command reads them.</summary>
-    /// <exception cref="UsageException">An unknown option was taken for a PATH.</exception>
+    /// <exception cref="UsageException">An unknown option was taken for the PATH.</exception>
     public ParsedArgs Read(ParseResult result)
     {
-        RejectUnknownOptions(result);
-        return ParsedArgs.From(Command.Name, result, options, paths);
-    }
-
-    /// <summary>An unknown option before <c>--</c> (<c>--bta</c>) would otherwise be taken as a PATH: PATH takes any
-    /// number of tokens. A negative number (<c>-1</c>) is a value, and everything after <c>--</c> is a PATH.</summary>
-    private void RejectUnknownOptions(ParseResult result)
-    {
-        if (paths is null || result.GetResult(paths) is not { } given)
+        if (PathUsageError(result) is { } error)
         {
-            return;
+            throw new UsageException(Command.Name, error);
         }
 
+        return ParsedArgs.From(Command.Name, result, options, path);
+    }
+
+    /// <summary>The error of a command line whose PATH is wrong, in cbgen's words, or null: an unknown option before
+    /// <c>--</c> (<c>--bta</c>), which System.CommandLine takes for the PATH or leaves unmatched, or a second PATH. A
+    /// negative number (<c>-1</c>) is a value, and everything after <c>--</c> is a PATH.</summary>
+    public string? PathUsageError(ParseResult result)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var given = new List<string>();
+        if (result.GetResult(path) is { } pathResult)
+        {
+            given.AddRange(pathResult.Tokens.Select(t => t.Value));
+        }
+
+        given.AddRange(result.UnmatchedTokens);
         foreach (Token token in result.Tokens)
         {
             if (token.Type == TokenType.DoubleDash)
             {
-                return;
+                break;
             }
 
             string text = token.Value;
             bool looksLikeOption = text.Length > 1 && text[0] == '-' && !char.IsAsciiDigit(text[1]) && text[1] != '.';
-            if (looksLikeOption && given.Tokens.Contains(token))
+            if (looksLikeOption && given.Contains(text))
             {
-                throw new UsageException(Command.Name, "unknown option '" + text + "'" + Suggest(text) + ".");
+                return "unknown option '" + text + "'" + Suggest(text) + ".";
             }
         }
+
+        return given.Count > 1
+            ? Command.Name + " takes one PATH but got " + Invariant.Format(given.Count) + ": " + string.Join(" ", given) + "."
+            : null;
     }
 
     private string Suggest(string text)
     {
-        string? best = null;
+        IReadOnlyList<string> closest = Closest(text, options.Select(o => o.Name));
+        return closest.Count == 0 ? string.Empty : " (did you mean " + string.Join(" or ", closest) + "?)";
+    }
+
+    /// <summary>The names closest to <paramref name="text"/> (edit distance at most 3, ties all kept, in order), or
+    /// none.</summary>
+    public static IReadOnlyList<string> Closest(string text, IEnumerable<string> names)
+    {
+        var best = new List<string>();
         int bestDistance = 4;
-        foreach (Option option in options)
+        foreach (string name in names)
         {
-            int d = Distance(text, option.Name);
+            int d = Distance(text, name);
             if (d < bestDistance)
             {
                 bestDistance = d;
-                best = option.Name;
+                best.Clear();
+            }
+
+            if (d == bestDistance)
+            {
+                best.Add(name);
             }
         }
 
-        return best is null ? string.Empty : " (did you mean " + best + "?)";
+        return best;
     }
 
     private static int Distance(string a, string b)

@@ -94,7 +94,7 @@ internal static class CommandSupport
     public static CountTable ReadCounts(string command, ParsedArgs args, bool allowInline)
     {
         SourceOptions options = ReadSourceOptions(args);
-        string? path = args.SinglePositional("PATH");
+        string? path = args.Path;
         string? inline = allowInline ? args.Get("--counts") : null;
         if (path is not null && inline is not null)
         {

@@ -38,11 +38,9 @@ internal static class GeneratorRules
             return;
         }
 
-        List<string> empty = table.EmptyClasses();
-
-        if (empty.Count > 0)
+        if (table.NoSamplesPhrase() is { } empty)
         {
-            throw new InputException(table.Source + ": the class(es) " + string.Join(", ", empty) + " have no samples, but --loss "
+            throw new InputException(table.Source + ": " + empty + ", but --loss "
                 + CliNames.Kebab(loss.ToString()) + " needs "
                 + (loss switch { CbLoss.Ldam => "n_c^(-1/4)", CbLoss.DistributionBalanced => "1/n_c", _ => "log π_c" })
                 + " of every class, which is infinite for a count of 0, even with --zero-counts zero-weight (the generator "

@@ -85,16 +85,14 @@ internal static class WeightsCommand
     /// message that names the class and the option that allows it.</summary>
     public static void CheckZeroCounts(CountTable table, ZeroCountPolicy zeroCounts)
     {
-        List<string> empty = table.EmptyClasses();
-
-        if (empty.Count == table.Classes.Count)
+        if (table.EmptyCount() == table.Classes.Count)
         {
             throw new InputException(table.Source + ": every class has count 0; at least one class needs samples.");
         }
 
-        if (empty.Count > 0 && zeroCounts == ZeroCountPolicy.Throw)
+        if (table.NoSamplesPhrase() is { } empty && zeroCounts == ZeroCountPolicy.Throw)
         {
-            throw new InputException(table.Source + ": the class(es) " + string.Join(", ", empty) + " have no samples; give every class "
+            throw new InputException(table.Source + ": " + empty + "; give every class "
                 + "samples, or pass --zero-counts zero-weight to give empty classes weight 0.");
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CbGen.Cli.Input;
 
@@ -91,20 +92,39 @@ internal sealed class CountTable
         return counts;
     }
 
-    /// <summary>The classes of count 0, each as "'name' (index i)", for messages.</summary>
-    public List<string> EmptyClasses()
+    /// <summary>The classes of count 0 as the subject of a sentence, with its verb: "the class at index 1 has no
+    /// samples", "the classes 'cat' (index 0) and 'dog' (index 2) have no samples". A class whose name is just its
+    /// index is named by the index alone; null when every class has samples.</summary>
+    public string? NoSamplesPhrase()
     {
-        var empty = new List<string>();
+        var indices = new List<string>();
+        var named = new List<string>();
+        bool allIndices = true;
         for (int i = 0; i < Classes.Count; i++)
         {
             if (Classes[i].Count == 0)
             {
-                empty.Add("'" + Classes[i].Name + "' (index " + Invariant.Format(i) + ")");
+                string index = Invariant.Format(i);
+                allIndices &= Classes[i].Name == index;
+                indices.Add(index);
+                named.Add("'" + Classes[i].Name + "' (index " + index + ")");
             }
         }
 
-        return empty;
+        if (indices.Count == 0)
+        {
+            return null;
+        }
+
+        bool one = indices.Count == 1;
+        string subject = allIndices
+            ? (one ? "the class at index " : "the classes at indices ") + Invariant.List(indices)
+            : (one ? "the class " : "the classes ") + Invariant.List(named);
+        return subject + (one ? " has" : " have") + " no samples";
     }
+
+    /// <summary>The number of classes of count 0.</summary>
+    public int EmptyCount() => Classes.Count(c => c.Count == 0);
 
     public string KindName => Kind switch
     {

@@ -144,7 +144,8 @@ internal sealed class LabelTally
 
         if (missing.Count > 0)
         {
-            notes.Add("the labels are class indices 0.." + Invariant.Format(dense.Length - 1) + "; class(es) " + string.Join(", ", missing) + " never occur (count 0).");
+            notes.Add("the labels are class indices 0.." + Invariant.Format(dense.Length - 1) + "; " + (missing.Count == 1 ? "class " : "classes ") + Invariant.List(missing)
+                + (missing.Count == 1 ? " never occurs" : " never occur") + " (count 0).");
         }
 
         return classes;

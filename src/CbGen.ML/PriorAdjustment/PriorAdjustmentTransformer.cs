@@ -88,7 +88,7 @@ namespace CbGen.ML
             double range = tau * (max - logPriors.Min());
             if (range > MaxLogRange)
             {
-                throw new ArgumentOutOfRangeException(nameof(tau), tau, string.Format(CultureInfo.InvariantCulture,
+                throw new ArgumentOutOfRangeException(nameof(tau), string.Format(CultureInfo.InvariantCulture,
                     "τ = {0} with these priors (log π from {1:R} to {2:R}) scales the scores by up to e^{3:F0}, past what a "
                     + "Single holds; use τ ≤ {4:G4}.", tau, logPriors.Min(), max, range, MaxLogRange / (max - logPriors.Min())));
             }

@@ -158,7 +158,7 @@ namespace CbGen
         {
             if (!(tau >= 0.0) || double.IsInfinity(tau))
             {
-                throw new ArgumentOutOfRangeException(paramName, tau,
+                throw new ArgumentOutOfRangeException(paramName,
                     "τ must be finite and ≥ 0 (1 is the logit adjustment of Menon et al., Bayes-optimal for the balanced "
                     + "error; 0 leaves the logits unchanged, plain cross-entropy for the loss); got "
                     + tau.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");

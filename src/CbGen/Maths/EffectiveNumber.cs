@@ -25,7 +25,7 @@ namespace CbGen
             ValidateBeta(beta, nameof(beta));
             if (n < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(n), n,
+                throw new ArgumentOutOfRangeException(nameof(n),
                     "The sample count n must be zero or positive; got " + Format(n) + ".");
             }
 
@@ -37,7 +37,7 @@ namespace CbGen
         {
             if (double.IsNaN(beta) || beta < 0.0 || beta > 1.0)
             {
-                throw new ArgumentOutOfRangeException(paramName, beta,
+                throw new ArgumentOutOfRangeException(paramName,
                     "β must be in [0, 1] (the paper uses 0.9, 0.99, 0.999 or 0.9999); got "
                     + beta.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");
             }

@@ -65,7 +65,7 @@ namespace CbGen
         {
             if (!(maxMargin > 0.0) || double.IsInfinity(maxMargin))
             {
-                throw new ArgumentOutOfRangeException(paramName, maxMargin,
+                throw new ArgumentOutOfRangeException(paramName,
                     "The maximum margin m_max must be finite and > 0 (the LDAM paper uses 0.5); got "
                     + maxMargin.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");
             }
