@@ -27,8 +27,16 @@ namespace GlyphsLongTail
         /// <summary>Only the first N classes (quick runs); <c>null</c> for all.</summary>
         public int? Classes { get; init; }
 
-        /// <summary>The rows (default: every row of the demo's <see cref="LossCatalog.All"/>).</summary>
-        public IReadOnlyList<LossKind> Losses { get; init; } = LossCatalog.All.Select(s => s.Kind).ToArray();
+        /// <summary>The rows of the committed table (docs/results/glyphs): the losses, not the demo's later decoupled,
+        /// weight-balancing and VS rows, which <c>--losses</c> adds (any key of the demo's <see cref="LossCatalog.All"/>).</summary>
+        public static IReadOnlyList<LossKind> DefaultLosses { get; } =
+        [
+            LossKind.CrossEntropy, LossKind.CrossEntropyPostHoc, LossKind.CbSoftmax, LossKind.CbSigmoid, LossKind.CbFocalGamma1,
+            LossKind.CbFocalGammaHalf, LossKind.LogitAdjusted, LossKind.LdamDrw,
+        ];
+
+        /// <summary>The rows (default: <see cref="DefaultLosses"/>).</summary>
+        public IReadOnlyList<LossKind> Losses { get; init; } = DefaultLosses;
 
         /// <summary>Whether <c>--losses</c> was given (<c>--search</c> then trains those rows next to its pick; without it,
         /// only the pick, to be read against the table's rows, which have the same split, seeds and epochs).</summary>
@@ -63,7 +71,7 @@ namespace GlyphsLongTail
             "  --seeds N           seeds 0..N-1 per row (default " + Inv(GlyphProtocol.Seeds) + ")",
             "  --width N           channels of the CNN's first convolution (default " + Inv(GlyphProtocol.Width) + ")",
             "  --classes N         only the first N classes (quick runs; the losses then come from the runtime factory)",
-            "  --losses a,b        rows, from: " + string.Join(", ", LossCatalog.All.Select(s => s.Key)) + " (default: all)",
+            "  --losses a,b        rows, from: " + string.Join(", ", LossCatalog.All.Select(s => s.Key)) + " (default: " + string.Join(",", DefaultLosses.Select(k => LossCatalog.Get(k).Key)) + ")",
             "  --out DIR           output folder (default out/glyphs)",
             "  --no-plots          skip the PNG plot",
             "  --search            choose β/loss/γ on the validation split (GlyphRadicalsSweep) and retrain the pick over",

@@ -49,7 +49,7 @@ namespace CbGen.Examples.Tests
 
             ExperimentResult result = Benchmark.Run(options, Quiet(), Tiny);
 
-            Assert.Equal(LossCatalog.All.Select(s => s.Key), result.Runs.Select(r => r.Loss));
+            Assert.Equal(BenchmarkOptions.DefaultLosses.Select(k => LossCatalog.Get(k).Key), result.Runs.Select(r => r.Loss));
             Assert.Equal(4, result.ClassNames.Count);
             long[] counts = result.TrainingSets[0].Counts;
             Assert.Equal(new long[] { 31, 15, 6, 3 }, counts);   // n − 2 test − ⌊0.2·(n − 2)⌋ (at least 1) validation

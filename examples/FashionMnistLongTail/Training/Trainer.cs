@@ -160,7 +160,7 @@ namespace FashionMnistLongTail.Training
             for (int epoch = 0; epoch < epochs; epoch++)
             {
                 model.train();
-                if (lossModule is DeferredReweightingLoss drw)
+                if (DeferredOf(lossModule) is { } drw)
                 {
                     drw.Step(epoch);    // LDAM-DRW: unweighted until the first lr drop, class-balanced from then on
                 }
@@ -257,6 +257,15 @@ namespace FashionMnistLongTail.Training
             long[] actual = Array.ConvertAll(data.LabelBytes, b => (long)b);
             return LongTailMetrics.Compute(predicted, actual, counts, shots ?? LongTail.Thresholds);
         }
+
+        /// <summary>The deferred re-weighting loss to step each epoch: <paramref name="loss"/> itself, or the one a generated
+        /// <c>{Name}Loss</c> wraps (<see cref="PerClassLoss{TLoss}.Inner"/>); null for a loss that defers nothing.</summary>
+        public static DeferredReweightingLoss? DeferredOf(object loss) => loss switch
+        {
+            DeferredReweightingLoss deferred => deferred,
+            PerClassLoss<DeferredReweightingLoss> generated => generated.Inner,
+            _ => null,
+        };
 
         private static void Shuffle(long[] order, Random rng)
         {

@@ -19,7 +19,11 @@ namespace CbGen.Tests.Dsl
             Assert.Empty(OwnProperties(typeof(ClassBalancedAttribute)));
             Assert.Equal(new[] { nameof(ClassBalancedDatasetAttribute.CountsFile) }, OwnProperties(typeof(ClassBalancedDatasetAttribute)));
             Assert.Equal(
-                new[] { "Beta", "DeferUntilEpoch", "Device", "Gamma", "Loss", "MaxMargin", "MultiLabel", "Name", "Normalizer", "Samples", "Scale", "Tau", "ZeroCounts" },
+                new[]
+                {
+                    "Beta", "BiasScale", "Clip", "DeferUntilEpoch", "Device", "Gamma", "GammaNegative", "GammaPositive", "Loss", "MaxMargin", "MultiLabel", "Name",
+                    "NegativeScale", "Normalizer", "Samples", "SamplingPower", "Scale", "SmoothingAlpha", "SmoothingBeta", "SmoothingMu", "Tau", "VsGamma", "ZeroCounts",
+                },
                 OwnProperties(typeof(ClassBalancedOptionsAttribute)).OrderBy(n => n, StringComparer.Ordinal));
         }
 

@@ -11,9 +11,10 @@ namespace Shop
     /// The class-balanced focal loss for <see cref="global::Shop.Fruit"/>, with the weights of
     /// <see cref="global::Shop.FruitWeights"/> (β = 0.999, γ = 1), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
     /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedFocalLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-    public sealed class FruitLoss : global::CbGen.TorchSharp.ClassBalancedFocalLoss
+    public sealed class FruitLoss : global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.ClassBalancedFocalLoss>
     {
         /// <summary>Creates the loss with <c>Reduction.Mean</c>.</summary>
         public FruitLoss()
@@ -24,7 +25,7 @@ namespace Shop
         /// <summary>Creates the loss with the given reduction.</summary>
         /// <param name="reduction">How the per-sample losses are reduced.</param>
         public FruitLoss(global::TorchSharp.torch.nn.Reduction reduction)
-            : base(global::Shop.FruitWeights.Weights, gamma: global::Shop.FruitWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto)
+            : base(new global::CbGen.TorchSharp.ClassBalancedFocalLoss(global::Shop.FruitWeights.Weights, gamma: global::Shop.FruitWeights.Gamma, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
         }
 
