@@ -10,6 +10,7 @@
 #   ./build.sh bench [args]  set up, build, run the benchmarks (BenchmarkDotNet)
 #   ./build.sh pack          set up, build, pack the NuGet packages into artifacts/packages
 #   ./build.sh data  NAME    install and summarise a long-tail data set: glyphs, wordnet or debtags (docs/datasets.md)
+#   ./build.sh format [--check]  format the code as .editorconfig says (--check: only verify, as CI does)
 #   ./build.sh mutate TARGET mutation testing (Stryker.NET), one eng/stryker/TARGET.json; not in CI
 #   ./build.sh setup         only the set-up steps
 set -euo pipefail
@@ -80,6 +81,15 @@ case "$verb" in
     require_dotnet
     dotnet pack CbGen.sln -c Release -nologo -v quiet -o artifacts/packages "$@"
     say "packages written to artifacts/packages" ;;
+  format)
+    # --check: fail when a file is not formatted as .editorconfig says (CI runs it); without: rewrite the files.
+    require_dotnet
+    if [ "${1:-}" = "--check" ]; then
+      say "checking formatting (dotnet format --verify-no-changes)"
+      dotnet format CbGen.sln --verify-no-changes -v quiet || die "files are not formatted as .editorconfig says: run ./build.sh format"
+    else
+      dotnet format CbGen.sln -v quiet
+    fi ;;
   mutate)
     require_dotnet; ensure_glibcxx
     run_mutation "$@" ;;

@@ -3,101 +3,100 @@ using System.Collections.Generic;
 using System.Globalization;
 using CbGen.Evaluation;
 
-namespace WordNetLongTail.MlNet
+namespace WordNetLongTail.MlNet;
+
+/// <summary>The benchmark's settings; every default is the committed table's.</summary>
+/// <param name="WordNetDirectory">The WordNet data files (Debian's <c>/usr/share/wordnet</c> by default).</param>
+/// <param name="OutputDirectory">Where results.json and results.md go.</param>
+/// <param name="Beta">β of CbGen.ML's class-balanced weights (fixed, not tuned).</param>
+/// <param name="SdcaIterations">SDCA's maximum number of passes.</param>
+/// <param name="LightGbmIterations">LightGBM's boosting rounds.</param>
+/// <param name="LightGbmLeaves">LightGBM's leaves per tree.</param>
+/// <param name="MinTokenCount">A word or bigram is a feature when it occurs in at least this many training glosses.</param>
+/// <param name="Taus">The τ grid of the post-hoc adjustment; τ is chosen on the validation split.</param>
+/// <param name="Seed">The MLContext seed.</param>
+/// <param name="Trainers">sdca, lightgbm or both; sdca by default (the full LightGBM run fails for now: see
+/// docs/mlnet.md).</param>
+public sealed record BenchmarkOptions(
+    string? WordNetDirectory = null,
+    string OutputDirectory = "docs/results/wordnet",
+    double Beta = 0.9999,
+    int SdcaIterations = 20,
+    int LightGbmIterations = 40,
+    int LightGbmLeaves = 8,
+    int MinTokenCount = 20,
+    IReadOnlyList<double>? Taus = null,
+    int Seed = 1,
+    IReadOnlyList<string>? Trainers = null)
 {
-    /// <summary>The benchmark's settings; every default is the committed table's.</summary>
-    /// <param name="WordNetDirectory">The WordNet data files (Debian's <c>/usr/share/wordnet</c> by default).</param>
-    /// <param name="OutputDirectory">Where results.json and results.md go.</param>
-    /// <param name="Beta">β of CbGen.ML's class-balanced weights (fixed, not tuned).</param>
-    /// <param name="SdcaIterations">SDCA's maximum number of passes.</param>
-    /// <param name="LightGbmIterations">LightGBM's boosting rounds.</param>
-    /// <param name="LightGbmLeaves">LightGBM's leaves per tree.</param>
-    /// <param name="MinTokenCount">A word or bigram is a feature when it occurs in at least this many training glosses.</param>
-    /// <param name="Taus">The τ grid of the post-hoc adjustment; τ is chosen on the validation split.</param>
-    /// <param name="Seed">The MLContext seed.</param>
-    /// <param name="Trainers">sdca, lightgbm or both; sdca by default (the full LightGBM run fails for now: see
-    /// docs/mlnet.md).</param>
-    public sealed record BenchmarkOptions(
-        string? WordNetDirectory = null,
-        string OutputDirectory = "docs/results/wordnet",
-        double Beta = 0.9999,
-        int SdcaIterations = 20,
-        int LightGbmIterations = 40,
-        int LightGbmLeaves = 8,
-        int MinTokenCount = 20,
-        IReadOnlyList<double>? Taus = null,
-        int Seed = 1,
-        IReadOnlyList<string>? Trainers = null)
+    /// <summary>The τ grid (0.5 to 2 in steps of 0.25 by default).</summary>
+    public IReadOnlyList<double> TauGrid => Taus ?? [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
+
+    /// <summary>The trainers to run: SDCA unless told otherwise, so the default command reproduces the committed
+    /// table (a full LightGBM run ends in a NaN score that is not diagnosed yet; docs/mlnet.md).</summary>
+    public IReadOnlyList<string> TrainerNames => Trainers ?? ["sdca"];
+
+    /// <summary>The shot groups: &gt; 1000 and &lt; 200 training glosses, the repository's scaled thresholds (as for
+    /// Fashion-MNIST-LT): the literature's &lt; 20 would leave the few-shot group empty (the smallest class has 29).</summary>
+    public static ShotThresholds Shots => new(1000, 200);
+
+    /// <summary>Parses <c>--dir D --out D --beta B --sdca-iterations N --lgbm-iterations N --lgbm-leaves N
+    /// --min-count N --seed S --trainers sdca,lightgbm</c>.</summary>
+    /// <exception cref="ArgumentException">An unknown option, a missing or malformed value.</exception>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        /// <summary>The τ grid (0.5 to 2 in steps of 0.25 by default).</summary>
-        public IReadOnlyList<double> TauGrid => Taus ?? [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
-
-        /// <summary>The trainers to run: SDCA unless told otherwise, so the default command reproduces the committed
-        /// table (a full LightGBM run ends in a NaN score that is not diagnosed yet; docs/mlnet.md).</summary>
-        public IReadOnlyList<string> TrainerNames => Trainers ?? ["sdca"];
-
-        /// <summary>The shot groups: &gt; 1000 and &lt; 200 training glosses, the repository's scaled thresholds (as for
-        /// Fashion-MNIST-LT): the literature's &lt; 20 would leave the few-shot group empty (the smallest class has 29).</summary>
-        public static ShotThresholds Shots => new(1000, 200);
-
-        /// <summary>Parses <c>--dir D --out D --beta B --sdca-iterations N --lgbm-iterations N --lgbm-leaves N
-        /// --min-count N --seed S --trainers sdca,lightgbm</c>.</summary>
-        /// <exception cref="ArgumentException">An unknown option, a missing or malformed value.</exception>
-        public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+        var o = new BenchmarkOptions();
+        for (int i = 0; i < args.Count; i++)
         {
-            var o = new BenchmarkOptions();
-            for (int i = 0; i < args.Count; i++)
+            string name = args[i];
+            if (i + 1 >= args.Count)
             {
-                string name = args[i];
-                if (i + 1 >= args.Count)
-                {
-                    throw new ArgumentException("The option '" + name + "' needs a value.");
-                }
-
-                string v = args[++i];
-                o = name switch
-                {
-                    "--dir" => o with { WordNetDirectory = v },
-                    "--out" => o with { OutputDirectory = v },
-                    "--beta" => o with { Beta = Number(name, v) },
-                    "--sdca-iterations" => o with { SdcaIterations = Count(name, v) },
-                    "--lgbm-iterations" => o with { LightGbmIterations = Count(name, v) },
-                    "--lgbm-leaves" => o with { LightGbmLeaves = Count(name, v) },
-                    "--min-count" => o with { MinTokenCount = Count(name, v) },
-                    "--seed" => o with { Seed = Count(name, v) },
-                    "--trainers" => o with { Trainers = Trainer(v) },
-                    _ => throw new ArgumentException("Unknown option '" + name + "'. " + Usage),
-                };
+                throw new ArgumentException("The option '" + name + "' needs a value.");
             }
 
-            return o;
-        }
-
-        /// <summary>The usage line.</summary>
-        public const string Usage =
-            "usage: ./build.sh run --wordnet [--dir DIR] [--out DIR] [--beta B] [--sdca-iterations N] [--lgbm-iterations N] "
-            + "[--lgbm-leaves N] [--min-count N] [--seed S] [--trainers sdca,lightgbm]";
-
-        private static double Number(string name, string v) =>
-            double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)
-                ? d : throw new ArgumentException("The option '" + name + "' needs a number, not '" + v + "'.");
-
-        private static int Count(string name, string v) =>
-            int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1
-                ? n : throw new ArgumentException("The option '" + name + "' needs a whole number ≥ 1, not '" + v + "'.");
-
-        private static string[] Trainer(string v)
-        {
-            string[] names = v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (string n in names)
+            string v = args[++i];
+            o = name switch
             {
-                if (n is not ("sdca" or "lightgbm"))
-                {
-                    throw new ArgumentException("Unknown trainer '" + n + "'; use sdca, lightgbm or both (sdca,lightgbm).");
-                }
-            }
-
-            return names.Length > 0 ? names : throw new ArgumentException("Name at least one trainer: sdca, lightgbm.");
+                "--dir" => o with { WordNetDirectory = v },
+                "--out" => o with { OutputDirectory = v },
+                "--beta" => o with { Beta = Number(name, v) },
+                "--sdca-iterations" => o with { SdcaIterations = Count(name, v) },
+                "--lgbm-iterations" => o with { LightGbmIterations = Count(name, v) },
+                "--lgbm-leaves" => o with { LightGbmLeaves = Count(name, v) },
+                "--min-count" => o with { MinTokenCount = Count(name, v) },
+                "--seed" => o with { Seed = Count(name, v) },
+                "--trainers" => o with { Trainers = Trainer(v) },
+                _ => throw new ArgumentException("Unknown option '" + name + "'. " + Usage),
+            };
         }
+
+        return o;
+    }
+
+    /// <summary>The usage line.</summary>
+    public const string Usage =
+        "usage: ./build.sh run --wordnet [--dir DIR] [--out DIR] [--beta B] [--sdca-iterations N] [--lgbm-iterations N] "
+        + "[--lgbm-leaves N] [--min-count N] [--seed S] [--trainers sdca,lightgbm]";
+
+    private static double Number(string name, string v) =>
+        double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)
+            ? d : throw new ArgumentException("The option '" + name + "' needs a number, not '" + v + "'.");
+
+    private static int Count(string name, string v) =>
+        int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1
+            ? n : throw new ArgumentException("The option '" + name + "' needs a whole number ≥ 1, not '" + v + "'.");
+
+    private static string[] Trainer(string v)
+    {
+        string[] names = v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (string n in names)
+        {
+            if (n is not ("sdca" or "lightgbm"))
+            {
+                throw new ArgumentException("Unknown trainer '" + n + "'; use sdca, lightgbm or both (sdca,lightgbm).");
+            }
+        }
+
+        return names.Length > 0 ? names : throw new ArgumentException("Name at least one trainer: sdca, lightgbm.");
     }
 }

@@ -4,139 +4,138 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 
-namespace CbGen.ML
+namespace CbGen.ML;
+
+/// <summary>
+/// Matches given counts or weights to the keys of a key column by the label value each key stands for (its
+/// KeyValues), never by the key's position: <c>MapValueToKey</c> numbers keys in order of first appearance.
+/// </summary>
+/// <remarks>
+/// Per class index: the key whose label value is the whole number i (an integer, a whole float, or integer text
+/// such as "7") gets entry i. When the label values are not all whole numbers, class i is the i-th label value in
+/// sorted order, which needs keys made in that order (<c>keyOrdinality: ByValue</c>); in any other order that is
+/// refused. Per label value (a dictionary): the key whose label value equals the dictionary key (compared as
+/// text, so 7, 7f and "7" match) gets its entry.
+/// </remarks>
+internal static class KeyTable
 {
-    /// <summary>
-    /// Matches given counts or weights to the keys of a key column by the label value each key stands for (its
-    /// KeyValues), never by the key's position: <c>MapValueToKey</c> numbers keys in order of first appearance.
-    /// </summary>
-    /// <remarks>
-    /// Per class index: the key whose label value is the whole number i (an integer, a whole float, or integer text
-    /// such as "7") gets entry i. When the label values are not all whole numbers, class i is the i-th label value in
-    /// sorted order, which needs keys made in that order (<c>keyOrdinality: ByValue</c>); in any other order that is
-    /// refused. Per label value (a dictionary): the key whose label value equals the dictionary key (compared as
-    /// text, so 7, 7f and "7" match) gets its entry.
-    /// </remarks>
-    internal static class KeyTable
+    internal static ClassWeight[] Build(
+        WeightSource source, string column, object[]? keyValues, string? keyValuesType,
+        IReadOnlyDictionary<object, long> seen, double beta, WeightNormalization normalization, ZeroCountPolicy zeroCounts)
     {
-        internal static ClassWeight[] Build(
-            WeightSource source, string column, object[]? keyValues, string? keyValuesType,
-            IReadOnlyDictionary<object, long> seen, double beta, WeightNormalization normalization, ZeroCountPolicy zeroCounts)
+        string what = source.Counts is null ? "weights" : "counts";
+        int?[] classOf = ClassOfKeys(source, column, what, keyValues, keyValuesType);
+
+        // Keys that hold training rows must have an entry; a key without rows and without a class is left out.
+        uint[] uncovered = Enumerable.Range(0, keyValues.Length).Where(k => classOf[k] is null && seen.ContainsKey((uint)(k + 1)))
+            .Select(k => (uint)(k + 1)).ToArray();
+        if (uncovered.Length > 0)
         {
-            string what = source.Counts is null ? "weights" : "counts";
-            int?[] classOf = ClassOfKeys(source, column, what, keyValues, keyValuesType);
-
-            // Keys that hold training rows must have an entry; a key without rows and without a class is left out.
-            uint[] uncovered = Enumerable.Range(0, keyValues.Length).Where(k => classOf[k] is null && seen.ContainsKey((uint)(k + 1)))
-                .Select(k => (uint)(k + 1)).ToArray();
-            if (uncovered.Length > 0)
-            {
-                string Show(uint key) => KeyLabels.Describe(key, keyValues[key - 1]) + " ("
-                    + seen[key].ToString(CultureInfo.InvariantCulture) + " rows)";
-                throw new InvalidOperationException(
-                    "Label column '" + column + "' holds " + string.Join(", ", uncovered.Take(5).Select(Show))
-                    + (uncovered.Length > 5 ? ", …" : string.Empty) + " that the given " + what + " have no entry for ("
-                    + (source.ByIndex
-                        ? "class indices 0.." + (source.ClassCount - 1).ToString(CultureInfo.InvariantCulture)
-                          + "; with " + what + " per class index, the key whose label value is i gets entry i"
-                        : "they cover " + string.Join(", ", source.Labels!.Take(10).Select(ClassWeight.LabelText))
-                          + (source.Labels!.Length > 10 ? ", …" : string.Empty))
-                    + "). Add " + (uncovered.Length == 1 ? "it" : "them") + " to the " + what
-                    + ", or remove those rows from the training data.");
-            }
-
-            // The name of each class in messages: a key that stands for it, else the class's own label.
-            var keyOfClass = new Dictionary<int, uint>();
-            for (int k = 0; k < classOf.Length; k++)
-            {
-                if (classOf[k] is int c)
-                {
-                    keyOfClass[c] = (uint)(k + 1);
-                }
-            }
-
-            string Describe(int c) => keyOfClass.TryGetValue(c, out uint key)
-                ? KeyLabels.Describe(key, keyValues[key - 1])
-                : source.ByIndex ? "class index " + c.ToString(CultureInfo.InvariantCulture) : "label " + ClassWeight.LabelText(source.Labels![c]);
-
-            double[] weights = source.Weights ?? WeightTable.Weigh(column, source.Counts!, Describe, beta, normalization, zeroCounts, fromData: false);
-            return Enumerable.Range(0, keyValues.Length).Where(k => classOf[k] is not null)
-                .Select(k => new ClassWeight((uint)(k + 1), source.Counts?[classOf[k]!.Value], weights[classOf[k]!.Value], keyValues[k], isKey: true))
-                .ToArray();
+            string Show(uint key) => KeyLabels.Describe(key, keyValues[key - 1]) + " ("
+                + seen[key].ToString(CultureInfo.InvariantCulture) + " rows)";
+            throw new InvalidOperationException(
+                "Label column '" + column + "' holds " + string.Join(", ", uncovered.Take(5).Select(Show))
+                + (uncovered.Length > 5 ? ", …" : string.Empty) + " that the given " + what + " have no entry for ("
+                + (source.ByIndex
+                    ? "class indices 0.." + (source.ClassCount - 1).ToString(CultureInfo.InvariantCulture)
+                      + "; with " + what + " per class index, the key whose label value is i gets entry i"
+                    : "they cover " + string.Join(", ", source.Labels!.Take(10).Select(ClassWeight.LabelText))
+                      + (source.Labels!.Length > 10 ? ", …" : string.Empty))
+                + "). Add " + (uncovered.Length == 1 ? "it" : "them") + " to the " + what
+                + ", or remove those rows from the training data.");
         }
 
-        /// <summary>The class (index into the source's table) of each key k + 1 at index k, or <c>null</c> for a key the
-        /// table has no entry for; the one matching rule of the weights, the prior adjustment and the evaluation.</summary>
-        /// <exception cref="InvalidOperationException">The keys have no KeyValues, or they cannot be matched (see the
-        /// remarks of <see cref="KeyTable"/>).</exception>
-        internal static int?[] ClassOfKeys(
-            WeightSource source, string column, string what, [NotNull] object[]? keyValues, string? keyValuesType)
+        // The name of each class in messages: a key that stands for it, else the class's own label.
+        var keyOfClass = new Dictionary<int, uint>();
+        for (int k = 0; k < classOf.Length; k++)
         {
-            if (keyValues is null)
+            if (classOf[k] is int c)
             {
-                throw KeyLabels.Unknown(column, what, keyValuesType);
+                keyOfClass[c] = (uint)(k + 1);
             }
-
-            return source.ByIndex
-                ? ByIndex(column, what, keyValues, source.ClassCount)
-                : ByLabel(keyValues, source.Labels!);
         }
 
-        private static int?[] ByIndex(string column, string what, object[] keyValues, int classCount)
-        {
-            long?[] numbers = keyValues.Select(KeyLabels.AsInteger).ToArray();
-            if (numbers.All(n => n is not null))
-            {
-                var classOf = new int?[keyValues.Length];
-                var keyOf = new Dictionary<long, int>();
-                for (int k = 0; k < keyValues.Length; k++)
-                {
-                    long n = numbers[k]!.Value;
-                    if (keyOf.TryGetValue(n, out int other))
-                    {
-                        throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                            "Label column '{0}': {1} and {2} both stand for class index {3}; give the labels one spelling each.",
-                            column, KeyLabels.Describe((uint)(other + 1), keyValues[other]), KeyLabels.Describe((uint)(k + 1), keyValues[k]), n));
-                    }
+        string Describe(int c) => keyOfClass.TryGetValue(c, out uint key)
+            ? KeyLabels.Describe(key, keyValues[key - 1])
+            : source.ByIndex ? "class index " + c.ToString(CultureInfo.InvariantCulture) : "label " + ClassWeight.LabelText(source.Labels![c]);
 
-                    keyOf[n] = k;
-                    classOf[k] = n >= 0 && n < classCount ? (int)n : null;
+        double[] weights = source.Weights ?? WeightTable.Weigh(column, source.Counts!, Describe, beta, normalization, zeroCounts, fromData: false);
+        return Enumerable.Range(0, keyValues.Length).Where(k => classOf[k] is not null)
+            .Select(k => new ClassWeight((uint)(k + 1), source.Counts?[classOf[k]!.Value], weights[classOf[k]!.Value], keyValues[k], isKey: true))
+            .ToArray();
+    }
+
+    /// <summary>The class (index into the source's table) of each key k + 1 at index k, or <c>null</c> for a key the
+    /// table has no entry for; the one matching rule of the weights, the prior adjustment and the evaluation.</summary>
+    /// <exception cref="InvalidOperationException">The keys have no KeyValues, or they cannot be matched (see the
+    /// remarks of <see cref="KeyTable"/>).</exception>
+    internal static int?[] ClassOfKeys(
+        WeightSource source, string column, string what, [NotNull] object[]? keyValues, string? keyValuesType)
+    {
+        if (keyValues is null)
+        {
+            throw KeyLabels.Unknown(column, what, keyValuesType);
+        }
+
+        return source.ByIndex
+            ? ByIndex(column, what, keyValues, source.ClassCount)
+            : ByLabel(keyValues, source.Labels!);
+    }
+
+    private static int?[] ByIndex(string column, string what, object[] keyValues, int classCount)
+    {
+        long?[] numbers = keyValues.Select(KeyLabels.AsInteger).ToArray();
+        if (numbers.All(n => n is not null))
+        {
+            var classOf = new int?[keyValues.Length];
+            var keyOf = new Dictionary<long, int>();
+            for (int k = 0; k < keyValues.Length; k++)
+            {
+                long n = numbers[k]!.Value;
+                if (keyOf.TryGetValue(n, out int other))
+                {
+                    throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                        "Label column '{0}': {1} and {2} both stand for class index {3}; give the labels one spelling each.",
+                        column, KeyLabels.Describe((uint)(other + 1), keyValues[other]), KeyLabels.Describe((uint)(k + 1), keyValues[k]), n));
                 }
 
-                return classOf;
+                keyOf[n] = k;
+                classOf[k] = n >= 0 && n < classCount ? (int)n : null;
             }
 
-            var order = WeightTable.LabelOrder.Instance;
-            bool sorted = Enumerable.Range(1, Math.Max(0, keyValues.Length - 1))
-                .All(k => keyValues[k - 1].GetType() == keyValues[k].GetType() && order.Compare(keyValues[k - 1], keyValues[k]) < 0);
-            if (sorted && keyValues.Length == classCount)
-            {
-                return Enumerable.Range(0, classCount).Select(k => (int?)k).ToArray();
-            }
-
-            string keys = string.Join(", ", keyValues.Take(5).Select((v, k) => ClassWeight.LabelText(v) + " (key "
-                + (k + 1).ToString(CultureInfo.InvariantCulture) + ")")) + (keyValues.Length > 5 ? ", …" : string.Empty);
-            throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                "Label column '{0}' is a key type whose keys stand for {1}: not class indices, {2}, so which class index each "
-                + "key is cannot be known from {3} {4} given per class index. Pass the {4} as a dictionary by label value "
-                + "(e.g. new Dictionary<string, long> {{ [\"cat\"] = 120, … }}), or make the keys with "
-                + "MapValueToKey(..., keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue), which numbers them "
-                + "in sorted order: then class index i is the i-th label value in sorted order{5}.",
-                column, keys,
-                sorted ? "and " + keyValues.Length.ToString(CultureInfo.InvariantCulture) + " of them" : "in first-appearance order",
-                classCount, what,
-                sorted ? ", and there must be one entry per key" : string.Empty));
+            return classOf;
         }
 
-        private static int?[] ByLabel(object[] keyValues, object[] labels)
+        var order = WeightTable.LabelOrder.Instance;
+        bool sorted = Enumerable.Range(1, Math.Max(0, keyValues.Length - 1))
+            .All(k => keyValues[k - 1].GetType() == keyValues[k].GetType() && order.Compare(keyValues[k - 1], keyValues[k]) < 0);
+        if (sorted && keyValues.Length == classCount)
         {
-            var classOfText = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int c = 0; c < labels.Length; c++)
-            {
-                classOfText[KeyLabels.Text(labels[c])] = c;
-            }
-
-            return keyValues.Select(v => classOfText.TryGetValue(KeyLabels.Text(v), out int c) ? c : (int?)null).ToArray();
+            return Enumerable.Range(0, classCount).Select(k => (int?)k).ToArray();
         }
+
+        string keys = string.Join(", ", keyValues.Take(5).Select((v, k) => ClassWeight.LabelText(v) + " (key "
+            + (k + 1).ToString(CultureInfo.InvariantCulture) + ")")) + (keyValues.Length > 5 ? ", …" : string.Empty);
+        throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+            "Label column '{0}' is a key type whose keys stand for {1}: not class indices, {2}, so which class index each "
+            + "key is cannot be known from {3} {4} given per class index. Pass the {4} as a dictionary by label value "
+            + "(e.g. new Dictionary<string, long> {{ [\"cat\"] = 120, … }}), or make the keys with "
+            + "MapValueToKey(..., keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue), which numbers them "
+            + "in sorted order: then class index i is the i-th label value in sorted order{5}.",
+            column, keys,
+            sorted ? "and " + keyValues.Length.ToString(CultureInfo.InvariantCulture) + " of them" : "in first-appearance order",
+            classCount, what,
+            sorted ? ", and there must be one entry per key" : string.Empty));
+    }
+
+    private static int?[] ByLabel(object[] keyValues, object[] labels)
+    {
+        var classOfText = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int c = 0; c < labels.Length; c++)
+        {
+            classOfText[KeyLabels.Text(labels[c])] = c;
+        }
+
+        return keyValues.Select(v => classOfText.TryGetValue(KeyLabels.Text(v), out int c) ? c : (int?)null).ToArray();
     }
 }

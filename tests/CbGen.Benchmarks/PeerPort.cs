@@ -30,14 +30,14 @@ internal static class PeerPort
         switch (lossType)
         {
             case "focal":
-            {
-                Tensor bce = nn.functional.binary_cross_entropy_with_logits(logits, oneHot, reduction: nn.Reduction.None);
-                Tensor modulator = gamma == 0.0
-                    ? ones_like(bce)
-                    : exp(-gamma * oneHot * logits - gamma * log(1 + exp(-1.0 * logits)));
-                Tensor focal = (weights * (modulator * bce)).sum();
-                return focal / oneHot.sum();
-            }
+                {
+                    Tensor bce = nn.functional.binary_cross_entropy_with_logits(logits, oneHot, reduction: nn.Reduction.None);
+                    Tensor modulator = gamma == 0.0
+                        ? ones_like(bce)
+                        : exp(-gamma * oneHot * logits - gamma * log(1 + exp(-1.0 * logits)));
+                    Tensor focal = (weights * (modulator * bce)).sum();
+                    return focal / oneHot.sum();
+                }
             case "sigmoid":
                 return nn.functional.binary_cross_entropy_with_logits(logits, oneHot, weights);
             default:

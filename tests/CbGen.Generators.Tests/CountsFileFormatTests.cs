@@ -8,47 +8,46 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using CountsFileFormat = gen::CbGen.CountsFiles.CountsFileFormat;
 
-namespace CbGen.Generators.Tests
+namespace CbGen.Generators.Tests;
+
+/// <summary>The shared, Roslyn-free counts-file format (src/CbGen/CountsFiles) against Roslyn itself: its keyword
+/// list, its identifier characters and its line breaks are the compiler's.</summary>
+public sealed class CountsFileFormatTests
 {
-    /// <summary>The shared, Roslyn-free counts-file format (src/CbGen/CountsFiles) against Roslyn itself: its keyword
-    /// list, its identifier characters and its line breaks are the compiler's.</summary>
-    public sealed class CountsFileFormatTests
+    [Fact]
+    public void The_keyword_list_is_exactly_the_reserved_keywords_of_SyntaxFacts()
     {
-        [Fact]
-        public void The_keyword_list_is_exactly_the_reserved_keywords_of_SyntaxFacts()
+        var reserved = SyntaxFacts.GetKeywordKinds().Where(SyntaxFacts.IsReservedKeyword).Select(SyntaxFacts.GetText)
+            .OrderBy(k => k, System.StringComparer.Ordinal).ToArray();
+        var list = ((HashSet<string>)typeof(CountsFileFormat).GetField("Keywords", BindingFlags.NonPublic | BindingFlags.Static)!
+            .GetValue(null)!).OrderBy(k => k, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(reserved, list);
+        foreach (string word in SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds()).Select(SyntaxFacts.GetText))
         {
-            var reserved = SyntaxFacts.GetKeywordKinds().Where(SyntaxFacts.IsReservedKeyword).Select(SyntaxFacts.GetText)
-                .OrderBy(k => k, System.StringComparer.Ordinal).ToArray();
-            var list = ((HashSet<string>)typeof(CountsFileFormat).GetField("Keywords", BindingFlags.NonPublic | BindingFlags.Static)!
-                .GetValue(null)!).OrderBy(k => k, System.StringComparer.Ordinal).ToArray();
-            Assert.Equal(reserved, list);
-            foreach (string word in SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds()).Select(SyntaxFacts.GetText))
-            {
-                Assert.Equal(SyntaxFacts.GetKeywordKind(word) != SyntaxKind.None, CountsFileFormat.IsKeyword(word));
-            }
+            Assert.Equal(SyntaxFacts.GetKeywordKind(word) != SyntaxKind.None, CountsFileFormat.IsKeyword(word));
         }
+    }
 
-        [Fact]
-        public void Identifier_characters_are_Roslyns_without_format_characters_and_surrogates()
+    [Fact]
+    public void Identifier_characters_are_Roslyns_without_format_characters_and_surrogates()
+    {
+        for (int i = 0; i <= char.MaxValue; i++)
         {
-            for (int i = 0; i <= char.MaxValue; i++)
-            {
-                char c = (char)i;
-                Assert.True(SyntaxFacts.IsIdentifierStartCharacter(c) == CountsFileFormat.IsIdentifierStart(c), "start U+" + i.ToString("X4", CultureInfo.InvariantCulture));
-                bool part = SyntaxFacts.IsIdentifierPartCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !char.IsSurrogate(c);
-                Assert.True(part == CountsFileFormat.IsIdentifierPart(c), "part U+" + i.ToString("X4", CultureInfo.InvariantCulture));
-            }
+            char c = (char)i;
+            Assert.True(SyntaxFacts.IsIdentifierStartCharacter(c) == CountsFileFormat.IsIdentifierStart(c), "start U+" + i.ToString("X4", CultureInfo.InvariantCulture));
+            bool part = SyntaxFacts.IsIdentifierPartCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !char.IsSurrogate(c);
+            Assert.True(part == CountsFileFormat.IsIdentifierPart(c), "part U+" + i.ToString("X4", CultureInfo.InvariantCulture));
         }
+    }
 
-        [Theory]
-        [InlineData("a,1\r\nb,2\rc,3\nd,4\u0085e,5\u2028f,6\u2029g,7")]
-        [InlineData("\n\n# x\r\n\r\n")]
-        [InlineData("")]
-        [InlineData("no break")]
-        public void Lines_split_where_the_compiler_splits_an_additional_file(string text)
-        {
-            var expected = SourceText.From(text).Lines.Select(l => (l.Start, l.End - l.Start)).ToArray();
-            Assert.Equal(expected, CountsFileFormat.Lines(text).ToArray());
-        }
+    [Theory]
+    [InlineData("a,1\r\nb,2\rc,3\nd,4\u0085e,5\u2028f,6\u2029g,7")]
+    [InlineData("\n\n# x\r\n\r\n")]
+    [InlineData("")]
+    [InlineData("no break")]
+    public void Lines_split_where_the_compiler_splits_an_additional_file(string text)
+    {
+        var expected = SourceText.From(text).Lines.Select(l => (l.Start, l.End - l.Start)).ToArray();
+        Assert.Equal(expected, CountsFileFormat.Lines(text).ToArray());
     }
 }

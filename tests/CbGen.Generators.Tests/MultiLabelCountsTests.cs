@@ -6,110 +6,109 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CbGen.Generators.Tests
+namespace CbGen.Generators.Tests;
+
+/// <summary>Multi-label counts in the generated weights class: N (<c>SampleCount</c>), the negatives N − n_c and the
+/// priors n_c / N, from an enum's <c>Samples</c> and from a counts file's <c># samples: N</c> line; single-label
+/// configs gain none of them.</summary>
+public sealed class MultiLabelCountsTests
 {
-    /// <summary>Multi-label counts in the generated weights class: N (<c>SampleCount</c>), the negatives N − n_c and the
-    /// priors n_c / N, from an enum's <c>Samples</c> and from a counts file's <c># samples: N</c> line; single-label
-    /// configs gain none of them.</summary>
-    public sealed class MultiLabelCountsTests
+    private const string TagEnum = """
+        using CbGen;
+
+        namespace Packages;
+
+        [ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000)]
+        public enum Tag { [Samples(400)] Game, [Samples(30)] Science, [Samples(7)] Junior }
+        """;
+
+    /// <summary>The literal values of the table property <paramref name="property"/> of a generated file, in order.</summary>
+    private static double[] Table(string text, string property) =>
+        CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<PropertyDeclarationSyntax>()
+            .Single(p => p.Identifier.ValueText == property)
+            .DescendantNodes().OfType<LiteralExpressionSyntax>()
+            .Select(l => Convert.ToDouble(l.Token.Value, CultureInfo.InvariantCulture)).ToArray();
+
+    private static long Constant(string text, string name) =>
+        Convert.ToInt64(CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>()
+            .Single(v => v.Identifier.ValueText == name).Initializer!.Value is LiteralExpressionSyntax l ? l.Token.Value : null,
+            CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void An_enum_with_Samples_gets_N_the_negatives_and_the_priors()
     {
-        private const string TagEnum = """
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, TagEnum);
+        Assert.Empty(run.AnalyzerDiagnostics);
+        run.AssertCompilesCleanly();
+        Snapshot.VerifyGenerated(run, "Multi_label_enum");
+        string weights = run.File("TagWeights.g.cs").Text;
+        Assert.Equal(1000, Constant(weights, "SampleCount"));
+        Assert.Equal(new double[] { 400, 30, 7 }, Table(weights, "Counts"));
+        Assert.Equal(new double[] { 600, 970, 993 }, Table(weights, "NegativeCounts"));
+        Assert.Equal(new[] { 0.4, 0.03, 0.007 }, Table(weights, "MultiLabelPriors"));
+        Assert.Contains("//   multi-label: the counts are positives out of 1000 samples", weights, StringComparison.Ordinal);
+
+        // The class-balanced weights use the positives n_c alone: the same as without N.
+        string singleLabel = GeneratorHarness.Run(withTorchSharp: false, TagEnum.Replace(", Samples = 1000", string.Empty, StringComparison.Ordinal))
+            .File("TagWeights.g.cs").Text;
+        Assert.Equal(Table(singleLabel, "Weights"), Table(weights, "Weights"));
+        Assert.DoesNotContain("SampleCount", singleLabel, StringComparison.Ordinal);
+        Assert.DoesNotContain("NegativeCounts", singleLabel, StringComparison.Ordinal);
+        Assert.DoesNotContain("MultiLabelPriors", singleLabel, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_counts_file_with_a_samples_line_gets_them_for_every_config()
+    {
+        const string source = """
             using CbGen;
 
             namespace Packages;
 
-            [ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000)]
-            public enum Tag { [Samples(400)] Game, [Samples(30)] Science, [Samples(7)] Junior }
+            [ClassBalancedDataset("tags.counts.csv", Loss = CbLoss.Sigmoid)]
+            [ClassBalancedDataset("tags.counts.csv", Loss = CbLoss.Focal, Gamma = 1.0, MultiLabel = true, Samples = 30303)]
+            public static partial class Debtags;
             """;
-
-        /// <summary>The literal values of the table property <paramref name="property"/> of a generated file, in order.</summary>
-        private static double[] Table(string text, string property) =>
-            CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<PropertyDeclarationSyntax>()
-                .Single(p => p.Identifier.ValueText == property)
-                .DescendantNodes().OfType<LiteralExpressionSyntax>()
-                .Select(l => Convert.ToDouble(l.Token.Value, CultureInfo.InvariantCulture)).ToArray();
-
-        private static long Constant(string text, string name) =>
-            Convert.ToInt64(CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>()
-                .Single(v => v.Identifier.ValueText == name).Initializer!.Value is LiteralExpressionSyntax l ? l.Token.Value : null,
-                CultureInfo.InvariantCulture);
-
-        [Fact]
-        public void An_enum_with_Samples_gets_N_the_negatives_and_the_priors()
+        const string file = "# samples: 30303\nname,count\nrole::program,12000\nuse::gameplaying,800\nfield::biology,56\n";
+        CbGenRunResult run = GeneratorHarness.Run(false, GeneratorHarness.Files(("tags.counts.csv", file)), source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.AnalyzerDiagnostics);
+        run.AssertCompilesCleanly();
+        Snapshot.VerifyGenerated(run, "Multi_label_counts_file");
+        foreach (string type in new[] { "DebtagsSigmoidWeights", "DebtagsFocalWeights" })
         {
-            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, TagEnum);
-            Assert.Empty(run.AnalyzerDiagnostics);
-            run.AssertCompilesCleanly();
-            Snapshot.VerifyGenerated(run, "Multi_label_enum");
-            string weights = run.File("TagWeights.g.cs").Text;
-            Assert.Equal(1000, Constant(weights, "SampleCount"));
-            Assert.Equal(new double[] { 400, 30, 7 }, Table(weights, "Counts"));
-            Assert.Equal(new double[] { 600, 970, 993 }, Table(weights, "NegativeCounts"));
-            Assert.Equal(new[] { 0.4, 0.03, 0.007 }, Table(weights, "MultiLabelPriors"));
-            Assert.Contains("//   multi-label: the counts are positives out of 1000 samples", weights, StringComparison.Ordinal);
+            string weights = run.File(type + ".g.cs").Text;
+            Assert.Equal(30303, Constant(weights, "SampleCount"));
+            Assert.Equal(new double[] { 30303 - 12000, 30303 - 800, 30303 - 56 }, Table(weights, "NegativeCounts"));
+            Assert.Equal(new[] { 12000 / 30303.0, 800 / 30303.0, 56 / 30303.0 }, Table(weights, "MultiLabelPriors"));
+        }
+    }
 
-            // The class-balanced weights use the positives n_c alone: the same as without N.
-            string singleLabel = GeneratorHarness.Run(withTorchSharp: false, TagEnum.Replace(", Samples = 1000", string.Empty, StringComparison.Ordinal))
-                .File("TagWeights.g.cs").Text;
-            Assert.Equal(Table(singleLabel, "Weights"), Table(weights, "Weights"));
-            Assert.DoesNotContain("SampleCount", singleLabel, StringComparison.Ordinal);
-            Assert.DoesNotContain("NegativeCounts", singleLabel, StringComparison.Ordinal);
-            Assert.DoesNotContain("MultiLabelPriors", singleLabel, StringComparison.Ordinal);
+    [Fact]
+    public void A_class_named_Sample_keeps_SampleCount_for_N()
+    {
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false,
+            "using CbGen;\n[ClassBalanced(Loss = CbLoss.Focal, Samples = 50)]\npublic enum Kind { [Samples(20)] Sample, [Samples(5)] Other }\n");
+        run.AssertCompilesCleanly();
+        string weights = run.File("KindWeights.g.cs").Text;
+        Assert.Equal(50, Constant(weights, "SampleCount"));
+        Assert.Contains("// The count of 'Sample' would be named SampleCount, which is the number of samples N: read Counts[0].", weights, StringComparison.Ordinal);
+        Assert.Contains("public const long OtherCount = 5L;", weights, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Past_1000_classes_the_priors_are_computed_by_the_runtime_maths()
+    {
+        var source = new StringBuilder("using CbGen;\n[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 5000)]\npublic enum Many\n{\n");
+        for (int c = 0; c < 1200; c++)
+        {
+            source.Append("    [Samples(").Append(1 + (c % 50)).Append(")] C").Append(c).Append(",\n");
         }
 
-        [Fact]
-        public void A_counts_file_with_a_samples_line_gets_them_for_every_config()
-        {
-            const string source = """
-                using CbGen;
-
-                namespace Packages;
-
-                [ClassBalancedDataset("tags.counts.csv", Loss = CbLoss.Sigmoid)]
-                [ClassBalancedDataset("tags.counts.csv", Loss = CbLoss.Focal, Gamma = 1.0, MultiLabel = true, Samples = 30303)]
-                public static partial class Debtags;
-                """;
-            const string file = "# samples: 30303\nname,count\nrole::program,12000\nuse::gameplaying,800\nfield::biology,56\n";
-            CbGenRunResult run = GeneratorHarness.Run(false, GeneratorHarness.Files(("tags.counts.csv", file)), source);
-            Assert.Empty(run.GeneratorDiagnostics);
-            Assert.Empty(run.AnalyzerDiagnostics);
-            run.AssertCompilesCleanly();
-            Snapshot.VerifyGenerated(run, "Multi_label_counts_file");
-            foreach (string type in new[] { "DebtagsSigmoidWeights", "DebtagsFocalWeights" })
-            {
-                string weights = run.File(type + ".g.cs").Text;
-                Assert.Equal(30303, Constant(weights, "SampleCount"));
-                Assert.Equal(new double[] { 30303 - 12000, 30303 - 800, 30303 - 56 }, Table(weights, "NegativeCounts"));
-                Assert.Equal(new[] { 12000 / 30303.0, 800 / 30303.0, 56 / 30303.0 }, Table(weights, "MultiLabelPriors"));
-            }
-        }
-
-        [Fact]
-        public void A_class_named_Sample_keeps_SampleCount_for_N()
-        {
-            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false,
-                "using CbGen;\n[ClassBalanced(Loss = CbLoss.Focal, Samples = 50)]\npublic enum Kind { [Samples(20)] Sample, [Samples(5)] Other }\n");
-            run.AssertCompilesCleanly();
-            string weights = run.File("KindWeights.g.cs").Text;
-            Assert.Equal(50, Constant(weights, "SampleCount"));
-            Assert.Contains("// The count of 'Sample' would be named SampleCount, which is the number of samples N: read Counts[0].", weights, StringComparison.Ordinal);
-            Assert.Contains("public const long OtherCount = 5L;", weights, StringComparison.Ordinal);
-        }
-
-        [Fact]
-        public void Past_1000_classes_the_priors_are_computed_by_the_runtime_maths()
-        {
-            var source = new StringBuilder("using CbGen;\n[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 5000)]\npublic enum Many\n{\n");
-            for (int c = 0; c < 1200; c++)
-            {
-                source.Append("    [Samples(").Append(1 + (c % 50)).Append(")] C").Append(c).Append(",\n");
-            }
-
-            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, source.Append("}\n").ToString());
-            run.AssertCompilesCleanly();
-            string weights = run.File("ManyWeights.g.cs").Text;
-            Assert.Contains("private static readonly double[] s_multiLabelPriors = global::CbGen.MultiLabelCounts.Priors(Counts, SampleCount);", weights, StringComparison.Ordinal);
-            Assert.Equal(Enumerable.Range(0, 1200).Select(c => 5000.0 - (1 + (c % 50))), Table(weights, "NegativeCounts"));
-        }
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, source.Append("}\n").ToString());
+        run.AssertCompilesCleanly();
+        string weights = run.File("ManyWeights.g.cs").Text;
+        Assert.Contains("private static readonly double[] s_multiLabelPriors = global::CbGen.MultiLabelCounts.Priors(Counts, SampleCount);", weights, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(0, 1200).Select(c => 5000.0 - (1 + (c % 50))), Table(weights, "NegativeCounts"));
     }
 }

@@ -7,134 +7,134 @@ using System.Text;
 using CsCheck;
 using Microsoft.CodeAnalysis;
 
-namespace CbGen.Generators.Tests
+namespace CbGen.Generators.Tests;
+
+/// <summary>
+/// Issue 11's property: random annotated programs (names that differ by case or only by format characters,
+/// nesting, split partial datasets, keywords as @identifiers, sweeps, obsolete enums, user types and namespaces
+/// named like generated ones; since issue 22 also counts near Int64.MaxValue whose sums overflow, names at the
+/// 1,023-byte metadata limit in keyword namespaces, and Microsoft.ML references) never make the generator or an
+/// analyzer throw, never put an error or a warning in a generated file, give either no compile error or a CB error
+/// that explains it, and, with a name at the limit, still emit (CS7013 is reported only at emit). Each program is
+/// built from one int seed: a fixed range runs every time, and CsCheck draws more (a failure names the program seed).
+/// </summary>
+public sealed class RandomProgramTests
 {
-    /// <summary>
-    /// Issue 11's property: random annotated programs (names that differ by case or only by format characters,
-    /// nesting, split partial datasets, keywords as @identifiers, sweeps, obsolete enums, user types and namespaces
-    /// named like generated ones; since issue 22 also counts near Int64.MaxValue whose sums overflow, names at the
-    /// 1,023-byte metadata limit in keyword namespaces, and Microsoft.ML references) never make the generator or an
-    /// analyzer throw, never put an error or a warning in a generated file, give either no compile error or a CB error
-    /// that explains it, and, with a name at the limit, still emit (CS7013 is reported only at emit). Each program is
-    /// built from one int seed: a fixed range runs every time, and CsCheck draws more (a failure names the program seed).
-    /// </summary>
-    public sealed class RandomProgramTests
+    private const int FixedPrograms = 60;
+    private const int RandomPrograms = 60;
+
+    private static readonly string[] EnumNames = { "Label", "label", "Birds", "birds", "var", "LabelWeights", "@class", "Foo" };
+    private static readonly string[] ConfigNames = { "Label", "label", "Foo", "Foo\u200B", "Shared", "Birds", "birds", "@if", "1st" };
+    private static readonly string[] MemberNames = { "A", "B", "@class", "@int", "Cat", "cat", "Dog", "Value" };
+    private static readonly string[] Namespaces = { "Zoo", "zoo", "Data.Sets", "@event", "@class", "@namespace.@int" };
+
+    /// <summary>Counts whose sum passes Int64.MaxValue with almost any other count (CB032 or no priors, never CB900).</summary>
+    private static readonly string[] HugeCounts = { "long.MaxValue", "long.MaxValue - 1", "long.MaxValue / 2 + 1", "4611686018427387904" };
+
+    /// <summary>The generated names a Name can bring to the limit, and whether metadata qualifies them with the namespace.</summary>
+    private static readonly (string Suffix, bool Qualified)[] LimitSuffixes =
     {
-        private const int FixedPrograms = 60;
-        private const int RandomPrograms = 60;
+        ("Weights", true), ("WeightsMlNet", true), ("WeightsByName", false), ("SweepPoint", true),
+    };
+    private static readonly string[] UserTypes =
+    {
+        "public sealed class LabelWeights { }",
+        "public static partial class LabelWeights { }",
+        "public partial struct FooWeights { }",
+        "public sealed class LabelWeights<T> { }",
+        "public sealed class LabelSweep { }",
+        "public enum BirdsWeights { X }",
+        "public delegate void FooLoss();",
+        "internal static partial class SharedWeights { public const int Extra = 1; }",
+    };
 
-        private static readonly string[] EnumNames = { "Label", "label", "Birds", "birds", "var", "LabelWeights", "@class", "Foo" };
-        private static readonly string[] ConfigNames = { "Label", "label", "Foo", "Foo\u200B", "Shared", "Birds", "birds", "@if", "1st" };
-        private static readonly string[] MemberNames = { "A", "B", "@class", "@int", "Cat", "cat", "Dog", "Value" };
-        private static readonly string[] Namespaces = { "Zoo", "zoo", "Data.Sets", "@event", "@class", "@namespace.@int" };
+    private const string BirdsFile = "name,count\nsparrow,900\ncrow,90\nclass,12\n";
+    private const string OddFile = "# odd names\nname,2019 count\n\"bell\u0007\",500\n\"a</c>b\",70\n\"x\"\"y\",9\n";
 
-        /// <summary>Counts whose sum passes Int64.MaxValue with almost any other count (CB032 or no priors, never CB900).</summary>
-        private static readonly string[] HugeCounts = { "long.MaxValue", "long.MaxValue - 1", "long.MaxValue / 2 + 1", "4611686018427387904" };
-
-        /// <summary>The generated names a Name can bring to the limit, and whether metadata qualifies them with the namespace.</summary>
-        private static readonly (string Suffix, bool Qualified)[] LimitSuffixes =
+    [Fact]
+    public void Fixed_programs_keep_the_promise()
+    {
+        for (int seed = 1; seed <= FixedPrograms; seed++)
         {
-            ("Weights", true), ("WeightsMlNet", true), ("WeightsByName", false), ("SweepPoint", true),
-        };
-        private static readonly string[] UserTypes =
-        {
-            "public sealed class LabelWeights { }",
-            "public static partial class LabelWeights { }",
-            "public partial struct FooWeights { }",
-            "public sealed class LabelWeights<T> { }",
-            "public sealed class LabelSweep { }",
-            "public enum BirdsWeights { X }",
-            "public delegate void FooLoss();",
-            "internal static partial class SharedWeights { public const int Extra = 1; }",
-        };
+            Check(seed);
+        }
+    }
 
-        private const string BirdsFile = "name,count\nsparrow,900\ncrow,90\nclass,12\n";
-        private const string OddFile = "# odd names\nname,2019 count\n\"bell\u0007\",500\n\"a</c>b\",70\n\"x\"\"y\",9\n";
+    [Fact]
+    public void Random_programs_keep_the_promise()
+    {
+        Gen.Int[int.MinValue, int.MaxValue].Sample(seed => Check(seed), iter: RandomPrograms, threads: 1);
+    }
 
-        [Fact]
-        public void Fixed_programs_keep_the_promise()
+    private static void Check(int seed)
+    {
+        (string source, bool torch, bool mlNet) = Build(seed);
+        ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("birds.csv", BirdsFile), ("odd.csv", OddFile));
+        CbGenRunResult run;
+        try
         {
-            for (int seed = 1; seed <= FixedPrograms; seed++)
-            {
-                Check(seed);
-            }
+            run = mlNet ? MlNetReferences.Run(torch, files, source) : GeneratorHarness.Run(torch, files, source);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException("Program seed " + seed + " threw:\n" + source, ex);
         }
 
-        [Fact]
-        public void Random_programs_keep_the_promise()
+        var generated = run.OutputCompilation.SyntaxTrees.Except(run.InputCompilation.SyntaxTrees).ToHashSet();
+        var problems = run.OutputCompilation.GetDiagnostics()
+            .Where(d => (d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning)
+                && d.Location.SourceTree is { } tree && generated.Contains(tree))
+            .ToList();
+        var errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var all = run.GeneratorDiagnostics.Concat(run.AnalyzerDiagnostics).ToList();
+        bool cbError = all.Any(d => d.Id.StartsWith("CB", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
+        string Describe() => "Program seed " + seed + (torch ? " (with TorchSharp)" : string.Empty) + (mlNet ? " (with Microsoft.ML)" : string.Empty)
+            + ":\n" + source
+            + "\nCompiler:\n" + string.Join("\n", errors.Concat(problems).Distinct()) + "\nCbGen:\n" + run.DescribeDiagnostics();
+
+        Assert.True(!all.Any(d => d.Id is "CB900" or "CS8785" or "AD0001"), "An exception: " + Describe());
+        Assert.True(problems.Count == 0, "A problem in a generated file: " + Describe());
+        Assert.True(errors.Count == 0 || cbError, "Compile errors without a CB error: " + Describe());
+        Assert.True(run.Files.Select(f => f.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == run.Files.Length,
+            "Hint names equal ignoring case: " + Describe());
+        if (errors.Count == 0 && source.Contains(LimitMarker, StringComparison.Ordinal))
         {
-            Gen.Int[int.MinValue, int.MaxValue].Sample(seed => Check(seed), iter: RandomPrograms, threads: 1);
+            // Only emit sees a name too long for metadata (CS7013); the other programs skip it to stay fast.
+            using var stream = new System.IO.MemoryStream();
+            var emitted = run.OutputCompilation.Emit(stream);
+            Assert.True(emitted.Success, "Emit failed (" + string.Join(", ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => d.Id).Distinct()) + "): " + Describe());
         }
+    }
 
-        private static void Check(int seed)
+    /// <summary>A legal program (no error of its own) made from <paramref name="seed"/>.</summary>
+    internal static (string Source, bool Torch, bool MlNet) Build(int seed)
+    {
+        var random = new Random(seed);
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+        var text = new StringBuilder("using CbGen;\n");
+        int namespaces = random.Next(1, 3);
+        var usedNamespaces = new HashSet<string>(StringComparer.Ordinal);
+        int holder = 0;
+        for (int n = 0; n < namespaces; n++)
         {
-            (string source, bool torch, bool mlNet) = Build(seed);
-            ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("birds.csv", BirdsFile), ("odd.csv", OddFile));
-            CbGenRunResult run;
-            try
+            string ns = Pick(Namespaces);
+            if (!usedNamespaces.Add(ns))
             {
-                run = mlNet ? MlNetReferences.Run(torch, files, source) : GeneratorHarness.Run(torch, files, source);
-            }
-            catch (Exception ex)
-            {
-                throw new InvalidOperationException("Program seed " + seed + " threw:\n" + source, ex);
+                continue;
             }
 
-            var generated = run.OutputCompilation.SyntaxTrees.Except(run.InputCompilation.SyntaxTrees).ToHashSet();
-            var problems = run.OutputCompilation.GetDiagnostics()
-                .Where(d => (d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning)
-                    && d.Location.SourceTree is { } tree && generated.Contains(tree))
-                .ToList();
-            var errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            var all = run.GeneratorDiagnostics.Concat(run.AnalyzerDiagnostics).ToList();
-            bool cbError = all.Any(d => d.Id.StartsWith("CB", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
-            string Describe() => "Program seed " + seed + (torch ? " (with TorchSharp)" : string.Empty) + (mlNet ? " (with Microsoft.ML)" : string.Empty)
-                + ":\n" + source
-                + "\nCompiler:\n" + string.Join("\n", errors.Concat(problems).Distinct()) + "\nCbGen:\n" + run.DescribeDiagnostics();
-
-            Assert.True(!all.Any(d => d.Id is "CB900" or "CS8785" or "AD0001"), "An exception: " + Describe());
-            Assert.True(problems.Count == 0, "A problem in a generated file: " + Describe());
-            Assert.True(errors.Count == 0 || cbError, "Compile errors without a CB error: " + Describe());
-            Assert.True(run.Files.Select(f => f.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == run.Files.Length,
-                "Hint names equal ignoring case: " + Describe());
-            if (errors.Count == 0 && source.Contains(LimitMarker, StringComparison.Ordinal))
+            // Top-level names in this namespace, as the compiler compares them (no '@', no format characters).
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            bool Take(string name) => taken.Add(name.Replace("@", string.Empty, StringComparison.Ordinal).Replace("\u200B", string.Empty, StringComparison.Ordinal));
+            text.Append("namespace ").Append(ns).Append("\n{\n");
+            int targets = random.Next(1, 5);
+            for (int t = 0; t < targets; t++)
             {
-                // Only emit sees a name too long for metadata (CS7013); the other programs skip it to stay fast.
-                using var stream = new System.IO.MemoryStream();
-                var emitted = run.OutputCompilation.Emit(stream);
-                Assert.True(emitted.Success, "Emit failed (" + string.Join(", ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
-                    .Select(d => d.Id).Distinct()) + "): " + Describe());
-            }
-        }
-
-        /// <summary>A legal program (no error of its own) made from <paramref name="seed"/>.</summary>
-        internal static (string Source, bool Torch, bool MlNet) Build(int seed)
-        {
-            var random = new Random(seed);
-            T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
-            var text = new StringBuilder("using CbGen;\n");
-            int namespaces = random.Next(1, 3);
-            var usedNamespaces = new HashSet<string>(StringComparer.Ordinal);
-            int holder = 0;
-            for (int n = 0; n < namespaces; n++)
-            {
-                string ns = Pick(Namespaces);
-                if (!usedNamespaces.Add(ns))
+                switch (random.Next(4))
                 {
-                    continue;
-                }
-
-                // Top-level names in this namespace, as the compiler compares them (no '@', no format characters).
-                var taken = new HashSet<string>(StringComparer.Ordinal);
-                bool Take(string name) => taken.Add(name.Replace("@", string.Empty, StringComparison.Ordinal).Replace("\u200B", string.Empty, StringComparison.Ordinal));
-                text.Append("namespace ").Append(ns).Append("\n{\n");
-                int targets = random.Next(1, 5);
-                for (int t = 0; t < targets; t++)
-                {
-                    switch (random.Next(4))
-                    {
-                        case 0:
-                        case 1:
+                    case 0:
+                    case 1:
                         {
                             bool nested = random.Next(3) == 0;
                             string name = Pick(EnumNames);
@@ -149,7 +149,7 @@ namespace CbGen.Generators.Tests
                             break;
                         }
 
-                        case 2:
+                    case 2:
                         {
                             string name = Pick(new[] { "Birds", "birds", "s_names", "Map", "Odd" });
                             if (!Take(name))
@@ -175,7 +175,7 @@ namespace CbGen.Generators.Tests
                             break;
                         }
 
-                        default:
+                    default:
                         {
                             string user = Pick(UserTypes);
                             string userName = user.Split(' ').First(w => w.EndsWith("Weights", StringComparison.Ordinal) || w.EndsWith("Sweep", StringComparison.Ordinal)
@@ -188,86 +188,85 @@ namespace CbGen.Generators.Tests
 
                             break;
                         }
-                    }
-                }
-
-                text.Append("}\n");
-                if (random.Next(4) == 0 && !taken.Contains("LabelWeights"))
-                {
-                    text.Append("namespace ").Append(ns).Append(".LabelWeights { public static class Inner { } }\n");
                 }
             }
 
-            return (text.ToString(), random.Next(2) == 0, random.Next(3) == 0);
+            text.Append("}\n");
+            if (random.Next(4) == 0 && !taken.Contains("LabelWeights"))
+            {
+                text.Append("namespace ").Append(ns).Append(".LabelWeights { public static class Inner { } }\n");
+            }
         }
 
-        private static string Enum(Random random, string name, string ns, Func<IReadOnlyList<string>, string> pick)
+        return (text.ToString(), random.Next(2) == 0, random.Next(3) == 0);
+    }
+
+    private static string Enum(Random random, string name, string ns, Func<IReadOnlyList<string>, string> pick)
+    {
+        var text = new StringBuilder();
+        if (random.Next(6) == 0)
         {
-            var text = new StringBuilder();
-            if (random.Next(6) == 0)
-            {
-                text.Append("[System.Obsolete] ");
-            }
-
-            int configs = random.Next(0, 3);
-            for (int c = 0; c < configs; c++)
-            {
-                text.Append("[ClassBalanced(Loss = CbLoss.").Append(pick(Losses))
-                    .Append(random.Next(3) == 0 ? pick(LongTailOptions) : string.Empty)
-                    .Append(NameArgument(random, ns, pick)).Append(")] ");
-            }
-
-            if (configs == 0 || random.Next(4) == 0)
-            {
-                text.Append("[ClassBalancedSweep(Betas = new[] { 0.9, 0.999 }")
-                    .Append(random.Next(4) == 0 ? ", Losses = new[] { CbLoss.LogitAdjusted, CbLoss.Ldam }, Taus = new[] { 0.5, 1.0 }" : string.Empty)
-                    .Append(random.Next(2) == 0 ? NameArgument(random, ns, pick) : string.Empty).Append(")] ");
-            }
-
-            text.Append("public enum ").Append(name).Append(" { ");
-            var members = new HashSet<string>(StringComparer.Ordinal);
-            int count = random.Next(1, 5);
-            for (int m = 0; m < count; m++)
-            {
-                string member = pick(MemberNames);
-                if (!members.Add(member.TrimStart('@')))
-                {
-                    continue;
-                }
-
-                string samples = random.Next(6) == 0 ? pick(HugeCounts) : random.Next(0, 2000).ToString(CultureInfo.InvariantCulture);
-                text.Append(random.Next(8) == 0 ? string.Empty : "[Samples(" + samples + ")] ")
-                    .Append(member).Append(", ");
-            }
-
-            return text.Append("}").ToString();
+            text.Append("[System.Obsolete] ");
         }
 
-        private static readonly string[] Losses = { "Softmax", "Sigmoid", "Focal", "LogitAdjusted", "Ldam" };
-
-        /// <summary>The long-tail knobs, valid and not, on any loss (CB027–CB031 and CB005/CB030 where they do not apply).</summary>
-        private static readonly string[] LongTailOptions =
+        int configs = random.Next(0, 3);
+        for (int c = 0; c < configs; c++)
         {
-            ", Tau = 0.5", ", Tau = -1.0", ", MaxMargin = 0.3", ", MaxMargin = 0.0", ", Scale = 16.0", ", Scale = double.NaN",
-            ", DeferUntilEpoch = 3", ", Beta = 0.99", ", Gamma = 1.0", ", ZeroCounts = ZeroCountPolicy.ZeroWeight",
-        };
-
-        private static string NameArgument(Random random, string ns, Func<IReadOnlyList<string>, string> pick) =>
-            random.Next(2) == 0 ? string.Empty : ", Name = \"" + (random.Next(3) == 0 ? LimitName(random, ns) : pick(ConfigNames)) + "\"";
-
-        /// <summary>Starts every name made at the metadata limit (a program holding one is emitted).</summary>
-        private const string LimitMarker = "Lim";
-
-        /// <summary>A Name that brings one generated name (<see cref="LimitSuffixes"/>) to 1,023 UTF-8 bytes, one
-        /// byte under or one over, in the metadata form of <paramref name="ns"/> (no '@'); in ASCII or in 'é' (2 bytes).</summary>
-        private static string LimitName(Random random, string ns)
-        {
-            (string suffix, bool qualified) = LimitSuffixes[random.Next(LimitSuffixes.Length)];
-            int bytes = 1023 + random.Next(-1, 2) - suffix.Length - LimitMarker.Length
-                - (qualified ? ns.Replace("@", string.Empty, StringComparison.Ordinal).Length + 1 : 0);
-            return random.Next(2) == 0
-                ? LimitMarker + new string('Q', bytes)
-                : LimitMarker + new string('\u00E9', bytes / 2) + (bytes % 2 == 1 ? "Q" : string.Empty);
+            text.Append("[ClassBalanced(Loss = CbLoss.").Append(pick(Losses))
+                .Append(random.Next(3) == 0 ? pick(LongTailOptions) : string.Empty)
+                .Append(NameArgument(random, ns, pick)).Append(")] ");
         }
+
+        if (configs == 0 || random.Next(4) == 0)
+        {
+            text.Append("[ClassBalancedSweep(Betas = new[] { 0.9, 0.999 }")
+                .Append(random.Next(4) == 0 ? ", Losses = new[] { CbLoss.LogitAdjusted, CbLoss.Ldam }, Taus = new[] { 0.5, 1.0 }" : string.Empty)
+                .Append(random.Next(2) == 0 ? NameArgument(random, ns, pick) : string.Empty).Append(")] ");
+        }
+
+        text.Append("public enum ").Append(name).Append(" { ");
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        int count = random.Next(1, 5);
+        for (int m = 0; m < count; m++)
+        {
+            string member = pick(MemberNames);
+            if (!members.Add(member.TrimStart('@')))
+            {
+                continue;
+            }
+
+            string samples = random.Next(6) == 0 ? pick(HugeCounts) : random.Next(0, 2000).ToString(CultureInfo.InvariantCulture);
+            text.Append(random.Next(8) == 0 ? string.Empty : "[Samples(" + samples + ")] ")
+                .Append(member).Append(", ");
+        }
+
+        return text.Append("}").ToString();
+    }
+
+    private static readonly string[] Losses = { "Softmax", "Sigmoid", "Focal", "LogitAdjusted", "Ldam" };
+
+    /// <summary>The long-tail knobs, valid and not, on any loss (CB027–CB031 and CB005/CB030 where they do not apply).</summary>
+    private static readonly string[] LongTailOptions =
+    {
+        ", Tau = 0.5", ", Tau = -1.0", ", MaxMargin = 0.3", ", MaxMargin = 0.0", ", Scale = 16.0", ", Scale = double.NaN",
+        ", DeferUntilEpoch = 3", ", Beta = 0.99", ", Gamma = 1.0", ", ZeroCounts = ZeroCountPolicy.ZeroWeight",
+    };
+
+    private static string NameArgument(Random random, string ns, Func<IReadOnlyList<string>, string> pick) =>
+        random.Next(2) == 0 ? string.Empty : ", Name = \"" + (random.Next(3) == 0 ? LimitName(random, ns) : pick(ConfigNames)) + "\"";
+
+    /// <summary>Starts every name made at the metadata limit (a program holding one is emitted).</summary>
+    private const string LimitMarker = "Lim";
+
+    /// <summary>A Name that brings one generated name (<see cref="LimitSuffixes"/>) to 1,023 UTF-8 bytes, one
+    /// byte under or one over, in the metadata form of <paramref name="ns"/> (no '@'); in ASCII or in 'é' (2 bytes).</summary>
+    private static string LimitName(Random random, string ns)
+    {
+        (string suffix, bool qualified) = LimitSuffixes[random.Next(LimitSuffixes.Length)];
+        int bytes = 1023 + random.Next(-1, 2) - suffix.Length - LimitMarker.Length
+            - (qualified ? ns.Replace("@", string.Empty, StringComparison.Ordinal).Length + 1 : 0);
+        return random.Next(2) == 0
+            ? LimitMarker + new string('Q', bytes)
+            : LimitMarker + new string('\u00E9', bytes / 2) + (bytes % 2 == 1 ? "Q" : string.Empty);
     }
 }

@@ -3,96 +3,95 @@ using System.Linq;
 using System.Reflection;
 using CbGen.Sampling;
 
-namespace CbGen.Generators.Tests
+namespace CbGen.Generators.Tests;
+
+/// <summary><c>SamplingPower = q</c>: the generated <c>SamplingProbabilities</c> equal the runtime samplers'
+/// <see cref="SamplingProbabilities.Power"/> bit for bit and p_c ∝ n_c^q from a float64 loop; no table without it.</summary>
+public sealed class SamplingConstantsTests
 {
-    /// <summary><c>SamplingPower = q</c>: the generated <c>SamplingProbabilities</c> equal the runtime samplers'
-    /// <see cref="SamplingProbabilities.Power"/> bit for bit and p_c ∝ n_c^q from a float64 loop; no table without it.</summary>
-    public sealed class SamplingConstantsTests
+    private const string Source = """
+        using CbGen;
+
+        namespace Sampled
+        {
+            [ClassBalanced(SamplingPower = 0.5, Name = "Sqrt")]
+            [ClassBalanced(Loss = CbLoss.LogitAdjusted, SamplingPower = 0.0, Name = "Balanced")]
+            [ClassBalanced(Loss = CbLoss.Focal, Name = "Plain")]
+            public enum Label { [Samples(900)] Head, [Samples(100)] Middle, [Samples(4)] Tail }
+
+            [ClassBalanced(SamplingPower = 1.0, ZeroCounts = ZeroCountPolicy.ZeroWeight, Name = "Sparse")]
+            public enum Sparse { [Samples(30)] A, [Samples(0)] B, [Samples(10)] C }
+
+            public static class Probe
+            {
+                public static double[] Table(string name) => name switch
+                {
+                    "Sqrt" => SqrtWeights.SamplingProbabilities.ToArray(),
+                    "Balanced" => BalancedWeights.SamplingProbabilities.ToArray(),
+                    _ => SparseWeights.SamplingProbabilities.ToArray(),
+                };
+            }
+        }
+        """;
+
+    private static readonly long[] Counts = { 900, 100, 4 };
+
+    [Theory]
+    [InlineData("Sqrt", 0.5)]
+    [InlineData("Balanced", 0.0)]
+    public void The_table_is_the_samplers_rule_bitwise_and_the_formula(string name, double q)
     {
-        private const string Source = """
+        Type type = Loaded.Value.GetType("Sampled." + name + "Weights", throwOnError: true)!;
+        double[] actual = Table(name);
+        double[] expected = SamplingProbabilities.Power(Counts, q);
+        for (int c = 0; c < Counts.Length; c++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected[c]), BitConverter.DoubleToInt64Bits(actual[c]));
+        }
+
+        double norm = Counts.Sum(n => Math.Pow(n, q));
+        for (int c = 0; c < Counts.Length; c++)
+        {
+            Assert.Equal(Math.Pow(Counts[c], q) / norm, actual[c], 1e-15);
+        }
+
+        Assert.Equal(q, (double)type.GetField("SamplingPower")!.GetRawConstantValue()!);
+    }
+
+    [Fact]
+    public void An_empty_class_under_ZeroWeight_gets_probability_0_and_no_knob_means_no_table()
+    {
+        double[] sparse = Table("Sparse");
+        Assert.Equal(new[] { 0.75, 0.0, 0.25 }, sparse);
+        Type plain = Loaded.Value.GetType("Sampled.PlainWeights", throwOnError: true)!;
+        Assert.Null(plain.GetProperty("SamplingProbabilities"));
+        Assert.Null(plain.GetField("SamplingPower"));
+    }
+
+    [Fact]
+    public void Sampling_power_snapshot()
+    {
+        const string source = """
             using CbGen;
 
-            namespace Sampled
+            namespace Audio
             {
-                [ClassBalanced(SamplingPower = 0.5, Name = "Sqrt")]
-                [ClassBalanced(Loss = CbLoss.LogitAdjusted, SamplingPower = 0.0, Name = "Balanced")]
-                [ClassBalanced(Loss = CbLoss.Focal, Name = "Plain")]
-                public enum Label { [Samples(900)] Head, [Samples(100)] Middle, [Samples(4)] Tail }
-
-                [ClassBalanced(SamplingPower = 1.0, ZeroCounts = ZeroCountPolicy.ZeroWeight, Name = "Sparse")]
-                public enum Sparse { [Samples(30)] A, [Samples(0)] B, [Samples(10)] C }
-
-                public static class Probe
-                {
-                    public static double[] Table(string name) => name switch
-                    {
-                        "Sqrt" => SqrtWeights.SamplingProbabilities.ToArray(),
-                        "Balanced" => BalancedWeights.SamplingProbabilities.ToArray(),
-                        _ => SparseWeights.SamplingProbabilities.ToArray(),
-                    };
-                }
+                [ClassBalanced(SamplingPower = 0.5)]
+                public enum Sound { [Samples(900)] Speech, [Samples(90)] Music, [Samples(9)] Siren }
             }
             """;
-
-        private static readonly long[] Counts = { 900, 100, 4 };
-
-        [Theory]
-        [InlineData("Sqrt", 0.5)]
-        [InlineData("Balanced", 0.0)]
-        public void The_table_is_the_samplers_rule_bitwise_and_the_formula(string name, double q)
-        {
-            Type type = Loaded.Value.GetType("Sampled." + name + "Weights", throwOnError: true)!;
-            double[] actual = Table(name);
-            double[] expected = SamplingProbabilities.Power(Counts, q);
-            for (int c = 0; c < Counts.Length; c++)
-            {
-                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[c]), BitConverter.DoubleToInt64Bits(actual[c]));
-            }
-
-            double norm = Counts.Sum(n => Math.Pow(n, q));
-            for (int c = 0; c < Counts.Length; c++)
-            {
-                Assert.Equal(Math.Pow(Counts[c], q) / norm, actual[c], 1e-15);
-            }
-
-            Assert.Equal(q, (double)type.GetField("SamplingPower")!.GetRawConstantValue()!);
-        }
-
-        [Fact]
-        public void An_empty_class_under_ZeroWeight_gets_probability_0_and_no_knob_means_no_table()
-        {
-            double[] sparse = Table("Sparse");
-            Assert.Equal(new[] { 0.75, 0.0, 0.25 }, sparse);
-            Type plain = Loaded.Value.GetType("Sampled.PlainWeights", throwOnError: true)!;
-            Assert.Null(plain.GetProperty("SamplingProbabilities"));
-            Assert.Null(plain.GetField("SamplingPower"));
-        }
-
-        [Fact]
-        public void Sampling_power_snapshot()
-        {
-            const string source = """
-                using CbGen;
-
-                namespace Audio
-                {
-                    [ClassBalanced(SamplingPower = 0.5)]
-                    public enum Sound { [Samples(900)] Speech, [Samples(90)] Music, [Samples(9)] Siren }
-                }
-                """;
-            CbGenRunResult run = GeneratorHarness.Run(false, source);
-            Snapshot.VerifyGenerated(run, nameof(Sampling_power_snapshot));
-            run.AssertCompilesCleanly();
-        }
-
-        private static double[] Table(string name) =>
-            (double[])Loaded.Value.GetType("Sampled.Probe", throwOnError: true)!.GetMethod("Table")!.Invoke(null, new object[] { name })!;
-
-        private static readonly Lazy<Assembly> Loaded = new(() =>
-        {
-            CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, Source);
-            run.AssertCompilesCleanly();
-            return TablesTests.Load(run.OutputCompilation);
-        });
+        CbGenRunResult run = GeneratorHarness.Run(false, source);
+        Snapshot.VerifyGenerated(run, nameof(Sampling_power_snapshot));
+        run.AssertCompilesCleanly();
     }
+
+    private static double[] Table(string name) =>
+        (double[])Loaded.Value.GetType("Sampled.Probe", throwOnError: true)!.GetMethod("Table")!.Invoke(null, new object[] { name })!;
+
+    private static readonly Lazy<Assembly> Loaded = new(() =>
+    {
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, Source);
+        run.AssertCompilesCleanly();
+        return TablesTests.Load(run.OutputCompilation);
+    });
 }

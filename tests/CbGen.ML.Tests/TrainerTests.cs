@@ -27,7 +27,9 @@ public class TrainerTests
         (double plain, double weighted) = MinorityRecall(weight => _ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
             new SdcaMaximumEntropyMulticlassTrainer.Options
             {
-                ExampleWeightColumnName = weight, NumberOfThreads = 1, MaximumNumberOfIterations = 100,
+                ExampleWeightColumnName = weight,
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 100,
             }));
         AssertBetter("SdcaMaximumEntropy", plain, weighted);
     }
@@ -40,7 +42,10 @@ public class TrainerTests
         (double plain, double weighted) = MinorityRecall(weight => _ml.MulticlassClassification.Trainers.LightGbm(
             new LightGbmMulticlassTrainer.Options
             {
-                ExampleWeightColumnName = weight, NumberOfLeaves = 4, MinimumExampleCountPerLeaf = 10, NumberOfIterations = 50,
+                ExampleWeightColumnName = weight,
+                NumberOfLeaves = 4,
+                MinimumExampleCountPerLeaf = 10,
+                NumberOfIterations = 50,
                 NumberOfThreads = 1,
             }));
         AssertBetter("LightGbm", plain, weighted);

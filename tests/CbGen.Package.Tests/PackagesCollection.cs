@@ -1,9 +1,8 @@
-namespace CbGen.Package.Tests
+namespace CbGen.Package.Tests;
+
+/// <summary>One pack per test run, shared by every test class that needs the packages.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackagesCollection : ICollectionFixture<PackedPackages>
 {
-    /// <summary>One pack per test run, shared by every test class that needs the packages.</summary>
-    [CollectionDefinition(Name)]
-    public sealed class PackagesCollection : ICollectionFixture<PackedPackages>
-    {
-        public const string Name = "Packed packages";
-    }
+    public const string Name = "Packed packages";
 }

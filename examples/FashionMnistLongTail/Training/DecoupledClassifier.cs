@@ -6,45 +6,45 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace FashionMnistLongTail.Training
+namespace FashionMnistLongTail.Training;
+
+/// <summary>
+/// A trained model's classifier re-balanced on frozen features (docs/rebalancing.md): cRT, τ-normalisation, LWS or
+/// weight balancing's stage 2, from CbGen.TorchSharp's <see cref="ClassifierRetraining"/> and
+/// <see cref="ClassifierNorms"/>. The features are the MLP's penultimate activations of the training subset,
+/// computed once in eval mode without gradients; the layers under them never change.
+/// </summary>
+public sealed class DecoupledClassifier : IDisposable
 {
-    /// <summary>
-    /// A trained model's classifier re-balanced on frozen features (docs/rebalancing.md): cRT, τ-normalisation, LWS or
-    /// weight balancing's stage 2, from CbGen.TorchSharp's <see cref="ClassifierRetraining"/> and
-    /// <see cref="ClassifierNorms"/>. The features are the MLP's penultimate activations of the training subset,
-    /// computed once in eval mode without gradients; the layers under them never change.
-    /// </summary>
-    public sealed class DecoupledClassifier : IDisposable
+    private readonly IDisposable? owned;
+
+    private DecoupledClassifier(Func<Tensor, Tensor> logits, string source, IDisposable? owned)
     {
-        private readonly IDisposable? owned;
+        Logits = logits;
+        Source = source;
+        this.owned = owned;
+    }
 
-        private DecoupledClassifier(Func<Tensor, Tensor> logits, string source, IDisposable? owned)
+    /// <summary>Images [B, 784] to re-balanced logits [B, C].</summary>
+    public Func<Tensor, Tensor> Logits { get; }
+
+    /// <summary>What was done, for the reports (e.g. "τ-normalisation τ=0.6").</summary>
+    public string Source { get; }
+
+    /// <summary>Builds <paramref name="row"/>'s classifier on <paramref name="model"/> (whose last layer weight
+    /// balancing's stage 2 fine-tunes in place). Seeded: the new head's initialisation and the sampler use
+    /// <paramref name="seed"/>.</summary>
+    public static DecoupledClassifier Build(LossSpec row, Classifier model, TensorData train, long[] counts, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        model.eval();
+        using var features = FeaturesOf(model, train);
+        var options = new ClassifierRetrainingOptions { Seed = seed };
+        switch (row.Decoupling)
         {
-            Logits = logits;
-            Source = source;
-            this.owned = owned;
-        }
-
-        /// <summary>Images [B, 784] to re-balanced logits [B, C].</summary>
-        public Func<Tensor, Tensor> Logits { get; }
-
-        /// <summary>What was done, for the reports (e.g. "τ-normalisation τ=0.6").</summary>
-        public string Source { get; }
-
-        /// <summary>Builds <paramref name="row"/>'s classifier on <paramref name="model"/> (whose last layer weight
-        /// balancing's stage 2 fine-tunes in place). Seeded: the new head's initialisation and the sampler use
-        /// <paramref name="seed"/>.</summary>
-        public static DecoupledClassifier Build(LossSpec row, Classifier model, TensorData train, long[] counts, int seed)
-        {
-            ArgumentNullException.ThrowIfNull(row);
-            ArgumentNullException.ThrowIfNull(model);
-            ArgumentNullException.ThrowIfNull(train);
-            model.eval();
-            using var features = FeaturesOf(model, train);
-            var options = new ClassifierRetrainingOptions { Seed = seed };
-            switch (row.Decoupling)
-            {
-                case Decoupling.ClassifierRetraining:
+            case Decoupling.ClassifierRetraining:
                 {
                     torch.manual_seed(seed);
                     var head = nn.Linear(features.shape[1], counts.Length);
@@ -53,7 +53,7 @@ namespace FashionMnistLongTail.Training
                     return new DecoupledClassifier(x => head.call(model.Features(x)), "cRT (class-balanced sampler, 10 epochs)", head);
                 }
 
-                case Decoupling.TauNormalisation:
+            case Decoupling.TauNormalisation:
                 {
                     TauSelection selection = ClassifierNorms.SelectTau(model.Head, features, train.Labels);
                     double tau = selection.Tau;
@@ -61,13 +61,13 @@ namespace FashionMnistLongTail.Training
                         "τ-normalisation τ=" + tau.ToString("0.0", CultureInfo.InvariantCulture) + " (bias dropped)", null);
                 }
 
-                case Decoupling.WeightScaling:
+            case Decoupling.WeightScaling:
                 {
                     Tensor scales = ClassifierRetraining.LearnWeightScaling(model.Head, features, train.Labels, options);
                     return new DecoupledClassifier(x => model.call(x).mul(scales), "LWS (class-balanced sampler, 10 epochs)", scales);
                 }
 
-                case Decoupling.WeightBalancingStage2:
+            case Decoupling.WeightBalancingStage2:
                 {
                     // MaxNorm bound: the smallest class row's norm after stage 1, so no class keeps a longer row than the
                     // rarest-norm one; stage 2 draws rows as they come (q = 1) and re-balances through the CB loss.
@@ -81,37 +81,40 @@ namespace FashionMnistLongTail.Training
                     using var loss = CbLosses.FromCounts(CbLoss.Softmax, counts, row.Beta);
                     ClassifierRetraining.Retrain(model.Head, features, train.Labels, new ClassifierRetrainingOptions
                     {
-                        Seed = seed, SamplingPower = 1.0, Loss = loss, MaxNorm = bound, WeightDecay = row.WeightDecay,
+                        Seed = seed,
+                        SamplingPower = 1.0,
+                        Loss = loss,
+                        MaxNorm = bound,
+                        WeightDecay = row.WeightDecay,
                     });
                     return new DecoupledClassifier(x => model.call(x), "stage 2: CB softmax + MaxNorm "
                         + bound.ToString("0.00", CultureInfo.InvariantCulture), null);
                 }
 
-                default:
-                    throw new ArgumentException("Row " + row.Key + " re-balances no classifier.", nameof(row));
-            }
+            default:
+                throw new ArgumentException("Row " + row.Key + " re-balances no classifier.", nameof(row));
         }
-
-        private static Tensor FeaturesOf(Classifier model, TensorData data)
-        {
-            using var noGrad = no_grad();
-            var parts = new Tensor[(data.Count + Trainer.EvalBatchSize - 1) / Trainer.EvalBatchSize];
-            for (int b = 0; b < parts.Length; b++)
-            {
-                int start = b * Trainer.EvalBatchSize;
-                parts[b] = model.Features(data.Features.narrow(0, start, Math.Min(Trainer.EvalBatchSize, data.Count - start)));
-            }
-
-            var all = cat(parts, 0);
-            foreach (var part in parts)
-            {
-                part.Dispose();
-            }
-
-            return all;
-        }
-
-        /// <inheritdoc />
-        public void Dispose() => owned?.Dispose();
     }
+
+    private static Tensor FeaturesOf(Classifier model, TensorData data)
+    {
+        using var noGrad = no_grad();
+        var parts = new Tensor[(data.Count + Trainer.EvalBatchSize - 1) / Trainer.EvalBatchSize];
+        for (int b = 0; b < parts.Length; b++)
+        {
+            int start = b * Trainer.EvalBatchSize;
+            parts[b] = model.Features(data.Features.narrow(0, start, Math.Min(Trainer.EvalBatchSize, data.Count - start)));
+        }
+
+        var all = cat(parts, 0);
+        foreach (var part in parts)
+        {
+            part.Dispose();
+        }
+
+        return all;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => owned?.Dispose();
 }

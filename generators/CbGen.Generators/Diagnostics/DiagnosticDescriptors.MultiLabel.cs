@@ -1,47 +1,46 @@
 using Microsoft.CodeAnalysis;
 
-namespace CbGen.Generators
+namespace CbGen.Generators;
+
+// DiagnosticDescriptors: CB050-CB054, multi-label counts (positives n_c out of N samples). The attribute's Samples and
+// MultiLabel are checked by the analyzers; a counts file's "# samples: N" line by the generator, which reads the file.
+internal static partial class DiagnosticDescriptors
 {
-    // DiagnosticDescriptors: CB050-CB054, multi-label counts (positives n_c out of N samples). The attribute's Samples and
-    // MultiLabel are checked by the analyzers; a counts file's "# samples: N" line by the generator, which reads the file.
-    internal static partial class DiagnosticDescriptors
-    {
-        /// <summary>The fix for a missing N, named by CB050's messages.</summary>
-        internal const string SamplesFix = "set Samples = N on the attribute, N being the number of training samples (labelled or not)";
+    /// <summary>The fix for a missing N, named by CB050's messages.</summary>
+    internal const string SamplesFix = "set Samples = N on the attribute, N being the number of training samples (labelled or not)";
 
-        /// <summary>CB050: multi-label counts are asked for (MultiLabel = true) but no N is given.</summary>
-        public static readonly DiagnosticDescriptor MultiLabelSamplesMissing = Create(
-            DiagnosticIds.MultiLabelSamplesMissing, "Multi-label counts need the number of samples N",
-            "{0} asks for multi-label counts (MultiLabel = true) but gives no number of samples N, without which the negatives N − n_c and the priors n_c / N are unknown; {1}",
-            DiagnosticSeverity.Error,
-            "Multi-label counts are the positives n_c of each class out of N samples. N is not the sum of the counts (a sample may carry several labels or none), so it must be given: Samples = N on the attribute, or for a counts file a '# samples: N' line (cbgen count writes it for multi-label sources).");
+    /// <summary>CB050: multi-label counts are asked for (MultiLabel = true) but no N is given.</summary>
+    public static readonly DiagnosticDescriptor MultiLabelSamplesMissing = Create(
+        DiagnosticIds.MultiLabelSamplesMissing, "Multi-label counts need the number of samples N",
+        "{0} asks for multi-label counts (MultiLabel = true) but gives no number of samples N, without which the negatives N − n_c and the priors n_c / N are unknown; {1}",
+        DiagnosticSeverity.Error,
+        "Multi-label counts are the positives n_c of each class out of N samples. N is not the sum of the counts (a sample may carry several labels or none), so it must be given: Samples = N on the attribute, or for a counts file a '# samples: N' line (cbgen count writes it for multi-label sources).");
 
-        /// <summary>CB051: N (Samples, or a counts file's samples line) is not a whole number ≥ 1.</summary>
-        public static readonly DiagnosticDescriptor SamplesOutOfRange = Create(
-            DiagnosticIds.SamplesOutOfRange, "The number of samples must be a whole number ≥ 1",
-            "{0} is '{1}', which {2}; the number of samples N counts every training sample (labelled or not): write a whole number ≥ 1",
-            DiagnosticSeverity.Error,
-            "N is the number of training samples of a multi-label data set, the denominator of the priors n_c / N; 0, a negative number or text is not a number of samples. Write the number of samples, at least the largest count.");
+    /// <summary>CB051: N (Samples, or a counts file's samples line) is not a whole number ≥ 1.</summary>
+    public static readonly DiagnosticDescriptor SamplesOutOfRange = Create(
+        DiagnosticIds.SamplesOutOfRange, "The number of samples must be a whole number ≥ 1",
+        "{0} is '{1}', which {2}; the number of samples N counts every training sample (labelled or not): write a whole number ≥ 1",
+        DiagnosticSeverity.Error,
+        "N is the number of training samples of a multi-label data set, the denominator of the priors n_c / N; 0, a negative number or text is not a number of samples. Write the number of samples, at least the largest count.");
 
-        /// <summary>CB052: a class has more positives n_c than there are samples N.</summary>
-        public static readonly DiagnosticDescriptor CountAboveSamples = Create(
-            DiagnosticIds.CountAboveSamples, "A class has more positives than there are samples",
-            "Class '{0}' has {1} positives but {2} gives N = {3} samples; a class is positive at most once per sample, so each count must be ≤ N: correct N (every training sample, labelled or not) or the count",
-            DiagnosticSeverity.Error,
-            "In multi-label counts n_c is the number of samples that carry class c, so it cannot exceed the number of samples N; a larger count means that N or the count is wrong (for example N counted only one split, or the counts are label occurrences, not samples). Correct whichever is wrong.");
+    /// <summary>CB052: a class has more positives n_c than there are samples N.</summary>
+    public static readonly DiagnosticDescriptor CountAboveSamples = Create(
+        DiagnosticIds.CountAboveSamples, "A class has more positives than there are samples",
+        "Class '{0}' has {1} positives but {2} gives N = {3} samples; a class is positive at most once per sample, so each count must be ≤ N: correct N (every training sample, labelled or not) or the count",
+        DiagnosticSeverity.Error,
+        "In multi-label counts n_c is the number of samples that carry class c, so it cannot exceed the number of samples N; a larger count means that N or the count is wrong (for example N counted only one split, or the counts are label occurrences, not samples). Correct whichever is wrong.");
 
-        /// <summary>CB053: N is given twice (Samples and the counts file, or two samples lines) with different values.</summary>
-        public static readonly DiagnosticDescriptor SamplesGivenTwice = Create(
-            DiagnosticIds.SamplesGivenTwice, "The number of samples is given twice",
-            "The number of samples is given twice, {0} and {1}; give N once: {2}",
-            DiagnosticSeverity.Error,
-            "A label set has one number of samples N. When the attribute's Samples and the counts file's '# samples: N' line (or two such lines) disagree, the generator cannot know which is meant. Keep the file's line (it travels with the counts) and remove Samples, or correct the one that is wrong.");
+    /// <summary>CB053: N is given twice (Samples and the counts file, or two samples lines) with different values.</summary>
+    public static readonly DiagnosticDescriptor SamplesGivenTwice = Create(
+        DiagnosticIds.SamplesGivenTwice, "The number of samples is given twice",
+        "The number of samples is given twice, {0} and {1}; give N once: {2}",
+        DiagnosticSeverity.Error,
+        "A label set has one number of samples N. When the attribute's Samples and the counts file's '# samples: N' line (or two such lines) disagree, the generator cannot know which is meant. Keep the file's line (it travels with the counts) and remove Samples, or correct the one that is wrong.");
 
-        /// <summary>CB054: a multi-label config uses a softmax loss (one class per sample).</summary>
-        public static readonly DiagnosticDescriptor MultiLabelSoftmax = Create(
-            DiagnosticIds.MultiLabelSoftmax, "A multi-label config needs a per-class binary loss",
-            "{0} is multi-label ({1}) but its loss is {2}, a softmax over the classes that takes one class per sample; use Loss = CbLoss.Sigmoid or Loss = CbLoss.Focal (a binary term per class), or drop the multi-label counts",
-            DiagnosticSeverity.Error,
-            "A softmax loss (CbLoss.Softmax, LogitAdjusted, Ldam and VectorScaling) takes one class index per sample and cannot express a sample with several labels. The class-balanced sigmoid and focal losses take multi-hot targets, one binary term per class, and weight class c by its positives n_c.");
-    }
+    /// <summary>CB054: a multi-label config uses a softmax loss (one class per sample).</summary>
+    public static readonly DiagnosticDescriptor MultiLabelSoftmax = Create(
+        DiagnosticIds.MultiLabelSoftmax, "A multi-label config needs a per-class binary loss",
+        "{0} is multi-label ({1}) but its loss is {2}, a softmax over the classes that takes one class per sample; use Loss = CbLoss.Sigmoid or Loss = CbLoss.Focal (a binary term per class), or drop the multi-label counts",
+        DiagnosticSeverity.Error,
+        "A softmax loss (CbLoss.Softmax, LogitAdjusted, Ldam and VectorScaling) takes one class index per sample and cannot express a sample with several labels. The class-balanced sigmoid and focal losses take multi-hot targets, one binary term per class, and weight class c by its positives n_c.");
 }

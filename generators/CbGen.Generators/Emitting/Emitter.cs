@@ -3,203 +3,202 @@ using System.Reflection;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 
-namespace CbGen.Generators.Emitting
+namespace CbGen.Generators.Emitting;
+
+/// <summary>Turns an <see cref="EnumSpec"/> into C# text. Pure: strings in, strings out, linear in the number of
+/// classes. This part holds what every generated file shares: the header, namespaces, constant tables and label look-ups.</summary>
+internal static partial class Emitter
 {
-    /// <summary>Turns an <see cref="EnumSpec"/> into C# text. Pure: strings in, strings out, linear in the number of
-    /// classes. This part holds what every generated file shares: the header, namespaces, constant tables and label look-ups.</summary>
-    internal static partial class Emitter
+    private const string Tensor = "global::TorchSharp.torch.Tensor";
+    private const string Reduction = "global::TorchSharp.torch.nn.Reduction";
+
+    /// <summary>The product version written into <c>[GeneratedCode]</c> (the informational version without the
+    /// source-revision suffix).</summary>
+    public static readonly string Version = ReadVersion();
+
+    private static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"CbGen\", \"" + Version + "\")]";
+
+
+    private static void WriteTable(
+        SourceWriter w,
+        CompilationFeatures features,
+        string elementType,
+        string property,
+        string field,
+        string summary,
+        int length,
+        Func<int, string> literal)
     {
-        private const string Tensor = "global::TorchSharp.torch.Tensor";
-        private const string Reduction = "global::TorchSharp.torch.nn.Reduction";
-
-        /// <summary>The product version written into <c>[GeneratedCode]</c> (the informational version without the
-        /// source-revision suffix).</summary>
-        public static readonly string Version = ReadVersion();
-
-        private static readonly string GeneratedCodeAttribute =
-            "[global::System.CodeDom.Compiler.GeneratedCode(\"CbGen\", \"" + Version + "\")]";
-
-
-        private static void WriteTable(
-            SourceWriter w,
-            CompilationFeatures features,
-            string elementType,
-            string property,
-            string field,
-            string summary,
-            int length,
-            Func<int, string> literal)
+        w.WriteLine();
+        w.WriteLine("/// <summary>" + summary + "</summary>");
+        if (features.HasCreateSpan)
         {
-            w.WriteLine();
-            w.WriteLine("/// <summary>" + summary + "</summary>");
-            if (features.HasCreateSpan)
-            {
-                // .NET 7+: the compiler reads the constant data in place (RuntimeHelpers.CreateSpan), no allocation.
-                w.WriteLine("public static global::System.ReadOnlySpan<" + elementType + "> " + property + " => new " + elementType + "[]");
-                WriteArrayItems(w, length, literal);
-            }
-            else
-            {
-                // Older targets would allocate the array on every access: cache it once.
-                w.WriteLine("public static global::System.ReadOnlySpan<" + elementType + "> " + property + " => " + field + ";");
-                WriteArray(w, elementType, field, length, literal);
-            }
-        }
-
-        /// <summary>A blank line and <c>private static readonly T[] field = new T[] { … };</c>.</summary>
-        private static void WriteArray(SourceWriter w, string elementType, string field, int length, Func<int, string> literal)
-        {
-            w.WriteLine();
-            w.WriteLine("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[]");
+            // .NET 7+: the compiler reads the constant data in place (RuntimeHelpers.CreateSpan), no allocation.
+            w.WriteLine("public static global::System.ReadOnlySpan<" + elementType + "> " + property + " => new " + elementType + "[]");
             WriteArrayItems(w, length, literal);
         }
-
-        /// <summary>The braces of an array initialiser with <paramref name="length"/> items, eight a line.</summary>
-        private static void WriteArrayItems(SourceWriter w, int length, Func<int, string> literal)
+        else
         {
-            w.OpenBrace();
-            const int PerLine = 8;
-            for (int start = 0; start < length; start += PerLine)
+            // Older targets would allocate the array on every access: cache it once.
+            w.WriteLine("public static global::System.ReadOnlySpan<" + elementType + "> " + property + " => " + field + ";");
+            WriteArray(w, elementType, field, length, literal);
+        }
+    }
+
+    /// <summary>A blank line and <c>private static readonly T[] field = new T[] { … };</c>.</summary>
+    private static void WriteArray(SourceWriter w, string elementType, string field, int length, Func<int, string> literal)
+    {
+        w.WriteLine();
+        w.WriteLine("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[]");
+        WriteArrayItems(w, length, literal);
+    }
+
+    /// <summary>The braces of an array initialiser with <paramref name="length"/> items, eight a line.</summary>
+    private static void WriteArrayItems(SourceWriter w, int length, Func<int, string> literal)
+    {
+        w.OpenBrace();
+        const int PerLine = 8;
+        for (int start = 0; start < length; start += PerLine)
+        {
+            w.StartLine();
+            int end = Math.Min(length, start + PerLine);
+            for (int i = start; i < end; i++)
             {
-                w.StartLine();
-                int end = Math.Min(length, start + PerLine);
+                w.Append(literal(i)).Append(",");
+                if (i + 1 < end)
+                {
+                    w.Append(" ");
+                }
+            }
+
+            w.EndLine();
+        }
+
+        w.CloseBrace(";");
+    }
+
+    /// <summary>The knobs of a config for the header comment, e.g. ", gamma: 2" or ", max margin: 0.5, scale: 30".</summary>
+    private static string KnobsHeader(ConfigSpec config)
+    {
+        string text = string.Empty;
+        foreach (LossKnob knob in KindOf(config.Loss).Knobs)
+        {
+            text += ", " + knob.Header + ": " + Literals.Text(knob.Value(config));
+        }
+
+        return text;
+    }
+
+    private static void WriteHeader(SourceWriter w, EnumSpec spec, ConfigSpec config, CompilationFeatures features)
+    {
+        w.WriteLine("// <auto-generated/>");
+        w.WriteLine("// Generated by CbGen from the " + (spec.CountsFile is null ? "[ClassBalanced]" : "[ClassBalancedDataset]")
+            + " config \"" + config.TypeName + "\" of "
+            + spec.FullyQualifiedEnumName.Replace("global::", string.Empty)
+            + (spec.CountsFile is null ? string.Empty : " (counts file \"" + Literals.Comment(spec.CountsFile) + "\")") + ":");
+        w.WriteLine("//   loss: " + config.Loss.ToString()
+            + (config.UsesWeights ? ", beta: " + Literals.Text(config.Beta) : string.Empty)
+            + KnobsHeader(config)
+            + ", normalizer: " + config.Normalizer.ToString()
+            + ", device: " + config.Device.ToString()
+            + ", zero counts: " + config.ZeroCounts.ToString()
+            + (config.DeferUntilEpoch > 0 ? ", defer until epoch: " + Literals.Int(config.DeferUntilEpoch) : string.Empty)
+            + (config.HasSamplingPower ? ", sampling power: " + Literals.Text(config.SamplingPower) : string.Empty));
+        WriteMultiLabelHeader(w, config);
+        if (IsCompact(spec))
+        {
+            WriteCompactCounts(w, spec);
+        }
+        else
+        {
+            w.WriteLine("//   counts (class index: member = samples):");
+            const int PerLine = 6;
+            for (int start = 0; start < spec.Members.Count; start += PerLine)
+            {
+                w.StartLine().Append("//    ");
+                int end = Math.Min(spec.Members.Count, start + PerLine);
                 for (int i = start; i < end; i++)
                 {
-                    w.Append(literal(i)).Append(",");
-                    if (i + 1 < end)
-                    {
-                        w.Append(" ");
-                    }
+                    MemberSpec member = spec.Members[i];
+                    w.Append(" ").Append(Literals.Int(member.Index)).Append(": ").Append(member.Name)
+                        .Append(" = ").Append(Literals.Text(member.Count)).Append(i + 1 < spec.Members.Count ? "," : string.Empty);
                 }
 
                 w.EndLine();
             }
-
-            w.CloseBrace(";");
         }
 
-        /// <summary>The knobs of a config for the header comment, e.g. ", gamma: 2" or ", max margin: 0.5, scale: 30".</summary>
-        private static string KnobsHeader(ConfigSpec config)
+        if (features.SupportsNullable)
         {
-            string text = string.Empty;
-            foreach (LossKnob knob in KindOf(config.Loss).Knobs)
-            {
-                text += ", " + knob.Header + ": " + Literals.Text(knob.Value(config));
-            }
-
-            return text;
+            w.WriteLine("#nullable enable");
         }
 
-        private static void WriteHeader(SourceWriter w, EnumSpec spec, ConfigSpec config, CompilationFeatures features)
+        w.WriteLine();
+    }
+
+    /// <summary>The training samples of each class, indexed by class.</summary>
+    private static long[] CountsOf(EnumSpec spec)
+    {
+        var counts = new long[spec.Members.Count];
+        for (int c = 0; c < counts.Length; c++)
         {
-            w.WriteLine("// <auto-generated/>");
-            w.WriteLine("// Generated by CbGen from the " + (spec.CountsFile is null ? "[ClassBalanced]" : "[ClassBalancedDataset]")
-                + " config \"" + config.TypeName + "\" of "
-                + spec.FullyQualifiedEnumName.Replace("global::", string.Empty)
-                + (spec.CountsFile is null ? string.Empty : " (counts file \"" + Literals.Comment(spec.CountsFile) + "\")") + ":");
-            w.WriteLine("//   loss: " + config.Loss.ToString()
-                + (config.UsesWeights ? ", beta: " + Literals.Text(config.Beta) : string.Empty)
-                + KnobsHeader(config)
-                + ", normalizer: " + config.Normalizer.ToString()
-                + ", device: " + config.Device.ToString()
-                + ", zero counts: " + config.ZeroCounts.ToString()
-                + (config.DeferUntilEpoch > 0 ? ", defer until epoch: " + Literals.Int(config.DeferUntilEpoch) : string.Empty)
-                + (config.HasSamplingPower ? ", sampling power: " + Literals.Text(config.SamplingPower) : string.Empty));
-            WriteMultiLabelHeader(w, config);
-            if (IsCompact(spec))
-            {
-                WriteCompactCounts(w, spec);
-            }
-            else
-            {
-                w.WriteLine("//   counts (class index: member = samples):");
-                const int PerLine = 6;
-                for (int start = 0; start < spec.Members.Count; start += PerLine)
-                {
-                    w.StartLine().Append("//    ");
-                    int end = Math.Min(spec.Members.Count, start + PerLine);
-                    for (int i = start; i < end; i++)
-                    {
-                        MemberSpec member = spec.Members[i];
-                        w.Append(" ").Append(Literals.Int(member.Index)).Append(": ").Append(member.Name)
-                            .Append(" = ").Append(Literals.Text(member.Count)).Append(i + 1 < spec.Members.Count ? "," : string.Empty);
-                    }
-
-                    w.EndLine();
-                }
-            }
-
-            if (features.SupportsNullable)
-            {
-                w.WriteLine("#nullable enable");
-            }
-
-            w.WriteLine();
+            counts[c] = spec.Members[c].Count;
         }
 
-        /// <summary>The training samples of each class, indexed by class.</summary>
-        private static long[] CountsOf(EnumSpec spec)
+        return counts;
+    }
+
+
+    /// <summary>The body of a look-up by a <c>label</c> parameter: <paramref name="table"/>[label] after checking
+    /// the label against <paramref name="bound"/>.</summary>
+    private static void WriteLookUpByLabel(SourceWriter w, EnumSpec spec, string bound, string table)
+    {
+        w.OpenBrace();
+        w.WriteLine("ulong index = unchecked((ulong)(long)label);");
+        w.WriteLine("if (index >= (ulong)" + bound + ")");
+        w.OpenBrace();
+        w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(label), label, "
+            + Literals.String("Not a class of " + spec.EnumName + ": the classes are 0.." + Literals.Int(spec.Members.Count - 1) + ".") + ");");
+        w.CloseBrace();
+        w.WriteLine();
+        w.WriteLine("return " + table + "[(int)index];");
+        w.CloseBrace();
+    }
+
+    /// <summary>The enum's <c>[Obsolete]</c>/<c>[Experimental]</c> lines (see <see cref="EnumSpec.Deprecation"/>).</summary>
+    private static void WriteDeprecation(SourceWriter w, EnumSpec spec)
+    {
+        if (spec.Deprecation is { } lines)
         {
-            var counts = new long[spec.Members.Count];
-            for (int c = 0; c < counts.Length; c++)
+            foreach (string line in lines.Split('\n'))
             {
-                counts[c] = spec.Members[c].Count;
+                w.WriteLine(line);
             }
-
-            return counts;
         }
+    }
 
-
-        /// <summary>The body of a look-up by a <c>label</c> parameter: <paramref name="table"/>[label] after checking
-        /// the label against <paramref name="bound"/>.</summary>
-        private static void WriteLookUpByLabel(SourceWriter w, EnumSpec spec, string bound, string table)
+    private static void OpenNamespace(SourceWriter w, EnumSpec spec)
+    {
+        if (spec.Namespace is not null)
         {
+            w.WriteLine("namespace " + spec.Namespace);
             w.OpenBrace();
-            w.WriteLine("ulong index = unchecked((ulong)(long)label);");
-            w.WriteLine("if (index >= (ulong)" + bound + ")");
-            w.OpenBrace();
-            w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(label), label, "
-                + Literals.String("Not a class of " + spec.EnumName + ": the classes are 0.." + Literals.Int(spec.Members.Count - 1) + ".") + ");");
-            w.CloseBrace();
-            w.WriteLine();
-            w.WriteLine("return " + table + "[(int)index];");
+        }
+    }
+
+    private static void CloseNamespace(SourceWriter w, EnumSpec spec)
+    {
+        if (spec.Namespace is not null)
+        {
             w.CloseBrace();
         }
+    }
 
-        /// <summary>The enum's <c>[Obsolete]</c>/<c>[Experimental]</c> lines (see <see cref="EnumSpec.Deprecation"/>).</summary>
-        private static void WriteDeprecation(SourceWriter w, EnumSpec spec)
-        {
-            if (spec.Deprecation is { } lines)
-            {
-                foreach (string line in lines.Split('\n'))
-                {
-                    w.WriteLine(line);
-                }
-            }
-        }
-
-        private static void OpenNamespace(SourceWriter w, EnumSpec spec)
-        {
-            if (spec.Namespace is not null)
-            {
-                w.WriteLine("namespace " + spec.Namespace);
-                w.OpenBrace();
-            }
-        }
-
-        private static void CloseNamespace(SourceWriter w, EnumSpec spec)
-        {
-            if (spec.Namespace is not null)
-            {
-                w.CloseBrace();
-            }
-        }
-
-        private static string ReadVersion()
-        {
-            // The SDK always writes the informational version (e.g. 0.1.0+<commit>).
-            string? version = typeof(Emitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            return (version ?? "0.0.0").Split('+')[0];
-        }
+    private static string ReadVersion()
+    {
+        // The SDK always writes the informational version (e.g. 0.1.0+<commit>).
+        string? version = typeof(Emitter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return (version ?? "0.0.0").Split('+')[0];
     }
 }

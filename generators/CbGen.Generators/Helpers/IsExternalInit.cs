@@ -1,7 +1,6 @@
 // Lets netstandard2.0 use records and init-only setters.
-namespace System.Runtime.CompilerServices
+namespace System.Runtime.CompilerServices;
+
+internal static class IsExternalInit
 {
-    internal static class IsExternalInit
-    {
-    }
 }

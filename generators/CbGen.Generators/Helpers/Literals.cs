@@ -1,238 +1,237 @@
 using System;
 using System.Globalization;
 
-namespace CbGen.Generators.Helpers
+namespace CbGen.Generators.Helpers;
+
+/// <summary>C# literals written with the invariant culture at round-trip precision, with type suffixes.</summary>
+internal static class Literals
 {
-    /// <summary>C# literals written with the invariant culture at round-trip precision, with type suffixes.</summary>
-    internal static class Literals
+    /// <summary>Whether the host formats <c>"R"</c> as the shortest text that parses back to the same double, as .NET
+    /// Core 3.0 and later do by contract. .NET Framework (Visual Studio's host), Mono and .NET Core 2.x did not always,
+    /// so there every literal is parsed back and checked.</summary>
+    internal static readonly bool RoundTripGuaranteed =
+        FormatsRoundTrip(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+
+    /// <summary>Whether <paramref name="frameworkDescription"/> (<c>RuntimeInformation.FrameworkDescription</c>) names
+    /// .NET Core 3.x (".NET Core 3.1.32") or .NET 5 and later (".NET 10.0.1"); not ".NET Framework 4.8.9",
+    /// "Mono 6.12.0", ".NET Native" or .NET Core 2.x, which reports itself as ".NET Core 4.6.26614.01".</summary>
+    internal static bool FormatsRoundTrip(string frameworkDescription)
     {
-        /// <summary>Whether the host formats <c>"R"</c> as the shortest text that parses back to the same double, as .NET
-        /// Core 3.0 and later do by contract. .NET Framework (Visual Studio's host), Mono and .NET Core 2.x did not always,
-        /// so there every literal is parsed back and checked.</summary>
-        internal static readonly bool RoundTripGuaranteed =
-            FormatsRoundTrip(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
-
-        /// <summary>Whether <paramref name="frameworkDescription"/> (<c>RuntimeInformation.FrameworkDescription</c>) names
-        /// .NET Core 3.x (".NET Core 3.1.32") or .NET 5 and later (".NET 10.0.1"); not ".NET Framework 4.8.9",
-        /// "Mono 6.12.0", ".NET Native" or .NET Core 2.x, which reports itself as ".NET Core 4.6.26614.01".</summary>
-        internal static bool FormatsRoundTrip(string frameworkDescription)
+        const string Core3 = ".NET Core 3.", Net = ".NET ";
+        if (frameworkDescription.StartsWith(Core3, StringComparison.Ordinal))
         {
-            const string Core3 = ".NET Core 3.", Net = ".NET ";
-            if (frameworkDescription.StartsWith(Core3, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            int major = 0, i = Net.Length;
-            if (!frameworkDescription.StartsWith(Net, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            while (i < frameworkDescription.Length && frameworkDescription[i] is >= '0' and <= '9' && major < 1000)
-            {
-                major = (major * 10) + (frameworkDescription[i] - '0');
-                i++;
-            }
-
-            return major >= 5 && i < frameworkDescription.Length && frameworkDescription[i] == '.';
+            return true;
         }
 
-        /// <summary>A <c>double</c> literal that parses back to exactly <paramref name="value"/>, e.g. <c>0.9999D</c>.</summary>
-        public static string Double(double value) => Double(value, verify: !RoundTripGuaranteed);
-
-        /// <summary>The literal of each of <paramref name="values"/>, each distinct value formatted once: a table repeats
-        /// values (classes with equal counts have equal weights), and round-trip formatting is the costly part of writing it.</summary>
-        public static string[] Doubles(double[] values)
+        int major = 0, i = Net.Length;
+        if (!frameworkDescription.StartsWith(Net, StringComparison.Ordinal))
         {
-            var texts = new string[values.Length];
-            var seen = new System.Collections.Generic.Dictionary<long, string>();
-            for (int i = 0; i < values.Length; i++)
-            {
-                // By bits: 0.0 and -0.0 are different literals.
-                long bits = BitConverter.DoubleToInt64Bits(values[i]);
-                if (!seen.TryGetValue(bits, out string? text))
-                {
-                    text = Double(values[i]);
-                    seen.Add(bits, text);
-                }
-
-                texts[i] = text;
-            }
-
-            return texts;
+            return false;
         }
 
-        /// <summary>The <c>long</c> literal of each of <paramref name="values"/>, each distinct value formatted once.</summary>
-        public static string[] Longs(long[] values)
+        while (i < frameworkDescription.Length && frameworkDescription[i] is >= '0' and <= '9' && major < 1000)
         {
-            var texts = new string[values.Length];
-            var seen = new System.Collections.Generic.Dictionary<long, string>();
-            for (int i = 0; i < values.Length; i++)
-            {
-                if (!seen.TryGetValue(values[i], out string? text))
-                {
-                    text = Long(values[i]);
-                    seen.Add(values[i], text);
-                }
-
-                texts[i] = text;
-            }
-
-            return texts;
+            major = (major * 10) + (frameworkDescription[i] - '0');
+            i++;
         }
 
-        /// <summary><see cref="Double(double)"/>; with <paramref name="verify"/> the text is parsed back and replaced by
-        /// <c>"G17"</c> (which always round-trips) if it does not give <paramref name="value"/> exactly.</summary>
-        internal static string Double(double value, bool verify)
+        return major >= 5 && i < frameworkDescription.Length && frameworkDescription[i] == '.';
+    }
+
+    /// <summary>A <c>double</c> literal that parses back to exactly <paramref name="value"/>, e.g. <c>0.9999D</c>.</summary>
+    public static string Double(double value) => Double(value, verify: !RoundTripGuaranteed);
+
+    /// <summary>The literal of each of <paramref name="values"/>, each distinct value formatted once: a table repeats
+    /// values (classes with equal counts have equal weights), and round-trip formatting is the costly part of writing it.</summary>
+    public static string[] Doubles(double[] values)
+    {
+        var texts = new string[values.Length];
+        var seen = new System.Collections.Generic.Dictionary<long, string>();
+        for (int i = 0; i < values.Length; i++)
         {
-            if (double.IsNaN(value))
+            // By bits: 0.0 and -0.0 are different literals.
+            long bits = BitConverter.DoubleToInt64Bits(values[i]);
+            if (!seen.TryGetValue(bits, out string? text))
             {
-                return "double.NaN";
+                text = Double(values[i]);
+                seen.Add(bits, text);
             }
 
-            if (double.IsPositiveInfinity(value))
-            {
-                return "double.PositiveInfinity";
-            }
-
-            if (double.IsNegativeInfinity(value))
-            {
-                return "double.NegativeInfinity";
-            }
-
-            string text = value.ToString("R", CultureInfo.InvariantCulture);
-
-            // "R" did not always round-trip on .NET Framework hosts; G17 always does.
-            if (verify && double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) != value)
-            {
-                text = value.ToString("G17", CultureInfo.InvariantCulture);
-            }
-
-            if (text.IndexOf('.') < 0 && text.IndexOf('E') < 0)
-            {
-                // 1 -> 1.0: reads as a double at a glance.
-                text += ".0";
-            }
-
-            if (value == 0.0 && BitConverter.DoubleToInt64Bits(value) < 0)
-            {
-                text = "-0.0";
-            }
-
-            return text + "D";
+            texts[i] = text;
         }
 
-        /// <summary>A <c>long</c> literal, e.g. <c>5000L</c>.</summary>
-        public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+        return texts;
+    }
 
-        /// <summary>An <c>int</c> literal.</summary>
-        public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-        /// <summary>A number for comments and messages (invariant culture, round-trip).</summary>
-        public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-        /// <summary>A number for comments and messages (invariant culture).</summary>
-        public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-        /// <summary>A C# string literal (for messages in generated code).</summary>
-        public static string String(string value)
+    /// <summary>The <c>long</c> literal of each of <paramref name="values"/>, each distinct value formatted once.</summary>
+    public static string[] Longs(long[] values)
+    {
+        var texts = new string[values.Length];
+        var seen = new System.Collections.Generic.Dictionary<long, string>();
+        for (int i = 0; i < values.Length; i++)
         {
-            var builder = new System.Text.StringBuilder(value.Length + 2);
-            builder.Append('"');
-            foreach (char c in value)
+            if (!seen.TryGetValue(values[i], out string? text))
             {
-                switch (c)
-                {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append("\\\\"); break;
-                    case '\n': builder.Append("\\n"); break;
-                    case '\r': builder.Append("\\r"); break;
-                    default:
-                        if (char.IsControl(c) || IsLineBreak(c))
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
+                text = Long(values[i]);
+                seen.Add(values[i], text);
             }
 
-            return builder.Append('"').ToString();
+            texts[i] = text;
         }
 
-        /// <summary>Text for a <c>//</c> comment: every character that would end the line (CR, LF, U+0085, U+2028,
-        /// U+2029) or that is a control character is written as <c>\uXXXX</c>, so the text can never end the comment.</summary>
-        public static string Comment(string value)
+        return texts;
+    }
+
+    /// <summary><see cref="Double(double)"/>; with <paramref name="verify"/> the text is parsed back and replaced by
+    /// <c>"G17"</c> (which always round-trips) if it does not give <paramref name="value"/> exactly.</summary>
+    internal static string Double(double value, bool verify)
+    {
+        if (double.IsNaN(value))
         {
-            System.Text.StringBuilder? builder = null;
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                if (char.IsControl(c) || IsLineBreak(c))
-                {
-                    builder ??= new System.Text.StringBuilder(value, 0, i, value.Length + 16);
-                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    builder?.Append(c);
-                }
-            }
-
-            return builder?.ToString() ?? value;
+            return "double.NaN";
         }
 
-        /// <summary>Text for an XML doc comment: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, and what XML or the
-        /// <c>///</c> line cannot hold (control characters, line breaks, U+FFFE/U+FFFF, unpaired surrogates) written as
-        /// <c>\uXXXX</c>.</summary>
-        public static string Xml(string value)
+        if (double.IsPositiveInfinity(value))
         {
-            var builder = new System.Text.StringBuilder(value.Length + 16);
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                bool pairedSurrogate = (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
-                switch (c)
-                {
-                    case '&': builder.Append("&amp;"); break;
-                    case '<': builder.Append("&lt;"); break;
-                    case '>': builder.Append("&gt;"); break;
-                    default:
-                        if ((char.IsControl(c) && c != '\t') || IsLineBreak(c) || c == '\uFFFE' || c == '\uFFFF'
-                            || (char.IsSurrogate(c) && !pairedSurrogate))
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return builder.ToString();
+            return "double.PositiveInfinity";
         }
 
-        /// <summary>Whether C# reads <paramref name="c"/> as the end of a line (also inside comments and literals).</summary>
-        public static bool IsLineBreak(char c) => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
-
-        /// <summary>Throws unless <paramref name="value"/> is finite (the generator never writes NaN or ∞ into a table).</summary>
-        public static double RequireFinite(double value, string what)
+        if (double.IsNegativeInfinity(value))
         {
-            if (double.IsNaN(value) || double.IsInfinity(value))
-            {
-                throw new InvalidOperationException(what + " is not finite: " + Text(value));
-            }
-
-            return value;
+            return "double.NegativeInfinity";
         }
+
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+
+        // "R" did not always round-trip on .NET Framework hosts; G17 always does.
+        if (verify && double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) != value)
+        {
+            text = value.ToString("G17", CultureInfo.InvariantCulture);
+        }
+
+        if (text.IndexOf('.') < 0 && text.IndexOf('E') < 0)
+        {
+            // 1 -> 1.0: reads as a double at a glance.
+            text += ".0";
+        }
+
+        if (value == 0.0 && BitConverter.DoubleToInt64Bits(value) < 0)
+        {
+            text = "-0.0";
+        }
+
+        return text + "D";
+    }
+
+    /// <summary>A <c>long</c> literal, e.g. <c>5000L</c>.</summary>
+    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+
+    /// <summary>An <c>int</c> literal.</summary>
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A number for comments and messages (invariant culture, round-trip).</summary>
+    public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A number for comments and messages (invariant culture).</summary>
+    public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A C# string literal (for messages in generated code).</summary>
+    public static string String(string value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length + 2);
+        builder.Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                default:
+                    if (char.IsControl(c) || IsLineBreak(c))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>Text for a <c>//</c> comment: every character that would end the line (CR, LF, U+0085, U+2028,
+    /// U+2029) or that is a control character is written as <c>\uXXXX</c>, so the text can never end the comment.</summary>
+    public static string Comment(string value)
+    {
+        System.Text.StringBuilder? builder = null;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsControl(c) || IsLineBreak(c))
+            {
+                builder ??= new System.Text.StringBuilder(value, 0, i, value.Length + 16);
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder?.Append(c);
+            }
+        }
+
+        return builder?.ToString() ?? value;
+    }
+
+    /// <summary>Text for an XML doc comment: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, and what XML or the
+    /// <c>///</c> line cannot hold (control characters, line breaks, U+FFFE/U+FFFF, unpaired surrogates) written as
+    /// <c>\uXXXX</c>.</summary>
+    public static string Xml(string value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length + 16);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            bool pairedSurrogate = (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                default:
+                    if ((char.IsControl(c) && c != '\t') || IsLineBreak(c) || c == '\uFFFE' || c == '\uFFFF'
+                        || (char.IsSurrogate(c) && !pairedSurrogate))
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Whether C# reads <paramref name="c"/> as the end of a line (also inside comments and literals).</summary>
+    public static bool IsLineBreak(char c) => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>Throws unless <paramref name="value"/> is finite (the generator never writes NaN or ∞ into a table).</summary>
+    public static double RequireFinite(double value, string what)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            throw new InvalidOperationException(what + " is not finite: " + Text(value));
+        }
+
+        return value;
     }
 }

@@ -1,74 +1,73 @@
 using System;
 using System.Text;
 
-namespace CbGen.Generators.Helpers
+namespace CbGen.Generators.Helpers;
+
+/// <summary>A small indented text writer: linear, "\n" line endings on every platform.</summary>
+internal sealed class SourceWriter
 {
-    /// <summary>A small indented text writer: linear, "\n" line endings on every platform.</summary>
-    internal sealed class SourceWriter
+    private readonly StringBuilder _builder;
+    private int _indent;
+
+    public SourceWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
+
+    public int Indentation => _indent;
+
+    public SourceWriter WriteLine(string line)
     {
-        private readonly StringBuilder _builder;
-        private int _indent;
-
-        public SourceWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
-
-        public int Indentation => _indent;
-
-        public SourceWriter WriteLine(string line)
-        {
-            if (line.Length > 0)
-            {
-                _builder.Append(' ', _indent * 4);
-                _builder.Append(line);
-            }
-
-            _builder.Append('\n');
-            return this;
-        }
-
-        public SourceWriter WriteLine()
-        {
-            _builder.Append('\n');
-            return this;
-        }
-
-        /// <summary>Starts an indented line and leaves it open for <see cref="Append(string)"/>.</summary>
-        public SourceWriter StartLine()
+        if (line.Length > 0)
         {
             _builder.Append(' ', _indent * 4);
-            return this;
+            _builder.Append(line);
         }
 
-        public SourceWriter Append(string text)
-        {
-            _builder.Append(text);
-            return this;
-        }
-
-        public SourceWriter EndLine()
-        {
-            _builder.Append('\n');
-            return this;
-        }
-
-        public SourceWriter OpenBrace()
-        {
-            WriteLine("{");
-            _indent++;
-            return this;
-        }
-
-        public SourceWriter CloseBrace(string suffix = "")
-        {
-            if (_indent == 0)
-            {
-                throw new InvalidOperationException("CloseBrace without a matching OpenBrace.");
-            }
-
-            _indent--;
-            WriteLine("}" + suffix);
-            return this;
-        }
-
-        public override string ToString() => _builder.ToString();
+        _builder.Append('\n');
+        return this;
     }
+
+    public SourceWriter WriteLine()
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Starts an indented line and leaves it open for <see cref="Append(string)"/>.</summary>
+    public SourceWriter StartLine()
+    {
+        _builder.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public SourceWriter Append(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    public SourceWriter EndLine()
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
+    public SourceWriter OpenBrace()
+    {
+        WriteLine("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter CloseBrace(string suffix = "")
+    {
+        if (_indent == 0)
+        {
+            throw new InvalidOperationException("CloseBrace without a matching OpenBrace.");
+        }
+
+        _indent--;
+        WriteLine("}" + suffix);
+        return this;
+    }
+
+    public override string ToString() => _builder.ToString();
 }

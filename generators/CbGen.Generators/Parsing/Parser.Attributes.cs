@@ -5,123 +5,122 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.Generators.Parsing;
+
+// Parser: reading attributes and finding the syntax of their arguments (for diagnostic locations).
+internal static partial class Parser
 {
-    // Parser: reading attributes and finding the syntax of their arguments (for diagnostic locations).
-    internal static partial class Parser
+    public static bool IsAttribute(AttributeData attribute, string ns, string name)
     {
-        public static bool IsAttribute(AttributeData attribute, string ns, string name)
-        {
-            INamedTypeSymbol? type = attribute.AttributeClass;
-            return type is not null
-                && type.Name == name
-                && type.ContainingNamespace is { } containing
-                && containing.Name == ns
-                && containing.ContainingNamespace is { IsGlobalNamespace: true };
-        }
-
-        /// <summary>The location of the named argument <paramref name="name"/> (or the first positional argument when
-        /// null), else of the whole attribute.</summary>
-        public static Location? ArgumentLocation(AttributeData attribute, string? name, CancellationToken cancellationToken)
-        {
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
-            {
-                if (syntax.ArgumentList is { } list)
-                {
-                    foreach (AttributeArgumentSyntax argument in list.Arguments)
-                    {
-                        bool match = name is null
-                            ? argument.NameEquals is null && argument.NameColon is null
-                            : argument.NameEquals?.Name.Identifier.ValueText == name;
-                        if (match)
-                        {
-                            return argument.GetLocation();
-                        }
-                    }
-                }
-
-                return syntax.GetLocation();
-            }
-
-            return null;
-        }
-
-        public static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken) =>
-            attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
-
-        /// <summary>The <c>[Obsolete]</c> and <c>[Experimental]</c> attributes of <paramref name="symbol"/> or of its
-        /// nearest containing type that has one, as C# attribute lines for the generated types (joined by '\n'); null
-        /// when there is none.</summary>
-        internal static string? DeprecationOf(INamedTypeSymbol symbol)
-        {
-            string? obsolete = null;
-            string? experimental = null;
-            string? experimentalId = null;
-            for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
-            {
-                foreach (AttributeData attribute in type.GetAttributes())
-                {
-                    if (obsolete is null && IsAttribute(attribute, "System", "ObsoleteAttribute"))
-                    {
-                        obsolete = Render(attribute, "global::System.ObsoleteAttribute");
-                    }
-                    else if (experimental is null
-                        && attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute")
-                    {
-                        experimental = Render(attribute, "global::System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
-                        experimentalId = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-                    }
-                }
-            }
-
-            if (obsolete is null || experimental is null)
-            {
-                return obsolete ?? experimental;
-            }
-
-            // A type has one obsolete state: with both, [Obsolete] covers the obsolete uses (CS0619 cannot be
-            // suppressed) and a pragma the experimental one (its diagnostics can be).
-            return experimentalId is not null && SyntaxFacts.IsValidIdentifier(experimentalId)
-                ? "#pragma warning disable " + experimentalId + "\n" + obsolete
-                : obsolete;
-        }
-
-        /// <summary><c>[Name(args, Named = value)]</c> for string and bool arguments; null when an argument has another
-        /// type (the compiler reports a malformed attribute itself).</summary>
-        private static string? Render(AttributeData attribute, string name)
-        {
-            var arguments = new List<string>();
-            foreach (TypedConstant argument in attribute.ConstructorArguments)
-            {
-                if (Constant(argument) is not { } text)
-                {
-                    return null;
-                }
-
-                arguments.Add(text);
-            }
-
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                if (Constant(argument.Value) is not { } text)
-                {
-                    return null;
-                }
-
-                arguments.Add(argument.Key + " = " + text);
-            }
-
-            return "[" + name + "(" + string.Join(", ", arguments) + ")]";
-        }
-
-        private static string? Constant(TypedConstant constant) =>
-            constant.Kind != TypedConstantKind.Primitive ? null
-            : constant.Value switch
-            {
-                null => "null",
-                string text => Literals.String(text),
-                bool flag => flag ? "true" : "false",
-                _ => null,
-            };
+        INamedTypeSymbol? type = attribute.AttributeClass;
+        return type is not null
+            && type.Name == name
+            && type.ContainingNamespace is { } containing
+            && containing.Name == ns
+            && containing.ContainingNamespace is { IsGlobalNamespace: true };
     }
+
+    /// <summary>The location of the named argument <paramref name="name"/> (or the first positional argument when
+    /// null), else of the whole attribute.</summary>
+    public static Location? ArgumentLocation(AttributeData attribute, string? name, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
+        {
+            if (syntax.ArgumentList is { } list)
+            {
+                foreach (AttributeArgumentSyntax argument in list.Arguments)
+                {
+                    bool match = name is null
+                        ? argument.NameEquals is null && argument.NameColon is null
+                        : argument.NameEquals?.Name.Identifier.ValueText == name;
+                    if (match)
+                    {
+                        return argument.GetLocation();
+                    }
+                }
+            }
+
+            return syntax.GetLocation();
+        }
+
+        return null;
+    }
+
+    public static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    /// <summary>The <c>[Obsolete]</c> and <c>[Experimental]</c> attributes of <paramref name="symbol"/> or of its
+    /// nearest containing type that has one, as C# attribute lines for the generated types (joined by '\n'); null
+    /// when there is none.</summary>
+    internal static string? DeprecationOf(INamedTypeSymbol symbol)
+    {
+        string? obsolete = null;
+        string? experimental = null;
+        string? experimentalId = null;
+        for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
+        {
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (obsolete is null && IsAttribute(attribute, "System", "ObsoleteAttribute"))
+                {
+                    obsolete = Render(attribute, "global::System.ObsoleteAttribute");
+                }
+                else if (experimental is null
+                    && attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute")
+                {
+                    experimental = Render(attribute, "global::System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
+                    experimentalId = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                }
+            }
+        }
+
+        if (obsolete is null || experimental is null)
+        {
+            return obsolete ?? experimental;
+        }
+
+        // A type has one obsolete state: with both, [Obsolete] covers the obsolete uses (CS0619 cannot be
+        // suppressed) and a pragma the experimental one (its diagnostics can be).
+        return experimentalId is not null && SyntaxFacts.IsValidIdentifier(experimentalId)
+            ? "#pragma warning disable " + experimentalId + "\n" + obsolete
+            : obsolete;
+    }
+
+    /// <summary><c>[Name(args, Named = value)]</c> for string and bool arguments; null when an argument has another
+    /// type (the compiler reports a malformed attribute itself).</summary>
+    private static string? Render(AttributeData attribute, string name)
+    {
+        var arguments = new List<string>();
+        foreach (TypedConstant argument in attribute.ConstructorArguments)
+        {
+            if (Constant(argument) is not { } text)
+            {
+                return null;
+            }
+
+            arguments.Add(text);
+        }
+
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (Constant(argument.Value) is not { } text)
+            {
+                return null;
+            }
+
+            arguments.Add(argument.Key + " = " + text);
+        }
+
+        return "[" + name + "(" + string.Join(", ", arguments) + ")]";
+    }
+
+    private static string? Constant(TypedConstant constant) =>
+        constant.Kind != TypedConstantKind.Primitive ? null
+        : constant.Value switch
+        {
+            null => "null",
+            string text => Literals.String(text),
+            bool flag => flag ? "true" : "false",
+            _ => null,
+        };
 }

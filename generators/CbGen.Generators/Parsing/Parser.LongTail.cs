@@ -4,109 +4,108 @@ using CbGen.Generators.Helpers;
 using CbGen.Sampling;
 using Microsoft.CodeAnalysis;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.Generators.Parsing;
+
+// Parser: the checks of the long-tail losses' knobs (CB027-CB029, VS's CB040), of SamplingPower (CB041), of options set on a loss they do not apply to
+// (CB030), and of empty classes under those losses (CB031).
+internal static partial class Parser
 {
-    // Parser: the checks of the long-tail losses' knobs (CB027-CB029, VS's CB040), of SamplingPower (CB041), of options set on a loss they do not apply to
-    // (CB030), and of empty classes under those losses (CB031).
-    internal static partial class Parser
+    /// <summary>τ, m_max and s of a LogitAdjusted or Ldam config, and every option written for a loss that ignores it.</summary>
+    internal static void CheckLongTail(
+        RawConfig config,
+        AttributeData attribute,
+        int i,
+        Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+        CancellationToken cancellationToken)
     {
-        /// <summary>τ, m_max and s of a LogitAdjusted or Ldam config, and every option written for a loss that ignores it.</summary>
-        internal static void CheckLongTail(
-            RawConfig config,
-            AttributeData attribute,
-            int i,
-            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
-            CancellationToken cancellationToken)
+        void Report(DiagnosticDescriptor descriptor, string argument, params object?[] args) =>
+            report(descriptor, () => ArgumentLocation(attribute, argument, cancellationToken), i, args);
+
+        LongTailKnobs knobs = config.Knobs;
+        string loss = "CbLoss." + config.Loss.ToString();
+        if (config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
         {
-            void Report(DiagnosticDescriptor descriptor, string argument, params object?[] args) =>
-                report(descriptor, () => ArgumentLocation(attribute, argument, cancellationToken), i, args);
-
-            LongTailKnobs knobs = config.Knobs;
-            string loss = "CbLoss." + config.Loss.ToString();
-            if (config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
+            if (!IsFinite(knobs.Tau) || knobs.Tau < 0.0)
             {
-                if (!IsFinite(knobs.Tau) || knobs.Tau < 0.0)
-                {
-                    Report(DiagnosticDescriptors.TauOutOfRange, "Tau", Literals.Text(knobs.Tau));
-                }
+                Report(DiagnosticDescriptors.TauOutOfRange, "Tau", Literals.Text(knobs.Tau));
             }
-            else if (knobs.TauSet)
-            {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "Tau", "Tau", loss, "CbLoss.LogitAdjusted and CbLoss.VectorScaling");
-            }
+        }
+        else if (knobs.TauSet)
+        {
+            Report(DiagnosticDescriptors.OptionNotApplicable, "Tau", "Tau", loss, "CbLoss.LogitAdjusted and CbLoss.VectorScaling");
+        }
 
-            if (config.Loss == CbLoss.VectorScaling)
+        if (config.Loss == CbLoss.VectorScaling)
+        {
+            if (!VectorScalingTables.IsValidGamma(knobs.VsGamma))
             {
-                if (!VectorScalingTables.IsValidGamma(knobs.VsGamma))
-                {
-                    Report(DiagnosticDescriptors.VsGammaOutOfRange, "VsGamma", Literals.Text(knobs.VsGamma));
-                }
+                Report(DiagnosticDescriptors.VsGammaOutOfRange, "VsGamma", Literals.Text(knobs.VsGamma));
             }
-            else if (knobs.VsGammaSet)
-            {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "VsGamma", "VsGamma", loss, "CbLoss.VectorScaling");
-            }
+        }
+        else if (knobs.VsGammaSet)
+        {
+            Report(DiagnosticDescriptors.OptionNotApplicable, "VsGamma", "VsGamma", loss, "CbLoss.VectorScaling");
+        }
 
-            if (knobs.SamplingPowerSet && !SamplingProbabilities.IsValidExponent(knobs.SamplingPower))
-            {
-                Report(DiagnosticDescriptors.SamplingPowerOutOfRange, "SamplingPower", Literals.Text(knobs.SamplingPower));
-            }
+        if (knobs.SamplingPowerSet && !SamplingProbabilities.IsValidExponent(knobs.SamplingPower))
+        {
+            Report(DiagnosticDescriptors.SamplingPowerOutOfRange, "SamplingPower", Literals.Text(knobs.SamplingPower));
+        }
 
-            if (config.Loss == CbLoss.Ldam)
+        if (config.Loss == CbLoss.Ldam)
+        {
+            if (!IsFinite(knobs.MaxMargin) || knobs.MaxMargin <= 0.0)
             {
-                if (!IsFinite(knobs.MaxMargin) || knobs.MaxMargin <= 0.0)
-                {
-                    Report(DiagnosticDescriptors.MaxMarginOutOfRange, "MaxMargin", Literals.Text(knobs.MaxMargin));
-                }
-
-                if (!IsFinite(knobs.Scale) || knobs.Scale <= 0.0)
-                {
-                    Report(DiagnosticDescriptors.ScaleOutOfRange, "Scale", Literals.Text(knobs.Scale));
-                }
-            }
-            else
-            {
-                if (knobs.MaxMarginSet)
-                {
-                    Report(DiagnosticDescriptors.OptionNotApplicable, "MaxMargin", "MaxMargin", loss, "CbLoss.Ldam");
-                }
-
-                if (knobs.ScaleSet)
-                {
-                    Report(DiagnosticDescriptors.OptionNotApplicable, "Scale", "Scale", loss, "CbLoss.Ldam");
-                }
+                Report(DiagnosticDescriptors.MaxMarginOutOfRange, "MaxMargin", Literals.Text(knobs.MaxMargin));
             }
 
-            if (knobs.BetaSet && !config.UsesWeights && !config.IsMultiLabelLoss)
+            if (!IsFinite(knobs.Scale) || knobs.Scale <= 0.0)
             {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta",
-                    loss + (config.Loss == CbLoss.Ldam ? " without DeferUntilEpoch" : string.Empty),
-                    "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)");
+                Report(DiagnosticDescriptors.ScaleOutOfRange, "Scale", Literals.Text(knobs.Scale));
+            }
+        }
+        else
+        {
+            if (knobs.MaxMarginSet)
+            {
+                Report(DiagnosticDescriptors.OptionNotApplicable, "MaxMargin", "MaxMargin", loss, "CbLoss.Ldam");
             }
 
-            if (knobs.DeferSet && config.DeferUntilEpoch > 0 && config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
+            if (knobs.ScaleSet)
             {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
-                    "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
+                Report(DiagnosticDescriptors.OptionNotApplicable, "Scale", "Scale", loss, "CbLoss.Ldam");
             }
         }
 
-        /// <summary>What a long-tail loss needs of every class, for CB031: "log π_c" or "the margin n_c^(-1/4)".</summary>
-        internal static string LongTailNeed(CbLoss loss) => loss switch
+        if (knobs.BetaSet && !config.UsesWeights && !config.IsMultiLabelLoss)
         {
-            CbLoss.LogitAdjusted or CbLoss.VectorScaling => "the log-prior log π_c",
-            CbLoss.DistributionBalanced => "the re-balancing weight 1/n_c",
-            _ => "the margin n_c^(-1/4)",
-        };
+            Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta",
+                loss + (config.Loss == CbLoss.Ldam ? " without DeferUntilEpoch" : string.Empty),
+                "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)");
+        }
 
-        /// <summary>CB002's fix for a count below 1 under the configs that keep <c>ZeroCountPolicy.Throw</c>: ZeroWeight
-        /// when it helps them all, else (<paramref name="longTail"/>, the first long-tail loss among them, where ZeroWeight
-        /// would only give CB031) the pseudo-count, which works for every loss.</summary>
-        internal static string ZeroCountFix(CbLoss? longTail) => longTail is CbLoss loss
-            ? "CbLoss." + loss.ToString() + " needs " + LongTailNeed(loss) + " of every class, which is infinite for a count of 0 even with "
-                + "ZeroCounts = ZeroCountPolicy.ZeroWeight: " + DiagnosticDescriptors.PseudoCountFix
-            : "0 is allowed only with ZeroCounts = ZeroCountPolicy.ZeroWeight, which gives the class weight 0";
-
-        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+        if (knobs.DeferSet && config.DeferUntilEpoch > 0 && config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
+        {
+            Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
+                "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
+        }
     }
+
+    /// <summary>What a long-tail loss needs of every class, for CB031: "log π_c" or "the margin n_c^(-1/4)".</summary>
+    internal static string LongTailNeed(CbLoss loss) => loss switch
+    {
+        CbLoss.LogitAdjusted or CbLoss.VectorScaling => "the log-prior log π_c",
+        CbLoss.DistributionBalanced => "the re-balancing weight 1/n_c",
+        _ => "the margin n_c^(-1/4)",
+    };
+
+    /// <summary>CB002's fix for a count below 1 under the configs that keep <c>ZeroCountPolicy.Throw</c>: ZeroWeight
+    /// when it helps them all, else (<paramref name="longTail"/>, the first long-tail loss among them, where ZeroWeight
+    /// would only give CB031) the pseudo-count, which works for every loss.</summary>
+    internal static string ZeroCountFix(CbLoss? longTail) => longTail is CbLoss loss
+        ? "CbLoss." + loss.ToString() + " needs " + LongTailNeed(loss) + " of every class, which is infinite for a count of 0 even with "
+            + "ZeroCounts = ZeroCountPolicy.ZeroWeight: " + DiagnosticDescriptors.PseudoCountFix
+        : "0 is allowed only with ZeroCounts = ZeroCountPolicy.ZeroWeight, which gives the class weight 0";
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 }

@@ -9,139 +9,138 @@ using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.Generators.Parsing;
+
+// Parser: the enum's members, their values (class indices) and their [Samples] counts.
+internal static partial class Parser
 {
-    // Parser: the enum's members, their values (class indices) and their [Samples] counts.
-    internal static partial class Parser
+    /// <summary>Reads the enum's members: each value must be a class index 0..C-1 (distinct) and each member needs a
+    /// count. Returns the member of each class index (null where a rule failed, which invalidates the enum).</summary>
+    private static MemberSpec?[] ReadMembers(
+        INamedTypeSymbol symbol,
+        ImmutableArray<AttributeData> attributes,
+        ConfigChecks checks,
+        List<Issue>? issues,
+        bool anyThrowConfig,
+        (string Negative, string Zero) countFix,
+        CancellationToken cancellationToken,
+        out int classCount,
+        out bool anyZero,
+        out bool anyPositive)
     {
-        /// <summary>Reads the enum's members: each value must be a class index 0..C-1 (distinct) and each member needs a
-        /// count. Returns the member of each class index (null where a rule failed, which invalidates the enum).</summary>
-        private static MemberSpec?[] ReadMembers(
-            INamedTypeSymbol symbol,
-            ImmutableArray<AttributeData> attributes,
-            ConfigChecks checks,
-            List<Issue>? issues,
-            bool anyThrowConfig,
-            (string Negative, string Zero) countFix,
-            CancellationToken cancellationToken,
-            out int classCount,
-            out bool anyZero,
-            out bool anyPositive)
+        var fields = new List<IFieldSymbol>();
+        foreach (ISymbol member in symbol.GetMembers())
         {
-            var fields = new List<IFieldSymbol>();
-            foreach (ISymbol member in symbol.GetMembers())
+            if (member is IFieldSymbol { HasConstantValue: true } field)
             {
-                if (member is IFieldSymbol { HasConstantValue: true } field)
-                {
-                    fields.Add(field);
-                }
+                fields.Add(field);
             }
-
-            classCount = fields.Count;
-            if (classCount < 2)
-            {
-                for (int i = 0; i < attributes.Length; i++)
-                {
-                    AttributeData attribute = attributes[i];
-                    checks.Report(DiagnosticDescriptors.TooFewClasses, () => AttributeLocation(attribute, cancellationToken), -1,
-                        symbol.Name, classCount);
-                }
-            }
-
-            var members = new MemberSpec?[classCount];
-            var owner = new string?[classCount];
-            anyZero = false;
-            anyPositive = false;
-            foreach (IFieldSymbol field in fields)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                long value = ToInt64(field.ConstantValue);
-                bool valueOk = true;
-                if (value < 0 || value >= classCount)
-                {
-                    valueOk = false;
-                    checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
-                        field.Name, Literals.Text(value), "outside 0.." + Literals.Text(classCount - 1L),
-                        Literals.Text(classCount - 1L));
-                }
-                else if (owner[value] is { } first)
-                {
-                    valueOk = false;
-                    checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
-                        field.Name, Literals.Text(value), "the same as '" + first + "'", Literals.Text(classCount - 1L));
-                }
-                else
-                {
-                    owner[value] = field.Name;
-                }
-
-                if (TooLong(field.Name + "Weight") is var bytes and > 0)
-                {
-                    valueOk = false;
-                    checks.Report(DiagnosticDescriptors.NameTooLong, () => field.Locations.FirstOrDefault(), -1,
-                        Shorten(field.Name + "Weight"), Literals.Text((long)bytes), field.Name);
-                }
-
-                AttributeData? samples = null;
-                foreach (AttributeData attribute in field.GetAttributes())
-                {
-                    if (IsAttribute(attribute, "CbGen", "SamplesAttribute"))
-                    {
-                        samples = attribute;
-                        break;
-                    }
-                }
-
-                if (samples is null)
-                {
-                    checks.Report(DiagnosticDescriptors.MissingSamples, () => field.Locations.FirstOrDefault(), -1, field.Name, symbol.Name);
-                    continue;
-                }
-
-                if (samples.ConstructorArguments.Length != 1 || samples.ConstructorArguments[0].Value is not long count)
-                {
-                    // The compiler already reports the malformed attribute.
-                    checks.TargetValid = false;
-                    continue;
-                }
-
-                if (count < 0)
-                {
-                    checks.Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
-                        field.Name, Literals.Text(count), countFix.Negative);
-                    continue;
-                }
-
-                if (count == 0)
-                {
-                    anyZero = true;
-                    if (anyThrowConfig)
-                    {
-                        // Invalidates the configs that keep ZeroCountPolicy.Throw (below), not the ZeroWeight ones.
-                        issues?.Add(new Issue(DiagnosticDescriptors.NonPositiveCount,
-                            ArgumentLocation(samples, null, cancellationToken), 0, field.Name, "0", countFix.Zero));
-                    }
-                }
-                else
-                {
-                    anyPositive = true;
-                }
-
-                if (valueOk)
-                {
-                    string identifier = SyntaxFacts.GetKeywordKind(field.Name) != SyntaxKind.None ? "@" + field.Name : field.Name;
-                    members[value] = new MemberSpec(field.Name, identifier, (int)value, count);
-                }
-            }
-
-            return members;
         }
 
-        private static long ToInt64(object? value) => value switch
+        classCount = fields.Count;
+        if (classCount < 2)
         {
-            ulong u => u > long.MaxValue ? long.MaxValue : (long)u,
-            null => -1,
-            _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        };
+            for (int i = 0; i < attributes.Length; i++)
+            {
+                AttributeData attribute = attributes[i];
+                checks.Report(DiagnosticDescriptors.TooFewClasses, () => AttributeLocation(attribute, cancellationToken), -1,
+                    symbol.Name, classCount);
+            }
+        }
+
+        var members = new MemberSpec?[classCount];
+        var owner = new string?[classCount];
+        anyZero = false;
+        anyPositive = false;
+        foreach (IFieldSymbol field in fields)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            long value = ToInt64(field.ConstantValue);
+            bool valueOk = true;
+            if (value < 0 || value >= classCount)
+            {
+                valueOk = false;
+                checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
+                    field.Name, Literals.Text(value), "outside 0.." + Literals.Text(classCount - 1L),
+                    Literals.Text(classCount - 1L));
+            }
+            else if (owner[value] is { } first)
+            {
+                valueOk = false;
+                checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
+                    field.Name, Literals.Text(value), "the same as '" + first + "'", Literals.Text(classCount - 1L));
+            }
+            else
+            {
+                owner[value] = field.Name;
+            }
+
+            if (TooLong(field.Name + "Weight") is var bytes and > 0)
+            {
+                valueOk = false;
+                checks.Report(DiagnosticDescriptors.NameTooLong, () => field.Locations.FirstOrDefault(), -1,
+                    Shorten(field.Name + "Weight"), Literals.Text((long)bytes), field.Name);
+            }
+
+            AttributeData? samples = null;
+            foreach (AttributeData attribute in field.GetAttributes())
+            {
+                if (IsAttribute(attribute, "CbGen", "SamplesAttribute"))
+                {
+                    samples = attribute;
+                    break;
+                }
+            }
+
+            if (samples is null)
+            {
+                checks.Report(DiagnosticDescriptors.MissingSamples, () => field.Locations.FirstOrDefault(), -1, field.Name, symbol.Name);
+                continue;
+            }
+
+            if (samples.ConstructorArguments.Length != 1 || samples.ConstructorArguments[0].Value is not long count)
+            {
+                // The compiler already reports the malformed attribute.
+                checks.TargetValid = false;
+                continue;
+            }
+
+            if (count < 0)
+            {
+                checks.Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
+                    field.Name, Literals.Text(count), countFix.Negative);
+                continue;
+            }
+
+            if (count == 0)
+            {
+                anyZero = true;
+                if (anyThrowConfig)
+                {
+                    // Invalidates the configs that keep ZeroCountPolicy.Throw (below), not the ZeroWeight ones.
+                    issues?.Add(new Issue(DiagnosticDescriptors.NonPositiveCount,
+                        ArgumentLocation(samples, null, cancellationToken), 0, field.Name, "0", countFix.Zero));
+                }
+            }
+            else
+            {
+                anyPositive = true;
+            }
+
+            if (valueOk)
+            {
+                string identifier = SyntaxFacts.GetKeywordKind(field.Name) != SyntaxKind.None ? "@" + field.Name : field.Name;
+                members[value] = new MemberSpec(field.Name, identifier, (int)value, count);
+            }
+        }
+
+        return members;
     }
+
+    private static long ToInt64(object? value) => value switch
+    {
+        ulong u => u > long.MaxValue ? long.MaxValue : (long)u,
+        null => -1,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 }

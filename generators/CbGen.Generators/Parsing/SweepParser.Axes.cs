@@ -6,238 +6,237 @@ using CbGen.Generators.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.Generators.Parsing;
+
+/// <summary>The checks of a sweep's axes (empty, out of range, duplicate, unknown) and where each element is written.</summary>
+internal static partial class SweepParser
 {
-    /// <summary>The checks of a sweep's axes (empty, out of range, duplicate, unknown) and where each element is written.</summary>
-    internal static partial class SweepParser
+    private static void CheckAxes(
+        AttributeData attribute,
+        double[] betas,
+        CbLoss[] losses,
+        double[] gammas,
+        bool gammasSet,
+        Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+        CancellationToken cancellationToken)
     {
-        private static void CheckAxes(
-            AttributeData attribute,
-            double[] betas,
-            CbLoss[] losses,
-            double[] gammas,
-            bool gammasSet,
-            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
-            CancellationToken cancellationToken)
+        void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args) =>
+            report(descriptor, location, config, args);
+
+        bool anyFocal = losses.Contains(CbLoss.Focal);
+        if (betas.Length == 0)
         {
-            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args) =>
-                report(descriptor, location, config, args);
+            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Betas", cancellationToken), 0,
+                "Betas", "0.9, 0.99, 0.999, 0.9999");
+        }
 
-            bool anyFocal = losses.Contains(CbLoss.Focal);
-            if (betas.Length == 0)
+        if (losses.Length == 0)
+        {
+            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Losses", cancellationToken), 0,
+                "Losses", "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
+        }
+
+        if (gammas.Length == 0 && anyFocal)
+        {
+            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
+                "Gammas", "0.5, 1.0, 2.0");
+        }
+
+        for (int i = 0; i < betas.Length; i++)
+        {
+            int index = i;
+            double beta = betas[i];
+            if (double.IsNaN(beta) || beta < 0.0 || beta > 1.0)
             {
-                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Betas", cancellationToken), 0,
-                    "Betas", "0.9, 0.99, 0.999, 0.9999");
+                Report(DiagnosticDescriptors.BetaOutOfRange, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
+                    Literals.Text(beta));
             }
-
-            if (losses.Length == 0)
+            else if (Array.IndexOf(betas, beta) < i)
             {
-                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Losses", cancellationToken), 0,
-                    "Losses", "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal");
+                Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
+                    "Betas", Literals.Text(beta));
             }
+        }
 
-            if (gammas.Length == 0 && anyFocal)
+        for (int i = 0; i < losses.Length; i++)
+        {
+            int index = i;
+            CbLoss loss = losses[i];
+            if (!Enum.IsDefined(typeof(CbLoss), loss))
             {
-                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                    "Gammas", "0.5, 1.0, 2.0");
+                Report(DiagnosticDescriptors.UnknownOption, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
+                    "Losses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
+                    ((int)loss).ToString(CultureInfo.InvariantCulture), "CbLoss",
+                    "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam, CbLoss.VectorScaling");
             }
+            else if (Array.IndexOf(losses, loss) < i)
+            {
+                Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
+                    "Losses", "CbLoss." + loss.ToString());
+            }
+            else if (loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric)
+            {
+                Report(DiagnosticDescriptors.MultiLabelSweepLoss, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
+                    "CbLoss." + loss.ToString(), loss == CbLoss.DistributionBalanced ? " and N, the number of samples" : string.Empty);
+            }
+        }
 
-            for (int i = 0; i < betas.Length; i++)
+        if (gammasSet && !anyFocal && losses.Length > 0)
+        {
+            Report(DiagnosticDescriptors.GammaIgnored, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
+                string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())));
+        }
+
+        if (anyFocal)
+        {
+            for (int i = 0; i < gammas.Length; i++)
             {
                 int index = i;
-                double beta = betas[i];
-                if (double.IsNaN(beta) || beta < 0.0 || beta > 1.0)
+                double gamma = gammas[i];
+                if (double.IsNaN(gamma) || double.IsInfinity(gamma) || gamma < 0.0)
                 {
-                    Report(DiagnosticDescriptors.BetaOutOfRange, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
-                        Literals.Text(beta));
+                    Report(DiagnosticDescriptors.GammaOutOfRange, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
+                        Literals.Text(gamma));
                 }
-                else if (Array.IndexOf(betas, beta) < i)
+                else if (Array.IndexOf(gammas, gamma) < i)
                 {
-                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Betas", index, cancellationToken), 0,
-                        "Betas", Literals.Text(beta));
-                }
-            }
-
-            for (int i = 0; i < losses.Length; i++)
-            {
-                int index = i;
-                CbLoss loss = losses[i];
-                if (!Enum.IsDefined(typeof(CbLoss), loss))
-                {
-                    Report(DiagnosticDescriptors.UnknownOption, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                        "Losses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
-                        ((int)loss).ToString(CultureInfo.InvariantCulture), "CbLoss",
-                        "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam, CbLoss.VectorScaling");
-                }
-                else if (Array.IndexOf(losses, loss) < i)
-                {
-                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                        "Losses", "CbLoss." + loss.ToString());
-                }
-                else if (loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric)
-                {
-                    Report(DiagnosticDescriptors.MultiLabelSweepLoss, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                        "CbLoss." + loss.ToString(), loss == CbLoss.DistributionBalanced ? " and N, the number of samples" : string.Empty);
-                }
-            }
-
-            if (gammasSet && !anyFocal && losses.Length > 0)
-            {
-                Report(DiagnosticDescriptors.GammaIgnored, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                    string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())));
-            }
-
-            if (anyFocal)
-            {
-                for (int i = 0; i < gammas.Length; i++)
-                {
-                    int index = i;
-                    double gamma = gammas[i];
-                    if (double.IsNaN(gamma) || double.IsInfinity(gamma) || gamma < 0.0)
-                    {
-                        Report(DiagnosticDescriptors.GammaOutOfRange, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
-                            Literals.Text(gamma));
-                    }
-                    else if (Array.IndexOf(gammas, gamma) < i)
-                    {
-                        Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
-                            "Gammas", Literals.Text(gamma));
-                    }
+                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Gammas", index, cancellationToken), 0,
+                        "Gammas", Literals.Text(gamma));
                 }
             }
         }
+    }
 
-        /// <summary>The VS γ axis: checked when the grid has VectorScaling points (empty, out of range: CB040, duplicate),
-        /// else CB030 when it is written.</summary>
-        private static void CheckVsGammas(
-            AttributeData attribute,
-            CbLoss[] losses,
-            double[] vsGammas,
-            bool vsGammasSet,
-            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
-            CancellationToken cancellationToken)
+    /// <summary>The VS γ axis: checked when the grid has VectorScaling points (empty, out of range: CB040, duplicate),
+    /// else CB030 when it is written.</summary>
+    private static void CheckVsGammas(
+        AttributeData attribute,
+        CbLoss[] losses,
+        double[] vsGammas,
+        bool vsGammasSet,
+        Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+        CancellationToken cancellationToken)
+    {
+        void Report(DiagnosticDescriptor descriptor, Func<Location?> location, params object?[] args) =>
+            report(descriptor, location, 0, args);
+
+        if (!losses.Contains(CbLoss.VectorScaling))
         {
-            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, params object?[] args) =>
-                report(descriptor, location, 0, args);
-
-            if (!losses.Contains(CbLoss.VectorScaling))
+            if (vsGammasSet && losses.Length > 0)
             {
-                if (vsGammasSet && losses.Length > 0)
-                {
-                    Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken),
-                        "VsGammas", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.VectorScaling points");
-                }
-
-                return;
+                Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken),
+                    "VsGammas", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.VectorScaling points");
             }
 
-            if (vsGammas.Length == 0)
-            {
-                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken), "VsGammas", Literals.Text(CbDefaults.VsGamma));
-            }
-
-            for (int i = 0; i < vsGammas.Length; i++)
-            {
-                int index = i;
-                double gamma = vsGammas[i];
-                if (!VectorScalingTables.IsValidGamma(gamma))
-                {
-                    Report(DiagnosticDescriptors.VsGammaOutOfRange, () => ElementLocation(attribute, "VsGammas", index, cancellationToken), Literals.Text(gamma));
-                }
-                else if (Array.IndexOf(vsGammas, gamma) < i)
-                {
-                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "VsGammas", index, cancellationToken),
-                        "VsGammas", Literals.Text(gamma));
-                }
-            }
+            return;
         }
 
-        /// <summary>The τ axis: checked when the grid has LogitAdjusted points (empty, out of range, duplicate), else
-        /// CB030 when it is written.</summary>
-        private static void CheckTaus(
-            AttributeData attribute,
-            CbLoss[] losses,
-            double[] taus,
-            bool tausSet,
-            Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
-            CancellationToken cancellationToken)
+        if (vsGammas.Length == 0)
         {
-            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, params object?[] args) =>
-                report(descriptor, location, 0, args);
-
-            if (!losses.Contains(CbLoss.LogitAdjusted) && !losses.Contains(CbLoss.VectorScaling))
-            {
-                if (tausSet && losses.Length > 0)
-                {
-                    Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken),
-                        "Taus", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points");
-                }
-
-                return;
-            }
-
-            if (taus.Length == 0)
-            {
-                Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken), "Taus", "1.0");
-            }
-
-            for (int i = 0; i < taus.Length; i++)
-            {
-                int index = i;
-                double tau = taus[i];
-                if (double.IsNaN(tau) || double.IsInfinity(tau) || tau < 0.0)
-                {
-                    Report(DiagnosticDescriptors.TauOutOfRange, () => ElementLocation(attribute, "Taus", index, cancellationToken), Literals.Text(tau));
-                }
-                else if (Array.IndexOf(taus, tau) < i)
-                {
-                    Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Taus", index, cancellationToken),
-                        "Taus", Literals.Text(tau));
-                }
-            }
+            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken), "VsGammas", Literals.Text(CbDefaults.VsGamma));
         }
 
-        /// <summary>The location of element <paramref name="index"/> of the array argument <paramref name="name"/>
-        /// (array creation, implicit array or collection expression), else of the argument.</summary>
-        private static Location? ElementLocation(AttributeData attribute, string name, int index, CancellationToken cancellationToken)
+        for (int i = 0; i < vsGammas.Length; i++)
         {
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
+            int index = i;
+            double gamma = vsGammas[i];
+            if (!VectorScalingTables.IsValidGamma(gamma))
             {
-                foreach (AttributeArgumentSyntax argument in list.Arguments)
-                {
-                    if (argument.NameEquals?.Name.Identifier.ValueText != name)
-                    {
-                        continue;
-                    }
-
-                    ExpressionSyntax? element = ElementAt(argument.Expression, index);
-                    return (element ?? argument.Expression).GetLocation();
-                }
+                Report(DiagnosticDescriptors.VsGammaOutOfRange, () => ElementLocation(attribute, "VsGammas", index, cancellationToken), Literals.Text(gamma));
             }
-
-            return Parser.ArgumentLocation(attribute, name, cancellationToken);
+            else if (Array.IndexOf(vsGammas, gamma) < i)
+            {
+                Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "VsGammas", index, cancellationToken),
+                    "VsGammas", Literals.Text(gamma));
+            }
         }
+    }
 
-        private static ExpressionSyntax? ElementAt(ExpressionSyntax expression, int index)
+    /// <summary>The τ axis: checked when the grid has LogitAdjusted points (empty, out of range, duplicate), else
+    /// CB030 when it is written.</summary>
+    private static void CheckTaus(
+        AttributeData attribute,
+        CbLoss[] losses,
+        double[] taus,
+        bool tausSet,
+        Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+        CancellationToken cancellationToken)
+    {
+        void Report(DiagnosticDescriptor descriptor, Func<Location?> location, params object?[] args) =>
+            report(descriptor, location, 0, args);
+
+        if (!losses.Contains(CbLoss.LogitAdjusted) && !losses.Contains(CbLoss.VectorScaling))
         {
-            InitializerExpressionSyntax? initializer = expression switch
+            if (tausSet && losses.Length > 0)
             {
-                ArrayCreationExpressionSyntax array => array.Initializer,
-                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
-                _ => null,
-            };
-            if (initializer is not null)
-            {
-                return index < initializer.Expressions.Count ? initializer.Expressions[index] : null;
+                Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken),
+                    "Taus", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points");
             }
 
-            if (expression is CollectionExpressionSyntax collection && index < collection.Elements.Count
-                && collection.Elements[index] is ExpressionElementSyntax element)
-            {
-                return element.Expression;
-            }
-
-            return null;
+            return;
         }
+
+        if (taus.Length == 0)
+        {
+            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken), "Taus", "1.0");
+        }
+
+        for (int i = 0; i < taus.Length; i++)
+        {
+            int index = i;
+            double tau = taus[i];
+            if (double.IsNaN(tau) || double.IsInfinity(tau) || tau < 0.0)
+            {
+                Report(DiagnosticDescriptors.TauOutOfRange, () => ElementLocation(attribute, "Taus", index, cancellationToken), Literals.Text(tau));
+            }
+            else if (Array.IndexOf(taus, tau) < i)
+            {
+                Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Taus", index, cancellationToken),
+                    "Taus", Literals.Text(tau));
+            }
+        }
+    }
+
+    /// <summary>The location of element <paramref name="index"/> of the array argument <paramref name="name"/>
+    /// (array creation, implicit array or collection expression), else of the argument.</summary>
+    private static Location? ElementLocation(AttributeData attribute, string name, int index, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
+        {
+            foreach (AttributeArgumentSyntax argument in list.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText != name)
+                {
+                    continue;
+                }
+
+                ExpressionSyntax? element = ElementAt(argument.Expression, index);
+                return (element ?? argument.Expression).GetLocation();
+            }
+        }
+
+        return Parser.ArgumentLocation(attribute, name, cancellationToken);
+    }
+
+    private static ExpressionSyntax? ElementAt(ExpressionSyntax expression, int index)
+    {
+        InitializerExpressionSyntax? initializer = expression switch
+        {
+            ArrayCreationExpressionSyntax array => array.Initializer,
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer,
+            _ => null,
+        };
+        if (initializer is not null)
+        {
+            return index < initializer.Expressions.Count ? initializer.Expressions[index] : null;
+        }
+
+        if (expression is CollectionExpressionSyntax collection && index < collection.Elements.Count
+            && collection.Elements[index] is ExpressionElementSyntax element)
+        {
+            return element.Expression;
+        }
+
+        return null;
     }
 }

@@ -7,260 +7,259 @@ using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
-namespace CbGen.Generators.Parsing
+namespace CbGen.Generators.Parsing;
+
+/// <summary>Reads and checks a <c>[ClassBalancedSweep]</c> and expands its grid: loss-major, then β, then γ (focal
+/// only), in the order the arrays give them.</summary>
+internal static partial class SweepParser
 {
-    /// <summary>Reads and checks a <c>[ClassBalancedSweep]</c> and expands its grid: loss-major, then β, then γ (focal
-    /// only), in the order the arrays give them.</summary>
-    internal static partial class SweepParser
+    public const string SweepAttributeName = "CbGen.ClassBalancedSweepAttribute";
+
+    private static readonly double[] DefaultBetas = CbDefaults.SweepBetas;
+    private static readonly CbLoss[] DefaultLosses = { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
+    private static readonly double[] DefaultGammas = CbDefaults.SweepGammas;
+    private static readonly double[] DefaultTaus = CbDefaults.SweepTaus;
+
+    /// <summary>The generator's entry point for a sweep on an enum: the enum's members and the expanded grid, or
+    /// null when either is invalid (the analyzers report why).</summary>
+    public static EnumSweepSpec? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        public const string SweepAttributeName = "CbGen.ClassBalancedSweepAttribute";
-
-        private static readonly double[] DefaultBetas = CbDefaults.SweepBetas;
-        private static readonly CbLoss[] DefaultLosses = { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
-        private static readonly double[] DefaultGammas = CbDefaults.SweepGammas;
-        private static readonly double[] DefaultTaus = CbDefaults.SweepTaus;
-
-        /// <summary>The generator's entry point for a sweep on an enum: the enum's members and the expanded grid, or
-        /// null when either is invalid (the analyzers report why).</summary>
-        public static EnumSweepSpec? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Enum } symbol || context.Attributes.Length != 1)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Enum } symbol || context.Attributes.Length != 1)
-            {
-                return null;
-            }
-
-            try
-            {
-                EnumSpec? members = Parser.Parse(symbol, context.Attributes, default, issues: null, cancellationToken, requireConfigs: false);
-                SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
-                // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate, nor do
-                // long-tail points over counts summing past Int64.MaxValue (CB032).
-                if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0)
-                    || CountTotalSubject(sweep, members.Members.Select(m => m.Count).ToArray()) is not null)
-                {
-                    return null;
-                }
-
-                return new EnumSweepSpec(members, sweep);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return new EnumSweepSpec(EnumSpec.Failed(symbol.Name, ex.GetType().Name + ": " + ex.Message),
-                    new SweepSpec(symbol.Name, EquatableArray<double>.Empty, EquatableArray<double>.Empty,
-                        EquatableArray<SweepPoint>.Empty, CbDevice.Auto, MeanNormalizer.PositiveLabels, 0));
-            }
-        }
-
-        /// <summary>The sweep attribute of <paramref name="symbol"/>, or null.</summary>
-        public static AttributeData? Find(INamedTypeSymbol symbol)
-        {
-            foreach (AttributeData attribute in symbol.GetAttributes())
-            {
-                if (Parser.IsAttribute(attribute, "CbGen", "ClassBalancedSweepAttribute"))
-                {
-                    return attribute;
-                }
-            }
-
             return null;
         }
 
-        /// <summary>Checks the grid (adding every violation to <paramref name="issues"/> when non-null) and expands it;
-        /// null when it is invalid.</summary>
-        public static SweepSpec? Read(AttributeData attribute, INamedTypeSymbol symbol, List<Issue>? issues, CancellationToken cancellationToken)
+        try
         {
-            if (attribute.AttributeConstructor is null)
+            EnumSpec? members = Parser.Parse(symbol, context.Attributes, default, issues: null, cancellationToken, requireConfigs: false);
+            SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
+            // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate, nor do
+            // long-tail points over counts summing past Int64.MaxValue (CB032).
+            if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0)
+                || CountTotalSubject(sweep, members.Members.Select(m => m.Count).ToArray()) is not null)
             {
                 return null;
             }
 
-            string defaultPrefix = symbol.Name;
-            string? ns = Parser.MetadataNamespaceOf(symbol);
+            return new EnumSweepSpec(members, sweep);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new EnumSweepSpec(EnumSpec.Failed(symbol.Name, ex.GetType().Name + ": " + ex.Message),
+                new SweepSpec(symbol.Name, EquatableArray<double>.Empty, EquatableArray<double>.Empty,
+                    EquatableArray<SweepPoint>.Empty, CbDevice.Auto, MeanNormalizer.PositiveLabels, 0));
+        }
+    }
 
-            bool valid = true;
-            void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
+    /// <summary>The sweep attribute of <paramref name="symbol"/>, or null.</summary>
+    public static AttributeData? Find(INamedTypeSymbol symbol)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (Parser.IsAttribute(attribute, "CbGen", "ClassBalancedSweepAttribute"))
             {
-                if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
-                {
-                    valid = false;
-                }
-
-                issues?.Add(new Issue(descriptor, location(), config, args));
+                return attribute;
             }
-
-            double[] betas = DefaultBetas;
-            CbLoss[] losses = DefaultLosses;
-            double[] gammas = DefaultGammas;
-            bool gammasSet = false;
-            double[] taus = DefaultTaus;
-            bool tausSet = false;
-            double[] vsGammas = CbDefaults.SweepVsGammas;
-            bool vsGammasSet = false;
-            var device = CbDevice.Auto;
-            var normalizer = MeanNormalizer.PositiveLabels;
-            int deferUntilEpoch = 0;
-            string? name = null;
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                TypedConstant constant = argument.Value;
-                if (constant.Kind == TypedConstantKind.Error)
-                {
-                    return null;
-                }
-
-                switch (argument.Key)
-                {
-                    case "Betas":
-                        betas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
-                        break;
-                    case "Losses":
-                        losses = constant.IsNull ? Array.Empty<CbLoss>() : constant.Values.Select(v => v.Value is int l ? (CbLoss)l : (CbLoss)(-1)).ToArray();
-                        break;
-                    case "Taus":
-                        taus = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
-                        tausSet = true;
-                        break;
-                    case "VsGammas":
-                        vsGammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
-                        vsGammasSet = true;
-                        break;
-                    case "Gammas":
-                        gammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
-                        gammasSet = true;
-                        break;
-                    case "Device" when constant.Value is int d:
-                        device = (CbDevice)d;
-                        break;
-                    case "Normalizer" when constant.Value is int m:
-                        normalizer = (MeanNormalizer)m;
-                        break;
-                    case "DeferUntilEpoch" when constant.Value is int k:
-                        deferUntilEpoch = k;
-                        break;
-                    case "Name":
-                        name = constant.Value as string;
-                        break;
-                    default:
-                        return null;
-                }
-            }
-
-            Parser.CheckOption(device, "Device", "CbDevice", attribute, 0, Report, cancellationToken);
-            Parser.CheckOption(normalizer, "Normalizer", "MeanNormalizer", attribute, 0, Report, cancellationToken);
-            if (deferUntilEpoch < 0)
-            {
-                Report(DiagnosticDescriptors.InvalidDeferUntilEpoch,
-                    () => Parser.ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), 0,
-                    Literals.Text((long)deferUntilEpoch));
-            }
-
-            if (name is not null && !Parser.IsValidTypeName(name + "Sweep"))
-            {
-                Report(DiagnosticDescriptors.InvalidName, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0, name);
-            }
-            else if (Parser.TooLong(QualifiedPointType(ns, name ?? defaultPrefix)) is var bytes and > 0)
-            {
-                // {Prefix}SweepPoint is the longest type name a sweep generates (its members are short).
-                Report(DiagnosticDescriptors.NameTooLong, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0,
-                    Parser.Shorten(QualifiedPointType(ns, name ?? defaultPrefix)), Literals.Text((long)bytes),
-                    name is null ? "the enum or class name" : "Name");
-            }
-
-            CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
-            CheckTaus(attribute, losses, taus, tausSet, Report, cancellationToken);
-            CheckVsGammas(attribute, losses, vsGammas, vsGammasSet, Report, cancellationToken);
-
-            if (!valid)
-            {
-                return null;
-            }
-
-            bool anyFocal = losses.Contains(CbLoss.Focal);
-            bool anyAdjusted = losses.Contains(CbLoss.LogitAdjusted) || losses.Contains(CbLoss.VectorScaling);
-            bool anyVs = losses.Contains(CbLoss.VectorScaling);
-            EquatableArray<SweepPoint> points = Expand(losses, betas, gammas, taus, vsGammas, deferUntilEpoch);
-            return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
-                points, device, normalizer, deferUntilEpoch,
-                LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)))
-            {
-                Taus = (anyAdjusted ? taus : Array.Empty<double>()).ToEquatableArray(),
-                VsGammas = (anyVs ? vsGammas : Array.Empty<double>()).ToEquatableArray(),
-            };
         }
 
-        /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them. A
-        /// LogitAdjusted point per τ (it uses no β); a VectorScaling point per (γ, τ), its γ in <see cref="SweepPoint.Gamma"/>;
-        /// Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one.</summary>
-        private static EquatableArray<SweepPoint> Expand(
-            CbLoss[] losses, double[] betas, double[] gammas, double[] taus, double[] vsGammas, int deferUntilEpoch)
+        return null;
+    }
+
+    /// <summary>Checks the grid (adding every violation to <paramref name="issues"/> when non-null) and expands it;
+    /// null when it is invalid.</summary>
+    public static SweepSpec? Read(AttributeData attribute, INamedTypeSymbol symbol, List<Issue>? issues, CancellationToken cancellationToken)
+    {
+        if (attribute.AttributeConstructor is null)
         {
-            var points = new List<SweepPoint>();
-            foreach (CbLoss loss in losses)
+            return null;
+        }
+
+        string defaultPrefix = symbol.Name;
+        string? ns = Parser.MetadataNamespaceOf(symbol);
+
+        bool valid = true;
+        void Report(DiagnosticDescriptor descriptor, Func<Location?> location, int config, params object?[] args)
+        {
+            if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
             {
-                if (loss == CbLoss.VectorScaling)
-                {
-                    foreach (double vsGamma in vsGammas)
-                    {
-                        foreach (double tau in taus)
-                        {
-                            points.Add(new SweepPoint(loss.ToString() + "_G" + NumberName(vsGamma) + "_T" + NumberName(tau), loss, 0.0, -1, vsGamma) { Tau = tau });
-                        }
-                    }
+                valid = false;
+            }
 
-                    continue;
-                }
+            issues?.Add(new Issue(descriptor, location(), config, args));
+        }
 
-                if (loss == CbLoss.LogitAdjusted)
+        double[] betas = DefaultBetas;
+        CbLoss[] losses = DefaultLosses;
+        double[] gammas = DefaultGammas;
+        bool gammasSet = false;
+        double[] taus = DefaultTaus;
+        bool tausSet = false;
+        double[] vsGammas = CbDefaults.SweepVsGammas;
+        bool vsGammasSet = false;
+        var device = CbDevice.Auto;
+        var normalizer = MeanNormalizer.PositiveLabels;
+        int deferUntilEpoch = 0;
+        string? name = null;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            TypedConstant constant = argument.Value;
+            if (constant.Kind == TypedConstantKind.Error)
+            {
+                return null;
+            }
+
+            switch (argument.Key)
+            {
+                case "Betas":
+                    betas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                    break;
+                case "Losses":
+                    losses = constant.IsNull ? Array.Empty<CbLoss>() : constant.Values.Select(v => v.Value is int l ? (CbLoss)l : (CbLoss)(-1)).ToArray();
+                    break;
+                case "Taus":
+                    taus = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                    tausSet = true;
+                    break;
+                case "VsGammas":
+                    vsGammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                    vsGammasSet = true;
+                    break;
+                case "Gammas":
+                    gammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                    gammasSet = true;
+                    break;
+                case "Device" when constant.Value is int d:
+                    device = (CbDevice)d;
+                    break;
+                case "Normalizer" when constant.Value is int m:
+                    normalizer = (MeanNormalizer)m;
+                    break;
+                case "DeferUntilEpoch" when constant.Value is int k:
+                    deferUntilEpoch = k;
+                    break;
+                case "Name":
+                    name = constant.Value as string;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        Parser.CheckOption(device, "Device", "CbDevice", attribute, 0, Report, cancellationToken);
+        Parser.CheckOption(normalizer, "Normalizer", "MeanNormalizer", attribute, 0, Report, cancellationToken);
+        if (deferUntilEpoch < 0)
+        {
+            Report(DiagnosticDescriptors.InvalidDeferUntilEpoch,
+                () => Parser.ArgumentLocation(attribute, "DeferUntilEpoch", cancellationToken), 0,
+                Literals.Text((long)deferUntilEpoch));
+        }
+
+        if (name is not null && !Parser.IsValidTypeName(name + "Sweep"))
+        {
+            Report(DiagnosticDescriptors.InvalidName, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0, name);
+        }
+        else if (Parser.TooLong(QualifiedPointType(ns, name ?? defaultPrefix)) is var bytes and > 0)
+        {
+            // {Prefix}SweepPoint is the longest type name a sweep generates (its members are short).
+            Report(DiagnosticDescriptors.NameTooLong, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0,
+                Parser.Shorten(QualifiedPointType(ns, name ?? defaultPrefix)), Literals.Text((long)bytes),
+                name is null ? "the enum or class name" : "Name");
+        }
+
+        CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
+        CheckTaus(attribute, losses, taus, tausSet, Report, cancellationToken);
+        CheckVsGammas(attribute, losses, vsGammas, vsGammasSet, Report, cancellationToken);
+
+        if (!valid)
+        {
+            return null;
+        }
+
+        bool anyFocal = losses.Contains(CbLoss.Focal);
+        bool anyAdjusted = losses.Contains(CbLoss.LogitAdjusted) || losses.Contains(CbLoss.VectorScaling);
+        bool anyVs = losses.Contains(CbLoss.VectorScaling);
+        EquatableArray<SweepPoint> points = Expand(losses, betas, gammas, taus, vsGammas, deferUntilEpoch);
+        return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
+            points, device, normalizer, deferUntilEpoch,
+            LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)))
+        {
+            Taus = (anyAdjusted ? taus : Array.Empty<double>()).ToEquatableArray(),
+            VsGammas = (anyVs ? vsGammas : Array.Empty<double>()).ToEquatableArray(),
+        };
+    }
+
+    /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them. A
+    /// LogitAdjusted point per τ (it uses no β); a VectorScaling point per (γ, τ), its γ in <see cref="SweepPoint.Gamma"/>;
+    /// Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one.</summary>
+    private static EquatableArray<SweepPoint> Expand(
+        CbLoss[] losses, double[] betas, double[] gammas, double[] taus, double[] vsGammas, int deferUntilEpoch)
+    {
+        var points = new List<SweepPoint>();
+        foreach (CbLoss loss in losses)
+        {
+            if (loss == CbLoss.VectorScaling)
+            {
+                foreach (double vsGamma in vsGammas)
                 {
                     foreach (double tau in taus)
                     {
-                        points.Add(new SweepPoint(loss.ToString() + "_T" + NumberName(tau), loss, 0.0, -1, 0.0) { Tau = tau });
-                    }
-
-                    continue;
-                }
-
-                if (loss == CbLoss.Ldam && deferUntilEpoch <= 0)
-                {
-                    points.Add(new SweepPoint(loss.ToString(), loss, 0.0, -1, 0.0));
-                    continue;
-                }
-
-                for (int b = 0; b < betas.Length; b++)
-                {
-                    string member = loss.ToString() + "_B" + NumberName(betas[b]);
-                    if (loss == CbLoss.Focal)
-                    {
-                        foreach (double gamma in gammas)
-                        {
-                            points.Add(new SweepPoint(member + "_G" + NumberName(gamma), loss, betas[b], b, gamma));
-                        }
-                    }
-                    else
-                    {
-                        points.Add(new SweepPoint(member, loss, betas[b], b, 0.0));
+                        points.Add(new SweepPoint(loss.ToString() + "_G" + NumberName(vsGamma) + "_T" + NumberName(tau), loss, 0.0, -1, vsGamma) { Tau = tau });
                     }
                 }
+
+                continue;
             }
 
-            return points.ToEquatableArray();
+            if (loss == CbLoss.LogitAdjusted)
+            {
+                foreach (double tau in taus)
+                {
+                    points.Add(new SweepPoint(loss.ToString() + "_T" + NumberName(tau), loss, 0.0, -1, 0.0) { Tau = tau });
+                }
+
+                continue;
+            }
+
+            if (loss == CbLoss.Ldam && deferUntilEpoch <= 0)
+            {
+                points.Add(new SweepPoint(loss.ToString(), loss, 0.0, -1, 0.0));
+                continue;
+            }
+
+            for (int b = 0; b < betas.Length; b++)
+            {
+                string member = loss.ToString() + "_B" + NumberName(betas[b]);
+                if (loss == CbLoss.Focal)
+                {
+                    foreach (double gamma in gammas)
+                    {
+                        points.Add(new SweepPoint(member + "_G" + NumberName(gamma), loss, betas[b], b, gamma));
+                    }
+                }
+                else
+                {
+                    points.Add(new SweepPoint(member, loss, betas[b], b, 0.0));
+                }
+            }
         }
 
-        /// <summary>CB032's subject when <paramref name="counts"/> sum past Int64.MaxValue and the sweep has
-        /// LogitAdjusted or Ldam points (their runtime losses check the counts by that total); null otherwise.</summary>
-        internal static string? CountTotalSubject(SweepSpec sweep, IReadOnlyList<long> counts) =>
-            CountTotals.FirstOverflow(counts) >= 0
-                && sweep.Points.FirstOrDefault(p => p.Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling) is { } point
-                ? "the CbLoss." + point.Loss.ToString() + " points of [ClassBalancedSweep]"
-                : null;
-
-        private static string QualifiedPointType(string? ns, string prefix) =>
-            (ns is null ? string.Empty : ns + ".") + prefix + "SweepPoint";
-
-        /// <summary>A number as identifier text: 0.9999 → 0_9999, 2 → 2, 1E-05 → 1Em05.</summary>
-        public static string NumberName(double value) =>
-            Literals.Text(value).Replace(".", "_").Replace("-", "m").Replace("+", string.Empty);
-
-        internal static ImmutableArray<AttributeData> AsArray(AttributeData attribute) => ImmutableArray.Create(attribute);
+        return points.ToEquatableArray();
     }
+
+    /// <summary>CB032's subject when <paramref name="counts"/> sum past Int64.MaxValue and the sweep has
+    /// LogitAdjusted or Ldam points (their runtime losses check the counts by that total); null otherwise.</summary>
+    internal static string? CountTotalSubject(SweepSpec sweep, IReadOnlyList<long> counts) =>
+        CountTotals.FirstOverflow(counts) >= 0
+            && sweep.Points.FirstOrDefault(p => p.Loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling) is { } point
+            ? "the CbLoss." + point.Loss.ToString() + " points of [ClassBalancedSweep]"
+            : null;
+
+    private static string QualifiedPointType(string? ns, string prefix) =>
+        (ns is null ? string.Empty : ns + ".") + prefix + "SweepPoint";
+
+    /// <summary>A number as identifier text: 0.9999 → 0_9999, 2 → 2, 1E-05 → 1Em05.</summary>
+    public static string NumberName(double value) =>
+        Literals.Text(value).Replace(".", "_").Replace("-", "m").Replace("+", string.Empty);
+
+    internal static ImmutableArray<AttributeData> AsArray(AttributeData attribute) => ImmutableArray.Create(attribute);
 }

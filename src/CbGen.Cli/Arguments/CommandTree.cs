@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Linq;
 using System.IO;
+using System.Linq;
 
 namespace CbGen.Cli.Arguments;
 

@@ -88,16 +88,16 @@ internal static class CountSources
 
                 return ParquetLabelReader.Read(path, options);
             case InputKind.Idx:
-            {
-                using Stream stream = Open(path);
-                return IdxReader.Read(stream, path);
-            }
+                {
+                    using Stream stream = Open(path);
+                    return IdxReader.Read(stream, path);
+                }
 
             case InputKind.Json:
-            {
-                using Stream stream = Open(path);
-                return CocoJsonReader.Read(stream, path, options.MaxClasses, options.MultiLabel);
-            }
+                {
+                    using Stream stream = Open(path);
+                    return CocoJsonReader.Read(stream, path, options.MaxClasses, options.MultiLabel);
+                }
         }
 
         if (Array.IndexOf(head, (byte)0) >= 0)

@@ -4,177 +4,176 @@ using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
-namespace CbGen.TorchSharp.Internal
+namespace CbGen.TorchSharp.Internal;
+
+/// <summary>The hyper-parameters of the distribution-balanced loss, validated.</summary>
+internal readonly record struct DbSettings(
+    double Alpha, double Beta, double Mu, double Lambda, double Kappa, DbInstancePrior InstancePrior)
 {
-    /// <summary>The hyper-parameters of the distribution-balanced loss, validated.</summary>
-    internal readonly record struct DbSettings(
-        double Alpha, double Beta, double Mu, double Lambda, double Kappa, DbInstancePrior InstancePrior)
+    internal static DbSettings Checked(
+        double alpha, double beta, double mu, double lambda, double kappa, DbInstancePrior instancePrior)
     {
-        internal static DbSettings Checked(
-            double alpha, double beta, double mu, double lambda, double kappa, DbInstancePrior instancePrior)
+        MultiLabelValidation.Finite(alpha, "The smoothing floor α", nameof(alpha), 0.0, hint: "the paper uses 0.1");
+        MultiLabelValidation.Finite(beta, "The smoothing slope β", nameof(beta), 0.0, hint: "the paper uses 10");
+        MultiLabelValidation.Finite(mu, "The smoothing centre μ", nameof(mu), hint: "the paper uses 0.3 on COCO-MLT");
+        MultiLabelValidation.Finite(lambda, "The negative-tolerant scale λ", nameof(lambda), 0.0, strict: true);
+        MultiLabelValidation.Finite(kappa, "The prior-bias scale κ", nameof(kappa),
+            hint: "the paper uses 0.05; a negative κ flips the bias's sign");
+        MultiLabelValidation.InstancePrior(instancePrior, nameof(instancePrior));
+        return new DbSettings(alpha, beta, mu, lambda, kappa, instancePrior);
+    }
+}
+
+/// <summary>
+/// The distribution-balanced and asymmetric losses on validated logits and multi-hot targets [B, C]. Everything
+/// that depends on the targets alone is computed without a graph; the graph holds one <c>addcmul</c>, one
+/// <c>logsigmoid</c> and one reduction (DB), so backward is three element-wise passes.
+/// </summary>
+internal static class MultiLabelCore
+{
+    /// <summary>
+    /// DB: element (i, c) is −w_ic·log σ(a_ic·(z_ic − ν_c)) with a = 1 (positive) or −λ (negative) and
+    /// w = r̂_ic (positive) or r̂_ic / λ (negative): for a positive log(1 + e^{−(z − ν)}), for a negative
+    /// (1/λ)·log(1 + e^{λ(z − ν)}), both times r̂ = α + σ(β·(r − μ)), r_ic = (1/n_c) / (C·P^I(x_i)).
+    /// </summary>
+    /// <param name="input">Logits [B, C].</param>
+    /// <param name="target">Multi-hot targets [B, C] (validated).</param>
+    /// <param name="inverseCounts">1/n_c [C] in the logits' dtype and device.</param>
+    /// <param name="bias">ν_c [C] in the logits' dtype and device.</param>
+    /// <param name="s">The validated hyper-parameters.</param>
+    /// <param name="reduction">None, Mean or Sum.</param>
+    /// <param name="normalizer">PositiveLabels or AllTerms (validated).</param>
+    internal static Tensor DistributionBalanced(
+        Tensor input, Tensor target, Tensor inverseCounts, Tensor bias, DbSettings s, Reduction reduction,
+        MeanNormalizer normalizer)
+    {
+        using var scope = NewDisposeScope();
+        Tensor sign;
+        Tensor shift;
+        Tensor weight;
+        Tensor? positives = null;
+        using (no_grad())
         {
-            MultiLabelValidation.Finite(alpha, "The smoothing floor α", nameof(alpha), 0.0, hint: "the paper uses 0.1");
-            MultiLabelValidation.Finite(beta, "The smoothing slope β", nameof(beta), 0.0, hint: "the paper uses 10");
-            MultiLabelValidation.Finite(mu, "The smoothing centre μ", nameof(mu), hint: "the paper uses 0.3 on COCO-MLT");
-            MultiLabelValidation.Finite(lambda, "The negative-tolerant scale λ", nameof(lambda), 0.0, strict: true);
-            MultiLabelValidation.Finite(kappa, "The prior-bias scale κ", nameof(kappa),
-                hint: "the paper uses 0.05; a negative κ flips the bias's sign");
-            MultiLabelValidation.InstancePrior(instancePrior, nameof(instancePrior));
-            return new DbSettings(alpha, beta, mu, lambda, kappa, instancePrior);
+            var t = target.dtype == input.dtype ? target : target.to(input.dtype);
+
+            // C·P^I(x_i) = Σ_{j∈y_i} 1/n_j (Sum) or that over |y_i| (Mean); 0 for a row without positives, whose
+            // r is then +∞ and r̂ its limit α + 1.
+            var instance = t.mv(inverseCounts);
+            if (s.InstancePrior == DbInstancePrior.Mean)
+            {
+                positives = t.sum(1);
+                instance.div_(positives.clamp_min(1.0));
+            }
+
+            // β·r − β·μ as one outer product onto a constant, then r̂ = α + σ(·), in place.
+            using var offset = torch.tensor(-s.Beta * s.Mu, dtype: input.dtype, device: input.device);
+            using var scaled = inverseCounts.mul(s.Beta);
+            weight = offset.addr(instance.reciprocal_(), scaled);
+            weight.sigmoid_().add_(s.Alpha);
+
+            // w = r̂ · (t·(1 − 1/λ) + 1/λ), negated (the loss is −w·log σ) and folded with a known Mean divisor.
+            double k = -1.0;
+            if (reduction == Reduction.Mean && normalizer == MeanNormalizer.AllTerms)
+            {
+                k /= input.numel();
+            }
+
+            weight.mul_(t.mul(k * (1.0 - 1.0 / s.Lambda)).add_(k / s.Lambda));
+
+            // a = t·(1 + λ) − λ: 1 for a positive, −λ for a negative; shift = −a·ν.
+            sign = t.mul(1.0 + s.Lambda).sub_(s.Lambda);
+            shift = sign.mul(bias).neg_();
         }
+
+        using var one = 1.0.ToScalar();
+        var logSig = logsigmoid(torch.addcmul(shift, input, sign, one));
+        Tensor result;
+        if (reduction == Reduction.None)
+        {
+            result = logSig.mul(weight);
+        }
+        else
+        {
+            result = logSig.flatten().dot(weight.flatten());
+            if (reduction == Reduction.Mean && normalizer == MeanNormalizer.PositiveLabels)
+            {
+                result = result.div(PositiveCount(target, input, positives));
+            }
+        }
+
+        return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>
-    /// The distribution-balanced and asymmetric losses on validated logits and multi-hot targets [B, C]. Everything
-    /// that depends on the targets alone is computed without a graph; the graph holds one <c>addcmul</c>, one
-    /// <c>logsigmoid</c> and one reduction (DB), so backward is three element-wise passes.
+    /// ASL: element (i, c) is −t·(1 − p)^{γ+}·log p − (1 − t)·p_m^{γ−}·log(1 − p_m) with p = σ(z) and
+    /// p_m = max(p − m, 0). log p = log σ(z) and, for m = 0, log(1 − p) = log σ(−z) (exact for any z); for m &gt; 0,
+    /// 1 − p_m = σ(−z) + m where p &gt; m (no cancellation near p = 1), and the term is exactly 0 with a zero
+    /// gradient where p ≤ m. With ε &gt; 0 each log is floored at log ε (the official code's clamp: gradient 0
+    /// below it).
     /// </summary>
-    internal static class MultiLabelCore
+    internal static Tensor Asymmetric(
+        Tensor input, Tensor target, double gammaPos, double gammaNeg, double clip, double eps,
+        Reduction reduction, MeanNormalizer normalizer)
     {
-        /// <summary>
-        /// DB: element (i, c) is −w_ic·log σ(a_ic·(z_ic − ν_c)) with a = 1 (positive) or −λ (negative) and
-        /// w = r̂_ic (positive) or r̂_ic / λ (negative): for a positive log(1 + e^{−(z − ν)}), for a negative
-        /// (1/λ)·log(1 + e^{λ(z − ν)}), both times r̂ = α + σ(β·(r − μ)), r_ic = (1/n_c) / (C·P^I(x_i)).
-        /// </summary>
-        /// <param name="input">Logits [B, C].</param>
-        /// <param name="target">Multi-hot targets [B, C] (validated).</param>
-        /// <param name="inverseCounts">1/n_c [C] in the logits' dtype and device.</param>
-        /// <param name="bias">ν_c [C] in the logits' dtype and device.</param>
-        /// <param name="s">The validated hyper-parameters.</param>
-        /// <param name="reduction">None, Mean or Sum.</param>
-        /// <param name="normalizer">PositiveLabels or AllTerms (validated).</param>
-        internal static Tensor DistributionBalanced(
-            Tensor input, Tensor target, Tensor inverseCounts, Tensor bias, DbSettings s, Reduction reduction,
-            MeanNormalizer normalizer)
+        using var scope = NewDisposeScope();
+        var t = target.dtype == input.dtype ? target : target.to(input.dtype);
+        var logP = logsigmoid(input);
+        var negInput = input.neg();
+        var logQ = logsigmoid(negInput);                     // log(1 − p)
+        double logEps = eps > 0.0 ? Math.Log(eps) : double.NegativeInfinity;
+
+        // Positive term: −(1 − p)^{γ+}·log p.
+        var posLog = eps > 0.0 ? logP.clamp_min(logEps) : logP;
+        var pos = gammaPos == 0.0 ? posLog.neg() : logQ.mul(gammaPos).exp_().mul(posLog).neg_();
+
+        // Negative term: −p_m^{γ−}·log(1 − p_m).
+        Tensor neg;
+        if (clip == 0.0)
         {
-            using var scope = NewDisposeScope();
-            Tensor sign;
-            Tensor shift;
-            Tensor weight;
-            Tensor? positives = null;
+            var negLog = eps > 0.0 ? logQ.clamp_min(logEps) : logQ;
+            neg = gammaNeg == 0.0 ? negLog.neg() : logP.mul(gammaNeg).exp_().mul(negLog).neg_();
+        }
+        else
+        {
+            Tensor inactive;
             using (no_grad())
             {
-                var t = target.dtype == input.dtype ? target : target.to(input.dtype);
-
-                // C·P^I(x_i) = Σ_{j∈y_i} 1/n_j (Sum) or that over |y_i| (Mean); 0 for a row without positives, whose
-                // r is then +∞ and r̂ its limit α + 1.
-                var instance = t.mv(inverseCounts);
-                if (s.InstancePrior == DbInstancePrior.Mean)
-                {
-                    positives = t.sum(1);
-                    instance.div_(positives.clamp_min(1.0));
-                }
-
-                // β·r − β·μ as one outer product onto a constant, then r̂ = α + σ(·), in place.
-                using var offset = torch.tensor(-s.Beta * s.Mu, dtype: input.dtype, device: input.device);
-                using var scaled = inverseCounts.mul(s.Beta);
-                weight = offset.addr(instance.reciprocal_(), scaled);
-                weight.sigmoid_().add_(s.Alpha);
-
-                // w = r̂ · (t·(1 − 1/λ) + 1/λ), negated (the loss is −w·log σ) and folded with a known Mean divisor.
-                double k = -1.0;
-                if (reduction == Reduction.Mean && normalizer == MeanNormalizer.AllTerms)
-                {
-                    k /= input.numel();
-                }
-
-                weight.mul_(t.mul(k * (1.0 - 1.0 / s.Lambda)).add_(k / s.Lambda));
-
-                // a = t·(1 + λ) − λ: 1 for a positive, −λ for a negative; shift = −a·ν.
-                sign = t.mul(1.0 + s.Lambda).sub_(s.Lambda);
-                shift = sign.mul(bias).neg_();
+                inactive = input.sigmoid().le(clip);
             }
 
-            using var one = 1.0.ToScalar();
-            var logSig = logsigmoid(torch.addcmul(shift, input, sign, one));
-            Tensor result;
-            if (reduction == Reduction.None)
+            // Where p ≤ m the shifted probability is replaced by 1/2 before pow and log (so neither sees 0 and the
+            // masked gradient is an exact 0), then the term by 0.
+            var shifted = input.sigmoid().sub(clip).masked_fill(inactive, 0.5);
+            var oneMinus = negInput.sigmoid().add(clip).masked_fill(inactive, 0.5);
+            var negLog = oneMinus.log();
+            if (eps > 0.0)
             {
-                result = logSig.mul(weight);
-            }
-            else
-            {
-                result = logSig.flatten().dot(weight.flatten());
-                if (reduction == Reduction.Mean && normalizer == MeanNormalizer.PositiveLabels)
-                {
-                    result = result.div(PositiveCount(target, input, positives));
-                }
+                negLog = negLog.clamp_min(logEps);
             }
 
-            return result.MoveToOuterDisposeScope();
+            var focused = gammaNeg == 0.0 ? negLog.neg() : shifted.pow(gammaNeg).mul(negLog).neg_();
+            neg = focused.masked_fill(inactive, 0.0);
         }
 
-        /// <summary>
-        /// ASL: element (i, c) is −t·(1 − p)^{γ+}·log p − (1 − t)·p_m^{γ−}·log(1 − p_m) with p = σ(z) and
-        /// p_m = max(p − m, 0). log p = log σ(z) and, for m = 0, log(1 − p) = log σ(−z) (exact for any z); for m &gt; 0,
-        /// 1 − p_m = σ(−z) + m where p &gt; m (no cancellation near p = 1), and the term is exactly 0 with a zero
-        /// gradient where p ≤ m. With ε &gt; 0 each log is floored at log ε (the official code's clamp: gradient 0
-        /// below it).
-        /// </summary>
-        internal static Tensor Asymmetric(
-            Tensor input, Tensor target, double gammaPos, double gammaNeg, double clip, double eps,
-            Reduction reduction, MeanNormalizer normalizer)
+        // t·pos + (1 − t)·neg = neg + t·(pos − neg).
+        using var one = 1.0.ToScalar();
+        var elements = torch.addcmul(neg, t, pos.sub(neg), one);
+        Tensor result = reduction switch
         {
-            using var scope = NewDisposeScope();
-            var t = target.dtype == input.dtype ? target : target.to(input.dtype);
-            var logP = logsigmoid(input);
-            var negInput = input.neg();
-            var logQ = logsigmoid(negInput);                     // log(1 − p)
-            double logEps = eps > 0.0 ? Math.Log(eps) : double.NegativeInfinity;
+            Reduction.None => elements,
+            Reduction.Sum => elements.sum(),
+            _ => normalizer == MeanNormalizer.AllTerms
+                ? elements.sum().div(input.numel())
+                : elements.sum().div(PositiveCount(target, input, null)),
+        };
+        return result.MoveToOuterDisposeScope();
+    }
 
-            // Positive term: −(1 − p)^{γ+}·log p.
-            var posLog = eps > 0.0 ? logP.clamp_min(logEps) : logP;
-            var pos = gammaPos == 0.0 ? posLog.neg() : logQ.mul(gammaPos).exp_().mul(posLog).neg_();
-
-            // Negative term: −p_m^{γ−}·log(1 − p_m).
-            Tensor neg;
-            if (clip == 0.0)
-            {
-                var negLog = eps > 0.0 ? logQ.clamp_min(logEps) : logQ;
-                neg = gammaNeg == 0.0 ? negLog.neg() : logP.mul(gammaNeg).exp_().mul(negLog).neg_();
-            }
-            else
-            {
-                Tensor inactive;
-                using (no_grad())
-                {
-                    inactive = input.sigmoid().le(clip);
-                }
-
-                // Where p ≤ m the shifted probability is replaced by 1/2 before pow and log (so neither sees 0 and the
-                // masked gradient is an exact 0), then the term by 0.
-                var shifted = input.sigmoid().sub(clip).masked_fill(inactive, 0.5);
-                var oneMinus = negInput.sigmoid().add(clip).masked_fill(inactive, 0.5);
-                var negLog = oneMinus.log();
-                if (eps > 0.0)
-                {
-                    negLog = negLog.clamp_min(logEps);
-                }
-
-                var focused = gammaNeg == 0.0 ? negLog.neg() : shifted.pow(gammaNeg).mul(negLog).neg_();
-                neg = focused.masked_fill(inactive, 0.0);
-            }
-
-            // t·pos + (1 − t)·neg = neg + t·(pos − neg).
-            using var one = 1.0.ToScalar();
-            var elements = torch.addcmul(neg, t, pos.sub(neg), one);
-            Tensor result = reduction switch
-            {
-                Reduction.None => elements,
-                Reduction.Sum => elements.sum(),
-                _ => normalizer == MeanNormalizer.AllTerms
-                    ? elements.sum().div(input.numel())
-                    : elements.sum().div(PositiveCount(target, input, null)),
-            };
-            return result.MoveToOuterDisposeScope();
-        }
-
-        /// <summary>max(Σ t, 1): the PositiveLabels divisor, as for the class-balanced sigmoid loss's float targets.</summary>
-        private static Tensor PositiveCount(Tensor target, Tensor input, Tensor? rowSums)
-        {
-            using var guard = no_grad();
-            var total = rowSums is null ? target.sum() : rowSums.sum();
-            return total.to(input.dtype).clamp_min(1.0);
-        }
+    /// <summary>max(Σ t, 1): the PositiveLabels divisor, as for the class-balanced sigmoid loss's float targets.</summary>
+    private static Tensor PositiveCount(Tensor target, Tensor input, Tensor? rowSums)
+    {
+        using var guard = no_grad();
+        var total = rowSums is null ? target.sum() : rowSums.sum();
+        return total.to(input.dtype).clamp_min(1.0);
     }
 }

@@ -1,148 +1,147 @@
 using System;
 using static TorchSharp.torch;
 
-namespace CbGen.TorchSharp.Internal
+namespace CbGen.TorchSharp.Internal;
+
+/// <summary>The argument checks of the distribution-balanced and asymmetric losses (their shared ones are in
+/// <see cref="Validation"/>): hyper-parameters, the counts model (positives per class out of N samples), the
+/// normaliser and the multi-hot targets.</summary>
+internal static class MultiLabelValidation
 {
-    /// <summary>The argument checks of the distribution-balanced and asymmetric losses (their shared ones are in
-    /// <see cref="Validation"/>): hyper-parameters, the counts model (positives per class out of N samples), the
-    /// normaliser and the multi-hot targets.</summary>
-    internal static class MultiLabelValidation
+    internal const string DbName = "CbLoss.DistributionBalanced";
+
+    internal const string AslName = "CbLoss.Asymmetric";
+
+    /// <summary>A finite value, with an optional lower bound (inclusive or strict).</summary>
+    internal static void Finite(double value, string what, string paramName, double? min = null, bool strict = false,
+        string? hint = null)
     {
-        internal const string DbName = "CbLoss.DistributionBalanced";
-
-        internal const string AslName = "CbLoss.Asymmetric";
-
-        /// <summary>A finite value, with an optional lower bound (inclusive or strict).</summary>
-        internal static void Finite(double value, string what, string paramName, double? min = null, bool strict = false,
-            string? hint = null)
+        bool ok = double.IsFinite(value) && (min is not double m || (strict ? value > m : value >= m));
+        if (!ok)
         {
-            bool ok = double.IsFinite(value) && (min is not double m || (strict ? value > m : value >= m));
-            if (!ok)
-            {
-                string bound = min is double b ? (strict ? " and > " : " and ≥ ") + Validation.Format(b) : string.Empty;
-                throw new ArgumentOutOfRangeException(paramName, value,
-                    what + " must be finite" + bound + (hint is null ? string.Empty : " (" + hint + ")") + "; got "
-                    + Validation.Format(value) + ".");
-            }
+            string bound = min is double b ? (strict ? " and > " : " and ≥ ") + Validation.Format(b) : string.Empty;
+            throw new ArgumentOutOfRangeException(paramName, value,
+                what + " must be finite" + bound + (hint is null ? string.Empty : " (" + hint + ")") + "; got "
+                + Validation.Format(value) + ".");
+        }
+    }
+
+    /// <summary>The ASL margin m ∈ [0, 1).</summary>
+    internal static void Clip(double clip, string paramName)
+    {
+        if (!(clip >= 0.0 && clip < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, clip,
+                "The asymmetric loss's probability margin m (clip) must lie in [0, 1) (the paper uses 0.05; 0 turns "
+                + "the shift off); got " + Validation.Format(clip) + ".");
+        }
+    }
+
+    /// <summary>The ASL log floor ε ∈ [0, 1): 0 (exact logs) or the official code's 1e-8.</summary>
+    internal static void Epsilon(double eps, string paramName)
+    {
+        if (!(eps >= 0.0 && eps < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, eps,
+                "The asymmetric loss's log floor ε (eps) must lie in [0, 1): 0 (the default) takes exact logs, 1e-8 "
+                + "clamps them as the official code does; got " + Validation.Format(eps) + ".");
+        }
+    }
+
+    /// <summary>The normaliser of a loss without class weights: PositiveLabels or AllTerms.</summary>
+    internal static void Normalizer(MeanNormalizer normalizer, string who, string paramName)
+    {
+        Validation.Normalizer(normalizer, paramName);
+        if (normalizer == MeanNormalizer.WeightSum)
+        {
+            throw new ArgumentOutOfRangeException(paramName, normalizer,
+                who + " has no class weights, so MeanNormalizer.WeightSum does not apply; use "
+                + "MeanNormalizer.PositiveLabels (the default: the number of positive labels) or MeanNormalizer.AllTerms (B·C).");
+        }
+    }
+
+    internal static void InstancePrior(DbInstancePrior prior, string paramName)
+    {
+        if (prior is not (DbInstancePrior.Sum or DbInstancePrior.Mean))
+        {
+            throw new ArgumentOutOfRangeException(paramName, prior,
+                "Unknown DbInstancePrior value; use DbInstancePrior.Sum (the paper's) or DbInstancePrior.Mean.");
+        }
+    }
+
+    /// <summary>
+    /// The counts model of the distribution-balanced loss: C ≥ 1 positive counts n_c, each in [1, N], and N ≥ 1;
+    /// with κ ≠ 0 each n_c &lt; N too (a class positive in every sample has prior 1 and bias +∞).
+    /// </summary>
+    internal static void Counts(ReadOnlySpan<long> counts, long samples, double kappa, string countsName, string samplesName)
+    {
+        if (counts.IsEmpty)
+        {
+            throw new ArgumentException("The counts are empty; pass the number of positive samples of each class.", countsName);
         }
 
-        /// <summary>The ASL margin m ∈ [0, 1).</summary>
-        internal static void Clip(double clip, string paramName)
+        if (samples < 1)
         {
-            if (!(clip >= 0.0 && clip < 1.0))
-            {
-                throw new ArgumentOutOfRangeException(paramName, clip,
-                    "The asymmetric loss's probability margin m (clip) must lie in [0, 1) (the paper uses 0.05; 0 turns "
-                    + "the shift off); got " + Validation.Format(clip) + ".");
-            }
+            throw new ArgumentOutOfRangeException(samplesName, samples,
+                DbName + " needs N, the number of training samples (≥ 1), as well as the positives per class; got "
+                + Validation.Format(samples) + ".");
         }
 
-        /// <summary>The ASL log floor ε ∈ [0, 1): 0 (exact logs) or the official code's 1e-8.</summary>
-        internal static void Epsilon(double eps, string paramName)
+        for (int c = 0; c < counts.Length; c++)
         {
-            if (!(eps >= 0.0 && eps < 1.0))
-            {
-                throw new ArgumentOutOfRangeException(paramName, eps,
-                    "The asymmetric loss's log floor ε (eps) must lie in [0, 1): 0 (the default) takes exact logs, 1e-8 "
-                    + "clamps them as the official code does; got " + Validation.Format(eps) + ".");
-            }
-        }
-
-        /// <summary>The normaliser of a loss without class weights: PositiveLabels or AllTerms.</summary>
-        internal static void Normalizer(MeanNormalizer normalizer, string who, string paramName)
-        {
-            Validation.Normalizer(normalizer, paramName);
-            if (normalizer == MeanNormalizer.WeightSum)
-            {
-                throw new ArgumentOutOfRangeException(paramName, normalizer,
-                    who + " has no class weights, so MeanNormalizer.WeightSum does not apply; use "
-                    + "MeanNormalizer.PositiveLabels (the default: the number of positive labels) or MeanNormalizer.AllTerms (B·C).");
-            }
-        }
-
-        internal static void InstancePrior(DbInstancePrior prior, string paramName)
-        {
-            if (prior is not (DbInstancePrior.Sum or DbInstancePrior.Mean))
-            {
-                throw new ArgumentOutOfRangeException(paramName, prior,
-                    "Unknown DbInstancePrior value; use DbInstancePrior.Sum (the paper's) or DbInstancePrior.Mean.");
-            }
-        }
-
-        /// <summary>
-        /// The counts model of the distribution-balanced loss: C ≥ 1 positive counts n_c, each in [1, N], and N ≥ 1;
-        /// with κ ≠ 0 each n_c &lt; N too (a class positive in every sample has prior 1 and bias +∞).
-        /// </summary>
-        internal static void Counts(ReadOnlySpan<long> counts, long samples, double kappa, string countsName, string samplesName)
-        {
-            if (counts.IsEmpty)
-            {
-                throw new ArgumentException("The counts are empty; pass the number of positive samples of each class.", countsName);
-            }
-
-            if (samples < 1)
-            {
-                throw new ArgumentOutOfRangeException(samplesName, samples,
-                    DbName + " needs N, the number of training samples (≥ 1), as well as the positives per class; got "
-                    + Validation.Format(samples) + ".");
-            }
-
-            for (int c = 0; c < counts.Length; c++)
-            {
-                long n = counts[c];
-                if (n < 1)
-                {
-                    throw new ArgumentException(
-                        "Class " + Validation.Format(c) + " has " + Validation.Format(n) + " positive samples, but "
-                        + DbName + " weighs by 1/n_c, which needs n_c ≥ 1: give the class a pseudo-count (e.g. 1) or remove it.",
-                        countsName);
-                }
-
-                if (n > samples)
-                {
-                    throw new ArgumentException(
-                        "Class " + Validation.Format(c) + " has " + Validation.Format(n) + " positive samples out of N = "
-                        + Validation.Format(samples) + "; a class cannot have more positives than there are samples: check N "
-                        + "(the number of samples, not of labels) and the counts.", countsName);
-                }
-
-                if (n == samples && kappa != 0.0)
-                {
-                    throw new ArgumentException(
-                        "Class " + Validation.Format(c) + " is positive in all N = " + Validation.Format(samples)
-                        + " samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 (no prior bias) or "
-                        + "check the counts.", countsName);
-                }
-            }
-        }
-
-        /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (one read).</summary>
-        internal static void MultiHot(Tensor input, Tensor target, string who, string paramName)
-        {
-            FloatTarget(input, target, who, paramName);
-            using var scope = NewDisposeScope();
-            using var guard = no_grad();
-            bool bad = target.ne(0.0).logical_and_(target.ne(1.0)).any().item<bool>();
-            if (bad)
+            long n = counts[c];
+            if (n < 1)
             {
                 throw new ArgumentException(
-                    "Expected '" + paramName + "' to be multi-hot (every value 0 or 1): " + who + " re-weights by the set of "
-                    + "positive labels, which soft or smoothed targets do not define. Round or threshold the targets.", paramName);
+                    "Class " + Validation.Format(c) + " has " + Validation.Format(n) + " positive samples, but "
+                    + DbName + " weighs by 1/n_c, which needs n_c ≥ 1: give the class a pseudo-count (e.g. 1) or remove it.",
+                    countsName);
             }
-        }
 
-        /// <summary>Floating [B, C] targets like the logits (class indices are refused with how to convert them).</summary>
-        internal static void FloatTarget(Tensor input, Tensor target, string who, string paramName)
-        {
-            if (target.dim() != 2)
+            if (n > samples)
             {
                 throw new ArgumentException(
-                    "Expected '" + paramName + "' to be floating multi-hot targets of shape " + Validation.Shape(input)
-                    + ", got shape " + Validation.Shape(target) + "; " + who + " is a multi-label loss: one-hot class "
-                    + "indices first (e.g. nn.functional.one_hot(labels, C).to(logits.dtype)).", paramName);
+                    "Class " + Validation.Format(c) + " has " + Validation.Format(n) + " positive samples out of N = "
+                    + Validation.Format(samples) + "; a class cannot have more positives than there are samples: check N "
+                    + "(the number of samples, not of labels) and the counts.", countsName);
             }
 
-            Validation.SoftTarget(input, target, paramName);
+            if (n == samples && kappa != 0.0)
+            {
+                throw new ArgumentException(
+                    "Class " + Validation.Format(c) + " is positive in all N = " + Validation.Format(samples)
+                    + " samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 (no prior bias) or "
+                    + "check the counts.", countsName);
+            }
         }
+    }
+
+    /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (one read).</summary>
+    internal static void MultiHot(Tensor input, Tensor target, string who, string paramName)
+    {
+        FloatTarget(input, target, who, paramName);
+        using var scope = NewDisposeScope();
+        using var guard = no_grad();
+        bool bad = target.ne(0.0).logical_and_(target.ne(1.0)).any().item<bool>();
+        if (bad)
+        {
+            throw new ArgumentException(
+                "Expected '" + paramName + "' to be multi-hot (every value 0 or 1): " + who + " re-weights by the set of "
+                + "positive labels, which soft or smoothed targets do not define. Round or threshold the targets.", paramName);
+        }
+    }
+
+    /// <summary>Floating [B, C] targets like the logits (class indices are refused with how to convert them).</summary>
+    internal static void FloatTarget(Tensor input, Tensor target, string who, string paramName)
+    {
+        if (target.dim() != 2)
+        {
+            throw new ArgumentException(
+                "Expected '" + paramName + "' to be floating multi-hot targets of shape " + Validation.Shape(input)
+                + ", got shape " + Validation.Shape(target) + "; " + who + " is a multi-label loss: one-hot class "
+                + "indices first (e.g. nn.functional.one_hot(labels, C).to(logits.dtype)).", paramName);
+        }
+
+        Validation.SoftTarget(input, target, paramName);
     }
 }

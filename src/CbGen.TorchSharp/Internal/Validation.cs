@@ -4,212 +4,211 @@ using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CbGen.TorchSharp.Internal
+namespace CbGen.TorchSharp.Internal;
+
+/// <summary>
+/// Argument checks run before anything reaches libtorch, so that a caller's mistake is an
+/// <see cref="ArgumentException"/> naming the parameter, the expectation and what was passed, never a native
+/// <c>ExternalException</c>, a crash or a NaN.
+/// </summary>
+internal static partial class Validation
 {
-    /// <summary>
-    /// Argument checks run before anything reaches libtorch, so that a caller's mistake is an
-    /// <see cref="ArgumentException"/> naming the parameter, the expectation and what was passed, never a native
-    /// <c>ExternalException</c>, a crash or a NaN.
-    /// </summary>
-    internal static partial class Validation
+    internal const long DefaultIgnoreIndex = CbDefaults.IgnoreIndex;
+
+    internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Shape(Tensor t)
     {
-        internal const long DefaultIgnoreIndex = CbDefaults.IgnoreIndex;
-
-        internal static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-        internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-        internal static string Shape(Tensor t)
+        var shape = t.shape;
+        var sb = new StringBuilder("[");
+        for (int i = 0; i < shape.Length; i++)
         {
-            var shape = t.shape;
-            var sb = new StringBuilder("[");
-            for (int i = 0; i < shape.Length; i++)
+            if (i > 0)
             {
-                if (i > 0)
-                {
-                    sb.Append(", ");
-                }
-
-                sb.Append(Format(shape[i]));
+                sb.Append(", ");
             }
 
-            return sb.Append(']').ToString();
+            sb.Append(Format(shape[i]));
         }
 
-        internal static void NotNullOrDisposed(Tensor? tensor, string paramName)
-        {
-            if (tensor is null)
-            {
-                throw new ArgumentNullException(paramName);
-            }
-
-            if (tensor.IsInvalid)
-            {
-                throw new ArgumentException("The tensor '" + paramName + "' has been disposed.", paramName);
-            }
-        }
-
-        internal static void Reduction(nn.Reduction reduction, string paramName)
-        {
-            if (reduction != nn.Reduction.None && reduction != nn.Reduction.Mean && reduction != nn.Reduction.Sum)
-            {
-                throw new ArgumentOutOfRangeException(paramName, reduction,
-                    "Unknown Reduction value; use Reduction.None, Reduction.Mean or Reduction.Sum.");
-            }
-        }
-
-        internal static void Normalizer(MeanNormalizer normalizer, string paramName)
-        {
-            if (normalizer != MeanNormalizer.PositiveLabels && normalizer != MeanNormalizer.WeightSum
-                && normalizer != MeanNormalizer.AllTerms)
-            {
-                throw new ArgumentOutOfRangeException(paramName, normalizer,
-                    "Unknown MeanNormalizer value; use PositiveLabels, WeightSum or AllTerms.");
-            }
-        }
-
-        internal static void Gamma(double gamma, string paramName)
-        {
-            if (!(gamma >= 0.0) || double.IsInfinity(gamma))
-            {
-                throw new ArgumentOutOfRangeException(paramName, gamma,
-                    "The focusing parameter γ must be finite and ≥ 0 (the paper uses 0.5, 1 or 2); got "
-                    + Format(gamma) + ".");
-            }
-        }
-
-        internal static void LabelSmoothing(double labelSmoothing, string paramName)
-        {
-            if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
-            {
-                throw new ArgumentOutOfRangeException(paramName, labelSmoothing,
-                    "label_smoothing must lie in [0, 1] (0 disables smoothing); got " + Format(labelSmoothing) + ".");
-            }
-        }
-
-        /// <summary>Checks managed weights: non-empty, finite, ≥ 0. Returns whether every weight is &gt; 0.</summary>
-        internal static bool Weights(ReadOnlySpan<double> weights, string paramName)
-        {
-            if (weights.IsEmpty)
-            {
-                throw new ArgumentException("The class weights are empty; pass one weight per class (C ≥ 1).", paramName);
-            }
-
-            bool allPositive = true;
-            for (int c = 0; c < weights.Length; c++)
-            {
-                double w = weights[c];
-                if (!double.IsFinite(w) || w < 0.0)
-                {
-                    throw BadWeight(c, w, paramName);
-                }
-
-                allPositive &= w > 0.0;
-            }
-
-            return allPositive;
-        }
-
-        /// <summary>
-        /// Checks a weight tensor: rank 1, non-empty, a real dtype, finite and ≥ 0 (one min/max reduction).
-        /// Returns whether every weight is &gt; 0.
-        /// </summary>
-        internal static bool Weights(Tensor weights, string paramName)
-        {
-            NotNullOrDisposed(weights, paramName);
-            if (weights.dim() != 1)
-            {
-                throw new ArgumentException(
-                    "Expected '" + paramName + "' to be a rank-1 tensor of C class weights, got rank "
-                    + Format(weights.dim()) + " with shape " + Shape(weights) + ".", paramName);
-            }
-
-            if (weights.numel() == 0)
-            {
-                throw new ArgumentException(
-                    "The class weights '" + paramName + "' are empty (shape [0]); pass one weight per class (C ≥ 1).",
-                    paramName);
-            }
-
-            var dtype = weights.dtype;
-            if (!is_floating_point(dtype) && !IsIntegral(dtype))
-            {
-                throw new ArgumentException(
-                    "Expected '" + paramName + "' to hold real numbers (a floating or integer dtype), got "
-                    + dtype.ToString() + ".", paramName);
-            }
-
-            double min;
-            double max;
-            using (NewDisposeScope())
-            using (no_grad())
-            {
-                var asDouble = weights.to(ScalarType.Float64);
-                var (lo, hi) = asDouble.aminmax();
-                min = lo.item<double>();
-                max = hi.item<double>();
-                if (min >= 0.0 && double.IsFinite(max))
-                {
-                    return min > 0.0;
-                }
-
-                // Error path only: find the first offending weight to name it.
-                var values = asDouble.cpu().data<double>().ToArray();
-                for (int c = 0; c < values.Length; c++)
-                {
-                    if (!double.IsFinite(values[c]) || values[c] < 0.0)
-                    {
-                        throw BadWeight(c, values[c], paramName);
-                    }
-                }
-            }
-
-            throw new ArgumentException("The class weights '" + paramName + "' must be finite and ≥ 0.", paramName);
-        }
-
-        private static ArgumentException BadWeight(int index, double value, string paramName) =>
-            new ArgumentException(
-                "Class weight " + Format(index) + " is " + Format(value)
-                + "; every class weight must be finite and ≥ 0.", paramName);
-
-        /// <summary>Checks logits: rank 2 [B, C], a floating dtype, B ≥ 1 and C equal to the number of weights.</summary>
-        internal static void Logits(Tensor input, long numClasses, string paramName)
-        {
-            NotNullOrDisposed(input, paramName);
-            if (input.dim() != 2)
-            {
-                throw new ArgumentException(
-                    "Expected '" + paramName + "' to be a tensor of rank 2 [B, C] with C = " + Format(numClasses)
-                    + ", got rank " + Format(input.dim()) + " with shape " + Shape(input) + ".", paramName);
-            }
-
-            var dtype = input.dtype;
-            if (!is_floating_point(dtype))
-            {
-                throw new ArgumentException(
-                    "Expected '" + paramName + "' to hold floating-point logits (Float32, Float64, Float16 or BFloat16), got "
-                    + dtype.ToString() + ".", paramName);
-            }
-
-            long b = input.size(0);
-            long c = input.size(1);
-            if (c != numClasses)
-            {
-                throw new ArgumentException(
-                    "Expected '" + paramName + "' to have C = " + Format(numClasses)
-                    + " columns (one per class weight), got shape " + Shape(input) + ".", paramName);
-            }
-
-            if (b == 0)
-            {
-                throw new ArgumentException(
-                    "'" + paramName + "' has batch size 0 (shape " + Shape(input) + "); pass at least one sample.",
-                    paramName);
-            }
-        }
-
-        internal static bool IsIntegral(ScalarType dtype) =>
-            dtype == ScalarType.Byte || dtype == ScalarType.Int8 || dtype == ScalarType.Int16
-            || dtype == ScalarType.Int32 || dtype == ScalarType.Int64;
+        return sb.Append(']').ToString();
     }
+
+    internal static void NotNullOrDisposed(Tensor? tensor, string paramName)
+    {
+        if (tensor is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        if (tensor.IsInvalid)
+        {
+            throw new ArgumentException("The tensor '" + paramName + "' has been disposed.", paramName);
+        }
+    }
+
+    internal static void Reduction(nn.Reduction reduction, string paramName)
+    {
+        if (reduction != nn.Reduction.None && reduction != nn.Reduction.Mean && reduction != nn.Reduction.Sum)
+        {
+            throw new ArgumentOutOfRangeException(paramName, reduction,
+                "Unknown Reduction value; use Reduction.None, Reduction.Mean or Reduction.Sum.");
+        }
+    }
+
+    internal static void Normalizer(MeanNormalizer normalizer, string paramName)
+    {
+        if (normalizer != MeanNormalizer.PositiveLabels && normalizer != MeanNormalizer.WeightSum
+            && normalizer != MeanNormalizer.AllTerms)
+        {
+            throw new ArgumentOutOfRangeException(paramName, normalizer,
+                "Unknown MeanNormalizer value; use PositiveLabels, WeightSum or AllTerms.");
+        }
+    }
+
+    internal static void Gamma(double gamma, string paramName)
+    {
+        if (!(gamma >= 0.0) || double.IsInfinity(gamma))
+        {
+            throw new ArgumentOutOfRangeException(paramName, gamma,
+                "The focusing parameter γ must be finite and ≥ 0 (the paper uses 0.5, 1 or 2); got "
+                + Format(gamma) + ".");
+        }
+    }
+
+    internal static void LabelSmoothing(double labelSmoothing, string paramName)
+    {
+        if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, labelSmoothing,
+                "label_smoothing must lie in [0, 1] (0 disables smoothing); got " + Format(labelSmoothing) + ".");
+        }
+    }
+
+    /// <summary>Checks managed weights: non-empty, finite, ≥ 0. Returns whether every weight is &gt; 0.</summary>
+    internal static bool Weights(ReadOnlySpan<double> weights, string paramName)
+    {
+        if (weights.IsEmpty)
+        {
+            throw new ArgumentException("The class weights are empty; pass one weight per class (C ≥ 1).", paramName);
+        }
+
+        bool allPositive = true;
+        for (int c = 0; c < weights.Length; c++)
+        {
+            double w = weights[c];
+            if (!double.IsFinite(w) || w < 0.0)
+            {
+                throw BadWeight(c, w, paramName);
+            }
+
+            allPositive &= w > 0.0;
+        }
+
+        return allPositive;
+    }
+
+    /// <summary>
+    /// Checks a weight tensor: rank 1, non-empty, a real dtype, finite and ≥ 0 (one min/max reduction).
+    /// Returns whether every weight is &gt; 0.
+    /// </summary>
+    internal static bool Weights(Tensor weights, string paramName)
+    {
+        NotNullOrDisposed(weights, paramName);
+        if (weights.dim() != 1)
+        {
+            throw new ArgumentException(
+                "Expected '" + paramName + "' to be a rank-1 tensor of C class weights, got rank "
+                + Format(weights.dim()) + " with shape " + Shape(weights) + ".", paramName);
+        }
+
+        if (weights.numel() == 0)
+        {
+            throw new ArgumentException(
+                "The class weights '" + paramName + "' are empty (shape [0]); pass one weight per class (C ≥ 1).",
+                paramName);
+        }
+
+        var dtype = weights.dtype;
+        if (!is_floating_point(dtype) && !IsIntegral(dtype))
+        {
+            throw new ArgumentException(
+                "Expected '" + paramName + "' to hold real numbers (a floating or integer dtype), got "
+                + dtype.ToString() + ".", paramName);
+        }
+
+        double min;
+        double max;
+        using (NewDisposeScope())
+        using (no_grad())
+        {
+            var asDouble = weights.to(ScalarType.Float64);
+            var (lo, hi) = asDouble.aminmax();
+            min = lo.item<double>();
+            max = hi.item<double>();
+            if (min >= 0.0 && double.IsFinite(max))
+            {
+                return min > 0.0;
+            }
+
+            // Error path only: find the first offending weight to name it.
+            var values = asDouble.cpu().data<double>().ToArray();
+            for (int c = 0; c < values.Length; c++)
+            {
+                if (!double.IsFinite(values[c]) || values[c] < 0.0)
+                {
+                    throw BadWeight(c, values[c], paramName);
+                }
+            }
+        }
+
+        throw new ArgumentException("The class weights '" + paramName + "' must be finite and ≥ 0.", paramName);
+    }
+
+    private static ArgumentException BadWeight(int index, double value, string paramName) =>
+        new ArgumentException(
+            "Class weight " + Format(index) + " is " + Format(value)
+            + "; every class weight must be finite and ≥ 0.", paramName);
+
+    /// <summary>Checks logits: rank 2 [B, C], a floating dtype, B ≥ 1 and C equal to the number of weights.</summary>
+    internal static void Logits(Tensor input, long numClasses, string paramName)
+    {
+        NotNullOrDisposed(input, paramName);
+        if (input.dim() != 2)
+        {
+            throw new ArgumentException(
+                "Expected '" + paramName + "' to be a tensor of rank 2 [B, C] with C = " + Format(numClasses)
+                + ", got rank " + Format(input.dim()) + " with shape " + Shape(input) + ".", paramName);
+        }
+
+        var dtype = input.dtype;
+        if (!is_floating_point(dtype))
+        {
+            throw new ArgumentException(
+                "Expected '" + paramName + "' to hold floating-point logits (Float32, Float64, Float16 or BFloat16), got "
+                + dtype.ToString() + ".", paramName);
+        }
+
+        long b = input.size(0);
+        long c = input.size(1);
+        if (c != numClasses)
+        {
+            throw new ArgumentException(
+                "Expected '" + paramName + "' to have C = " + Format(numClasses)
+                + " columns (one per class weight), got shape " + Shape(input) + ".", paramName);
+        }
+
+        if (b == 0)
+        {
+            throw new ArgumentException(
+                "'" + paramName + "' has batch size 0 (shape " + Shape(input) + "); pass at least one sample.",
+                paramName);
+        }
+    }
+
+    internal static bool IsIntegral(ScalarType dtype) =>
+        dtype == ScalarType.Byte || dtype == ScalarType.Int8 || dtype == ScalarType.Int16
+        || dtype == ScalarType.Int32 || dtype == ScalarType.Int64;
 }

@@ -3,144 +3,143 @@ using System;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CbGen.TorchSharp.Internal
+namespace CbGen.TorchSharp.Internal;
+
+/// <summary>The argument checks of <see cref="ClassifierNorms"/> and <see cref="ClassifierRetraining"/>: each an
+/// <see cref="ArgumentException"/> that names the problem and the fix.</summary>
+internal static class RebalancingValidation
 {
-    /// <summary>The argument checks of <see cref="ClassifierNorms"/> and <see cref="ClassifierRetraining"/>: each an
-    /// <see cref="ArgumentException"/> that names the problem and the fix.</summary>
-    internal static class RebalancingValidation
+    internal static void Tau(double tau, string paramName)
     {
-        internal static void Tau(double tau, string paramName)
+        if (!(tau >= 0.0) || double.IsInfinity(tau))
         {
-            if (!(tau >= 0.0) || double.IsInfinity(tau))
+            throw new ArgumentOutOfRangeException(paramName, tau,
+                "τ-normalisation's τ must be finite and ≥ 0 (0 leaves the classifier as trained, 1 gives every class "
+                + "row unit norm); got " + Validation.Format(tau) + ". Choose it on a validation split with "
+                + "ClassifierNorms.SelectTau.");
+        }
+    }
+
+    internal static void MaxNorm(double maxNorm, string paramName)
+    {
+        if (!(maxNorm > 0.0) || double.IsInfinity(maxNorm))
+        {
+            throw new ArgumentOutOfRangeException(paramName, maxNorm,
+                "The MaxNorm bound must be finite and > 0 (it is the largest L2 norm a class row may keep; a bound "
+                + "≤ 0 would zero the classifier); got " + Validation.Format(maxNorm) + ". Pass a positive radius, "
+                + "e.g. the norm of a tail class's row after stage 1.");
+        }
+    }
+
+    internal static void Weight(Tensor weight, string paramName)
+    {
+        Validation.NotNullOrDisposed(weight, paramName);
+        if (weight.dim() != 2 || !weight.is_floating_point())
+        {
+            throw new ArgumentException(
+                "The classifier weight must be a 2-D floating-point tensor [C, D] (one row per class, as Linear.weight); got "
+                + weight.dtype + " " + Validation.Shape(weight) + ".", paramName);
+        }
+    }
+
+    internal static void Features(Tensor features, Linear head, string paramName)
+    {
+        Validation.NotNullOrDisposed(features, paramName);
+        if (features.dim() != 2 || !features.is_floating_point())
+        {
+            throw new ArgumentException(
+                "The features must be a 2-D floating-point tensor [N, D] (the frozen penultimate activations); got "
+                + features.dtype + " " + Validation.Shape(features) + ".", paramName);
+        }
+
+        if (features.shape[0] == 0)
+        {
+            throw new ArgumentException(
+                "The data set is empty (0 rows of features); pass the frozen features of at least one row.", paramName);
+        }
+
+        if (features.shape[1] != head.in_features)
+        {
+            throw new ArgumentException(
+                "The features have " + Validation.Format(features.shape[1]) + " columns but the classifier takes "
+                + Validation.Format(head.in_features) + " inputs; pass the activations that feed this layer.", paramName);
+        }
+    }
+
+    /// <summary>Checks the labels against the features and the class count, and returns them on the host.</summary>
+    internal static long[] Labels(Tensor labels, Tensor features, long classes, string paramName)
+    {
+        Validation.NotNullOrDisposed(labels, paramName);
+        if (labels.dim() != 1 || labels.dtype != ScalarType.Int64)
+        {
+            throw new ArgumentException(
+                "The labels must be a 1-D int64 tensor [N] of class indices; got " + labels.dtype + " "
+                + Validation.Shape(labels) + ".", paramName);
+        }
+
+        if (labels.shape[0] != features.shape[0])
+        {
+            throw new ArgumentException(
+                "There are " + Validation.Format(labels.shape[0]) + " labels for " + Validation.Format(features.shape[0])
+                + " rows of features; pass one label per row.", paramName);
+        }
+
+        long[] y = labels.cpu().data<long>().ToArray();
+        for (int i = 0; i < y.Length; i++)
+        {
+            if (y[i] < 0 || y[i] >= classes)
             {
-                throw new ArgumentOutOfRangeException(paramName, tau,
-                    "τ-normalisation's τ must be finite and ≥ 0 (0 leaves the classifier as trained, 1 gives every class "
-                    + "row unit norm); got " + Validation.Format(tau) + ". Choose it on a validation split with "
-                    + "ClassifierNorms.SelectTau.");
+                throw new ArgumentException(
+                    "Row " + Validation.Format(i) + " has label " + Validation.Format(y[i]) + ", outside [0, "
+                    + Validation.Format(classes) + ") of the classifier's classes; pass class indices the head has.",
+                    paramName);
             }
         }
 
-        internal static void MaxNorm(double maxNorm, string paramName)
+        return y;
+    }
+
+    internal static void EveryClassHasRows(long[] counts, ZeroCountPolicy zeroCounts, string paramName)
+    {
+        if (zeroCounts == ZeroCountPolicy.ZeroWeight)
         {
-            if (!(maxNorm > 0.0) || double.IsInfinity(maxNorm))
-            {
-                throw new ArgumentOutOfRangeException(paramName, maxNorm,
-                    "The MaxNorm bound must be finite and > 0 (it is the largest L2 norm a class row may keep; a bound "
-                    + "≤ 0 would zero the classifier); got " + Validation.Format(maxNorm) + ". Pass a positive radius, "
-                    + "e.g. the norm of a tail class's row after stage 1.");
-            }
+            return;
         }
 
-        internal static void Weight(Tensor weight, string paramName)
+        int empty = Array.IndexOf(counts, 0L);
+        if (empty >= 0)
         {
-            Validation.NotNullOrDisposed(weight, paramName);
-            if (weight.dim() != 2 || !weight.is_floating_point())
-            {
-                throw new ArgumentException(
-                    "The classifier weight must be a 2-D floating-point tensor [C, D] (one row per class, as Linear.weight); got "
-                    + weight.dtype + " " + Validation.Shape(weight) + ".", paramName);
-            }
+            throw new ArgumentException(
+                "Class " + Validation.Format(empty) + " has no rows in the re-training data, so the sampler can never "
+                + "draw it (a class-balanced sampler would silently give its share to the other classes, and the "
+                + "re-trained classifier would never see it). Add rows of that class, or set "
+                + "ClassifierRetrainingOptions.ZeroCounts = ZeroCountPolicy.ZeroWeight to re-train on the classes that "
+                + "have rows.", paramName);
+        }
+    }
+
+    internal static void Options(ClassifierRetrainingOptions options, string paramName)
+    {
+        if (options.Epochs < 1 || options.BatchSize < 1)
+        {
+            throw new ArgumentException(
+                "ClassifierRetrainingOptions.Epochs and BatchSize must be ≥ 1; got " + Validation.Format(options.Epochs)
+                + " and " + Validation.Format(options.BatchSize) + ".", paramName);
         }
 
-        internal static void Features(Tensor features, Linear head, string paramName)
+        if (!(options.LearningRate > 0.0) || double.IsInfinity(options.LearningRate)
+            || !(options.Momentum >= 0.0) || double.IsInfinity(options.Momentum)
+            || !(options.WeightDecay >= 0.0) || double.IsInfinity(options.WeightDecay))
         {
-            Validation.NotNullOrDisposed(features, paramName);
-            if (features.dim() != 2 || !features.is_floating_point())
-            {
-                throw new ArgumentException(
-                    "The features must be a 2-D floating-point tensor [N, D] (the frozen penultimate activations); got "
-                    + features.dtype + " " + Validation.Shape(features) + ".", paramName);
-            }
-
-            if (features.shape[0] == 0)
-            {
-                throw new ArgumentException(
-                    "The data set is empty (0 rows of features); pass the frozen features of at least one row.", paramName);
-            }
-
-            if (features.shape[1] != head.in_features)
-            {
-                throw new ArgumentException(
-                    "The features have " + Validation.Format(features.shape[1]) + " columns but the classifier takes "
-                    + Validation.Format(head.in_features) + " inputs; pass the activations that feed this layer.", paramName);
-            }
+            throw new ArgumentException(
+                "ClassifierRetrainingOptions needs a finite LearningRate > 0, a finite Momentum ≥ 0 and a finite "
+                + "WeightDecay ≥ 0; got " + Validation.Format(options.LearningRate) + ", "
+                + Validation.Format(options.Momentum) + " and " + Validation.Format(options.WeightDecay) + ".", paramName);
         }
 
-        /// <summary>Checks the labels against the features and the class count, and returns them on the host.</summary>
-        internal static long[] Labels(Tensor labels, Tensor features, long classes, string paramName)
+        if (options.MaxNorm is double bound)
         {
-            Validation.NotNullOrDisposed(labels, paramName);
-            if (labels.dim() != 1 || labels.dtype != ScalarType.Int64)
-            {
-                throw new ArgumentException(
-                    "The labels must be a 1-D int64 tensor [N] of class indices; got " + labels.dtype + " "
-                    + Validation.Shape(labels) + ".", paramName);
-            }
-
-            if (labels.shape[0] != features.shape[0])
-            {
-                throw new ArgumentException(
-                    "There are " + Validation.Format(labels.shape[0]) + " labels for " + Validation.Format(features.shape[0])
-                    + " rows of features; pass one label per row.", paramName);
-            }
-
-            long[] y = labels.cpu().data<long>().ToArray();
-            for (int i = 0; i < y.Length; i++)
-            {
-                if (y[i] < 0 || y[i] >= classes)
-                {
-                    throw new ArgumentException(
-                        "Row " + Validation.Format(i) + " has label " + Validation.Format(y[i]) + ", outside [0, "
-                        + Validation.Format(classes) + ") of the classifier's classes; pass class indices the head has.",
-                        paramName);
-                }
-            }
-
-            return y;
-        }
-
-        internal static void EveryClassHasRows(long[] counts, ZeroCountPolicy zeroCounts, string paramName)
-        {
-            if (zeroCounts == ZeroCountPolicy.ZeroWeight)
-            {
-                return;
-            }
-
-            int empty = Array.IndexOf(counts, 0L);
-            if (empty >= 0)
-            {
-                throw new ArgumentException(
-                    "Class " + Validation.Format(empty) + " has no rows in the re-training data, so the sampler can never "
-                    + "draw it (a class-balanced sampler would silently give its share to the other classes, and the "
-                    + "re-trained classifier would never see it). Add rows of that class, or set "
-                    + "ClassifierRetrainingOptions.ZeroCounts = ZeroCountPolicy.ZeroWeight to re-train on the classes that "
-                    + "have rows.", paramName);
-            }
-        }
-
-        internal static void Options(ClassifierRetrainingOptions options, string paramName)
-        {
-            if (options.Epochs < 1 || options.BatchSize < 1)
-            {
-                throw new ArgumentException(
-                    "ClassifierRetrainingOptions.Epochs and BatchSize must be ≥ 1; got " + Validation.Format(options.Epochs)
-                    + " and " + Validation.Format(options.BatchSize) + ".", paramName);
-            }
-
-            if (!(options.LearningRate > 0.0) || double.IsInfinity(options.LearningRate)
-                || !(options.Momentum >= 0.0) || double.IsInfinity(options.Momentum)
-                || !(options.WeightDecay >= 0.0) || double.IsInfinity(options.WeightDecay))
-            {
-                throw new ArgumentException(
-                    "ClassifierRetrainingOptions needs a finite LearningRate > 0, a finite Momentum ≥ 0 and a finite "
-                    + "WeightDecay ≥ 0; got " + Validation.Format(options.LearningRate) + ", "
-                    + Validation.Format(options.Momentum) + " and " + Validation.Format(options.WeightDecay) + ".", paramName);
-            }
-
-            if (options.MaxNorm is double bound)
-            {
-                MaxNorm(bound, paramName);
-            }
+            MaxNorm(bound, paramName);
         }
     }
 }

@@ -1,91 +1,90 @@
 using System;
 using System.Collections.Generic;
 
-namespace CbGen.CountsFiles
+namespace CbGen.CountsFiles;
+
+// CountsFileFormat: the multi-label line "# samples: N", the number of samples N of which each row's count are the
+// positives. It is a comment line, so a reader that predates it still reads the rows.
+internal static partial class CountsFileFormat
 {
-    // CountsFileFormat: the multi-label line "# samples: N", the number of samples N of which each row's count are the
-    // positives. It is a comment line, so a reader that predates it still reads the rows.
-    internal static partial class CountsFileFormat
+    /// <summary>The key of the samples line: '#', blanks, then this (case-insensitive), a colon and N.</summary>
+    public const string SamplesKey = "samples";
+
+    /// <summary>The samples line as cbgen writes it.</summary>
+    public static string SamplesLine(long samples) =>
+        "# " + SamplesKey + ": " + samples.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Finds the samples lines of <paramref name="text"/> (any comment line whose text is
+    /// <c>samples:</c> and a value), in file order: none for single-label counts, one for multi-label counts; a
+    /// second is a problem the caller reports.</summary>
+    public static List<SamplesDirective> FindSamples(string text)
     {
-        /// <summary>The key of the samples line: '#', blanks, then this (case-insensitive), a colon and N.</summary>
-        public const string SamplesKey = "samples";
-
-        /// <summary>The samples line as cbgen writes it.</summary>
-        public static string SamplesLine(long samples) =>
-            "# " + SamplesKey + ": " + samples.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>Finds the samples lines of <paramref name="text"/> (any comment line whose text is
-        /// <c>samples:</c> and a value), in file order: none for single-label counts, one for multi-label counts; a
-        /// second is a problem the caller reports.</summary>
-        public static List<SamplesDirective> FindSamples(string text)
+        var found = new List<SamplesDirective>();
+        List<(int Start, int Length)> lines = Lines(text);
+        for (int index = 0; index < lines.Count; index++)
         {
-            var found = new List<SamplesDirective>();
-            List<(int Start, int Length)> lines = Lines(text);
-            for (int index = 0; index < lines.Count; index++)
+            (int start, int length) = lines[index];
+            string content = text.Substring(start, length);
+            int hash = content.IndexOf('#');
+            if (hash < 0 || content.Substring(0, hash).Trim().Length != 0)
             {
-                (int start, int length) = lines[index];
-                string content = text.Substring(start, length);
-                int hash = content.IndexOf('#');
-                if (hash < 0 || content.Substring(0, hash).Trim().Length != 0)
-                {
-                    continue;
-                }
-
-                string body = content.Substring(hash + 1).TrimStart();
-                if (!body.StartsWith(SamplesKey, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                string rest = body.Substring(SamplesKey.Length).TrimStart();
-                if (rest.Length == 0 || rest[0] != ':')
-                {
-                    continue;
-                }
-
-                string value = rest.Substring(1).Trim();
-                int valueStart = start + content.LastIndexOf(value, StringComparison.Ordinal);
-                string? error = CountError(value, out long samples);
-                if (error is null && samples == 0)
-                {
-                    error = "is 0";
-                }
-
-                found.Add(new SamplesDirective(index + 1, start, length, value, valueStart, samples, error));
+                continue;
             }
 
-            return found;
-        }
-    }
+            string body = content.Substring(hash + 1).TrimStart();
+            if (!body.StartsWith(SamplesKey, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
 
-    /// <summary>One "# samples: N" line of a counts file: where it is, N as written and read, and why N is not a number
-    /// of samples ("is not a whole number", "is negative", "is 0", …) or null.</summary>
-    internal sealed class SamplesDirective
+            string rest = body.Substring(SamplesKey.Length).TrimStart();
+            if (rest.Length == 0 || rest[0] != ':')
+            {
+                continue;
+            }
+
+            string value = rest.Substring(1).Trim();
+            int valueStart = start + content.LastIndexOf(value, StringComparison.Ordinal);
+            string? error = CountError(value, out long samples);
+            if (error is null && samples == 0)
+            {
+                error = "is 0";
+            }
+
+            found.Add(new SamplesDirective(index + 1, start, length, value, valueStart, samples, error));
+        }
+
+        return found;
+    }
+}
+
+/// <summary>One "# samples: N" line of a counts file: where it is, N as written and read, and why N is not a number
+/// of samples ("is not a whole number", "is negative", "is 0", …) or null.</summary>
+internal sealed class SamplesDirective
+{
+    public SamplesDirective(int lineNumber, int lineStart, int lineLength, string valueText, int valueStart, long value, string? error)
     {
-        public SamplesDirective(int lineNumber, int lineStart, int lineLength, string valueText, int valueStart, long value, string? error)
-        {
-            LineNumber = lineNumber;
-            LineStart = lineStart;
-            LineLength = lineLength;
-            ValueText = valueText;
-            ValueStart = valueStart;
-            Value = value;
-            Error = error;
-        }
-
-        /// <summary>1-based.</summary>
-        public int LineNumber { get; }
-
-        public int LineStart { get; }
-
-        public int LineLength { get; }
-
-        public string ValueText { get; }
-
-        public int ValueStart { get; }
-
-        public long Value { get; }
-
-        public string? Error { get; }
+        LineNumber = lineNumber;
+        LineStart = lineStart;
+        LineLength = lineLength;
+        ValueText = valueText;
+        ValueStart = valueStart;
+        Value = value;
+        Error = error;
     }
+
+    /// <summary>1-based.</summary>
+    public int LineNumber { get; }
+
+    public int LineStart { get; }
+
+    public int LineLength { get; }
+
+    public string ValueText { get; }
+
+    public int ValueStart { get; }
+
+    public long Value { get; }
+
+    public string? Error { get; }
 }

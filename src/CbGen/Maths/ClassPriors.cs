@@ -2,167 +2,166 @@
 // user code come from exactly the code the runtime uses.
 using System;
 
-namespace CbGen
+namespace CbGen;
+
+/// <summary>
+/// Class priors π_c = n_c / Σ_k n_k of a count vector and their logarithms, the per-class shift of the
+/// logit-adjusted loss and of post-hoc logit adjustment (Menon et al., ICLR 2021).
+/// </summary>
+/// <remarks>
+/// <para><b>Accuracy:</b> for up to 100,000 classes and counts up to 10^12 (totals past 2^53, where a total is no
+/// longer exact as a double), every prior is within one unit in the last place of n_c / N and every log-prior
+/// within a few: the total is summed exactly as an integer, the part of it a double cannot hold corrects the
+/// quotient, and a log-prior near 0 (a class holding most samples) is computed as log1p(−(N − n_c) / N) so it
+/// keeps its digits instead of cancelling.</para>
+/// <para><b>Zero counts</b> are rejected by default (<see cref="ZeroCountPolicy.Throw"/>). With
+/// <see cref="ZeroCountPolicy.ZeroWeight"/> an empty class gets π = 0 and log π = −∞, which is the true value but
+/// not a usable logit shift: −∞ makes the class unpredictable and τ·(−∞) is NaN for τ = 0. The loss modules
+/// therefore always reject empty classes; give such a class a pseudo-count (e.g. 1) instead.</para>
+/// </remarks>
+public static class ClassPriors
 {
-    /// <summary>
-    /// Class priors π_c = n_c / Σ_k n_k of a count vector and their logarithms, the per-class shift of the
-    /// logit-adjusted loss and of post-hoc logit adjustment (Menon et al., ICLR 2021).
-    /// </summary>
-    /// <remarks>
-    /// <para><b>Accuracy:</b> for up to 100,000 classes and counts up to 10^12 (totals past 2^53, where a total is no
-    /// longer exact as a double), every prior is within one unit in the last place of n_c / N and every log-prior
-    /// within a few: the total is summed exactly as an integer, the part of it a double cannot hold corrects the
-    /// quotient, and a log-prior near 0 (a class holding most samples) is computed as log1p(−(N − n_c) / N) so it
-    /// keeps its digits instead of cancelling.</para>
-    /// <para><b>Zero counts</b> are rejected by default (<see cref="ZeroCountPolicy.Throw"/>). With
-    /// <see cref="ZeroCountPolicy.ZeroWeight"/> an empty class gets π = 0 and log π = −∞, which is the true value but
-    /// not a usable logit shift: −∞ makes the class unpredictable and τ·(−∞) is NaN for τ = 0. The loss modules
-    /// therefore always reject empty classes; give such a class a pseudo-count (e.g. 1) instead.</para>
-    /// </remarks>
-    public static class ClassPriors
+    /// <summary>Returns π_c = n_c / Σ_k n_k for every class.</summary>
+    /// <param name="counts">Training samples per class, indexed by class (the logits column).</param>
+    /// <param name="zeroCounts">What to do with a class of count 0; <see cref="ZeroCountPolicy.Throw"/> by
+    /// default, <see cref="ZeroCountPolicy.ZeroWeight"/> gives it π = 0.</param>
+    /// <returns>A new array of <c>counts.Length</c> priors summing to 1 (up to rounding).</returns>
+    /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, holds a negative count, a zero count
+    /// under <see cref="ZeroCountPolicy.Throw"/>, only zeros, or sums past <see cref="long.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeroCounts"/> is undefined.</exception>
+    public static double[] Priors(ReadOnlySpan<long> counts, ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw)
     {
-        /// <summary>Returns π_c = n_c / Σ_k n_k for every class.</summary>
-        /// <param name="counts">Training samples per class, indexed by class (the logits column).</param>
-        /// <param name="zeroCounts">What to do with a class of count 0; <see cref="ZeroCountPolicy.Throw"/> by
-        /// default, <see cref="ZeroCountPolicy.ZeroWeight"/> gives it π = 0.</param>
-        /// <returns>A new array of <c>counts.Length</c> priors summing to 1 (up to rounding).</returns>
-        /// <exception cref="ArgumentException"><paramref name="counts"/> is empty, holds a negative count, a zero count
-        /// under <see cref="ZeroCountPolicy.Throw"/>, only zeros, or sums past <see cref="long.MaxValue"/>.</exception>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeroCounts"/> is undefined.</exception>
-        public static double[] Priors(ReadOnlySpan<long> counts, ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw)
+        long total = Total(counts, zeroCounts, nameof(counts));
+        var priors = new double[counts.Length];
+        for (int c = 0; c < counts.Length; c++)
         {
-            long total = Total(counts, zeroCounts, nameof(counts));
-            var priors = new double[counts.Length];
-            for (int c = 0; c < counts.Length; c++)
-            {
-                priors[c] = Ratio(counts[c], total);
-            }
-
-            return priors;
+            priors[c] = Ratio(counts[c], total);
         }
 
-        /// <summary>Returns log π_c = log(n_c / Σ_k n_k) for every class (≤ 0; −∞ for an empty class under
-        /// <see cref="ZeroCountPolicy.ZeroWeight"/>, see the class remarks).</summary>
-        /// <param name="counts">Training samples per class, indexed by class (the logits column).</param>
-        /// <param name="zeroCounts">What to do with a class of count 0; <see cref="ZeroCountPolicy.Throw"/> by default.</param>
-        /// <returns>A new array of <c>counts.Length</c> log-priors.</returns>
-        /// <exception cref="ArgumentException">As <see cref="Priors"/>.</exception>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeroCounts"/> is undefined.</exception>
-        public static double[] LogPriors(ReadOnlySpan<long> counts, ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw)
-        {
-            long total = Total(counts, zeroCounts, nameof(counts));
-            var logPriors = new double[counts.Length];
-            for (int c = 0; c < counts.Length; c++)
-            {
-                logPriors[c] = LogRatio(counts[c], total);
-            }
+        return priors;
+    }
 
-            return logPriors;
+    /// <summary>Returns log π_c = log(n_c / Σ_k n_k) for every class (≤ 0; −∞ for an empty class under
+    /// <see cref="ZeroCountPolicy.ZeroWeight"/>, see the class remarks).</summary>
+    /// <param name="counts">Training samples per class, indexed by class (the logits column).</param>
+    /// <param name="zeroCounts">What to do with a class of count 0; <see cref="ZeroCountPolicy.Throw"/> by default.</param>
+    /// <returns>A new array of <c>counts.Length</c> log-priors.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Priors"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="zeroCounts"/> is undefined.</exception>
+    public static double[] LogPriors(ReadOnlySpan<long> counts, ZeroCountPolicy zeroCounts = ZeroCountPolicy.Throw)
+    {
+        long total = Total(counts, zeroCounts, nameof(counts));
+        var logPriors = new double[counts.Length];
+        for (int c = 0; c < counts.Length; c++)
+        {
+            logPriors[c] = LogRatio(counts[c], total);
         }
 
-        /// <summary>log(n / total) for 0 ≤ n ≤ total, total ≥ 1, keeping its relative accuracy near 0.</summary>
-        internal static double LogRatio(long n, long total)
+        return logPriors;
+    }
+
+    /// <summary>log(n / total) for 0 ≤ n ≤ total, total ≥ 1, keeping its relative accuracy near 0.</summary>
+    internal static double LogRatio(long n, long total)
+    {
+        if (n == 0)
         {
-            if (n == 0)
-            {
-                return double.NegativeInfinity;
-            }
-
-            long rest = total - n;
-            if (rest <= n)
-            {
-                // π ≥ 1/2: log π = log1p(−rest / total), which keeps the digits log(π) would cancel.
-                return EffectiveNumber.Log1p(-Ratio(rest, total));
-            }
-
-            // π < 1/2: |log π| > 0.69, so the one-ulp error of π moves log π by less than 1.5 ulp.
-            return Math.Log(Ratio(n, total));
+            return double.NegativeInfinity;
         }
 
-        /// <summary>n / total for 0 ≤ n ≤ total, total ≥ 1, within one ulp even when total is not exact as a double.</summary>
-        internal static double Ratio(long n, long total)
+        long rest = total - n;
+        if (rest <= n)
         {
-            if (total <= MaxExactInteger)
-            {
-                return n / (double)total;                // both exact: one correctly rounded division
-            }
-
-            // total = hi + lo exactly, |lo| ≤ ulp(hi) / 2; n / total = q / (1 + lo / hi) ≈ q − q·lo / hi.
-            double hi = total;
-            long lo = hi >= TwoTo63 ? (total - long.MaxValue) - 1 : total - (long)hi;
-            double q = n / hi;
-            return q - q * (lo / hi);
+            // π ≥ 1/2: log π = log1p(−rest / total), which keeps the digits log(π) would cancel.
+            return EffectiveNumber.Log1p(-Ratio(rest, total));
         }
 
-        private const long MaxExactInteger = 1L << 53;
+        // π < 1/2: |log π| > 0.69, so the one-ulp error of π moves log π by less than 1.5 ulp.
+        return Math.Log(Ratio(n, total));
+    }
 
-        private const double TwoTo63 = 9.2233720368547758E+18;
-
-        /// <summary>Validates the counts under the policy and returns their exact total.</summary>
-        internal static long Total(ReadOnlySpan<long> counts, ZeroCountPolicy zeroCounts, string paramName)
+    /// <summary>n / total for 0 ≤ n ≤ total, total ≥ 1, within one ulp even when total is not exact as a double.</summary>
+    internal static double Ratio(long n, long total)
+    {
+        if (total <= MaxExactInteger)
         {
-            if (counts.IsEmpty)
-            {
-                throw new ArgumentException("The counts are empty; pass one sample count per class.", paramName);
-            }
+            return n / (double)total;                // both exact: one correctly rounded division
+        }
 
-            if (zeroCounts != ZeroCountPolicy.Throw && zeroCounts != ZeroCountPolicy.ZeroWeight)
-            {
-                throw new ArgumentOutOfRangeException(nameof(zeroCounts), zeroCounts,
-                    "Unknown ZeroCountPolicy value; use Throw or ZeroWeight.");
-            }
+        // total = hi + lo exactly, |lo| ≤ ulp(hi) / 2; n / total = q / (1 + lo / hi) ≈ q − q·lo / hi.
+        double hi = total;
+        long lo = hi >= TwoTo63 ? (total - long.MaxValue) - 1 : total - (long)hi;
+        double q = n / hi;
+        return q - q * (lo / hi);
+    }
 
-            long total = 0;
-            for (int c = 0; c < counts.Length; c++)
-            {
-                long n = counts[c];
-                if (n < 0)
-                {
-                    throw new ArgumentException(
-                        "Class " + EffectiveNumber.Format(c) + " has the negative count " + EffectiveNumber.Format(n)
-                        + "; counts are numbers of training samples and must be ≥ 0.", paramName);
-                }
+    private const long MaxExactInteger = 1L << 53;
 
-                if (n == 0 && zeroCounts == ZeroCountPolicy.Throw)
-                {
-                    throw new ArgumentException(
-                        "Class " + EffectiveNumber.Format(c) + " has count 0, so its prior is 0 and its log-prior −∞, "
-                        + "which is not a usable logit shift. Give every class at least one sample (a pseudo-count of 1 "
-                        + "for a class you know exists), or pass ZeroCountPolicy.ZeroWeight to get π = 0 and log π = −∞.",
-                        paramName);
-                }
+    private const double TwoTo63 = 9.2233720368547758E+18;
 
-                if (n > long.MaxValue - total)
-                {
-                    throw new ArgumentException(
-                        "The counts sum past " + EffectiveNumber.Format(long.MaxValue)
-                        + " (Int64.MaxValue); pass counts whose total fits in an Int64.", paramName);
-                }
+    /// <summary>Validates the counts under the policy and returns their exact total.</summary>
+    internal static long Total(ReadOnlySpan<long> counts, ZeroCountPolicy zeroCounts, string paramName)
+    {
+        if (counts.IsEmpty)
+        {
+            throw new ArgumentException("The counts are empty; pass one sample count per class.", paramName);
+        }
 
-                total += n;
-            }
+        if (zeroCounts != ZeroCountPolicy.Throw && zeroCounts != ZeroCountPolicy.ZeroWeight)
+        {
+            throw new ArgumentOutOfRangeException(nameof(zeroCounts), zeroCounts,
+                "Unknown ZeroCountPolicy value; use Throw or ZeroWeight.");
+        }
 
-            if (total == 0)
+        long total = 0;
+        for (int c = 0; c < counts.Length; c++)
+        {
+            long n = counts[c];
+            if (n < 0)
             {
                 throw new ArgumentException(
-                    "All " + EffectiveNumber.Format(counts.Length) + " counts are 0; at least one class needs samples.",
+                    "Class " + EffectiveNumber.Format(c) + " has the negative count " + EffectiveNumber.Format(n)
+                    + "; counts are numbers of training samples and must be ≥ 0.", paramName);
+            }
+
+            if (n == 0 && zeroCounts == ZeroCountPolicy.Throw)
+            {
+                throw new ArgumentException(
+                    "Class " + EffectiveNumber.Format(c) + " has count 0, so its prior is 0 and its log-prior −∞, "
+                    + "which is not a usable logit shift. Give every class at least one sample (a pseudo-count of 1 "
+                    + "for a class you know exists), or pass ZeroCountPolicy.ZeroWeight to get π = 0 and log π = −∞.",
                     paramName);
             }
 
-            return total;
+            if (n > long.MaxValue - total)
+            {
+                throw new ArgumentException(
+                    "The counts sum past " + EffectiveNumber.Format(long.MaxValue)
+                    + " (Int64.MaxValue); pass counts whose total fits in an Int64.", paramName);
+            }
+
+            total += n;
         }
 
-        /// <summary>The one rule for τ, the strength of a logit adjustment by τ·log π (the logit-adjusted loss, post-hoc
-        /// adjustment in TorchSharp and in ML.NET): finite and ≥ 0.</summary>
-        internal static void ValidateTau(double tau, string paramName)
+        if (total == 0)
         {
-            if (!(tau >= 0.0) || double.IsInfinity(tau))
-            {
-                throw new ArgumentOutOfRangeException(paramName,
-                    "τ must be finite and ≥ 0 (1 is the logit adjustment of Menon et al., Bayes-optimal for the balanced "
-                    + "error; 0 leaves the logits unchanged, plain cross-entropy for the loss); got "
-                    + tau.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");
-            }
+            throw new ArgumentException(
+                "All " + EffectiveNumber.Format(counts.Length) + " counts are 0; at least one class needs samples.",
+                paramName);
+        }
+
+        return total;
+    }
+
+    /// <summary>The one rule for τ, the strength of a logit adjustment by τ·log π (the logit-adjusted loss, post-hoc
+    /// adjustment in TorchSharp and in ML.NET): finite and ≥ 0.</summary>
+    internal static void ValidateTau(double tau, string paramName)
+    {
+        if (!(tau >= 0.0) || double.IsInfinity(tau))
+        {
+            throw new ArgumentOutOfRangeException(paramName,
+                "τ must be finite and ≥ 0 (1 is the logit adjustment of Menon et al., Bayes-optimal for the balanced "
+                + "error; 0 leaves the logits unchanged, plain cross-entropy for the loss); got "
+                + tau.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");
         }
     }
 }

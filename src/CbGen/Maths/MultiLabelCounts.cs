@@ -3,87 +3,86 @@
 using System;
 using System.Globalization;
 
-namespace CbGen
+namespace CbGen;
+
+/// <summary>
+/// The counts of a multi-label data set: n_c samples carry class c (its positives) out of N samples, so N − n_c do
+/// not (its negatives) and p_c = n_c / N is the class prior. Unlike a single-label set, Σ n_c may exceed N (a sample
+/// carries several labels) or fall short of it (a sample may carry none), so N is given, not summed.
+/// </summary>
+/// <remarks>The class-balanced weights of a multi-label config still use n_c alone (Cui et al. 2019 weight each
+/// class by its positives); N adds the negatives and the priors that multi-label losses and bias initialisation use.</remarks>
+public static class MultiLabelCounts
 {
-    /// <summary>
-    /// The counts of a multi-label data set: n_c samples carry class c (its positives) out of N samples, so N − n_c do
-    /// not (its negatives) and p_c = n_c / N is the class prior. Unlike a single-label set, Σ n_c may exceed N (a sample
-    /// carries several labels) or fall short of it (a sample may carry none), so N is given, not summed.
-    /// </summary>
-    /// <remarks>The class-balanced weights of a multi-label config still use n_c alone (Cui et al. 2019 weight each
-    /// class by its positives); N adds the negatives and the priors that multi-label losses and bias initialisation use.</remarks>
-    public static class MultiLabelCounts
+    /// <summary>Why <paramref name="counts"/> and <paramref name="samples"/> are not a multi-label count set
+    /// (N ≤ 0, a negative count, or a count above N), as a sentence naming the fix; null when they are.</summary>
+    /// <param name="counts">Positives per class n_c, indexed by class.</param>
+    /// <param name="samples">The number of samples N.</param>
+    public static string? Problem(ReadOnlySpan<long> counts, long samples)
     {
-        /// <summary>Why <paramref name="counts"/> and <paramref name="samples"/> are not a multi-label count set
-        /// (N ≤ 0, a negative count, or a count above N), as a sentence naming the fix; null when they are.</summary>
-        /// <param name="counts">Positives per class n_c, indexed by class.</param>
-        /// <param name="samples">The number of samples N.</param>
-        public static string? Problem(ReadOnlySpan<long> counts, long samples)
+        if (samples <= 0)
         {
-            if (samples <= 0)
-            {
-                return "the number of samples N is " + samples.ToString(CultureInfo.InvariantCulture)
-                    + "; N counts every training sample, labelled or not, and must be ≥ 1";
-            }
-
-            for (int c = 0; c < counts.Length; c++)
-            {
-                if (counts[c] < 0)
-                {
-                    return "class " + c.ToString(CultureInfo.InvariantCulture) + " has the negative count "
-                        + counts[c].ToString(CultureInfo.InvariantCulture) + "; counts are numbers of samples, ≥ 0";
-                }
-
-                if (counts[c] > samples)
-                {
-                    return "class " + c.ToString(CultureInfo.InvariantCulture) + " has " + counts[c].ToString(CultureInfo.InvariantCulture)
-                        + " positives out of " + samples.ToString(CultureInfo.InvariantCulture)
-                        + " samples; a class is positive at most once per sample, so N must be at least the largest count";
-                }
-            }
-
-            return null;
+            return "the number of samples N is " + samples.ToString(CultureInfo.InvariantCulture)
+                + "; N counts every training sample, labelled or not, and must be ≥ 1";
         }
 
-        /// <summary>Returns the negatives N − n_c of every class.</summary>
-        /// <param name="counts">Positives per class n_c, indexed by class.</param>
-        /// <param name="samples">The number of samples N ≥ every n_c.</param>
-        /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
-        public static long[] Negatives(ReadOnlySpan<long> counts, long samples)
+        for (int c = 0; c < counts.Length; c++)
         {
-            Validate(counts, samples);
-            var negatives = new long[counts.Length];
-            for (int c = 0; c < counts.Length; c++)
+            if (counts[c] < 0)
             {
-                negatives[c] = samples - counts[c];
+                return "class " + c.ToString(CultureInfo.InvariantCulture) + " has the negative count "
+                    + counts[c].ToString(CultureInfo.InvariantCulture) + "; counts are numbers of samples, ≥ 0";
             }
 
-            return negatives;
+            if (counts[c] > samples)
+            {
+                return "class " + c.ToString(CultureInfo.InvariantCulture) + " has " + counts[c].ToString(CultureInfo.InvariantCulture)
+                    + " positives out of " + samples.ToString(CultureInfo.InvariantCulture)
+                    + " samples; a class is positive at most once per sample, so N must be at least the largest count";
+            }
         }
 
-        /// <summary>Returns the class priors p_c = n_c / N of every class, each in [0, 1] (they need not sum to 1).</summary>
-        /// <param name="counts">Positives per class n_c, indexed by class.</param>
-        /// <param name="samples">The number of samples N ≥ every n_c.</param>
-        /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
-        public static double[] Priors(ReadOnlySpan<long> counts, long samples)
-        {
-            Validate(counts, samples);
-            var priors = new double[counts.Length];
-            for (int c = 0; c < counts.Length; c++)
-            {
-                // Both operands are exact as doubles up to 2^53; past that the quotient keeps its relative accuracy.
-                priors[c] = (double)counts[c] / samples;
-            }
+        return null;
+    }
 
-            return priors;
+    /// <summary>Returns the negatives N − n_c of every class.</summary>
+    /// <param name="counts">Positives per class n_c, indexed by class.</param>
+    /// <param name="samples">The number of samples N ≥ every n_c.</param>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    public static long[] Negatives(ReadOnlySpan<long> counts, long samples)
+    {
+        Validate(counts, samples);
+        var negatives = new long[counts.Length];
+        for (int c = 0; c < counts.Length; c++)
+        {
+            negatives[c] = samples - counts[c];
         }
 
-        private static void Validate(ReadOnlySpan<long> counts, long samples)
+        return negatives;
+    }
+
+    /// <summary>Returns the class priors p_c = n_c / N of every class, each in [0, 1] (they need not sum to 1).</summary>
+    /// <param name="counts">Positives per class n_c, indexed by class.</param>
+    /// <param name="samples">The number of samples N ≥ every n_c.</param>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    public static double[] Priors(ReadOnlySpan<long> counts, long samples)
+    {
+        Validate(counts, samples);
+        var priors = new double[counts.Length];
+        for (int c = 0; c < counts.Length; c++)
         {
-            if (Problem(counts, samples) is { } problem)
-            {
-                throw new ArgumentException("Invalid multi-label counts: " + problem + ".", nameof(samples));
-            }
+            // Both operands are exact as doubles up to 2^53; past that the quotient keeps its relative accuracy.
+            priors[c] = (double)counts[c] / samples;
+        }
+
+        return priors;
+    }
+
+    private static void Validate(ReadOnlySpan<long> counts, long samples)
+    {
+        if (Problem(counts, samples) is { } problem)
+        {
+            throw new ArgumentException("Invalid multi-label counts: " + problem + ".", nameof(samples));
         }
     }
 }

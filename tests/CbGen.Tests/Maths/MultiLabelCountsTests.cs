@@ -1,56 +1,55 @@
 using System;
 
-namespace CbGen.Tests.Maths
+namespace CbGen.Tests.Maths;
+
+/// <summary>Multi-label counts: positives n_c out of N samples, their negatives N − n_c and priors n_c / N, and
+/// the sets that are not multi-label counts (N ≤ 0, a count above N, a negative count).</summary>
+public sealed class MultiLabelCountsTests
 {
-    /// <summary>Multi-label counts: positives n_c out of N samples, their negatives N − n_c and priors n_c / N, and
-    /// the sets that are not multi-label counts (N ≤ 0, a count above N, a negative count).</summary>
-    public sealed class MultiLabelCountsTests
+    [Fact]
+    public void Negatives_and_priors_of_counts_that_sum_past_N()
     {
-        [Fact]
-        public void Negatives_and_priors_of_counts_that_sum_past_N()
-        {
-            // 3 samples: {a, b}, {a}, {b, c}; Σ n_c = 5 > N = 3, which single-label priors cannot express.
-            long[] counts = { 2, 2, 1 };
-            Assert.Null(MultiLabelCounts.Problem(counts, 3));
-            Assert.Equal(new long[] { 1, 1, 2 }, MultiLabelCounts.Negatives(counts, 3));
-            Assert.Equal(new[] { 2 / 3.0, 2 / 3.0, 1 / 3.0 }, MultiLabelCounts.Priors(counts, 3));
-        }
+        // 3 samples: {a, b}, {a}, {b, c}; Σ n_c = 5 > N = 3, which single-label priors cannot express.
+        long[] counts = { 2, 2, 1 };
+        Assert.Null(MultiLabelCounts.Problem(counts, 3));
+        Assert.Equal(new long[] { 1, 1, 2 }, MultiLabelCounts.Negatives(counts, 3));
+        Assert.Equal(new[] { 2 / 3.0, 2 / 3.0, 1 / 3.0 }, MultiLabelCounts.Priors(counts, 3));
+    }
 
-        [Fact]
-        public void A_class_on_every_sample_and_a_class_on_none_are_valid()
-        {
-            long[] counts = { 7, 0 };
-            Assert.Equal(new long[] { 0, 7 }, MultiLabelCounts.Negatives(counts, 7));
-            Assert.Equal(new[] { 1.0, 0.0 }, MultiLabelCounts.Priors(counts, 7));
-        }
+    [Fact]
+    public void A_class_on_every_sample_and_a_class_on_none_are_valid()
+    {
+        long[] counts = { 7, 0 };
+        Assert.Equal(new long[] { 0, 7 }, MultiLabelCounts.Negatives(counts, 7));
+        Assert.Equal(new[] { 1.0, 0.0 }, MultiLabelCounts.Priors(counts, 7));
+    }
 
-        [Theory]
-        [InlineData(0L, "N is 0")]
-        [InlineData(-3L, "N is -3")]
-        [InlineData(4L, "class 1 has 5 positives out of 4 samples")]
-        public void Counts_that_are_not_multi_label_counts_are_rejected_naming_the_fix(long samples, string expected)
-        {
-            long[] counts = { 2, 5 };
-            string? problem = MultiLabelCounts.Problem(counts, samples);
-            Assert.NotNull(problem);
-            Assert.Contains(expected, problem, StringComparison.Ordinal);
-            var error = Assert.Throws<ArgumentException>(() => MultiLabelCounts.Priors(counts, samples));
-            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-            Assert.Throws<ArgumentException>(() => MultiLabelCounts.Negatives(counts, samples));
-        }
+    [Theory]
+    [InlineData(0L, "N is 0")]
+    [InlineData(-3L, "N is -3")]
+    [InlineData(4L, "class 1 has 5 positives out of 4 samples")]
+    public void Counts_that_are_not_multi_label_counts_are_rejected_naming_the_fix(long samples, string expected)
+    {
+        long[] counts = { 2, 5 };
+        string? problem = MultiLabelCounts.Problem(counts, samples);
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentException>(() => MultiLabelCounts.Priors(counts, samples));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => MultiLabelCounts.Negatives(counts, samples));
+    }
 
-        [Fact]
-        public void A_negative_count_is_rejected()
-        {
-            Assert.Contains("negative count -1", MultiLabelCounts.Problem(new long[] { 3, -1 }, 10), StringComparison.Ordinal);
-        }
+    [Fact]
+    public void A_negative_count_is_rejected()
+    {
+        Assert.Contains("negative count -1", MultiLabelCounts.Problem(new long[] { 3, -1 }, 10), StringComparison.Ordinal);
+    }
 
-        [Fact]
-        public void Priors_past_2_to_the_53_keep_their_relative_accuracy()
-        {
-            long samples = (1L << 60) + 1;
-            double prior = MultiLabelCounts.Priors(new[] { 1L << 59 }, samples)[0];
-            Assert.Equal(0.5, prior, 15);
-        }
+    [Fact]
+    public void Priors_past_2_to_the_53_keep_their_relative_accuracy()
+    {
+        long samples = (1L << 60) + 1;
+        double prior = MultiLabelCounts.Priors(new[] { 1L << 59 }, samples)[0];
+        Assert.Equal(0.5, prior, 15);
     }
 }

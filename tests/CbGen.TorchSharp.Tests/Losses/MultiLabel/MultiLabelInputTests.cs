@@ -3,121 +3,120 @@ using CbGen.TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
-namespace CbGen.TorchSharp.Tests
+namespace CbGen.TorchSharp.Tests;
+
+/// <summary>Bad input to the distribution-balanced and asymmetric losses is an exception naming the problem and
+/// the fix, never a NaN or a native error.</summary>
+public class MultiLabelInputTests
 {
-    /// <summary>Bad input to the distribution-balanced and asymmetric losses is an exception naming the problem and
-    /// the fix, never a NaN or a native error.</summary>
-    public class MultiLabelInputTests
+    private static readonly long[] Counts = { 50, 10, 1 };
+
+    [Theory]
+    [InlineData(new long[] { 50, 0, 1 }, 100L, "pseudo-count")]
+    [InlineData(new long[] { 50, 120, 1 }, 100L, "more positives than there are samples")]
+    [InlineData(new long[] { 50, 100, 1 }, 100L, "set kappa to 0")]
+    public void Impossible_counts_are_refused_with_the_fix(long[] counts, long samples, string fix)
     {
-        private static readonly long[] Counts = { 50, 10, 1 };
+        var e = Assert.Throws<ArgumentException>(() => new DistributionBalancedLoss(counts, samples, device: CbDevice.Cpu));
+        Assert.Equal("counts", e.ParamName);
+        Assert.Contains(fix, e.Message, StringComparison.Ordinal);
+    }
 
-        [Theory]
-        [InlineData(new long[] { 50, 0, 1 }, 100L, "pseudo-count")]
-        [InlineData(new long[] { 50, 120, 1 }, 100L, "more positives than there are samples")]
-        [InlineData(new long[] { 50, 100, 1 }, 100L, "set kappa to 0")]
-        public void Impossible_counts_are_refused_with_the_fix(long[] counts, long samples, string fix)
-        {
-            var e = Assert.Throws<ArgumentException>(() => new DistributionBalancedLoss(counts, samples, device: CbDevice.Cpu));
-            Assert.Equal("counts", e.ParamName);
-            Assert.Contains(fix, e.Message, StringComparison.Ordinal);
-        }
+    [Fact]
+    public void A_class_in_every_sample_is_accepted_without_the_prior_bias()
+    {
+        using var loss = new DistributionBalancedLoss(new long[] { 100, 3 }, 100, kappa: 0.0, device: CbDevice.Cpu);
+        Assert.Equal(new[] { 0.0, 0.0 }, TestData.Vector(loss.PriorBias));
+    }
 
-        [Fact]
-        public void A_class_in_every_sample_is_accepted_without_the_prior_bias()
-        {
-            using var loss = new DistributionBalancedLoss(new long[] { 100, 3 }, 100, kappa: 0.0, device: CbDevice.Cpu);
-            Assert.Equal(new[] { 0.0, 0.0 }, TestData.Vector(loss.PriorBias));
-        }
+    [Theory]
+    [InlineData(0L, "samples")]
+    [InlineData(-5L, "samples")]
+    public void N_must_be_positive(long samples, string param)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, samples, device: CbDevice.Cpu));
+        Assert.Equal(param, e.ParamName);
+    }
 
-        [Theory]
-        [InlineData(0L, "samples")]
-        [InlineData(-5L, "samples")]
-        public void N_must_be_positive(long samples, string param)
-        {
-            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, samples, device: CbDevice.Cpu));
-            Assert.Equal(param, e.ParamName);
-        }
+    [Theory]
+    [InlineData("alpha")]
+    [InlineData("beta")]
+    [InlineData("mu")]
+    [InlineData("lambda")]
+    [InlineData("kappa")]
+    public void Each_hyper_parameter_is_checked_by_name(string knob)
+    {
+        double bad = knob == "lambda" ? 0.0 : knob is "alpha" or "beta" ? -1.0 : double.NaN;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, 100,
+            alpha: knob == "alpha" ? bad : 0.1, beta: knob == "beta" ? bad : 10, mu: knob == "mu" ? bad : 0.3,
+            lambda: knob == "lambda" ? bad : 5, kappa: knob == "kappa" ? bad : 0.05, device: CbDevice.Cpu));
+        Assert.Equal(knob, e.ParamName);
+    }
 
-        [Theory]
-        [InlineData("alpha")]
-        [InlineData("beta")]
-        [InlineData("mu")]
-        [InlineData("lambda")]
-        [InlineData("kappa")]
-        public void Each_hyper_parameter_is_checked_by_name(string knob)
-        {
-            double bad = knob == "lambda" ? 0.0 : knob is "alpha" or "beta" ? -1.0 : double.NaN;
-            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, 100,
-                alpha: knob == "alpha" ? bad : 0.1, beta: knob == "beta" ? bad : 10, mu: knob == "mu" ? bad : 0.3,
-                lambda: knob == "lambda" ? bad : 5, kappa: knob == "kappa" ? bad : 0.05, device: CbDevice.Cpu));
-            Assert.Equal(knob, e.ParamName);
-        }
+    [Fact]
+    public void WeightSum_is_refused_because_the_losses_have_no_class_weights()
+    {
+        var db = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new DistributionBalancedLoss(Counts, 100, normalizer: MeanNormalizer.WeightSum, device: CbDevice.Cpu));
+        Assert.Contains("no class weights", db.Message, StringComparison.Ordinal);
+        var asl = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, normalizer: MeanNormalizer.WeightSum));
+        Assert.Equal("normalizer", asl.ParamName);
+    }
 
-        [Fact]
-        public void WeightSum_is_refused_because_the_losses_have_no_class_weights()
-        {
-            var db = Assert.Throws<ArgumentOutOfRangeException>(() =>
-                new DistributionBalancedLoss(Counts, 100, normalizer: MeanNormalizer.WeightSum, device: CbDevice.Cpu));
-            Assert.Contains("no class weights", db.Message, StringComparison.Ordinal);
-            var asl = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, normalizer: MeanNormalizer.WeightSum));
-            Assert.Equal("normalizer", asl.ParamName);
-        }
+    [Theory]
+    [InlineData(-0.1, 0.0)]
+    [InlineData(1.0, 0.0)]
+    [InlineData(double.NaN, 0.0)]
+    [InlineData(0.05, -1e-8)]
+    [InlineData(0.05, 1.0)]
+    public void The_margin_and_the_log_floor_are_checked(double clip, double eps)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, clip: clip, epsilon: eps));
+        Assert.Equal(clip is >= 0.0 and < 1.0 ? "epsilon" : "clip", e.ParamName);
+    }
 
-        [Theory]
-        [InlineData(-0.1, 0.0)]
-        [InlineData(1.0, 0.0)]
-        [InlineData(double.NaN, 0.0)]
-        [InlineData(0.05, -1e-8)]
-        [InlineData(0.05, 1.0)]
-        public void The_margin_and_the_log_floor_are_checked(double clip, double eps)
-        {
-            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, clip: clip, epsilon: eps));
-            Assert.Equal(clip is >= 0.0 and < 1.0 ? "epsilon" : "clip", e.ParamName);
-        }
+    [Fact]
+    public void Soft_targets_are_refused_by_the_distribution_balanced_loss()
+    {
+        using var scope = NewDisposeScope();
+        using var loss = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
+        var t = tensor(new[] { 1.0, 0.5, 0.0 }).reshape(1, 3);
+        var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(1, 3, ScalarType.Float64), t));
+        Assert.Equal("target", e.ParamName);
+        Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
+    }
 
-        [Fact]
-        public void Soft_targets_are_refused_by_the_distribution_balanced_loss()
+    [Fact]
+    public void Class_indices_are_refused_with_how_to_one_hot_them()
+    {
+        using var scope = NewDisposeScope();
+        using var db = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
+        using var asl = new AsymmetricLoss(3);
+        var labels = tensor(new long[] { 0, 2 });
+        var logits = zeros(2, 3, ScalarType.Float64);
+        foreach (PerClassLoss loss in new PerClassLoss[] { db, asl })
         {
-            using var scope = NewDisposeScope();
-            using var loss = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
-            var t = tensor(new[] { 1.0, 0.5, 0.0 }).reshape(1, 3);
-            var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(1, 3, ScalarType.Float64), t));
-            Assert.Equal("target", e.ParamName);
-            Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
+            var e = Assert.Throws<ArgumentException>(() => loss.forward(logits, labels));
+            Assert.Contains("one_hot", e.Message, StringComparison.Ordinal);
         }
+    }
 
-        [Fact]
-        public void Class_indices_are_refused_with_how_to_one_hot_them()
-        {
-            using var scope = NewDisposeScope();
-            using var db = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
-            using var asl = new AsymmetricLoss(3);
-            var labels = tensor(new long[] { 0, 2 });
-            var logits = zeros(2, 3, ScalarType.Float64);
-            foreach (PerClassLoss loss in new PerClassLoss[] { db, asl })
-            {
-                var e = Assert.Throws<ArgumentException>(() => loss.forward(logits, labels));
-                Assert.Contains("one_hot", e.Message, StringComparison.Ordinal);
-            }
-        }
+    [Fact]
+    public void A_target_of_the_wrong_shape_or_the_logits_of_the_wrong_width_are_named()
+    {
+        using var scope = NewDisposeScope();
+        using var loss = new AsymmetricLoss(3);
+        var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3), zeros(2, 4)));
+        Assert.Equal("target", e.ParamName);
+        var f = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 4), zeros(2, 4)));
+        Assert.Equal("logits", f.ParamName);
+    }
 
-        [Fact]
-        public void A_target_of_the_wrong_shape_or_the_logits_of_the_wrong_width_are_named()
-        {
-            using var scope = NewDisposeScope();
-            using var loss = new AsymmetricLoss(3);
-            var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3), zeros(2, 4)));
-            Assert.Equal("target", e.ParamName);
-            var f = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 4), zeros(2, 4)));
-            Assert.Equal("logits", f.ParamName);
-        }
-
-        [Fact]
-        public void A_disposed_module_says_so()
-        {
-            var loss = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
-            loss.Dispose();
-            Assert.Throws<ObjectDisposedException>(() => loss.forward(zeros(1, 3), zeros(1, 3)));
-        }
+    [Fact]
+    public void A_disposed_module_says_so()
+    {
+        var loss = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
+        loss.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => loss.forward(zeros(1, 3), zeros(1, 3)));
     }
 }
