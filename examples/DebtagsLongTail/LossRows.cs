@@ -15,9 +15,12 @@ namespace DebtagsLongTail
     public sealed record LossRow(string Name, System.Func<LossInputs, Loss<Tensor, Tensor, Tensor>> Create);
 
     /// <summary>
-    /// The rows, in table order. Every loss divides its sum by the B·C terms (plain BCE's mean; the class-balanced
-    /// losses with <see cref="MeanNormalizer.AllTerms"/>), so the rows differ in weighting only. β = 0.999 and the focal loss's default γ = 2. A row for another multi-label loss is one more line here,
-    /// e.g. <c>new("DB", i =&gt; CbLosses.FromCounts(CbLoss.DistributionBalanced, i.Positives, Beta, AllTerms))</c>.
+    /// The rows, in table order. Every loss divides its sum by the B·C terms (plain BCE's mean; the other losses with
+    /// <see cref="MeanNormalizer.AllTerms"/>, also the DB and ASL losses, whose own default is the number of positive
+    /// labels), so the rows differ in their per-term losses and weights only, not in a per-batch scale. β = 0.999 for
+    /// the CB rows and the focal loss's default γ = 2; DB and ASL take their defaults (<see cref="CbDefaults"/>: DB's α, β, μ, λ
+    /// and κ with N the training packages; ASL's γ+, γ− and probability margin) and ignore the CB β. A row for another loss is one
+    /// more line here.
     /// </summary>
     public static class LossRows
     {
@@ -32,6 +35,8 @@ namespace DebtagsLongTail
             new("BCE", _ => nn.BCEWithLogitsLoss()),
             new("CB sigmoid", i => CbLosses.FromCounts(CbLoss.Sigmoid, i.Positives, Beta, AllTerms)),
             new("CB focal", i => CbLosses.FromCounts(CbLoss.Focal, i.Positives, Beta, AllTerms)),
+            new("DB", i => CbLosses.FromCounts(CbLoss.DistributionBalanced, i.Positives, Beta, AllTerms with { Samples = i.Samples })),
+            new("ASL", i => CbLosses.FromCounts(CbLoss.Asymmetric, i.Positives, Beta, AllTerms)),
         ];
     }
 }
