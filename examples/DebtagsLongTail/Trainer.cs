@@ -20,8 +20,17 @@ namespace DebtagsLongTail
     public static class Trainer
     {
         /// <summary>One run: the test report of the model trained with <paramref name="row"/>'s loss.</summary>
+        /// <exception cref="ArgumentException">The test split is empty (a list too small for its test fraction).</exception>
         public static MultiLabelReport Run(DebtagsDataset data, long[][] features, LossRow row, int seed, TrainSettings settings)
         {
+            if (data.Split.TestIndices.Count == 0)
+            {
+                throw new ArgumentException("the debtags test split is empty (" + data.Samples.Count
+                    + " packages, test fraction " + data.Options.TestFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + "): the benchmark scores the test split; use a larger Packages list or keep fewer, more frequent tags "
+                    + "(a larger DebtagsOptions.MinPackagesPerTag).", nameof(data));
+            }
+
             int classes = data.TagNames.Count;
             long[] positives = data.Split.TrainCounts.ToArray();
             torch.manual_seed(seed);
