@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CbGen;
 using CbGen.TorchSharp;
 using TorchSharp;
@@ -28,6 +29,21 @@ namespace DebtagsLongTail
         public const double Beta = 0.999;
 
         private static readonly CbLossOptions AllTerms = new() { Normalizer = MeanNormalizer.AllTerms, Device = CbDevice.Cpu };
+
+        /// <summary>The rows of <paramref name="names"/>, in table order.</summary>
+        /// <exception cref="System.ArgumentException">A name is not a row's.</exception>
+        public static IReadOnlyList<LossRow> Named(IReadOnlyCollection<string> names)
+        {
+            foreach (string name in names)
+            {
+                if (!All.Any(r => r.Name == name))
+                {
+                    throw new System.ArgumentException("unknown row '" + name + "' in --rows; the rows are " + string.Join(", ", All.Select(r => r.Name)));
+                }
+            }
+
+            return All.Where(r => names.Contains(r.Name)).ToList();
+        }
 
         /// <summary>Every row.</summary>
         public static IReadOnlyList<LossRow> All { get; } =

@@ -7,10 +7,11 @@ using DebtagsLongTail;
 using LongTailData.Debtags;
 using LongTailData.Files;
 
-// The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E] [--out DIR]`.
+// The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]`.
 CultureInfo c = CultureInfo.InvariantCulture;
 string? packages = null;
 string? outDirectory = null;
+IReadOnlyList<LossRow> rows = LossRows.All;
 int seeds = 3;
 var settings = new TrainSettings();
 try
@@ -24,7 +25,8 @@ try
             case "--seeds": seeds = int.Parse(value, c); break;
             case "--epochs": settings = settings with { Epochs = int.Parse(value, c) }; break;
             case "--out": outDirectory = value; break;
-            default: throw new ArgumentException("unknown option '" + args[i - 1] + "'; usage: DebtagsLongTail [--packages FILE] [--seeds N] [--epochs E] [--out DIR]");
+            case "--rows": rows = LossRows.Named(value.Split(',', StringSplitOptions.TrimEntries)); break;
+            default: throw new ArgumentException("unknown option '" + args[i - 1] + "'; usage: DebtagsLongTail [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]");
         }
     }
 
@@ -36,7 +38,7 @@ try
         settings.Buckets, settings.LearningRate, settings.Epochs, settings.BatchSize, seeds));
     Console.WriteLine();
     Console.WriteLine("loss         mAP             many-shot       medium-shot     few-shot        s/run");
-    foreach (RowResult row in Benchmark.Run(data, features, seeds, settings))
+    foreach (RowResult row in Benchmark.Run(data, features, seeds, settings, rows))
     {
         string Cell(Func<MultiLabelReport, double?> metric)
         {

@@ -40,6 +40,31 @@ namespace CbGen.Examples.Tests
             Assert.True(missing.Count == 0, "README.md lacks these rows of " + results + ":\n" + string.Join("\n", missing));
         }
 
+        [Fact]
+        public void Every_debtags_row_appears_in_the_readme_with_its_numbers()
+        {
+            string root = RepositoryRoot();
+            string[] readme = File.ReadAllLines(Path.Combine(root, "README.md"));
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "docs/results/debtags/results.json")));
+            var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(5, rows.Count);
+            string[] missing = rows.Select(DebtagsCells)
+                .Where(expected => !readme.Any(line => line.Replace("**", string.Empty, StringComparison.Ordinal).StartsWith(expected, StringComparison.Ordinal)))
+                .ToArray();
+
+            Assert.True(missing.Length == 0, "README.md lacks these rows of docs/results/debtags/results.json:\n" + string.Join("\n", missing));
+        }
+
+        /// <summary>"| name | mAP mean ± std | many | medium | few |" in percent (mAP F2, the groups F1), as the
+        /// benchmark's results.md writes them; the JSON holds fractions.</summary>
+        private static string DebtagsCells(JsonElement row)
+        {
+            double Pct(string name) => 100 * row.GetProperty(name).GetDouble();
+            string map = row.GetProperty("seeds").GetInt32() > 1 ? Inv($"{Pct("mapMean"):F2} ± {Pct("mapStd"):F2}") : Inv($"{Pct("mapMean"):F2}");
+            string Group(string name) => row.GetProperty(name).ValueKind == JsonValueKind.Null ? "—" : Pct(name).ToString("F1", CultureInfo.InvariantCulture);
+            return Inv($"| {row.GetProperty("display").GetString()} | {map} | {Group("manyShotMean")} | {Group("mediumShotMean")} | {Group("fewShotMean")} |");
+        }
+
         /// <summary>"| name | mean ± std | many | medium | few |", as results.md writes them (F2 and F1, invariant).</summary>
         private static string ExpectedCells(JsonElement row)
         {
