@@ -57,6 +57,15 @@ namespace CbGen.Examples.Tests
         }
 
         [Fact]
+        public void Rows_are_picked_by_name_in_table_order_and_an_unknown_name_is_refused()
+        {
+            Assert.Equal(["DB", "ASL"], LossRows.Named(["ASL", "DB"]).Select(r => r.Name));
+            var e = Assert.Throws<ArgumentException>(() => LossRows.Named(["DB", "Focal"]));
+            Assert.Contains("unknown row 'Focal'", e.Message, StringComparison.Ordinal);
+            Assert.Contains("CB focal", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void The_results_file_holds_every_row_with_its_seeds()
         {
             DebtagsDataset data = Fixture();
