@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using CbGen.Evaluation;
@@ -8,9 +7,11 @@ using DebtagsLongTail;
 using LongTailData.Debtags;
 using LongTailData.Files;
 
-// The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E]`.
+// The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]`.
 CultureInfo c = CultureInfo.InvariantCulture;
 string? packages = null;
+string? outDirectory = null;
+IReadOnlyList<LossRow> rows = LossRows.All;
 int seeds = 3;
 var settings = new TrainSettings();
 try
@@ -23,30 +24,25 @@ try
             case "--packages": packages = value; break;
             case "--seeds": seeds = int.Parse(value, c); break;
             case "--epochs": settings = settings with { Epochs = int.Parse(value, c) }; break;
-            default: throw new ArgumentException("unknown option '" + args[i - 1] + "'; usage: DebtagsLongTail [--packages FILE] [--seeds N] [--epochs E]");
+            case "--out": outDirectory = value; break;
+            case "--rows": rows = LossRows.Named(value.Split(',', StringSplitOptions.TrimEntries)); break;
+            default: throw new ArgumentException("unknown option '" + args[i - 1] + "'; usage: DebtagsLongTail [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]");
         }
     }
 
     DebtagsDataset data = DebtagsDataset.Build(packages ?? DebtagsDataset.FindList());
     Console.Write(DebtagsSummary.Of(data));
-    var bag = new HashedBagOfWords(settings.Buckets);
-    long[][] features = data.Samples.Select(s => bag.Features(s.Text)).ToArray();
+    long[][] features = Benchmark.Featurise(data, settings);
+    var results = outDirectory is null ? null : new ResultsFile(outDirectory, "DebtagsLongTail " + string.Join(" ", args), data, settings, seeds);
     Console.WriteLine(string.Format(c, "model: hashed bag of words ({0:N0} buckets, unigrams and bigrams), linear; Adam lr {1}, {2} epochs, batch {3}; seeds 1..{4}",
         settings.Buckets, settings.LearningRate, settings.Epochs, settings.BatchSize, seeds));
     Console.WriteLine();
     Console.WriteLine("loss         mAP             many-shot       medium-shot     few-shot        s/run");
-    foreach (LossRow row in LossRows.All)
+    foreach (RowResult row in Benchmark.Run(data, features, seeds, settings, rows))
     {
-        var reports = new List<MultiLabelReport>();
-        var clock = Stopwatch.StartNew();
-        for (int seed = 1; seed <= seeds; seed++)
-        {
-            reports.Add(Trainer.Run(data, features, row, seed, settings));
-        }
-
         string Cell(Func<MultiLabelReport, double?> metric)
         {
-            double[] v = reports.Select(r => metric(r) ?? double.NaN).ToArray();
+            double[] v = row.Reports.Select(r => metric(r) ?? double.NaN).ToArray();
             double mean = v.Average();
             double sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
             return string.Format(c, "{0,6:F2} ± {1,4:F2}   ", 100 * mean, 100 * sd);
@@ -54,7 +50,8 @@ try
 
         Console.WriteLine(string.Format(c, "{0,-12} {1}{2}{3}{4}{5,5:F1}", row.Name, Cell(r => r.MeanAveragePrecision),
             Cell(r => r.ManyShotMeanAveragePrecision), Cell(r => r.MediumShotMeanAveragePrecision), Cell(r => r.FewShotMeanAveragePrecision),
-            clock.Elapsed.TotalSeconds / seeds));
+            row.SecondsPerRun));
+        results?.Add(row);
     }
 
     Console.WriteLine("(mAP in %, mean ± standard deviation over the seeds; shot groups by training positives: many > 100, few < 20)");
