@@ -62,14 +62,17 @@ internal static class MultiLabelCore
             if (s.InstancePrior == DbInstancePrior.Mean)
             {
                 positives = t.sum(1);
-                instance.div_(positives.clamp_min(1.0));
+                using var atLeastOne = 1.0.ToScalar();
+                instance.div_(positives.clamp_min(atLeastOne));
             }
 
             // β·r − β·μ as one outer product onto a constant, then r̂ = α + σ(·), in place.
             using var offset = torch.tensor(-s.Beta * s.Mu, dtype: input.dtype, device: input.device);
-            using var scaled = inverseCounts.mul(s.Beta);
+            using var beta = s.Beta.ToScalar();
+            using var alpha = s.Alpha.ToScalar();
+            using var scaled = inverseCounts.mul(beta);
             weight = offset.addr(instance.reciprocal_(), scaled);
-            weight.sigmoid_().add_(s.Alpha);
+            weight.sigmoid_().add_(alpha);
 
             // w = r̂ · (t·(1 − 1/λ) + 1/λ), negated (the loss is −w·log σ) and folded with a known Mean divisor.
             double k = -1.0;
@@ -78,10 +81,14 @@ internal static class MultiLabelCore
                 k /= input.numel();
             }
 
-            weight.mul_(t.mul(k * (1.0 - 1.0 / s.Lambda)).add_(k / s.Lambda));
+            using var positiveExtra = (k * (1.0 - 1.0 / s.Lambda)).ToScalar();
+            using var negativeWeight = (k / s.Lambda).ToScalar();
+            weight.mul_(t.mul(positiveExtra).add_(negativeWeight));
 
             // a = t·(1 + λ) − λ: 1 for a positive, −λ for a negative; shift = −a·ν.
-            sign = t.mul(1.0 + s.Lambda).sub_(s.Lambda);
+            using var onePlusLambda = (1.0 + s.Lambda).ToScalar();
+            using var lambda = s.Lambda.ToScalar();
+            sign = t.mul(onePlusLambda).sub_(lambda);
             shift = sign.mul(bias).neg_();
         }
 
@@ -120,50 +127,58 @@ internal static class MultiLabelCore
         var logP = logsigmoid(input);
         var negInput = input.neg();
         var logQ = logsigmoid(negInput);                     // log(1 − p)
-        double logEps = eps > 0.0 ? Math.Log(eps) : double.NegativeInfinity;
+        // Every scalar argument is an explicit Scalar disposed at the end (an implicit double → Scalar temporary can be
+        // finalised while the native call still reads it).
+        using var logEps = (eps > 0.0 ? Math.Log(eps) : double.NegativeInfinity).ToScalar();
+        using var gPos = gammaPos.ToScalar();
+        using var gNeg = gammaNeg.ToScalar();
+        using var m = clip.ToScalar();
+        using var half = 0.5.ToScalar();
+        using var zero = 0.0.ToScalar();
 
         // Positive term: −(1 − p)^{γ+}·log p.
         var posLog = eps > 0.0 ? logP.clamp_min(logEps) : logP;
-        var pos = gammaPos == 0.0 ? posLog.neg() : logQ.mul(gammaPos).exp_().mul(posLog).neg_();
+        var pos = gammaPos == 0.0 ? posLog.neg() : logQ.mul(gPos).exp_().mul(posLog).neg_();
 
         // Negative term: −p_m^{γ−}·log(1 − p_m).
         Tensor neg;
         if (clip == 0.0)
         {
             var negLog = eps > 0.0 ? logQ.clamp_min(logEps) : logQ;
-            neg = gammaNeg == 0.0 ? negLog.neg() : logP.mul(gammaNeg).exp_().mul(negLog).neg_();
+            neg = gammaNeg == 0.0 ? negLog.neg() : logP.mul(gNeg).exp_().mul(negLog).neg_();
         }
         else
         {
             Tensor inactive;
             using (no_grad())
             {
-                inactive = input.sigmoid().le(clip);
+                inactive = input.sigmoid().le(m);
             }
 
             // Where p ≤ m the shifted probability is replaced by 1/2 before pow and log (so neither sees 0 and the
             // masked gradient is an exact 0), then the term by 0.
-            var shifted = input.sigmoid().sub(clip).masked_fill(inactive, 0.5);
-            var oneMinus = negInput.sigmoid().add(clip).masked_fill(inactive, 0.5);
+            var shifted = input.sigmoid().sub(m).masked_fill(inactive, half);
+            var oneMinus = negInput.sigmoid().add(m).masked_fill(inactive, half);
             var negLog = oneMinus.log();
             if (eps > 0.0)
             {
                 negLog = negLog.clamp_min(logEps);
             }
 
-            var focused = gammaNeg == 0.0 ? negLog.neg() : shifted.pow(gammaNeg).mul(negLog).neg_();
-            neg = focused.masked_fill(inactive, 0.0);
+            var focused = gammaNeg == 0.0 ? negLog.neg() : shifted.pow(gNeg).mul(negLog).neg_();
+            neg = focused.masked_fill(inactive, zero);
         }
 
         // t·pos + (1 − t)·neg = neg + t·(pos − neg).
         using var one = 1.0.ToScalar();
+        using var terms = ((double)input.numel()).ToScalar();
         var elements = torch.addcmul(neg, t, pos.sub(neg), one);
         Tensor result = reduction switch
         {
             Reduction.None => elements,
             Reduction.Sum => elements.sum(),
             _ => normalizer == MeanNormalizer.AllTerms
-                ? elements.sum().div(input.numel())
+                ? elements.sum().div(terms)
                 : elements.sum().div(PositiveCount(target, input, null)),
         };
         return result.MoveToOuterDisposeScope();
@@ -174,6 +189,7 @@ internal static class MultiLabelCore
     {
         using var guard = no_grad();
         var total = rowSums is null ? target.sum() : rowSums.sum();
-        return total.to(input.dtype).clamp_min(1.0);
+        using var atLeastOne = 1.0.ToScalar();
+        return total.to(input.dtype).clamp_min(atLeastOne);
     }
 }
