@@ -4,37 +4,36 @@ using System.Linq;
 using CbGen.Evaluation;
 using LongTailData.Debtags;
 
-namespace DebtagsLongTail
+namespace DebtagsLongTail;
+
+/// <summary>One row's outcome: the test report of each seed (seeds 1..n in order) and the mean seconds per run.</summary>
+public sealed record RowResult(string Name, IReadOnlyList<MultiLabelReport> Reports, double SecondsPerRun);
+
+/// <summary>The benchmark pipeline: featurise the data once, then train and score every row with seeds 1..n.</summary>
+public static class Benchmark
 {
-    /// <summary>One row's outcome: the test report of each seed (seeds 1..n in order) and the mean seconds per run.</summary>
-    public sealed record RowResult(string Name, IReadOnlyList<MultiLabelReport> Reports, double SecondsPerRun);
-
-    /// <summary>The benchmark pipeline: featurise the data once, then train and score every row with seeds 1..n.</summary>
-    public static class Benchmark
+    /// <summary>The hashed features of every sample, in sample order.</summary>
+    public static long[][] Featurise(DebtagsDataset data, TrainSettings settings)
     {
-        /// <summary>The hashed features of every sample, in sample order.</summary>
-        public static long[][] Featurise(DebtagsDataset data, TrainSettings settings)
-        {
-            var bag = new HashedBagOfWords(settings.Buckets);
-            return data.Samples.Select(s => bag.Features(s.Text)).ToArray();
-        }
+        var bag = new HashedBagOfWords(settings.Buckets);
+        return data.Samples.Select(s => bag.Features(s.Text)).ToArray();
+    }
 
-        /// <summary>Runs <paramref name="rows"/> (default <see cref="LossRows.All"/>) one after the other, yielding
-        /// each row as soon as its seeds are done.</summary>
-        public static IEnumerable<RowResult> Run(
-            DebtagsDataset data, long[][] features, int seeds, TrainSettings settings, IReadOnlyList<LossRow>? rows = null)
+    /// <summary>Runs <paramref name="rows"/> (default <see cref="LossRows.All"/>) one after the other, yielding
+    /// each row as soon as its seeds are done.</summary>
+    public static IEnumerable<RowResult> Run(
+        DebtagsDataset data, long[][] features, int seeds, TrainSettings settings, IReadOnlyList<LossRow>? rows = null)
+    {
+        foreach (LossRow row in rows ?? LossRows.All)
         {
-            foreach (LossRow row in rows ?? LossRows.All)
+            var reports = new List<MultiLabelReport>();
+            var clock = Stopwatch.StartNew();
+            for (int seed = 1; seed <= seeds; seed++)
             {
-                var reports = new List<MultiLabelReport>();
-                var clock = Stopwatch.StartNew();
-                for (int seed = 1; seed <= seeds; seed++)
-                {
-                    reports.Add(Trainer.Run(data, features, row, seed, settings));
-                }
-
-                yield return new RowResult(row.Name, reports, clock.Elapsed.TotalSeconds / seeds);
+                reports.Add(Trainer.Run(data, features, row, seed, settings));
             }
+
+            yield return new RowResult(row.Name, reports, clock.Elapsed.TotalSeconds / seeds);
         }
     }
 }
