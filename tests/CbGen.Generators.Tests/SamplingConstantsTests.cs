@@ -69,6 +69,21 @@ public sealed class SamplingConstantsTests
     }
 
     [Fact]
+    public void Counts_that_sum_past_Int64_MaxValue_get_no_table_instead_of_a_generator_failure()
+    {
+        // Found by RandomProgramTests with the new losses and knobs: the sampling table's exact total threw CB900.
+        const string source = "using CbGen;\nnamespace Sampled;\n"
+            + "[ClassBalanced(SamplingPower = 0.5)]\n"
+            + "public enum Huge { [Samples(4611686018427387904)] A, [Samples(4611686018427387904)] B, [Samples(16)] C }\n";
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false, source);
+        run.AssertCompilesCleanly();
+        string weights = run.File("HugeWeights.g.cs").Text;
+        Assert.Contains("public const double SamplingPower = 0.5D;", weights);
+        Assert.DoesNotContain("SamplingProbabilities =>", weights);
+        Assert.Contains("// No SamplingProbabilities: the counts sum past Int64.MaxValue", weights);
+    }
+
+    [Fact]
     public void Sampling_power_snapshot()
     {
         const string source = """

@@ -30,6 +30,15 @@ internal static partial class Emitter
             return;
         }
 
+        if (CountTotals.FirstOverflow(counts) >= 0)
+        {
+            // As for the priors (NoPriorsReason): the samplers' exact total is an Int64, and the runtime sampler refuses
+            // these counts the same way.
+            w.WriteLine();
+            w.WriteLine("// No SamplingProbabilities: the counts sum past Int64.MaxValue, the limit of the samplers' exact total.");
+            return;
+        }
+
         string call = "SamplingProbabilities.Power(Counts, SamplingPower" + (zeroWeight ? ", ZeroCountPolicy.ZeroWeight" : string.Empty) + ")";
         string summary = "Sampling probabilities p_c = n_c^q / Σ_k n_k^q per class (q = <c>SamplingPower</c>"
             + (zeroWeight ? "; 0 for an empty class" : string.Empty) + "), equal to <c>" + call
