@@ -243,13 +243,15 @@ public sealed class RandomProgramTests
         return text.Append("}").ToString();
     }
 
-    private static readonly string[] Losses = { "Softmax", "Sigmoid", "Focal", "LogitAdjusted", "Ldam" };
+    private static readonly string[] Losses = { "Softmax", "Sigmoid", "Focal", "LogitAdjusted", "Ldam", "VectorScaling", "DistributionBalanced", "Asymmetric" };
 
     /// <summary>The long-tail knobs, valid and not, on any loss (CB027–CB031 and CB005/CB030 where they do not apply).</summary>
     private static readonly string[] LongTailOptions =
     {
         ", Tau = 0.5", ", Tau = -1.0", ", MaxMargin = 0.3", ", MaxMargin = 0.0", ", Scale = 16.0", ", Scale = double.NaN",
         ", DeferUntilEpoch = 3", ", Beta = 0.99", ", Gamma = 1.0", ", ZeroCounts = ZeroCountPolicy.ZeroWeight",
+        ", VsGamma = 0.2", ", VsGamma = -1.0", ", SamplingPower = 0.5", ", Samples = 100000", ", Samples = 0",
+        ", MultiLabel = true", ", SmoothingMu = 0.2", ", Clip = 0.1", ", GammaNegative = -1.0",
     };
 
     private static string NameArgument(Random random, string ns, Func<IReadOnlyList<string>, string> pick) =>
