@@ -116,6 +116,11 @@ public sealed class WeightDecaySweepTests
         Assert.Empty(run.AnalyzerDiagnostics);
         Assert.Contains("Focal_B0_999_G1_WD1Em05 { get; }", run.Files.Single(f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
 
+        CbGenRunResult negativeZero = GeneratorHarness.Run(false, nested.Replace("1e-5", "-0.0", StringComparison.Ordinal));
+        negativeZero.AssertCompilesCleanly();
+        Assert.Empty(negativeZero.AnalyzerDiagnostics);
+        Assert.Contains("Focal_B0_999_G1_WD0 { get; }", negativeZero.Files.Single(f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+
         CbGenRunResult dataset = GeneratorHarness.Run(true, GeneratorHarness.Files(("birds.csv", "name,count\nrobin,500\nowl,5\n")),
             "using CbGen;\nnamespace Zoo;\n[ClassBalancedDataset(\"birds.csv\")]\n[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax }, WeightDecays = new[] { 5e-4, 5e-3 })]\npublic static partial class Birds;\n");
         dataset.AssertCompilesCleanly();

@@ -133,7 +133,8 @@ internal static partial class SweepParser
                     gammasSet = true;
                     break;
                 case "WeightDecays":
-                    weightDecays = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+                    // + 0.0 turns -0.0 into 0: the point is named WD0, not WDm0.
+                    weightDecays = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d + 0.0 : double.NaN).ToArray();
                     break;
                 case "Samples" when constant.Value is long n:
                     samples = n;
