@@ -97,6 +97,16 @@ public sealed class WeightDecaySweepTests
     }
 
     [Fact]
+    public void An_enum_with_a_member_without_samples_gets_CB001_and_no_sweep_not_a_failure()
+    {
+        CbGenRunResult run = GeneratorHarness.Run(true,
+            "using CbGen;\nnamespace Shop;\n[ClassBalancedSweep(WeightDecays = new[] { 5e-4 })]\npublic enum Fruit { [Samples(900)] Apple, Cherry }\n");
+        Assert.Contains(run.AnalyzerDiagnostics, d => d.Id == "CB001");
+        Assert.DoesNotContain(run.AnalyzerDiagnostics.Concat(run.GeneratorDiagnostics), d => d.Id == "CB900");
+        Assert.Empty(run.Files);
+    }
+
+    [Fact]
     public void A_nested_enum_and_a_dataset_class_take_the_axis()
     {
         const string nested = """
