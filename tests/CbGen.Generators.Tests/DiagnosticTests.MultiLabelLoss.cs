@@ -4,7 +4,7 @@ using gen::CbGen.Generators;
 
 namespace CbGen.Generators.Tests;
 
-/// <summary>The diagnostics of the distribution-balanced and asymmetric configs (CB045–CB048), CB030 for their
+/// <summary>The diagnostics of the distribution-balanced and asymmetric configs (CB045–CB047), CB030 for their
 /// knobs elsewhere and for β and deferred re-weighting on them, and CB031 for an empty class under the
 /// distribution-balanced loss.</summary>
 public sealed partial class DiagnosticTests
@@ -58,14 +58,6 @@ public sealed partial class DiagnosticTests
             + "[ClassBalanced(Loss = CbLoss.DistributionBalanced, NegativeScale = 2.0, Name = \"Db\")]\n"
             + Members,
             badGenerates: true);
-    }
-
-    [Fact]
-    public void CB048_a_multi_label_loss_in_a_sweep()
-    {
-        Check(DiagnosticDescriptors.MultiLabelSweepLoss,
-            "[ClassBalancedSweep(Losses = new[] { CbLoss.Sigmoid, [|CbLoss.Asymmetric|], [|CbLoss.DistributionBalanced|] })]\n" + Members,
-            "[ClassBalancedSweep(Losses = new[] { CbLoss.Sigmoid })]\n" + Members);
     }
 
     [Fact]

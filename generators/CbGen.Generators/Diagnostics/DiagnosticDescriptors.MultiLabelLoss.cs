@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace CbGen.Generators;
 
 // DiagnosticDescriptors: CB045-CB048, the knobs of the multi-label losses (distribution-balanced and asymmetric) and
-// their absence from sweeps.
+// the N their sweep points need.
 internal static partial class DiagnosticDescriptors
 {
     /// <summary>CB045: a knob of the asymmetric loss is out of range (GammaPositive, GammaNegative, Clip).</summary>
@@ -27,10 +27,11 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "WeightSum divides a Mean by the sum of the class weights applied, and the distribution-balanced and asymmetric losses apply none (the distribution-balanced loss re-weights per sample and label instead); the runtime refuses it. Use PositiveLabels (the number of positive labels, the default) or AllTerms (B·C).");
 
-    /// <summary>CB048: a multi-label loss in a sweep's <c>Losses</c>, whose points cannot build it yet.</summary>
-    public static readonly DiagnosticDescriptor MultiLabelSweepLoss = Create(
-        DiagnosticIds.MultiLabelSweepLoss, "A multi-label loss cannot be a sweep point yet",
-        "{0} cannot be a [ClassBalancedSweep] point yet: a sweep point builds its loss from the class counts alone, and this loss needs multi-hot targets{1}; remove it from Losses and build it with CbLosses.FromCounts",
+    /// <summary>CB048: a distribution-balanced point in a sweep that gives no N (the sweep's Samples, or its dataset's
+    /// '# samples: N' line).</summary>
+    public static readonly DiagnosticDescriptor SweepSamplesMissing = Create(
+        DiagnosticIds.SweepSamplesMissing, "A distribution-balanced sweep point needs the number of samples N",
+        "{0} has a CbLoss.DistributionBalanced point but gives no number of samples N, which that loss needs (its priors are n_c / N); {1}",
         DiagnosticSeverity.Error,
-        "A [ClassBalancedSweep] point builds its loss from the class counts and β; the distribution-balanced loss also needs N, the number of samples, which a sweep does not carry, and neither multi-label loss uses β. Rather than generate a point that fails when it is built, the generator refuses it: build these losses with CbLosses.FromCounts (CbLossOptions.Samples = N for the distribution-balanced loss).");
+        "The distribution-balanced loss re-weights each label from the positives per class n_c and the number of samples N, which is not the sum of the counts (a sample may carry several labels, or none). A sweep with a CbLoss.DistributionBalanced point takes N from its Samples property, or on a [ClassBalancedDataset] class from the counts file's '# samples: N' line. Give N, or remove the point from Losses.");
 }

@@ -110,7 +110,7 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.OptionNotApplicable, "Option has no effect on this loss",
         "{0} is set but the loss is {1}; {0} only applies to {2}: remove it, or change the loss",
         DiagnosticSeverity.Warning,
-        "Each option belongs to some losses: Tau to CbLoss.LogitAdjusted and CbLoss.VectorScaling, VsGamma to CbLoss.VectorScaling, MaxMargin and Scale to CbLoss.Ldam, Beta to the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch), DeferUntilEpoch to every loss but LogitAdjusted and VectorScaling, a sweep's Taus to its LogitAdjusted and VectorScaling points and its VsGammas to its VectorScaling points. Elsewhere it is ignored, which usually means the config is not what was intended. Remove the option, or change the loss.");
+        "Each option belongs to some losses: Tau to CbLoss.LogitAdjusted and CbLoss.VectorScaling, VsGamma to CbLoss.VectorScaling, MaxMargin and Scale to CbLoss.Ldam, Beta to the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch), DeferUntilEpoch to every loss but LogitAdjusted and VectorScaling, a sweep's Taus to its LogitAdjusted and VectorScaling points, its VsGammas to its VectorScaling points and its Samples to its DistributionBalanced point. Elsewhere it is ignored, which usually means the config is not what was intended. Remove the option, or change the loss.");
 
     /// <summary>CB031: a class of count 0 under a logit-adjusted or LDAM config.</summary>
     public static readonly DiagnosticDescriptor ZeroCountLongTail = Create(

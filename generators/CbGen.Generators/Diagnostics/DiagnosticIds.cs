@@ -42,12 +42,13 @@ internal static class DiagnosticIds
     public const string AsymmetricKnobOutOfRange = "CB045";
     public const string DistributionBalancedKnobOutOfRange = "CB046";
     public const string NormalizerWithoutWeights = "CB047";
-    public const string MultiLabelSweepLoss = "CB048";
+    public const string SweepSamplesMissing = "CB048";
     public const string MultiLabelSamplesMissing = "CB050";
     public const string SamplesOutOfRange = "CB051";
     public const string CountAboveSamples = "CB052";
     public const string SamplesGivenTwice = "CB053";
     public const string MultiLabelSoftmax = "CB054";
+    public const string WeightDecayOutOfRange = "CB060";
     public const string GeneratorFailure = "CB900";
 
     /// <summary>CB011's property bag: the suggested β = (N-1)/N, round-trip invariant text.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using CbGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -32,7 +33,10 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.EmptySweepAxis,
         DiagnosticDescriptors.DuplicateSweepValue,
         DiagnosticDescriptors.InvalidDeferUntilEpoch,
-        DiagnosticDescriptors.MultiLabelSweepLoss,
+        DiagnosticDescriptors.SweepSamplesMissing,
+        DiagnosticDescriptors.WeightDecayOutOfRange,
+        DiagnosticDescriptors.NormalizerWithoutWeights,
+        DiagnosticDescriptors.CountAboveSamples,
         DiagnosticDescriptors.NonPositiveCount,
         DiagnosticDescriptors.BetaOutOfRange,
         DiagnosticDescriptors.GammaOutOfRange,
@@ -101,10 +105,18 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
             if (sweep is not null)
             {
                 if (SweepParser.Read(sweep, symbol, issues, cancellationToken) is { } grid
-                    && Parser.Parse(symbol, ImmutableArray.Create(sweep), features, issues: null, cancellationToken, requireConfigs: false) is { } spec
-                    && SweepParser.CountTotalSubject(grid, spec.Members.Select(m => m.Count).ToArray()) is { } subject)
+                    && Parser.Parse(symbol, ImmutableArray.Create(sweep), features, issues: null, cancellationToken, requireConfigs: false) is { } spec)
                 {
-                    issues.Add(new Issue(DiagnosticDescriptors.CountTotalTooLarge, Parser.AttributeLocation(sweep, cancellationToken), 0, symbol.Name, subject));
+                    if (SweepParser.CountTotalSubject(grid, spec.Members.Select(m => m.Count).ToArray()) is { } subject)
+                    {
+                        issues.Add(new Issue(DiagnosticDescriptors.CountTotalTooLarge, Parser.AttributeLocation(sweep, cancellationToken), 0, symbol.Name, subject));
+                    }
+
+                    if (SweepParser.FirstAboveSamples(grid, spec.Members) is { } above)
+                    {
+                        issues.Add(new Issue(DiagnosticDescriptors.CountAboveSamples, Parser.ArgumentLocation(sweep, "Samples", cancellationToken), 0,
+                            above.Name, Literals.Text(above.Count), "[ClassBalancedSweep]'s Samples", Literals.Text(grid.Samples)));
+                    }
                 }
 
                 if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))

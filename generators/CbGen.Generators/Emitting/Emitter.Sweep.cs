@@ -31,7 +31,10 @@ internal static partial class Emitter
             + (sweep.Gammas.Count > 0 ? ", γ ∈ {" + string.Join(", ", sweep.Gammas.Select(Literals.Text)) + "} (focal only)" : string.Empty)
             + (sweep.Taus.Count > 0 ? ", τ ∈ {" + string.Join(", ", sweep.Taus.Select(Literals.Text))
                 + (sweep.VsGammas.Count > 0 ? "} (logit-adjusted and VS only)" : "} (logit-adjusted only)") : string.Empty)
-            + (sweep.VsGammas.Count > 0 ? ", VS γ ∈ {" + string.Join(", ", sweep.VsGammas.Select(Literals.Text)) + "}" : string.Empty);
+            + (sweep.VsGammas.Count > 0 ? ", VS γ ∈ {" + string.Join(", ", sweep.VsGammas.Select(Literals.Text)) + "}" : string.Empty)
+            + (sweep.Samples > 0 ? ", N = " + Literals.Text(sweep.Samples) + " (distribution-balanced only)" : string.Empty)
+            + (sweep.WeightDecays.Count > 0 ? ", weight decay ∈ {" + string.Join(", ", sweep.WeightDecays.Select(Literals.Text)) + "}" : string.Empty);
+        bool weightDecays = sweep.WeightDecays.Count > 0;
 
         // Stryker disable once Arithmetic : a capacity hint, which cannot change the text
         var w = new SourceWriter(4096 + (classCount * 24 * (sweep.Betas.Count + 1)) + (sweep.Points.Count * 300));
@@ -55,7 +58,8 @@ internal static partial class Emitter
         // The registry.
         w.WriteLine("/// <summary>");
         w.WriteLine("/// The class-balanced hyper-parameter grid of <see cref=\"" + enumType + "\"/>: " + Literals.Xml(grid) + ",");
-        w.WriteLine("/// " + Literals.Int(sweep.Points.Count) + " points. Iterate <see cref=\"Points\"/> (fixed order: loss, then β, then γ or τ) or pick one by its property.");
+        w.WriteLine("/// " + Literals.Int(sweep.Points.Count) + " points. Iterate <see cref=\"Points\"/> (fixed order: loss, then β, then γ or τ"
+            + (weightDecays ? ", then weight decay" : string.Empty) + ") or pick one by its property.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCodeAttribute);
         WriteDeprecation(w, spec);
@@ -66,6 +70,13 @@ internal static partial class Emitter
         w.WriteLine();
         w.WriteLine("/// <summary>The number of classes C.</summary>");
         w.WriteLine("public const int ClassCount = " + Literals.Int(classCount) + ";");
+        if (sweep.Samples > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <summary>N, the number of training samples the counts are positives out of (the distribution-balanced points' N).</summary>");
+            w.WriteLine("public const long SampleCount = " + Literals.Long(sweep.Samples) + ";");
+        }
+
         WriteArray(w, "long", "s_counts", counts.Length, i => Literals.Long(counts[i]));
         WriteArray(w, "double", "s_betas", sweep.Betas.Count, i => Literals.Double(sweep.Betas[i]));
         WriteArray(w, "double", "s_gammas", sweep.Gammas.Count, i => Literals.Double(sweep.Gammas[i]));
@@ -74,6 +85,12 @@ internal static partial class Emitter
         {
             WriteArray(w, "double", "s_vsGammas", sweep.VsGammas.Count, i => Literals.Double(sweep.VsGammas[i]));
         }
+
+        if (weightDecays)
+        {
+            WriteArray(w, "double", "s_weightDecays", sweep.WeightDecays.Count, i => Literals.Double(sweep.WeightDecays[i]));
+        }
+
         for (int b = 0; b < sweep.Betas.Count; b++)
         {
             double[] weights = ClassBalancedWeights.Compute(counts, sweep.Betas[b]);
@@ -99,6 +116,14 @@ internal static partial class Emitter
             w.WriteLine("/// <summary>The VS γ axis of the grid (VS points only).</summary>");
             w.WriteLine("public static global::System.ReadOnlySpan<double> VsGammas => s_vsGammas;");
         }
+
+        if (weightDecays)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <summary>The weight-decay axis of the grid (every point once per weight decay).</summary>");
+            w.WriteLine("public static global::System.ReadOnlySpan<double> WeightDecays => s_weightDecays;");
+        }
+
         for (int p = 0; p < sweep.Points.Count; p++)
         {
             SweepPoint point = sweep.Points[p];
@@ -107,11 +132,13 @@ internal static partial class Emitter
                 + (point.UsesWeights ? ", β = " + Literals.Text(point.Beta) : string.Empty)
                 + (point.Loss == CbLoss.Focal ? ", γ = " + Literals.Text(point.Gamma) : string.Empty)
                 + (point.Loss == CbLoss.LogitAdjusted ? ", τ = " + Literals.Text(point.Tau) : string.Empty)
-                + (point.Loss == CbLoss.VectorScaling ? ", γ = " + Literals.Text(point.Gamma) + ", τ = " + Literals.Text(point.Tau) : string.Empty) + ".</summary>");
+                + (point.Loss == CbLoss.VectorScaling ? ", γ = " + Literals.Text(point.Gamma) + ", τ = " + Literals.Text(point.Tau) : string.Empty)
+                + (weightDecays ? ", weight decay = " + Literals.Text(point.WeightDecay) : string.Empty) + ".</summary>");
             w.WriteLine("public static " + pointType + " " + point.Member + " { get; } = new " + pointType + "(" + Literals.Int(p) + ", "
                 + Literals.String(sweep.Prefix + point.Member) + ", global::CbGen.CbLoss." + point.Loss.ToString() + ", "
                 + Literals.Double(point.Beta) + ", " + Literals.Double(point.Gamma) + ", " + Literals.Double(point.Tau) + ", "
-                + (point.UsesWeights ? "s_weights" + Literals.Int(point.BetaIndex) : "global::System.Array.Empty<double>()") + ");");
+                + (point.UsesWeights ? "s_weights" + Literals.Int(point.BetaIndex) : "global::System.Array.Empty<double>()")
+                + (weightDecays ? ", " + Literals.Double(point.WeightDecay) : string.Empty) + ");");
         }
 
         // Static initialisers run in text order: the points above, then this array, then Points.
@@ -125,7 +152,7 @@ internal static partial class Emitter
 
         w.CloseBrace(";");
         w.WriteLine();
-        w.WriteLine("/// <summary>Every point, in a fixed order (loss, then β, then γ).</summary>");
+        w.WriteLine("/// <summary>Every point, in a fixed order (loss, then β, then γ" + (weightDecays ? ", then weight decay" : string.Empty) + ").</summary>");
         w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + pointType + "> Points { get; } =");
         w.WriteLine("    new global::System.Collections.ObjectModel.ReadOnlyCollection<" + pointType + ">(s_points);");
         if (sweep.Points.Any(p => !p.UsesWeights))

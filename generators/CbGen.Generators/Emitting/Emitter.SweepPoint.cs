@@ -13,15 +13,17 @@ internal static partial class Emitter
     {
         string enumType = spec.FullyQualifiedEnumName;
         string access = spec.IsPublic ? "public" : "internal";
+        bool weightDecays = sweep.WeightDecays.Count > 0;
         w.WriteLine("/// <summary>One point of the <see cref=\"" + sweepType + "\"/> grid: a typed class-balanced config of");
-        w.WriteLine("/// <see cref=\"" + enumType + "\"/> (name, β, loss, γ, τ and the weights for β).</summary>");
+        w.WriteLine("/// <see cref=\"" + enumType + "\"/> (name, β, loss, γ, τ" + (weightDecays ? ", weight decay" : string.Empty) + " and the weights for β).</summary>");
         w.WriteLine(GeneratedCodeAttribute);
         WriteDeprecation(w, spec);
         w.WriteLine(access + " sealed class " + pointType);
         w.OpenBrace();
         w.WriteLine("private readonly double[] _weights;");
         w.WriteLine();
-        w.WriteLine("internal " + pointType + "(int index, string name, global::CbGen.CbLoss loss, double beta, double gamma, double tau, double[] weights)");
+        w.WriteLine("internal " + pointType + "(int index, string name, global::CbGen.CbLoss loss, double beta, double gamma, double tau, double[] weights"
+            + (weightDecays ? ", double weightDecay" : string.Empty) + ")");
         w.OpenBrace();
         w.WriteLine("Index = index;");
         w.WriteLine("Name = name;");
@@ -30,6 +32,11 @@ internal static partial class Emitter
         w.WriteLine("Gamma = gamma;");
         w.WriteLine("Tau = tau;");
         w.WriteLine("_weights = weights;");
+        if (weightDecays)
+        {
+            w.WriteLine("WeightDecay = weightDecay;");
+        }
+
         w.CloseBrace();
         w.WriteLine();
         w.WriteLine("/// <summary>The position of the point in <see cref=\"" + sweepType + ".Points\"/>.</summary>");
@@ -41,7 +48,8 @@ internal static partial class Emitter
         w.WriteLine("/// <summary>The loss variant.</summary>");
         w.WriteLine("public global::CbGen.CbLoss Loss { get; }");
         w.WriteLine();
-        w.WriteLine("/// <summary>β of the effective number; 0 for the points whose loss applies no weights (LogitAdjusted, Ldam without DeferUntilEpoch).</summary>");
+        w.WriteLine("/// <summary>β of the effective number; 0 for the points whose loss applies no weights (LogitAdjusted, Ldam without DeferUntilEpoch"
+            + (sweep.Points.Any(p => p.Loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric) ? ", the multi-label losses" : string.Empty) + ").</summary>");
         w.WriteLine("public double Beta { get; }");
         w.WriteLine();
         bool anyVs = sweep.Points.Any(p => p.Loss == CbLoss.VectorScaling);
@@ -55,6 +63,13 @@ internal static partial class Emitter
             : "/// <summary>τ of the logit adjustment; 0 for the other points.</summary>");
         w.WriteLine("public double Tau { get; }");
         w.WriteLine();
+        if (weightDecays)
+        {
+            w.WriteLine("/// <summary>The L2 weight decay to train this point with, from the sweep's weight-decay axis (for your optimiser: the loss does not use it).</summary>");
+            w.WriteLine("public double WeightDecay { get; }");
+            w.WriteLine();
+        }
+
         w.WriteLine("/// <summary>What <c>Reduction.Mean</c> divides by.</summary>");
         w.WriteLine("public global::CbGen.MeanNormalizer Normalizer => " + normalizer + ";");
         w.WriteLine();
@@ -63,13 +78,17 @@ internal static partial class Emitter
         w.WriteLine();
         // The logit-adjusted loss has no weights to defer: its points report 0, so a point never claims a deferral
         // that its loss (or CbLosses.FromCounts) would refuse.
-        bool someNotDeferred = sweep.DeferUntilEpoch > 0 && sweep.Points.Any(p => p.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling);
+        string[] notDeferred = NotDeferred(sweep, anyVs);
+        bool someNotDeferred = sweep.DeferUntilEpoch > 0 && notDeferred.Length > 0;
+        string notDeferredList = notDeferred.Length <= 1 ? string.Concat(notDeferred)
+            : string.Join(", ", notDeferred.Take(notDeferred.Length - 1)) + " and " + notDeferred[notDeferred.Length - 1];
         w.WriteLine("/// <summary>Deferred re-weighting: the first 0-based epoch that uses the weights ("
-            + (someNotDeferred ? (anyVs ? "0 for the LogitAdjusted and VectorScaling points, whose losses have" : "0 for the LogitAdjusted points, whose loss has")
+            + (someNotDeferred ? "0 for the " + notDeferredList + (notDeferred.Length == 1 ? " points, whose loss has" : " points, whose losses have")
                 + " no weights to defer" : "0: always weighted") + ").</summary>");
         w.WriteLine("public int DeferUntilEpoch => "
             + (someNotDeferred
-                ? (anyVs ? "Loss is global::CbGen.CbLoss.LogitAdjusted or global::CbGen.CbLoss.VectorScaling ? 0 : " : "Loss == global::CbGen.CbLoss.LogitAdjusted ? 0 : ")
+                ? (notDeferred.Length == 1 ? "Loss == global::CbGen.CbLoss." + notDeferred[0] : "Loss is " + string.Join(" or ", notDeferred.Select(l => "global::CbGen.CbLoss." + l)))
+                    + " ? 0 : "
                 : string.Empty) + Literals.Int(sweep.DeferUntilEpoch) + ";");
         w.WriteLine();
         w.WriteLine("/// <summary>The class-balanced weights for <see cref=\"Beta\"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>");
@@ -107,104 +126,21 @@ internal static partial class Emitter
         w.CloseBrace();
     }
 
-    private static void WriteCreateLoss(SourceWriter w, SweepSpec sweep, string sweepType, string normalizer, string device)
+    /// <summary>The losses of <paramref name="sweep"/> that never defer (no weights): LogitAdjusted (with VectorScaling
+    /// when the sweep has VS points), then the multi-label losses it has.</summary>
+    private static string[] NotDeferred(SweepSpec sweep, bool anyVs)
     {
-        string deferred = sweep.DeferUntilEpoch > 0 ? "deferred re-weighting " : string.Empty;
-        w.WriteLine();
-        w.WriteLine("/// <summary>A new loss module for this point with <c>Reduction.Mean</c>"
-            + (sweep.DeferUntilEpoch > 0 ? " (a <c>DeferredReweightingLoss</c>: unweighted before epoch " + Literals.Int(sweep.DeferUntilEpoch) + ")" : string.Empty)
-            + ", from the compile-time counts; dispose it after use.</summary>");
-        w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
-        w.WriteLine("public " + LossBase + " CreateLoss() => CreateLoss(" + Reduction + ".Mean);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>A new loss module for this point, from the compile-time counts; dispose it after use.</summary>");
-        w.WriteLine("/// <param name=\"reduction\">How the per-sample losses are reduced.</param>");
-        w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
-        w.WriteLine("public " + LossBase + " CreateLoss(" + Reduction + " reduction) => NewLoss(" + sweepType + ".Counts, Weights, reduction);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>A new loss module for this point with <c>Reduction.Mean</c>, from <paramref name=\"counts\"/> instead of the");
-        w.WriteLine("/// compile-time counts, e.g. a training split's (<c>StratifiedSplitResult.TrainCounts</c>): the class-balanced weights");
-        w.WriteLine("/// for <see cref=\"Beta\"/>, the log-priors and the margins are computed from them. Dispose it after use.</summary>");
-        w.WriteLine("/// <param name=\"counts\">Training samples per class, indexed by class: <see cref=\"" + sweepType + ".ClassCount\"/> counts.</param>");
-        w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">There is not one count per class, or a count is negative or 0.</exception>");
-        w.WriteLine("public " + LossBase + " CreateLoss(global::System.ReadOnlySpan<long> counts) => CreateLoss(counts, " + Reduction + ".Mean);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>A new loss module for this point from <paramref name=\"counts\"/> (see <see cref=\"CreateLoss(global::System.ReadOnlySpan{long})\"/>); dispose it after use.</summary>");
-        w.WriteLine("/// <param name=\"counts\">Training samples per class, indexed by class.</param>");
-        w.WriteLine("/// <param name=\"reduction\">How the per-sample losses are reduced.</param>");
-        w.WriteLine("/// <returns>A " + deferred + "loss module for <see cref=\"Loss\"/>.</returns>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">There is not one count per class, or a count is negative or 0.</exception>");
-        w.WriteLine("public " + LossBase + " CreateLoss(global::System.ReadOnlySpan<long> counts, " + Reduction + " reduction)");
-        w.OpenBrace();
-        w.WriteLine("if (counts.Length != " + sweepType + ".ClassCount)");
-        w.OpenBrace();
-        w.WriteLine("throw new global::System.ArgumentException(\"Expected one count per class (\" + " + sweepType
-            + ".ClassCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"), got \" + counts.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\", nameof(counts));");
-        w.CloseBrace();
-        w.WriteLine();
-        string weights = "global::CbGen.ClassBalancedWeights.Compute(counts, Beta)";
-        w.WriteLine("return NewLoss(counts, "
-            + (sweep.Points.Any(p => !p.UsesWeights) ? "_weights.Length == 0 ? global::System.ReadOnlySpan<double>.Empty : " + weights : weights)
-            + ", reduction);");
-        w.CloseBrace();
-        w.WriteLine();
-        w.WriteLine("private " + LossBase + " NewLoss(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> weights, " + Reduction + " reduction)");
-        w.OpenBrace();
-        w.WriteLine("switch (Loss)");
-        w.OpenBrace();
-        string tail = "reduction: reduction, normalizer: " + normalizer + ", device: " + device + ")";
-        (CbLoss Loss, string Create)[] variants =
+        var losses = new System.Collections.Generic.List<string>();
+        if (sweep.Points.Any(p => p.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling))
         {
-            (CbLoss.Softmax, "new global::CbGen.TorchSharp.ClassBalancedSoftmaxLoss(weights, " + tail),
-            (CbLoss.Sigmoid, "new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(weights, " + tail),
-            (CbLoss.Focal, "new global::CbGen.TorchSharp.ClassBalancedFocalLoss(weights, gamma: Gamma, " + tail),
-        };
-        foreach ((CbLoss loss, string create) in variants)
-        {
-            if (!sweep.Points.Any(p => p.Loss == loss))
+            losses.Add(nameof(CbLoss.LogitAdjusted));
+            if (anyVs)
             {
-                continue;
+                losses.Add(nameof(CbLoss.VectorScaling));
             }
-
-            w.WriteLine("case global::CbGen.CbLoss." + loss.ToString() + ":");
-            w.WriteLine(sweep.DeferUntilEpoch > 0
-                ? "    return new global::CbGen.TorchSharp.DeferredReweightingLoss(" + create + ", DeferUntilEpoch);"
-                : "    return " + create + ";");
         }
 
-        if (sweep.Points.Any(p => p.Loss == CbLoss.LogitAdjusted))
-        {
-            // Never deferred: the logit-adjusted loss applies no weights.
-            w.WriteLine("case global::CbGen.CbLoss.LogitAdjusted:");
-            w.WriteLine("    return new global::CbGen.TorchSharp.LogitAdjustedLoss(counts, reduction: reduction, normalizer: "
-                + normalizer + ", tau: Tau, device: " + device + ");");
-        }
-
-        if (sweep.Points.Any(p => p.Loss == CbLoss.VectorScaling))
-        {
-            // Never deferred: the VS loss applies no weights.
-            w.WriteLine("case global::CbGen.CbLoss.VectorScaling:");
-            w.WriteLine("    return new global::CbGen.TorchSharp.VectorScalingLoss(counts, reduction: reduction, normalizer: "
-                + normalizer + ", gamma: Gamma, tau: Tau, device: " + device + ");");
-        }
-
-        if (sweep.Points.Any(p => p.Loss == CbLoss.Ldam))
-        {
-            string ldam = "new global::CbGen.TorchSharp.LdamLoss(counts, reduction: reduction, normalizer: " + normalizer
-                + (sweep.DeferUntilEpoch > 0 ? ", weight: weights" : string.Empty) + ", device: " + device + ")";
-            w.WriteLine("case global::CbGen.CbLoss.Ldam:");
-            w.WriteLine(sweep.DeferUntilEpoch > 0
-                ? "    return new global::CbGen.TorchSharp.DeferredReweightingLoss(" + ldam + ", DeferUntilEpoch);"
-                : "    return " + ldam + ";");
-        }
-
-        w.WriteLine("default:");
-        w.WriteLine("    throw new global::System.InvalidOperationException(\"Unknown loss \" + Loss.ToString() + \".\");");
-        w.CloseBrace();
-        w.CloseBrace();
-        w.WriteLine();
-        w.WriteLine("/// <summary><see cref=\"CreateLoss()\"/> as a factory, for training loops that take one.</summary>");
-        w.WriteLine("public global::System.Func<" + LossBase + "> Factory => CreateLoss;");
+        losses.AddRange(new[] { CbLoss.DistributionBalanced, CbLoss.Asymmetric }.Where(l => sweep.Points.Any(p => p.Loss == l)).Select(l => l.ToString()));
+        return losses.ToArray();
     }
 }

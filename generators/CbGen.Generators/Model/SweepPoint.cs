@@ -8,7 +8,10 @@ internal sealed record SweepPoint(string Member, CbLoss Loss, double Beta, int B
     /// loss's γ, or the VS loss's.)</summary>
     public double Tau { get; init; }
 
+    /// <summary>The point's weight decay, from the sweep's weight-decay axis; 0 without one.</summary>
+    public double WeightDecay { get; init; }
+
     /// <summary>Whether the point's loss applies the class-balanced weights of <see cref="Beta"/> (<see cref="BetaIndex"/>
-    /// ≥ 0); false for LogitAdjusted and for plain Ldam (no DeferUntilEpoch).</summary>
+    /// ≥ 0); false for LogitAdjusted, VectorScaling, the multi-label losses and plain Ldam (no DeferUntilEpoch).</summary>
     public bool UsesWeights => BetaIndex >= 0;
 }

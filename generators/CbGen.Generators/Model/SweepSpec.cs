@@ -19,6 +19,12 @@ internal sealed record SweepSpec(
     /// <summary>The VS γ axis (VectorScaling points only; empty without them).</summary>
     public EquatableArray<double> VsGammas { get; init; } = EquatableArray<double>.Empty;
 
+    /// <summary>The weight-decay axis (empty without one: then the points have no weight decay).</summary>
+    public EquatableArray<double> WeightDecays { get; init; } = EquatableArray<double>.Empty;
+
+    /// <summary>N, the number of samples, for the DistributionBalanced points (0 without them).</summary>
+    public long Samples { get; init; }
+
     /// <summary>This sweep without its <see cref="Location"/>: what the emitters read.</summary>
     public SweepSpec WithoutLocation() => Location is null ? this : this with { Location = null };
 }

@@ -294,6 +294,11 @@ internal static partial class DatasetParser
             sweep = null;
         }
 
+        if (sweep is not null)
+        {
+            sweep = SweepParser.JoinSamples(sweep, file, fileName, diagnostics);
+        }
+
         string? ns = target.Namespace;
         var spec = new EnumSpec(
             ns,

@@ -67,17 +67,12 @@ internal static partial class SweepParser
                 Report(DiagnosticDescriptors.UnknownOption, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
                     "Losses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
                     ((int)loss).ToString(CultureInfo.InvariantCulture), "CbLoss",
-                    "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam, CbLoss.VectorScaling");
+                    "CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam, CbLoss.VectorScaling, CbLoss.DistributionBalanced, CbLoss.Asymmetric");
             }
             else if (Array.IndexOf(losses, loss) < i)
             {
                 Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
                     "Losses", "CbLoss." + loss.ToString());
-            }
-            else if (loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric)
-            {
-                Report(DiagnosticDescriptors.MultiLabelSweepLoss, () => ElementLocation(attribute, "Losses", index, cancellationToken), 0,
-                    "CbLoss." + loss.ToString(), loss == CbLoss.DistributionBalanced ? " and N, the number of samples" : string.Empty);
             }
         }
 

@@ -34,9 +34,10 @@ internal static partial class SweepParser
             EnumSpec? members = Parser.Parse(symbol, context.Attributes, default, issues: null, cancellationToken, requireConfigs: false);
             SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
             // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate, nor do
-            // long-tail points over counts summing past Int64.MaxValue (CB032).
+            // long-tail points over counts summing past Int64.MaxValue (CB032), nor a count above N (CB052).
             if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0)
-                || CountTotalSubject(sweep, members.Members.Select(m => m.Count).ToArray()) is not null)
+                || CountTotalSubject(sweep, members.Members.Select(m => m.Count).ToArray()) is not null
+                || FirstAboveSamples(sweep, members.Members) is not null)
             {
                 return null;
             }
@@ -96,6 +97,9 @@ internal static partial class SweepParser
         bool tausSet = false;
         double[] vsGammas = CbDefaults.SweepVsGammas;
         bool vsGammasSet = false;
+        double[]? weightDecays = null;
+        long samples = 0;
+        bool samplesSet = false;
         var device = CbDevice.Auto;
         var normalizer = MeanNormalizer.PositiveLabels;
         int deferUntilEpoch = 0;
@@ -127,6 +131,14 @@ internal static partial class SweepParser
                 case "Gammas":
                     gammas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
                     gammasSet = true;
+                    break;
+                case "WeightDecays":
+                    // + 0.0 turns -0.0 into 0: the point is named WD0, not WDm0.
+                    weightDecays = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d + 0.0 : double.NaN).ToArray();
+                    break;
+                case "Samples" when constant.Value is long n:
+                    samples = n;
+                    samplesSet = true;
                     break;
                 case "Device" when constant.Value is int d:
                     device = (CbDevice)d;
@@ -169,6 +181,8 @@ internal static partial class SweepParser
         CheckAxes(attribute, betas, losses, gammas, gammasSet, Report, cancellationToken);
         CheckTaus(attribute, losses, taus, tausSet, Report, cancellationToken);
         CheckVsGammas(attribute, losses, vsGammas, vsGammasSet, Report, cancellationToken);
+        CheckWeightDecays(attribute, weightDecays, Report, cancellationToken);
+        CheckMultiLabel(attribute, symbol, losses, samples, samplesSet, normalizer, Report, cancellationToken);
 
         if (!valid)
         {
@@ -178,20 +192,23 @@ internal static partial class SweepParser
         bool anyFocal = losses.Contains(CbLoss.Focal);
         bool anyAdjusted = losses.Contains(CbLoss.LogitAdjusted) || losses.Contains(CbLoss.VectorScaling);
         bool anyVs = losses.Contains(CbLoss.VectorScaling);
-        EquatableArray<SweepPoint> points = Expand(losses, betas, gammas, taus, vsGammas, deferUntilEpoch);
+        EquatableArray<SweepPoint> points = WithWeightDecays(Expand(losses, betas, gammas, taus, vsGammas, deferUntilEpoch), weightDecays).ToEquatableArray();
         return new SweepSpec(name ?? defaultPrefix, betas.ToEquatableArray(), (anyFocal ? gammas : Array.Empty<double>()).ToEquatableArray(),
             points, device, normalizer, deferUntilEpoch,
             LocationInfo.From(Parser.ArgumentLocation(attribute, "Name", cancellationToken)))
         {
             Taus = (anyAdjusted ? taus : Array.Empty<double>()).ToEquatableArray(),
             VsGammas = (anyVs ? vsGammas : Array.Empty<double>()).ToEquatableArray(),
+            WeightDecays = (weightDecays ?? Array.Empty<double>()).ToEquatableArray(),
+            Samples = losses.Contains(CbLoss.DistributionBalanced) ? samples : 0,
         };
     }
 
     /// <summary>The grid's points: loss-major, then β, then γ (focal only), in the order the arrays give them. A
     /// LogitAdjusted point per τ (it uses no β); a VectorScaling point per (γ, τ), its γ in <see cref="SweepPoint.Gamma"/>;
-    /// Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one.</summary>
-    private static EquatableArray<SweepPoint> Expand(
+    /// Ldam one point per β with DeferUntilEpoch (LDAM-DRW), else one; DistributionBalanced and Asymmetric one each
+    /// (no β, their runtime defaults).</summary>
+    private static List<SweepPoint> Expand(
         CbLoss[] losses, double[] betas, double[] gammas, double[] taus, double[] vsGammas, int deferUntilEpoch)
     {
         var points = new List<SweepPoint>();
@@ -220,7 +237,7 @@ internal static partial class SweepParser
                 continue;
             }
 
-            if (loss == CbLoss.Ldam && deferUntilEpoch <= 0)
+            if (loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric || (loss == CbLoss.Ldam && deferUntilEpoch <= 0))
             {
                 points.Add(new SweepPoint(loss.ToString(), loss, 0.0, -1, 0.0));
                 continue;
@@ -243,7 +260,7 @@ internal static partial class SweepParser
             }
         }
 
-        return points.ToEquatableArray();
+        return points;
     }
 
     /// <summary>CB032's subject when <paramref name="counts"/> sum past Int64.MaxValue and the sweep has

@@ -33,7 +33,8 @@ public sealed class ClassBalancedSweepAttribute : Attribute
     /// <summary>The β values, each in [0, 1]. Default: the paper's 0.9, 0.99, 0.999, 0.9999.</summary>
     public double[] Betas { get; set; } = CbDefaults.SweepBetas;
 
-    /// <summary>The losses. Default: softmax, sigmoid and focal.</summary>
+    /// <summary>The losses. Default: softmax, sigmoid and focal. <see cref="CbLoss.DistributionBalanced"/> and
+    /// <see cref="CbLoss.Asymmetric"/> (multi-label, no β) add one point each, with their runtime defaults.</summary>
     public CbLoss[] Losses { get; set; } = { CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal };
 
     /// <summary>The focal loss's γ values, each ≥ 0 (used with <see cref="CbLoss.Focal"/> only). Default: the
@@ -47,6 +48,18 @@ public sealed class ClassBalancedSweepAttribute : Attribute
     /// <summary>The VS loss's γ values, each ≥ 0 (used with <see cref="CbLoss.VectorScaling"/> only: one point per
     /// (γ, τ)). Default: 0.3, the official code's.</summary>
     public double[] VsGammas { get; set; } = CbDefaults.SweepVsGammas;
+
+    /// <summary>The weight decays, each a finite number ≥ 0: every point of the other axes is repeated once per weight
+    /// decay (point-major, in the order given), named <c>{point}_WD{decay}</c> (<c>Focal_B0_9999_G0_5_WD0_0005</c>),
+    /// and exposes it as <c>WeightDecay</c> for the training loop to read (weight balancing's first stage tunes it).
+    /// Default <c>null</c>: no weight-decay axis, and the points have no <c>WeightDecay</c>.</summary>
+    public double[]? WeightDecays { get; set; }
+
+    /// <summary>N, the number of training samples the counts are positives out of, for the
+    /// <see cref="CbLoss.DistributionBalanced"/> points (which need it; the other points ignore it). On a
+    /// <see cref="ClassBalancedDatasetAttribute"/> class the counts file's <c># samples: N</c> line gives it instead.
+    /// Default 0: not given.</summary>
+    public long Samples { get; set; }
 
     /// <summary>Where the losses keep their weights. Default <see cref="CbDevice.Auto"/>.</summary>
     public CbDevice Device { get; set; } = CbDevice.Auto;
