@@ -13,9 +13,9 @@ internal static class LongTailValidation
     {
         if (!(scale > 0.0) || double.IsInfinity(scale))
         {
-            throw new ArgumentOutOfRangeException(paramName, scale,
-                "The LDAM scale s must be finite and > 0 (the official code uses 30); got "
-                + Validation.Format(scale) + ".");
+            throw Validation.OutOfRange(paramName, scale,
+                "The LDAM scale s must be finite and > 0; use the official code's "
+                + Validation.Format(CbDefaults.Scale) + " (LdamLoss.DefaultScale).");
         }
     }
 

@@ -13,12 +13,13 @@ internal readonly record struct DbSettings(
     internal static DbSettings Checked(
         double alpha, double beta, double mu, double lambda, double kappa, DbInstancePrior instancePrior)
     {
-        MultiLabelValidation.Finite(alpha, "The smoothing floor α", nameof(alpha), 0.0, hint: "the paper uses 0.1");
-        MultiLabelValidation.Finite(beta, "The smoothing slope β", nameof(beta), 0.0, hint: "the paper uses 10");
-        MultiLabelValidation.Finite(mu, "The smoothing centre μ", nameof(mu), hint: "the paper uses 0.3 on COCO-MLT");
-        MultiLabelValidation.Finite(lambda, "The negative-tolerant scale λ", nameof(lambda), 0.0, strict: true);
+        MultiLabelValidation.Finite(alpha, "The smoothing floor α", nameof(alpha), "the paper uses 0.1", 0.0);
+        MultiLabelValidation.Finite(beta, "The smoothing slope β", nameof(beta), "the paper uses 10", 0.0);
+        MultiLabelValidation.Finite(mu, "The smoothing centre μ", nameof(mu), "the paper uses 0.3 on COCO-MLT");
+        MultiLabelValidation.Finite(lambda, "The negative-tolerant scale λ", nameof(lambda),
+            "the default is " + Validation.Format(CbDefaults.DbLambda), 0.0, strict: true);
         MultiLabelValidation.Finite(kappa, "The prior-bias scale κ", nameof(kappa),
-            hint: "the paper uses 0.05; a negative κ flips the bias's sign");
+            "the paper uses 0.05; a negative κ flips the bias's sign");
         MultiLabelValidation.InstancePrior(instancePrior, nameof(instancePrior));
         return new DbSettings(alpha, beta, mu, lambda, kappa, instancePrior);
     }

@@ -12,17 +12,16 @@ internal static class MultiLabelValidation
 
     internal const string AslName = "CbLoss.Asymmetric";
 
-    /// <summary>A finite value, with an optional lower bound (inclusive or strict).</summary>
-    internal static void Finite(double value, string what, string paramName, double? min = null, bool strict = false,
-        string? hint = null)
+    /// <summary>A finite value, with an optional lower bound (inclusive or strict); <paramref name="hint"/> says
+    /// which value to use.</summary>
+    internal static void Finite(double value, string what, string paramName, string hint, double? min = null,
+        bool strict = false)
     {
         bool ok = double.IsFinite(value) && (min is not double m || (strict ? value > m : value >= m));
         if (!ok)
         {
             string bound = min is double b ? (strict ? " and > " : " and ≥ ") + Validation.Format(b) : string.Empty;
-            throw new ArgumentOutOfRangeException(paramName, value,
-                what + " must be finite" + bound + (hint is null ? string.Empty : " (" + hint + ")") + "; got "
-                + Validation.Format(value) + ".");
+            throw Validation.OutOfRange(paramName, value, what + " must be finite" + bound + "; " + hint + ".");
         }
     }
 
@@ -31,9 +30,9 @@ internal static class MultiLabelValidation
     {
         if (!(clip >= 0.0 && clip < 1.0))
         {
-            throw new ArgumentOutOfRangeException(paramName, clip,
-                "The asymmetric loss's probability margin m (clip) must lie in [0, 1) (the paper uses 0.05; 0 turns "
-                + "the shift off); got " + Validation.Format(clip) + ".");
+            throw Validation.OutOfRange(paramName, clip,
+                "The asymmetric loss's probability margin m (clip) must lie in [0, 1); use the paper's 0.05, or 0 to "
+                + "turn the shift off.");
         }
     }
 
@@ -42,9 +41,9 @@ internal static class MultiLabelValidation
     {
         if (!(eps >= 0.0 && eps < 1.0))
         {
-            throw new ArgumentOutOfRangeException(paramName, eps,
-                "The asymmetric loss's log floor ε (eps) must lie in [0, 1): 0 (the default) takes exact logs, 1e-8 "
-                + "clamps them as the official code does; got " + Validation.Format(eps) + ".");
+            throw Validation.OutOfRange(paramName, eps,
+                "The asymmetric loss's log floor ε (eps) must lie in [0, 1); use 0 (the default) for exact logs, or "
+                + "1e-8 to clamp them as the official code does.");
         }
     }
 
@@ -54,7 +53,7 @@ internal static class MultiLabelValidation
         Validation.Normalizer(normalizer, paramName);
         if (normalizer == MeanNormalizer.WeightSum)
         {
-            throw new ArgumentOutOfRangeException(paramName, normalizer,
+            throw Validation.OutOfRange(paramName, normalizer,
                 who + " has no class weights, so MeanNormalizer.WeightSum does not apply; use "
                 + "MeanNormalizer.PositiveLabels (the default: the number of positive labels) or MeanNormalizer.AllTerms (B·C).");
         }
@@ -64,7 +63,7 @@ internal static class MultiLabelValidation
     {
         if (prior is not (DbInstancePrior.Sum or DbInstancePrior.Mean))
         {
-            throw new ArgumentOutOfRangeException(paramName, prior,
+            throw Validation.OutOfRange(paramName, prior,
                 "Unknown DbInstancePrior value; use DbInstancePrior.Sum (the paper's) or DbInstancePrior.Mean.");
         }
     }
@@ -82,9 +81,9 @@ internal static class MultiLabelValidation
 
         if (samples < 1)
         {
-            throw new ArgumentOutOfRangeException(samplesName, samples,
-                DbName + " needs N, the number of training samples (≥ 1), as well as the positives per class; got "
-                + Validation.Format(samples) + ".");
+            throw Validation.OutOfRange(samplesName, samples,
+                DbName + " needs N ≥ 1, the number of training samples, as well as the positives per class; pass the "
+                + "training set's size (positives are counted per class, so N is not their sum).");
         }
 
         for (int c = 0; c < counts.Length; c++)

@@ -36,6 +36,15 @@ internal static partial class Validation
         return sb.Append(']').ToString();
     }
 
+    /// <summary>
+    /// The error of every range check in this package. <paramref name="rule"/> names the problem and the fix and
+    /// leaves the value out: .NET appends it once, on a line of its own ("Actual value was 1.5."), from
+    /// <see cref="ArgumentOutOfRangeException.ActualValue"/>, which stays set with <c>ParamName</c> for a caller
+    /// that reads them.
+    /// </summary>
+    internal static ArgumentOutOfRangeException OutOfRange(string paramName, object actualValue, string rule) =>
+        new(paramName, actualValue, rule);
+
     internal static void NotNullOrDisposed(Tensor? tensor, string paramName)
     {
         if (tensor is null)
@@ -53,7 +62,7 @@ internal static partial class Validation
     {
         if (reduction != nn.Reduction.None && reduction != nn.Reduction.Mean && reduction != nn.Reduction.Sum)
         {
-            throw new ArgumentOutOfRangeException(paramName, reduction,
+            throw OutOfRange(paramName, reduction,
                 "Unknown Reduction value; use Reduction.None, Reduction.Mean or Reduction.Sum.");
         }
     }
@@ -63,7 +72,7 @@ internal static partial class Validation
         if (normalizer != MeanNormalizer.PositiveLabels && normalizer != MeanNormalizer.WeightSum
             && normalizer != MeanNormalizer.AllTerms)
         {
-            throw new ArgumentOutOfRangeException(paramName, normalizer,
+            throw OutOfRange(paramName, normalizer,
                 "Unknown MeanNormalizer value; use PositiveLabels, WeightSum or AllTerms.");
         }
     }
@@ -72,9 +81,8 @@ internal static partial class Validation
     {
         if (!(gamma >= 0.0) || double.IsInfinity(gamma))
         {
-            throw new ArgumentOutOfRangeException(paramName, gamma,
-                "The focusing parameter γ must be finite and ≥ 0 (the paper uses 0.5, 1 or 2); got "
-                + Format(gamma) + ".");
+            throw OutOfRange(paramName, gamma,
+                "The focusing parameter γ must be finite and ≥ 0; use 0 for no focusing, or the paper's 0.5, 1 or 2.");
         }
     }
 
@@ -82,8 +90,8 @@ internal static partial class Validation
     {
         if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
         {
-            throw new ArgumentOutOfRangeException(paramName, labelSmoothing,
-                "label_smoothing must lie in [0, 1] (0 disables smoothing); got " + Format(labelSmoothing) + ".");
+            throw OutOfRange(paramName, labelSmoothing,
+                "label_smoothing must lie in [0, 1]; use 0 to disable smoothing, or a small value such as 0.1.");
         }
     }
 

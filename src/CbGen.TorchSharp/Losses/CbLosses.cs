@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -121,10 +120,9 @@ public static class CbLosses
         if (loss is not (CbLoss.Softmax or CbLoss.Sigmoid or CbLoss.Focal or CbLoss.LogitAdjusted or CbLoss.Ldam
             or CbLoss.VectorScaling or CbLoss.DistributionBalanced or CbLoss.Asymmetric))
         {
-            throw new ArgumentOutOfRangeException(paramName, loss,
-                "loss must be CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, CbLoss.Ldam, "
-                + "CbLoss.VectorScaling, CbLoss.DistributionBalanced or CbLoss.Asymmetric; got "
-                + ((int)loss).ToString(CultureInfo.InvariantCulture) + ".");
+            throw Validation.OutOfRange(paramName, loss,
+                "Unknown CbLoss value; use CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, "
+                + "CbLoss.Ldam, CbLoss.VectorScaling, CbLoss.DistributionBalanced or CbLoss.Asymmetric.");
         }
     }
 
@@ -134,9 +132,8 @@ public static class CbLosses
     {
         if (!(beta >= 0.0 && beta <= 1.0))
         {
-            throw new ArgumentOutOfRangeException(paramName, beta,
-                "β must be in [0, 1] (the paper uses 0.9, 0.99, 0.999 or 0.9999); got "
-                + beta.ToString("R", CultureInfo.InvariantCulture) + ".");
+            throw Validation.OutOfRange(paramName, beta,
+                "β must be in [0, 1]; use one of the paper's 0.9, 0.99, 0.999 or 0.9999 (0 weights every class 1).");
         }
     }
 
@@ -161,8 +158,8 @@ public static class CbLosses
         CheckVariant(loss, paramName);
         if (loss is CbLoss.DistributionBalanced or CbLoss.Asymmetric)
         {
-            throw new ArgumentOutOfRangeException(paramName, loss,
-                "CbLoss." + loss.ToString() + " takes no class weights"
+            throw Validation.OutOfRange(paramName, loss,
+                "This variant takes no class weights"
                 + (loss == CbLoss.DistributionBalanced ? ": it re-weights from the positives per class and N" : string.Empty)
                 + "; use CbLosses.FromCounts(CbLoss." + loss.ToString() + ", counts, beta, options)"
                 + (loss == CbLoss.DistributionBalanced ? " with options.Samples = N." : " (the counts give C; β is checked and ignored)."));
@@ -170,8 +167,8 @@ public static class CbLosses
 
         if (loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling)
         {
-            throw new ArgumentOutOfRangeException(paramName, loss,
-                "CbLoss." + loss.ToString() + " takes its "
+            throw Validation.OutOfRange(paramName, loss,
+                "This variant takes its "
                 + (loss == CbLoss.Ldam ? "margins" : loss == CbLoss.VectorScaling ? "scales and log-priors" : "log-priors")
                 + " from the class counts, not from weights: use CbLosses.FromCounts(CbLoss." + loss.ToString()
                 + ", counts, beta, options).");

@@ -50,6 +50,4 @@ public abstract class PerClassLoss<TLoss> : PerClassLoss
     }
 
     private protected override void OnCheckFiniteLogitsChanged(bool value) => Inner.CheckFiniteLogits = value;
-
-    internal override void DropCaches() => Inner.DropCaches();
 }

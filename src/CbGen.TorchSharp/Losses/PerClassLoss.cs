@@ -23,7 +23,8 @@ namespace CbGen.TorchSharp;
 /// saves them, and a dispose scope around the constructor does not dispose them. <c>forward</c> uses copies cast
 /// once to the logits' dtype and device (and α / n when the Mean normaliser n is known without reading the batch),
 /// so a training loop copies no managed data into a tensor per call. The copies are dropped when a buffer is
-/// replaced (<c>.to()</c>) and by <c>load_state_dict</c> and <c>load</c> on this module.</para>
+/// replaced (<c>.to()</c>) and by <c>load_state_dict</c> and <c>load</c> on this module or on a CbGen loss that
+/// wraps it.</para>
 /// <para>The losses are sealed, and a class outside this assembly cannot derive from this base directly: a type of
 /// your own for a loss (as the generated <c>{Name}Loss</c> classes are) derives from
 /// <see cref="PerClassLoss{TLoss}"/>, which wraps one.</para>
@@ -94,8 +95,8 @@ public abstract class PerClassLoss : Loss<Tensor, Tensor, Tensor>
     /// <c>.to(dtype)</c>), or null for a long-tail loss built without class weights; a
     /// <see cref="DeferredReweightingLoss"/> reports its weighted module's. Treat it as read-only: <c>forward</c>
     /// may use a cached cast copy (dropped by <c>.to()</c>, <c>load_state_dict</c> and <c>load</c> on this
-    /// module), so other in-place edits — including a <c>load_state_dict</c> on a parent module — are not
-    /// guaranteed to be seen: build a new loss instead.</summary>
+    /// module or a CbGen loss that wraps it), so other in-place edits — including a <c>load_state_dict</c> on a
+    /// parent module of your own — are not guaranteed to be seen: build a new loss instead.</summary>
     public Tensor? ClassWeights => _reweighted is null ? _classWeights : _reweighted.ClassWeights;
 
     /// <summary>
@@ -196,11 +197,20 @@ public abstract class PerClassLoss : Loss<Tensor, Tensor, Tensor>
         base.Dispose(disposing);
     }
 
-    /// <summary>Drops the copies of the buffers that <c>forward</c> cached (a wrapper drops its inner loss's).</summary>
-    internal virtual void DropCaches()
+    /// <summary>Drops the copies of the buffers that <c>forward</c> cached, this module's and those of every loss
+    /// registered under it (a wrapper's inner loss, a deferred loss's two modules): TorchSharp's <c>load_state_dict</c>
+    /// and <c>load</c> overwrite the sub-modules' buffers in place without calling theirs.</summary>
+    private void DropCaches()
     {
         _weightStore?.Dispose();
         _shiftCache?.Dispose();
         _factorCache?.Dispose();
+        foreach (var child in children())
+        {
+            if (child is PerClassLoss loss)
+            {
+                loss.DropCaches();
+            }
+        }
     }
 }

@@ -13,10 +13,9 @@ internal static class RebalancingValidation
     {
         if (!(tau >= 0.0) || double.IsInfinity(tau))
         {
-            throw new ArgumentOutOfRangeException(paramName, tau,
+            throw Validation.OutOfRange(paramName, tau,
                 "τ-normalisation's τ must be finite and ≥ 0 (0 leaves the classifier as trained, 1 gives every class "
-                + "row unit norm); got " + Validation.Format(tau) + ". Choose it on a validation split with "
-                + "ClassifierNorms.SelectTau.");
+                + "row unit norm); choose it on a validation split with ClassifierNorms.SelectTau.");
         }
     }
 
@@ -24,10 +23,10 @@ internal static class RebalancingValidation
     {
         if (!(maxNorm > 0.0) || double.IsInfinity(maxNorm))
         {
-            throw new ArgumentOutOfRangeException(paramName, maxNorm,
+            throw Validation.OutOfRange(paramName, maxNorm,
                 "The MaxNorm bound must be finite and > 0 (it is the largest L2 norm a class row may keep; a bound "
-                + "≤ 0 would zero the classifier); got " + Validation.Format(maxNorm) + ". Pass a positive radius, "
-                + "e.g. the norm of a tail class's row after stage 1.");
+                + "≤ 0 would zero the classifier); pass a positive radius, e.g. the norm of a tail class's row after "
+                + "stage 1.");
         }
     }
 

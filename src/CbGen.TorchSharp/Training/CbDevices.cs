@@ -1,4 +1,5 @@
 using System;
+using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -47,7 +48,7 @@ public static class CbDevices
 
                 return DeviceType.CUDA;
             default:
-                throw new ArgumentOutOfRangeException(nameof(requested), requested,
+                throw Validation.OutOfRange(nameof(requested), requested,
                     "Unknown CbDevice value; use CbDevice.Auto, CbDevice.Cpu or CbDevice.Cuda.");
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CbGen.TorchSharp.Internal;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -45,9 +46,9 @@ public static class CbTraining
         ArgumentNullException.ThrowIfNull(layer);
         if (!(prior > 0.0 && prior < 1.0))
         {
-            throw new ArgumentOutOfRangeException(nameof(prior), prior,
-                "The prior π must lie in the open interval (0, 1); got "
-                + prior.ToString("R", CultureInfo.InvariantCulture) + ".");
+            throw Validation.OutOfRange(nameof(prior), prior,
+                "The prior π must lie in the open interval (0, 1); pass the positive class's share of the training "
+                + "labels (the focal-loss paper uses 0.01).");
         }
 
         Fill(layer, -Math.Log((1.0 - prior) / prior), nameof(layer));
@@ -72,18 +73,20 @@ public static class CbTraining
         ArgumentNullException.ThrowIfNull(model);
         if (!(lr > 0.0) || double.IsInfinity(lr))
         {
-            throw new ArgumentOutOfRangeException(nameof(lr), lr, "The learning rate must be finite and > 0.");
+            throw Validation.OutOfRange(nameof(lr), lr,
+                "The learning rate must be finite and > 0; the paper's ResNet recipes start at 0.1.");
         }
 
         if (!(momentum >= 0.0) || double.IsInfinity(momentum))
         {
-            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "The momentum must be finite and ≥ 0.");
+            throw Validation.OutOfRange(nameof(momentum), momentum,
+                "The momentum must be finite and ≥ 0; use 0 for plain SGD, or 0.9 as the paper's recipes do.");
         }
 
         if (!(weightDecay >= 0.0) || double.IsInfinity(weightDecay))
         {
-            throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay,
-                "The weight decay must be finite and ≥ 0.");
+            throw Validation.OutOfRange(nameof(weightDecay), weightDecay,
+                "The weight decay must be finite and ≥ 0; use 0 for none, or e.g. 2e-4 as the paper's CIFAR recipe does.");
         }
 
         var decay = new List<Parameter>();

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using CbGen.TorchSharp.Internal;
 
 namespace CbGen.TorchSharp;
 
@@ -32,9 +33,9 @@ public sealed class DeferredReweighting
     {
         if (deferUntilEpoch < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(deferUntilEpoch), deferUntilEpoch,
-                "deferUntilEpoch must be ≥ 0 (the first 0-based epoch that uses the class-balanced weights); got "
-                + deferUntilEpoch.ToString(CultureInfo.InvariantCulture) + ".");
+            throw Validation.OutOfRange(nameof(deferUntilEpoch), deferUntilEpoch,
+                "deferUntilEpoch must be ≥ 0: it is the first 0-based epoch that uses the class-balanced weights (0 "
+                + "re-weights from the start; the LDAM-DRW recipe uses DeferredReweighting.LdamDrwEpoch).");
         }
 
         DeferUntilEpoch = deferUntilEpoch;
@@ -82,8 +83,8 @@ public sealed class DeferredReweighting
     {
         if (epoch < 0)
         {
-            throw new ArgumentOutOfRangeException(paramName, epoch,
-                paramName + " must be a 0-based epoch ≥ 0; got " + epoch.ToString(CultureInfo.InvariantCulture) + ".");
+            throw Validation.OutOfRange(paramName, epoch,
+                paramName + " must be a 0-based epoch ≥ 0; pass the epoch about to be trained, counting from 0.");
         }
     }
 }

@@ -111,8 +111,8 @@ public sealed partial class DeferredReweightingLoss : PerClassLoss
         CbLosses.CheckVariant(loss, nameof(loss));
         if (loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling or CbLoss.DistributionBalanced or CbLoss.Asymmetric)
         {
-            throw new ArgumentOutOfRangeException(nameof(loss), loss,
-                "CbLoss." + loss.ToString() + " has no class weights, so there is nothing to defer; build it with "
+            throw Validation.OutOfRange(nameof(loss), loss,
+                "This variant has no class weights, so there is nothing to defer; build it with "
                 + "CbLosses.FromCounts(CbLoss." + loss.ToString() + ", counts, beta, options) without DeferUntilEpoch.");
         }
 

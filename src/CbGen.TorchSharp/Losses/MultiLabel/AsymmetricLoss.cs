@@ -84,8 +84,8 @@ public sealed class AsymmetricLoss : PerClassLoss
         MultiLabelValidation.Epsilon(epsilon, nameof(epsilon));
         if (numClasses < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses,
-                "The number of classes C must be ≥ 1 (the logits' column count); got " + Validation.Format(numClasses) + ".");
+            throw Validation.OutOfRange(nameof(numClasses), numClasses,
+                "The number of classes C must be ≥ 1; pass the logits' column count.");
         }
 
         return numClasses;
