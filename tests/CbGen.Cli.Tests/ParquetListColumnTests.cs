@@ -88,6 +88,30 @@ public sealed class ParquetListColumnTests : IDisposable
     }
 
     [Fact]
+    public async Task Hugging_Face_sequence_of_class_label_metadata_names_a_list_of_integers()
+    {
+        string file = Path.Combine(temp.Path, "hf.parquet");
+        var metadata = new Dictionary<string, string>
+        {
+            ["huggingface"] = "{\"info\": {\"features\": {\"Ids\": {\"feature\": {\"names\": [\"person\", \"dog\", \"kite\", \"boat\"], "
+                + "\"_type\": \"ClassLabel\"}, \"_type\": \"Sequence\"}}}}",
+        };
+        await ParquetSerializer.SerializeAsync(new[]
+        {
+            new Row { Name = "a", Ids = new() { 0, 2 } },
+            new Row { Name = "b", Ids = new() { 1, 1 } },
+            new Row { Name = "c", Ids = new() { 2, 1, 0 } },
+        }, file, new ParquetOptions(), metadata);
+
+        CliResult r = Cli.Run("count", file, "--column", "Ids", "--multi-label", "--json");
+
+        (long samples, (string, long)[] classes) = Json(r);
+        Assert.Equal(3, samples);
+        Assert.Equal(new[] { ("person", 2L), ("dog", 2L), ("kite", 2L), ("boat", 0L) }, classes);
+        Assert.Contains("class names from the file's Hugging Face ClassLabel metadata", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_list_column_and_a_csv_label_list_column_give_the_same_counts_file()
     {
         string parquet = await PackagesAsync();

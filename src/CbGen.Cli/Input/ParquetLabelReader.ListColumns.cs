@@ -103,7 +103,11 @@ internal static partial class ParquetLabelReader
         RequireLabels(rows, dense.Distinct, path, what);
         var notes = new List<string>();
         var warnings = new List<string>();
-        List<ClassCount> classes = dense.Classes(rows, null, notes, warnings);
+        // A top-level list (name/list/element) of a Hugging Face file may name its classes: a Sequence of ClassLabel.
+        IReadOnlyList<string>? names = field.Path.Length == 3 && !field.IsArray
+            ? HuggingFaceClassLabels.Names(reader.CustomMetadata, field.Path.FirstPart!, list: true)
+            : null;
+        List<ClassCount> classes = dense.Classes(rows, names, notes, warnings);
         return Lists(path, what + " (list of " + typeof(T).Name.ToLowerInvariant() + ") of a Parquet file", lists.Describe, classes, notes, warnings,
             lists.Samples);
     }
