@@ -85,6 +85,28 @@ public sealed class MultiLabelCountsTests
     }
 
     [Fact]
+    public void A_multi_label_configs_priors_are_positives_out_of_N_not_shares_of_the_labels()
+    {
+        // p_c = n_c / N: 400 of the 1000 samples carry Game. n_c / Σn = 400 / 437 would be the share of the labels.
+        string weights = GeneratorHarness.Run(withTorchSharp: false, TagEnum).File("TagWeights.g.cs").Text;
+        double[] expected = { 400 / 1000.0, 30 / 1000.0, 7 / 1000.0 };
+        Assert.Equal(expected, Table(weights, "Priors"));
+        double[] logPriors = Table(weights, "LogPriors");
+        for (int c = 0; c < expected.Length; c++)
+        {
+            // Table reads the literals without their unary minus: every log-prior here is < 0.
+            Assert.Equal(-Math.Log(expected[c]), logPriors[c], 1e-15);
+        }
+
+        Assert.Equal(expected, Table(weights, "MultiLabelPriors"));
+
+        // A single-label config keeps π_c = n_c / Σn.
+        string singleLabel = GeneratorHarness.Run(withTorchSharp: false, TagEnum.Replace(", Samples = 1000", string.Empty, StringComparison.Ordinal))
+            .File("TagWeights.g.cs").Text;
+        Assert.Equal(new[] { 400 / 437.0, 30 / 437.0, 7 / 437.0 }, Table(singleLabel, "Priors"));
+    }
+
+    [Fact]
     public void A_class_named_Sample_keeps_SampleCount_for_N()
     {
         CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false,
@@ -109,6 +131,8 @@ public sealed class MultiLabelCountsTests
         run.AssertCompilesCleanly();
         string weights = run.File("ManyWeights.g.cs").Text;
         Assert.Contains("private static readonly double[] s_multiLabelPriors = global::CbGen.MultiLabelCounts.Priors(Counts, SampleCount);", weights, StringComparison.Ordinal);
+        Assert.Contains("private static readonly double[] s_priors = global::CbGen.MultiLabelCounts.Priors(Counts, SampleCount);", weights, StringComparison.Ordinal);
+        Assert.Contains("private static readonly double[] s_logPriors = global::CbGen.MultiLabelCounts.LogPriors(Counts, SampleCount);", weights, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(0, 1200).Select(c => 5000.0 - (1 + (c % 50))), Table(weights, "NegativeCounts"));
     }
 }

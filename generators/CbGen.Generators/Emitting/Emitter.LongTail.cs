@@ -53,20 +53,18 @@ internal static partial class Emitter
             return;
         }
 
-        double[] priors = ClassPriors.Priors(counts);
-        double[] logPriors = ClassPriors.LogPriors(counts);
+        PriorTables tables = PriorsOf(config, counts);
+        double[] priors = tables.Priors;
+        double[] logPriors = tables.LogPriors;
         if (IsCompact(spec))
         {
-            WriteComputedLongTailTables(w, config, counts, priors, logPriors);
+            WriteComputedLongTailTables(w, config, counts, tables);
             return;
         }
 
-        WriteTable(w, features, "double", "Priors", "s_priors",
-            "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.", priors.Length,
+        WriteTable(w, features, "double", "Priors", "s_priors", tables.PriorsSummary + ".", priors.Length,
             i => Literals.Double(Literals.RequireFinite(priors[i], "A prior")));
-        WriteTable(w, features, "double", "LogPriors", "s_logPriors",
-            "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).",
-            logPriors.Length,
+        WriteTable(w, features, "double", "LogPriors", "s_logPriors", tables.LogPriorsSummary, logPriors.Length,
             i => Literals.Double(Literals.RequireFinite(logPriors[i], "A log-prior")));
         if (config.Loss == CbLoss.Ldam)
         {
@@ -94,16 +92,12 @@ internal static partial class Emitter
 
     /// <summary>Past <see cref="DocumentedClassCount"/> classes: the priors, log-priors and margins computed at type
     /// initialisation by the runtime maths (checked finite here, as the written tables are).</summary>
-    private static void WriteComputedLongTailTables(SourceWriter w, ConfigSpec config, long[] counts, double[] priors, double[] logPriors)
+    private static void WriteComputedLongTailTables(SourceWriter w, ConfigSpec config, long[] counts, PriorTables tables)
     {
-        RequireFinite(priors, "A prior");
-        RequireFinite(logPriors, "A log-prior");
-        WriteComputedTable(w, "Priors", "s_priors",
-            "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.",
-            "global::CbGen.ClassPriors.Priors(Counts)");
-        WriteComputedTable(w, "LogPriors", "s_logPriors",
-            "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).",
-            "global::CbGen.ClassPriors.LogPriors(Counts)");
+        RequireFinite(tables.Priors, "A prior");
+        RequireFinite(tables.LogPriors, "A log-prior");
+        WriteComputedTable(w, "Priors", "s_priors", tables.PriorsSummary + ".", "global::CbGen." + tables.PriorsCall);
+        WriteComputedTable(w, "LogPriors", "s_logPriors", tables.LogPriorsSummary, "global::CbGen." + tables.LogPriorsCall);
         if (config.Loss == CbLoss.Ldam)
         {
             RequireFinite(LdamMargins.Compute(counts, config.MaxMargin), "A margin");

@@ -48,8 +48,9 @@ internal static partial class Emitter
 
         w.WriteLine("/// <summary>");
         w.WriteLine("/// The " + what + " for <see cref=\"" + enumType + "\"/>, with the " + BakedIn(config) + " of");
-        w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (" + KnobsText(config)
-            + "), <see cref=\"" + normalizer + "\"/> and <see cref=\"" + device + "\"/> baked in.");
+        // Only what the runtime loss is built with: a loss without buffers (the asymmetric loss) takes no device.
+        w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (" + KnobsText(config) + "), <see cref=\"" + normalizer + "\"/>"
+            + (kind.HasDevice ? " and <see cref=\"" + device + "\"/>" : string.Empty) + " baked in.");
         w.WriteLine(kind.MultiLabel
             ? "/// Call it with logits [B, C] and floating multi-hot targets [B, C] (column c is the enum member of value c)."
             : "/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");

@@ -12,6 +12,28 @@ internal static partial class Emitter
 
     private static bool IsMultiLabel(ConfigSpec config) => config.MultiLabel && config.SampleCount > 0;
 
+    /// <summary>The <c>Priors</c> and <c>LogPriors</c> of a config: for multi-label counts the class prior is
+    /// p_c = n_c / N (the samples that carry the class), for single-label counts π_c = n_c / Σn.</summary>
+    private static PriorTables PriorsOf(ConfigSpec config, long[] counts)
+    {
+        const string Use = ": the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).";
+        if (!IsMultiLabel(config))
+        {
+            return new PriorTables(ClassPriors.Priors(counts), ClassPriors.LogPriors(counts), "ClassPriors.Priors(Counts)", "ClassPriors.LogPriors(Counts)",
+                "Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>",
+                "Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>" + Use);
+        }
+
+        string priorsCall = "MultiLabelCounts.Priors(Counts, " + SampleCountName + ")";
+        string logPriorsCall = "MultiLabelCounts.LogPriors(Counts, " + SampleCountName + ")";
+        return new PriorTables(MultiLabelCounts.Priors(counts, config.SampleCount), MultiLabelCounts.LogPriors(counts, config.SampleCount), priorsCall, logPriorsCall,
+            "Multi-label class priors p_c = n_c / N per class (the fraction of the N samples that carry the class, not n_c / Σn; they need not sum to 1), equal to <c>" + priorsCall + "</c>",
+            "Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>" + logPriorsCall + "</c>: the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).");
+    }
+
+    /// <summary>A config's priors and log-priors, the runtime calls that compute them and their summaries.</summary>
+    private sealed record PriorTables(double[] Priors, double[] LogPriors, string PriorsCall, string LogPriorsCall, string PriorsSummary, string LogPriorsSummary);
+
     private static void WriteMultiLabelHeader(SourceWriter w, ConfigSpec config)
     {
         if (IsMultiLabel(config))
@@ -44,7 +66,7 @@ internal static partial class Emitter
         WriteTable(w, features, "long", "NegativeCounts", "s_negativeCounts",
             "Multi-label negatives N − n_c per class (the samples without the class), equal to <c>MultiLabelCounts.Negatives(Counts, " + SampleCountName + ")</c>.",
             negatives.Length, i => Literals.Long(negatives[i]));
-        const string PriorsSummary = "Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1)";
+        const string PriorsSummary = "Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1), the values of <c>Priors</c>";
         if (IsCompact(spec))
         {
             WriteComputedTable(w, "MultiLabelPriors", "s_multiLabelPriors",

@@ -18,7 +18,7 @@ internal static class CommandSupport
         new("--header", null, "the first row is a header (default: detected)"),
         new("--no-header", null, "the first row is data"),
         new("--max-classes", "N", "fail past N distinct classes (default 100000): a column of ids or paths is not a label column"),
-        new("--multi-label", null, "samples carry several labels: a label-list column (CSV/TSV/Parquet, split at --separator) or COCO images; adds N"),
+        new("--multi-label", null, "samples carry several labels: a label-list column (CSV/TSV or Parquet text split at --separator, or a Parquet list column) or COCO images; adds N"),
         new("--separator", "CHAR", "the separator of a --multi-label label list (default ';')"),
     };
 

@@ -109,7 +109,7 @@ internal static class LabelColumnReader
         if (tally.DistinctLabels == 0)
         {
             throw new InputException(display + (lists is null ? ": the file has a header row but no labels."
-                : ": no sample carries a label (every label list in " + what + " is empty)."));
+                : ": " + LabelLists.NoLabels(what)));
         }
 
         string kind = reader.Delimiter == '\t' ? "TSV" : "CSV";

@@ -37,8 +37,8 @@ internal static partial class ParquetLabelReader
     private static CountTable Read(ParquetReader reader, string path, SourceOptions options)
     {
         int maxClasses = options.MaxClasses;
-        DataField field = Choose(reader.Schema.GetDataFields(), options.Column, path);
-        string what = "column '" + field.Path + "'";
+        DataField field = Choose(reader.Schema, options.Column, path);
+        string what = "column '" + ColumnName(reader.Schema, field) + "'";
         var notes = new List<string>();
         var warnings = new List<string>();
         List<ClassCount> classes;
@@ -46,6 +46,12 @@ internal static partial class ParquetLabelReader
         if (options.MultiLabel)
         {
             return ReadLists(reader, field, path, what, options);
+        }
+
+        if (field.MaxRepetitionLevel > 0)
+        {
+            throw new InputException(path + ": " + what + " is a list (several labels per row); add --multi-label to count each row's list "
+                + "as one sample's labels, or choose a column of single labels with --column.");
         }
 
         if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
@@ -77,8 +83,9 @@ internal static partial class ParquetLabelReader
         return new CountTable(path, SourceKind.Parquet, what + " (" + type + ") of a Parquet file", classes, notes, warnings);
     }
 
-    private static DataField Choose(DataField[] fields, string? column, string path)
+    private static DataField Choose(ParquetSchema schema, string? column, string path)
     {
+        DataField[] fields = schema.GetDataFields();
         if (fields.Length == 0)
         {
             throw new InputException(path + ": the Parquet file has no columns.");
@@ -102,18 +109,14 @@ internal static partial class ParquetLabelReader
         }
         else
         {
-            field = Array.Find(fields, f => f.Path.ToString() == column || f.Name == column)
-                ?? Array.Find(fields, f => string.Equals(f.Path.ToString(), column, StringComparison.OrdinalIgnoreCase));
+            field = Array.Find(fields, f => ColumnName(schema, f) == column || f.Path.ToString() == column || f.Name == column)
+                ?? Array.Find(fields, f => string.Equals(ColumnName(schema, f), column, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(f.Path.ToString(), column, StringComparison.OrdinalIgnoreCase));
             if (field is null)
             {
                 throw new InputException(path + ": no column is named '" + column + "'; the file has: "
-                    + string.Join(", ", Array.ConvertAll(fields, f => "'" + f.Path + "'")) + ".");
+                    + string.Join(", ", Array.ConvertAll(fields, f => "'" + ColumnName(schema, f) + "'")) + ".");
             }
-        }
-
-        if (field.IsArray)
-        {
-            throw new InputException(path + ": column '" + field.Path + "' is a list; a label column holds one label per row (choose one with --column).");
         }
 
         return field;
@@ -208,6 +211,9 @@ internal static partial class ParquetLabelReader
             this.what = what;
             this.maxClasses = maxClasses;
         }
+
+        /// <summary>The distinct class indices counted so far.</summary>
+        public int Distinct => distinct;
 
         public void Add<T>(T value, long row)
             where T : struct, IBinaryInteger<T>

@@ -35,11 +35,14 @@ internal static class CbDefaults
     /// <summary>The distribution-balanced loss's smoothing slope β of r̂ = α + σ(β·(r − μ)): 10 (Wu et al. 2020).</summary>
     public const double DbBeta = 10.0;
 
-    /// <summary>The distribution-balanced loss's smoothing centre μ of r̂ = α + σ(β·(r − μ)): 0.3 (the COCO-MLT setting
-    /// we read in Wu et al. 2020; see docs/losses.md).</summary>
+    /// <summary>The distribution-balanced loss's smoothing centre μ of r̂ = α + σ(β·(r − μ)): 0.3. Wu et al. 2020 tune μ
+    /// per data set (VOC-MLT, COCO-MLT); 0.3 was meant as the COCO-MLT value but is not verified against the paper's
+    /// text (docs/losses.md).</summary>
     public const double DbMu = 0.3;
 
-    /// <summary>The distribution-balanced loss's negative-tolerant scale λ: 5 (see docs/losses.md for why).</summary>
+    /// <summary>The distribution-balanced loss's negative-tolerant scale λ: 5. Wu et al. 2020 tune λ per data set
+    /// (VOC-MLT, COCO-MLT); 5 was meant as the COCO-MLT value but is not verified against the paper's text
+    /// (docs/losses.md).</summary>
     public const double DbLambda = 5.0;
 
     /// <summary>The distribution-balanced loss's bias scale κ of ν_c = κ·b̂_c: 0.05 (Wu et al. 2020).</summary>

@@ -96,7 +96,8 @@ public abstract class ClassBalancedOptionsAttribute : Attribute
 
     /// <summary>Multi-label data: the number of training samples N, of which each class's count n_c carry the class
     /// (its positives; N − n_c are its negatives). Setting it makes the config multi-label: the generated weights class
-    /// gains <c>SampleCount</c>, <c>NegativeCounts</c> and <c>MultiLabelPriors</c> (n_c / N), and the loss must be
+    /// gains <c>SampleCount</c>, <c>NegativeCounts</c> and <c>MultiLabelPriors</c> (n_c / N, which its <c>Priors</c> and
+    /// <c>LogPriors</c> then hold too, instead of n_c / Σn), and the loss must be
     /// <see cref="CbLoss.Sigmoid"/> or <see cref="CbLoss.Focal"/> (CB054). N ≥ 1 (CB051) and N ≥ every count
     /// (CB052). A <see cref="ClassBalancedDatasetAttribute"/> may instead read N from its counts file's
     /// <c># samples: N</c> line. Default 0: single-label data, no N.</summary>

@@ -78,6 +78,24 @@ public static class MultiLabelCounts
         return priors;
     }
 
+    /// <summary>Returns the log-priors log p_c = log(n_c / N) of every class (≤ 0; −∞ for a class on no sample),
+    /// computed as <see cref="ClassPriors.LogPriors"/> computes log π_c, so that a class on nearly every sample keeps
+    /// its digits.</summary>
+    /// <param name="counts">Positives per class n_c, indexed by class.</param>
+    /// <param name="samples">The number of samples N ≥ every n_c.</param>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    public static double[] LogPriors(ReadOnlySpan<long> counts, long samples)
+    {
+        Validate(counts, samples);
+        var logPriors = new double[counts.Length];
+        for (int c = 0; c < counts.Length; c++)
+        {
+            logPriors[c] = ClassPriors.LogRatio(counts[c], samples);
+        }
+
+        return logPriors;
+    }
+
     private static void Validate(ReadOnlySpan<long> counts, long samples)
     {
         if (Problem(counts, samples) is { } problem)

@@ -17,6 +17,21 @@ public sealed class MultiLabelCountsTests
     }
 
     [Fact]
+    public void Log_priors_are_log_of_positives_out_of_N_and_keep_their_digits_near_1()
+    {
+        long[] counts = { 2, 2, 1, 0 };
+        double[] logPriors = MultiLabelCounts.LogPriors(counts, 3);
+        Assert.Equal(Math.Log(2 / 3.0), logPriors[0], 1e-15);
+        Assert.Equal(Math.Log(1 / 3.0), logPriors[2], 1e-15);
+        Assert.Equal(double.NegativeInfinity, logPriors[3]);
+
+        // A class on all but one of 10^12 samples: log(1 − 10^−12) = −10^−12 − 5·10^−25, which log(n / N) loses.
+        double nearOne = MultiLabelCounts.LogPriors(new[] { 999_999_999_999L }, 1_000_000_000_000L)[0];
+        Assert.Equal(-1e-12 - 5e-25, nearOne, 1e-27);
+        Assert.Throws<ArgumentException>(() => MultiLabelCounts.LogPriors(counts, 1));
+    }
+
+    [Fact]
     public void A_class_on_every_sample_and_a_class_on_none_are_valid()
     {
         long[] counts = { 7, 0 };

@@ -9,7 +9,7 @@ namespace Photos
 {
     /// <summary>
     /// The asymmetric loss (ASL) for <see cref="global::Photos.Tag"/>, with the class count of
-    /// <see cref="global::Photos.TagWeights"/> (γ+ = 0, γ− = 3, m = 0.1), <see cref="global::CbGen.MeanNormalizer.AllTerms"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
+    /// <see cref="global::Photos.TagWeights"/> (γ+ = 0, γ− = 3, m = 0.1), <see cref="global::CbGen.MeanNormalizer.AllTerms"/> baked in.
     /// Call it with logits [B, C] and floating multi-hot targets [B, C] (column c is the enum member of value c).
     /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.AsymmetricLoss"/> it wraps.
     /// </summary>

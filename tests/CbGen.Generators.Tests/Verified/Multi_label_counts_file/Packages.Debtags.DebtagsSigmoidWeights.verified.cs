@@ -56,7 +56,7 @@ namespace Packages
             18303L, 29503L, 30247L,
         };
 
-        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1).</summary>
+        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1), the values of <c>Priors</c>.</summary>
         public static global::System.ReadOnlySpan<double> MultiLabelPriors => new double[]
         {
             0.396000396000396D, 0.0264000264000264D, 0.001848001848001848D,
@@ -74,16 +74,16 @@ namespace Packages
             0.1417224735322413D, 0.25727764169580963D, 2.600999884771949D,
         };
 
-        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of the N samples that carry the class, not n_c / Σn; they need not sum to 1), equal to <c>MultiLabelCounts.Priors(Counts, SampleCount)</c>.</summary>
         public static global::System.ReadOnlySpan<double> Priors => new double[]
         {
-            0.9334163036714375D, 0.06222775357809583D, 0.0043559427504667085D,
+            0.396000396000396D, 0.0264000264000264D, 0.001848001848001848D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        /// <summary>Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>MultiLabelCounts.LogPriors(Counts, SampleCount)</c>: the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
-            -0.06890397864721115D, -2.776954179749421D, -5.436214216682199D,
+            -0.9263400677271565D, -3.6343902688293666D, -6.293650305762145D,
         };
 
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>

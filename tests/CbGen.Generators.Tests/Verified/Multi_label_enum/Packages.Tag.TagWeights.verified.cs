@@ -56,7 +56,7 @@ namespace Packages
             600L, 970L, 993L,
         };
 
-        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1).</summary>
+        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1), the values of <c>Priors</c>.</summary>
         public static global::System.ReadOnlySpan<double> MultiLabelPriors => new double[]
         {
             0.4D, 0.03D, 0.007D,
@@ -74,16 +74,16 @@ namespace Packages
             0.050494956702639676D, 0.563222630387873D, 2.3862824129094875D,
         };
 
-        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of the N samples that carry the class, not n_c / Σn; they need not sum to 1), equal to <c>MultiLabelCounts.Priors(Counts, SampleCount)</c>.</summary>
         public static global::System.ReadOnlySpan<double> Priors => new double[]
         {
-            0.9153318077803204D, 0.06864988558352403D, 0.016018306636155607D,
+            0.4D, 0.03D, 0.007D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        /// <summary>Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>MultiLabelCounts.LogPriors(Counts, SampleCount)</c>: the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
-            -0.08846864798760817D, -2.678735813433435D, -4.1340230460402765D,
+            -0.916290731874155D, -3.506557897319982D, -4.961845129926823D,
         };
 
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
