@@ -131,17 +131,17 @@ public static class TextBenchmark
         var rows = new List<ResultRow>();
         (ITransformer plain, double plainSeconds) = Fit(Trainer(ml, trainer, weighted: false, options), data.Train);
         log?.Invoke(display + ", unweighted: " + plainSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " s");
-        rows.Add(new ResultRow(display, "unweighted", Evaluate(plain.Transform(data.Test)), plainSeconds));
+        IDataView scoredValidation = plain.Transform(data.Validation);
+        IDataView scoredTest = plain.Transform(data.Test);
+        CheckScores(scoredValidation, display, "validation");
+        CheckScores(scoredTest, display, "test");
+        rows.Add(new ResultRow(display, "unweighted", Evaluate(scoredTest), plainSeconds));
 
         var weights = ml.Transforms.ClassBalancedWeights("Label", data.Counts, beta: options.Beta).Fit(data.Train);
         (ITransformer weighted, double weightedSeconds) = Fit(Trainer(ml, trainer, weighted: true, options), weights.Transform(data.Train));
         log?.Invoke(display + ", CB: " + weightedSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " s");
         rows.Add(new ResultRow(display, "CB β=" + Text(options.Beta), Evaluate(weighted.Transform(data.Test)), weightedSeconds));
 
-        IDataView scoredValidation = plain.Transform(data.Validation);
-        IDataView scoredTest = plain.Transform(data.Test);
-        CheckScores(scoredValidation, display, "validation");
-        CheckScores(scoredTest, display, "test");
         double best = options.TauGrid.OrderBy(t => Evaluate(Adjust(ml, data, t, scoredValidation).Transform(scoredValidation)).BalancedError)
             .ThenBy(t => Math.Abs(t - 1.0)).First();
         rows.Add(new ResultRow(display, "unweighted + post-hoc τ=1", Evaluate(Adjust(ml, data, 1.0, scoredValidation).Transform(scoredTest)), 0));
@@ -150,19 +150,24 @@ public static class TextBenchmark
         return rows;
     }
 
-    /// <summary>Throws when the trainer's own Score holds a NaN. The prior adjustment passes a NaN row through by
-    /// design (NaN scores and the missing key 0, which EvaluateLongTail refuses), so without this check the run
-    /// stops at the evaluation of an adjusted row, far from where the NaN came from (docs/mlnet.md, LightGBM).</summary>
+    /// <summary>Throws when the trainer's own Score holds a NaN, before any evaluation. EvaluateLongTail refuses a NaN
+    /// score too, and the prior adjustment passes a NaN row through by design, so without this check the run stops
+    /// at an evaluation that cannot tell whether the trainer or the adjustment made the NaN (docs/mlnet.md, LightGBM).</summary>
     /// <exception cref="InvalidOperationException">A row of <paramref name="scored"/> has a NaN score.</exception>
     internal static void CheckScores(IDataView scored, string trainer, string split)
     {
-        int rows = 0, nan = 0, first = -1;
+        int rows = 0, nan = 0, first = -1, firstSlots = 0, slots = 0;
         foreach (float[] score in scored.GetColumn<float[]>("Score"))
         {
+            slots = score.Length;
             if (Array.Exists(score, float.IsNaN))
             {
                 nan++;
-                first = first < 0 ? rows : first;
+                if (first < 0)
+                {
+                    first = rows;
+                    firstSlots = score.Count(float.IsNaN);
+                }
             }
 
             rows++;
@@ -171,9 +176,10 @@ public static class TextBenchmark
         if (nan > 0)
         {
             throw new InvalidOperationException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "{0}'s own Score holds a NaN in {1} of {2} {3} rows (the first is row {4}), before any prior adjustment: "
-                + "the model produced it, and an adjusted NaN row has no predicted label. Rerun without this trainer "
-                + "(--trainers sdca) or with other settings of it.", trainer, nan, rows, split, first));
+                "{0}'s own Score holds a NaN in {1} of {2} {3} rows (the first is row {4}, with a NaN in {5} of its {6} "
+                + "slots), before any prior adjustment: the model produced it, and an adjusted NaN row has no predicted "
+                + "label. Rerun without this trainer (--trainers sdca) or with other settings of it.",
+                trainer, nan, rows, split, first, firstSlots, slots));
         }
     }
 

@@ -56,6 +56,32 @@ public class LongTailEvaluationTests
     }
 
     [Fact]
+    public void A_NaN_score_behind_a_predicted_label_is_an_error_naming_the_row()
+    {
+        // ML.NET's own argmax skips NaN scores, so a row such as LightGBM's softmax gives when exp overflows (one NaN,
+        // the rest 0) still has a predicted label: the evaluator must refuse it, not count it as that label.
+        IDataView scored = Create(_ml,
+            new Row { Label = "0", Predicted = "0", Score = [1f, 0f, 0f] },
+            new Row { Label = "1", Predicted = "0", Score = [0f, float.NaN, 0f] },
+            new Row { Label = "2", Predicted = "2", Score = [0f, 0f, 1f] });
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            _ml.MulticlassClassification.EvaluateLongTail(scored, new long[] { 200, 50, 10 }));
+        Assert.Contains("Row 1 of column 'Score' holds a NaN", e.Message, StringComparison.Ordinal);
+        Assert.Contains("predicted label", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Finite_scores_with_infinities_are_evaluated()
+    {
+        // Only NaN is refused: ±∞ has an order, so a label taken from it is well-defined.
+        IDataView scored = Create(_ml,
+            new Row { Label = "0", Predicted = "0", Score = [float.PositiveInfinity, 0f, 0f] },
+            new Row { Label = "1", Predicted = "1", Score = [0f, 1f, float.NegativeInfinity] });
+        var report = _ml.MulticlassClassification.EvaluateLongTail(scored, new long[] { 200, 50 });
+        Assert.Equal(1.0, report.Accuracy);
+    }
+
+    [Fact]
     public void A_missing_label_column_is_named()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>

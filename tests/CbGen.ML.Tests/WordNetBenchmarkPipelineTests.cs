@@ -54,7 +54,7 @@ public class WordNetBenchmarkPipelineTests
             new ScoredRows.Row { Label = "a", Predicted = "b", Score = [0.5f, float.NaN] });
 
         var e = Assert.Throws<InvalidOperationException>(() => TextBenchmark.CheckScores(scored, "LightGBM", "validation"));
-        Assert.Contains("LightGBM's own Score holds a NaN in 2 of 4 validation rows (the first is row 1)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("LightGBM's own Score holds a NaN in 2 of 4 validation rows (the first is row 1, with a NaN in 1 of its 2 slots)", e.Message, StringComparison.Ordinal);
 
         IDataView finite = ScoredRows.Create(ml,
             new ScoredRows.Row { Label = "a", Predicted = "a", Score = [0.9f, 0.1f] },

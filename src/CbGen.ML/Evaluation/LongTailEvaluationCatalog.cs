@@ -10,10 +10,14 @@ namespace Microsoft.ML;
 /// <summary>
 /// <c>mlContext.MulticlassClassification.EvaluateLongTail(…)</c>: CbGen's long-tail metrics (balanced error,
 /// many/medium/few-shot accuracy, macro-F1, per-class accuracy) of a scored <see cref="IDataView"/>, with the keys of
-/// the label and predicted-label columns matched to the training counts by their KeyValues.
+/// the label and predicted-label columns matched to the training counts by their KeyValues. A row whose Score column
+/// (when the data has one) holds a NaN is an error, not a prediction.
 /// </summary>
 public static class LongTailEvaluationCatalog
 {
+    /// <summary>The column ML.NET's multiclass scorers write the scores to; checked for NaN when present.</summary>
+    private const string ScoreColumnName = "Score";
+
     /// <summary>Evaluates with training counts per class index (the key whose label value is i is class i, as
     /// <c>ClassBalancedWeights(label, counts)</c> matches them).</summary>
     /// <param name="catalog">The multiclass catalog (<c>mlContext.MulticlassClassification</c>).</param>
@@ -59,16 +63,31 @@ public static class LongTailEvaluationCatalog
         int?[] predictedClass = ClassesOf(data.Schema, predicted, source, "predicted-label");
         var actual = new List<int>();
         var guessed = new List<int>();
-        using (DataViewRowCursor cursor = data.GetRowCursor(new[] { data.Schema[label], data.Schema[predicted] }))
+        DataViewSchema.Column? score = ScoreColumn(data.Schema);
+        var columns = new List<DataViewSchema.Column> { data.Schema[label], data.Schema[predicted] };
+        if (score is { } s)
+        {
+            columns.Add(s);
+        }
+
+        using (DataViewRowCursor cursor = data.GetRowCursor(columns))
         {
             ValueGetter<uint> getLabel = cursor.GetGetter<uint>(data.Schema[label]);
             ValueGetter<uint> getPredicted = cursor.GetGetter<uint>(data.Schema[predicted]);
+            ValueGetter<VBuffer<float>>? getScore = score is { } sc ? cursor.GetGetter<VBuffer<float>>(sc) : null;
             uint y = 0, p = 0;
+            VBuffer<float> scores = default;
             long row = 0;
             while (cursor.MoveNext())
             {
                 getLabel(ref y);
                 getPredicted(ref p);
+                if (getScore is not null)
+                {
+                    getScore(ref scores);
+                    CheckNoNaN(scores, predicted, row);
+                }
+
                 actual.Add(Class(y, labelClass, label, row));
                 guessed.Add(Class(p, predictedClass, predicted, row));
                 row++;
@@ -76,6 +95,27 @@ public static class LongTailEvaluationCatalog
         }
 
         return LongTailMetrics.Compute(guessed.ToArray(), actual.ToArray(), source.Counts!, thresholds);
+    }
+
+    /// <summary>The scorer's Score column (a vector of Single), if the data has one.</summary>
+    private static DataViewSchema.Column? ScoreColumn(DataViewSchema schema) =>
+        schema.GetColumnOrNull(ScoreColumnName) is { Type: VectorDataViewType { ItemType: var item } } column
+        && item == NumberDataViewType.Single ? column : null;
+
+    /// <summary>ML.NET's argmax skips NaN scores, so a row with a NaN score can still carry a predicted label (e.g.
+    /// LightGBM's softmax when exp overflows: one NaN, the rest 0); evaluating it would count a guess.</summary>
+    private static void CheckNoNaN(VBuffer<float> scores, string predicted, long row)
+    {
+        foreach (float v in scores.GetValues())
+        {
+            if (float.IsNaN(v))
+            {
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "Row {0} of column '{1}' holds a NaN, so its predicted label (column '{2}') is not a prediction (ML.NET's "
+                    + "argmax skips NaN scores). Find where the NaN comes from (the trainer's own scores, or a transform after "
+                    + "them) and fix it before evaluating.", row, ScoreColumnName, predicted));
+            }
+        }
     }
 
     private static int?[] ClassesOf(DataViewSchema schema, string column, WeightSource source, string role)
