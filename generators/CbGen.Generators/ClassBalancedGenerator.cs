@@ -65,8 +65,11 @@ public sealed class ClassBalancedGenerator : IIncrementalGenerator
 
         // The clash stage sees every unit and the user's types named like generated ones; it decides what is
         // emitted (a location-free plan) and reports CB010 itself, so a clash never reaches the compiler.
-        IncrementalValueProvider<ImmutableArray<UserDeclaration>> userDeclarations = context.SyntaxProvider
-            .CreateSyntaxProvider(UserDeclarations.IsCandidate, static (syntax, cancellationToken) => UserDeclarations.Read(syntax.Node, cancellationToken))
+        // Read per syntax tree (a tree that did not change stays cached), walking only the levels where a type can
+        // clash: a syntax provider would visit every node of every tree, a large enum's members too.
+        IncrementalValueProvider<ImmutableArray<UserDeclaration>> userDeclarations = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, cancellationToken) => UserDeclarations.ReadTree(tree, cancellationToken))
             .SelectMany(static (found, _) => found)
             .Collect()
             .WithTrackingName(TrackingNames.UserDeclarations);

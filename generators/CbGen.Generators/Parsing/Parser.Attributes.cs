@@ -10,9 +10,13 @@ namespace CbGen.Generators.Parsing;
 // Parser: reading attributes and finding the syntax of their arguments (for diagnostic locations).
 internal static partial class Parser
 {
-    public static bool IsAttribute(AttributeData attribute, string ns, string name)
+    public static bool IsAttribute(AttributeData attribute, string ns, string name) =>
+        IsAttribute(attribute.AttributeClass, ns, name);
+
+    /// <summary>Whether <paramref name="type"/> is the attribute class <paramref name="name"/> of the top-level
+    /// namespace <paramref name="ns"/>.</summary>
+    public static bool IsAttribute(INamedTypeSymbol? type, string ns, string name)
     {
-        INamedTypeSymbol? type = attribute.AttributeClass;
         return type is not null
             && type.Name == name
             && type.ContainingNamespace is { } containing

@@ -23,6 +23,7 @@ internal static partial class Parser
         List<Issue>? issues,
         bool anyThrowConfig,
         (string Negative, string Zero) countFix,
+        SamplesSyntax? samplesSyntax,
         CancellationToken cancellationToken,
         out int classCount,
         out bool anyZero,
@@ -82,49 +83,61 @@ internal static partial class Parser
                     Shorten(field.Name + "Weight"), Literals.Text((long)bytes), field.Name);
             }
 
-            AttributeData? samples = null;
-            foreach (AttributeData attribute in field.GetAttributes())
+            // A plain [Samples(n)] with n ≥ 1 is read from syntax when the generator allows it; every other
+            // member binds its attributes.
+            long count;
+            if (samplesSyntax?.PositiveCount(field, cancellationToken) is { } positive)
             {
-                if (IsAttribute(attribute, "CbGen", "SamplesAttribute"))
-                {
-                    samples = attribute;
-                    break;
-                }
-            }
-
-            if (samples is null)
-            {
-                checks.Report(DiagnosticDescriptors.MissingSamples, () => field.Locations.FirstOrDefault(), -1, field.Name, symbol.Name);
-                continue;
-            }
-
-            if (samples.ConstructorArguments.Length != 1 || samples.ConstructorArguments[0].Value is not long count)
-            {
-                // The compiler already reports the malformed attribute.
-                checks.TargetValid = false;
-                continue;
-            }
-
-            if (count < 0)
-            {
-                checks.Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
-                    field.Name, Literals.Text(count), countFix.Negative);
-                continue;
-            }
-
-            if (count == 0)
-            {
-                anyZero = true;
-                if (anyThrowConfig)
-                {
-                    // Invalidates the configs that keep ZeroCountPolicy.Throw (below), not the ZeroWeight ones.
-                    issues?.Add(new Issue(DiagnosticDescriptors.NonPositiveCount,
-                        ArgumentLocation(samples, null, cancellationToken), 0, field.Name, "0", countFix.Zero));
-                }
+                count = positive;
+                anyPositive = true;
             }
             else
             {
-                anyPositive = true;
+                AttributeData? samples = null;
+                foreach (AttributeData attribute in field.GetAttributes())
+                {
+                    if (IsAttribute(attribute, "CbGen", "SamplesAttribute"))
+                    {
+                        samples = attribute;
+                        break;
+                    }
+                }
+
+                if (samples is null)
+                {
+                    checks.Report(DiagnosticDescriptors.MissingSamples, () => field.Locations.FirstOrDefault(), -1, field.Name, symbol.Name);
+                    continue;
+                }
+
+                if (samples.ConstructorArguments.Length != 1 || samples.ConstructorArguments[0].Value is not long bound)
+                {
+                    // The compiler already reports the malformed attribute.
+                    checks.TargetValid = false;
+                    continue;
+                }
+
+                count = bound;
+                if (count < 0)
+                {
+                    checks.Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
+                        field.Name, Literals.Text(count), countFix.Negative);
+                    continue;
+                }
+
+                if (count == 0)
+                {
+                    anyZero = true;
+                    if (anyThrowConfig)
+                    {
+                        // Invalidates the configs that keep ZeroCountPolicy.Throw (below), not the ZeroWeight ones.
+                        issues?.Add(new Issue(DiagnosticDescriptors.NonPositiveCount,
+                            ArgumentLocation(samples, null, cancellationToken), 0, field.Name, "0", countFix.Zero));
+                    }
+                }
+                else
+                {
+                    anyPositive = true;
+                }
             }
 
             if (valueOk)

@@ -60,7 +60,8 @@ internal static partial class Parser
 
         try
         {
-            return Parse(symbol, context.Attributes, ReadFeatures(context.SemanticModel.Compilation, supportsNullable: true), issues: null, cancellationToken);
+            return Parse(symbol, context.Attributes, ReadFeatures(context.SemanticModel.Compilation, supportsNullable: true), issues: null, cancellationToken,
+                samplesSyntax: new SamplesSyntax(context.SemanticModel));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -70,14 +71,16 @@ internal static partial class Parser
 
     /// <summary>Reads and checks <paramref name="symbol"/>. With <paramref name="issues"/> non-null every
     /// violation is added with its location (the analyzer); the returned model holds only the valid configs.
-    /// <paramref name="features"/> decide which names the configs generate (CB026).</summary>
+    /// <paramref name="features"/> decide which names the configs generate (CB026). <paramref name="samplesSyntax"/>
+    /// reads plain <c>[Samples(n)]</c> counts from syntax (the generator; the model is the same either way).</summary>
     public static EnumSpec? Parse(
         INamedTypeSymbol symbol,
         ImmutableArray<AttributeData> attributes,
         CompilationFeatures features,
         List<Issue>? issues,
         CancellationToken cancellationToken,
-        bool requireConfigs = true)
+        bool requireConfigs = true,
+        SamplesSyntax? samplesSyntax = null)
     {
         var checks = new ConfigChecks(attributes, symbol.Name, issues);
         RawConfig[] configs = checks.Configs;
@@ -108,7 +111,7 @@ internal static partial class Parser
         bool anyThrowConfig = configs.Any(c => c.ZeroCounts == ZeroCountPolicy.Throw);
         // CB002 names the fix that works for every config it invalidates (any config, for a negative count).
         (string, string) countFix = (ZeroCountFix(FirstLongTail(configs, onlyThrow: false)), ZeroCountFix(FirstLongTail(configs, onlyThrow: true)));
-        MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, countFix, cancellationToken,
+        MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, countFix, samplesSyntax, cancellationToken,
             out int classCount, out bool anyZero, out bool anyPositive);
 
         bool countsOverflow = CountTotals.FirstOverflow(members.Select(m => m?.Count ?? 0L).ToArray()) >= 0;

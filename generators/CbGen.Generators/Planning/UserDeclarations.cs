@@ -36,6 +36,30 @@ internal static class UserDeclarations
         }
     }
 
+    /// <summary>The declarations of <paramref name="tree"/> that could clash, in document order: what
+    /// <see cref="Read"/> finds in each node that <see cref="IsCandidate"/> accepts. Only the levels that can hold a
+    /// namespace or a namespace-level type are walked (never enum members or member bodies, where nothing can clash):
+    /// on a large enum the full walk of every node was most of the generator's time.</summary>
+    public static EquatableArray<UserDeclaration> ReadTree(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        List<UserDeclaration>? found = null;
+        foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodesAndSelf(MayHoldCandidates))
+        {
+            if (IsCandidate(node, cancellationToken))
+            {
+                found ??= new List<UserDeclaration>();
+                found.AddRange(Read(node, cancellationToken));
+            }
+        }
+
+        return found is null ? EquatableArray<UserDeclaration>.Empty : found.ToEquatableArray();
+    }
+
+    /// <summary>Whether a namespace or a namespace-level type can sit below <paramref name="node"/>. Type bodies are
+    /// walked for the parser's recovery of a namespace declared inside a type.</summary>
+    private static bool MayHoldCandidates(SyntaxNode node) =>
+        node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax;
+
     /// <summary>The declarations <paramref name="node"/> makes that could clash (a namespace <c>A.BWeights.C</c>
     /// declares <c>A.BWeights</c> too).</summary>
     public static EquatableArray<UserDeclaration> Read(SyntaxNode node, CancellationToken cancellationToken)
