@@ -134,6 +134,7 @@ public sealed partial class DiagnosticTests
     [Theory]
     [InlineData("LogitAdjusted")]
     [InlineData("Ldam")]
+    [InlineData("VectorScaling")]
     public void CB032_long_tail_counts_summing_past_Int64(string loss)
     {
         CbGenRunResult run = Check(DiagnosticDescriptors.CountTotalTooLarge,
