@@ -112,12 +112,12 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "Each option belongs to some losses: Tau to CbLoss.LogitAdjusted and CbLoss.VectorScaling, VsGamma to CbLoss.VectorScaling, MaxMargin and Scale to CbLoss.Ldam, Beta to the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch), DeferUntilEpoch to every loss but LogitAdjusted and VectorScaling, a sweep's Taus to its LogitAdjusted and VectorScaling points, its VsGammas to its VectorScaling points and its Samples to its DistributionBalanced point. Elsewhere it is ignored, which usually means the config is not what was intended. Remove the option, or change the loss.");
 
-    /// <summary>CB031: a class of count 0 under a logit-adjusted or LDAM config.</summary>
+    /// <summary>CB031: a class of count 0 under a logit-adjusted, VS, LDAM or distribution-balanced config.</summary>
     public static readonly DiagnosticDescriptor ZeroCountLongTail = Create(
         DiagnosticIds.ZeroCountLongTail, "A long-tail loss needs every class to have samples",
         "Class '{0}' has 0 training samples, but {1} needs {2} of every class, which is infinite for a count of 0; " + PseudoCountFix,
         DiagnosticSeverity.Error,
-        "The logit-adjusted loss shifts by log π_c and LDAM's margin is n_c^(-1/4): both are infinite for a class without samples, even with ZeroCounts = ZeroCountPolicy.ZeroWeight, so no finite table or loss exists. Give the class a pseudo-count of 1 if it can occur at test time, or remove it from the label set.");
+        "The logit-adjusted and VS losses shift by τ·log π_c, LDAM's margin is n_c^(-1/4) and the distribution-balanced loss weighs by 1/n_c: each is infinite for a class without samples, even with ZeroCounts = ZeroCountPolicy.ZeroWeight, so no finite table or loss exists. Give the class a pseudo-count of 1 if it can occur at test time, or remove it from the label set.");
 
     /// <summary>CB032: the counts sum past <see cref="long.MaxValue"/> under a logit-adjusted or LDAM config (or sweep point), whose
     /// runtime loss checks the counts by their exact Int64 total (the priors π_c = n_c / Σn need it).</summary>
