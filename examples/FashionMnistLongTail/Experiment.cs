@@ -59,6 +59,18 @@ public static class Experiment
                 "IF {0}: {1} training images, per class [{2}].", imbalance, kept.Sum(), string.Join(", ", kept))));
         }
 
+        if (specs.Any(s => s.Decoupling == Decoupling.TauNormalisation))
+        {
+            foreach (var set in sets)
+            {
+                int[] held = LongTail.Validation(data.TrainLabels.Labels, set.Indices, ClassNames.Count);
+                console.MarkupLine(Markup.Escape(string.Format(CultureInfo.InvariantCulture,
+                    "IF {0}: τ-normalisation chooses τ on {1} training images the subset leaves unused (up to {2} per class, seed {3}; per class [{4}]).",
+                    set.Info.Imbalance, held.Length, LongTail.ValidationPerClass, LongTail.ValidationSeed,
+                    string.Join(", ", Enumerable.Range(0, ClassNames.Count).Select(c => held.Count(i => data.TrainLabels.Labels[i] == c))))));
+            }
+        }
+
         // A post-hoc row evaluates another run's model: one training per group, every row of the group evaluated on it.
         var trainings = specs.GroupBy(LossCatalog.TrainingOf).Select(g => (Trained: g.Key, Rows: (IReadOnlyList<LossSpec>)g.ToArray())).ToArray();
         var runs = new List<RunResult>();
@@ -158,9 +170,17 @@ public static class Experiment
         TensorData test, FashionMnistDataset data, Action<EpochReport> onEpoch)
     {
         using var train = TensorData.From(data.TrainImages, data.TrainLabels, set.Indices);
+        using var validation = ValidationFor(training.Rows, data, set.Indices);
         return Trainer.RunShared(training.Trained, training.Rows, set.Info.Counts, train, test, set.Info.Imbalance, seed,
-            options.Epochs, onEpoch);
+            options.Epochs, onEpoch, validation: validation);
     }
+
+    /// <summary>The validation split of the training subset <paramref name="subset"/> (<see cref="LongTail.Validation"/>:
+    /// unused training images) when a row of <paramref name="rows"/> chooses τ on it; otherwise null.</summary>
+    internal static TensorData? ValidationFor(IEnumerable<LossSpec> rows, FashionMnistDataset data, int[] subset) =>
+        rows.Any(r => r.Decoupling == Decoupling.TauNormalisation)
+            ? TensorData.From(data.TrainImages, data.TrainLabels, LongTail.Validation(data.TrainLabels.Labels, subset, ClassNames.Count))
+            : null;
 
     private static string RunName(int k, int total, int imbalance, (LossSpec Trained, IReadOnlyList<LossSpec> Rows) training, int seed) =>
         string.Format(CultureInfo.InvariantCulture, "run {0}/{1}  IF {2}  {3}  seed {4}", k, total, imbalance,

@@ -53,7 +53,7 @@ public static class Benchmark
             console.WriteLine(Inv($"run {++k}/{plan.Length}  {string.Join(" / ", training.Select(r => r.Display))}  seed {seed}"));
             LossInstance loss = GlyphLosses.Create(training.Key, counts, options.Epochs);
             foreach (var run in Trainer.RunShared(training.Key, training.ToArray(), counts, data.Train, data.Test, imbalance, seed,
-                         options.Epochs, progress.Report, loss, setup))
+                         options.Epochs, progress.Report, loss, setup, data.Validation))
             {
                 runs.Add(run);
                 console.WriteLine(Inv($"  {run.Display}: balanced test error {run.TestErrorPercent:F2}%  ({run.TrainSeconds:F1} s, loss from {run.Source})"));

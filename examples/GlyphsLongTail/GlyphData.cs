@@ -49,7 +49,7 @@ public sealed class GlyphData : IDisposable
     /// <summary>The training split.</summary>
     public TensorData Train { get; }
 
-    /// <summary>The stratified validation split (for <c>--search</c>).</summary>
+    /// <summary>The stratified validation split (for <c>--search</c>, and where the τ-normalisation row chooses τ).</summary>
     public TensorData Validation { get; }
 
     /// <summary>The balanced test split.</summary>

@@ -27,7 +27,7 @@ public static class GlyphReport
         Line(F($"- Machine: {result.Machine}; libtorch threads: {result.Threads}, OpenMP wait policy {result.OpenMpWaitPolicy}"));
         Line(F($"- Started: {result.StartedUtc:yyyy-MM-dd HH:mm} UTC; wall time {Experiment.FormatDuration(result.WallSeconds)} ({result.WallSeconds:F0} s) for {result.Runs.Count} rows × seeds"));
         Line(F($"- Data: {result.ClassNames.Count} radical classes, {set.Counts.Sum()} training glyphs (largest class {set.Counts.Max()}, smallest {set.Counts.Min()}, imbalance {(double)set.Counts.Max() / set.Counts.Min():F1}); ")
-            + "the builder's rule and split are in docs/datasets.md (balanced test set of 10 glyphs per class; the validation split is used by `--search` only).");
+            + "the builder's rule and split are in docs/datasets.md (balanced test set of 10 glyphs per class; the validation split is used by `--search` and to choose τ-normalisation's τ, never for training).");
         Line(F($"- Model: CNN conv3×3({width})-BN-ReLU-pool, conv3×3({2 * width})-BN-ReLU-pool, linear (cosine NormedLinear for LDAM); pixels 1 ink / 0 paper. ")
             + F($"Training: the Fashion-MNIST demo's protocol (SGD momentum 0.9, batch 128, lr 0.05, 2 warm-up epochs, ×0.1 at epochs {Protocol.FirstDrop(result.Epochs)} and {Protocol.SecondDrop(result.Epochs)} of {result.Epochs}, weight decay 5e-4 on weights). ")
             + "Seeds: `torch.manual_seed(seed)` for the weights, `new Random(seed)` for the batch order.");

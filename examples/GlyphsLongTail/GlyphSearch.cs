@@ -64,7 +64,7 @@ public static class GlyphSearch
             {
                 var loss = GlyphLosses.Create(group.Key, counts, options.Epochs);
                 runs.AddRange(Trainer.RunShared(group.Key, group.ToArray(), counts, data.Train, data.Test, imbalance, seed, options.Epochs,
-                    loss: loss, setup: setup));
+                    loss: loss, setup: setup, validation: data.Validation));
                 console.WriteLine(Inv($"  final: {runs[^1].Display}, seed {seed}: balanced test error {runs[^1].TestErrorPercent:F2}%"));
             }
         }

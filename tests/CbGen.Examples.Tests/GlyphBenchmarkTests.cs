@@ -82,6 +82,15 @@ public sealed class GlyphBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public void The_tau_row_chooses_tau_on_the_builders_validation_split()
+    {
+        var result = Benchmark.Run(Options("tau", "--losses", "ce,ce-taunorm", "--no-plots"), Quiet(), Tiny);
+
+        // The validation split holds ⌊0.2·(n − 2)⌋ (at least 1) of [40, 20, 9, 6]: 7 + 3 + 1 + 1 glyphs, none trained on.
+        Assert.Contains("on 12 validation images", result.Runs.Single(r => r.Loss == "ce-taunorm").Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_search_ranks_the_generated_grid_and_retrains_the_pick()
     {
         var options = Options("search", "--search", "--search-epochs", "1");

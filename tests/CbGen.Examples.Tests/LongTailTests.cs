@@ -71,6 +71,23 @@ public sealed class LongTailTests
         Assert.Contains("needs 3", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_validation_split_takes_unused_images_only_balanced_where_there_are_enough()
+    {
+        // 40 images per class, interleaved; the subset keeps all of class 0, 30 of class 1 and 5 of class 2.
+        byte[] labels = Enumerable.Range(0, 120).Select(i => (byte)(i % 3)).ToArray();
+        var (subset, _) = LongTail.Select(labels, [40, 30, 5]);
+
+        int[] validation = LongTail.Validation(labels, subset, classes: 3, perClass: 20, seed: 0);
+
+        Assert.Empty(validation.Intersect(subset));
+        Assert.Equal(validation.Distinct().Order(), validation);
+        long[] perClass = Enumerable.Range(0, 3).Select(c => (long)validation.Count(i => labels[i] == c)).ToArray();
+        Assert.Equal([0L, 10L, 20L], perClass);    // class 0 has no unused image, class 1 only 10
+        Assert.Equal(validation, LongTail.Validation(labels, subset, 3, 20, 0));
+        Assert.NotEqual(validation, LongTail.Validation(labels, subset, 3, 20, 1));   // class 2's 20 of 35 depend on the seed
+    }
+
     [Theory]
     [InlineData(1001, ShotGroup.Many)]
     [InlineData(1000, ShotGroup.Medium)]

@@ -16,6 +16,7 @@ public sealed class ReadmeResultsTests
         { "docs/results/results.json", "summary" },                 // the Fashion-MNIST demo
         { "docs/results/glyphs/results.json", "summary" },          // the glyph benchmark's table
         { "docs/results/glyphs/search/search.json", "final" },      // its validated pick
+        { "docs/results/glyphs-decoupled/results.json", "summary" }, // its decoupled, weight-balancing and VS rows
     };
 
     [Theory]

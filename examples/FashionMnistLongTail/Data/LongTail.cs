@@ -82,6 +82,57 @@ public static class LongTail
         return (indices.ToArray(), kept);
     }
 
+    /// <summary>Validation images per class that <see cref="Validation"/> takes (where a class has that many unused).</summary>
+    public const int ValidationPerClass = 100;
+
+    /// <summary>The seed of <see cref="Validation"/>'s draw.</summary>
+    public const int ValidationSeed = 0;
+
+    /// <summary>
+    /// A validation split disjoint from the training subset: for each class, <paramref name="perClass"/> of the
+    /// training images the subset leaves unused (all of them if fewer), drawn with <c>new Random(seed)</c>. A class
+    /// whose images the subset keeps entirely (class 0 at any IF: it keeps all 6000) has none. The subset, and so
+    /// every model trained on it, is unchanged. Returns the indices sorted by file position.
+    /// </summary>
+    /// <param name="labels">The training labels, one per image.</param>
+    /// <param name="subset">The training subset's indices (<see cref="Select"/>).</param>
+    /// <param name="classes">The number of classes.</param>
+    /// <param name="perClass">Images per class, ≥ 1.</param>
+    /// <param name="seed">The seed of the draw.</param>
+    public static int[] Validation(ReadOnlySpan<byte> labels, IReadOnlyCollection<int> subset, int classes,
+        int perClass = ValidationPerClass, int seed = ValidationSeed)
+    {
+        ArgumentNullException.ThrowIfNull(subset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(perClass, 1);
+        var used = new HashSet<int>(subset);
+        var unused = new List<int>[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            unused[c] = [];
+        }
+
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] < classes && !used.Contains(i))
+            {
+                unused[labels[i]].Add(i);
+            }
+        }
+
+        var rng = new Random(seed);
+        var chosen = new List<int>();
+        foreach (var pool in unused)
+        {
+            int[] order = pool.ToArray();
+            rng.Shuffle(order);
+            chosen.AddRange(order.AsSpan(0, Math.Min(perClass, order.Length)).ToArray());
+        }
+
+        chosen.Sort();
+        return chosen.ToArray();
+    }
+
     /// <summary>The demo's shot groups: many-shot &gt; 1000, medium 200–1000, few-shot &lt; 200 training images
     /// (the literature's 100/20 scaled to Fashion-MNIST's larger classes).</summary>
     public static ShotThresholds Thresholds { get; } = new(1000, 200);

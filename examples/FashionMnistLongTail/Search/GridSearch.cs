@@ -107,9 +107,11 @@ public static class GridSearch
         // A post-hoc row evaluates the model of the run it names: one training per group, as in Experiment.Run.
         foreach (var group in options.Losses.Select(LossCatalog.Get).GroupBy(LossCatalog.TrainingOf))
         {
+            using var validation = Experiment.ValidationFor(group, data, indices);  // unused images: the search's hold-out was trained on here
             for (int seed = 0; seed < options.Seeds; seed++)
             {
-                foreach (var run in Trainer.RunShared(group.Key, group.ToArray(), kept, train, test, imbalance, seed, options.Epochs))
+                foreach (var run in Trainer.RunShared(group.Key, group.ToArray(), kept, train, test, imbalance, seed, options.Epochs,
+                    validation: validation))
                 {
                     runs.Add(run);
                     Report(console, run);

@@ -12,7 +12,9 @@ namespace FashionMnistLongTail.Training;
 /// A trained model's classifier re-balanced on frozen features (docs/rebalancing.md): cRT, τ-normalisation, LWS or
 /// weight balancing's stage 2, from CbGen.TorchSharp's <see cref="ClassifierRetraining"/> and
 /// <see cref="ClassifierNorms"/>. The features are the MLP's penultimate activations of the training subset,
-/// computed once in eval mode without gradients; the layers under them never change.
+/// computed once in eval mode without gradients; the layers under them never change. τ-normalisation chooses τ on a
+/// validation split disjoint from the training data instead (on the training data the model has fitted, the tail
+/// rows look right already).
 /// </summary>
 public sealed class DecoupledClassifier : IDisposable
 {
@@ -33,8 +35,11 @@ public sealed class DecoupledClassifier : IDisposable
 
     /// <summary>Builds <paramref name="row"/>'s classifier on <paramref name="model"/> (whose last layer weight
     /// balancing's stage 2 fine-tunes in place). Seeded: the new head's initialisation and the sampler use
-    /// <paramref name="seed"/>.</summary>
-    public static DecoupledClassifier Build(LossSpec row, Classifier model, TensorData train, long[] counts, int seed)
+    /// <paramref name="seed"/>. <paramref name="validation"/>, data the model did not train on, is where
+    /// τ-normalisation chooses τ; the other rows do not use it.</summary>
+    /// <exception cref="ArgumentException">The τ-normalisation row without a validation split, or with an empty one.</exception>
+    public static DecoupledClassifier Build(LossSpec row, Classifier model, TensorData train, long[] counts, int seed,
+        TensorData? validation = null)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(model);
@@ -55,10 +60,19 @@ public sealed class DecoupledClassifier : IDisposable
 
             case Decoupling.TauNormalisation:
                 {
-                    TauSelection selection = ClassifierNorms.SelectTau(model.Head, features, train.Labels);
+                    if (validation is null || validation.Count == 0)
+                    {
+                        throw new ArgumentException("Row " + row.Key + " chooses τ on a validation split disjoint from the training data, "
+                            + "and none was given (or it is empty): pass validation (the Fashion-MNIST demo's is LongTail.Validation, "
+                            + "unused training images; the glyph benchmark's is the builder's validation split).", nameof(validation));
+                    }
+
+                    using var held = FeaturesOf(model, validation);
+                    TauSelection selection = ClassifierNorms.SelectTau(model.Head, held, validation.Labels);
                     double tau = selection.Tau;
                     return new DecoupledClassifier(x => ClassifierNorms.TauNormalizedLogits(model.Head, model.Features(x), tau),
-                        "τ-normalisation τ=" + tau.ToString("0.0", CultureInfo.InvariantCulture) + " (bias dropped)", null);
+                        "τ-normalisation τ=" + tau.ToString("0.0", CultureInfo.InvariantCulture) + " on "
+                        + validation.Count.ToString(CultureInfo.InvariantCulture) + " validation images (bias dropped)", null);
                 }
 
             case Decoupling.WeightScaling:

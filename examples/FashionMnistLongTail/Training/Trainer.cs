@@ -63,10 +63,13 @@ public static class Trainer
     /// (<see cref="LossSpec.EvaluatesModelOf"/>) — the same weights, no second training. Every row's
     /// <see cref="RunResult.TrainSeconds"/> and epoch losses are that one training's.
     /// </summary>
-    /// <exception cref="ArgumentException">A row does not evaluate <paramref name="trained"/>'s model.</exception>
+    /// <remarks><paramref name="validation"/>, data disjoint from <paramref name="train"/>, is where the τ-normalisation
+    /// row chooses τ (see <see cref="DecoupledClassifier.Build"/>); no other row uses it.</remarks>
+    /// <exception cref="ArgumentException">A row does not evaluate <paramref name="trained"/>'s model, or the τ-normalisation
+    /// row has no validation split.</exception>
     public static IReadOnlyList<RunResult> RunShared(LossSpec trained, IReadOnlyList<LossSpec> rows, long[] counts,
         TensorData train, TensorData test, int imbalance, int seed, int epochs, Action<EpochReport>? onEpoch = null,
-        LossInstance? loss = null, TrainingSetup? setup = null)
+        LossInstance? loss = null, TrainingSetup? setup = null, TensorData? validation = null)
     {
         ArgumentNullException.ThrowIfNull(trained);
         ArgumentNullException.ThrowIfNull(rows);
@@ -88,7 +91,7 @@ public static class Trainer
             string source;
             if (row.Decoupling != Decoupling.None)
             {
-                using DecoupledClassifier decoupled = DecoupledClassifier.Build(row, model.Model, train, counts, seed);
+                using DecoupledClassifier decoupled = DecoupledClassifier.Build(row, model.Model, train, counts, seed, validation);
                 report = Evaluate(decoupled.Logits, test, counts, setup.Shots);
                 source = model.Source + " + " + decoupled.Source;
             }
