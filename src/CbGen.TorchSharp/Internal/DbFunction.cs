@@ -144,7 +144,11 @@ internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
         {
             if (!is_grad_enabled())
             {
-                return new List<Tensor> { saved[0].mul(grad_output), null! };
+                // A plain backward() of the loss sends 1: the saved gradient is then the answer (the Mean divisor is
+                // in the weight). Checked on the CPU only, where reading the value costs no device sync.
+                bool unit = grad_output.numel() == 1 && grad_output.device_type == DeviceType.CPU
+                    && grad_output.to(ScalarType.Float64).item<double>() == 1.0;
+                return new List<Tensor> { unit ? saved[0].detach() : saved[0].mul(grad_output), null! };
             }
 
             // create_graph: recompute the gradient from the saved logits with tracked ops, so that it is

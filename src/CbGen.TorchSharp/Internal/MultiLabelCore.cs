@@ -66,13 +66,24 @@ internal static class MultiLabelCore
                 instance.div_(positives.clamp_min(atLeastOne));
             }
 
-            // β·r − β·μ as one [B, 1] × [1, C] product onto a constant, then r̂ = α + σ(·), in place.
+            // The Mean divisor c, folded into the weight, so that the node's output is the loss and a plain
+            // backward() needs no multiply (one read of the positive count; the multi-hot check reads one already).
+            double c = 1.0;
+            if (reduction == Reduction.Mean)
+            {
+                c = normalizer == MeanNormalizer.AllTerms
+                    ? 1.0 / input.numel()
+                    : 1.0 / PositiveCount(target, input, positives).to(ScalarType.Float64).item<double>();
+            }
+
+            // β·r − β·μ as one [B, 1] × [1, C] product onto a constant, then c·r̂ = c·α + c·σ(·).
             using var offset = torch.tensor(-s.Beta * s.Mu, dtype: input.dtype, device: input.device);
             using var beta = s.Beta.ToScalar();
-            using var alpha = s.Alpha.ToScalar();
+            using var scaledAlpha = torch.tensor(c * s.Alpha, dtype: input.dtype, device: input.device);
+            using var cScalar = c.ToScalar();
             var rows = instance.reciprocal_().mul_(beta).unsqueeze(1);
-            weight = torch.addmm(offset, rows, inverseCounts.unsqueeze(0), 1.0f, 1.0f);
-            weight.sigmoid_().add_(alpha);
+            var smoothed = torch.addmm(offset, rows, inverseCounts.unsqueeze(0), 1.0f, 1.0f).sigmoid_();
+            weight = torch.add(scaledAlpha, smoothed, cScalar);
 
             // a = λ − (1 + λ)·t: λ for a negative, −1 for a positive.
             using var lambda = torch.tensor(s.Lambda, dtype: input.dtype, device: input.device);
@@ -82,19 +93,6 @@ internal static class MultiLabelCore
 
         var args = new DbArgs(t, weight, scale, bias, s.Lambda, elementwise: reduction == Reduction.None);
         var result = DbKernel.Loss(input, args);
-        if (reduction == Reduction.Mean)
-        {
-            if (normalizer == MeanNormalizer.PositiveLabels)
-            {
-                result = result.div(PositiveCount(target, input, positives));
-            }
-            else
-            {
-                using var terms = ((double)input.numel()).ToScalar();
-                result = result.div(terms);
-            }
-        }
-
         return result.MoveToOuterDisposeScope();
     }
 
