@@ -136,6 +136,21 @@ public class DistributionBalancedGradientTests
     }
 
     [Fact]
+    public void A_scaled_loss_scales_the_gradient()
+    {
+        using var scope = NewDisposeScope();
+        var z = Logits(45, new[] { 25.0, -25.0 });
+        var t = TestData.ToTensor(Targets(45), ScalarType.Float64);
+        using var loss = new DistributionBalancedLoss(Counts, Samples, device: CbDevice.Cpu);
+        var plain = TestData.ToTensor(z, ScalarType.Float64, requiresGrad: true);
+        loss.forward(plain, t).backward();
+        var scaled = TestData.ToTensor(z, ScalarType.Float64, requiresGrad: true);
+        loss.forward(scaled, t).mul(-2.5).backward();
+        var expected = TestData.Matrix(plain.grad!.mul(-2.5));
+        TestData.Close(expected, TestData.Matrix(scaled.grad!), 0.0, "∂(−2.5·L)/∂z");
+    }
+
+    [Fact]
     public void Without_a_graph_the_value_is_the_same()
     {
         using var scope = NewDisposeScope();
