@@ -26,14 +26,14 @@ internal readonly record struct DbSettings(
 }
 
 /// <summary>
-/// The distribution-balanced and asymmetric losses on validated logits and multi-hot targets [B, C]. Everything
-/// that depends on the targets alone is computed without a graph; the graph holds one <c>addcmul</c>, one
-/// <c>logsigmoid</c> and one reduction (DB), so backward is three element-wise passes.
+/// The distribution-balanced and asymmetric losses on validated logits and multi-hot targets [B, C]. DB computes
+/// everything that depends on the targets alone without a graph (the weight r̂ and the scale a), then its value and
+/// gradient in one autograd node (<see cref="DbKernel"/>); ASL is written with tracked ops.
 /// </summary>
 internal static class MultiLabelCore
 {
     /// <summary>
-    /// DB: element (i, c) is −w_ic·log σ(a_ic·(z_ic − ν_c)) with a = 1 (positive) or −λ (negative) and
+    /// DB: element (i, c) is −w_ic·log σ(−a_ic·(z_ic − ν_c)) with a = −1 (positive) or λ (negative) and
     /// w = r̂_ic (positive) or r̂_ic / λ (negative): for a positive log(1 + e^{−(z − ν)}), for a negative
     /// (1/λ)·log(1 + e^{λ(z − ν)}), both times r̂ = α + σ(β·(r − μ)), r_ic = (1/n_c) / (C·P^I(x_i)).
     /// </summary>
@@ -49,13 +49,13 @@ internal static class MultiLabelCore
         MeanNormalizer normalizer)
     {
         using var scope = NewDisposeScope();
-        Tensor sign;
-        Tensor shift;
+        Tensor t;
         Tensor weight;
+        Tensor scale;
         Tensor? positives = null;
         using (no_grad())
         {
-            var t = target.dtype == input.dtype ? target : target.to(input.dtype);
+            t = target.dtype == input.dtype ? target : target.to(input.dtype);
 
             // C·P^I(x_i) = Σ_{j∈y_i} 1/n_j (Sum) or that over |y_i| (Mean); 0 for a row without positives, whose
             // r is then +∞ and r̂ its limit α + 1.
@@ -67,48 +67,33 @@ internal static class MultiLabelCore
                 instance.div_(positives.clamp_min(atLeastOne));
             }
 
-            // β·r − β·μ as one outer product onto a constant, then r̂ = α + σ(·), in place.
+            // The Mean divisor c, folded into the weight, so that the node's output is the loss and a plain
+            // backward() needs no multiply (one read of the positive count; the multi-hot check reads one already).
+            double c = 1.0;
+            if (reduction == Reduction.Mean)
+            {
+                c = normalizer == MeanNormalizer.AllTerms
+                    ? 1.0 / input.numel()
+                    : 1.0 / PositiveCount(target, input, positives).to(ScalarType.Float64).item<double>();
+            }
+
+            // β·r − β·μ as one [B, 1] × [1, C] product onto a constant, then c·r̂ = c·α + c·σ(·).
             using var offset = torch.tensor(-s.Beta * s.Mu, dtype: input.dtype, device: input.device);
             using var beta = s.Beta.ToScalar();
-            using var alpha = s.Alpha.ToScalar();
-            using var scaled = inverseCounts.mul(beta);
-            weight = offset.addr(instance.reciprocal_(), scaled);
-            weight.sigmoid_().add_(alpha);
+            using var scaledAlpha = torch.tensor(c * s.Alpha, dtype: input.dtype, device: input.device);
+            using var cScalar = c.ToScalar();
+            var rows = instance.reciprocal_().mul_(beta).unsqueeze(1);
+            var smoothed = torch.addmm(offset, rows, inverseCounts.unsqueeze(0), 1.0f, 1.0f).sigmoid_();
+            weight = torch.add(scaledAlpha, smoothed, cScalar);
 
-            // w = r̂ · (t·(1 − 1/λ) + 1/λ), negated (the loss is −w·log σ) and folded with a known Mean divisor.
-            double k = -1.0;
-            if (reduction == Reduction.Mean && normalizer == MeanNormalizer.AllTerms)
-            {
-                k /= input.numel();
-            }
-
-            using var positiveExtra = (k * (1.0 - 1.0 / s.Lambda)).ToScalar();
-            using var negativeWeight = (k / s.Lambda).ToScalar();
-            weight.mul_(t.mul(positiveExtra).add_(negativeWeight));
-
-            // a = t·(1 + λ) − λ: 1 for a positive, −λ for a negative; shift = −a·ν.
-            using var onePlusLambda = (1.0 + s.Lambda).ToScalar();
-            using var lambda = s.Lambda.ToScalar();
-            sign = t.mul(onePlusLambda).sub_(lambda);
-            shift = sign.mul(bias).neg_();
+            // a = λ − (1 + λ)·t: λ for a negative, −1 for a positive.
+            using var lambda = torch.tensor(s.Lambda, dtype: input.dtype, device: input.device);
+            using var minusOnePlusLambda = (-(1.0 + s.Lambda)).ToScalar();
+            scale = torch.add(lambda, t, minusOnePlusLambda);
         }
 
-        using var one = 1.0.ToScalar();
-        var logSig = logsigmoid(torch.addcmul(shift, input, sign, one));
-        Tensor result;
-        if (reduction == Reduction.None)
-        {
-            result = logSig.mul(weight);
-        }
-        else
-        {
-            result = logSig.flatten().dot(weight.flatten());
-            if (reduction == Reduction.Mean && normalizer == MeanNormalizer.PositiveLabels)
-            {
-                result = result.div(PositiveCount(target, input, positives));
-            }
-        }
-
+        var args = new DbArgs(t, weight, scale, bias, s.Lambda, elementwise: reduction == Reduction.None);
+        var result = DbKernel.Loss(input, args);
         return result.MoveToOuterDisposeScope();
     }
 

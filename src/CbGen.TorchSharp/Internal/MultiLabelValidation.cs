@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CbGen.TorchSharp.Internal;
@@ -115,13 +116,17 @@ internal static class MultiLabelValidation
         }
     }
 
-    /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (one read).</summary>
+    /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (one pass and
+    /// one min/max: t − t·t is exactly 0 for 0 and 1 and non-zero or NaN for any other value, ±∞ and NaN included).</summary>
     internal static void MultiHot(Tensor input, Tensor target, string who, string paramName)
     {
         FloatTarget(input, target, who, paramName);
         using var scope = NewDisposeScope();
         using var guard = no_grad();
-        bool bad = target.ne(0.0).logical_and_(target.ne(1.0)).any().item<bool>();
+        using var minusOne = (-1.0).ToScalar();
+        var (low, high) = torch.aminmax(torch.addcmul(target, target, target, minusOne));
+        bool bad = !(low.to(ScalarType.Float64).item<double>() == 0.0
+            && high.to(ScalarType.Float64).item<double>() == 0.0);
         if (bad)
         {
             throw new ArgumentException(

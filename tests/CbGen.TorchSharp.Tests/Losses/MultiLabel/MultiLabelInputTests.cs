@@ -86,6 +86,32 @@ public class MultiLabelInputTests
         Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.5, ScalarType.Float64)]
+    [InlineData(double.NaN, ScalarType.Float64)]
+    [InlineData(double.PositiveInfinity, ScalarType.Float64)]
+    [InlineData(double.NegativeInfinity, ScalarType.Float64)]
+    [InlineData(2.0, ScalarType.Float64)]
+    [InlineData(-1.0, ScalarType.Float64)]
+    [InlineData(1e-300, ScalarType.Float64)]
+    [InlineData(1.0 - 1.1102230246251565e-16, ScalarType.Float64)]
+    [InlineData(1e20, ScalarType.Float32)]
+    [InlineData(1e-30, ScalarType.Float32)]
+    [InlineData(1e-45, ScalarType.Float32)]
+    [InlineData(1.0 - 5.9604644775390625e-8, ScalarType.Float32)]
+    [InlineData(1.0 + 1.1920928955078125e-7, ScalarType.Float32)]
+    public void Any_target_value_but_0_and_1_is_refused_by_the_distribution_balanced_loss(double bad, ScalarType dtype)
+    {
+        using var scope = NewDisposeScope();
+        using var loss = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
+        var t = tensor(new[] { 1.0, 0.0, 0.0, 0.0, 1.0, 1.0 }).reshape(2, 3).to(dtype);
+        t[1, 1] = tensor(bad, dtype: dtype);
+        var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3, dtype), t));
+        Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
+        t[1, 1] = tensor(0.0, dtype: dtype);
+        Assert.True(double.IsFinite(loss.forward(zeros(2, 3, dtype), t).to(ScalarType.Float64).item<double>()));
+    }
+
     [Fact]
     public void Class_indices_are_refused_with_how_to_one_hot_them()
     {

@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CbGen.TorchSharp.Internal;
+
+/// <summary>
+/// The graph part of the distribution-balanced loss as one autograd node whose forward also computes the gradient in
+/// closed form: about eleven element-wise passes over [B, C] for value and gradient, and one multiply in backward,
+/// instead of three tracked ops and their three backward ops on top of the weights' own passes.
+/// </summary>
+/// <remarks>
+/// <para>With v = a·(z − ν), a = λ for a negative and −1 for a positive, element (i, c) is w·f·softplus(v), with the
+/// weight w = r̂_ic, f = 1/λ for a negative and 1 for a positive: (r̂/λ)·log(1 + e^{λ(z − ν)}) and
+/// r̂·log(1 + e^{−(z − ν)}). Its derivative is w·f·a·σ(v) = w·s·σ(v) with s = f·a = 1 − 2t.</para>
+/// <para>softplus(v) = max(v, 0) − log σ(|v|) and σ(|v|) = max(σ(v), 1 − σ(v)) ∈ [1/2, 1], so the value reuses the
+/// gradient's σ(v) with one more log and no cancellation; σ(v) keeps its relative accuracy where the gradient is
+/// tiny, and both stay finite for any finite z. Second-order gradients (<c>create_graph: true</c>) are exact too: the
+/// backward then recomputes w·s·σ(v) from the saved logits with tracked ops.</para>
+/// </remarks>
+internal static class DbKernel
+{
+    /// <summary>
+    /// Σ of (or, with <see cref="DbArgs.Elementwise"/>, the [B, C]) element losses w·f·softplus(a·(z − ν)) for logits
+    /// <paramref name="z"/> [B, C]. Tensors in the current dispose scope.
+    /// </summary>
+    internal static Tensor Loss(Tensor z, DbArgs args)
+    {
+        if (!is_grad_enabled() || !z.requires_grad)
+        {
+            using var guard = no_grad();
+            return Compute(z, args, gradient: false).Loss;
+        }
+
+        return DbFunction.apply(z, args);
+    }
+
+    /// <summary>The loss and, when asked, ∂loss/∂z (for a unit upstream gradient per element).</summary>
+    internal static (Tensor Loss, Tensor? Gradient) Compute(Tensor z, DbArgs args, bool gradient)
+    {
+        using var one = 1.0.ToScalar();
+        using var minusOne = (-1.0).ToScalar();
+        using var minusTwo = (-2.0).ToScalar();
+        using var unit = torch.tensor(1.0, dtype: z.dtype, device: z.device);
+
+        var v = z.sub(args.Bias).mul_(args.Scale);
+        var sig = v.sigmoid();                                         // σ(v)
+        var logMax = torch.add(unit, sig, minusOne).clamp_(sig, null).log_(); // log σ(|v|) ≤ 0
+        var terms = v.relu_().sub_(logMax).mul_(args.Weight);          // w·softplus(v)
+
+        // f = 1/λ + (1 − 1/λ)·t.
+        double inverseLambda = 1.0 / args.Lambda;
+        using var negativeFactor = inverseLambda.ToScalar();
+        using var positiveExtra = (1.0 - inverseLambda).ToScalar();
+        Tensor loss;
+        if (args.Elementwise)
+        {
+            loss = terms.mul(negativeFactor).addcmul_(terms, args.Target, positiveExtra);
+        }
+        else
+        {
+            loss = terms.sum().mul_(negativeFactor)
+                .add_(terms.reshape(-1).dot(args.Target.reshape(-1)), positiveExtra);
+        }
+
+        if (!gradient)
+        {
+            return (loss, null);
+        }
+
+        // ∂/∂z = w·σ(v)·(1 − 2t), in place on σ(v).
+        var grad = sig.mul_(args.Weight);
+        grad.addcmul_(grad, args.Target, minusTwo);
+        return (loss, grad);
+    }
+
+    /// <summary>w·s·σ(a·(z − ν)) with tracked ops, differentiable again (for <c>create_graph</c>).</summary>
+    internal static Tensor TrackedGradient(Tensor z, DbArgs args)
+    {
+        Tensor signedWeight;
+        using (no_grad())
+        {
+            using var minusTwo = (-2.0).ToScalar();
+            signedWeight = torch.addcmul(args.Weight, args.Weight, args.Target, minusTwo);
+        }
+
+        return z.sub(args.Bias).mul(args.Scale).sigmoid().mul(signedWeight);
+    }
+}
+
+/// <summary>The constants of one DB call (the node's only tensor input is the logits); all [B, C] but the bias [C].</summary>
+internal sealed class DbArgs
+{
+    internal DbArgs(Tensor target, Tensor weight, Tensor scale, Tensor bias, double lambda, bool elementwise)
+    {
+        Target = target;
+        Weight = weight;
+        Scale = scale;
+        Bias = bias;
+        Lambda = lambda;
+        Elementwise = elementwise;
+    }
+
+    /// <summary>The multi-hot targets t, in the logits' dtype.</summary>
+    internal Tensor Target { get; }
+
+    /// <summary>w = r̂_ic, the smoothed re-balancing weight.</summary>
+    internal Tensor Weight { get; }
+
+    /// <summary>a = λ − (1 + λ)·t: λ for a negative, −1 for a positive.</summary>
+    internal Tensor Scale { get; }
+
+    /// <summary>ν_c [C], the class-prior bias.</summary>
+    internal Tensor Bias { get; }
+
+    internal double Lambda { get; }
+
+    internal bool Elementwise { get; }
+}
+
+/// <summary>The autograd node: forward saves the closed-form gradient, backward scales it by the upstream one.</summary>
+internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
+{
+    private const string LambdaKey = "lambda";
+    private const string ElementwiseKey = "elementwise";
+
+    public override string Name => "CbGenDistributionBalancedBackward";
+
+    public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+    {
+        var z = (Tensor)vars[0];
+        var args = (DbArgs)vars[1];
+        var (loss, gradient) = DbKernel.Compute(z, args, gradient: true);
+        ctx.save_for_backward(new List<Tensor> { gradient!, z, args.Target, args.Weight, args.Scale, args.Bias });
+        ctx.save_data(LambdaKey, args.Lambda);
+        ctx.save_data(ElementwiseKey, args.Elementwise);
+        return loss;
+    }
+
+    public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+    {
+        var saved = ctx.get_saved_variables();
+        try
+        {
+            if (!is_grad_enabled())
+            {
+                // A plain backward() of the loss sends 1: the saved gradient is then the answer (the Mean divisor is
+                // in the weight). Checked on the CPU only, where reading the value costs no device sync.
+                bool unit = grad_output.numel() == 1 && grad_output.device_type == DeviceType.CPU
+                    && grad_output.to(ScalarType.Float64).item<double>() == 1.0;
+                return new List<Tensor> { unit ? saved[0].detach() : saved[0].mul(grad_output), null! };
+            }
+
+            // create_graph: recompute the gradient from the saved logits with tracked ops, so that it is
+            // differentiable with respect to them (the saved closed form is a constant).
+            var args = new DbArgs(saved[2], saved[3], saved[4], saved[5], (double)ctx.get_data(LambdaKey),
+                (bool)ctx.get_data(ElementwiseKey));
+            return new List<Tensor> { DbKernel.TrackedGradient(saved[1], args).mul(grad_output), null! };
+        }
+        finally
+        {
+            foreach (var tensor in saved)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+}
