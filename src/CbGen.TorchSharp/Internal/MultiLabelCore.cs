@@ -58,7 +58,7 @@ internal static class MultiLabelCore
             t = target.dtype == input.dtype ? target : target.to(input.dtype);
 
             // C·P^I(x_i) = Σ_{j∈y_i} 1/n_j (Sum) or that over |y_i| (Mean); 0 for a row without positives, whose
-            // r is then +∞ and r̂ its limit α + 1.
+            // r is then +∞ and r̂ its limit α + 1 (α + ½ when β = 0).
             var instance = t.mv(inverseCounts);
             if (s.InstancePrior == DbInstancePrior.Mean)
             {
@@ -82,7 +82,8 @@ internal static class MultiLabelCore
             using var beta = s.Beta.ToScalar();
             using var scaledAlpha = torch.tensor(c * s.Alpha, dtype: input.dtype, device: input.device);
             using var cScalar = c.ToScalar();
-            var rows = instance.reciprocal_().mul_(beta).unsqueeze(1);
+            // β = 0 makes the smoothing flat (σ(0) for every r): β·r is 0, also where r = ∞ (0·∞ would be NaN).
+            var rows = (s.Beta == 0.0 ? instance.zero_() : instance.reciprocal_().mul_(beta)).unsqueeze(1);
             var smoothed = torch.addmm(offset, rows, inverseCounts.unsqueeze(0), 1.0f, 1.0f).sigmoid_();
             weight = torch.add(scaledAlpha, smoothed, cScalar);
 

@@ -100,6 +100,27 @@ public class DistributionBalancedLossTests
         }
     }
 
+    /// <summary>β = 0 makes the smoothing flat, r̂ = α + σ(0) for every term, a row without positives included (its
+    /// r = ∞ once gave 0·∞ = NaN there).</summary>
+    [Theory]
+    [InlineData(ScalarType.Float64)]
+    [InlineData(ScalarType.Float32)]
+    public void A_flat_smoothing_weighs_a_row_without_positives_by_alpha_plus_one_half(ScalarType dtype)
+    {
+        using var scope = NewDisposeScope();
+        using var loss = new DistributionBalancedLoss(Counts, Samples, Reduction.None, beta: 0.0, kappa: 0.0, device: CbDevice.Cpu);
+        var t = zeros(2, Counts.Length, dtype);
+        t[0, 3] = tensor(1.0, dtype);
+        var values = TestData.Matrix(loss.forward(zeros(2, Counts.Length, dtype), t).to(ScalarType.Float64));
+        double tolerance = dtype == ScalarType.Float64 ? 1e-12 : 1e-6;
+        for (int k = 0; k < Counts.Length; k++)
+        {
+            double negative = (D.Alpha + 0.5) / D.Lambda * Math.Log(2.0);
+            TestData.Close(negative, values[1, k], tolerance, "row without positives");
+            TestData.Close(k == 3 ? (D.Alpha + 0.5) * Math.Log(2.0) : negative, values[0, k], tolerance, "row with one positive");
+        }
+    }
+
     [Fact]
     public void Float32_logits_agree_with_float64()
     {
