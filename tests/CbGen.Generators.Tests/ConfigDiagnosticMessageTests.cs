@@ -28,10 +28,13 @@ public sealed class ConfigDiagnosticMessageTests
     [Fact]
     public void CB010_between_two_configs_names_the_enum_or_the_class_they_share()
     {
-        string enumMessage = Message(DiagnosticIds.DuplicateName, GeneratorHarness.Run(withTorchSharp: false,
-            Prelude + "[ClassBalanced(Name = \"Pets\")]\n[ClassBalanced(Loss = CbLoss.Sigmoid, Name = \"Pets\")]\n"
-            + "public enum Label { [Samples(10)] A, [Samples(3)] B }\n"));
-        Assert.Contains("is already taken by another config of this enum;", enumMessage);
+        string source = Prelude + "[ClassBalanced(Name = \"Pets\")]\n[ClassBalanced(Loss = CbLoss.Sigmoid, Name = \"Pets\")]\n"
+            + "public enum Label { [Samples(10)] A, [Samples(3)] B }\n";
+        Diagnostic clash = Single(DiagnosticIds.DuplicateName, GeneratorHarness.Run(withTorchSharp: false, source));
+        Assert.Equal(source.LastIndexOf("Name = \"Pets\"", StringComparison.Ordinal), clash.Location.SourceSpan.Start);
+        Assert.Equal("Name = \"Pets\"".Length, clash.Location.SourceSpan.Length);
+        string enumMessage = clash.GetMessage(CultureInfo.InvariantCulture);
+        Assert.StartsWith("The generated type 'PetsWeights' in namespace Tests is already taken by another config of this enum;", enumMessage);
 
         string classMessage = Message(DiagnosticIds.DuplicateName, GeneratorHarness.Run(withTorchSharp: false,
             GeneratorHarness.Files(("labels.csv", "name,count\ncat,900\ndog,90\n")),
@@ -61,12 +64,33 @@ public sealed class ConfigDiagnosticMessageTests
     }
 
     [Fact]
+    public void CB011_is_not_reported_for_a_loss_that_applies_no_weights()
+    {
+        // With the default β = 0.999 both counts saturate the effective number (≈ 1/(1 − β) = 1000): the weights of a
+        // class-balanced loss collapse, while a logit-adjusted loss uses the counts' priors and no weights.
+        const string Members = "public enum Label { [Samples(100000)] A, [Samples(40000)] B }\n";
+        CbGenRunResult weighted = GeneratorHarness.Run(withTorchSharp: false, Prelude + "[ClassBalanced]\n" + Members);
+        Assert.Contains(weighted.AnalyzerDiagnostics, d => d.Id == DiagnosticIds.WeightsCollapse);
+        CbGenRunResult adjusted = GeneratorHarness.Run(withTorchSharp: false, Prelude + "[ClassBalanced(Loss = CbLoss.LogitAdjusted)]\n" + Members);
+        Assert.Empty(adjusted.AnalyzerDiagnostics);
+    }
+
+    [Fact]
     public void CB015_names_the_option_its_value_its_enum_and_the_values_to_use()
     {
         string message = Message(DiagnosticIds.UnknownOption, GeneratorHarness.Run(withTorchSharp: false,
             Prelude + "[ClassBalanced(Device = (CbDevice)(-1))]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n"));
         string names = string.Join(", ", Enum.GetNames(typeof(CbDevice)).Select(n => "CbDevice." + n));
         Assert.Equal("Device = -1 is not a defined CbDevice value; use one of: " + names, message);
+
+        // Every option is checked, each under its own enum's name.
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: false,
+            Prelude + "[ClassBalanced(Loss = (CbLoss)99, Normalizer = (MeanNormalizer)7)]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n");
+        string[] messages = run.AnalyzerDiagnostics.Where(d => d.Id == DiagnosticIds.UnknownOption)
+            .Select(d => d.GetMessage(CultureInfo.InvariantCulture)).OrderBy(m => m, StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, messages.Length);
+        Assert.StartsWith("Loss = 99 is not a defined CbLoss value; use one of: CbLoss.", messages[0]);
+        Assert.StartsWith("Normalizer = 7 is not a defined MeanNormalizer value; use one of: MeanNormalizer.", messages[1]);
     }
 
     [Fact]
