@@ -56,7 +56,7 @@ namespace Debtags
             600L, 970L, 998L,
         };
 
-        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1).</summary>
+        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of samples that carry the class; they need not sum to 1), the values of <c>Priors</c>.</summary>
         public static global::System.ReadOnlySpan<double> MultiLabelPriors => new double[]
         {
             0.4D, 0.03D, 0.002D,
@@ -74,16 +74,16 @@ namespace Debtags
             0.016935414852953787D, 0.18889824891545762D, 2.794166336231588D,
         };
 
-        /// <summary>Class priors π_c = n_c / Σn per class, equal to <c>ClassPriors.Priors(Counts)</c>.</summary>
+        /// <summary>Multi-label class priors p_c = n_c / N per class (the fraction of the N samples that carry the class, not n_c / Σn; they need not sum to 1), equal to <c>MultiLabelCounts.Priors(Counts, SampleCount)</c>.</summary>
         public static global::System.ReadOnlySpan<double> Priors => new double[]
         {
-            0.9259259259259259D, 0.06944444444444445D, 0.004629629629629629D,
+            0.4D, 0.03D, 0.002D,
         };
 
-        /// <summary>Log-priors log π_c per class, equal to <c>ClassPriors.LogPriors(Counts)</c>: the per-class shift of the logit-adjusted loss and of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        /// <summary>Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>MultiLabelCounts.LogPriors(Counts, SampleCount)</c>: the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
-            -0.07696104113612832D, -2.667228206581955D, -5.375278407684165D,
+            -0.916290731874155D, -3.506557897319982D, -6.214608098422191D,
         };
 
         /// <summary>The class-balanced weight of <paramref name="label"/>.</summary>
