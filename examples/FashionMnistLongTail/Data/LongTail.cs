@@ -126,7 +126,7 @@ public static class LongTail
         {
             int[] order = pool.ToArray();
             rng.Shuffle(order);
-            chosen.AddRange(order.AsSpan(0, Math.Min(perClass, order.Length)).ToArray());
+            chosen.AddRange(order.AsSpan(0, Math.Min(perClass, order.Length)));
         }
 
         chosen.Sort();
