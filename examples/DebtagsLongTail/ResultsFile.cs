@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using CbGen.Evaluation;
+using LongTailData;
 using LongTailData.Debtags;
 
 namespace DebtagsLongTail;
@@ -25,7 +26,7 @@ public sealed class ResultsFile
     private readonly TrainSettings _settings;
     private readonly int _seeds;
     private readonly DateTime _started = DateTime.UtcNow;
-    private readonly string _loadAtStart = LoadAverage();
+    private readonly string _loadAtStart = MachineInfo.LoadAverage();
     private readonly List<RowResult> _rows = [];
 
     /// <summary>Prepares the files in <paramref name="directory"/> (created if missing).</summary>
@@ -70,7 +71,7 @@ public sealed class ResultsFile
         var md = new StringBuilder();
         md.AppendLine("# Debtags multi-label benchmark").AppendLine();
         md.AppendLine(string.Format(C, "`{0}`, {1} seed(s), started {2:yyyy-MM-dd HH:mm} UTC on {3} ({4} logical cores), load average {5} at the start and {6} at the last row; the list of sha256 {7}.",
-            _command, _seeds, _started, CpuModel(), Environment.ProcessorCount, _loadAtStart, LoadAverage(), _data.Sha256)).AppendLine();
+            _command, _seeds, _started, MachineInfo.CpuModel(), Environment.ProcessorCount, _loadAtStart, MachineInfo.LoadAverage(), _data.Sha256)).AppendLine();
         md.AppendLine("| loss | mAP % | many-shot | medium-shot | few-shot |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (RowResult row in _rows)
@@ -88,11 +89,11 @@ public sealed class ResultsFile
         {
             w.WriteStartObject();
             w.WriteString("command", _command);
-            w.WriteString("machine", CpuModel() + ", " + Environment.ProcessorCount.ToString(C) + " logical cores, .NET " + Environment.Version);
+            w.WriteString("machine", MachineInfo.CpuModel() + ", " + Environment.ProcessorCount.ToString(C) + " logical cores, .NET " + Environment.Version);
             w.WriteString("startedUtc", _started);
             w.WriteString("updatedUtc", DateTime.UtcNow);
             w.WriteString("loadAverageAtStart", _loadAtStart);
-            w.WriteString("loadAverageAtLastRow", LoadAverage());
+            w.WriteString("loadAverageAtLastRow", MachineInfo.LoadAverage());
             w.WriteString("packagesFile", Path.GetFileName(_data.FilePath));
             w.WriteString("packagesSha256", _data.Sha256);
             w.WriteNumber("tags", _data.TagNames.Count);
@@ -143,17 +144,6 @@ public sealed class ResultsFile
             w.WriteNull(name + "Std");
         }
     }
-
-    /// <summary>The CPU's model name, as lscpu prints it (read from /proc/cpuinfo), or "unknown CPU".</summary>
-    private static string CpuModel()
-    {
-        const string Key = "model name";
-        string? line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith(Key, StringComparison.Ordinal)) : null;
-        return line is null ? "unknown CPU" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Mean and sample standard deviation (0 for one seed) of a metric over the seeds; undefined when the
     /// metric is undefined (an empty shot group) for any seed.</summary>
