@@ -37,13 +37,23 @@ internal static partial class Validation
     }
 
     /// <summary>
-    /// The error of every range check in this package. <paramref name="rule"/> names the problem and the fix and
-    /// leaves the value out: .NET appends it once, on a line of its own ("Actual value was 1.5."), from
-    /// <see cref="ArgumentOutOfRangeException.ActualValue"/>, which stays set with <c>ParamName</c> for a caller
-    /// that reads them.
+    /// The error of every range check in this package, worded as CbGen's maths words theirs: <paramref name="rule"/>
+    /// names the problem and the fix, and the value follows it once, in the invariant culture ("…; got 1.5."), so
+    /// the message reads the same on every machine. <see cref="ArgumentOutOfRangeException.ActualValue"/> stays null:
+    /// set, .NET would append the value a second time, in the current culture ("Actual value was 1,5.").
     /// </summary>
     internal static ArgumentOutOfRangeException OutOfRange(string paramName, object actualValue, string rule) =>
-        new(paramName, actualValue, rule);
+        new(paramName, rule.TrimEnd('.') + "; got " + Shown(actualValue) + ".");
+
+    /// <summary>A value as a range message shows it: doubles round-trip ("R"), everything else invariant.</summary>
+    internal static string Shown(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        Enum e => e.ToString(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     internal static void NotNullOrDisposed(Tensor? tensor, string paramName)
     {

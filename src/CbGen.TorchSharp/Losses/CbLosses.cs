@@ -79,7 +79,9 @@ public static class CbLosses
     {
         var o = options ?? CbLossOptions.Default;
         CheckVariant(loss, nameof(loss));
-        CheckBeta(beta, nameof(beta));
+        // β in [0, 1] by CbGen's own rule, for every variant: the logit-adjusted and plain LDAM losses do not use it,
+        // but a NaN or out-of-range β is still a mistake worth naming.
+        EffectiveNumber.ValidateBeta(beta, nameof(beta));
         OptionRules.CheckApplies(o, loss, nameof(options));
         if (o.DeferUntilEpoch is int deferUntilEpoch)
         {
@@ -123,17 +125,6 @@ public static class CbLosses
             throw Validation.OutOfRange(paramName, loss,
                 "Unknown CbLoss value; use CbLoss.Softmax, CbLoss.Sigmoid, CbLoss.Focal, CbLoss.LogitAdjusted, "
                 + "CbLoss.Ldam, CbLoss.VectorScaling, CbLoss.DistributionBalanced or CbLoss.Asymmetric.");
-        }
-    }
-
-    /// <summary>β in [0, 1], checked for every variant (the logit-adjusted and plain LDAM losses do not use it, but a
-    /// NaN or out-of-range β is still a mistake worth naming).</summary>
-    private static void CheckBeta(double beta, string paramName)
-    {
-        if (!(beta >= 0.0 && beta <= 1.0))
-        {
-            throw Validation.OutOfRange(paramName, beta,
-                "β must be in [0, 1]; use one of the paper's 0.9, 0.99, 0.999 or 0.9999 (0 weights every class 1).");
         }
     }
 

@@ -8,9 +8,11 @@ using Reduction = TorchSharp.torch.nn.Reduction;
 namespace CbGen.TorchSharp.Tests;
 
 /// <summary>
-/// The runtime's range errors (<c>Validation.OutOfRange</c>): an <see cref="ArgumentOutOfRangeException"/> with
-/// <c>ParamName</c> and <c>ActualValue</c> set, whose message names the problem and the fix and the value once, in
-/// .NET's closing "Actual value was …" line, not a second time in the rule's own text.
+/// The runtime's range errors (<c>Validation.OutOfRange</c>) are worded as CbGen's maths word theirs
+/// (tests/CbGen.Tests/Maths/RangeMessageTests): an <see cref="ArgumentOutOfRangeException"/> with <c>ParamName</c>,
+/// whose message names the problem, the fix and then the value once, in the invariant culture ("…; got -0.375."),
+/// so it reads the same under any current culture; <c>ActualValue</c> stays null, as .NET would otherwise append the
+/// value again in the current culture ("Actual value was -0,375.").
 /// </summary>
 public class RangeMessageTests
 {
@@ -40,10 +42,10 @@ public class RangeMessageTests
         { "maxNorm", -7.5, () => ClassifierNorms.ProjectMaxNorm(ones(2, 3), -7.5) },
     };
 
-    private static ArgumentOutOfRangeException Thrown(Action act)
+    private static ArgumentOutOfRangeException Thrown(Action act, string culture = "de-DE")
     {
-        var culture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;   // .NET writes ActualValue in the current culture
+        var current = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);   // a decimal comma, unlike the invariant culture
         try
         {
             using var scope = NewDisposeScope();
@@ -51,7 +53,7 @@ public class RangeMessageTests
         }
         finally
         {
-            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentCulture = current;
         }
     }
 
@@ -68,14 +70,16 @@ public class RangeMessageTests
 
     [Theory]
     [MemberData(nameof(OutOfRange))]
-    public void The_value_appears_once_and_the_properties_are_set(string param, object value, Action act)
+    public void The_value_appears_once_in_the_invariant_culture_after_the_rule(string param, object value, Action act)
     {
         var e = Thrown(act);
         Assert.Equal(param, e.ParamName);
-        Assert.Equal(value, e.ActualValue);
-        string shown = Convert.ToString(value, CultureInfo.InvariantCulture)!;
-        Assert.Equal(1, Occurrences(e.Message, "Actual value was " + shown + "."));
+        Assert.Null(e.ActualValue);
+        string shown = value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        Assert.EndsWith("; got " + shown + ". (Parameter '" + param + "')", e.Message, StringComparison.Ordinal);
         Assert.Equal(1, Occurrences(e.Message, shown));
+        Assert.DoesNotContain("Actual value was", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Thrown(act, "en-US").Message, e.Message);
     }
 
     [Fact]
@@ -83,8 +87,8 @@ public class RangeMessageTests
     {
         var e = Thrown(() => new ClassBalancedFocalLoss(new[] { 1.0, 2.0 }, gamma: -0.375, device: CbDevice.Cpu));
         Assert.Equal(
-            "The focusing parameter γ must be finite and ≥ 0; use 0 for no focusing, or the paper's 0.5, 1 or 2. "
-            + "(Parameter 'gamma')" + Environment.NewLine + "Actual value was -0.375.",
+            "The focusing parameter γ must be finite and ≥ 0; use 0 for no focusing, or the paper's 0.5, 1 or 2; got -0.375. "
+            + "(Parameter 'gamma')",
             e.Message);
     }
 
@@ -94,8 +98,8 @@ public class RangeMessageTests
         var e = Thrown(() => CbFunctional.cb_softmax_cross_entropy(
             zeros(1, 2), tensor(new long[] { 0 }), tensor(new[] { 1.0, 1.0 }), label_smoothing: double.NaN));
         Assert.Equal(
-            "label_smoothing must lie in [0, 1]; use 0 to disable smoothing, or a small value such as 0.1. "
-            + "(Parameter 'label_smoothing')" + Environment.NewLine + "Actual value was NaN.",
+            "label_smoothing must lie in [0, 1]; use 0 to disable smoothing, or a small value such as 0.1; got NaN. "
+            + "(Parameter 'label_smoothing')",
             e.Message);
     }
 
@@ -104,8 +108,8 @@ public class RangeMessageTests
     {
         var e = Thrown(() => LdamLoss.FromMargins(new[] { 0.5, 0.25 }, scale: double.PositiveInfinity, device: CbDevice.Cpu));
         Assert.Equal(
-            "The LDAM scale s must be finite and > 0; use the official code's 30 (LdamLoss.DefaultScale). "
-            + "(Parameter 'scale')" + Environment.NewLine + "Actual value was Infinity.",
+            "The LDAM scale s must be finite and > 0; use the official code's 30 (LdamLoss.DefaultScale); got Infinity. "
+            + "(Parameter 'scale')",
             e.Message);
     }
 
@@ -114,8 +118,8 @@ public class RangeMessageTests
     {
         var e = Thrown(() => CbTraining.SgdWithoutBiasDecay(nn.Linear(2, 2), 0.0, 0.9, 0.0));
         Assert.Equal(
-            "The learning rate must be finite and > 0; the paper's ResNet recipes start at 0.1. "
-            + "(Parameter 'lr')" + Environment.NewLine + "Actual value was 0.",
+            "The learning rate must be finite and > 0; the paper's ResNet recipes start at 0.1; got 0. "
+            + "(Parameter 'lr')",
             e.Message);
     }
 }
