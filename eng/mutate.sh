@@ -9,7 +9,7 @@
 #                                snapshot, table, sweep and robustness tests of tests/CbGen.Generators.Tests
 #   ./build.sh mutate emitter-mlnet  Emitting/Emitter.MlNet.cs (the generated ML.NET helpers) against the snapshot and
 #                                name-clash tests of tests/CbGen.ML.Tests, which run the generator with Microsoft.ML
-#   ./build.sh mutate parsers    the generator's parsers (Parser*, SweepParser*, DatasetParser*, ConfigChecks) and its
+#   ./build.sh mutate parsers    the generator's parsers (Parser*, SweepParser*, DatasetParser*, ConfigChecks, SamplesSyntax) and its
 #                                clash planning (Planning/NameClashes.cs) against tests/CbGen.Generators.Tests
 #   ./build.sh mutate evaluation src/CbGen/Evaluation          against tests/CbGen.Tests (Evaluation tests)
 #   ./build.sh mutate mlnet      src/CbGen.ML                  against tests/CbGen.ML.Tests
