@@ -14,7 +14,8 @@ namespace CbGen.Benchmarks;
 /// category also times <c>cross_entropy(30·z)</c>, the cost of the scale alone, which no LDAM can go below, and both
 /// again on cosine-like logits in [−1, 1] (tanh of the same draws), what the official LDAM code's normalised last
 /// layer feeds the loss: with N(0, 1) logits, 30·z reaches ±120 and the softmax's exponentials fall into float32
-/// subnormals, whose arithmetic is several times slower on x86, so there the scale alone costs more than 1.3×.
+/// subnormals, whose arithmetic is several times slower on x86, so there the scale alone costs more than 1.3×. The VS
+/// category likewise times <c>cross_entropy(Δ·z)</c>, one product forward and one backward: the least any VS can cost.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
@@ -28,6 +29,7 @@ public class LongTailLossBenchmarks
     private LdamLoss ldam = null!;
     private LdamLoss ldamWeighted = null!;
     private VectorScalingLoss vectorScaling = null!;
+    private Tensor vsScales = null!;
 
     /// <summary>Batch × classes: CIFAR-10-like, ImageNet-like, iNaturalist-2018-like.</summary>
     [Params("256x10", "128x1000", "64x8142")]
@@ -55,6 +57,7 @@ public class LongTailLossBenchmarks
         ldam = new LdamLoss(counts, device: CbDevice.Cpu);
         ldamWeighted = new LdamLoss(counts, weight: ClassBalancedWeights.Compute(counts, 0.9999), device: CbDevice.Cpu);
         vectorScaling = new VectorScalingLoss(counts, device: CbDevice.Cpu);
+        vsScales = vectorScaling.Scales.to(ScalarType.Float32, copy: true);
     }
 
     [GlobalCleanup]
@@ -64,6 +67,7 @@ public class LongTailLossBenchmarks
         ldam.Dispose();
         ldamWeighted.Dispose();
         vectorScaling.Dispose();
+        vsScales.Dispose();
         logits.Dispose();
         cosineLogits.Dispose();
         labels.Dispose();
@@ -89,6 +93,11 @@ public class LongTailLossBenchmarks
 
     [Benchmark(Description = "CbGen VS γ=0.3 τ=1"), BenchmarkCategory("VectorScaling")]
     public void VectorScaling() => Step(() => vectorScaling.forward(logits, labels));
+
+    /// <summary>The floor of any VS: cross-entropy of the scaled logits Δ·z, one [B, C] product and its backward (VS adds
+    /// the offsets in the same fused op, and its backward one [C] op, Δ·1).</summary>
+    [Benchmark(Description = "cross_entropy(Δ·z)"), BenchmarkCategory("VectorScaling")]
+    public void CrossEntropyVsScaled() => Step(() => nn.functional.cross_entropy(logits.mul(vsScales), labels));
 
     [Benchmark(Baseline = true, Description = "cross_entropy (unweighted)"), BenchmarkCategory("Ldam")]
     public void CrossEntropyForLdam() => Step(() => nn.functional.cross_entropy(logits, labels));

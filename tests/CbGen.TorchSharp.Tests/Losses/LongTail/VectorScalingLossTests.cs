@@ -128,6 +128,40 @@ public sealed class VectorScalingLossTests
         Assert.Equal(TestData.Matrix(b.grad!), TestData.Matrix(a.grad!));
     }
 
+    /// <summary>Pins the loss to the form it has always had, CE(ι + z·Δ) with one fused <c>addcmul</c>, rebuilt
+    /// from the module's own buffers as <c>forward</c> caches them: a faster rewrite of <c>forward</c> must give the
+    /// same bits, in float32 too (where a separate multiply and add can round differently from the fused op).</summary>
+    [Theory]
+    [InlineData(ScalarType.Float32, Reduction.Mean)]
+    [InlineData(ScalarType.Float32, Reduction.None)]
+    [InlineData(ScalarType.Float64, Reduction.Mean)]
+    [InlineData(ScalarType.Float64, Reduction.Sum)]
+    public void Value_and_gradient_are_cross_entropy_of_the_fused_addcmul_bit_for_bit(ScalarType dtype, Reduction reduction)
+    {
+        const int batch = 64;
+        const int classes = 37;                                         // several SIMD widths and a remainder
+        const double tau = 0.8;
+        var counts = new long[classes];
+        for (int k = 0; k < classes; k++)
+            counts[k] = 3000L >> (k % 11);
+        var z = TestData.Logits(24, batch, classes);
+        var y = TestData.Labels(24, batch, classes);
+        y[3] = -100;
+        using var scope = NewDisposeScope();
+        using var loss = new VectorScalingLoss(counts, reduction, gamma: 0.3, tau: tau, device: CbDevice.Cpu);
+        var a = TestData.ToTensor(z, dtype, requiresGrad: true);
+        var b = TestData.ToTensor(z, dtype, requiresGrad: true);
+        var target = TestData.ToTensor(y);
+        var actual = loss.forward(a, target);
+        var scales = loss.Scales.to(dtype);
+        var offsets = loss.LogPriors.to(dtype).mul(tau);
+        var expected = nn.functional.cross_entropy(offsets.addcmul(b, scales, 1.0), target, reduction: reduction);
+        Assert.Equal(TestData.Vector(expected.reshape(-1)), TestData.Vector(actual.reshape(-1)));
+        actual.sum().backward();
+        expected.sum().backward();
+        Assert.Equal(TestData.Matrix(b.grad!), TestData.Matrix(a.grad!));
+    }
+
     [Fact]
     public void Tau_zero_scales_the_logits_only()
     {
