@@ -14,9 +14,9 @@ namespace CbGen.TorchSharp.Internal;
 /// </summary>
 internal static class LongTailCore
 {
-    /// <summary>The <c>value</c> of VS's <c>addcmul</c>, made once: a <c>double</c> converts to a new native
-    /// <see cref="Scalar"/> on every call (a P/Invoke and a finalizable object that no dispose scope tracks). Never
-    /// disposed; read-only, so safe to share between threads.</summary>
+    /// <summary>The <c>value</c> of VS's <c>addcmul</c> and the <c>alpha</c> of the logit-adjusted <c>add</c>, made
+    /// once: a number converts to a new native <see cref="Scalar"/> on every call (a P/Invoke and a finalizable object
+    /// that no dispose scope tracks). Never disposed; read-only, so safe to share between threads.</summary>
     private static readonly Scalar One = 1.0.ToScalar();
 
     /// <summary>CE(z + shift, y), the shift a cached row [C] (τ·log π) broadcast over the batch.</summary>
@@ -26,7 +26,7 @@ internal static class LongTailCore
     {
         var info = Validation.ClassIndexTarget(input, target, ignoreIndex, softAllowed: false, LossCore.TargetName);
         using var scope = NewDisposeScope();
-        var adjusted = shiftRow is null ? input : input.add(shiftRow);
+        var adjusted = shiftRow is null ? input : input.add(shiftRow, One);
         return CrossEntropy(adjusted, target, info, weights, reduction, normalizer, ignoreIndex)
             .MoveToOuterDisposeScope();
     }
