@@ -15,6 +15,7 @@ try
     BenchmarkOptions options = BenchmarkOptions.Parse(args);
     var clock = Stopwatch.StartNew();
     DateTime started = DateTime.UtcNow;
+    string loadAtStart = MachineInfo.LoadAverage();
     LongTailDataset<GlossSample> data = WordNetDataset.Build(options.WordNetDirectory);
     Console.WriteLine(DatasetSummary.Of(data));
     var ml = new MLContext(seed: options.Seed);
@@ -26,7 +27,7 @@ try
         rows.AddRange(TextBenchmark.Run(ml, prepared, trainer, options, Console.WriteLine));
     }
 
-    var run = new BenchmarkRun(options, data, prepared, rows, started, clock.Elapsed.TotalSeconds, args);
+    var run = new BenchmarkRun(options, data, prepared, rows, started, clock.Elapsed.TotalSeconds, args, loadAtStart, MachineInfo.LoadAverage());
     Directory.CreateDirectory(options.OutputDirectory);
     File.WriteAllText(Path.Combine(options.OutputDirectory, "results.json"), Report.Json(run));
     string markdown = Report.Markdown(run);

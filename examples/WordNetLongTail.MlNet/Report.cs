@@ -11,10 +11,12 @@ using LongTailData.WordNet;
 
 namespace WordNetLongTail.MlNet;
 
-/// <summary>Everything one benchmark run wrote.</summary>
+/// <summary>Everything one benchmark run wrote; the load averages (1, 5 and 15 minutes) as
+/// <see cref="MachineInfo.LoadAverage"/> read them when the run started and ended.</summary>
 public sealed record BenchmarkRun(
     BenchmarkOptions Options, LongTailDataset<GlossSample> Data, Prepared Prepared, IReadOnlyList<ResultRow> Rows,
-    DateTime StartedUtc, double WallSeconds, IReadOnlyList<string> CommandLine);
+    DateTime StartedUtc, double WallSeconds, IReadOnlyList<string> CommandLine, string LoadAtStart = "unknown",
+    string LoadAtEnd = "unknown");
 
 /// <summary>results.json and results.md.</summary>
 public static class Report
@@ -23,7 +25,7 @@ public static class Report
 
     /// <summary>The machine, as the table states it.</summary>
     public static string Machine =>
-        Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + " logical cores, "
+        MachineInfo.CpuModel() + ", " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + " logical cores, "
         + RuntimeInformation.OSDescription + ", " + RuntimeInformation.FrameworkDescription;
 
     /// <summary>The run as JSON: settings, data, and per row every metric and the per-class accuracy.</summary>
@@ -37,6 +39,8 @@ public static class Report
             machine = Machine,
             startedUtc = run.StartedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             wallSeconds = Math.Round(run.WallSeconds, 1),
+            loadAverageAtStart = run.LoadAtStart,
+            loadAverageAtEnd = run.LoadAtEnd,
             data = new
             {
                 classes = run.Data.ClassNames,
@@ -90,7 +94,7 @@ public static class Report
         s.AppendLine("# WordNet glosses → supersenses: ML.NET SDCA and LightGBM, unweighted, class-balanced and post-hoc adjusted");
         s.AppendLine();
         s.AppendLine("- Command: `" + Command(run) + "`");
-        s.AppendLine("- Machine: " + Machine + ". **Shared and not quiet** (other builds and tests ran at the same time): times are wall-clock and include that load.");
+        s.AppendLine("- Machine: " + Machine + "; load average (1, 5, 15 min) " + run.LoadAtStart + " at the start and " + run.LoadAtEnd + " at the end. Times are wall-clock and include whatever else ran.");
         s.AppendLine(F("- Started: {0:yyyy-MM-dd HH:mm} UTC; wall time {1:F0} s for the whole run (data, features, {2} trainings, every evaluation)",
             run.StartedUtc, run.WallSeconds, 2 * o.TrainerNames.Count));
         s.AppendLine(F("- Data: `wordnet-base`, {0} supersense classes; split seed {1}: {2:N0} training, {3:N0} validation (stratified), {4:N0} test ({5} per class, balanced). Training counts {6:N0} … {7:N0} (imbalance {8:F0}).",

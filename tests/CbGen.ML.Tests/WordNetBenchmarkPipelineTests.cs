@@ -17,11 +17,10 @@ public class WordNetBenchmarkPipelineTests
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "wordnet");
 
     [Fact]
-    public void Both_trainers_give_four_rows_evaluated_on_every_test_gloss()
+    public void By_default_both_trainers_give_four_rows_each_evaluated_on_every_test_gloss()
     {
         LongTailDataset<GlossSample> data = WordNetDataset.Build(Fixture, options: new SplitOptions(MinPerClass: 3, TestPerClass: 1, Seed: 11));
-        var options = new BenchmarkOptions(SdcaIterations: 2, LightGbmIterations: 2, LightGbmLeaves: 2, MinTokenCount: 1, Taus: [0.5, 1.0],
-            Trainers: ["sdca", "lightgbm"]);
+        var options = new BenchmarkOptions(SdcaIterations: 2, LightGbmIterations: 2, LightGbmLeaves: 2, MinTokenCount: 1, Taus: [0.5, 1.0]);
         var ml = new MLContext(seed: 1);
         Prepared prepared = TextBenchmark.Prepare(ml, data, options);
 
@@ -38,9 +37,16 @@ public class WordNetBenchmarkPipelineTests
         Assert.Contains(rows, r => r.Method == "CB β=0.9999");
         Assert.Contains(rows, r => r.Method == "unweighted + post-hoc τ=1");
 
-        var run = new BenchmarkRun(options, data, prepared, rows, DateTime.UnixEpoch, 1, []);
-        Assert.Contains("| SDCA max. entropy | unweighted |", Report.Markdown(run), StringComparison.Ordinal);
-        Assert.Contains("\"balancedError\"", Report.Json(run), StringComparison.Ordinal);
+        Assert.Equal(["SDCA max. entropy", "LightGBM"], rows.Select(r => r.Trainer).Distinct());
+
+        var run = new BenchmarkRun(options, data, prepared, rows, DateTime.UnixEpoch, 1, [], "0.11 0.22 0.33", "1.44 1.55 1.66");
+        string markdown = Report.Markdown(run);
+        Assert.Contains("| SDCA max. entropy | unweighted |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| LightGBM | unweighted |", markdown, StringComparison.Ordinal);
+        Assert.Contains("load average (1, 5, 15 min) 0.11 0.22 0.33 at the start and 1.44 1.55 1.66 at the end", markdown, StringComparison.Ordinal);
+        string json = Report.Json(run);
+        Assert.Contains("\"balancedError\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"loadAverageAtEnd\": \"1.44 1.55 1.66\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
