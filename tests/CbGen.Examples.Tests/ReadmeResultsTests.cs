@@ -56,6 +56,54 @@ public sealed class ReadmeResultsTests
         Assert.True(missing.Length == 0, "README.md lacks these rows of docs/results/debtags/results.json:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>The Fashion-MNIST-LT re-balancing table names its rows more fully than the results file ("VS loss γ=0.3
+    /// τ=1 (`vs`, see below)"), so each row's numbers are looked for in that section's table rows.</summary>
+    [Fact]
+    public void Every_fashion_rebalancing_row_appears_in_its_readme_table_with_its_numbers()
+    {
+        string root = RepositoryRoot();
+        string[] readme = File.ReadAllLines(Path.Combine(root, "README.md"));
+        int start = Array.FindIndex(readme, l => l.StartsWith("### Re-balancing the classifier: cRT", StringComparison.Ordinal));
+        Assert.True(start >= 0, "README.md lacks the Fashion-MNIST-LT re-balancing section");
+        string[] table = readme.Skip(start + 1).TakeWhile(l => !l.StartsWith('#')).Where(l => l.StartsWith("| ", StringComparison.Ordinal))
+            .Select(l => l.Replace("**", string.Empty, StringComparison.Ordinal)).ToArray();
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "docs/results/decoupled/results.json")));
+        string[] losses = ["ce", "ce-crt", "ce-taunorm", "ce-lws", "wb", "vs", "ce-posthoc"];
+        var rows = json.RootElement.GetProperty("summary").EnumerateArray().Where(r => losses.Contains(r.GetProperty("loss").GetString())).ToList();
+        Assert.Equal(losses.Length, rows.Count);
+        string[] missing = rows.Select(r => ExpectedCells(r)[(ExpectedCells(r).IndexOf(" | ", StringComparison.Ordinal))..])
+            .Where(cells => !table.Any(line => line.Contains(cells, StringComparison.Ordinal)))
+            .ToArray();
+        Assert.True(missing.Length == 0, "README.md's re-balancing table lacks these rows of docs/results/decoupled/results.json:\n" + string.Join("\n", missing));
+        Assert.Equal(losses.Length + 2, table.Length); // the header and its rule line
+    }
+
+    [Fact]
+    public void Every_wordnet_row_appears_in_the_readme_and_in_the_mlnet_page_with_its_numbers()
+    {
+        string root = RepositoryRoot();
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "docs/results/wordnet/results.json")));
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["SDCA max. entropy", "LightGBM"], rows.Select(r => r.GetProperty("trainer").GetString()).Distinct());
+        foreach (string page in new[] { "README.md", "docs/mlnet.md" })
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(root, page));
+            string[] missing = rows.Select(WordNetCells)
+                .Where(expected => !lines.Any(line => line.Replace("**", string.Empty, StringComparison.Ordinal).StartsWith(expected, StringComparison.Ordinal)))
+                .ToArray();
+            Assert.True(missing.Length == 0, page + " lacks these rows of docs/results/wordnet/results.json:\n" + string.Join("\n", missing));
+        }
+    }
+
+    /// <summary>"| trainer | method | balanced error | accuracy | macro-F1 | many | medium | few |" in percent (F1), as
+    /// the WordNet benchmark's results.md writes them; the JSON holds fractions.</summary>
+    private static string WordNetCells(JsonElement row)
+    {
+        string Pct(string name) => (100 * row.GetProperty(name).GetDouble()).ToString("F1", CultureInfo.InvariantCulture);
+        return "| " + row.GetProperty("trainer").GetString() + " | " + row.GetProperty("method").GetString() + " | "
+            + string.Join(" | ", new[] { "balancedError", "accuracy", "macroF1", "manyShotAccuracy", "mediumShotAccuracy", "fewShotAccuracy" }.Select(Pct)) + " |";
+    }
+
     /// <summary>"| name | mAP mean ± std | many | medium | few |" in percent (mAP F2, the groups F1), as the
     /// benchmark's results.md writes them; the JSON holds fractions.</summary>
     private static string DebtagsCells(JsonElement row)
