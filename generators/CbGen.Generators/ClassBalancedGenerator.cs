@@ -8,7 +8,6 @@ using CbGen.Generators.Model;
 using CbGen.Generators.Parsing;
 using CbGen.Generators.Planning;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CbGen.Generators;
@@ -36,17 +35,28 @@ public sealed class ClassBalancedGenerator : IIncrementalGenerator
             .Select(static (input, _) => Parser.ReadFeatures(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Features);
 
-        IncrementalValuesProvider<EnumSpec> enums = Annotated<EnumDeclarationSyntax, EnumSpec>(
-            context, Parser.ClassBalancedAttributeName, Parser.ParseForGenerator, TrackingNames.Enums);
+        // The attributed enums and classes of each tree (an unchanged tree stays cached), read from the levels where a
+        // type can be declared only: ForAttributeWithMetadataName would visit every attributed enum member, once per
+        // attribute (AnnotatedTypes).
+        IncrementalValuesProvider<TreeTypes> trees = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, cancellationToken) => AnnotatedTypes.ReadTree(tree, cancellationToken));
+        IncrementalValueProvider<EquatableArray<string>> globalAliases = trees
+            .Select(static (tree, _) => tree.GlobalAliases)
+            .Collect()
+            .Select(static (aliases, _) => aliases.SelectMany(a => a).Distinct(StringComparer.Ordinal).ToEquatableArray());
+
+        IncrementalValuesProvider<EnumSpec> enums = Annotated(
+            context, trees, globalAliases, Parser.ClassBalancedAttributeName, enums: true, Parser.ParseForGenerator, TrackingNames.Enums);
 
         // [ClassBalancedSweep] on an enum: the grid as typed configs.
-        IncrementalValuesProvider<EnumSweepSpec> sweeps = Annotated<EnumDeclarationSyntax, EnumSweepSpec>(
-            context, SweepParser.SweepAttributeName, SweepParser.ParseForGenerator, TrackingNames.Sweeps);
+        IncrementalValuesProvider<EnumSweepSpec> sweeps = Annotated(
+            context, trees, globalAliases, SweepParser.SweepAttributeName, enums: true, SweepParser.ParseForGenerator, TrackingNames.Sweeps);
 
         // [ClassBalancedDataset]: the class, then its counts file among the AdditionalFiles. Only the files some
         // class names are parsed; each parse is cached until that file's text changes.
-        IncrementalValuesProvider<DatasetTarget> datasetTargets = Annotated<ClassDeclarationSyntax, DatasetTarget>(
-            context, DatasetParser.DatasetAttributeName, DatasetParser.ParseForGenerator, TrackingNames.DatasetTargets);
+        IncrementalValuesProvider<DatasetTarget> datasetTargets = Annotated(
+            context, trees, globalAliases, DatasetParser.DatasetAttributeName, enums: false, DatasetParser.ParseForGenerator, TrackingNames.DatasetTargets);
         IncrementalValueProvider<EquatableArray<string>> requested = datasetTargets
             .Select(static (target, _) => target.CountsFile)
             .Collect()
@@ -112,21 +122,28 @@ public sealed class ClassBalancedGenerator : IIncrementalGenerator
             static (output, input) => ExecuteDataset(output, input.Left.Left, input.Left.Right, input.Right));
     }
 
-    /// <summary>The models <paramref name="parse"/> makes of the <typeparamref name="TSyntax"/> declarations that carry
-    /// the attribute <paramref name="attributeName"/> (found by <c>ForAttributeWithMetadataName</c>), nulls dropped;
-    /// the parse step is tracked as <paramref name="trackingName"/>.</summary>
-    private static IncrementalValuesProvider<TModel> Annotated<TSyntax, TModel>(
+    /// <summary>The models <paramref name="parse"/> makes of the enums (<paramref name="enums"/>) or classes that carry the
+    /// attribute <paramref name="attributeName"/> (its metadata name, <c>CbGen.{Name}Attribute</c>), nulls dropped, as
+    /// <c>ForAttributeWithMetadataName</c> would give them; the parse step is tracked as <paramref name="trackingName"/>.</summary>
+    private static IncrementalValuesProvider<TModel> Annotated<TModel>(
         IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<TreeTypes> trees,
+        IncrementalValueProvider<EquatableArray<string>> globalAliases,
         string attributeName,
-        Func<GeneratorAttributeSyntaxContext, CancellationToken, TModel?> parse,
+        bool enums,
+        Func<AnnotatedType, CancellationToken, TModel?> parse,
         string trackingName)
-        where TSyntax : SyntaxNode
         where TModel : class
     {
-        return context.SyntaxProvider
-            .ForAttributeWithMetadataName(attributeName, static (node, _) => node is TSyntax, parse)
-            .WithTrackingName(trackingName)
-            .Where(static model => model is not null)!;
+        string attributeClass = attributeName.Substring(attributeName.LastIndexOf('.') + 1);
+        string name = attributeClass.Substring(0, attributeClass.Length - "Attribute".Length);
+        return trees
+            .Combine(globalAliases)
+            .Select((input, _) => AnnotatedTypes.Candidates(input.Left, input.Right, name, enums))
+            .Where(static candidates => candidates.Types.Count > 0)
+            .Combine(context.CompilationProvider)
+            .SelectMany((input, cancellationToken) => AnnotatedTypes.Bind(input.Left, input.Right, attributeName, parse, cancellationToken))
+            .WithTrackingName(trackingName);
     }
 
     private static void ExecuteSweep(SourceProductionContext context, EnumSweepSpec input, CompilationFeatures features, OutputPlan plan)

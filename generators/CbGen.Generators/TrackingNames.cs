@@ -3,7 +3,7 @@ namespace CbGen.Generators;
 /// <summary>Names of the pipeline steps, so tests can check that each one caches.</summary>
 public static class TrackingNames
 {
-    /// <summary>The per-enum model built from <c>ForAttributeWithMetadataName</c>.</summary>
+    /// <summary>The per-enum model of <c>[ClassBalanced]</c>, parsed from the declarations <c>AnnotatedTypes</c> finds.</summary>
     public const string Enums = nameof(Enums);
 
     /// <summary>The compilation reduced to <c>CompilationFeatures</c>.</summary>

@@ -98,17 +98,18 @@ internal static partial class Emitter
 
         foreach (MemberSpec member in spec.Members)
         {
-            string cref = enumType + "." + member.Identifier;
+            // The documented form only: a per-member string is the costliest part of the compact loop.
+            string? cref = compact ? null : enumType + "." + member.Identifier;
             if (!compact)
             {
                 w.WriteLine();
             }
 
-            if (member.Name + "Count" == "ClassCount")
+            if (NamesConstant(member.Name, "ClassCount"))
             {
                 w.WriteLine("// The count of '" + member.Name + "' would be named ClassCount, which is the number of classes: read Counts[" + Literals.Int(member.Index) + "].");
             }
-            else if (config.MultiLabel && member.Name + "Count" == SampleCountName)
+            else if (config.MultiLabel && NamesConstant(member.Name, SampleCountName))
             {
                 w.WriteLine("// The count of '" + member.Name + "' would be named " + SampleCountName + ", which is the number of samples N: read Counts[" + Literals.Int(member.Index) + "].");
             }
@@ -181,4 +182,11 @@ internal static partial class Emitter
         CloseNamespace(w, spec);
         return w.ToString();
     }
+
+    /// <summary>Whether the count constant of the member <paramref name="name"/> (<c>{name}Count</c>) would be named
+    /// <paramref name="constant"/>, compared without building the name.</summary>
+    private static bool NamesConstant(string name, string constant) =>
+        constant.Length == name.Length + "Count".Length
+        && constant.StartsWith(name, System.StringComparison.Ordinal)
+        && constant.EndsWith("Count", System.StringComparison.Ordinal);
 }

@@ -31,7 +31,7 @@ internal static partial class DatasetParser
     /// <summary>Every member the generator adds to a dataset class (a class cannot have a member of its own name).</summary>
     private static readonly string[] GeneratedMemberNames = PublicMemberNames.Concat(new[] { NamesField, LabelsByNameClass }).ToArray();
 
-    public static DatasetTarget? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static DatasetTarget? ParseForGenerator(AnnotatedType context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } symbol)
         {

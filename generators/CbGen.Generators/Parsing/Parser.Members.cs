@@ -76,7 +76,8 @@ internal static partial class Parser
                 owner[value] = field.Name;
             }
 
-            if (TooLong(field.Name + "Weight") is var bytes and > 0)
+            // A UTF-16 character is at most 3 UTF-8 bytes: most names are far too short to count.
+            if ((field.Name.Length + "Weight".Length) * 3 > MetadataNameLimit && TooLong(field.Name + "Weight") is var bytes and > 0)
             {
                 valueOk = false;
                 checks.Report(DiagnosticDescriptors.NameTooLong, () => field.Locations.FirstOrDefault(), -1,

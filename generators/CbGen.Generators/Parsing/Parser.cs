@@ -51,7 +51,7 @@ internal static partial class Parser
 
     /// <summary>The generator's entry point: the model of the valid configs, or null when nothing is valid.
     /// Never throws (except on cancellation): an unexpected exception becomes <see cref="EnumSpec.Failure"/>.</summary>
-    public static EnumSpec? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static EnumSpec? ParseForGenerator(AnnotatedType context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol symbol || symbol.TypeKind != TypeKind.Enum)
         {

@@ -22,7 +22,7 @@ internal static partial class SweepParser
 
     /// <summary>The generator's entry point for a sweep on an enum: the enum's members and the expanded grid, or
     /// null when either is invalid (the analyzers report why).</summary>
-    public static EnumSweepSpec? ParseForGenerator(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static EnumSweepSpec? ParseForGenerator(AnnotatedType context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Enum } symbol || context.Attributes.Length != 1)
         {
