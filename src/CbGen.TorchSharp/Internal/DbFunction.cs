@@ -9,7 +9,7 @@ namespace CbGen.TorchSharp.Internal;
 /// closed form: thirteen element-wise passes over [B, C] for value and gradient, and none in a plain backward,
 /// instead of three tracked ops and their three backward ops on top of the weights' own passes. Three [B, C]
 /// tensors are allocated per call (v, σ(v) — which becomes the gradient — and one transient), each freed as soon as
-/// it is spent: on the CPU a fresh [B, C] allocation costs about as much as a pass.
+/// it is spent: on the CPU a fresh [B, C] allocation can cost more than a pass over it.
 /// </summary>
 /// <remarks>
 /// <para>With v = a·(z − ν), a = λ for a negative and −1 for a positive, element (i, c) is w·f·softplus(v), with the
