@@ -1,5 +1,6 @@
 using System;
 using CbGen.TorchSharp.Internal;
+using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -45,7 +46,6 @@ public static partial class CbFunctional
         Validation.NotNullOrDisposed(logits, nameof(logits));
         Validation.Logits(logits, counts.Span.Length, Validation.LogitsName);
         Validation.NotNullOrDisposed(target, nameof(target));
-        MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, nameof(target));
         var span = counts.Span;
         var inverse = new double[span.Length];
         var bias = new double[span.Length];
@@ -56,10 +56,13 @@ public static partial class CbFunctional
         }
 
         using var scope = NewDisposeScope();
+        var scratch = MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, nameof(target));
         var inverseTensor = tensor(inverse, dtype: ScalarType.Float64).to(logits.dtype, logits.device);
-        var biasTensor = tensor(bias, dtype: ScalarType.Float64).to(logits.dtype, logits.device);
-        return MultiLabelCore.DistributionBalanced(logits, target, inverseTensor, biasTensor, settings, reduction,
-            normalizer).MoveToOuterDisposeScope();
+        // −λ·ν in the logits' dtype, rounded as the module's cached copy is.
+        using var minusLambda = (-lambda).ToScalar();
+        var biasTensor = tensor(bias, dtype: ScalarType.Float64).to(logits.dtype, logits.device).mul_(minusLambda);
+        return MultiLabelCore.DistributionBalanced(logits, target, scratch, inverseTensor, biasTensor, settings,
+            reduction, normalizer).MoveToOuterDisposeScope();
     }
 
     /// <summary>The asymmetric loss (Ridnik et al., ICCV 2021). See <see cref="AsymmetricLoss"/>.</summary>

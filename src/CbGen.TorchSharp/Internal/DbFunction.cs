@@ -6,13 +6,18 @@ namespace CbGen.TorchSharp.Internal;
 
 /// <summary>
 /// The graph part of the distribution-balanced loss as one autograd node whose forward also computes the gradient in
-/// closed form: about eleven element-wise passes over [B, C] for value and gradient, and one multiply in backward,
-/// instead of three tracked ops and their three backward ops on top of the weights' own passes.
+/// closed form: thirteen element-wise passes over [B, C] for value and gradient, and none in a plain backward,
+/// instead of three tracked ops and their three backward ops on top of the weights' own passes. Three [B, C]
+/// tensors are allocated per call (v, σ(v) — which becomes the gradient — and one transient), each freed as soon as
+/// it is spent: on the CPU a fresh [B, C] allocation can cost more than a pass over it.
 /// </summary>
 /// <remarks>
 /// <para>With v = a·(z − ν), a = λ for a negative and −1 for a positive, element (i, c) is w·f·softplus(v), with the
 /// weight w = r̂_ic, f = 1/λ for a negative and 1 for a positive: (r̂/λ)·log(1 + e^{λ(z − ν)}) and
 /// r̂·log(1 + e^{−(z − ν)}). Its derivative is w·f·a·σ(v) = w·s·σ(v) with s = f·a = 1 − 2t.</para>
+/// <para>v is formed without a tensor a: λ(z − ν) in one pass from the cached −λν, then multiplied in place by
+/// 1 − ((1 + λ)/λ)·t, which is 1 for a negative and −1/λ for a positive (a few roundings more for a positive's v,
+/// none for a negative's).</para>
 /// <para>softplus(v) = max(v, 0) − log σ(|v|) and σ(|v|) = max(σ(v), 1 − σ(v)) ∈ [1/2, 1], so the value reuses the
 /// gradient's σ(v) with one more log and no cancellation; σ(v) keeps its relative accuracy where the gradient is
 /// tiny, and both stay finite for any finite z. Second-order gradients (<c>create_graph: true</c>) are exact too: the
@@ -38,15 +43,17 @@ internal static class DbKernel
     /// <summary>The loss and, when asked, ∂loss/∂z (for a unit upstream gradient per element).</summary>
     internal static (Tensor Loss, Tensor? Gradient) Compute(Tensor z, DbArgs args, bool gradient)
     {
-        using var one = 1.0.ToScalar();
         using var minusOne = (-1.0).ToScalar();
         using var minusTwo = (-2.0).ToScalar();
         using var unit = torch.tensor(1.0, dtype: z.dtype, device: z.device);
 
-        var v = z.sub(args.Bias).mul_(args.Scale);
+        var v = PreActivation(z, args, tracked: false);
         var sig = v.sigmoid();                                         // σ(v)
-        var logMax = torch.add(unit, sig, minusOne).clamp_(sig, null).log_(); // log σ(|v|) ≤ 0
-        var terms = v.relu_().sub_(logMax).mul_(args.Weight);          // w·softplus(v)
+        using (var logMax = torch.add(unit, sig, minusOne))
+        {
+            logMax.clamp_(sig, null).log_();                           // log σ(|v|) ≤ 0
+            v.relu_().sub_(logMax).mul_(args.Weight);                  // w·softplus(v)
+        }
 
         // f = 1/λ + (1 − 1/λ)·t.
         double inverseLambda = 1.0 / args.Lambda;
@@ -55,16 +62,18 @@ internal static class DbKernel
         Tensor loss;
         if (args.Elementwise)
         {
-            loss = terms.mul(negativeFactor).addcmul_(terms, args.Target, positiveExtra);
+            loss = v.mul(negativeFactor).addcmul_(v, args.Target, positiveExtra);
         }
         else
         {
-            loss = terms.sum().mul_(negativeFactor)
-                .add_(terms.reshape(-1).dot(args.Target.reshape(-1)), positiveExtra);
+            loss = v.sum().mul_(negativeFactor)
+                .add_(v.reshape(-1).dot(args.Target.reshape(-1)), positiveExtra);
         }
 
+        v.Dispose();
         if (!gradient)
         {
+            sig.Dispose();
             return (loss, null);
         }
 
@@ -84,19 +93,30 @@ internal static class DbKernel
             signedWeight = torch.addcmul(args.Weight, args.Weight, args.Target, minusTwo);
         }
 
-        return z.sub(args.Bias).mul(args.Scale).sigmoid().mul(signedWeight);
+        return PreActivation(z, args, tracked: true).sigmoid().mul(signedWeight);
+    }
+
+    /// <summary>v = a·(z − ν) = λ(z − ν)·(1 − ((1 + λ)/λ)·t): one pass onto −λν, one in place (or a tracked
+    /// copy).</summary>
+    private static Tensor PreActivation(Tensor z, DbArgs args, bool tracked)
+    {
+        using var lambda = args.Lambda.ToScalar();
+        using var positiveStep = (-(1.0 + args.Lambda) / args.Lambda).ToScalar();
+        var scaled = torch.add(args.ScaledBias, z, lambda);
+        return tracked
+            ? scaled.addcmul(scaled, args.Target, positiveStep)
+            : scaled.addcmul_(scaled, args.Target, positiveStep);
     }
 }
 
-/// <summary>The constants of one DB call (the node's only tensor input is the logits); all [B, C] but the bias [C].</summary>
+/// <summary>The constants of one DB call (the node's only tensor input is the logits); [B, C] but the bias [C].</summary>
 internal sealed class DbArgs
 {
-    internal DbArgs(Tensor target, Tensor weight, Tensor scale, Tensor bias, double lambda, bool elementwise)
+    internal DbArgs(Tensor target, Tensor weight, Tensor scaledBias, double lambda, bool elementwise)
     {
         Target = target;
         Weight = weight;
-        Scale = scale;
-        Bias = bias;
+        ScaledBias = scaledBias;
         Lambda = lambda;
         Elementwise = elementwise;
     }
@@ -104,14 +124,11 @@ internal sealed class DbArgs
     /// <summary>The multi-hot targets t, in the logits' dtype.</summary>
     internal Tensor Target { get; }
 
-    /// <summary>w = r̂_ic, the smoothed re-balancing weight.</summary>
+    /// <summary>w = r̂_ic (times the Mean divisor), the smoothed re-balancing weight.</summary>
     internal Tensor Weight { get; }
 
-    /// <summary>a = λ − (1 + λ)·t: λ for a negative, −1 for a positive.</summary>
-    internal Tensor Scale { get; }
-
-    /// <summary>ν_c [C], the class-prior bias.</summary>
-    internal Tensor Bias { get; }
+    /// <summary>−λ·ν_c [C], the class-prior bias scaled as the negatives' logits are.</summary>
+    internal Tensor ScaledBias { get; }
 
     internal double Lambda { get; }
 
@@ -131,7 +148,7 @@ internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
         var z = (Tensor)vars[0];
         var args = (DbArgs)vars[1];
         var (loss, gradient) = DbKernel.Compute(z, args, gradient: true);
-        ctx.save_for_backward(new List<Tensor> { gradient!, z, args.Target, args.Weight, args.Scale, args.Bias });
+        ctx.save_for_backward(new List<Tensor> { gradient!, z, args.Target, args.Weight, args.ScaledBias });
         ctx.save_data(LambdaKey, args.Lambda);
         ctx.save_data(ElementwiseKey, args.Elementwise);
         return loss;
@@ -153,7 +170,7 @@ internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
 
             // create_graph: recompute the gradient from the saved logits with tracked ops, so that it is
             // differentiable with respect to them (the saved closed form is a constant).
-            var args = new DbArgs(saved[2], saved[3], saved[4], saved[5], (double)ctx.get_data(LambdaKey),
+            var args = new DbArgs(saved[2], saved[3], saved[4], (double)ctx.get_data(LambdaKey),
                 (bool)ctx.get_data(ElementwiseKey));
             return new List<Tensor> { DbKernel.TrackedGradient(saved[1], args).mul(grad_output), null! };
         }

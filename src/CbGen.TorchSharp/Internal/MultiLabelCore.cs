@@ -27,8 +27,8 @@ internal readonly record struct DbSettings(
 
 /// <summary>
 /// The distribution-balanced and asymmetric losses on validated logits and multi-hot targets [B, C]. DB computes
-/// everything that depends on the targets alone without a graph (the weight r̂ and the scale a), then its value and
-/// gradient in one autograd node (<see cref="DbKernel"/>); ASL is written with tracked ops.
+/// the weight r̂, which depends on the targets alone, without a graph and in place in the multi-hot check's scratch,
+/// then its value and gradient in one autograd node (<see cref="DbKernel"/>); ASL is written with tracked ops.
 /// </summary>
 internal static class MultiLabelCore
 {
@@ -39,19 +39,20 @@ internal static class MultiLabelCore
     /// </summary>
     /// <param name="input">Logits [B, C].</param>
     /// <param name="target">Multi-hot targets [B, C] (validated).</param>
+    /// <param name="scratch">The multi-hot check's t − t·t (all zeros, the target's dtype), overwritten with the
+    /// weight when it has the logits' dtype.</param>
     /// <param name="inverseCounts">1/n_c [C] in the logits' dtype and device.</param>
-    /// <param name="bias">ν_c [C] in the logits' dtype and device.</param>
+    /// <param name="scaledBias">−λ·ν_c [C] in the logits' dtype and device.</param>
     /// <param name="s">The validated hyper-parameters.</param>
     /// <param name="reduction">None, Mean or Sum.</param>
     /// <param name="normalizer">PositiveLabels or AllTerms (validated).</param>
     internal static Tensor DistributionBalanced(
-        Tensor input, Tensor target, Tensor inverseCounts, Tensor bias, DbSettings s, Reduction reduction,
-        MeanNormalizer normalizer)
+        Tensor input, Tensor target, Tensor scratch, Tensor inverseCounts, Tensor scaledBias, DbSettings s,
+        Reduction reduction, MeanNormalizer normalizer)
     {
         using var scope = NewDisposeScope();
         Tensor t;
         Tensor weight;
-        Tensor scale;
         Tensor? positives = null;
         using (no_grad())
         {
@@ -77,23 +78,20 @@ internal static class MultiLabelCore
                     : 1.0 / PositiveCount(target, input, positives).to(ScalarType.Float64).item<double>();
             }
 
-            // β·r − β·μ as one [B, 1] × [1, C] product onto a constant, then c·r̂ = c·α + c·σ(·).
-            using var offset = torch.tensor(-s.Beta * s.Mu, dtype: input.dtype, device: input.device);
-            using var beta = s.Beta.ToScalar();
-            using var scaledAlpha = torch.tensor(c * s.Alpha, dtype: input.dtype, device: input.device);
-            using var cScalar = c.ToScalar();
+            // σ(x) = ½ + ½·tanh(x/2): (β/2)·r as one [B, 1] × [1, C] product into the scratch (a tanh costs about
+            // half a sigmoid), then c·r̂ = c·(α + ½) + (c/2)·tanh(·), all in place.
             // β = 0 makes the smoothing flat (σ(0) for every r): β·r is 0, also where r = ∞ (0·∞ would be NaN).
-            var rows = (s.Beta == 0.0 ? instance.zero_() : instance.reciprocal_().mul_(beta)).unsqueeze(1);
-            var smoothed = torch.addmm(offset, rows, inverseCounts.unsqueeze(0), 1.0f, 1.0f).sigmoid_();
-            weight = torch.add(scaledAlpha, smoothed, cScalar);
-
-            // a = λ − (1 + λ)·t: λ for a negative, −1 for a positive.
-            using var lambda = torch.tensor(s.Lambda, dtype: input.dtype, device: input.device);
-            using var minusOnePlusLambda = (-(1.0 + s.Lambda)).ToScalar();
-            scale = torch.add(lambda, t, minusOnePlusLambda);
+            using var halfBeta = (s.Beta / 2.0).ToScalar();
+            using var offset = (-s.Beta * s.Mu / 2.0).ToScalar();
+            using var halfC = (c / 2.0).ToScalar();
+            using var floor = (c * (s.Alpha + 0.5)).ToScalar();
+            var rows = (s.Beta == 0.0 ? instance.zero_() : instance.reciprocal_().mul_(halfBeta)).unsqueeze(1);
+            weight = scratch.dtype == input.dtype ? scratch : torch.empty_like(input);
+            weight.addmm_(rows, inverseCounts.unsqueeze(0), 0.0f, 1.0f)
+                .add_(offset).tanh_().mul_(halfC).add_(floor);
         }
 
-        var args = new DbArgs(t, weight, scale, bias, s.Lambda, elementwise: reduction == Reduction.None);
+        var args = new DbArgs(t, weight, scaledBias, s.Lambda, elementwise: reduction == Reduction.None);
         var result = DbKernel.Loss(input, args);
         return result.MoveToOuterDisposeScope();
     }

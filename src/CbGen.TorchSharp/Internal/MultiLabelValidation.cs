@@ -117,14 +117,17 @@ internal static class MultiLabelValidation
     }
 
     /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (one pass and
-    /// one min/max: t − t·t is exactly 0 for 0 and 1 and non-zero or NaN for any other value, ±∞ and NaN included).</summary>
-    internal static void MultiHot(Tensor input, Tensor target, string who, string paramName)
+    /// one min/max: t − t·t is exactly 0 for 0 and 1 and non-zero or NaN for any other value, ±∞ and NaN included).
+    /// Returns that t − t·t, all zeros once checked, in the caller's dispose scope: scratch [B, C] in the target's
+    /// dtype that the caller may overwrite (the distribution-balanced loss computes its weight in it).</summary>
+    internal static Tensor MultiHot(Tensor input, Tensor target, string who, string paramName)
     {
         FloatTarget(input, target, who, paramName);
         using var scope = NewDisposeScope();
         using var guard = no_grad();
         using var minusOne = (-1.0).ToScalar();
-        var (low, high) = torch.aminmax(torch.addcmul(target, target, target, minusOne));
+        var residue = torch.addcmul(target, target, target, minusOne);
+        var (low, high) = torch.aminmax(residue);
         bool bad = !(low.to(ScalarType.Float64).item<double>() == 0.0
             && high.to(ScalarType.Float64).item<double>() == 0.0);
         if (bad)
@@ -133,6 +136,8 @@ internal static class MultiLabelValidation
                 "Expected '" + paramName + "' to be multi-hot (every value 0 or 1): " + who + " re-weights by the set of "
                 + "positive labels, which soft or smoothed targets do not define. Round or threshold the targets.", paramName);
         }
+
+        return residue.MoveToOuterDisposeScope();
     }
 
     /// <summary>Floating [B, C] targets like the logits (class indices are refused with how to convert them).</summary>

@@ -78,7 +78,7 @@ public sealed class DistributionBalancedLoss : PerClassLoss
     private DistributionBalancedLoss(
         DbSettings settings, ReadOnlySpan<long> counts, long samples, Reduction reduction, MeanNormalizer normalizer,
         Device device)
-        : base(counts.Length, default, reduction, normalizer)
+        : base(counts.Length, default, reduction, normalizer, cast => cast, cast => cast.mul_(-settings.Lambda))
     {
         _settings = settings;
         Samples = samples;
@@ -133,12 +133,12 @@ public sealed class DistributionBalancedLoss : PerClassLoss
     {
         ThrowIfDisposed(_priorBias);
         WeightsFor(logits, target, _inverseCounts);
-        MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, LossCore.TargetName);
         using var scope = NewDisposeScope();
-        var inverse = _inverseCounts.to(logits.dtype, logits.device);
-        var bias = _priorBias.to(logits.dtype, logits.device);
-        return MultiLabelCore.DistributionBalanced(logits, target, inverse, bias, _settings, reduction, Normalizer)
-            .MoveToOuterDisposeScope();
+        var scratch = MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, LossCore.TargetName);
+        var inverse = ShiftFor(_inverseCounts, logits);
+        var scaledBias = FactorFor(_priorBias, logits);
+        return MultiLabelCore.DistributionBalanced(logits, target, scratch, inverse, scaledBias, _settings, reduction,
+            Normalizer).MoveToOuterDisposeScope();
     }
 
     /// <summary>b̂ = −log(1/p − 1) = log n − log(N − n) for p = n / N, without forming 1/p − 1.</summary>

@@ -135,6 +135,25 @@ public class DistributionBalancedGradientTests
         TestData.Close(oldGrad, newGrad, rel, "∂L/∂z");
     }
 
+    /// <summary>v = a·(z − ν) is formed as λ(z − ν)·(1 − ((1 + λ)/λ)·t), so a positive's v is a difference of
+    /// terms about λ times its size: with λ = 50 it still matches the formula that multiplied by a = −1 exactly.</summary>
+    [Theory]
+    [InlineData(ScalarType.Float64, 1e-14)]
+    [InlineData(ScalarType.Float32, 4e-6)]
+    public void A_large_negative_scale_keeps_the_positives_accurate(ScalarType dtype, double rel)
+    {
+        const int seed = 46;
+        var z = Logits(seed, new[] { 12.0, -12.0 });
+        var upstream = TestData.Logits(seed + 1, B, Counts.Length, scale: 1.0);
+        using var scope = NewDisposeScope();
+        var t = TestData.ToTensor(Targets(seed), dtype);
+        using var loss = new DistributionBalancedLoss(Counts, Samples, Reduction.Sum, lambda: 50.0, device: CbDevice.Cpu);
+        var (newValue, newGrad) = Run(x => loss.forward(x, t), z, dtype, upstream);
+        var (oldValue, oldGrad) = Run(x => Previous(loss, x, t, Reduction.Sum), z, dtype, upstream);
+        TestData.Close(TestData.Scalar(oldValue), TestData.Scalar(newValue), rel, "loss");
+        TestData.Close(oldGrad, newGrad, rel, "∂L/∂z");
+    }
+
     [Fact]
     public void A_scaled_loss_scales_the_gradient()
     {

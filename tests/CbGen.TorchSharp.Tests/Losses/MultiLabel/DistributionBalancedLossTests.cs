@@ -133,6 +133,47 @@ public class DistributionBalancedLossTests
         TestData.Close(f64, f32, 1e-5, "float32");
     }
 
+    /// <summary>The weight is computed in place in the multi-hot check's scratch (t − t·t); a target of another
+    /// dtype than the logits takes a fresh buffer instead, and neither call writes into the caller's target.</summary>
+    [Fact]
+    public void A_target_of_another_dtype_gives_the_same_loss_and_no_call_writes_into_the_target()
+    {
+        using var scope = NewDisposeScope();
+        var z = TestData.ToTensor(TestData.Logits(12, 6, Counts.Length), ScalarType.Float32);
+        var t32 = TestData.ToTensor(Targets(12, 6), ScalarType.Float32);
+        var t64 = TestData.ToTensor(Targets(12, 6), ScalarType.Float64);
+        var before = TestData.Matrix(t32);
+        using var loss = new DistributionBalancedLoss(Counts, Samples, Reduction.None, device: CbDevice.Cpu);
+        var same = TestData.Matrix(loss.forward(z, t32));
+        var other = TestData.Matrix(loss.forward(z, t64));
+        var again = TestData.Matrix(loss.forward(z, t32));
+        TestData.Close(same, other, 0.0, "float64 target");
+        TestData.Close(same, again, 0.0, "second call");
+        TestData.Close(before, TestData.Matrix(t32), 0.0, "target after the calls");
+        TestData.Close(Targets(12, 6), TestData.Matrix(t64), 0.0, "float64 target after the call");
+    }
+
+    /// <summary>The module caches 1/n_c and −λ·ν per dtype: switching the logits' dtype back and forth gives each
+    /// dtype's own value every time.</summary>
+    [Fact]
+    public void Switching_the_logits_dtype_recomputes_the_cached_tables()
+    {
+        using var scope = NewDisposeScope();
+        var z = TestData.Logits(13, 5, Counts.Length);
+        var t = Targets(13, 5);
+        using var loss = new DistributionBalancedLoss(Counts, Samples, lambda: 3.0, device: CbDevice.Cpu);
+        double Run(ScalarType dtype) => TestData.Scalar(
+            loss.forward(TestData.ToTensor(z, dtype), TestData.ToTensor(t, dtype)).to(ScalarType.Float64));
+        double first = Run(ScalarType.Float64);
+        double f32 = Run(ScalarType.Float32);
+        double second = Run(ScalarType.Float64);
+        var (elements, _) = MultiLabelLoops.Db(z, t, Counts, Samples, D.Alpha, D.Beta, D.Mu, 3.0, D.Kappa, false);
+        double expected = MultiLabelLoops.Sum(elements) / MultiLabelLoops.Divisor(t, MeanNormalizer.PositiveLabels);
+        TestData.Close(expected, first, 1e-12, "float64");
+        TestData.Close(first, second, 0.0, "float64 again");
+        TestData.Close(expected, f32, 1e-5, "float32");
+    }
+
     [Fact]
     public void The_functional_form_computes_what_the_module_computes()
     {
