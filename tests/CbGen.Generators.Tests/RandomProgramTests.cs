@@ -13,12 +13,14 @@ namespace CbGen.Generators.Tests;
 /// Issue 11's property: random annotated programs (names that differ by case or only by format characters,
 /// nesting, split partial datasets, keywords as @identifiers, sweeps, obsolete enums, user types and namespaces
 /// named like generated ones; since issue 22 also counts near Int64.MaxValue whose sums overflow, names at the
-/// 1,023-byte metadata limit in keyword namespaces, and Microsoft.ML references) never make the generator or an
-/// analyzer throw, never put an error or a warning in a generated file, give either no compile error or a CB error
-/// that explains it, and, with a name at the limit, still emit (CS7013 is reported only at emit). Each program is
-/// built from one int seed: a fixed range runs every time, and CsCheck draws more (a failure names the program seed).
+/// 1,023-byte metadata limit in keyword namespaces, and Microsoft.ML references; and sweeps drawing every
+/// axis, valid or not, and multi-label sweeps, configs and counts files) never make the generator or an analyzer
+/// throw, never put an error or a warning in a generated file, give either no compile error or a CB error that
+/// explains it, emit every sweep unless a CB error says why not, and, with a name at the limit, still emit (CS7013 is
+/// reported only at emit). Each program is built from one int seed: a fixed range runs every time, and CsCheck draws
+/// more (a failure names the program seed; <c>CsCheck_Seed</c> in the environment replays a CsCheck run).
 /// </summary>
-public sealed class RandomProgramTests
+public sealed partial class RandomProgramTests
 {
     private const int FixedPrograms = 60;
     private const int RandomPrograms = 60;
@@ -69,7 +71,7 @@ public sealed class RandomProgramTests
     private static void Check(int seed)
     {
         (string source, bool torch, bool mlNet) = Build(seed);
-        ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("birds.csv", BirdsFile), ("odd.csv", OddFile));
+        ImmutableArray<AdditionalText> files = GeneratorHarness.Files(new[] { ("birds.csv", BirdsFile), ("odd.csv", OddFile) }.Concat(TagFiles).ToArray());
         CbGenRunResult run;
         try
         {
@@ -95,6 +97,9 @@ public sealed class RandomProgramTests
         Assert.True(!all.Any(d => d.Id is "CB900" or "CS8785" or "AD0001"), "An exception: " + Describe());
         Assert.True(problems.Count == 0, "A problem in a generated file: " + Describe());
         Assert.True(errors.Count == 0 || cbError, "Compile errors without a CB error: " + Describe());
+        int sweeps = source.Split("[ClassBalancedSweep(").Length - 1;
+        Assert.True(cbError || run.Files.Count(f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal)) == sweeps,
+            "A sweep emitted nothing without a CB error: " + Describe());
         Assert.True(run.Files.Select(f => f.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == run.Files.Length,
             "Hint names equal ignoring case: " + Describe());
         if (errors.Count == 0 && source.Contains(LimitMarker, StringComparison.Ordinal))
@@ -151,13 +156,13 @@ public sealed class RandomProgramTests
 
                     case 2:
                         {
-                            string name = Pick(new[] { "Birds", "birds", "s_names", "Map", "Odd" });
+                            string name = Pick(new[] { "Birds", "birds", "s_names", "Map", "Odd", "Tags" });
                             if (!Take(name))
                             {
                                 break;
                             }
 
-                            string file = name == "Odd" ? "odd.csv" : "birds.csv";
+                            string file = name == "Odd" ? "odd.csv" : name == "Tags" ? Pick(TagFiles).Name : "birds.csv";
                             string first = "[ClassBalancedDataset(\"" + file + "\"" + NameArgument(random, ns, Pick) + ")]";
                             if (random.Next(2) == 0)
                             {
@@ -168,7 +173,7 @@ public sealed class RandomProgramTests
                             }
                             else
                             {
-                                text.Append("    ").Append(first).Append(random.Next(3) == 0 ? " [ClassBalancedSweep(Betas = new[] { 0.99 })]" : string.Empty)
+                                text.Append("    ").Append(first).Append(random.Next(2) == 0 ? " " + Sweep(random, ns, Pick).TrimEnd() : string.Empty)
                                     .Append(" public static partial class ").Append(name).Append(";\n");
                             }
 
@@ -217,11 +222,13 @@ public sealed class RandomProgramTests
                 .Append(NameArgument(random, ns, pick)).Append(")] ");
         }
 
-        if (configs == 0 || random.Next(4) == 0)
+        if (configs == 0 || random.Next(3) == 0)
         {
-            text.Append("[ClassBalancedSweep(Betas = new[] { 0.9, 0.999 }")
-                .Append(random.Next(4) == 0 ? ", Losses = new[] { CbLoss.LogitAdjusted, CbLoss.Ldam }, Taus = new[] { 0.5, 1.0 }" : string.Empty)
-                .Append(random.Next(2) == 0 ? NameArgument(random, ns, pick) : string.Empty).Append(")] ");
+            text.Append(Sweep(random, ns, pick));
+            if (random.Next(3) == 0)
+            {
+                text.Append(pick(MultiLabelConfigs));
+            }
         }
 
         text.Append("public enum ").Append(name).Append(" { ");
