@@ -118,13 +118,17 @@ public sealed partial class SweepDiagnosticMessageTests
         Assert.Equal(first, Located(beta));
     }
 
-    [Fact]
-    public void An_invalid_Name_is_CB014_on_the_Name()
+    /// <summary>A sweep's Name follows the configs' rule (a C# identifier), so an empty one is CB014 too instead of
+    /// types named <c>Sweep</c> and <c>SweepPoint</c>.</summary>
+    [Theory]
+    [InlineData("1st-try")]
+    [InlineData("")]
+    public void An_invalid_Name_is_CB014_on_the_Name(string name)
     {
-        CbGenRunResult run = Run("[ClassBalancedSweep(Name = \"1st-try\")]\n" + Members);
+        CbGenRunResult run = Run("[ClassBalancedSweep(Name = \"" + name + "\")]\n" + Members);
         Diagnostic invalid = Assert.Single(All(run));
-        Assert.Equal(Expected(DiagnosticDescriptors.InvalidName, "1st-try"), Message(invalid));
-        Assert.Equal("Name = \"1st-try\"", Located(invalid));
+        Assert.Equal(Expected(DiagnosticDescriptors.InvalidName, name), Message(invalid));
+        Assert.Equal("Name = \"" + name + "\"", Located(invalid));
     }
 
     [Fact]

@@ -166,7 +166,7 @@ internal static partial class SweepParser
                 Literals.Text((long)deferUntilEpoch));
         }
 
-        if (name is not null && !Parser.IsValidTypeName(name + "Sweep"))
+        if (name is not null && !Parser.IsValidTypeName(name))
         {
             Report(DiagnosticDescriptors.InvalidName, () => Parser.ArgumentLocation(attribute, "Name", cancellationToken), 0, name);
         }
