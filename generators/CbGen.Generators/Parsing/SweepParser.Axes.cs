@@ -27,7 +27,7 @@ internal static partial class SweepParser
         if (betas.Length == 0)
         {
             Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Betas", cancellationToken), 0,
-                "Betas", "0.9, 0.99, 0.999, 0.9999");
+                "Betas", DefaultGrid(CbDefaults.SweepBetas));
         }
 
         if (losses.Length == 0)
@@ -39,7 +39,7 @@ internal static partial class SweepParser
         if (gammas.Length == 0 && anyFocal)
         {
             Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                "Gammas", "0.5, 1.0, 2.0");
+                "Gammas", DefaultGrid(CbDefaults.SweepGammas));
         }
 
         for (int i = 0; i < betas.Length; i++)
@@ -173,7 +173,7 @@ internal static partial class SweepParser
 
         if (taus.Length == 0)
         {
-            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken), "Taus", "1.0");
+            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken), "Taus", DefaultGrid(CbDefaults.SweepTaus));
         }
 
         for (int i = 0; i < taus.Length; i++)
@@ -234,4 +234,9 @@ internal static partial class SweepParser
 
         return null;
     }
+
+    /// <summary>A default grid as the empty-axis message names it ("0.5, 1.0, 2.0"), read from
+    /// <see cref="CbDefaults"/> so the message cannot drift from the grid a sweep uses.</summary>
+    private static string DefaultGrid(double[] values) =>
+        string.Join(", ", values.Select(v => v.ToString("0.0###", CultureInfo.InvariantCulture)));
 }
