@@ -193,6 +193,7 @@ public sealed partial class DatasetDiagnosticMessageTests
     public void Attributes_on_two_declarations_of_one_class_generate_it_once_in_one_file_or_two()
     {
         // The generator reads every attribute at the declaration holding the first; the other declaration gives nothing.
+        // In two files both declarations start at the same offset, so only the trees tell them apart.
         const string First = Attribute + "public partial class Set;\n";
         const string Second = "[ClassBalancedDataset(\"labels.csv\", Name = \"Other\")]\npublic partial class Set;\n";
         ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("labels.csv", Rows));
