@@ -108,7 +108,9 @@ public sealed partial class DatasetDiagnosticMessageTests
     {
         // {Name}Weight is 1,024 bytes; the name alone (1,018) would fit.
         string name = "A" + new string('x', 1017);
-        Diagnostic named = Assert.Single(All(RunDataset(Attribute + "public partial class Set;\n", "cat,900\n" + name + ",10\n")));
+        CbGenRunResult run = RunDataset(Attribute + "public partial class Set;\n", "cat,900\n" + name + ",10\n");
+        Assert.Empty(run.Files);
+        Diagnostic named = Assert.Single(All(run));
         string weight = name + "Weight";
         Assert.Equal(Expected(DiagnosticDescriptors.NameTooLong, weight.Substring(0, 24) + "…" + weight.Substring(weight.Length - 24),
             Encoding.UTF8.GetByteCount(weight).ToString(CultureInfo.InvariantCulture), "the class name on line 2"), Message(named));
@@ -158,6 +160,7 @@ public sealed partial class DatasetDiagnosticMessageTests
         Diagnostic zero = Assert.Single(All(run));
         Assert.Equal(Expected(DiagnosticDescriptors.AllCountsZero, "Set.Label (labels.csv)"), Message(zero));
         Assert.Equal(0, Line(zero));
+        Assert.DoesNotContain(run.Files, f => f.HintName.EndsWith("SetWeights.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]
