@@ -110,30 +110,12 @@ internal static class DbKernel
 }
 
 /// <summary>The constants of one DB call (the node's only tensor input is the logits); [B, C] but the bias [C].</summary>
-internal sealed class DbArgs
-{
-    internal DbArgs(Tensor target, Tensor weight, Tensor scaledBias, double lambda, bool elementwise)
-    {
-        Target = target;
-        Weight = weight;
-        ScaledBias = scaledBias;
-        Lambda = lambda;
-        Elementwise = elementwise;
-    }
-
-    /// <summary>The multi-hot targets t, in the logits' dtype.</summary>
-    internal Tensor Target { get; }
-
-    /// <summary>w = r̂_ic (times the Mean divisor), the smoothed re-balancing weight.</summary>
-    internal Tensor Weight { get; }
-
-    /// <summary>−λ·ν_c [C], the class-prior bias scaled as the negatives' logits are.</summary>
-    internal Tensor ScaledBias { get; }
-
-    internal double Lambda { get; }
-
-    internal bool Elementwise { get; }
-}
+/// <param name="Target">The multi-hot targets t, in the logits' dtype.</param>
+/// <param name="Weight">w = r̂_ic (times the Mean divisor), the smoothed re-balancing weight.</param>
+/// <param name="ScaledBias">−λ·ν_c [C], the class-prior bias scaled as the negatives' logits are.</param>
+/// <param name="Lambda">λ, the negative-tolerant scale.</param>
+/// <param name="Elementwise">Whether the loss stays [B, C] (no reduction).</param>
+internal sealed record DbArgs(Tensor Target, Tensor Weight, Tensor ScaledBias, double Lambda, bool Elementwise);
 
 /// <summary>The autograd node: forward saves the closed-form gradient, backward scales it by the upstream one.</summary>
 internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>

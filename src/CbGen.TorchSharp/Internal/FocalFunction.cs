@@ -74,24 +74,11 @@ internal static class FocalKernel
 }
 
 /// <summary>The constants of one focal call (the node's only tensor input is the logits).</summary>
-internal sealed class FocalArgs
-{
-    internal FocalArgs(Tensor signs, Tensor rowWeights, double gamma, bool elementwise)
-    {
-        Signs = signs;
-        RowWeights = rowWeights;
-        Gamma = gamma;
-        Elementwise = elementwise;
-    }
-
-    internal Tensor Signs { get; }
-
-    internal Tensor RowWeights { get; }
-
-    internal double Gamma { get; }
-
-    internal bool Elementwise { get; }
-}
+/// <param name="Signs">[B, C]: 2t − 1, so z·s is the logit of the true outcome of each binary term.</param>
+/// <param name="RowWeights">[B, 1]: −α_{y_i}/n, negative so the sum of log p_t terms is the loss.</param>
+/// <param name="Gamma">The focusing parameter γ.</param>
+/// <param name="Elementwise">Whether the loss stays [B, C] (no reduction).</param>
+internal sealed record FocalArgs(Tensor Signs, Tensor RowWeights, double Gamma, bool Elementwise);
 
 /// <summary>The autograd node: forward saves the closed-form gradient, backward scales it by the upstream one.</summary>
 internal sealed class FocalFunction : autograd.SingleTensorFunction<FocalFunction>

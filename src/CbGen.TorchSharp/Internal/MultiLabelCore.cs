@@ -91,7 +91,7 @@ internal static class MultiLabelCore
                 .add_(offset).tanh_().mul_(halfC).add_(floor);
         }
 
-        var args = new DbArgs(t, weight, scaledBias, s.Lambda, elementwise: reduction == Reduction.None);
+        var args = new DbArgs(t, weight, scaledBias, s.Lambda, Elementwise: reduction == Reduction.None);
         var result = DbKernel.Loss(input, args);
         return result.MoveToOuterDisposeScope();
     }
