@@ -128,7 +128,7 @@ internal static partial class SweepParser
 
         if (vsGammas.Length == 0)
         {
-            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken), "VsGammas", Literals.Text(CbDefaults.VsGamma));
+            Report(DiagnosticDescriptors.EmptySweepAxis, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken), "VsGammas", DefaultGrid(CbDefaults.SweepVsGammas));
         }
 
         for (int i = 0; i < vsGammas.Length; i++)
