@@ -73,7 +73,9 @@ internal static partial class Parser
                     && attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute")
                 {
                     experimental = Render(attribute, "global::System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
-                    experimentalId = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                    // A polyfill's single argument may be an array, whose Value throws.
+                    experimentalId = attribute.ConstructorArguments.Length == 1
+                        && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: string id } ? id : null;
                 }
             }
         }

@@ -61,8 +61,9 @@ internal static partial class Parser
             if (value < 0 || value >= classCount)
             {
                 valueOk = false;
+                // The value as declared: ToInt64 clamps a ulong past Int64.MaxValue for the range check only.
                 checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
-                    field.Name, Literals.Text(value), "outside 0.." + Literals.Text(classCount - 1L),
+                    field.Name, Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture), "outside 0.." + Literals.Text(classCount - 1L),
                     Literals.Text(classCount - 1L));
             }
             else if (owner[value] is { } first)
