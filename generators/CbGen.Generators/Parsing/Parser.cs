@@ -219,19 +219,4 @@ internal static partial class Parser
 
         return null;
     }
-
-    /// <summary>The type names (without the Weights/Loss suffix) that <paramref name="symbol"/>'s configs ask for,
-    /// with the attribute of each; used by the analyzer to find clashes between enums.</summary>
-    public static IEnumerable<(string TypeName, AttributeData Attribute)> ConfigTypeNames(
-        INamedTypeSymbol symbol, ImmutableArray<AttributeData> attributes)
-    {
-        foreach (AttributeData attribute in attributes)
-        {
-            RawConfig config = RawConfig.Read(attribute, symbol.Name, attributes.Length);
-            if (config.Readable)
-            {
-                yield return (config.TypeName, attribute);
-            }
-        }
-    }
 }
