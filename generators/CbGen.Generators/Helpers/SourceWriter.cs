@@ -10,7 +10,7 @@ internal sealed class SourceWriter
     private int _indent;
 
     /// <summary>The largest first buffer a writer allocates, in chars: below the large-object heap's 85,000 bytes. A
-    /// larger file grows in further chunks of the builder (at most 8,000 chars each, never copied), so writing it
+    /// larger file grows in further chunks of the builder (at most 8,000 chars each, linked, not copied), so writing it
     /// allocates nothing on the large-object heap, whose allocations trigger full (gen 2) collections of the
     /// compiler's whole heap (docs/performance.md).</summary>
     internal const int MaxFirstChunk = 40000;
