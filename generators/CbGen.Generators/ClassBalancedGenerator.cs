@@ -242,7 +242,7 @@ public sealed class ClassBalancedGenerator : IIncrementalGenerator
 
             try
             {
-                string weights = Emitter.EmitWeights(spec, config, features);
+                SourceText weights = Emitter.EmitWeights(spec, config, features);
                 string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config, features) : null;
                 string? mlNet = GeneratedNames.EmitsMlNet(config.UsesWeights, features)
                     ? Emitter.EmitMlNet(spec, config, labelNames ?? spec.Members.Select(m => m.Name).ToEquatableArray(), features)

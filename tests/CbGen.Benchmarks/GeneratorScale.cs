@@ -63,8 +63,8 @@ internal static class GeneratorScale
 
     /// <summary>This generator against another build of it (<paramref name="otherAssembly"/>, e.g. the previous commit's
     /// CbGen.Generators.dll, loaded in its own context) on the same compilation: whether their texts are identical, and the
-    /// process CPU time per run of each, the two run alternately <paramref name="runs"/> times, on the warm compilation and
-    /// on fresh clones of it.</summary>
+    /// process CPU time per run of each (garbage collections included) over <paramref name="runs"/> runs, the two
+    /// alternating in blocks, on the warm compilation and on fresh clones of it.</summary>
     public static int Compare(int members, int runs, string otherAssembly, TextWriter output)
     {
         CSharpCompilation compilation = GeneratorBenchmarks.Program(members);
@@ -79,23 +79,37 @@ internal static class GeneratorScale
         // Warm: as GeneratorBenchmarks' "generator, first run", a new driver on the same compilation, whose symbols and
         // attributes are already bound. Fresh: a new driver on a clone of the compilation (same syntax trees, nothing
         // bound), as a build or an edit of the enum's file gives the generator.
+        // The two alternate in blocks of BlockRuns runs, each block after a full collection: the generators share one
+        // heap, and alternating single runs would charge the garbage collections one generator's allocations cause
+        // (large-object-heap allocations trigger full collections of the compiler's heap) to both alike.
+        const int BlockRuns = 10;
         foreach (bool fresh in new[] { false, true })
         {
             var cpu = new double[2];
-            for (int r = 0; r < runs; r++)
+            var fullCollections = new int[2];
+            for (int r = 0; r < runs; r += BlockRuns)
             {
                 for (int g = 0; g < 2; g++)
                 {
                     IIncrementalGenerator generator = generators[g];
-                    Compilation input = fresh ? compilation.Clone() : compilation;
-                    cpu[g] += Time(() => CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() },
-                        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false))
-                        .RunGenerators(input)).Time.CpuMs;
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    int before = GC.CollectionCount(2);
+                    for (int b = r; b < Math.Min(runs, r + BlockRuns); b++)
+                    {
+                        Compilation input = fresh ? compilation.Clone() : compilation;
+                        cpu[g] += Time(() => CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() },
+                            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false))
+                            .RunGenerators(input)).Time.CpuMs;
+                    }
+
+                    fullCollections[g] += GC.CollectionCount(2) - before;
                 }
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"generator CPU per run, {(fresh ? "fresh compilation" : "warm compilation")}: this {cpu[0] / runs:F1} ms, {otherAssembly} {cpu[1] / runs:F1} ms; this / other = {cpu[0] / cpu[1]:F2}"));
+                $"generator CPU per run, {(fresh ? "fresh compilation" : "warm compilation")}: this {cpu[0] / runs:F1} ms, {otherAssembly} {cpu[1] / runs:F1} ms; this / other = {cpu[0] / cpu[1]:F2}; "
+                + $"full collections per run {fullCollections[0] / (double)runs:F2} / {fullCollections[1] / (double)runs:F2}"));
         }
 
         return texts[0] == texts[1] ? 0 : 1;

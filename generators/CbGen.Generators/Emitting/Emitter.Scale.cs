@@ -19,8 +19,8 @@ internal static partial class Emitter
     private static bool IsCompact(EnumSpec spec) => spec.Members.Count > DocumentedClassCount;
 
     /// <summary>The initial capacity, in chars, of a weights file's writer: about what the file takes per class (the
-    /// compact focal file of GeneratorBenchmarks takes 145 chars per class, a documented one about 400), so that a large
-    /// file neither grows its buffer many times nor allocates much more than it writes.</summary>
+    /// compact focal file of GeneratorBenchmarks takes 145 chars per class, a documented one about 400). The writer caps
+    /// it at <see cref="SourceWriter.MaxFirstChunk"/>, so it sizes small files only; a large one grows in chunks.</summary>
     // Stryker disable once all : a capacity hint, which cannot change the text
     private static int TextCapacity(int classCount, bool compact) => 4096 + (classCount * (compact ? 150 : 400));
 

@@ -1,5 +1,6 @@
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CbGen.Generators.Emitting;
 
@@ -10,7 +11,7 @@ internal static partial class Emitter
     public static string WeightsHintName(EnumSpec spec, ConfigSpec config) =>
         spec.HintPrefix + "." + config.TypeName + "Weights.g.cs";
 
-    public static string EmitWeights(EnumSpec spec, ConfigSpec config, CompilationFeatures features)
+    public static SourceText EmitWeights(EnumSpec spec, ConfigSpec config, CompilationFeatures features)
     {
         int classCount = spec.Members.Count;
         long[] counts = CountsOf(spec);
@@ -180,7 +181,7 @@ internal static partial class Emitter
 
         w.CloseBrace();
         CloseNamespace(w, spec);
-        return w.ToString();
+        return w.ToSourceText();
     }
 
     /// <summary>Whether the count constant of the member <paramref name="name"/> (<c>{name}Count</c>) would be named

@@ -9,7 +9,13 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder;
     private int _indent;
 
-    public SourceWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
+    /// <summary>The largest first buffer a writer allocates, in chars: below the large-object heap's 85,000 bytes. A
+    /// larger file grows in further chunks of the builder (at most 8,000 chars each, linked, not copied), so writing it
+    /// allocates nothing on the large-object heap, whose allocations trigger full (gen 2) collections of the
+    /// compiler's whole heap (docs/performance.md).</summary>
+    internal const int MaxFirstChunk = 40000;
+
+    public SourceWriter(int capacity = 4096) => _builder = new StringBuilder(Math.Min(capacity, MaxFirstChunk));
 
     public int Indentation => _indent;
 
@@ -70,4 +76,9 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>The text written, as a <see cref="Microsoft.CodeAnalysis.Text.SourceText"/> that reads this writer's
+    /// buffer in place (<see cref="BuilderText"/>): for a large file, instead of <see cref="ToString"/>'s copy. The
+    /// writer must not be written to afterwards.</summary>
+    public Microsoft.CodeAnalysis.Text.SourceText ToSourceText() => new BuilderText(_builder);
 }

@@ -29,8 +29,9 @@ internal static partial class Parser
         out bool anyZero,
         out bool anyPositive)
     {
-        var fields = new List<IFieldSymbol>();
-        foreach (ISymbol member in symbol.GetMembers())
+        ImmutableArray<ISymbol> declared = symbol.GetMembers();
+        var fields = new List<IFieldSymbol>(declared.Length);
+        foreach (ISymbol member in declared)
         {
             if (member is IFieldSymbol { HasConstantValue: true } field)
             {
@@ -62,14 +63,14 @@ internal static partial class Parser
             {
                 valueOk = false;
                 // The value as declared: ToInt64 clamps a ulong past Int64.MaxValue for the range check only.
-                checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
+                checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, FirstLocation(field), -1,
                     field.Name, Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture), "outside 0.." + Literals.Text(classCount - 1L),
                     Literals.Text(classCount - 1L));
             }
             else if (owner[value] is { } first)
             {
                 valueOk = false;
-                checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, () => field.Locations.FirstOrDefault(), -1,
+                checks.Report(DiagnosticDescriptors.ValuesNotClassIndices, FirstLocation(field), -1,
                     field.Name, Literals.Text(value), "the same as '" + first + "'", Literals.Text(classCount - 1L));
             }
             else
@@ -81,7 +82,7 @@ internal static partial class Parser
             if ((field.Name.Length + "Weight".Length) * 3 > MetadataNameLimit && TooLong(field.Name + "Weight") is var bytes and > 0)
             {
                 valueOk = false;
-                checks.Report(DiagnosticDescriptors.NameTooLong, () => field.Locations.FirstOrDefault(), -1,
+                checks.Report(DiagnosticDescriptors.NameTooLong, FirstLocation(field), -1,
                     Shorten(field.Name + "Weight"), Literals.Text((long)bytes), field.Name);
             }
 
@@ -107,7 +108,7 @@ internal static partial class Parser
 
                 if (samples is null)
                 {
-                    checks.Report(DiagnosticDescriptors.MissingSamples, () => field.Locations.FirstOrDefault(), -1, field.Name, symbol.Name);
+                    checks.Report(DiagnosticDescriptors.MissingSamples, FirstLocation(field), -1, field.Name, symbol.Name);
                     continue;
                 }
 
@@ -152,8 +153,13 @@ internal static partial class Parser
         return members;
     }
 
+    /// <summary>Where a diagnostic about <paramref name="field"/> points, found only when it is reported: a lambda
+    /// written in the loop above would allocate its closure for every member.</summary>
+    private static Func<Location?> FirstLocation(IFieldSymbol field) => () => field.Locations.FirstOrDefault();
+
     private static long ToInt64(object? value) => value switch
     {
+        int i => i,
         ulong u => u > long.MaxValue ? long.MaxValue : (long)u,
         null => -1,
         _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
