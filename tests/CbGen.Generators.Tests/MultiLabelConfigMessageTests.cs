@@ -1,0 +1,78 @@
+extern alias gen;
+
+using gen::CbGen.Generators;
+using static CbGen.Generators.Tests.ConfigMessages;
+
+namespace CbGen.Generators.Tests;
+
+/// <summary>What an enum's multi-label config says, whole message and location: Samples = 0 or negative (CB051),
+/// MultiLabel = true without Samples (CB050), a member's count above Samples (CB052) and multi-label counts under a
+/// softmax loss (CB054), each once.</summary>
+public sealed class MultiLabelConfigMessageTests
+{
+    /// <summary>The fix CB050 names for an enum's config.</summary>
+    private const string SamplesFix = "set Samples = N on the attribute, N being the number of training samples (labelled or not)";
+
+    [Fact]
+    public void Samples_0_or_negative_says_which_and_nothing_else()
+    {
+        // With N ≤ 0 every count would be "above N": only the N is reported.
+        Assert.Equal(
+            new[] { Expected(DiagnosticDescriptors.SamplesOutOfRange, "Samples = 0", "Samples", "0", "is 0") },
+            Described(Run("Loss = CbLoss.Sigmoid, Samples = 0")));
+        Assert.Equal(
+            new[] { Expected(DiagnosticDescriptors.SamplesOutOfRange, "Samples = -5", "Samples", "-5", "is negative") },
+            Described(Run("Loss = CbLoss.Sigmoid, MultiLabel = true, Samples = -5")));
+    }
+
+    [Fact]
+    public void A_count_above_Samples_names_the_first_such_member_its_count_and_N_once()
+    {
+        Assert.Equal(
+            new[] { Expected(DiagnosticDescriptors.CountAboveSamples, "Samples = 50", "A", "100", "Samples", "50") },
+            Described(Run("Loss = CbLoss.Sigmoid, Samples = 50")));
+
+        // Two members above N: the first is named, once.
+        Assert.Equal(
+            new[] { Expected(DiagnosticDescriptors.CountAboveSamples, "Samples = 70", "B", "90", "Samples", "70") },
+            Described(Run("Loss = CbLoss.Focal, Samples = 70", "public enum Label { [Samples(7)] A, [Samples(90)] B, [Samples(80)] C }\n")));
+
+        // A count equal to N fits.
+        Assert.Empty(Described(Run("Loss = CbLoss.Sigmoid, Samples = 100")));
+    }
+
+    [Fact]
+    public void MultiLabel_without_Samples_names_the_config_and_the_fix()
+    {
+        Assert.Equal(
+            new[] { Expected(DiagnosticDescriptors.MultiLabelSamplesMissing, "MultiLabel = true", "The config 'Tags'", SamplesFix) },
+            Described(Run("Loss = CbLoss.Sigmoid, Name = \"Tags\", MultiLabel = true")));
+
+        // MultiLabel = false asks for nothing.
+        Assert.Empty(Described(Run("Loss = CbLoss.Sigmoid, MultiLabel = false")));
+    }
+
+    [Fact]
+    public void A_softmax_loss_names_the_config_what_made_it_multi_label_and_the_loss()
+    {
+        // Samples written: it is the cause, with its N.
+        Assert.Equal(
+            new[] { Softmax("Loss = CbLoss.Softmax", "Label", "Samples = 1000", "CbLoss.Softmax") },
+            Described(Run("Loss = CbLoss.Softmax, Samples = 1000")));
+        Assert.Equal(
+            new[] { Softmax("Loss = CbLoss.LogitAdjusted", "Tags", "Samples = 500", "CbLoss.LogitAdjusted") },
+            Described(Run("Loss = CbLoss.LogitAdjusted, Name = \"Tags\", MultiLabel = true, Samples = 500")));
+
+        // MultiLabel = true alone: that is the cause, and N is missing too.
+        Assert.Equal(
+            new[]
+            {
+                Softmax("Loss = CbLoss.Ldam", "Label", "MultiLabel = true", "CbLoss.Ldam"),
+                Expected(DiagnosticDescriptors.MultiLabelSamplesMissing, "MultiLabel = true", "The config 'Label'", SamplesFix),
+            },
+            Described(Run("Loss = CbLoss.Ldam, MultiLabel = true")));
+    }
+
+    private static string Softmax(string located, string config, string cause, string loss) =>
+        Expected(DiagnosticDescriptors.MultiLabelSoftmax, located, "The config '" + config + "'", cause, loss);
+}
