@@ -20,20 +20,15 @@ internal static class ConfigMessages
         GeneratorHarness.Run(withTorchSharp: false, Prelude + "[ClassBalanced(" + options + ")]\n" + members);
 
     /// <summary>Every diagnostic of <paramref name="run"/> (generator and analyzers), described as <see cref="Describe"/>.</summary>
-    public static string[] Described(CbGenRunResult run) =>
-        run.AnalyzerDiagnostics.Concat(run.GeneratorDiagnostics).Select(Describe).ToArray();
+    public static string[] Described(CbGenRunResult run) => DiagnosticText.All(run).Select(Describe).ToArray();
 
     public static string Describe(Diagnostic diagnostic) =>
-        diagnostic.Id + ": " + diagnostic.GetMessage(CultureInfo.InvariantCulture) + " @ " + Located(diagnostic);
+        diagnostic.Id + ": " + DiagnosticText.Message(diagnostic) + " @ " + DiagnosticText.Located(diagnostic);
 
     /// <summary>What <see cref="Describe"/> should give: <paramref name="descriptor"/>'s message with <paramref name="args"/>,
     /// located at the source text <paramref name="located"/>.</summary>
     public static string Expected(DiagnosticDescriptor descriptor, string located, params string[] args) =>
-        descriptor.Id + ": " + string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), args)
-        + " @ " + located;
-
-    public static string Located(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree?.GetText().ToString(diagnostic.Location.SourceSpan) ?? "(no source)";
+        descriptor.Id + ": " + DiagnosticText.Expected(descriptor, args) + " @ " + located;
 
     /// <summary>The generated files' hint names, sorted.</summary>
     public static IEnumerable<string> HintNames(CbGenRunResult run) =>

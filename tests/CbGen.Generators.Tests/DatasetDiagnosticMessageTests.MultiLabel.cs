@@ -4,6 +4,7 @@ using System;
 using System.Linq;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
+using static CbGen.Generators.Tests.DiagnosticText;
 
 namespace CbGen.Generators.Tests;
 

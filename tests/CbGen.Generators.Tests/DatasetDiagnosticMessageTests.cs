@@ -8,6 +8,7 @@ using System.Linq;
 using System.Text;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
+using static CbGen.Generators.Tests.DiagnosticText;
 
 namespace CbGen.Generators.Tests;
 
@@ -217,20 +218,10 @@ public sealed partial class DatasetDiagnosticMessageTests
     private static CbGenRunResult RunDataset(string declaration, string rows, params (string Name, string Text)[] more) =>
         GeneratorHarness.Run(false, GeneratorHarness.Files(new[] { ("labels.csv", rows) }.Concat(more).ToArray()), Prelude + declaration);
 
-    private static IEnumerable<Diagnostic> All(CbGenRunResult run) => run.AnalyzerDiagnostics.Concat(run.GeneratorDiagnostics);
-
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
-    private static string Located(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-
     /// <summary>The 0-based line of a diagnostic in labels.csv.</summary>
     private static int Line(Diagnostic diagnostic)
     {
         Assert.Equal(GeneratorHarness.DataFolder + "labels.csv", diagnostic.Location.GetLineSpan().Path);
         return diagnostic.Location.GetLineSpan().StartLinePosition.Line;
     }
-
-    private static string Expected(DiagnosticDescriptor descriptor, params string[] args) =>
-        string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), args);
 }

@@ -7,6 +7,7 @@ using System.Linq;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using static CbGen.Generators.Tests.DiagnosticText;
 
 namespace CbGen.Generators.Tests;
 
@@ -67,11 +68,4 @@ public sealed class EnumConfigReadingTests
         GeneratedFile weights = Assert.Single(run.Files);
         Assert.Equal(nullable, weights.Text.Contains("#nullable enable", StringComparison.Ordinal));
     }
-
-    private static IEnumerable<Diagnostic> All(CbGenRunResult run) => run.AnalyzerDiagnostics.Concat(run.GeneratorDiagnostics);
-
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
-    private static string Located(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
 }

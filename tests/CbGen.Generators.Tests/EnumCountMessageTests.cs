@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
+using static CbGen.Generators.Tests.DiagnosticText;
 
 namespace CbGen.Generators.Tests;
 
@@ -123,15 +124,5 @@ public sealed class EnumCountMessageTests
         Assert.Equal(new[] { "Tests.Label.LabelWeights.g.cs" }, run.Files.Select(f => f.HintName));
     }
 
-    private static IEnumerable<Diagnostic> All(CbGenRunResult run) => run.AnalyzerDiagnostics.Concat(run.GeneratorDiagnostics);
-
     private static Diagnostic Single(string id, CbGenRunResult run) => Assert.Single(All(run), d => d.Id == id);
-
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
-    private static string Located(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-
-    private static string Expected(DiagnosticDescriptor descriptor, params string[] args) =>
-        string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), args);
 }

@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
+using static CbGen.Generators.Tests.DiagnosticText;
 
 namespace CbGen.Generators.Tests;
 
@@ -77,14 +78,4 @@ public sealed class EnumReachabilityMessageTests
             d => d.Id == DiagnosticDescriptors.DuplicateName.Id);
         Assert.Equal(Expected(DiagnosticDescriptors.DuplicateName, "PetsWeights", "the global namespace", "another config of this enum"), Message(clash));
     }
-
-    private static IEnumerable<Diagnostic> All(CbGenRunResult run) => run.AnalyzerDiagnostics.Concat(run.GeneratorDiagnostics);
-
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
-    private static string Located(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-
-    private static string Expected(DiagnosticDescriptor descriptor, params string[] args) =>
-        string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), args);
 }

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
+using static CbGen.Generators.Tests.DiagnosticText;
 
 namespace CbGen.Generators.Tests;
 

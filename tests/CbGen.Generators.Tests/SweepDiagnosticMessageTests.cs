@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using gen::CbGen.Generators;
 using Microsoft.CodeAnalysis;
+using static CbGen.Generators.Tests.DiagnosticText;
 using CbDefaults = gen::CbGen.CbDefaults;
 
 namespace CbGen.Generators.Tests;
@@ -194,17 +195,6 @@ public sealed partial class SweepDiagnosticMessageTests
     }
 
     private static CbGenRunResult Run(string source) => GeneratorHarness.Run(withTorchSharp: false, Prelude + source);
-
-    private static IEnumerable<Diagnostic> All(CbGenRunResult run) => run.AnalyzerDiagnostics.Concat(run.GeneratorDiagnostics);
-
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
-    private static string Located(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-
-    /// <summary>The message <paramref name="descriptor"/> gives for <paramref name="args"/>.</summary>
-    private static string Expected(DiagnosticDescriptor descriptor, params string[] args) =>
-        string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), args);
 
     /// <summary>CB026 for the generated <paramref name="name"/>: cut to 24 characters either side of '…' past 60.</summary>
     private static string TooLong(string name, string what) =>
