@@ -43,17 +43,34 @@ internal static class DbKernel
     /// <summary>The loss and, when asked, ∂loss/∂z (for a unit upstream gradient per element).</summary>
     internal static (Tensor Loss, Tensor? Gradient) Compute(Tensor z, DbArgs args, bool gradient)
     {
-        using var minusOne = (-1.0).ToScalar();
-        using var minusTwo = (-2.0).ToScalar();
-        using var unit = torch.tensor(1.0, dtype: z.dtype, device: z.device);
-
-        var v = PreActivation(z, args, tracked: false);
-        var sig = v.sigmoid();                                         // σ(v)
-        using (var logMax = torch.add(unit, sig, minusOne))
+        var scratch = args.Workspace?.Take(z);
+        try
         {
+            var v = PreActivation(z, args, scratch?[0]);
+            var sig = v.sigmoid();                                     // σ(v)
+            var logMax = OneMinus(sig, scratch?[1]);
             logMax.clamp_(sig, null).log_();                           // log σ(|v|) ≤ 0
             v.relu_().sub_(logMax).mul_(args.Weight);                  // w·softplus(v)
+            if (scratch is null)
+            {
+                logMax.Dispose();
+            }
+
+            return Finish(v, sig, args, gradient, scratch is null);
         }
+        finally
+        {
+            if (scratch is not null)
+            {
+                args.Workspace!.Return(scratch);
+            }
+        }
+    }
+
+    /// <summary>The reduction of w·softplus(v) (in <paramref name="v"/>) and the gradient, in place on σ(v).</summary>
+    private static (Tensor Loss, Tensor? Gradient) Finish(Tensor v, Tensor sig, DbArgs args, bool gradient, bool ownsV)
+    {
+        using var minusTwo = (-2.0).ToScalar();
 
         // f = 1/λ + (1 − 1/λ)·t.
         double inverseLambda = 1.0 / args.Lambda;
@@ -70,7 +87,11 @@ internal static class DbKernel
                 .add_(v.reshape(-1).dot(args.Target.reshape(-1)), positiveExtra);
         }
 
-        v.Dispose();
+        if (ownsV)
+        {
+            v.Dispose();
+        }
+
         if (!gradient)
         {
             sig.Dispose();
@@ -93,19 +114,43 @@ internal static class DbKernel
             signedWeight = torch.addcmul(args.Weight, args.Weight, args.Target, minusTwo);
         }
 
-        return PreActivation(z, args, tracked: true).sigmoid().mul(signedWeight);
+        return TrackedPreActivation(z, args).sigmoid().mul(signedWeight);
     }
 
-    /// <summary>v = a·(z − ν) = λ(z − ν)·(1 − ((1 + λ)/λ)·t): one pass onto −λν, one in place (or a tracked
-    /// copy).</summary>
-    private static Tensor PreActivation(Tensor z, DbArgs args, bool tracked)
+    /// <summary>v = a·(z − ν) = λ(z − ν)·(1 − ((1 + λ)/λ)·t): one pass onto −λν, one in place, into
+    /// <paramref name="into"/> when given (the same roundings: −λν + λ·z either way).</summary>
+    private static Tensor PreActivation(Tensor z, DbArgs args, Tensor? into)
+    {
+        using var lambda = args.Lambda.ToScalar();
+        using var positiveStep = (-(1.0 + args.Lambda) / args.Lambda).ToScalar();
+        var scaled = into is null
+            ? torch.add(args.ScaledBias, z, lambda)
+            : into.copy_(args.ScaledBias.expand_as(z)).add_(z, lambda);
+        return scaled.addcmul_(scaled, args.Target, positiveStep);
+    }
+
+    /// <summary>The tracked v for <see cref="TrackedGradient"/>.</summary>
+    private static Tensor TrackedPreActivation(Tensor z, DbArgs args)
     {
         using var lambda = args.Lambda.ToScalar();
         using var positiveStep = (-(1.0 + args.Lambda) / args.Lambda).ToScalar();
         var scaled = torch.add(args.ScaledBias, z, lambda);
-        return tracked
-            ? scaled.addcmul(scaled, args.Target, positiveStep)
-            : scaled.addcmul_(scaled, args.Target, positiveStep);
+        return scaled.addcmul(scaled, args.Target, positiveStep);
+    }
+
+    /// <summary>1 − σ, exactly rounded either way (the product 1·σ is exact), into <paramref name="into"/> when
+    /// given.</summary>
+    private static Tensor OneMinus(Tensor sig, Tensor? into)
+    {
+        using var one = 1.0.ToScalar();
+        if (into is not null)
+        {
+            return into.fill_(one).sub_(sig);
+        }
+
+        using var minusOne = (-1.0).ToScalar();
+        using var unit = torch.tensor(1.0, dtype: sig.dtype, device: sig.device);
+        return torch.add(unit, sig, minusOne);
     }
 }
 
@@ -115,7 +160,9 @@ internal static class DbKernel
 /// <param name="ScaledBias">−λ·ν_c [C], the class-prior bias scaled as the negatives' logits are.</param>
 /// <param name="Lambda">λ, the negative-tolerant scale.</param>
 /// <param name="Elementwise">Whether the loss stays [B, C] (no reduction).</param>
-internal sealed record DbArgs(Tensor Target, Tensor Weight, Tensor ScaledBias, double Lambda, bool Elementwise);
+/// <param name="Workspace">The module's kept scratch tensors, or null to allocate them (the functional form).</param>
+internal sealed record DbArgs(
+    Tensor Target, Tensor Weight, Tensor ScaledBias, double Lambda, bool Elementwise, DbWorkspace? Workspace = null);
 
 /// <summary>The autograd node: forward saves the closed-form gradient, backward scales it by the upstream one.</summary>
 internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
@@ -146,7 +193,7 @@ internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
                 // A plain backward() of the loss sends 1: the saved gradient is then the answer (the Mean divisor is
                 // in the weight). Checked on the CPU only, where reading the value costs no device sync.
                 bool unit = grad_output.numel() == 1 && grad_output.device_type == DeviceType.CPU
-                    && grad_output.to(ScalarType.Float64).item<double>() == 1.0;
+                    && MultiLabelValidation.HostValue(grad_output) == 1.0;
                 return new List<Tensor> { unit ? saved[0].detach() : saved[0].mul(grad_output), null! };
             }
 

@@ -46,9 +46,10 @@ internal static class MultiLabelCore
     /// <param name="s">The validated hyper-parameters.</param>
     /// <param name="reduction">None, Mean or Sum.</param>
     /// <param name="normalizer">PositiveLabels or AllTerms (validated).</param>
+    /// <param name="workspace">The module's kept scratch tensors, or null (the functional form allocates).</param>
     internal static Tensor DistributionBalanced(
         Tensor input, Tensor target, Tensor scratch, Tensor inverseCounts, Tensor scaledBias, DbSettings s,
-        Reduction reduction, MeanNormalizer normalizer)
+        Reduction reduction, MeanNormalizer normalizer, DbWorkspace? workspace = null)
     {
         using var scope = NewDisposeScope();
         Tensor t;
@@ -75,7 +76,7 @@ internal static class MultiLabelCore
             {
                 c = normalizer == MeanNormalizer.AllTerms
                     ? 1.0 / input.numel()
-                    : 1.0 / PositiveCount(target, input, positives).to(ScalarType.Float64).item<double>();
+                    : 1.0 / PositiveCount(target, input, positives);
             }
 
             // σ(x) = ½ + ½·tanh(x/2): (β/2)·r as one [B, 1] × [1, C] product into the scratch (a tanh costs about
@@ -91,7 +92,7 @@ internal static class MultiLabelCore
                 .add_(offset).tanh_().mul_(halfC).add_(floor);
         }
 
-        var args = new DbArgs(t, weight, scaledBias, s.Lambda, Elementwise: reduction == Reduction.None);
+        var args = new DbArgs(t, weight, scaledBias, s.Lambda, Elementwise: reduction == Reduction.None, workspace);
         var result = DbKernel.Loss(input, args);
         return result.MoveToOuterDisposeScope();
     }
@@ -164,17 +165,32 @@ internal static class MultiLabelCore
             Reduction.Sum => elements.sum(),
             _ => normalizer == MeanNormalizer.AllTerms
                 ? elements.sum().div(terms)
-                : elements.sum().div(PositiveCount(target, input, null)),
+                : elements.sum().div(PositiveCountTensor(target, input)),
         };
         return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>max(Σ t, 1): the PositiveLabels divisor, as for the class-balanced sigmoid loss's float targets.</summary>
-    private static Tensor PositiveCount(Tensor target, Tensor input, Tensor? rowSums)
+    private static Tensor PositiveCountTensor(Tensor target, Tensor input)
     {
         using var guard = no_grad();
-        var total = rowSums is null ? target.sum() : rowSums.sum();
         using var atLeastOne = 1.0.ToScalar();
-        return total.to(input.dtype).clamp_min(atLeastOne);
+        return target.sum().to(input.dtype).clamp_min(atLeastOne);
+    }
+
+    /// <summary>max(Σ t, 1) in the logits' dtype, read as a double (Σ t from <paramref name="rowSums"/> when given):
+    /// the same number as <see cref="PositiveCountTensor"/> with one read and no conversion ops when the dtypes
+    /// agree (max with 1 is exact in any dtype).</summary>
+    private static double PositiveCount(Tensor target, Tensor input, Tensor? rowSums)
+    {
+        using var guard = no_grad();
+        using var scope = NewDisposeScope();
+        var total = rowSums is null ? target.sum() : rowSums.sum();
+        if (total.dtype != input.dtype)
+        {
+            total = total.to(input.dtype);
+        }
+
+        return Math.Max(MultiLabelValidation.HostValue(total), 1.0);
     }
 }
