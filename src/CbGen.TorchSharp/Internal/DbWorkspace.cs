@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace CbGen.TorchSharp.Internal;
 
 /// <summary>
-/// The two [B, C] scratch tensors of a distribution-balanced call (v and log max(σ, 1 − σ)), kept by the module
+/// The three [B, C] scratch tensors of a distribution-balanced call (the weight, v and log max(σ, 1 − σ)), kept by the module
 /// between calls: on the CPU a fresh [B, C] allocation can cost as much as a pass over it (the allocator hands the
 /// memory back and the next call faults it in again), and whether it does depends on what else the process
 /// allocates. A call takes the pair with <see cref="Interlocked.Exchange{T}(ref T, T)"/>, so two concurrent or
@@ -17,8 +17,8 @@ internal sealed class DbWorkspace : IDisposable
 {
     private Tensor[]? _free;
 
-    /// <summary>Two tensors shaped, typed and placed like <paramref name="like"/>, with arbitrary contents: the kept
-    /// pair when it fits, else fresh ones. Give them back with <see cref="Return"/>.</summary>
+    /// <summary>Three tensors shaped, typed and placed like <paramref name="like"/>, with arbitrary contents: the kept
+    /// ones when they fit, else fresh ones. Give them back with <see cref="Return"/>.</summary>
     internal Tensor[] Take(Tensor like)
     {
         var pair = Interlocked.Exchange(ref _free, null);
@@ -28,11 +28,11 @@ internal sealed class DbWorkspace : IDisposable
         }
 
         DisposeAll(pair);
-        return new[] { Scratch(like), Scratch(like) };
+        return new[] { Scratch(like), Scratch(like), Scratch(like) };
     }
 
-    /// <summary>Keeps <paramref name="pair"/> for the next call (or disposes it when another call's pair is already
-    /// kept).</summary>
+    /// <summary>Keeps <paramref name="pair"/> for the next call (or disposes it when another call's tensors are
+    /// already kept).</summary>
     internal void Return(Tensor[] pair)
     {
         if (Interlocked.CompareExchange(ref _free, pair, null) is not null)
