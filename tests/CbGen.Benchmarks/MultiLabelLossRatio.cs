@@ -21,11 +21,12 @@ internal static class MultiLabelLossRatio
 {
     internal static readonly string[] DefaultShapes = { "128x1000", "64x8142", "256x10" };
 
-    internal static int Run(int rounds, IReadOnlyList<string> shapes, TextWriter output)
+    internal static int Run(int rounds, IReadOnlyList<string> shapes, TextWriter output, bool steadyHeap = false)
     {
         torch.set_num_threads(1);
+        string heap = steadyHeap ? SteadyHeap() : "glibc's default heap";
         output.WriteLine(FormattableString.Invariant(
-            $"DB / fused BCE, forward + backward, float32 CPU, 1 libtorch thread, {rounds} alternating rounds"));
+            $"DB / fused BCE, forward + backward, float32 CPU, 1 libtorch thread, {rounds} alternating rounds, {heap}"));
         foreach (string shape in shapes)
         {
             var (logits, targets, db) = MultiLabelLossBenchmarks.Data(shape);
@@ -67,6 +68,23 @@ internal static class MultiLabelLossRatio
         return 0;
     }
 
+    /// <summary>
+    /// With glibc's defaults, a freed [B, C] buffer may go back to the system and the next allocation faults it in
+    /// again (about as costly as a pass over it at 128 × 1000), and whether it does depends on what the other loss
+    /// of the round left on the heap: one loss's allocations move the other's time, and the ratio jumps between
+    /// runs. This keeps freed memory in the process (no trimming, no mmap below 32 MB), so that both losses are
+    /// timed on compute alone. Linux with glibc only.
+    /// </summary>
+    private static string SteadyHeap()
+    {
+        const int trimThreshold = -1;   // M_TRIM_THRESHOLD
+        const int mmapThreshold = -3;   // M_MMAP_THRESHOLD
+        bool ok = OperatingSystem.IsLinux()
+            && NativeMethods.mallopt(trimThreshold, int.MaxValue) == 1
+            && NativeMethods.mallopt(mmapThreshold, 32 * 1024 * 1024) == 1;
+        return ok ? "steady heap (no trim, no mmap below 32 MB)" : "steady heap requested but mallopt failed: default heap";
+    }
+
     private static double Time(Action step, int steps)
     {
         double start = CpuSeconds();
@@ -105,5 +123,9 @@ internal static class MultiLabelLossRatio
         [DllImport("libc", SetLastError = false)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         internal static extern int clock_gettime(int clock, out TimeSpec time);
+
+        [DllImport("libc", SetLastError = false)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern int mallopt(int param, int value);
     }
 }

@@ -13,8 +13,9 @@ namespace CbGen.Benchmarks;
 /// <c>dotnet run -c Release -- scale [members] [repeats] [other CbGen.Generators.dll]</c> times the generator and the
 /// compile of its code on one large enum (100,000 members and 3 warm repeats by default), or compares the generator with
 /// another build of it.
-/// <c>dotnet run -c Release -- db-ratio [rounds] [BxC,…]</c> times the distribution-balanced loss against the fused BCE
-/// with one libtorch thread in alternating rounds (31 rounds at 128x1000, 64x8142 and 256x10 by default).
+/// <c>dotnet run -c Release -- db-ratio [rounds] [BxC,…] [--steady-heap]</c> times the distribution-balanced loss against
+/// the fused BCE with one libtorch thread in alternating rounds (31 rounds at 128x1000, 64x8142 and 256x10 by default);
+/// <c>--steady-heap</c> stops glibc returning freed memory to the system, so that neither loss pays page faults.
 /// </summary>
 public static class Program
 {
@@ -37,9 +38,11 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "db-ratio")
         {
-            int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 31;
-            var shapes = args.Length > 2 ? args[2].Split(',') : MultiLabelLossRatio.DefaultShapes;
-            return MultiLabelLossRatio.Run(rounds, shapes, Console.Out);
+            bool steadyHeap = Array.IndexOf(args, "--steady-heap") > 0;
+            var rest = Array.FindAll(args, a => a != "--steady-heap");
+            int rounds = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 31;
+            var shapes = rest.Length > 2 ? rest[2].Split(',') : MultiLabelLossRatio.DefaultShapes;
+            return MultiLabelLossRatio.Run(rounds, shapes, Console.Out, steadyHeap);
         }
 
         if (args.Length == 0)

@@ -7,9 +7,10 @@ namespace CbGen.TorchSharp.Internal;
 /// <summary>
 /// The graph part of the distribution-balanced loss as one autograd node whose forward also computes the gradient in
 /// closed form: thirteen element-wise passes over [B, C] for value and gradient, and none in a plain backward,
-/// instead of three tracked ops and their three backward ops on top of the weights' own passes. Three [B, C]
-/// tensors are allocated per call (v, σ(v) — which becomes the gradient — and one transient), each freed as soon as
-/// it is spent: on the CPU a fresh [B, C] allocation can cost more than a pass over it.
+/// instead of three tracked ops and their three backward ops on top of the weights' own passes. v and 1 − σ(v) go
+/// into the module's kept tensors (<see cref="DbWorkspace"/>: one more pass each, a copy and a fill, instead of a
+/// fresh allocation that may fault its pages in again) or, in the functional form, into fresh ones freed as soon as
+/// they are spent; σ(v), which becomes the gradient, is always fresh.
 /// </summary>
 /// <remarks>
 /// <para>With v = a·(z − ν), a = λ for a negative and −1 for a positive, element (i, c) is w·f·softplus(v), with the
@@ -43,17 +44,24 @@ internal static class DbKernel
     /// <summary>The loss and, when asked, ∂loss/∂z (for a unit upstream gradient per element).</summary>
     internal static (Tensor Loss, Tensor? Gradient) Compute(Tensor z, DbArgs args, bool gradient)
     {
-        using var minusOne = (-1.0).ToScalar();
-        using var minusTwo = (-2.0).ToScalar();
-        using var unit = torch.tensor(1.0, dtype: z.dtype, device: z.device);
-
-        var v = PreActivation(z, args, tracked: false);
+        var scratch = args.Scratch;
+        var v = PreActivation(z, args, scratch?[0]);
         var sig = v.sigmoid();                                         // σ(v)
-        using (var logMax = torch.add(unit, sig, minusOne))
+        var logMax = OneMinus(sig, scratch?[1]);
+        logMax.clamp_(sig, null).log_();                               // log σ(|v|) ≤ 0
+        v.relu_().sub_(logMax).mul_(args.Weight);                      // w·softplus(v)
+        if (scratch is null)
         {
-            logMax.clamp_(sig, null).log_();                           // log σ(|v|) ≤ 0
-            v.relu_().sub_(logMax).mul_(args.Weight);                  // w·softplus(v)
+            logMax.Dispose();
         }
+
+        return Finish(v, sig, args, gradient, scratch is null);
+    }
+
+    /// <summary>The reduction of w·softplus(v) (in <paramref name="v"/>) and the gradient, in place on σ(v).</summary>
+    private static (Tensor Loss, Tensor? Gradient) Finish(Tensor v, Tensor sig, DbArgs args, bool gradient, bool ownsV)
+    {
+        using var minusTwo = (-2.0).ToScalar();
 
         // f = 1/λ + (1 − 1/λ)·t.
         double inverseLambda = 1.0 / args.Lambda;
@@ -70,7 +78,11 @@ internal static class DbKernel
                 .add_(v.reshape(-1).dot(args.Target.reshape(-1)), positiveExtra);
         }
 
-        v.Dispose();
+        if (ownsV)
+        {
+            v.Dispose();
+        }
+
         if (!gradient)
         {
             sig.Dispose();
@@ -93,19 +105,43 @@ internal static class DbKernel
             signedWeight = torch.addcmul(args.Weight, args.Weight, args.Target, minusTwo);
         }
 
-        return PreActivation(z, args, tracked: true).sigmoid().mul(signedWeight);
+        return TrackedPreActivation(z, args).sigmoid().mul(signedWeight);
     }
 
-    /// <summary>v = a·(z − ν) = λ(z − ν)·(1 − ((1 + λ)/λ)·t): one pass onto −λν, one in place (or a tracked
-    /// copy).</summary>
-    private static Tensor PreActivation(Tensor z, DbArgs args, bool tracked)
+    /// <summary>v = a·(z − ν) = λ(z − ν)·(1 − ((1 + λ)/λ)·t): one pass onto −λν, one in place, into
+    /// <paramref name="into"/> when given (the same roundings: −λν + λ·z either way).</summary>
+    private static Tensor PreActivation(Tensor z, DbArgs args, Tensor? into)
+    {
+        using var lambda = args.Lambda.ToScalar();
+        using var positiveStep = (-(1.0 + args.Lambda) / args.Lambda).ToScalar();
+        var scaled = into is null
+            ? torch.add(args.ScaledBias, z, lambda)
+            : into.copy_(args.ScaledBias.expand_as(z)).add_(z, lambda);
+        return scaled.addcmul_(scaled, args.Target, positiveStep);
+    }
+
+    /// <summary>The tracked v for <see cref="TrackedGradient"/>.</summary>
+    private static Tensor TrackedPreActivation(Tensor z, DbArgs args)
     {
         using var lambda = args.Lambda.ToScalar();
         using var positiveStep = (-(1.0 + args.Lambda) / args.Lambda).ToScalar();
         var scaled = torch.add(args.ScaledBias, z, lambda);
-        return tracked
-            ? scaled.addcmul(scaled, args.Target, positiveStep)
-            : scaled.addcmul_(scaled, args.Target, positiveStep);
+        return scaled.addcmul(scaled, args.Target, positiveStep);
+    }
+
+    /// <summary>1 − σ, exactly rounded either way (the product 1·σ is exact), into <paramref name="into"/> when
+    /// given.</summary>
+    private static Tensor OneMinus(Tensor sig, Tensor? into)
+    {
+        using var one = 1.0.ToScalar();
+        if (into is not null)
+        {
+            return into.fill_(one).sub_(sig);
+        }
+
+        using var minusOne = (-1.0).ToScalar();
+        using var unit = torch.tensor(1.0, dtype: sig.dtype, device: sig.device);
+        return torch.add(unit, sig, minusOne);
     }
 }
 
@@ -115,13 +151,24 @@ internal static class DbKernel
 /// <param name="ScaledBias">−λ·ν_c [C], the class-prior bias scaled as the negatives' logits are.</param>
 /// <param name="Lambda">λ, the negative-tolerant scale.</param>
 /// <param name="Elementwise">Whether the loss stays [B, C] (no reduction).</param>
-internal sealed record DbArgs(Tensor Target, Tensor Weight, Tensor ScaledBias, double Lambda, bool Elementwise);
+/// <param name="Scratch">Two kept [B, C] tensors for v and 1 − σ(v) (<see cref="DbWorkspace"/>), or null to allocate
+/// them (the functional form).</param>
+/// <param name="Recipe">When the weight is a kept tensor, what remakes it: the node saves this instead (only a
+/// <c>create_graph</c> backward needs the weight).</param>
+internal sealed record DbArgs(
+    Tensor Target, Tensor Weight, Tensor ScaledBias, double Lambda, bool Elementwise, Tensor[]? Scratch = null,
+    DbWeightRecipe? Recipe = null);
+
+/// <summary>What <see cref="MultiLabelCore.Weight"/> needs besides the targets: 1/n_c [C], the settings and the Mean
+/// divisor c.</summary>
+internal sealed record DbWeightRecipe(Tensor InverseCounts, DbSettings Settings, double C);
 
 /// <summary>The autograd node: forward saves the closed-form gradient, backward scales it by the upstream one.</summary>
 internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
 {
     private const string LambdaKey = "lambda";
     private const string ElementwiseKey = "elementwise";
+    private const string RecipeKey = "recipe";
 
     public override string Name => "CbGenDistributionBalancedBackward";
 
@@ -130,7 +177,10 @@ internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
         var z = (Tensor)vars[0];
         var args = (DbArgs)vars[1];
         var (loss, gradient) = DbKernel.Compute(z, args, gradient: true);
-        ctx.save_for_backward(new List<Tensor> { gradient!, z, args.Target, args.Weight, args.ScaledBias });
+        // A kept weight is the module's, rewritten by its next call: save 1/n_c to remake it instead.
+        var weightOrInverse = args.Recipe is null ? args.Weight : args.Recipe.InverseCounts;
+        ctx.save_for_backward(new List<Tensor> { gradient!, z, args.Target, weightOrInverse, args.ScaledBias });
+        ctx.save_data(RecipeKey, args.Recipe!);
         ctx.save_data(LambdaKey, args.Lambda);
         ctx.save_data(ElementwiseKey, args.Elementwise);
         return loss;
@@ -146,15 +196,31 @@ internal sealed class DbFunction : autograd.SingleTensorFunction<DbFunction>
                 // A plain backward() of the loss sends 1: the saved gradient is then the answer (the Mean divisor is
                 // in the weight). Checked on the CPU only, where reading the value costs no device sync.
                 bool unit = grad_output.numel() == 1 && grad_output.device_type == DeviceType.CPU
-                    && grad_output.to(ScalarType.Float64).item<double>() == 1.0;
+                    && MultiLabelValidation.HostValue(grad_output) == 1.0;
                 return new List<Tensor> { unit ? saved[0].detach() : saved[0].mul(grad_output), null! };
             }
 
             // create_graph: recompute the gradient from the saved logits with tracked ops, so that it is
             // differentiable with respect to them (the saved closed form is a constant).
-            var args = new DbArgs(saved[2], saved[3], saved[4], (double)ctx.get_data(LambdaKey),
+            var recipe = ctx.get_data(RecipeKey) as DbWeightRecipe;
+            Tensor weight;
+            using (no_grad())
+            {
+                weight = recipe is null
+                    ? saved[3]
+                    : MultiLabelCore.Weight(saved[2], saved[3], recipe.Settings, recipe.C, null,
+                        torch.empty_like(saved[2]));
+            }
+
+            var args = new DbArgs(saved[2], weight, saved[4], (double)ctx.get_data(LambdaKey),
                 (bool)ctx.get_data(ElementwiseKey));
-            return new List<Tensor> { DbKernel.TrackedGradient(saved[1], args).mul(grad_output), null! };
+            var result = DbKernel.TrackedGradient(saved[1], args).mul(grad_output);
+            if (recipe is not null)
+            {
+                weight.Dispose();
+            }
+
+            return new List<Tensor> { result, null! };
         }
         finally
         {

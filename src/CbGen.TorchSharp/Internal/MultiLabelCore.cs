@@ -39,61 +39,99 @@ internal static class MultiLabelCore
     /// </summary>
     /// <param name="input">Logits [B, C].</param>
     /// <param name="target">Multi-hot targets [B, C] (validated).</param>
-    /// <param name="scratch">The multi-hot check's t − t·t (all zeros, the target's dtype), overwritten with the
-    /// weight when it has the logits' dtype.</param>
+    /// <param name="scratch">The multi-hot check's |t − t·t| (all zeros, the target's dtype), overwritten with the
+    /// weight when it has the logits' dtype and no workspace is given.</param>
     /// <param name="inverseCounts">1/n_c [C] in the logits' dtype and device.</param>
     /// <param name="scaledBias">−λ·ν_c [C] in the logits' dtype and device.</param>
     /// <param name="s">The validated hyper-parameters.</param>
     /// <param name="reduction">None, Mean or Sum.</param>
     /// <param name="normalizer">PositiveLabels or AllTerms (validated).</param>
+    /// <param name="workspace">The module's kept scratch tensors, or null (the functional form allocates).</param>
     internal static Tensor DistributionBalanced(
         Tensor input, Tensor target, Tensor scratch, Tensor inverseCounts, Tensor scaledBias, DbSettings s,
-        Reduction reduction, MeanNormalizer normalizer)
+        Reduction reduction, MeanNormalizer normalizer, DbWorkspace? workspace = null)
     {
         using var scope = NewDisposeScope();
-        Tensor t;
-        Tensor weight;
-        Tensor? positives = null;
-        using (no_grad())
+        var kept = workspace?.Take(input);
+        try
         {
-            t = target.dtype == input.dtype ? target : target.to(input.dtype);
-
-            // C·P^I(x_i) = Σ_{j∈y_i} 1/n_j (Sum) or that over |y_i| (Mean); 0 for a row without positives, whose
-            // r is then +∞ and r̂ its limit α + 1 (α + ½ when β = 0).
-            var instance = t.mv(inverseCounts);
-            if (s.InstancePrior == DbInstancePrior.Mean)
-            {
-                positives = t.sum(1);
-                using var atLeastOne = 1.0.ToScalar();
-                instance.div_(positives.clamp_min(atLeastOne));
-            }
-
-            // The Mean divisor c, folded into the weight, so that the node's output is the loss and a plain
-            // backward() needs no multiply (one read of the positive count; the multi-hot check reads one already).
+            Tensor t;
+            Tensor weight;
             double c = 1.0;
-            if (reduction == Reduction.Mean)
+            using (no_grad())
             {
-                c = normalizer == MeanNormalizer.AllTerms
-                    ? 1.0 / input.numel()
-                    : 1.0 / PositiveCount(target, input, positives).to(ScalarType.Float64).item<double>();
+                t = target.dtype == input.dtype ? target : target.to(input.dtype);
+                var positives = s.InstancePrior == DbInstancePrior.Mean ? t.sum(1) : null;
+
+                // The Mean divisor c, folded into the weight, so that the node's output is the loss and a plain
+                // backward() needs no multiply (one read of the positive count; the multi-hot check reads one
+                // already).
+                if (reduction == Reduction.Mean)
+                {
+                    c = normalizer == MeanNormalizer.AllTerms
+                        ? 1.0 / input.numel()
+                        : 1.0 / PositiveCount(target, input, positives);
+                }
+
+                Tensor into;
+                if (kept is not null)
+                {
+                    // The check's buffer is spent: free it now, so that σ(v) can take its memory.
+                    scratch.Dispose();
+                    into = kept[0];
+                }
+                else
+                {
+                    into = scratch.dtype == input.dtype ? scratch : torch.empty_like(input);
+                }
+
+                weight = Weight(t, inverseCounts, s, c, positives, into);
             }
 
-            // σ(x) = ½ + ½·tanh(x/2): (β/2)·r as one [B, 1] × [1, C] product into the scratch (a tanh costs about
-            // half a sigmoid), then c·r̂ = c·(α + ½) + (c/2)·tanh(·), all in place.
-            // β = 0 makes the smoothing flat (σ(0) for every r): β·r is 0, also where r = ∞ (0·∞ would be NaN).
-            using var halfBeta = (s.Beta / 2.0).ToScalar();
-            using var offset = (-s.Beta * s.Mu / 2.0).ToScalar();
-            using var halfC = (c / 2.0).ToScalar();
-            using var floor = (c * (s.Alpha + 0.5)).ToScalar();
-            var rows = (s.Beta == 0.0 ? instance.zero_() : instance.reciprocal_().mul_(halfBeta)).unsqueeze(1);
-            weight = scratch.dtype == input.dtype ? scratch : torch.empty_like(input);
-            weight.addmm_(rows, inverseCounts.unsqueeze(0), 0.0f, 1.0f)
-                .add_(offset).tanh_().mul_(halfC).add_(floor);
+            // A kept weight is the module's and must not be saved for backward: the node then saves what remakes it.
+            var recipe = kept is null ? null : new DbWeightRecipe(inverseCounts, s, c);
+            var args = new DbArgs(t, weight, scaledBias, s.Lambda, Elementwise: reduction == Reduction.None,
+                kept?[1..], recipe);
+            return DbKernel.Loss(input, args).MoveToOuterDisposeScope();
+        }
+        finally
+        {
+            if (kept is not null)
+            {
+                workspace!.Return(kept);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The weight c·r̂ [B, C] in place in <paramref name="into"/> (whose contents are ignored), from the targets t
+    /// in the logits' dtype, 1/n_c and the Mean divisor c; <paramref name="positives"/> is Σ_c t (the Mean instance
+    /// prior's row counts) when already computed. Under no_grad.
+    /// </summary>
+    internal static Tensor Weight(Tensor t, Tensor inverseCounts, DbSettings s, double c, Tensor? positives,
+        Tensor into)
+    {
+        using var scope = NewDisposeScope();
+
+        // C·P^I(x_i) = Σ_{j∈y_i} 1/n_j (Sum) or that over |y_i| (Mean); 0 for a row without positives, whose
+        // r is then +∞ and r̂ its limit α + 1 (α + ½ when β = 0).
+        var instance = t.mv(inverseCounts);
+        if (s.InstancePrior == DbInstancePrior.Mean)
+        {
+            using var atLeastOne = 1.0.ToScalar();
+            instance.div_((positives ?? t.sum(1)).clamp_min(atLeastOne));
         }
 
-        var args = new DbArgs(t, weight, scaledBias, s.Lambda, Elementwise: reduction == Reduction.None);
-        var result = DbKernel.Loss(input, args);
-        return result.MoveToOuterDisposeScope();
+        // σ(x) = ½ + ½·tanh(x/2): (β/2)·r as one [B, 1] × [1, C] product (β = 0 ignores what the buffer held), a
+        // tanh (about half a sigmoid's cost), then c·r̂ = c·(α + ½) + (c/2)·tanh(·), all in place.
+        // β = 0 makes the smoothing flat (σ(0) for every r): β·r is 0, also where r = ∞ (0·∞ would be NaN).
+        using var halfBeta = (s.Beta / 2.0).ToScalar();
+        using var offset = (-s.Beta * s.Mu / 2.0).ToScalar();
+        using var halfC = (c / 2.0).ToScalar();
+        using var floor = (c * (s.Alpha + 0.5)).ToScalar();
+        var rows = (s.Beta == 0.0 ? instance.zero_() : instance.reciprocal_().mul_(halfBeta)).unsqueeze(1);
+        return into.addmm_(rows, inverseCounts.unsqueeze(0), 0.0f, 1.0f)
+            .add_(offset).tanh_().mul_(halfC).add_(floor);
     }
 
     /// <summary>
@@ -164,17 +202,32 @@ internal static class MultiLabelCore
             Reduction.Sum => elements.sum(),
             _ => normalizer == MeanNormalizer.AllTerms
                 ? elements.sum().div(terms)
-                : elements.sum().div(PositiveCount(target, input, null)),
+                : elements.sum().div(PositiveCountTensor(target, input)),
         };
         return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>max(Σ t, 1): the PositiveLabels divisor, as for the class-balanced sigmoid loss's float targets.</summary>
-    private static Tensor PositiveCount(Tensor target, Tensor input, Tensor? rowSums)
+    private static Tensor PositiveCountTensor(Tensor target, Tensor input)
     {
         using var guard = no_grad();
-        var total = rowSums is null ? target.sum() : rowSums.sum();
         using var atLeastOne = 1.0.ToScalar();
-        return total.to(input.dtype).clamp_min(atLeastOne);
+        return target.sum().to(input.dtype).clamp_min(atLeastOne);
+    }
+
+    /// <summary>max(Σ t, 1) in the logits' dtype, read as a double (Σ t from <paramref name="rowSums"/> when given):
+    /// the same number as <see cref="PositiveCountTensor"/> with one read and no conversion ops when the dtypes
+    /// agree (max with 1 is exact in any dtype).</summary>
+    private static double PositiveCount(Tensor target, Tensor input, Tensor? rowSums)
+    {
+        using var guard = no_grad();
+        using var scope = NewDisposeScope();
+        var total = rowSums is null ? target.sum() : rowSums.sum();
+        if (total.dtype != input.dtype)
+        {
+            total = total.to(input.dtype);
+        }
+
+        return Math.Max(MultiLabelValidation.HostValue(total), 1.0);
     }
 }

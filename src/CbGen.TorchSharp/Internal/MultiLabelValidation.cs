@@ -116,10 +116,11 @@ internal static class MultiLabelValidation
         }
     }
 
-    /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (one pass and
-    /// one min/max: t − t·t is exactly 0 for 0 and 1 and non-zero or NaN for any other value, ±∞ and NaN included).
-    /// Returns that t − t·t, all zeros once checked, in the caller's dispose scope: scratch [B, C] in the target's
-    /// dtype that the caller may overwrite (the distribution-balanced loss computes its weight in it).</summary>
+    /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (two passes
+    /// and one read: t − t·t is exactly 0 for 0 and 1 and non-zero or NaN for any other value, ±∞ and NaN included,
+    /// so Σ|t − t·t|, a sum of non-negative terms, is 0 exactly when every term is). Returns |t − t·t|, all zeros once
+    /// checked, in the caller's dispose scope: scratch [B, C] in the target's dtype that the caller may overwrite (the
+    /// distribution-balanced loss computes its weight in it).</summary>
     internal static Tensor MultiHot(Tensor input, Tensor target, string who, string paramName)
     {
         FloatTarget(input, target, who, paramName);
@@ -127,9 +128,7 @@ internal static class MultiLabelValidation
         using var guard = no_grad();
         using var minusOne = (-1.0).ToScalar();
         var residue = torch.addcmul(target, target, target, minusOne);
-        var (low, high) = torch.aminmax(residue);
-        bool bad = !(low.to(ScalarType.Float64).item<double>() == 0.0
-            && high.to(ScalarType.Float64).item<double>() == 0.0);
+        bool bad = !(HostValue(residue.abs_().sum()) == 0.0);
         if (bad)
         {
             throw new ArgumentException(
@@ -138,6 +137,14 @@ internal static class MultiLabelValidation
         }
 
         return residue.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The value of a one-element tensor as a double, read without a conversion op (exact for every
+    /// floating and integer dtype).</summary>
+    internal static double HostValue(Tensor scalar)
+    {
+        using var value = scalar.ToScalar();
+        return value.ToDouble();
     }
 
     /// <summary>Floating [B, C] targets like the logits (class indices are refused with how to convert them).</summary>

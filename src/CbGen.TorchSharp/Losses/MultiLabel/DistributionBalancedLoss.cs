@@ -41,6 +41,8 @@ public sealed class DistributionBalancedLoss : PerClassLoss
 
     private readonly DbSettings _settings;
 
+    private readonly DbWorkspace _workspace = new();
+
     /// <summary>Creates the loss from the positives per class and the number of samples.</summary>
     /// <param name="counts">Positive samples per class n_c, indexed like the logits' columns; each in [1, N]
     /// (and &lt; N unless κ = 0).</param>
@@ -138,7 +140,18 @@ public sealed class DistributionBalancedLoss : PerClassLoss
         var inverse = ShiftFor(_inverseCounts, logits);
         var scaledBias = FactorFor(_priorBias, logits);
         return MultiLabelCore.DistributionBalanced(logits, target, scratch, inverse, scaledBias, _settings, reduction,
-            Normalizer).MoveToOuterDisposeScope();
+            Normalizer, _workspace).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _workspace.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <summary>b̂ = −log(1/p − 1) = log n − log(N − n) for p = n / N, without forming 1/p − 1.</summary>
