@@ -10,8 +10,9 @@ namespace CbGen.TorchSharp.Tests;
 /// <summary>
 /// The module's weight caches (issue 16): a cache that is rebuilt on every forward, kept after the buffer it was
 /// made from is replaced, or never freed gives the same loss values, so the value tests cannot see it. These tests
-/// pin the promise of <see cref="ClassWeightStore"/> itself: each cached tensor is made once and reused while the
-/// buffer, dtype and divisor stay the same, and the one it replaces is disposed at once.
+/// pin the promise of <see cref="ClassWeightStore"/> itself: each cached tensor is made once per dtype (and divisor)
+/// and reused while the buffer stays the same; none is disposed while the buffer lives (a concurrent call in another
+/// dtype may hold it), and a new buffer or <c>Dispose</c> frees them all.
 /// </summary>
 public class ClassWeightStoreTests
 {
@@ -32,8 +33,14 @@ public class ClassWeightStoreTests
 
     private static double[] Divided(double divisor) => Array.ConvertAll(Alpha, a => a / divisor);
 
-    private static Tensor? Field(ClassWeightStore store, string name) =>
-        (Tensor?)typeof(ClassWeightStore).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(store);
+    private static object? Field(ClassWeightSlot slot, string name) =>
+        typeof(ClassWeightSlot).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(slot);
+
+    private static Tensor? Kept(ClassWeightStore store, Tensor input, string name) =>
+        (Tensor?)Field(store.SlotFor(input), name);
+
+    private static int KeptCount(ClassWeightStore store, Tensor input, string name) =>
+        ((KeptList<long, Tensor>)Field(store.SlotFor(input), name)!).Count;
 
     /// <summary>A store serving a fresh buffer of <c>α</c>; disposing it disposes both.</summary>
     private sealed class Served : IDisposable
@@ -63,11 +70,10 @@ public class ClassWeightStoreTests
         using var input = Input(ScalarType.Float64);
 
         Assert.Same(buffer, store.Plain(input));
-        Assert.Null(Field(store, "_plain"));
     }
 
     [Fact]
-    public void The_cast_weights_are_made_once_per_dtype_and_the_old_cast_is_freed()
+    public void The_cast_weights_are_made_once_per_dtype_and_kept_for_each()
     {
         using var served = new Served(Alpha);
         var store = served.Store;
@@ -81,13 +87,17 @@ public class ClassWeightStoreTests
 
         var other = store.Plain(bf16);
         Assert.Equal(ScalarType.BFloat16, other.dtype);
-        Assert.True(first.IsInvalid, "the float32 cast must be disposed when the dtype changes");
-        Assert.True(scaled.IsInvalid, "α/n made from the float32 cast must go with it");
         Values(Alpha, other);
+        Assert.False(first.IsInvalid, "the float32 cast must be kept when bfloat16 logits come");
+        Assert.False(scaled.IsInvalid, "α/n in float32 must be kept when bfloat16 logits come");
+        Assert.Same(first, store.Plain(f32));
+        Assert.Same(scaled, store.Scaled(f32, 4));
+        Assert.Same(other, store.Plain(bf16));
     }
 
     /// <summary>The cached tensor <paramref name="get"/> serves for one divisor is reused, holds α / divisor, and
-    /// is disposed once another divisor's tensor replaces it; <paramref name="check"/> also runs on the first.</summary>
+    /// stays kept next to another divisor's; past <see cref="ClassWeightSlot.KeptPerKey"/> divisors the tensor is made
+    /// per call in the caller's dispose scope; <paramref name="check"/> also runs on the first.</summary>
     private static void KeptPerDivisor(
         Func<ClassWeightStore, Tensor, long, Tensor> get, long first, long second, Action<Tensor>? check = null)
     {
@@ -101,18 +111,33 @@ public class ClassWeightStoreTests
 
         var after = get(served.Store, input, second);
         Values(Divided(second), after);
-        Assert.True(before.IsInvalid, $"the tensor for divisor {first} must be disposed once divisor {second} replaces it");
+        Assert.False(before.IsInvalid, $"the tensor for divisor {first} must be kept next to divisor {second}'s");
         Assert.Same(after, get(served.Store, input, second));
+        Assert.Same(before, get(served.Store, input, first));
+
+        for (long divisor = 10; divisor < 10 + ClassWeightSlot.KeptPerKey; divisor++)
+        {
+            get(served.Store, input, divisor);
+        }
+
+        using var scope = NewDisposeScope();
+        var perCall = get(served.Store, input, 99);
+        Values(Divided(99), perCall);
+        Assert.NotSame(perCall, get(served.Store, input, 99));
+        scope.Dispose();
+        Assert.True(perCall.IsInvalid, "a tensor past the kept ones must belong to the caller's dispose scope");
+        Assert.False(before.IsInvalid);
+        Assert.Same(before, get(served.Store, input, first));
     }
 
     [Fact]
-    public void The_divided_weights_are_kept_for_one_divisor_and_replaced_for_another()
+    public void The_divided_weights_are_kept_per_divisor_up_to_a_bound()
     {
         KeptPerDivisor((store, input, divisor) => store.Scaled(input, divisor), 4, 3);
     }
 
     [Fact]
-    public void The_column_views_the_right_weights_and_is_replaced_with_them()
+    public void The_column_views_the_right_weights_and_is_kept_per_divisor()
     {
         KeptPerDivisor((store, input, divisor) => store.Column(input, divisor), 1, 2,
             column => Assert.Equal(new long[] { Alpha.Length, 1 }, column.shape));
@@ -129,17 +154,21 @@ public class ClassWeightStoreTests
 
         using (var hot = store.OneHot(f32, target)) Values(new double[] { 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1 }, hot);
         using (var signs = store.Signs(f32, target)) Values(new double[] { -1, -1, 1, 1, -1, -1, -1, 1, -1, -1, -1, 1 }, signs);
-        var eye = Field(store, "_eye");
-        var signMatrix = Field(store, "_signs");
+        var eye = Kept(store, f32, "_eye");
+        var signMatrix = Kept(store, f32, "_signs");
+        Assert.NotNull(eye);
+        Assert.NotNull(signMatrix);
         store.OneHot(f32, target).Dispose();
         store.Signs(f32, target).Dispose();
-        Assert.Same(eye, Field(store, "_eye"));
-        Assert.Same(signMatrix, Field(store, "_signs"));
+        Assert.Same(eye, Kept(store, f32, "_eye"));
+        Assert.Same(signMatrix, Kept(store, f32, "_signs"));
 
         store.OneHot(f64, target).Dispose();
         store.Signs(f64, target).Dispose();
-        Assert.True(eye!.IsInvalid, "the float32 identity must be disposed when the dtype changes");
-        Assert.True(signMatrix!.IsInvalid, "the float32 signs must be disposed when the dtype changes");
+        Assert.Equal(ScalarType.Float64, Kept(store, f64, "_eye")!.dtype);
+        Assert.False(eye!.IsInvalid, "the float32 identity must be kept when float64 logits come");
+        Assert.False(signMatrix!.IsInvalid, "the float32 signs must be kept when float64 logits come");
+        Assert.Same(eye, Kept(store, f32, "_eye"));
     }
 
     [Theory]
@@ -161,9 +190,9 @@ public class ClassWeightStoreTests
             Assert.Equal(2.0, hot.sum().item<float>());
         }
 
-        Assert.Equal(cached, Field(store, "_eye") is not null);
-        Assert.Equal(cached, Field(store, "_signs") is not null);
-        Assert.Equal(!cached, Field(store, "_ones") is not null);
+        Assert.Equal(cached, Kept(store, input, "_eye") is not null);
+        Assert.Equal(cached, Kept(store, input, "_signs") is not null);
+        Assert.Equal(!cached, KeptCount(store, input, "_ones") > 0);
     }
 
     [Fact]
@@ -174,7 +203,7 @@ public class ClassWeightStoreTests
         using var input = Input(ScalarType.Float32);
 
         Values(Alpha, store.Column(input, 1));
-        Assert.Null(Field(store, "_scaled"));
+        Assert.Equal(0, KeptCount(store, input, "_scaled"));
     }
 
     [Fact]
@@ -210,7 +239,7 @@ public class ClassWeightStoreTests
         var column = store.Column(input, 2);
         store.OneHot(input, target).Dispose();
         store.Signs(input, target).Dispose();
-        var cached = new[] { "_eye", "_signs" }.Select(name => Field(store, name)!).ToArray();
+        var cached = new[] { "_eye", "_signs" }.Select(name => Kept(store, input, name)!).ToArray();
 
         store.Dispose();
 

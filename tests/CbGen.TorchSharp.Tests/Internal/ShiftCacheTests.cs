@@ -8,7 +8,7 @@ using Reduction = TorchSharp.torch.nn.Reduction;
 namespace CbGen.TorchSharp.Tests;
 
 /// <summary>
-/// The cached shift of the logit-adjusted and LDAM losses: reused until the buffer or dtype changes, freed with
+/// The cached shift of the logit-adjusted and LDAM losses: one per dtype, reused until the buffer changes, freed with
 /// the module, and a buffer disposed by the caller named by an <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed class ShiftCacheTests
@@ -18,7 +18,7 @@ public sealed class ShiftCacheTests
     private static Tensor Labels() => tensor(new long[] { 0, 2 });
 
     [Fact]
-    public void The_shift_cache_reuses_its_tensor_until_the_buffer_or_dtype_changes_and_frees_what_it_replaces()
+    public void The_shift_cache_keeps_one_tensor_per_dtype_until_the_buffer_changes_and_frees_what_it_replaces()
     {
         using var scope = NewDisposeScope();
         using var cache = new ShiftCache(copy => copy.mul(2.0));
@@ -36,11 +36,13 @@ public sealed class ShiftCacheTests
 
         var c = cache.For(second, zeros(3, 2, ScalarType.Float32));
         Assert.Equal(ScalarType.Float32, c.dtype);
-        Assert.True(b.IsInvalid, "the float64 tensor was not disposed when float32 logits came");
+        Assert.False(b.IsInvalid, "the float64 tensor must be kept when float32 logits come (a concurrent call may hold it)");
         Assert.Same(c, cache.For(second, zeros(1, 2, ScalarType.Float32)));
+        Assert.Same(b, cache.For(second, input));
 
         cache.Dispose();
-        Assert.True(c.IsInvalid, "Dispose did not free the cached tensor");
+        Assert.True(c.IsInvalid, "Dispose did not free the float32 tensor");
+        Assert.True(b.IsInvalid, "Dispose did not free the float64 tensor");
     }
 
     [Fact]
