@@ -15,7 +15,7 @@ namespace CbGen.TorchSharp.Internal;
 internal sealed class ClassWeightSlot : IDisposable
 {
     /// <summary>How many normalisers (or batch sizes) a slot keeps tensors for.</summary>
-    internal const int KeptPerKey = 4;
+    internal const int KeptPerKey = 8;
 
     private readonly object _gate;
     private readonly bool _ownsPlain;
