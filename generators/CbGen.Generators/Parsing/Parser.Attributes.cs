@@ -61,6 +61,7 @@ internal static partial class Parser
         string? obsolete = null;
         string? experimental = null;
         string? experimentalId = null;
+        bool experimentalFound = false;
         for (INamedTypeSymbol? type = symbol; type is not null; type = type.ContainingType)
         {
             foreach (AttributeData attribute in type.GetAttributes())
@@ -69,15 +70,24 @@ internal static partial class Parser
                 {
                     obsolete = Render(attribute, "global::System.ObsoleteAttribute");
                 }
-                else if (experimental is null
+                else if (!experimentalFound
                     && attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute")
                 {
+                    experimentalFound = true;
                     experimental = Render(attribute, "global::System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
                     // A polyfill's single argument may be an array, whose Value throws.
                     experimentalId = attribute.ConstructorArguments.Length == 1
                         && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Primitive, Value: string id } ? id : null;
                 }
             }
+        }
+
+        if (experimentalFound && experimental is null)
+        {
+            // A polyfill whose arguments cannot be written back (a type, an enum, a number, an array): the compiler
+            // reports each use of the type as CS9204 (no diagnostic id), which the generated files then suppress.
+            experimental = "#pragma warning disable " + (ValidId(experimentalId) ? experimentalId : "CS9204");
+            return obsolete is null ? experimental : experimental + "\n" + obsolete;
         }
 
         if (obsolete is null || experimental is null)
@@ -87,10 +97,12 @@ internal static partial class Parser
 
         // A type has one obsolete state: with both, [Obsolete] covers the obsolete uses (CS0619 cannot be
         // suppressed) and a pragma the experimental one (its diagnostics can be).
-        return experimentalId is not null && SyntaxFacts.IsValidIdentifier(experimentalId)
+        return ValidId(experimentalId)
             ? "#pragma warning disable " + experimentalId + "\n" + obsolete
             : obsolete;
     }
+
+    private static bool ValidId(string? id) => id is not null && SyntaxFacts.IsValidIdentifier(id);
 
     /// <summary><c>[Name(args, Named = value)]</c> for string and bool arguments; null when an argument has another
     /// type (the compiler reports a malformed attribute itself).</summary>
