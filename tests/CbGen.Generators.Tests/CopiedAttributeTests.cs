@@ -115,6 +115,25 @@ public sealed class CopiedAttributeTests
         Assert.All(run.Files, file => Assert.DoesNotContain(Experimental, file.Text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_experimental_polyfill_with_an_id_and_an_argument_that_cannot_be_written_back_suppresses_its_id()
+    {
+        // The id is a string the compiler reads (its diagnostics carry it); a Type-valued named argument keeps the
+        // attribute from being copied, so the generated files suppress that id, next to a copied [Obsolete].
+        const string Polyfill = "namespace System.Diagnostics.CodeAnalysis\n{\n    [System.AttributeUsage(System.AttributeTargets.All)]\n"
+            + "    public sealed class ExperimentalAttribute : System.Attribute\n    {\n"
+            + "        public ExperimentalAttribute(string diagnosticId) { }\n        public System.Type? Kind { get; set; }\n    }\n}\n";
+        CbGenRunResult run = CbGenRunner.Run(GeneratorHarness.CreateCompilation(true, Source(
+            "[System.Obsolete(\"old\")] [System.Diagnostics.CodeAnalysis.Experimental(\"X1\", Kind = typeof(int))] [ClassBalanced] public enum Label"
+            + Members) + Polyfill));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.DoesNotContain(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.All(run.Files, file => Assert.Equal(new[] { "#pragma warning disable X1", Obsolete + "\"old\")]" },
+            file.Text.Split('\n').Select(l => l.Trim())
+                .Where(l => l.StartsWith("#pragma warning disable", StringComparison.Ordinal) && !l.Contains("CS", StringComparison.Ordinal)
+                    || l.StartsWith(Obsolete, StringComparison.Ordinal) || l.StartsWith(Experimental, StringComparison.Ordinal))));
+    }
+
     private static string Source(string declarations) => "using CbGen;\nnamespace C\n{\n" + declarations + "\n}\n";
 
     private static CbGenRunResult RunClean(string declarations)
