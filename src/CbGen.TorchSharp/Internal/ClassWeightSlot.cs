@@ -69,9 +69,9 @@ internal sealed class ClassWeightSlot : IDisposable
         }
 
         _plainColumn.Dispose();
-        DisposeAll(_scaled);
-        DisposeAll(_columns);
-        DisposeAll(_ones);
+        KeptList<long, Tensor>.DisposeAll(ref _scaled);
+        KeptList<long, Tensor>.DisposeAll(ref _columns);
+        KeptList<long, Tensor>.DisposeAll(ref _ones);
         _eye?.Dispose();
         _signs?.Dispose();
     }
@@ -161,14 +161,6 @@ internal sealed class ClassWeightSlot : IDisposable
             }
 
             return slot!;
-        }
-    }
-
-    private static void DisposeAll(KeptList<long, Tensor> kept)
-    {
-        foreach (var tensor in kept.Values)
-        {
-            tensor.Dispose();
         }
     }
 }

@@ -116,13 +116,5 @@ internal sealed class ClassWeightStore : WeightSource, IDisposable
         }
     }
 
-    private void DisposeSlots()
-    {
-        foreach (var slot in _slots.Values)
-        {
-            slot.Dispose();
-        }
-
-        Volatile.Write(ref _slots, KeptList<TensorKind, ClassWeightSlot>.Empty);
-    }
+    private void DisposeSlots() => KeptList<TensorKind, ClassWeightSlot>.DisposeAll(ref _slots);
 }

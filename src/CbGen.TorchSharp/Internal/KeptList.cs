@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace CbGen.TorchSharp.Internal;
 
@@ -9,7 +10,7 @@ namespace CbGen.TorchSharp.Internal;
 /// </summary>
 internal sealed class KeptList<TKey, TValue>
     where TKey : IEquatable<TKey>
-    where TValue : class
+    where TValue : class, IDisposable
 {
     internal static readonly KeptList<TKey, TValue> Empty = new(Array.Empty<TKey>(), Array.Empty<TValue>());
 
@@ -24,8 +25,6 @@ internal sealed class KeptList<TKey, TValue>
 
     internal int Count => _keys.Length;
 
-    internal ReadOnlySpan<TValue> Values => _values;
-
     internal TValue? Find(TKey key)
     {
         var keys = _keys;
@@ -38,6 +37,18 @@ internal sealed class KeptList<TKey, TValue>
         }
 
         return null;
+    }
+
+    /// <summary>Disposes every value of <paramref name="list"/> and publishes the empty list in its place (under the
+    /// cache's lock).</summary>
+    internal static void DisposeAll(ref KeptList<TKey, TValue> list)
+    {
+        foreach (var value in list._values)
+        {
+            value.Dispose();
+        }
+
+        Volatile.Write(ref list, Empty);
     }
 
     /// <summary>A copy with <paramref name="value"/> appended under <paramref name="key"/> (the key must be new).</summary>

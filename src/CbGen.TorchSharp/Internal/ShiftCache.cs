@@ -79,13 +79,5 @@ internal sealed class ShiftCache : IDisposable
         }
     }
 
-    private void DisposeKept()
-    {
-        foreach (var tensor in _kept.Values)
-        {
-            tensor.Dispose();
-        }
-
-        Volatile.Write(ref _kept, KeptList<TensorKind, Tensor>.Empty);
-    }
+    private void DisposeKept() => KeptList<TensorKind, Tensor>.DisposeAll(ref _kept);
 }
