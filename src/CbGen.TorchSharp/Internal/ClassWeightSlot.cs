@@ -76,26 +76,7 @@ internal sealed class ClassWeightSlot : IDisposable
         _signs?.Dispose();
     }
 
-    private Tensor AddScaled(long divisor)
-    {
-        using var guard = no_grad();
-        lock (_gate)
-        {
-            if (_scaled.Find(divisor) is { } found)
-            {
-                return found;
-            }
-
-            if (_scaled.Count < KeptPerKey)
-            {
-                var scaled = Plain.div(divisor).DetachFromDisposeScope();
-                Volatile.Write(ref _scaled, _scaled.With(divisor, scaled));
-                return scaled;
-            }
-        }
-
-        return Plain.div(divisor);
-    }
+    private Tensor AddScaled(long divisor) => Keep(ref _scaled, divisor, () => Plain.div(divisor));
 
     private Tensor AddColumn(long divisor)
     {
@@ -118,24 +99,31 @@ internal sealed class ClassWeightSlot : IDisposable
         return scaled.unsqueeze(1);                  // a per-call α / n: its column is per call too
     }
 
-    private Tensor AddOnes(Tensor input, long rows)
+    private Tensor AddOnes(Tensor input, long rows) =>
+        Keep(ref _ones, rows, () => ones(rows, 1, input.dtype, input.device));
+
+    /// <summary>The tensor <paramref name="kept"/> holds for <paramref name="key"/>, else a new one from
+    /// <paramref name="make"/>: kept when fewer than <see cref="KeptPerKey"/> are, otherwise in the caller's dispose
+    /// scope.</summary>
+    private Tensor Keep(ref KeptList<long, Tensor> kept, long key, Func<Tensor> make)
     {
+        using var guard = no_grad();
         lock (_gate)
         {
-            if (_ones.Find(rows) is { } found)
+            if (kept.Find(key) is { } found)
             {
                 return found;
             }
 
-            if (_ones.Count < KeptPerKey)
+            if (kept.Count < KeptPerKey)
             {
-                var column = ones(rows, 1, input.dtype, input.device).DetachFromDisposeScope();
-                Volatile.Write(ref _ones, _ones.With(rows, column));
-                return column;
+                var made = make().DetachFromDisposeScope();
+                Volatile.Write(ref kept, kept.With(key, made));
+                return made;
             }
         }
 
-        return ones(rows, 1, input.dtype, input.device);
+        return make();
     }
 
     private Tensor MakeEye(Tensor input, bool signs)

@@ -54,8 +54,7 @@ internal sealed class DbWorkspace : IDisposable
     {
         foreach (var tensor in pair)
         {
-            if (tensor.IsInvalid || tensor.dtype != like.dtype || tensor.device_type != like.device_type
-                || tensor.device_index != like.device_index || tensor.dim() != like.dim())
+            if (tensor.IsInvalid || TensorKind.Of(tensor) != TensorKind.Of(like) || tensor.dim() != like.dim())
             {
                 return false;
             }
