@@ -68,7 +68,7 @@ case "$verb" in
     dotnet build examples/FashionMnistLongTail -c "$CONFIG" -nologo -v quiet
     dotnet run --project examples/FashionMnistLongTail -c "$CONFIG" --no-build -- "$@" ;;
   test)
-    require_dotnet; ensure_glibcxx
+    require_dotnet; ensure_glibcxx; check_disk_space
     say "restoring and building CbGen.sln ($CONFIG)"
     dotnet build CbGen.sln -c "$CONFIG" -nologo -v quiet
     say "running the tests"

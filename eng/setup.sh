@@ -157,6 +157,24 @@ ensure_debtags() {
   esac
 }
 
+# A full build hard-links libtorch (about 0.5 GB) into each project that carries it (Directory.Build.props), so it
+# needs little room when the package cache is on the same file system. Warns, naming what is short, when the free
+# space looks too small for the build, the tests' consumer projects (about 1.6 GB at the peak) and, when the cache
+# lacks libtorch, its restore (about 3 GB); a full disk otherwise ends the build with a long MSBuild trace.
+check_disk_space() {
+  local need_mb=2000 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}" free_mb why=""
+  if [ ! -d "$cache/libtorch-cpu-linux-x64" ]; then
+    need_mb=$((need_mb + 3000)); why=" and restoring libtorch into $cache"
+  elif [ "$(stat -c %d "$cache")" != "$(stat -c %d "$ROOT")" ]; then
+    need_mb=$((need_mb + 3500)); why=" (the package cache $cache is on another file system, so libtorch is copied, not linked)"
+  fi
+  free_mb="$(df -Pm "$ROOT" | awk 'NR == 2 {print $4}')"
+  if [ -n "$free_mb" ] && [ "$free_mb" -lt "$need_mb" ]; then
+    say "warning: only $free_mb MB free under $ROOT; building and testing needs about $need_mb MB$why. Free some space if the build stops with 'No space left on device'."
+  fi
+  return 0
+}
+
 # Runs every test project under tests/ (benchmarks excluded), keeps each full log in artifacts/, and ends
 # with one summary line over all projects: "Tests: N passed, N failed, N skipped".
 run_tests() {
