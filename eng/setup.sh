@@ -158,11 +158,12 @@ ensure_debtags() {
 }
 
 # A full build hard-links libtorch (about 0.5 GB) into each project that carries it (Directory.Build.props), so it
-# needs little room when the package cache is on the same file system. Warns, naming what is short, when the free
-# space looks too small for the build, the tests' consumer projects (about 1.6 GB at the peak) and, when the cache
-# lacks libtorch, its restore (about 3 GB); a full disk otherwise ends the build with a long MSBuild trace.
+# needs little room when the package cache is on the same file system (the package tests' consumer projects link
+# theirs too). Warns, naming what is short, when the free space looks too small for the build and tests (well under
+# 1 GB) and, when the cache lacks libtorch, its restore (about 3 GB); a full disk otherwise ends the build with a long
+# MSBuild trace.
 check_disk_space() {
-  local need_mb=2000 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}" free_mb why=""
+  local need_mb=1000 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}" free_mb why=""
   if [ ! -d "$cache/libtorch-cpu-linux-x64" ]; then
     need_mb=$((need_mb + 3000)); why=" and restoring libtorch into $cache"
   elif [ "$(stat -c %d "$cache")" != "$(stat -c %d "$ROOT")" ]; then

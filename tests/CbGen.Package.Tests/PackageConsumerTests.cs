@@ -166,6 +166,7 @@ public sealed class PackageConsumerTests
                 new XElement("RuntimeIdentifier", "linux-x64"),
                 new XElement("SelfContained", "false"),
                 new XElement("SatelliteResourceLanguages", "en"),
+                ConsumerFolder.LinkedCopies(),
                 new XElement("EmitCompilerGeneratedFiles", "true"),
                 ConsumerFolder.RestoreProperties(isolatedPackages)),
             new XElement("ItemGroup",

@@ -117,6 +117,7 @@ public sealed class SnapshotWorkflowConsumerTests
                 new XElement("RuntimeIdentifier", "linux-x64"),
                 new XElement("SelfContained", "false"),
                 new XElement("SatelliteResourceLanguages", "en"),
+                ConsumerFolder.LinkedCopies(),
                 // … and an offline restore.
                 ConsumerFolder.RestoreProperties(isolatedPackages)),
             ReadmePackageReferences(),
