@@ -157,23 +157,28 @@ ensure_debtags() {
   esac
 }
 
-# A full build hard-links libtorch (about 0.5 GB) into each project that carries it (Directory.Build.props), so it
-# needs little room when the package cache is on the same file system (the package tests' consumer projects link
-# theirs too). Warns, naming what is short, when the free space looks too small for the build and tests (well under
-# 1 GB) and, when the cache lacks libtorch, its restore (about 3 GB); a full disk otherwise ends the build with a long
-# MSBuild trace.
+# A full build links libtorch (about 0.5 GB) into each project that carries it (Directory.Build.props: hard links, or
+# symbolic ones across file systems), and the package tests' consumer projects link theirs too, so building and testing
+# need well under 1 GB. Warns, naming what is short, when the repository's file system has less than that free, or the
+# package cache's less than libtorch's restore needs (about 3 GB) when it lacks libtorch: a full disk otherwise ends
+# the build with a long MSBuild trace.
 check_disk_space() {
-  local need_mb=1000 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}" free_mb why=""
+  local cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}" parent
+  warn_if_short "$ROOT" 1000 "building and testing"
   if [ ! -d "$cache/libtorch-cpu-linux-x64" ]; then
-    need_mb=$((need_mb + 3000)); why=" and restoring libtorch into $cache"
-  elif [ "$(stat -c %d "$cache")" != "$(stat -c %d "$ROOT")" ]; then
-    need_mb=$((need_mb + 3500)); why=" (the package cache $cache is on another file system, so libtorch is copied, not linked)"
-  fi
-  free_mb="$(df -Pm "$ROOT" | awk 'NR == 2 {print $4}')"
-  if [ -n "$free_mb" ] && [ "$free_mb" -lt "$need_mb" ]; then
-    say "warning: only $free_mb MB free under $ROOT; building and testing needs about $need_mb MB$why. Free some space if the build stops with 'No space left on device'."
+    parent="$cache"
+    while [ ! -d "$parent" ]; do parent="$(dirname "$parent")"; done
+    warn_if_short "$parent" 3000 "restoring libtorch into $cache"
   fi
   return 0
+}
+
+warn_if_short() {
+  local free_mb
+  free_mb="$(df -Pm "$1" 2>/dev/null | awk 'NR == 2 {print $4}')" || free_mb=""
+  if [ -n "$free_mb" ] && [ "$free_mb" -lt "$2" ]; then
+    say "warning: only $free_mb MB free under $1; $3 needs about $2 MB. Free some space if the build stops with 'No space left on device'."
+  fi
 }
 
 # Runs every test project under tests/ (benchmarks excluded), keeps each full log in artifacts/, and ends

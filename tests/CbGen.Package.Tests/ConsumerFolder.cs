@@ -35,10 +35,15 @@ public static class ConsumerFolder
         new XElement("NuGetAudit", "false"),
     };
 
-    /// <summary>Hard-links the copies of package files (libtorch, about 0.5 GB) into the consumer's output, as the
-    /// repository's own projects do: several consumers build at once, and copies filled a CI machine's disk. Only how
-    /// the files get there changes (a copy across file systems), never which files or what they hold.</summary>
-    public static XElement LinkedCopies() => new("CreateHardLinksForCopyLocalIfPossible", "true");
+    /// <summary>Links the copies of package files (libtorch, about 0.5 GB) into the consumer's output, as the
+    /// repository's own projects do (hard links, symbolic ones across file systems): several consumers build at once,
+    /// and copies filled a CI machine's disk. Only how the files get there changes, never which files or what they
+    /// hold.</summary>
+    public static XElement[] LinkedCopies() => new[]
+    {
+        new XElement("CreateHardLinksForCopyLocalIfPossible", "true"),
+        new XElement("CreateSymbolicLinksForCopyLocalIfPossible", "true"),
+    };
 
     public static XElement PackageReference(string id, string version) =>
         new XElement("PackageReference", new XAttribute("Include", id), new XAttribute("Version", version));
