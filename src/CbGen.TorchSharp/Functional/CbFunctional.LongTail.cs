@@ -1,5 +1,6 @@
 using System;
 using CbGen.TorchSharp.Internal;
+using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -39,7 +40,8 @@ public static partial class CbFunctional
         if (tau != 0.0)
         {
             using var guard = no_grad();
-            shift = log_priors.to(logits.dtype, logits.device).mul(tau);
+            using var factor = tau.ToScalar();
+            shift = log_priors.to(logits.dtype, logits.device).mul(factor);
         }
 
         return LongTailCore.LogitAdjusted(logits, target, shift, weights, reduction, normalizer, ignore_index)
@@ -75,7 +77,8 @@ public static partial class CbFunctional
         Tensor column;
         using (no_grad())
         {
-            column = margins.to(logits.dtype, logits.device).mul(-scale).unsqueeze(1);
+            using var factor = (-scale).ToScalar();
+            column = margins.to(logits.dtype, logits.device).mul(factor).unsqueeze(1);
         }
 
         return LongTailCore.Ldam(logits, target, column, scale, weights, reduction, normalizer, ignore_index)

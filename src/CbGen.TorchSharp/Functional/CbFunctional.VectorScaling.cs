@@ -1,5 +1,6 @@
 using System;
 using CbGen.TorchSharp.Internal;
+using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -46,7 +47,8 @@ public static partial class CbFunctional
             row = scales.to(logits.dtype, logits.device);
             if (tau != 0.0)
             {
-                shift = log_priors.to(logits.dtype, logits.device).mul(tau);
+                using var factor = tau.ToScalar();
+                shift = log_priors.to(logits.dtype, logits.device).mul(factor);
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CbGen.TorchSharp.Internal;
@@ -76,7 +77,11 @@ internal sealed class ClassWeightSlot : IDisposable
         _signs?.Dispose();
     }
 
-    private Tensor AddScaled(long divisor) => Keep(ref _scaled, divisor, () => Plain.div(divisor));
+    private Tensor AddScaled(long divisor) => Keep(ref _scaled, divisor, () =>
+    {
+        using var by = divisor.ToScalar();
+        return Plain.div(by);
+    });
 
     private Tensor AddColumn(long divisor)
     {
@@ -138,7 +143,9 @@ internal sealed class ClassWeightSlot : IDisposable
                 if (signs)
                 {
                     using var identity = eye(classes, classes, input.dtype, input.device);
-                    made = identity.mul(2.0).sub_(1.0);
+                    using var two = 2.0.ToScalar();
+                    using var one = 1.0.ToScalar();
+                    made = identity.mul(two).sub_(one);
                 }
                 else
                 {

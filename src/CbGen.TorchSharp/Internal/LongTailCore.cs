@@ -58,7 +58,7 @@ internal static class LongTailCore
         var info = Validation.ClassIndexTarget(input, target, ignoreIndex, softAllowed: false, LossCore.TargetName);
         using var scope = NewDisposeScope();
         // Stryker disable once Conditional : without an ignored label masked_fill changes nothing; the test only saves a copy
-        var index = info.MayHoldIgnored ? target.masked_fill(target.eq(ignoreIndex), 0L) : target;
+        var index = info.MayHoldIgnored ? WithoutIgnored(target, ignoreIndex) : target;
         using var s = scale.ToScalar();
         var scaled = input.mul(s);
         var column = index.unsqueeze(1);
@@ -67,13 +67,23 @@ internal static class LongTailCore
             .MoveToOuterDisposeScope();
     }
 
+    /// <summary>The labels with each ignored one replaced by class 0 (whose row then contributes nothing).</summary>
+    private static Tensor WithoutIgnored(Tensor target, long ignoreIndex)
+    {
+        using var ignored = ignoreIndex.ToScalar();
+        using var zero = 0L.ToScalar();
+        using var mask = target.eq(ignored);
+        return target.masked_fill(mask, zero);
+    }
+
     /// <summary>z − τ·log π without a graph: post-hoc logit adjustment.</summary>
     internal static Tensor AdjustLogits(Tensor logits, Tensor logPriors, double tau)
     {
         using var guard = no_grad();
         using var scope = NewDisposeScope();
         using var detached = logits.detach();
-        var shift = logPriors.to(logits.dtype, logits.device).mul(tau);
+        using var factor = tau.ToScalar();
+        var shift = logPriors.to(logits.dtype, logits.device).mul(factor);
         return detached.sub(shift).MoveToOuterDisposeScope();
     }
 
@@ -103,7 +113,8 @@ internal static class LongTailCore
         if (normalizer == MeanNormalizer.AllTerms && kept != batch)
         {
             using var sum = cross_entropy(logits, target, null, ignoreIndex, Reduction.Sum);
-            return sum.div(batch);
+            using var divisor = batch.ToScalar();
+            return sum.div(divisor);
         }
 
         // Unweighted, PositiveLabels and WeightSum both divide by the kept labels: PyTorch's mean.
@@ -124,7 +135,8 @@ internal static class LongTailCore
         }
 
         // Stryker restore all
-        using var keptMask = target.ne(ignoreIndex);
+        using var ignored = ignoreIndex.ToScalar();
+        using var keptMask = target.ne(ignored);
         using var keptCount = keptMask.sum();
         return keptCount.item<long>();
     }

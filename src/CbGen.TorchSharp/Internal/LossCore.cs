@@ -42,7 +42,8 @@ internal static class LossCore
         }
         else if (info.MayHoldIgnored)
         {
-            using var keptMask = target.ne(ignoreIndex);
+            using var ignored = ignoreIndex.ToScalar();
+            using var keptMask = target.ne(ignored);
             using var keptCount = keptMask.sum();
             kept = keptCount.item<long>();
         }
@@ -73,8 +74,11 @@ internal static class LossCore
             Tensor applied;
             if (info.MayHoldIgnored)
             {
-                var ignored = target.eq(ignoreIndex);
-                applied = weight.index_select(0, target.masked_fill(ignored, 0L)).masked_fill(ignored, 0.0);
+                using var ignore = ignoreIndex.ToScalar();
+                using var zeroIndex = 0L.ToScalar();
+                using var zeroWeight = 0.0.ToScalar();
+                var ignored = target.eq(ignore);
+                applied = weight.index_select(0, target.masked_fill(ignored, zeroIndex)).masked_fill(ignored, zeroWeight);
             }
             else
             {
@@ -172,7 +176,7 @@ internal static class LossCore
             {
                 MeanNormalizer.WeightSum when rowWeights is not null => NonZero(rowWeights.sum()),
                 MeanNormalizer.WeightSum => NonZero(t!.mv(weights.Plain(input)).sum()),
-                _ => t!.sum().clamp_min(1.0),                         // PositiveLabels, soft targets
+                _ => AtLeastOne(t!.sum()),                            // PositiveLabels, soft targets
             };
             result = result.div(denominator);
         }
@@ -202,5 +206,17 @@ internal static class LossCore
     }
 
     /// <summary>The denominator itself, or 1 where it is 0 (so an all-zero numerator stays 0 instead of NaN).</summary>
-    private static Tensor NonZero(Tensor denominator) => denominator.masked_fill(denominator.eq(0.0), 1.0);
+    private static Tensor NonZero(Tensor denominator)
+    {
+        using var zero = 0.0.ToScalar();
+        using var one = 1.0.ToScalar();
+        return denominator.masked_fill(denominator.eq(zero), one);
+    }
+
+    /// <summary>max(<paramref name="count"/>, 1).</summary>
+    private static Tensor AtLeastOne(Tensor count)
+    {
+        using var one = 1.0.ToScalar();
+        return count.clamp_min(one);
+    }
 }

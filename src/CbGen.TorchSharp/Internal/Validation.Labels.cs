@@ -86,7 +86,9 @@ internal static partial class Validation
         if (ignoreIndex is long ignore && (min == ignore || max == ignore))
         {
             using var scope = NewDisposeScope();
-            var kept = target.masked_fill(target.eq(ignore), 0L);
+            using var ignored = ignore.ToScalar();
+            using var zero = 0L.ToScalar();
+            var kept = target.masked_fill(target.eq(ignored), zero);
             var (lo2, hi2) = kept.aminmax();
             min = lo2.item<long>();
             max = hi2.item<long>();

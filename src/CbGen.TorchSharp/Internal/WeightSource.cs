@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CbGen.TorchSharp.Internal;
@@ -37,7 +38,8 @@ internal abstract class WeightSource
     protected static Tensor ScatterSigns(Tensor input, Tensor target, Tensor onesColumn)
     {
         using var column = target.unsqueeze(1);
-        return full_like(input, -1.0).scatter_(1, column, onesColumn);
+        using var minusOne = (-1.0).ToScalar();
+        return full_like(input, minusOne).scatter_(1, column, onesColumn);
     }
 
     /// <summary>One-hot by scattering a column of ones into zeros (any C).</summary>
@@ -78,7 +80,8 @@ internal sealed class TransientWeights : WeightSource
     internal override Tensor Scaled(Tensor input, long divisor)
     {
         using var guard = no_grad();
-        return Plain(input).div(divisor);
+        using var by = divisor.ToScalar();
+        return Plain(input).div(by);
     }
 
     internal override Tensor Column(Tensor input, long divisor) =>

@@ -175,6 +175,14 @@ public abstract class PerClassLoss : Loss<Tensor, Tensor, Tensor>
     /// <summary>As <see cref="ShiftFor"/>, for a leaf's second per-class buffer.</summary>
     private protected Tensor FactorFor(Tensor ownBuffer, Tensor logits) => _factorCache!.For(ownBuffer, logits);
 
+    /// <summary><paramref name="cast"/> times <paramref name="factor"/>, in place, through an explicit Scalar (what the
+    /// caches' derivations use).</summary>
+    private protected static Tensor MulInPlace(Tensor cast, double factor)
+    {
+        using var by = factor.ToScalar();
+        return cast.mul_(by);
+    }
+
     /// <summary>Throws <see cref="ObjectDisposedException"/> naming this module's type once it is disposed (or
     /// one of its buffers was), instead of letting libtorch report an empty handle.</summary>
     private protected void ThrowIfDisposed(Tensor? ownBuffer = null)

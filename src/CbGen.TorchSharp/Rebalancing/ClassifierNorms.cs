@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CbGen.TorchSharp.Internal;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -30,9 +31,11 @@ public static class ClassifierNorms
         RebalancingValidation.Weight(weight, nameof(weight));
         RebalancingValidation.Tau(tau, nameof(tau));
         using var scope = NewDisposeScope();
+        using var zero = 0.0.ToScalar();
+        using var exponent = tau.ToScalar();
         var norms = weight.norm(1, keepdim: true, p: 2);
-        var safe = where(norms > 0, norms, ones_like(norms));
-        return weight.div(safe.pow(tau)).MoveToOuterDisposeScope();
+        var safe = where(norms.gt(zero), norms, ones_like(norms));
+        return weight.div(safe.pow(exponent)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -130,9 +133,11 @@ public static class ClassifierNorms
         RebalancingValidation.MaxNorm(maxNorm, nameof(maxNorm));
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        using var bound = maxNorm.ToScalar();
+        using var one = 1.0.ToScalar();
         var norms = weight.norm(1, keepdim: true, p: 2);
-        var factor = (maxNorm / norms).clamp_max(1.0);
-        weight.mul_(where(norms > maxNorm, factor, ones_like(factor)));
+        var factor = norms.reciprocal().mul_(bound).clamp_max(one);
+        weight.mul_(where(norms.gt(bound), factor, ones_like(factor)));
     }
 
     private static double BalancedError(long[] predicted, long[] labels, int classes)

@@ -135,7 +135,8 @@ public static class CbTraining
 
         using (no_grad())
         {
-            bias.fill_(value);
+            using var fill = value.ToScalar();
+            bias.fill_(fill);
         }
     }
 }

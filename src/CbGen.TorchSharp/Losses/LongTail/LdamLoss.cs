@@ -63,7 +63,7 @@ public sealed class LdamLoss : PerClassLoss
     }
 
     private LdamLoss(LongTailParts parts, double scale, Reduction reduction, MeanNormalizer normalizer, long ignore_index)
-        : base(parts.Count, parts.Weights, reduction, normalizer, cast => cast.mul_(-scale).unsqueeze(1))
+        : base(parts.Count, parts.Weights, reduction, normalizer, cast => MulInPlace(cast, -scale).unsqueeze(1))
     {
         IgnoreIndex = ignore_index;
         Scale = scale;

@@ -58,7 +58,7 @@ public sealed class LogitAdjustedLoss : PerClassLoss
     }
 
     private LogitAdjustedLoss(LongTailParts parts, double tau, Reduction reduction, MeanNormalizer normalizer, long ignore_index)
-        : base(parts.Count, parts.Weights, reduction, normalizer, cast => cast.mul_(tau))
+        : base(parts.Count, parts.Weights, reduction, normalizer, cast => MulInPlace(cast, tau))
     {
         IgnoreIndex = ignore_index;
         Tau = tau;

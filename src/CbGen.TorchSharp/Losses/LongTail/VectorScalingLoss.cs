@@ -77,7 +77,7 @@ public sealed class VectorScalingLoss : PerClassLoss
         (double[] Scales, double[] LogPriors) tables, double tau, ReadOnlySpan<double> weight, bool? allPositive,
         Reduction reduction, MeanNormalizer normalizer, long ignore_index, Device device)
         : base(tables.Scales.Length, OwnedWeights.Optional(weight, allPositive, device), reduction, normalizer,
-            cast => cast.mul_(tau), cast => cast)
+            cast => MulInPlace(cast, tau), cast => cast)
     {
         IgnoreIndex = ignore_index;
         Tau = tau;

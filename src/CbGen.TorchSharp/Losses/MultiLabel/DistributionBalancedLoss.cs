@@ -80,7 +80,7 @@ public sealed class DistributionBalancedLoss : PerClassLoss
     private DistributionBalancedLoss(
         DbSettings settings, ReadOnlySpan<long> counts, long samples, Reduction reduction, MeanNormalizer normalizer,
         Device device)
-        : base(counts.Length, default, reduction, normalizer, cast => cast, cast => cast.mul_(-settings.Lambda))
+        : base(counts.Length, default, reduction, normalizer, cast => cast, cast => MulInPlace(cast, -settings.Lambda))
     {
         _settings = settings;
         Samples = samples;
