@@ -33,9 +33,9 @@ public sealed partial class DiagnosticTests
         }
 
         // The analyzers report every id but the counts-file rows' (CB017–CB021: the generator reads the file and
-        // reports them), a second number of samples (CB053: one of the two is in the file) and CB900 (the
-        // generator's own failure).
-        string[] generatorOnly = { "CB017", "CB018", "CB019", "CB020", "CB021", "CB053", "CB900" };
+        // reports them) and CB900 (the generator's own failure). CB053 comes from both: the generator when one of
+        // the two numbers of samples is in a counts file, the analyzer when an enum's sweep and config disagree.
+        string[] generatorOnly = { "CB017", "CB018", "CB019", "CB020", "CB021", "CB900" };
         var supported = new DiagnosticAnalyzer[] { new ClassBalancedAnalyzer(), new TrainingSetupAnalyzer() }
             .SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         Assert.Equal(ids.Except(generatorOnly).OrderBy(id => id), supported.OrderBy(id => id));

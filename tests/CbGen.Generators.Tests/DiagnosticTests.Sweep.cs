@@ -80,6 +80,10 @@ public sealed partial class DiagnosticTests
             TagSweepDataset.Replace("{0}", ", Samples = 400", StringComparison.Ordinal), ("tags.csv", TagRows),
             badGenerates: true);
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
+            "[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000)]\n[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, [|Samples = 2000|])]\n" + Tags, null,
+            "[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000)]\n[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 1000)]\n" + Tags, null,
+            badGenerates: true);
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
             TagSweepDataset.Replace("{0}", ", Samples = 2000", StringComparison.Ordinal), ("tags.csv", "# samples: [|1000|]\n" + TagRows),
             TagSweepDataset.Replace("{0}", ", Samples = 1000", StringComparison.Ordinal), ("tags.csv", "# samples: 1000\n" + TagRows),
             badGenerates: true);

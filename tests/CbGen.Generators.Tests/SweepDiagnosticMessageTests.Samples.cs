@@ -17,6 +17,10 @@ public sealed partial class SweepDiagnosticMessageTests
     private const string Tags = "public enum Tag { [Samples(400)] Game, [Samples(30)] Science }\n";
     private const string TagRows = "name,count\ngame,400\nscience,30\n";
 
+    /// <summary>The fix CB053 names when an enum's sweep and one of its configs give different N.</summary>
+    private const string EnumSweepSamplesFix =
+        "give both the same N (an enum's sweep and its configs describe one training set)";
+
     /// <summary>The fix CB048 names for a sweep.</summary>
     private const string SweepSamplesFix = "set Samples = N on [ClassBalancedSweep], N being the number of training samples (labelled or not)";
 
@@ -63,6 +67,26 @@ public sealed partial class SweepDiagnosticMessageTests
             Message(diagnostic));
         Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.DoesNotContain(run.Files, f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_enum_sweep_whose_Samples_disagrees_with_a_configs_names_both_on_the_sweeps_Samples()
+    {
+        CbGenRunResult run = Run("[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000, Name = \"TagCb\")]\n"
+            + "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 2000)]\n" + Tags);
+        Diagnostic diagnostic = Assert.Single(All(run));
+        Assert.Equal(
+            Expected(DiagnosticDescriptors.SamplesGivenTwice, "Samples = 2000 on [ClassBalancedSweep]",
+                "Samples = 1000 on the config 'TagCb'", EnumSweepSamplesFix),
+            Message(diagnostic));
+        Assert.Equal("Samples = 2000", Located(diagnostic));
+
+        CbGenRunResult agree = Run("[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 2000)]\n"
+            + "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 2000)]\n" + Tags);
+        Assert.Empty(All(agree));
+        CbGenRunResult singleLabel = Run("[ClassBalanced(Loss = CbLoss.Sigmoid)]\n"
+            + "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 2000)]\n" + Tags);
+        Assert.Empty(All(singleLabel));
     }
 
     [Fact]

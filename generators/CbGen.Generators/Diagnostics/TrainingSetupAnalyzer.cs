@@ -37,6 +37,7 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.WeightDecayOutOfRange,
         DiagnosticDescriptors.NormalizerWithoutWeights,
         DiagnosticDescriptors.CountAboveSamples,
+        DiagnosticDescriptors.SamplesGivenTwice,
         DiagnosticDescriptors.NonPositiveCount,
         DiagnosticDescriptors.BetaOutOfRange,
         DiagnosticDescriptors.GammaOutOfRange,
@@ -117,6 +118,14 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
                         issues.Add(new Issue(DiagnosticDescriptors.CountAboveSamples, Parser.ArgumentLocation(sweep, "Samples", cancellationToken), 0,
                             above.Name, Literals.Text(above.Count), "[ClassBalancedSweep]'s Samples", Literals.Text(grid.Samples)));
                     }
+
+                    if (OtherSamples(symbol, configs, grid.Samples) is { } config)
+                    {
+                        issues.Add(new Issue(DiagnosticDescriptors.SamplesGivenTwice, Parser.ArgumentLocation(sweep, "Samples", cancellationToken), 0,
+                            "Samples = " + Literals.Text(grid.Samples) + " on [ClassBalancedSweep]",
+                            "Samples = " + Literals.Text(config.MultiLabel.Samples) + " on the config '" + config.TypeName + "'",
+                            "give both the same N (an enum's sweep and its configs describe one training set)"));
+                    }
                 }
 
                 if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))
@@ -189,5 +198,21 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
         return symbol.GetAttributes()
             .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType))
             .ToImmutableArray();
+    }
+
+    /// <summary>The first of an enum's configs whose <c>Samples = N</c> is not the sweep's <paramref name="samples"/>
+    /// (both set), or null.</summary>
+    private static Parser.RawConfig? OtherSamples(INamedTypeSymbol symbol, ImmutableArray<AttributeData> configs, long samples)
+    {
+        foreach (AttributeData attribute in configs)
+        {
+            Parser.RawConfig config = Parser.RawConfig.Read(attribute, symbol.Name, configs.Length);
+            if (samples > 0 && config.MultiLabel.SamplesSet && config.MultiLabel.Samples > 0 && config.MultiLabel.Samples != samples)
+            {
+                return config;
+            }
+        }
+
+        return null;
     }
 }
