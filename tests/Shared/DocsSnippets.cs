@@ -21,9 +21,18 @@ internal static class DocsSnippets
 {
     private static readonly Regex CSharpFence = new(@"^```csharp[ \t]*\n(?<body>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline);
 
-    /// <summary>The repository's root, found from this file's path at compile time.</summary>
-    public static string RepositoryRoot([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+    /// <summary>The repository's root: the nearest folder holding CbGen.sln above the calling file's path at compile
+    /// time (any depth under tests/).</summary>
+    public static string RepositoryRoot([CallerFilePath] string here = "")
+    {
+        string? folder = Path.GetDirectoryName(here);
+        while (folder is not null && !File.Exists(Path.Combine(folder, "CbGen.sln")))
+        {
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return folder ?? throw new InvalidOperationException("No CbGen.sln above " + here + ".");
+    }
 
     /// <summary>Every <c>```csharp</c> block of <paramref name="page"/> (relative to the repository root, e.g.
     /// <c>docs/search.md</c>) with the 1-based line its code starts on.</summary>

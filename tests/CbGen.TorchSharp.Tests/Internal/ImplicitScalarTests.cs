@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CbGen.Docs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,7 +21,7 @@ public sealed class ImplicitScalarTests
     [Fact]
     public void No_number_becomes_a_native_Scalar_implicitly_in_the_runtime()
     {
-        string source = Path.Combine(RepositoryRoot(), "src", "CbGen.TorchSharp");
+        string source = Path.Combine(DocsSnippets.RepositoryRoot(), "src", "CbGen.TorchSharp");
         var found = ImplicitScalars(Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -50,17 +51,6 @@ public sealed class ImplicitScalarTests
         var found = ImplicitScalars(new[] { ("Probe.cs", Code) });
 
         Assert.Equal(new[] { "Probe.cs:5: 1.0", "Probe.cs:5: 0.5f" }, found);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CbGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("No CbGen.sln above " + AppContext.BaseDirectory);
     }
 
     /// <summary>"file:line: expression" for each implicit user-defined conversion to TorchSharp's Scalar.</summary>
