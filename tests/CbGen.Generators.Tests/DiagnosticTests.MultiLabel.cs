@@ -84,6 +84,17 @@ public sealed partial class DiagnosticTests
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
             withSamples, ("tags.csv", "# samples: [|1000|]\n" + TagRows),
             withSamples, ("tags.csv", "# samples: 2000\n" + TagRows));
+
+        // Two configs of one enum, or of one dataset class, count the same training samples.
+        Check(DiagnosticDescriptors.SamplesGivenTwice,
+            "[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000, Name = \"A\")]\n[ClassBalanced(Loss = CbLoss.Focal, [|Samples = 2000|], Name = \"B\")]\n" + Tags,
+            "[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000, Name = \"A\")]\n[ClassBalanced(Loss = CbLoss.Focal, Samples = 1000, Name = \"B\")]\n" + Tags,
+            badGenerates: true);
+        string twoConfigs = "[ClassBalancedDataset(\"tags.csv\", Loss = CbLoss.Sigmoid, Samples = 1000, Name = \"A\")]\n"
+            + "[ClassBalancedDataset(\"tags.csv\", Loss = CbLoss.Focal, {0}, Name = \"B\")]\npublic static partial class Tags;\n";
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
+            twoConfigs.Replace("{0}", "[|Samples = 2000|]", StringComparison.Ordinal), ("tags.csv", TagRows),
+            twoConfigs.Replace("{0}", "Samples = 1000", StringComparison.Ordinal), ("tags.csv", TagRows));
     }
 
     [Fact]

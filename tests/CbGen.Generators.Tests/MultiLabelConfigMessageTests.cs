@@ -7,7 +7,7 @@ namespace CbGen.Generators.Tests;
 
 /// <summary>What an enum's multi-label config says, whole message and location: Samples = 0 or negative (CB051),
 /// MultiLabel = true without Samples (CB050), a member's count above Samples (CB052) and multi-label counts under a
-/// softmax loss (CB054), each once.</summary>
+/// softmax loss (CB054), each once; and two configs with different Samples (CB053).</summary>
 public sealed class MultiLabelConfigMessageTests
 {
     /// <summary>The fix CB050 names for an enum's config.</summary>
@@ -39,6 +39,21 @@ public sealed class MultiLabelConfigMessageTests
 
         // A count equal to N fits.
         Assert.Empty(Described(Run("Loss = CbLoss.Sigmoid, Samples = 100")));
+    }
+
+    [Fact]
+    public void Two_configs_with_different_Samples_name_both_on_the_later_ones_Samples()
+    {
+        // The two attributes: "…Name = \"A\")]\n[ClassBalanced(…".
+        const string Two = "Loss = CbLoss.Sigmoid, Samples = 1000, Name = \"A\")]\n[ClassBalanced(Loss = CbLoss.Focal, Samples = {0}, Name = \"B\"";
+        Assert.Equal(
+            new[]
+            {
+                Expected(DiagnosticDescriptors.SamplesGivenTwice, "Samples = 2000", "Samples = 2000 on the config 'B'",
+                    "Samples = 1000 on the config 'A'", "give every config the same N (the configs of one label set describe one training set)"),
+            },
+            Described(Run(Two.Replace("{0}", "2000", System.StringComparison.Ordinal))));
+        Assert.Empty(Described(Run(Two.Replace("{0}", "1000", System.StringComparison.Ordinal))));
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class ClassBalancedAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MultiLabelSamplesMissing,
         DiagnosticDescriptors.SamplesOutOfRange,
         DiagnosticDescriptors.CountAboveSamples,
+        DiagnosticDescriptors.SamplesGivenTwice,
         DiagnosticDescriptors.MultiLabelSoftmax);
 
     private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(

@@ -110,6 +110,7 @@ internal static partial class DatasetParser
             {
                 Parser.CheckConfig(configs[i], attributes[i], i, checks.Report, seenNames, namespaceText, cancellationToken);
                 Parser.CheckTypeNameLength(configs[i], attributes[i], i, Parser.MetadataNamespaceOf(symbol), features, checks.Report, cancellationToken);
+                Parser.CheckSamplesAgree(configs, attributes[i], i, checks.Report, cancellationToken);
             }
         }
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Parsing;
 
-// Parser: the checks of multi-label counts written on the attribute (CB050-CB052, CB054). A counts file's
+// Parser: the checks of multi-label counts written on the attribute (CB050-CB054). A counts file's
 // "# samples: N" line is checked where the file is read (DatasetParser.MultiLabel).
 internal static partial class Parser
 {
@@ -69,6 +69,38 @@ internal static partial class Parser
             {
                 report(DiagnosticDescriptors.CountAboveSamples, () => ArgumentLocation(attribute, "Samples", cancellationToken), i,
                     new object?[] { member.Name, Literals.Text(member.Count), "Samples", Literals.Text(request.Samples) });
+                return;
+            }
+        }
+    }
+
+    /// <summary>CB053 when config <paramref name="i"/>'s <c>Samples = N</c> differs from an earlier config's: the
+    /// configs of one enum or dataset class are one label set, so they count the same training samples.</summary>
+    internal static void CheckSamplesAgree(
+        RawConfig[] configs,
+        AttributeData attribute,
+        int i,
+        Action<DiagnosticDescriptor, Func<Location?>, int, object?[]> report,
+        CancellationToken cancellationToken)
+    {
+        MultiLabelRequest request = configs[i].MultiLabel;
+        if (!request.SamplesSet || request.Samples <= 0)
+        {
+            return;
+        }
+
+        for (int j = 0; j < i; j++)
+        {
+            MultiLabelRequest earlier = configs[j].MultiLabel;
+            if (configs[j].Readable && earlier.SamplesSet && earlier.Samples > 0 && earlier.Samples != request.Samples)
+            {
+                report(DiagnosticDescriptors.SamplesGivenTwice, () => ArgumentLocation(attribute, "Samples", cancellationToken), i,
+                    new object?[]
+                    {
+                        "Samples = " + Literals.Text(request.Samples) + " on the config '" + configs[i].TypeName + "'",
+                        "Samples = " + Literals.Text(earlier.Samples) + " on the config '" + configs[j].TypeName + "'",
+                        "give every config the same N (the configs of one label set describe one training set)",
+                    });
                 return;
             }
         }

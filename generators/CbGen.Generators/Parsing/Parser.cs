@@ -131,6 +131,7 @@ internal static partial class Parser
             CheckConfig(config, attribute, i, checks.Report, seenNames, NamespaceText(symbol), cancellationToken);
             CheckTypeNameLength(config, attribute, i, MetadataNamespaceOf(symbol), features, checks.Report, cancellationToken);
             CheckMultiLabelCounts(config, attribute, i, members, checks.Report, cancellationToken);
+            CheckSamplesAgree(configs, attribute, i, checks.Report, cancellationToken);
 
             if (anyZero && config.ZeroCounts == ZeroCountPolicy.Throw)
             {
