@@ -50,7 +50,7 @@ public sealed class MultiLabelConfigMessageTests
             new[]
             {
                 Expected(DiagnosticDescriptors.SamplesGivenTwice, "Samples = 2000", "Samples = 2000 on the config 'B'",
-                    "Samples = 1000 on the config 'A'", "give every config the same N (the configs of one label set describe one training set)"),
+                    "Samples = 1000 on the config 'A'", "make every config say the same N (the configs of one label set describe one training set)"),
             },
             Described(Run(Two.Replace("{0}", "2000", System.StringComparison.Ordinal))));
         Assert.Empty(Described(Run(Two.Replace("{0}", "1000", System.StringComparison.Ordinal))));

@@ -124,7 +124,7 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
                         issues.Add(new Issue(DiagnosticDescriptors.SamplesGivenTwice, Parser.ArgumentLocation(sweep, "Samples", cancellationToken), 0,
                             "Samples = " + Literals.Text(grid.Samples) + " on [ClassBalancedSweep]",
                             "Samples = " + Literals.Text(config.MultiLabel.Samples) + " on the config '" + config.TypeName + "'",
-                            "give both the same N (an enum's sweep and its configs describe one training set)"));
+                            "make the sweep and the config say the same N (an enum's sweep and its configs describe one training set)"));
                     }
                 }
 

@@ -99,7 +99,7 @@ internal static partial class Parser
                     {
                         "Samples = " + Literals.Text(request.Samples) + " on the config '" + configs[i].TypeName + "'",
                         "Samples = " + Literals.Text(earlier.Samples) + " on the config '" + configs[j].TypeName + "'",
-                        "give every config the same N (the configs of one label set describe one training set)",
+                        "make every config say the same N (the configs of one label set describe one training set)",
                     });
                 return;
             }
