@@ -83,6 +83,12 @@ public sealed partial class DiagnosticTests
             "[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000)]\n[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, [|Samples = 2000|])]\n" + Tags, null,
             "[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000)]\n[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 1000)]\n" + Tags, null,
             badGenerates: true);
+        const string SweptDataset = "[ClassBalancedDataset(\"tags.csv\", Loss = CbLoss.Sigmoid, Samples = 1000)]\n"
+            + "[ClassBalancedSweep(Losses = new[] { CbLoss.Focal, CbLoss.DistributionBalanced }, {0})]\npublic static partial class Tags;\n";
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
+            SweptDataset.Replace("{0}", "[|Samples = 2000|]", StringComparison.Ordinal), ("tags.csv", TagRows),
+            SweptDataset.Replace("{0}", "Samples = 1000", StringComparison.Ordinal), ("tags.csv", TagRows),
+            badGenerates: true);
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
             TagSweepDataset.Replace("{0}", ", Samples = 2000", StringComparison.Ordinal), ("tags.csv", "# samples: [|1000|]\n" + TagRows),
             TagSweepDataset.Replace("{0}", ", Samples = 1000", StringComparison.Ordinal), ("tags.csv", "# samples: 1000\n" + TagRows),

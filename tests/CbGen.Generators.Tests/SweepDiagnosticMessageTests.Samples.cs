@@ -19,7 +19,7 @@ public sealed partial class SweepDiagnosticMessageTests
 
     /// <summary>The fix CB053 names when an enum's sweep and one of its configs give different N.</summary>
     private const string EnumSweepSamplesFix =
-        "make the sweep and the config say the same N (an enum's sweep and its configs describe one training set)";
+        "make the sweep and the config say the same N (a sweep and the configs of its label set describe one training set)";
 
     /// <summary>The fix CB048 names for a sweep.</summary>
     private const string SweepSamplesFix = "set Samples = N on [ClassBalancedSweep], N being the number of training samples (labelled or not)";

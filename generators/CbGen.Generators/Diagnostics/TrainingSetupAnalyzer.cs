@@ -119,12 +119,10 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
                             above.Name, Literals.Text(above.Count), "[ClassBalancedSweep]'s Samples", Literals.Text(grid.Samples)));
                     }
 
-                    if (OtherSamples(symbol, configs, grid.Samples) is { } config)
+                    var rawConfigs = configs.Select(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length));
+                    if (Parser.SweepSamplesDisagree(sweep, grid.Samples, rawConfigs, cancellationToken) is { } disagreement)
                     {
-                        issues.Add(new Issue(DiagnosticDescriptors.SamplesGivenTwice, Parser.ArgumentLocation(sweep, "Samples", cancellationToken), 0,
-                            "Samples = " + Literals.Text(grid.Samples) + " on [ClassBalancedSweep]",
-                            "Samples = " + Literals.Text(config.MultiLabel.Samples) + " on the config '" + config.TypeName + "'",
-                            "make the sweep and the config say the same N (an enum's sweep and its configs describe one training set)"));
+                        issues.Add(disagreement);
                     }
                 }
 
@@ -198,21 +196,5 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
         return symbol.GetAttributes()
             .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType))
             .ToImmutableArray();
-    }
-
-    /// <summary>The first of an enum's configs whose <c>Samples = N</c> is not the sweep's <paramref name="samples"/>
-    /// (both set), or null.</summary>
-    private static Parser.RawConfig? OtherSamples(INamedTypeSymbol symbol, ImmutableArray<AttributeData> configs, long samples)
-    {
-        foreach (AttributeData attribute in configs)
-        {
-            Parser.RawConfig config = Parser.RawConfig.Read(attribute, symbol.Name, configs.Length);
-            if (samples > 0 && config.MultiLabel.SamplesSet && config.MultiLabel.Samples > 0 && config.MultiLabel.Samples != samples)
-            {
-                return config;
-            }
-        }
-
-        return null;
     }
 }

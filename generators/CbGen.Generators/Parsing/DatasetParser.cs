@@ -118,6 +118,10 @@ internal static partial class DatasetParser
         if (SweepParser.Find(symbol) is { } sweepAttribute)
         {
             sweep = SweepParser.Read(sweepAttribute, symbol, issues, cancellationToken);
+            if (sweep is not null && Parser.SweepSamplesDisagree(sweepAttribute, sweep.Samples, configs, cancellationToken) is { } disagreement)
+            {
+                issues?.Add(disagreement);
+            }
         }
 
         if (!checks.TargetValid || countsFile is null)

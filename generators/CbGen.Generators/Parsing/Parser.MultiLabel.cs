@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
@@ -104,5 +105,30 @@ internal static partial class Parser
                 return;
             }
         }
+    }
+
+    /// <summary>CB053 when a sweep's <c>Samples = N</c> differs from a config's of the same label set (an enum's or
+    /// a dataset class's), or null.</summary>
+    internal static Issue? SweepSamplesDisagree(
+        AttributeData sweep, long sweepSamples, IEnumerable<RawConfig> configs, CancellationToken cancellationToken)
+    {
+        if (sweepSamples <= 0)
+        {
+            return null;
+        }
+
+        foreach (RawConfig config in configs)
+        {
+            MultiLabelRequest request = config.MultiLabel;
+            if (config.Readable && request.SamplesSet && request.Samples > 0 && request.Samples != sweepSamples)
+            {
+                return new Issue(DiagnosticDescriptors.SamplesGivenTwice, ArgumentLocation(sweep, "Samples", cancellationToken), 0,
+                    "Samples = " + Literals.Text(sweepSamples) + " on [ClassBalancedSweep]",
+                    "Samples = " + Literals.Text(request.Samples) + " on the config '" + config.TypeName + "'",
+                    "make the sweep and the config say the same N (a sweep and the configs of its label set describe one training set)");
+            }
+        }
+
+        return null;
     }
 }
