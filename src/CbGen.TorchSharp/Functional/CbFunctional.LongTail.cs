@@ -1,6 +1,5 @@
 using System;
 using CbGen.TorchSharp.Internal;
-using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -40,8 +39,7 @@ public static partial class CbFunctional
         if (tau != 0.0)
         {
             using var guard = no_grad();
-            using var factor = tau.ToScalar();
-            shift = log_priors.to(logits.dtype, logits.device).mul(factor);
+            shift = LongTailCore.ScaledLike(log_priors, logits, tau);
         }
 
         return LongTailCore.LogitAdjusted(logits, target, shift, weights, reduction, normalizer, ignore_index)
@@ -77,8 +75,7 @@ public static partial class CbFunctional
         Tensor column;
         using (no_grad())
         {
-            using var factor = (-scale).ToScalar();
-            column = margins.to(logits.dtype, logits.device).mul(factor).unsqueeze(1);
+            column = LongTailCore.ScaledLike(margins, logits, -scale).unsqueeze(1);
         }
 
         return LongTailCore.Ldam(logits, target, column, scale, weights, reduction, normalizer, ignore_index)

@@ -1,6 +1,5 @@
 using System;
 using CbGen.TorchSharp.Internal;
-using TorchSharp;
 using static TorchSharp.torch;
 using Reduction = TorchSharp.torch.nn.Reduction;
 
@@ -47,8 +46,7 @@ public static partial class CbFunctional
             row = scales.to(logits.dtype, logits.device);
             if (tau != 0.0)
             {
-                using var factor = tau.ToScalar();
-                shift = log_priors.to(logits.dtype, logits.device).mul(factor);
+                shift = LongTailCore.ScaledLike(log_priors, logits, tau);
             }
         }
 

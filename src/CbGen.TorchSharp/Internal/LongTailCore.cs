@@ -58,7 +58,7 @@ internal static class LongTailCore
         var info = Validation.ClassIndexTarget(input, target, ignoreIndex, softAllowed: false, LossCore.TargetName);
         using var scope = NewDisposeScope();
         // Stryker disable once Conditional : without an ignored label masked_fill changes nothing; the test only saves a copy
-        var index = info.MayHoldIgnored ? WithoutIgnored(target, ignoreIndex) : target;
+        var index = info.MayHoldIgnored ? Validation.WithoutIgnored(target, ignoreIndex) : target;
         using var s = scale.ToScalar();
         var scaled = input.mul(s);
         var column = index.unsqueeze(1);
@@ -67,13 +67,12 @@ internal static class LongTailCore
             .MoveToOuterDisposeScope();
     }
 
-    /// <summary>The labels with each ignored one replaced by class 0 (whose row then contributes nothing).</summary>
-    private static Tensor WithoutIgnored(Tensor target, long ignoreIndex)
+    /// <summary>A per-class row in <paramref name="like"/>'s dtype and device, times <paramref name="factor"/> (a
+    /// new tensor in the current dispose scope): τ·log π, −s·Δ.</summary>
+    internal static Tensor ScaledLike(Tensor row, Tensor like, double factor)
     {
-        using var ignored = ignoreIndex.ToScalar();
-        using var zero = 0L.ToScalar();
-        using var mask = target.eq(ignored);
-        return target.masked_fill(mask, zero);
+        using var by = factor.ToScalar();
+        return row.to(like.dtype, like.device).mul(by);
     }
 
     /// <summary>z − τ·log π without a graph: post-hoc logit adjustment.</summary>
@@ -82,8 +81,7 @@ internal static class LongTailCore
         using var guard = no_grad();
         using var scope = NewDisposeScope();
         using var detached = logits.detach();
-        using var factor = tau.ToScalar();
-        var shift = logPriors.to(logits.dtype, logits.device).mul(factor);
+        var shift = ScaledLike(logPriors, logits, tau);
         return detached.sub(shift).MoveToOuterDisposeScope();
     }
 

@@ -86,9 +86,7 @@ internal static partial class Validation
         if (ignoreIndex is long ignore && (min == ignore || max == ignore))
         {
             using var scope = NewDisposeScope();
-            using var ignored = ignore.ToScalar();
-            using var zero = 0L.ToScalar();
-            var kept = target.masked_fill(target.eq(ignored), zero);
+            var kept = WithoutIgnored(target, ignore);
             var (lo2, hi2) = kept.aminmax();
             min = lo2.item<long>();
             max = hi2.item<long>();
@@ -191,5 +189,15 @@ internal static partial class Validation
         }
 
         SameDevice(input, target, paramName);
+    }
+
+    /// <summary>The labels with each ignored one replaced by class 0 (whose row then contributes nothing), a new
+    /// tensor in the current dispose scope.</summary>
+    internal static Tensor WithoutIgnored(Tensor target, long ignoreIndex)
+    {
+        using var ignored = ignoreIndex.ToScalar();
+        using var zero = 0L.ToScalar();
+        using var mask = target.eq(ignored);
+        return target.masked_fill(mask, zero);
     }
 }
