@@ -15,7 +15,7 @@ namespace CbGen.Generators.Tests;
 /// could not bind, and the language version that decides the <c>#nullable</c> directive.</summary>
 public sealed class EnumConfigReadingTests
 {
-    private const string Prelude = "using CbGen;\n\nnamespace Tests;\n\n";
+    private const string Prelude = ConfigMessages.Prelude;
     private const string Members = "public enum Label { [Samples(10)] A, [Samples(3)] B }\n";
 
     [Fact]

@@ -15,7 +15,7 @@ namespace CbGen.Generators.Tests;
 /// CB032's loss, and a value past Int64.MaxValue.</summary>
 public sealed class EnumCountMessageTests
 {
-    private const string Prelude = "using CbGen;\n\nnamespace Tests;\n\n";
+    private const string Prelude = ConfigMessages.Prelude;
 
     /// <summary>CB002's fix when no config that keeps ZeroCountPolicy.Throw has a long-tail loss.</summary>
     private const string ZeroWeightFix = "0 is allowed only with ZeroCounts = ZeroCountPolicy.ZeroWeight, which gives the class weight 0";

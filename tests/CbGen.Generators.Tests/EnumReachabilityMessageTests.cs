@@ -14,7 +14,7 @@ namespace CbGen.Generators.Tests;
 /// name an enum; and how a message names the global namespace.</summary>
 public sealed class EnumReachabilityMessageTests
 {
-    private const string Prelude = "using CbGen;\n\nnamespace Tests;\n\n";
+    private const string Prelude = ConfigMessages.Prelude;
     private const string Config = "[ClassBalanced]";
     private const string Members = " { [Samples(10)] A, [Samples(3)] B }";
 

@@ -105,6 +105,7 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
 
             if (sweep is not null)
             {
+                Parser.RawConfig[] rawConfigs = configs.Select(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length)).ToArray();
                 if (SweepParser.Read(sweep, symbol, issues, cancellationToken) is { } grid
                     && Parser.Parse(symbol, ImmutableArray.Create(sweep), features, issues: null, cancellationToken, requireConfigs: false) is { } spec)
                 {
@@ -119,14 +120,13 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
                             above.Name, Literals.Text(above.Count), "[ClassBalancedSweep]'s Samples", Literals.Text(grid.Samples)));
                     }
 
-                    var rawConfigs = configs.Select(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length));
                     if (Parser.SweepSamplesDisagree(sweep, grid.Samples, rawConfigs, cancellationToken) is { } disagreement)
                     {
                         issues.Add(disagreement);
                     }
                 }
 
-                if (!configs.IsEmpty && configs.All(c => Parser.RawConfig.Read(c, symbol.Name, configs.Length).ZeroCounts != ZeroCountPolicy.Throw))
+                if (rawConfigs.Length > 0 && rawConfigs.All(c => c.ZeroCounts != ZeroCountPolicy.Throw))
                 {
                     // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.
                     var members = new List<Issue>();

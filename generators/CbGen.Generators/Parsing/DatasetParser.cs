@@ -118,9 +118,10 @@ internal static partial class DatasetParser
         if (SweepParser.Find(symbol) is { } sweepAttribute)
         {
             sweep = SweepParser.Read(sweepAttribute, symbol, issues, cancellationToken);
-            if (sweep is not null && Parser.SweepSamplesDisagree(sweepAttribute, sweep.Samples, configs, cancellationToken) is { } disagreement)
+            if (issues is not null && sweep is not null
+                && Parser.SweepSamplesDisagree(sweepAttribute, sweep.Samples, configs, cancellationToken) is { } disagreement)
             {
-                issues?.Add(disagreement);
+                issues.Add(disagreement);
             }
         }
 
