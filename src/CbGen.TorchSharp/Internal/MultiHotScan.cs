@@ -39,6 +39,9 @@ internal static class MultiHotScan
     /// libtorch over [B, C] costs less than visiting each position on the host.</summary>
     internal const int SparseStride = 16;
 
+    /// <summary>The length of the positions' first array (it grows as the ones need).</summary>
+    private const int FirstRent = 1024;
+
     /// <summary>Whether <paramref name="x"/> can be read and written in place on the host.</summary>
     internal static bool OnHost(Tensor x) =>
         x.device_type == DeviceType.CPU && x.is_contiguous() && x.numel() <= int.MaxValue
@@ -104,7 +107,7 @@ internal static class MultiHotScan
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int cap = values.Length / SparseStride;
-        int[] listed = ArrayPool<int>.Shared.Rent(cap);
+        int[] listed = ArrayPool<int>.Shared.Rent(Math.Min(cap, FirstRent));
         int count = 0;
         long ones = 0;
         int i = 0;
@@ -138,7 +141,7 @@ internal static class MultiHotScan
                 ones += BitOperations.PopCount(oneBits);
                 for (; oneBits != 0 && count < cap; oneBits &= oneBits - 1)
                 {
-                    listed[count++] = i + (k * width) + BitOperations.TrailingZeroCount(oneBits);
+                    Append(ref listed, count++, i + (k * width) + BitOperations.TrailingZeroCount(oneBits), cap);
                 }
             }
         }
@@ -149,7 +152,7 @@ internal static class MultiHotScan
             {
                 if (++ones <= cap)
                 {
-                    listed[count++] = i;
+                    Append(ref listed, count++, i, cap);
                 }
             }
             else if (values[i] != T.Zero)
@@ -170,6 +173,21 @@ internal static class MultiHotScan
         }
 
         return true;
+    }
+
+    /// <summary>Writes <paramref name="position"/> at <paramref name="at"/>, first trading the array for one twice as
+    /// long (at most <paramref name="cap"/>) when it is full: the list costs what the ones need, not B·C/16.</summary>
+    private static void Append(ref int[] listed, int at, int position, int cap)
+    {
+        if (at == listed.Length)
+        {
+            int[] longer = ArrayPool<int>.Shared.Rent((int)Math.Min((long)at * 2, cap));
+            listed.AsSpan().CopyTo(longer);
+            ArrayPool<int>.Shared.Return(listed);
+            listed = longer;
+        }
+
+        listed[at] = position;
     }
 
     private static bool Refuse(int[] listed, out long positives, out ArraySegment<int>? positions)

@@ -14,13 +14,14 @@ namespace CbGen.TorchSharp.Tests;
 /// </summary>
 public class MultiHotScanTests
 {
-    /// <summary>Lengths around the scan's chunk (4 × 256 bits: 32 Float32 or 16 Float64 values) and its tail.</summary>
+    /// <summary>Lengths around the scan's chunk (4 × 256 bits: 32 Float32 or 16 Float64 values) and its tail, and one
+    /// long enough for the list of positions to outgrow its first array.</summary>
     public static TheoryData<ScalarType, int> Lengths()
     {
         var data = new TheoryData<ScalarType, int>();
         foreach (var dtype in new[] { ScalarType.Float32, ScalarType.Float64 })
         {
-            foreach (int n in new[] { 1, 7, 15, 16, 17, 31, 32, 33, 64, 100, 1000, 4099 })
+            foreach (int n in new[] { 1, 7, 15, 16, 17, 31, 32, 33, 64, 100, 1000, 4099, 40_000 })
             {
                 data.Add(dtype, n);
             }
@@ -33,7 +34,7 @@ public class MultiHotScanTests
     [MemberData(nameof(Lengths))]
     public void Counts_and_lists_the_ones_as_a_loop_does(ScalarType dtype, int n)
     {
-        foreach (double density in new[] { 0.0, 0.02, 0.2, 1.0 })
+        foreach (double density in new[] { 0.0, 0.02, 0.05, 0.2, 1.0 })
         {
             var values = Values(n, density, seed: n);
             using var t = tensor(values, dtype: dtype);
