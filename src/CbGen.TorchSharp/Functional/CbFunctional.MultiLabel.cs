@@ -56,12 +56,12 @@ public static partial class CbFunctional
         }
 
         using var scope = NewDisposeScope();
-        var scratch = MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, nameof(target));
+        var hot = MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, nameof(target));
         var inverseTensor = tensor(inverse, dtype: ScalarType.Float64).to(logits.dtype, logits.device);
         // −λ·ν in the logits' dtype, rounded as the module's cached copy is.
         using var minusLambda = (-lambda).ToScalar();
         var biasTensor = tensor(bias, dtype: ScalarType.Float64).to(logits.dtype, logits.device).mul_(minusLambda);
-        return MultiLabelCore.DistributionBalanced(logits, target, scratch, inverseTensor, biasTensor, settings,
+        return MultiLabelCore.DistributionBalanced(logits, target, hot, inverseTensor, biasTensor, settings,
             reduction, normalizer).MoveToOuterDisposeScope();
     }
 

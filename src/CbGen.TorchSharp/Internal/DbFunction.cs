@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,7 +8,9 @@ namespace CbGen.TorchSharp.Internal;
 /// <summary>
 /// The graph part of the distribution-balanced loss as one autograd node whose forward also computes the gradient in
 /// closed form: thirteen element-wise passes over [B, C] for value and gradient, and none in a plain backward,
-/// instead of three tracked ops and their three backward ops on top of the weights' own passes. v and 1 − σ(v) go
+/// instead of three tracked ops and their three backward ops on top of the weights' own passes. When the host scan
+/// listed the positives (<see cref="MultiHotScan"/>), the two multiplies by a function of t are writes at those
+/// positions and a reduced value is one dot with the weight: nine passes. v and 1 − σ(v) go
 /// into the module's kept tensors (<see cref="DbWorkspace"/>: one more pass each, a copy and a fill, instead of a
 /// fresh allocation that may fault its pages in again) or, in the functional form, into fresh ones freed as soon as
 /// they are spent; σ(v), which becomes the gradient, is always fresh.
@@ -18,7 +21,7 @@ namespace CbGen.TorchSharp.Internal;
 /// r̂·log(1 + e^{−(z − ν)}). Its derivative is w·f·a·σ(v) = w·s·σ(v) with s = f·a = 1 − 2t.</para>
 /// <para>v is formed without a tensor a: λ(z − ν) in one pass from the cached −λν, then multiplied in place by
 /// 1 − ((1 + λ)/λ)·t, which is 1 for a negative and −1/λ for a positive (a few roundings more for a positive's v,
-/// none for a negative's).</para>
+/// none for a negative's), or changed at the listed positives only, to the same bits.</para>
 /// <para>softplus(v) = max(v, 0) − log σ(|v|) and σ(|v|) = max(σ(v), 1 − σ(v)) ∈ [1/2, 1], so the value reuses the
 /// gradient's σ(v) with one more log and no cancellation; σ(v) keeps its relative accuracy where the gradient is
 /// tiny, and both stay finite for any finite z. Second-order gradients (<c>create_graph: true</c>) are exact too: the
@@ -49,7 +52,7 @@ internal static class DbKernel
         var sig = v.sigmoid();                                         // σ(v)
         var logMax = OneMinus(sig, scratch?[1]);
         logMax.clamp_(sig, null).log_();                               // log σ(|v|) ≤ 0
-        v.relu_().sub_(logMax).mul_(args.Weight);                      // w·softplus(v)
+        v.relu_().sub_(logMax);                                        // softplus(v)
         if (scratch is null)
         {
             logMax.Dispose();
@@ -58,7 +61,8 @@ internal static class DbKernel
         return Finish(v, sig, args, gradient, scratch is null);
     }
 
-    /// <summary>The reduction of w·softplus(v) (in <paramref name="v"/>) and the gradient, in place on σ(v).</summary>
+    /// <summary>The reduction of f·w·softplus(v) (softplus(v) in <paramref name="v"/>) and the gradient, in place on
+    /// σ(v).</summary>
     private static (Tensor Loss, Tensor? Gradient) Finish(Tensor v, Tensor sig, DbArgs args, bool gradient, bool ownsV)
     {
         using var minusTwo = (-2.0).ToScalar();
@@ -70,10 +74,19 @@ internal static class DbKernel
         Tensor loss;
         if (args.Elementwise)
         {
+            v.mul_(args.Weight);
             loss = v.mul(negativeFactor).addcmul_(v, args.Target, positiveExtra);
+        }
+        else if (AtPositivesOnHost(v, args) && MultiHotScan.OnHost(args.Weight))
+        {
+            // (1/λ)·Σ w·softplus(v) as one dot over [B, C], and (1 − 1/λ)·Σ over the listed positives on the host.
+            using var positives = ((1.0 - inverseLambda) * MultiHotScan.DotAt(v, args.Weight, args.Positions!.Value))
+                .ToScalar();
+            loss = v.reshape(-1).dot(args.Weight.reshape(-1)).mul_(negativeFactor).add_(positives);
         }
         else
         {
+            v.mul_(args.Weight);
             loss = v.sum().mul_(negativeFactor)
                 .add_(v.reshape(-1).dot(args.Target.reshape(-1)), positiveExtra);
         }
@@ -91,7 +104,15 @@ internal static class DbKernel
 
         // ∂/∂z = w·σ(v)·(1 − 2t), in place on σ(v).
         var grad = sig.mul_(args.Weight);
-        grad.addcmul_(grad, args.Target, minusTwo);
+        if (AtPositivesOnHost(grad, args))
+        {
+            MultiHotScan.AddScaled(grad, args.Positions!.Value, -2.0);
+        }
+        else
+        {
+            grad.addcmul_(grad, args.Target, minusTwo);
+        }
+
         return (loss, grad);
     }
 
@@ -117,8 +138,19 @@ internal static class DbKernel
         var scaled = into is null
             ? torch.add(args.ScaledBias, z, lambda)
             : into.copy_(args.ScaledBias.expand_as(z)).add_(z, lambda);
+        if (AtPositivesOnHost(scaled, args))
+        {
+            MultiHotScan.AddScaled(scaled, args.Positions!.Value, -(1.0 + args.Lambda) / args.Lambda);
+            return scaled;
+        }
+
         return scaled.addcmul_(scaled, args.Target, positiveStep);
     }
+
+    /// <summary>Whether the host scan listed the positives and <paramref name="x"/> ([B, C]) can be changed at them
+    /// in place: then x + k·x·t is computed at those positions only (<see cref="MultiHotScan.AddScaled"/>).</summary>
+    private static bool AtPositivesOnHost(Tensor x, DbArgs args) =>
+        args.Positions is not null && MultiHotScan.OnHost(x);
 
     /// <summary>The tracked v for <see cref="TrackedGradient"/>.</summary>
     private static Tensor TrackedPreActivation(Tensor z, DbArgs args)
@@ -155,9 +187,11 @@ internal static class DbKernel
 /// them (the functional form).</param>
 /// <param name="Recipe">When the weight is a kept tensor, what remakes it: the node saves this instead (only a
 /// <c>create_graph</c> backward needs the weight).</param>
+/// <param name="Positions">The flat indices of the positives when the host scan listed them (sparse CPU targets),
+/// else null.</param>
 internal sealed record DbArgs(
     Tensor Target, Tensor Weight, Tensor ScaledBias, double Lambda, bool Elementwise, Tensor[]? Scratch = null,
-    DbWeightRecipe? Recipe = null);
+    DbWeightRecipe? Recipe = null, ArraySegment<int>? Positions = null);
 
 /// <summary>What <see cref="MultiLabelCore.Weight"/> needs besides the targets: 1/n_c [C], the settings and the Mean
 /// divisor c.</summary>

@@ -32,6 +32,9 @@ internal readonly record struct DbSettings(
 /// </summary>
 internal static class MultiLabelCore
 {
+    /// <summary>2^24: every count of ones up to it is exact in Float32, whatever order a sum adds them in.</summary>
+    private const long ExactOnes = 1L << 24;
+
     /// <summary>
     /// DB: element (i, c) is −w_ic·log σ(−a_ic·(z_ic − ν_c)) with a = −1 (positive) or λ (negative) and
     /// w = r̂_ic (positive) or r̂_ic / λ (negative): for a positive log(1 + e^{−(z − ν)}), for a negative
@@ -39,8 +42,9 @@ internal static class MultiLabelCore
     /// </summary>
     /// <param name="input">Logits [B, C].</param>
     /// <param name="target">Multi-hot targets [B, C] (validated).</param>
-    /// <param name="scratch">The multi-hot check's |t − t·t| (all zeros, the target's dtype), overwritten with the
-    /// weight when it has the logits' dtype and no workspace is given.</param>
+    /// <param name="hot">What the multi-hot check learnt: its scratch |t − t·t| (all zeros, the target's dtype),
+    /// overwritten with the weight when it has the logits' dtype and no workspace is given, or the host scan's count
+    /// and positions of the ones.</param>
     /// <param name="inverseCounts">1/n_c [C] in the logits' dtype and device.</param>
     /// <param name="scaledBias">−λ·ν_c [C] in the logits' dtype and device.</param>
     /// <param name="s">The validated hyper-parameters.</param>
@@ -48,7 +52,7 @@ internal static class MultiLabelCore
     /// <param name="normalizer">PositiveLabels or AllTerms (validated).</param>
     /// <param name="workspace">The module's kept scratch tensors, or null (the functional form allocates).</param>
     internal static Tensor DistributionBalanced(
-        Tensor input, Tensor target, Tensor scratch, Tensor inverseCounts, Tensor scaledBias, DbSettings s,
+        Tensor input, Tensor target, MultiHotTargets hot, Tensor inverseCounts, Tensor scaledBias, DbSettings s,
         Reduction reduction, MeanNormalizer normalizer, DbWorkspace? workspace = null)
     {
         using var scope = NewDisposeScope();
@@ -70,19 +74,21 @@ internal static class MultiLabelCore
                 {
                     c = normalizer == MeanNormalizer.AllTerms
                         ? 1.0 / input.numel()
-                        : 1.0 / PositiveCount(target, input, positives);
+                        : 1.0 / PositiveCount(target, input, positives, hot.Positives);
                 }
 
                 Tensor into;
                 if (kept is not null)
                 {
                     // The check's buffer is spent: free it now, so that σ(v) can take its memory.
-                    scratch.Dispose();
+                    hot.Residue?.Dispose();
                     into = kept[0];
                 }
                 else
                 {
-                    into = scratch.dtype == input.dtype ? scratch : torch.empty_like(input);
+                    into = hot.Residue is { } residue && residue.dtype == input.dtype
+                        ? residue
+                        : torch.empty_like(input);
                 }
 
                 weight = Weight(t, inverseCounts, s, c, positives, into);
@@ -91,7 +97,7 @@ internal static class MultiLabelCore
             // A kept weight is the module's and must not be saved for backward: the node then saves what remakes it.
             var recipe = kept is null ? null : new DbWeightRecipe(inverseCounts, s, c);
             var args = new DbArgs(t, weight, scaledBias, s.Lambda, Elementwise: reduction == Reduction.None,
-                kept?[1..], recipe);
+                kept?[1..], recipe, hot.Positions);
             return DbKernel.Loss(input, args).MoveToOuterDisposeScope();
         }
         finally
@@ -100,6 +106,8 @@ internal static class MultiLabelCore
             {
                 workspace!.Return(kept);
             }
+
+            hot.Release();
         }
     }
 
@@ -217,9 +225,17 @@ internal static class MultiLabelCore
 
     /// <summary>max(Σ t, 1) in the logits' dtype, read as a double (Σ t from <paramref name="rowSums"/> when given):
     /// the same number as <see cref="PositiveCountTensor"/> with one read and no conversion ops when the dtypes
-    /// agree (max with 1 is exact in any dtype).</summary>
-    private static double PositiveCount(Tensor target, Tensor input, Tensor? rowSums)
+    /// agree (max with 1 is exact in any dtype). The host scan's <paramref name="counted"/> ones (−1 if it did not
+    /// run) are that number without an op for Float32 and Float64 logits up to 2^24 ones, below which every partial
+    /// sum of ones is exact in either dtype.</summary>
+    private static double PositiveCount(Tensor target, Tensor input, Tensor? rowSums, long counted)
     {
+        if (counted >= 0 && counted <= ExactOnes
+            && (input.dtype == ScalarType.Float32 || input.dtype == ScalarType.Float64))
+        {
+            return Math.Max(counted, 1L);
+        }
+
         using var guard = no_grad();
         using var scope = NewDisposeScope();
         var total = rowSums is null ? target.sum() : rowSums.sum();

@@ -116,28 +116,38 @@ internal static class MultiLabelValidation
         }
     }
 
-    /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1 (two passes
-    /// and one read: t − t·t is exactly 0 for 0 and 1 and non-zero or NaN for any other value, ±∞ and NaN included,
-    /// so Σ|t − t·t|, a sum of non-negative terms, is 0 exactly when every term is). Returns |t − t·t|, all zeros once
-    /// checked, in the caller's dispose scope: scratch [B, C] in the target's dtype that the caller may overwrite (the
-    /// distribution-balanced loss computes its weight in it).</summary>
-    internal static Tensor MultiHot(Tensor input, Tensor target, string who, string paramName)
+    /// <summary>Multi-hot targets: floating [B, C] like the logits, on their device, every value 0 or 1. Contiguous
+    /// Float32 and Float64 CPU targets are read in place (<see cref="MultiHotScan"/>), which also counts and, when
+    /// sparse, lists the ones. Other targets take two passes and one read: t − t·t is exactly 0 for 0 and 1 and
+    /// non-zero or NaN for any other value, ±∞ and NaN included, so Σ|t − t·t|, a sum of non-negative terms, is 0
+    /// exactly when every term is; |t − t·t|, all zeros once checked, is then returned in the caller's dispose scope
+    /// as scratch [B, C] in the target's dtype that the caller may overwrite (the distribution-balanced loss computes
+    /// its weight in it).</summary>
+    internal static MultiHotTargets MultiHot(Tensor input, Tensor target, string who, string paramName)
     {
         FloatTarget(input, target, who, paramName);
+        if (MultiHotScan.CanScan(target))
+        {
+            return MultiHotScan.Scan(target, out long positives, out var positions)
+                ? new MultiHotTargets(null, positives, positions)
+                : throw NotMultiHot(who, paramName);
+        }
+
         using var scope = NewDisposeScope();
         using var guard = no_grad();
         using var minusOne = (-1.0).ToScalar();
         var residue = torch.addcmul(target, target, target, minusOne);
-        bool bad = !(HostValue(residue.abs_().sum()) == 0.0);
-        if (bad)
+        if (!(HostValue(residue.abs_().sum()) == 0.0))
         {
-            throw new ArgumentException(
-                "Expected '" + paramName + "' to be multi-hot (every value 0 or 1): " + who + " re-weights by the set of "
-                + "positive labels, which soft or smoothed targets do not define. Round or threshold the targets.", paramName);
+            throw NotMultiHot(who, paramName);
         }
 
-        return residue.MoveToOuterDisposeScope();
+        return new MultiHotTargets(residue.MoveToOuterDisposeScope(), -1, null);
     }
+
+    private static ArgumentException NotMultiHot(string who, string paramName) => new(
+        "Expected '" + paramName + "' to be multi-hot (every value 0 or 1): " + who + " re-weights by the set of "
+        + "positive labels, which soft or smoothed targets do not define. Round or threshold the targets.", paramName);
 
     /// <summary>The value of a one-element tensor as a double, read without a conversion op (exact for every
     /// floating and integer dtype).</summary>

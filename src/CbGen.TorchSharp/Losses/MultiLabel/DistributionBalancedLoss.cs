@@ -136,10 +136,10 @@ public sealed class DistributionBalancedLoss : PerClassLoss
         ThrowIfDisposed(_priorBias);
         WeightsFor(logits, target, _inverseCounts);
         using var scope = NewDisposeScope();
-        var scratch = MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, LossCore.TargetName);
+        var hot = MultiLabelValidation.MultiHot(logits, target, MultiLabelValidation.DbName, LossCore.TargetName);
         var inverse = ShiftFor(_inverseCounts, logits);
         var scaledBias = FactorFor(_priorBias, logits);
-        return MultiLabelCore.DistributionBalanced(logits, target, scratch, inverse, scaledBias, _settings, reduction,
+        return MultiLabelCore.DistributionBalanced(logits, target, hot, inverse, scaledBias, _settings, reduction,
             Normalizer, _workspace).MoveToOuterDisposeScope();
     }
 

@@ -106,10 +106,17 @@ public class MultiLabelInputTests
         using var loss = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
         var t = tensor(new[] { 1.0, 0.0, 0.0, 0.0, 1.0, 1.0 }).reshape(2, 3).to(dtype);
         t[1, 1] = tensor(bad, dtype: dtype);
-        var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3, dtype), t));
-        Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
-        t[1, 1] = tensor(0.0, dtype: dtype);
-        Assert.True(double.IsFinite(loss.forward(zeros(2, 3, dtype), t).to(ScalarType.Float64).item<double>()));
+
+        // Contiguous targets are checked on the host, a transposed copy (the same values, not contiguous) by libtorch.
+        foreach (var layout in new[] { t, t.t().contiguous().t() })
+        {
+            var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3, dtype), layout));
+            Assert.Equal("target", e.ParamName);
+            Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
+            layout[1, 1] = tensor(0.0, dtype: dtype);
+            Assert.True(double.IsFinite(loss.forward(zeros(2, 3, dtype), layout).to(ScalarType.Float64).item<double>()));
+            layout[1, 1] = tensor(bad, dtype: dtype);
+        }
     }
 
     [Fact]
