@@ -86,6 +86,20 @@ public class MultiLabelInputTests
         Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_NaN_target_is_named_with_its_position_and_where_it_comes_from()
+    {
+        using var scope = NewDisposeScope();
+        var t = tensor(new[] { 1.0f, 0.0f, float.NaN, 0.0f, 1.0f, 1.0f }).reshape(2, 3);
+        var e = Assert.Throws<ArgumentException>(() => CbFunctional.distribution_balanced_loss(zeros(2, 3), t,
+            Counts, 100));
+        Assert.Equal(
+            "Expected 'target' to be multi-hot (every value 0 or 1), got NaN at sample 0, class 2: a target must be 0 "
+            + "or 1; check what produced the targets (a NaN or infinity usually comes from missing or corrupt labels). "
+            + "(Parameter 'target')",
+            e.Message);
+    }
+
     [Theory]
     [InlineData(0.5, ScalarType.Float64)]
     [InlineData(double.NaN, ScalarType.Float64)]
@@ -113,6 +127,11 @@ public class MultiLabelInputTests
             var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3, dtype), layout));
             Assert.Equal("target", e.ParamName);
             Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
+
+            // It names the value, where it is, and a fix that fits it.
+            Assert.Contains(" at sample 1, class 1", e.Message, StringComparison.Ordinal);
+            Assert.Contains(double.IsFinite(bad) ? "Round or threshold" : "missing or corrupt labels", e.Message,
+                StringComparison.Ordinal);
             layout[1, 1] = tensor(0.0, dtype: dtype);
             Assert.True(double.IsFinite(loss.forward(zeros(2, 3, dtype), layout).to(ScalarType.Float64).item<double>()));
             layout[1, 1] = tensor(bad, dtype: dtype);
