@@ -50,6 +50,11 @@ public sealed class MultiLabelCountTests : IDisposable
         // The table shows each class's share of the samples, not of the labels.
         CliResult table = Cli.Run("count", file, "--column", "tags", "--multi-label");
         Assert.Contains("7 labels on 5 samples", table.Stdout, StringComparison.Ordinal);
+
+        // So do weights on the counts file: its sum is 7 labels, not 7 samples.
+        CliResult weights = Cli.Run("weights", counts, "--beta", "0.99");
+        Assert.True(weights.ExitCode == 0, weights.Stderr);
+        Assert.Contains("3 classes, 7 labels on 5 samples; β = ", weights.Stdout, StringComparison.Ordinal);
         Assert.Contains("60.00%", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 without labels", table.Stdout, StringComparison.Ordinal);
     }
