@@ -32,7 +32,7 @@ internal static class CountCommand
         CommandSupport.SourceOptions,
         new[]
         {
-            new OptionSpec("--json", null, "JSON: source, kind, totalSamples and classes [{index, name, count}]"),
+            new OptionSpec("--json", null, "JSON: source, kind, classCount, totalSamples (the counts' sum), samples (N, multi-label only) and classes [{index, name, count}]"),
             new OptionSpec("--csv", null, "a counts file ('name,count' rows) for 'cbgen weights' and 'cbgen enum'"),
             CommandSupport.Output,
         });
