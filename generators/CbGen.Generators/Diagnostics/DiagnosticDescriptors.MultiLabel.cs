@@ -1,3 +1,4 @@
+using CbGen.Generators.Helpers;
 using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators;
@@ -46,6 +47,13 @@ internal static partial class DiagnosticDescriptors
 
     /// <summary>The fix CB061 names for a config: its own BiasScale, or the counts.</summary>
     internal const string PriorBiasFix = "set BiasScale = 0 (no prior bias), or drop the class or check N (every training sample, labelled or not) and the counts";
+
+    /// <summary>How CB061 names a sweep's distribution-balanced point, which always uses the default BiasScale.</summary>
+    internal static readonly string SweepPriorBiasPoint =
+        "the [ClassBalancedSweep]'s CbLoss.DistributionBalanced point (BiasScale = " + Literals.Text(CbDefaults.DbKappa) + ", a sweep's default)";
+
+    /// <summary>The fix CB061 names for a sweep's point: a sweep has no BiasScale, so the counts, or a config.</summary>
+    internal const string SweepPriorBiasFix = "drop the class or check N (every training sample, labelled or not) and the counts, or leave CbLoss.DistributionBalanced out of the sweep and train it from a config with BiasScale = 0 (no prior bias)";
 
     /// <summary>CB061: a distribution-balanced config (or sweep point) with a class-prior bias (BiasScale = κ ≠ 0) has
     /// a class positive in all N samples (n_c = N), whose bias log(n_c / (N − n_c)) is infinite.</summary>
