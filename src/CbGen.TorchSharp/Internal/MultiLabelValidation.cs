@@ -110,8 +110,8 @@ internal static class MultiLabelValidation
             {
                 throw new ArgumentException(
                     "Class " + Validation.Format(c) + " is positive in all N = " + Validation.Format(samples)
-                    + " samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 (no prior bias) or "
-                    + "check the counts.", countsName);
+                    + " samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 (BiasScale = 0 in the "
+                    + "DSL: no prior bias) or check the counts.", countsName);
             }
         }
     }

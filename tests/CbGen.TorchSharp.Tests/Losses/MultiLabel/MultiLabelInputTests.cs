@@ -23,6 +23,16 @@ public class MultiLabelInputTests
     }
 
     [Fact]
+    public void A_class_in_every_sample_under_the_prior_bias_names_kappa_and_its_DSL_name_BiasScale()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new DistributionBalancedLoss(new long[] { 50, 100, 1 }, 100, device: CbDevice.Cpu));
+        Assert.Equal(
+            "Class 1 is positive in all N = 100 samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 "
+            + "(BiasScale = 0 in the DSL: no prior bias) or check the counts. (Parameter 'counts')",
+            e.Message);
+    }
+
+    [Fact]
     public void A_class_in_every_sample_is_accepted_without_the_prior_bias()
     {
         using var loss = new DistributionBalancedLoss(new long[] { 100, 3 }, 100, kappa: 0.0, device: CbDevice.Cpu);
