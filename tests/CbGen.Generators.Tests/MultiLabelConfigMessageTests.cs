@@ -1,5 +1,6 @@
 extern alias gen;
 
+using System.Linq;
 using gen::CbGen.Generators;
 using static CbGen.Generators.Tests.ConfigMessages;
 
@@ -111,6 +112,10 @@ public sealed class MultiLabelConfigMessageTests
                 Expected(DiagnosticDescriptors.MultiLabelSamplesMissing, "MultiLabel = true", "The config 'Label'", SamplesFix),
             },
             Described(Run("Loss = CbLoss.Ldam, MultiLabel = true")));
+
+        // The fix names every loss a multi-label config takes.
+        Assert.Contains("(CbLoss.Sigmoid, Focal, DistributionBalanced or Asymmetric)",
+            Described(Run("Loss = CbLoss.Softmax, Samples = 1000")).Single(), System.StringComparison.Ordinal);
     }
 
     private static string PriorBias(string located, string member, string count, string config) =>

@@ -41,9 +41,9 @@ internal static partial class DiagnosticDescriptors
     /// <summary>CB054: a multi-label config uses a softmax loss (one class per sample).</summary>
     public static readonly DiagnosticDescriptor MultiLabelSoftmax = Create(
         DiagnosticIds.MultiLabelSoftmax, "A multi-label config needs a per-class binary loss",
-        "{0} is multi-label ({1}) but its loss is {2}, a softmax over the classes that takes one class per sample; use Loss = CbLoss.Sigmoid or Loss = CbLoss.Focal (a binary term per class), or drop the multi-label counts",
+        "{0} is multi-label ({1}) but its loss is {2}, a softmax over the classes that takes one class per sample; use a loss with a binary term per class (CbLoss.Sigmoid, Focal, DistributionBalanced or Asymmetric), or drop the multi-label counts",
         DiagnosticSeverity.Error,
-        "A softmax loss (CbLoss.Softmax, LogitAdjusted, Ldam and VectorScaling) takes one class index per sample and cannot express a sample with several labels. The class-balanced sigmoid and focal losses take multi-hot targets, one binary term per class, and weight class c by its positives n_c.");
+        "A softmax loss (CbLoss.Softmax, LogitAdjusted, Ldam and VectorScaling) takes one class index per sample and cannot express a sample with several labels. The class-balanced sigmoid and focal losses, the distribution-balanced loss and the asymmetric loss take multi-hot targets, one binary term per class.");
 
     /// <summary>The fix CB061 names for a config: its own BiasScale, or the counts.</summary>
     internal const string PriorBiasFix = "set BiasScale = 0 (no prior bias), or drop the class or check N (every training sample, labelled or not) and the counts";
