@@ -34,6 +34,21 @@ public sealed class MultiLabelCountTests : IDisposable
     }
 
     [Fact]
+    public void A_label_list_column_counted_without_multi_label_gets_a_warning_naming_the_option()
+    {
+        string file = temp.File("lists.csv", "package,tags\nzsh,a;b\nvim,b\ngimp,c;a\n");
+        CliResult r = Cli.Run("count", file, "--column", "tags");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("2 rows of column 'tags' hold ';' (e.g. 'a;b'), each counted as one label. If the column holds "
+            + "label lists, count it with --multi-label", r.Stderr, StringComparison.Ordinal);
+
+        // With --multi-label the lists are split, and nothing is said.
+        CliResult lists = Cli.Run("count", file, "--column", "tags", "--multi-label");
+        Assert.Equal(0, lists.ExitCode);
+        Assert.DoesNotContain("hold ';'", lists.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_csv_label_list_column_counts_each_class_once_per_row_and_writes_N()
     {
         // 5 samples: a repeated label counts once, an empty list is a sample without labels.
@@ -50,6 +65,11 @@ public sealed class MultiLabelCountTests : IDisposable
         // The table shows each class's share of the samples, not of the labels.
         CliResult table = Cli.Run("count", file, "--column", "tags", "--multi-label");
         Assert.Contains("7 labels on 5 samples", table.Stdout, StringComparison.Ordinal);
+
+        // So do weights on the counts file: its sum is 7 labels, not 7 samples.
+        CliResult weights = Cli.Run("weights", counts, "--beta", "0.99");
+        Assert.True(weights.ExitCode == 0, weights.Stderr);
+        Assert.Contains("3 classes, 7 labels on 5 samples; β = ", weights.Stdout, StringComparison.Ordinal);
         Assert.Contains("60.00%", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 without labels", table.Stdout, StringComparison.Ordinal);
     }

@@ -9,7 +9,8 @@ using static CbGen.Generators.Tests.DiagnosticText;
 namespace CbGen.Generators.Tests;
 
 /// <summary>What a dataset class says about the multi-label N of its counts file: Samples and the file disagreeing,
-/// N missing, N given for a softmax loss, and a count above N from the attribute or from the file.</summary>
+/// N missing, N given for a softmax loss, a count above N from the attribute or from the file, and a count at N under
+/// the distribution-balanced loss's prior bias.</summary>
 public sealed partial class DatasetDiagnosticMessageTests
 {
     private const string Set = "public partial class Set;\n";
@@ -66,6 +67,30 @@ public sealed partial class DatasetDiagnosticMessageTests
         CbGenRunResult fits = RunDataset(Config("Loss = CbLoss.Sigmoid, MultiLabel = true, Samples = 900"), Rows);
         Assert.Empty(All(fits));
         Assert.Contains("SampleCount = 900", fits.Files.Single(f => f.HintName.EndsWith("TagsWeights.g.cs", StringComparison.Ordinal)).Text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_count_at_N_under_the_prior_bias_names_the_row_where_N_comes_from_the_config_and_the_fix()
+    {
+        const string Fix = "set BiasScale = 0 (no prior bias), or drop the class or check N (every training sample, labelled or not) and the counts";
+
+        // N from the file's line: the row at N is marked at its count.
+        Diagnostic fromFile = Assert.Single(All(RunDataset(Config("Loss = CbLoss.DistributionBalanced"), "# samples: 900\n" + Rows)));
+        Assert.Equal(Expected(DiagnosticDescriptors.PositiveInEverySample, "cat", "900", "line 1 of 'labels.csv'", "900",
+            "the config 'Tags' (BiasScale = 0.05)", Fix), Message(fromFile));
+        Assert.Equal(1, Line(fromFile));
+
+        // N from the attribute's Samples, with a BiasScale of its own.
+        Diagnostic fromSamples = Assert.Single(All(RunDataset(Config("Loss = CbLoss.DistributionBalanced, BiasScale = 1.5, Samples = 900"), Rows)));
+        Assert.Equal(Expected(DiagnosticDescriptors.PositiveInEverySample, "cat", "900", "config 'Tags' (Samples)", "900",
+            "the config 'Tags' (BiasScale = 1.5)", Fix), Message(fromSamples));
+        Assert.Equal(0, Line(fromSamples));
+
+        // BiasScale = 0: generated with N = 900.
+        CbGenRunResult unbiased = RunDataset(Config("Loss = CbLoss.DistributionBalanced, BiasScale = 0"), "# samples: 900\n" + Rows);
+        Assert.Empty(All(unbiased));
+        Assert.Contains("SampleCount = 900", unbiased.Files.Single(f => f.HintName.EndsWith("TagsWeights.g.cs", StringComparison.Ordinal)).Text,
             StringComparison.Ordinal);
     }
 }

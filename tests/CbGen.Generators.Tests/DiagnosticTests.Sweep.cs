@@ -7,7 +7,7 @@ using gen::CbGen.Generators;
 namespace CbGen.Generators.Tests;
 
 /// <summary>The diagnostics of a sweep's weight-decay axis (CB023, CB024, CB060) and of its multi-label points
-/// (CB047, CB048, CB051–CB053, CB030).</summary>
+/// (CB047, CB048, CB051–CB053, CB061, CB030).</summary>
 public sealed partial class DiagnosticTests
 {
     private const string SweepMembers = "public enum Label { [Samples(100)] A, [Samples(3)] B }\n";
@@ -67,17 +67,17 @@ public sealed partial class DiagnosticTests
     {
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesOutOfRange,
             "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, [|Samples = 0|])]\n" + Tags, null,
-            "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 400)]\n" + Tags, null);
+            "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 1000)]\n" + Tags, null);
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.CountAboveSamples,
             "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, [|Samples = 399|])]\n" + Tags, null,
-            "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 400)]\n" + Tags, null);
+            "[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, Samples = 1000)]\n" + Tags, null);
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.CountAboveSamples,
             TagSweepDataset.Replace("{0}", string.Empty, StringComparison.Ordinal), ("tags.csv", "# samples: 399\nname,count\ngame,[|400|]\nscience,30\n"),
-            TagSweepDataset.Replace("{0}", string.Empty, StringComparison.Ordinal), ("tags.csv", "# samples: 400\n" + TagRows),
+            TagSweepDataset.Replace("{0}", string.Empty, StringComparison.Ordinal), ("tags.csv", "# samples: 1000\n" + TagRows),
             badGenerates: true);
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.CountAboveSamples,
             TagSweepDataset.Replace("{0}", ", Samples = 399", StringComparison.Ordinal), ("tags.csv", "name,count\ngame,[|400|]\nscience,30\n"),
-            TagSweepDataset.Replace("{0}", ", Samples = 400", StringComparison.Ordinal), ("tags.csv", TagRows),
+            TagSweepDataset.Replace("{0}", ", Samples = 1000", StringComparison.Ordinal), ("tags.csv", TagRows),
             badGenerates: true);
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
             "[ClassBalanced(Loss = CbLoss.Sigmoid, Samples = 1000)]\n[ClassBalancedSweep(Losses = new[] { CbLoss.DistributionBalanced }, [|Samples = 2000|])]\n" + Tags, null,
@@ -93,6 +93,36 @@ public sealed partial class DiagnosticTests
             TagSweepDataset.Replace("{0}", ", Samples = 2000", StringComparison.Ordinal), ("tags.csv", "# samples: [|1000|]\n" + TagRows),
             TagSweepDataset.Replace("{0}", ", Samples = 1000", StringComparison.Ordinal), ("tags.csv", "# samples: 1000\n" + TagRows),
             badGenerates: true);
+    }
+
+    [Fact]
+    public void CB061_a_sweeps_distribution_balanced_point_over_a_class_positive_in_every_sample()
+    {
+        // A sweep's distribution-balanced point uses the default BiasScale (κ = 0.05), so Game, positive in all N = 400
+        // samples, would get an infinite prior bias: reported on the sweep's Samples, and no sweep is generated.
+        CbGenRunResult run = TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.PositiveInEverySample,
+            "[ClassBalancedSweep(Losses = new[] { CbLoss.Focal, CbLoss.DistributionBalanced }, [|Samples = 400|])]\n" + Tags, null,
+            "[ClassBalancedSweep(Losses = new[] { CbLoss.Focal, CbLoss.DistributionBalanced }, Samples = 401)]\n" + Tags, null);
+        Assert.DoesNotContain(run.Files, f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal));
+        Assert.Contains("BiasScale = 0", run.AnalyzerDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
+
+        // Over a counts file: the row at N is marked, N being the sweep's Samples or the file's line (the Sigmoid
+        // config is fine with a class at N: it has no prior bias).
+        foreach ((string samples, string file) in new[] { (", Samples = 400", string.Empty), (string.Empty, "# samples: 400\n") })
+        {
+            CbGenRunResult dataset = TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.PositiveInEverySample,
+                TagSweepDataset.Replace("{0}", samples, StringComparison.Ordinal), ("tags.csv", file + "name,count\ngame,[|400|]\nscience,30\n"),
+                TagSweepDataset.Replace("{0}", samples.Replace("400", "1000", StringComparison.Ordinal), StringComparison.Ordinal),
+                ("tags.csv", file.Replace("400", "1000", StringComparison.Ordinal) + TagRows),
+                badGenerates: true);
+            Assert.Equal(new[] { "CB061" }, dataset.GeneratorDiagnostics.Select(d => d.Id));
+            Assert.DoesNotContain(dataset.Files, f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal));
+        }
+
+        // Without a distribution-balanced point a class at N is fine (and Samples is CB030's).
+        CbGenRunResult asymmetric = GeneratorHarness.Run(false, "using CbGen;\n\nnamespace Tests;\n\n"
+            + "[ClassBalancedSweep(Losses = new[] { CbLoss.Asymmetric })]\n[ClassBalanced(Loss = CbLoss.Asymmetric, Samples = 400)]\n" + Tags);
+        Assert.Empty(DiagnosticText.All(asymmetric));
     }
 
     [Fact]

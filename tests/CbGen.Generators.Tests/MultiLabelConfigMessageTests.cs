@@ -1,5 +1,6 @@
 extern alias gen;
 
+using System.Linq;
 using gen::CbGen.Generators;
 using static CbGen.Generators.Tests.ConfigMessages;
 
@@ -7,7 +8,8 @@ namespace CbGen.Generators.Tests;
 
 /// <summary>What an enum's multi-label config says, whole message and location: Samples = 0 or negative (CB051),
 /// MultiLabel = true without Samples (CB050), a member's count above Samples (CB052) and multi-label counts under a
-/// softmax loss (CB054), each once; and two configs with different Samples (CB053).</summary>
+/// softmax loss (CB054), each once; two configs with different Samples (CB053); and a distribution-balanced config
+/// with the prior bias over a class positive in every sample (CB061).</summary>
 public sealed class MultiLabelConfigMessageTests
 {
     /// <summary>The fix CB050 names for an enum's config.</summary>
@@ -39,6 +41,30 @@ public sealed class MultiLabelConfigMessageTests
 
         // A count equal to N fits.
         Assert.Empty(Described(Run("Loss = CbLoss.Sigmoid, Samples = 100")));
+    }
+
+    [Fact]
+    public void A_class_at_N_under_the_prior_bias_names_the_first_such_member_N_the_config_and_the_fix_once()
+    {
+        Assert.Equal(
+            new[] { PriorBias("Samples = 100", "A", "100", "the config 'Label' (BiasScale = 0.05)") },
+            Described(Run("Loss = CbLoss.DistributionBalanced, Samples = 100")));
+
+        // Two members at N: the first is named, once; a BiasScale written is named as written.
+        Assert.Equal(
+            new[] { PriorBias("Samples = 90", "B", "90", "the config 'Tags' (BiasScale = 0.5)") },
+            Described(Run("Loss = CbLoss.DistributionBalanced, BiasScale = 0.5, Samples = 90, Name = \"Tags\"",
+                "public enum Label { [Samples(7)] A, [Samples(90)] B, [Samples(90)] C }\n")));
+
+        // Without the prior bias the class at N is fine: the config is generated.
+        CbGenRunResult unbiased = Run("Loss = CbLoss.DistributionBalanced, Samples = 100, BiasScale = 0");
+        Assert.Empty(Described(unbiased));
+        Assert.Contains("LabelWeights.g.cs", string.Join(" ", HintNames(unbiased)), System.StringComparison.Ordinal);
+
+        // A count above N is CB052 alone.
+        Assert.Equal(
+            new[] { Expected(DiagnosticDescriptors.CountAboveSamples, "Samples = 99", "A", "100", "Samples", "99") },
+            Described(Run("Loss = CbLoss.DistributionBalanced, Samples = 99", "public enum Label { [Samples(100)] A, [Samples(99)] B }\n")));
     }
 
     [Fact]
@@ -86,7 +112,15 @@ public sealed class MultiLabelConfigMessageTests
                 Expected(DiagnosticDescriptors.MultiLabelSamplesMissing, "MultiLabel = true", "The config 'Label'", SamplesFix),
             },
             Described(Run("Loss = CbLoss.Ldam, MultiLabel = true")));
+
+        // The fix names every loss a multi-label config takes.
+        Assert.Contains("(CbLoss.Sigmoid, Focal, DistributionBalanced or Asymmetric)",
+            Described(Run("Loss = CbLoss.Softmax, Samples = 1000")).Single(), System.StringComparison.Ordinal);
     }
+
+    private static string PriorBias(string located, string member, string count, string config) =>
+        Expected(DiagnosticDescriptors.PositiveInEverySample, located, member, count, "Samples", count, config,
+            "set BiasScale = 0 (no prior bias), or drop the class or check N (every training sample, labelled or not) and the counts");
 
     private static string Softmax(string located, string config, string cause, string loss) =>
         Expected(DiagnosticDescriptors.MultiLabelSoftmax, located, "The config '" + config + "'", cause, loss);

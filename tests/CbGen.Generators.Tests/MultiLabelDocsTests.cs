@@ -29,7 +29,7 @@ public sealed class MultiLabelDocsTests
         // The example's arrays, as the page writes them.
         float[] probabilities = { 0.9f, 0.8f, 0.2f, 0.6f, 0.4f, 0.7f, 0.3f, 0.6f, 0.1f, 0.1f, 0.3f, 0.4f };
         float[] targets = { 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1 };
-        string code = DocsSnippets.CSharpBlocks(Page).Single().Code;
+        string code = DocsSnippets.CSharpBlocks(Page).Single(b => b.Code.Contains("MultiLabelMetrics", StringComparison.Ordinal)).Code;
         string compact = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
         Assert.Contains("float[]probabilities={" + string.Join(",", probabilities.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f")) + ",};", compact, StringComparison.Ordinal);
         Assert.Contains("float[]targets={" + string.Join(",", targets) + ",};", compact, StringComparison.Ordinal);

@@ -10,8 +10,8 @@ using static CbGen.Generators.Tests.DiagnosticText;
 namespace CbGen.Generators.Tests;
 
 /// <summary>What a sweep says about N, the number of samples its CbLoss.DistributionBalanced point needs: Samples
-/// out of range, missing on an enum or in a counts file, given twice, below a count; and the multi-label points'
-/// Normalizer.</summary>
+/// out of range, missing on an enum or in a counts file, given twice, below a count, equal to a count (the point's
+/// prior bias); and the multi-label points' Normalizer.</summary>
 public sealed partial class SweepDiagnosticMessageTests
 {
     private const string Tags = "public enum Tag { [Samples(400)] Game, [Samples(30)] Science }\n";
@@ -116,10 +116,38 @@ public sealed partial class SweepDiagnosticMessageTests
         Assert.Contains(fromFile.GeneratorDiagnostics, d => d.Id == DiagnosticDescriptors.CountAboveSamples.Id);
         Assert.DoesNotContain(fromFile.Files, f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal));
 
-        // The same sweep with an N that fits is generated.
-        CbGenRunResult fits = RunDataset(", Samples = 400", TagRows);
+        // The same sweep with an N that fits is generated (400 would not: Game would be positive in every sample, CB061).
+        CbGenRunResult fits = RunDataset(", Samples = 1000", TagRows);
         Assert.Empty(All(fits));
         Assert.Contains(fits.Files, f => f.HintName.EndsWith("TagsSweep.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_count_at_the_sweeps_N_names_the_class_N_the_point_and_the_fix_and_no_sweep_is_generated()
+    {
+        const string Point = "the [ClassBalancedSweep]'s CbLoss.DistributionBalanced point (BiasScale = 0.05, a sweep's default)";
+        const string Fix = "drop the class or check N (every training sample, labelled or not) and the counts, or leave "
+            + "CbLoss.DistributionBalanced out of the sweep and train it from a config with BiasScale = 0 (no prior bias)";
+
+        // On an enum: the first member at N, on the sweep's Samples.
+        CbGenRunResult onEnum = Run("[ClassBalancedSweep(Losses = new[] { CbLoss.Sigmoid, CbLoss.DistributionBalanced }, Samples = 400)]\n" + Tags);
+        Diagnostic diagnostic = Assert.Single(All(onEnum));
+        Assert.Equal(Expected(DiagnosticDescriptors.PositiveInEverySample, "Game", "400", "[ClassBalancedSweep]'s Samples", "400", Point, Fix),
+            Message(diagnostic));
+        Assert.Equal("Samples = 400", Located(diagnostic));
+        Assert.DoesNotContain(onEnum.Files, f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal));
+
+        // Over a counts file: the row, with where N comes from.
+        Diagnostic fromSweep = Assert.Single(RunDataset(", Samples = 400", TagRows).GeneratorDiagnostics);
+        Assert.Equal(Expected(DiagnosticDescriptors.PositiveInEverySample, "game", "400", "Samples on [ClassBalancedSweep]", "400", Point, Fix),
+            Message(fromSweep));
+        Assert.Equal(1, fromSweep.Location.GetLineSpan().StartLinePosition.Line);
+        CbGenRunResult fromFile = RunDataset(string.Empty, "# samples: 400\n" + TagRows);
+        Diagnostic fileDiagnostic = Assert.Single(fromFile.GeneratorDiagnostics);
+        Assert.Equal(Expected(DiagnosticDescriptors.PositiveInEverySample, "game", "400", "line 1 of 'tags.csv'", "400", Point, Fix),
+            Message(fileDiagnostic));
+        Assert.Equal(2, fileDiagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain(fromFile.Files, f => f.HintName.EndsWith("Sweep.g.cs", StringComparison.Ordinal));
     }
 
     /// <summary>A dataset class Tags over tags.csv with a sweep holding a DistributionBalanced point (and

@@ -47,7 +47,8 @@ public sealed class ClassBalancedAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SamplesOutOfRange,
         DiagnosticDescriptors.CountAboveSamples,
         DiagnosticDescriptors.SamplesGivenTwice,
-        DiagnosticDescriptors.MultiLabelSoftmax);
+        DiagnosticDescriptors.MultiLabelSoftmax,
+        DiagnosticDescriptors.PositiveInEverySample);
 
     private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
         typeof(DiagnosticDescriptors).GetFields()

@@ -1,8 +1,9 @@
+using CbGen.Generators.Helpers;
 using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators;
 
-// DiagnosticDescriptors: CB050-CB054, multi-label counts (positives n_c out of N samples). The attribute's Samples and
+// DiagnosticDescriptors: CB050-CB054 and CB061, multi-label counts (positives n_c out of N samples). The attribute's Samples and
 // MultiLabel are checked by the analyzers; a counts file's "# samples: N" line by the generator, which reads the file.
 internal static partial class DiagnosticDescriptors
 {
@@ -40,7 +41,25 @@ internal static partial class DiagnosticDescriptors
     /// <summary>CB054: a multi-label config uses a softmax loss (one class per sample).</summary>
     public static readonly DiagnosticDescriptor MultiLabelSoftmax = Create(
         DiagnosticIds.MultiLabelSoftmax, "A multi-label config needs a per-class binary loss",
-        "{0} is multi-label ({1}) but its loss is {2}, a softmax over the classes that takes one class per sample; use Loss = CbLoss.Sigmoid or Loss = CbLoss.Focal (a binary term per class), or drop the multi-label counts",
+        "{0} is multi-label ({1}) but its loss is {2}, a softmax over the classes that takes one class per sample; use a loss with a binary term per class (CbLoss.Sigmoid, Focal, DistributionBalanced or Asymmetric), or drop the multi-label counts",
         DiagnosticSeverity.Error,
-        "A softmax loss (CbLoss.Softmax, LogitAdjusted, Ldam and VectorScaling) takes one class index per sample and cannot express a sample with several labels. The class-balanced sigmoid and focal losses take multi-hot targets, one binary term per class, and weight class c by its positives n_c.");
+        "A softmax loss (CbLoss.Softmax, LogitAdjusted, Ldam and VectorScaling) takes one class index per sample and cannot express a sample with several labels. The class-balanced sigmoid and focal losses, the distribution-balanced loss and the asymmetric loss take multi-hot targets, one binary term per class.");
+
+    /// <summary>The fix CB061 names for a config: its own BiasScale, or the counts.</summary>
+    internal const string PriorBiasFix = "set BiasScale = 0 (no prior bias), or drop the class or check N (every training sample, labelled or not) and the counts";
+
+    /// <summary>How CB061 names a sweep's distribution-balanced point, which always uses the default BiasScale.</summary>
+    internal static readonly string SweepPriorBiasPoint =
+        "the [ClassBalancedSweep]'s CbLoss.DistributionBalanced point (BiasScale = " + Literals.Text(CbDefaults.DbKappa) + ", a sweep's default)";
+
+    /// <summary>The fix CB061 names for a sweep's point: a sweep has no BiasScale, so the counts, or a config.</summary>
+    internal const string SweepPriorBiasFix = "drop the class or check N (every training sample, labelled or not) and the counts, or leave CbLoss.DistributionBalanced out of the sweep and train it from a config with BiasScale = 0 (no prior bias)";
+
+    /// <summary>CB061: a distribution-balanced config (or sweep point) with a class-prior bias (BiasScale = κ ≠ 0) has
+    /// a class positive in all N samples (n_c = N), whose bias log(n_c / (N − n_c)) is infinite.</summary>
+    public static readonly DiagnosticDescriptor PositiveInEverySample = Create(
+        DiagnosticIds.PositiveInEverySample, "A class positive in every sample has an infinite prior bias",
+        "Class '{0}' has {1} positives and {2} gives N = {3} samples, so the class is positive in every sample: its prior n/N is 1 and the class-prior bias log(n/(N − n)) of {4} is infinite; {5}",
+        DiagnosticSeverity.Error,
+        "The distribution-balanced loss subtracts the class-prior bias ν_c = κ·log(n_c / (N − n_c)) from class c's logit, κ being BiasScale (0.05 by default). A class positive in every one of the N samples (n_c = N) has prior 1 and an infinite bias, so the generated loss could not be constructed. Set BiasScale = 0 to train without the prior bias, or drop the class (it carries no information) or correct N or the count if one of them is wrong. A count above N is CB052.");
 }

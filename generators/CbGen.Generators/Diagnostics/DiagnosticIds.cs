@@ -49,6 +49,7 @@ internal static class DiagnosticIds
     public const string SamplesGivenTwice = "CB053";
     public const string MultiLabelSoftmax = "CB054";
     public const string WeightDecayOutOfRange = "CB060";
+    public const string PositiveInEverySample = "CB061";
     public const string GeneratorFailure = "CB900";
 
     /// <summary>CB011's property bag: the suggested β = (N-1)/N, round-trip invariant text.</summary>

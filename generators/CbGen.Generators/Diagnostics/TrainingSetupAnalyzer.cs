@@ -37,6 +37,7 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.WeightDecayOutOfRange,
         DiagnosticDescriptors.NormalizerWithoutWeights,
         DiagnosticDescriptors.CountAboveSamples,
+        DiagnosticDescriptors.PositiveInEverySample,
         DiagnosticDescriptors.SamplesGivenTwice,
         DiagnosticDescriptors.NonPositiveCount,
         DiagnosticDescriptors.BetaOutOfRange,
@@ -118,6 +119,13 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
                     {
                         issues.Add(new Issue(DiagnosticDescriptors.CountAboveSamples, Parser.ArgumentLocation(sweep, "Samples", cancellationToken), 0,
                             above.Name, Literals.Text(above.Count), "[ClassBalancedSweep]'s Samples", Literals.Text(grid.Samples)));
+                    }
+
+                    if (SweepParser.FirstPositiveInEverySample(grid, spec.Members) is { } atN)
+                    {
+                        issues.Add(new Issue(DiagnosticDescriptors.PositiveInEverySample, Parser.ArgumentLocation(sweep, "Samples", cancellationToken), 0,
+                            atN.Name, Literals.Text(atN.Count), "[ClassBalancedSweep]'s Samples", Literals.Text(grid.Samples),
+                            DiagnosticDescriptors.SweepPriorBiasPoint, DiagnosticDescriptors.SweepPriorBiasFix));
                     }
 
                     if (Parser.SweepSamplesDisagree(sweep, grid.Samples, rawConfigs, cancellationToken) is { } disagreement)

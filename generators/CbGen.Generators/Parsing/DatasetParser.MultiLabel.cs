@@ -5,7 +5,7 @@ using CbGen.Generators.Model;
 
 namespace CbGen.Generators.Parsing;
 
-// DatasetParser: a config joined with its counts file's N ("# samples: N"), with CB050, CB052, CB053 and CB054 where
+// DatasetParser: a config joined with its counts file's N ("# samples: N"), with CB050, CB052, CB053, CB054 and CB061 where
 // the file is what makes the config wrong (the attribute alone is checked by Parser.CheckMultiLabel).
 internal static partial class DatasetParser
 {
@@ -57,6 +57,21 @@ internal static partial class DatasetParser
                     row.Name, Literals.Text(row.Count), source,
                     Literals.Text(samples));
                 fits = false;
+            }
+        }
+
+        if (fits && Parser.HasPriorBias(config.Loss, config.MultiLabelKnobs))
+        {
+            // A row at N (only when none is above it, which says N is wrong): its prior bias would be infinite.
+            foreach (CountsRow row in file.Rows)
+            {
+                if (row.Count == samples)
+                {
+                    Add(diagnostics, DiagnosticDescriptors.PositiveInEverySample, row.CountLocation,
+                        row.Name, Literals.Text(row.Count), source, Literals.Text(samples),
+                        Parser.PriorBiasSubject(config.TypeName, config.MultiLabelKnobs.BiasScale), DiagnosticDescriptors.PriorBiasFix);
+                    fits = false;
+                }
             }
         }
 

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators.Parsing;
 
-// Parser: the checks of multi-label counts written on the attribute (CB050-CB054). A counts file's
+// Parser: the checks of multi-label counts written on the attribute (CB050-CB054, CB061). A counts file's
 // "# samples: N" line is checked where the file is read (DatasetParser.MultiLabel).
 internal static partial class Parser
 {
@@ -42,7 +42,18 @@ internal static partial class Parser
         }
     }
 
-    /// <summary>CB050 (MultiLabel = true without Samples) and CB052 (a member's count above N) of an enum's config,
+    /// <summary>Whether a config of <paramref name="loss"/> adds the distribution-balanced loss's class-prior bias
+    /// κ·log(n_c / (N − n_c)), infinite for a class positive in every sample (CB061): the distribution-balanced loss with
+    /// a finite BiasScale κ ≠ 0 (a non-finite one is CB046's).</summary>
+    internal static bool HasPriorBias(CbLoss loss, MultiLabelKnobs knobs) =>
+        loss == CbLoss.DistributionBalanced && knobs.BiasScale != 0.0 && IsFinite(knobs.BiasScale);
+
+    /// <summary>How CB061 names a config with the prior bias, e.g. "the config 'Tag' (BiasScale = 0.05)".</summary>
+    internal static string PriorBiasSubject(string typeName, double biasScale) =>
+        "the config '" + typeName + "' (BiasScale = " + Literals.Text(biasScale) + ")";
+
+    /// <summary>CB050 (MultiLabel = true without Samples), CB052 (a member's count above N) and CB061 (a member's count
+    /// equal to N under the prior bias; only when no count is above N, which says N is wrong) of an enum's config,
     /// whose counts are its members'.</summary>
     internal static void CheckMultiLabelCounts(
         RawConfig config,
@@ -70,6 +81,25 @@ internal static partial class Parser
             {
                 report(DiagnosticDescriptors.CountAboveSamples, () => ArgumentLocation(attribute, "Samples", cancellationToken), i,
                     new object?[] { member.Name, Literals.Text(member.Count), "Samples", Literals.Text(request.Samples) });
+                return;
+            }
+        }
+
+        if (!HasPriorBias(config.Loss, config.MultiLabelKnobs))
+        {
+            return;
+        }
+
+        foreach (MemberSpec? member in members)
+        {
+            if (member is not null && member.Count == request.Samples)
+            {
+                report(DiagnosticDescriptors.PositiveInEverySample, () => ArgumentLocation(attribute, "Samples", cancellationToken), i,
+                    new object?[]
+                    {
+                        member.Name, Literals.Text(member.Count), "Samples", Literals.Text(request.Samples),
+                        PriorBiasSubject(config.TypeName, config.MultiLabelKnobs.BiasScale), DiagnosticDescriptors.PriorBiasFix,
+                    });
                 return;
             }
         }

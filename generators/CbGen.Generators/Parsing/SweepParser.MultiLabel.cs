@@ -62,12 +62,23 @@ internal static partial class SweepParser
     internal static MemberSpec? FirstAboveSamples(SweepSpec sweep, IEnumerable<MemberSpec> members) =>
         sweep.Samples > 0 ? members.FirstOrDefault(m => m.Count > sweep.Samples) : null;
 
+    /// <summary>The first member positive in all of the sweep's N samples when the sweep has a DistributionBalanced
+    /// point, whose prior bias (the default BiasScale, which a sweep cannot change) is then infinite (CB061); null
+    /// without N, without that point, or with a member above N (CB052).</summary>
+    internal static MemberSpec? FirstPositiveInEverySample(SweepSpec sweep, IEnumerable<MemberSpec> members) =>
+        sweep.Samples > 0 && HasDistributionBalancedPoint(sweep) && FirstAboveSamples(sweep, members) is null
+            ? members.FirstOrDefault(m => m.Count == sweep.Samples)
+            : null;
+
+    private static bool HasDistributionBalancedPoint(SweepSpec sweep) => sweep.Points.Any(p => p.Loss == CbLoss.DistributionBalanced);
+
     /// <summary>A dataset's sweep with the N its DistributionBalanced point uses (the sweep's Samples, else the counts
-    /// file's), or null after reporting why there is none (CB048), why it is ambiguous (CB053) or which rows exceed it
-    /// (CB052). A sweep without that point is returned as it is.</summary>
+    /// file's), or null after reporting why there is none (CB048), why it is ambiguous (CB053), which rows exceed it
+    /// (CB052) or, none exceeding it, which rows equal it (CB061: the point's prior bias). A sweep without that point
+    /// is returned as it is.</summary>
     internal static SweepSpec? JoinSamples(SweepSpec sweep, CountsFileSpec file, string fileName, List<DiagnosticInfo> diagnostics)
     {
-        if (!sweep.Points.Any(p => p.Loss == CbLoss.DistributionBalanced))
+        if (!HasDistributionBalancedPoint(sweep))
         {
             return sweep;
         }
@@ -103,6 +114,22 @@ internal static partial class SweepParser
                 }
 
                 fits = false;
+            }
+        }
+
+        if (fits)
+        {
+            // Whether N is the sweep's or the file's: the file's rows at N are fine for a config without the prior
+            // bias, so the configs do not report them for the sweep.
+            string source = sweep.Samples > 0 ? "Samples on [ClassBalancedSweep]" : fileLine;
+            foreach (CountsRow row in file.Rows)
+            {
+                if (row.Count == samples)
+                {
+                    Add(DiagnosticDescriptors.PositiveInEverySample, row.CountLocation, row.Name, Literals.Text(row.Count), source,
+                        Literals.Text(samples), DiagnosticDescriptors.SweepPriorBiasPoint, DiagnosticDescriptors.SweepPriorBiasFix);
+                    fits = false;
+                }
             }
         }
 

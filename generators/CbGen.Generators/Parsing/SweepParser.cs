@@ -34,10 +34,12 @@ internal static partial class SweepParser
             EnumSpec? members = Parser.Parse(symbol, context.Attributes, default, issues: null, cancellationToken, requireConfigs: false);
             SweepSpec? sweep = Read(context.Attributes[0], symbol, issues: null, cancellationToken);
             // Sweeps use ZeroCountPolicy.Throw: a zero count (reported as CB002) leaves nothing to generate, nor do
-            // long-tail points over counts summing past Int64.MaxValue (CB032), nor a count above N (CB052).
+            // long-tail points over counts summing past Int64.MaxValue (CB032), nor a count above N (CB052), nor a
+            // DistributionBalanced point over a class positive in every sample (CB061).
             if (members is null || sweep is null || members.Members.Any(m => m.Count <= 0)
                 || CountTotalSubject(sweep, members.Members.Select(m => m.Count).ToArray()) is not null
-                || FirstAboveSamples(sweep, members.Members) is not null)
+                || FirstAboveSamples(sweep, members.Members) is not null
+                || FirstPositiveInEverySample(sweep, members.Members) is not null)
             {
                 return null;
             }

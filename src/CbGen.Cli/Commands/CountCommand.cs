@@ -32,7 +32,7 @@ internal static class CountCommand
         CommandSupport.SourceOptions,
         new[]
         {
-            new OptionSpec("--json", null, "JSON: source, kind, totalSamples and classes [{index, name, count}]"),
+            new OptionSpec("--json", null, "JSON: source, kind, classCount, totalSamples (the counts' sum), samples (N, multi-label only) and classes [{index, name, count}]"),
             new OptionSpec("--csv", null, "a counts file ('name,count' rows) for 'cbgen weights' and 'cbgen enum'"),
             CommandSupport.Output,
         });
@@ -71,8 +71,7 @@ internal static class CountCommand
         // Multi-label: a class's share is of the samples N (the shares then need not sum to 100%).
         long total = table.Samples ?? table.Total;
         output.WriteLine(table.Source + ": " + table.Description + ", " + Invariant.Plural(table.Classes.Count, "class", "classes") + ", "
-            + (table.Samples is long n ? Invariant.Plural(table.Total, "label", "labels") + " on " + Invariant.Plural(n, "sample", "samples")
-                : Invariant.Plural(total, "sample", "samples")));
+            + table.SizeText);
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("share", true));
         for (int i = 0; i < table.Classes.Count; i++)
         {

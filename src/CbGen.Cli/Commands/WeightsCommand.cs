@@ -114,7 +114,7 @@ internal static class WeightsCommand
         ZeroCountPolicy zeroCounts, double[] effective, double[] weights)
     {
         output.WriteLine(table.Source + ": " + Invariant.Plural(table.Classes.Count, "class", "classes") + ", "
-            + Invariant.Plural(table.Total, "sample", "samples") + "; β = "
+            + table.SizeText + "; β = "
             + beta.ToString("R", CultureInfo.InvariantCulture) + ", normalization " + NormalizationName(normalization)
             + ", zero counts " + ZeroCountsName(zeroCounts));
         var t = new TextTable(("index", true), ("class", false), ("count", true), ("effective number", true), ("weight", true));

@@ -38,7 +38,7 @@ internal static class EnumEmitter
         }
 
         sb.Append(": ").Append(Invariant.Plural(table.Classes.Count, "class", "classes")).Append(", ")
-            .Append(Invariant.Plural(table.Total, "sample", "samples")).Append(".\n");
+            .Append(table.SizeText).Append(".\n");
         sb.Append("// The CbGen source generator turns this enum into constant class-balanced weight tables (and a typed loss\n");
         sb.Append("// when the project references CbGen.TorchSharp). Re-run cbgen when the training data changes.\n");
         sb.Append("using CbGen;\n\n");

@@ -81,6 +81,12 @@ internal sealed class CountTable
         }
     }
 
+    /// <summary>How much the counts cover: "7 labels on 5 samples" for multi-label counts (the counts are positives out
+    /// of <see cref="Samples"/>, so their sum is labels, not samples), else "7 samples".</summary>
+    public string SizeText => Samples is long n
+        ? Invariant.Plural(Total, "label", "labels") + " on " + Invariant.Plural(n, "sample", "samples")
+        : Invariant.Plural(Total, "sample", "samples");
+
     public long[] Counts()
     {
         var counts = new long[Classes.Count];

@@ -115,7 +115,7 @@ internal static class LabelColumnReader
         string kind = reader.Delimiter == '\t' ? "TSV" : "CSV";
         var notes = new List<string>();
         var warnings = new List<string>();
-        List<ClassCount> classes = tally.Classes(notes, warnings);
+        List<ClassCount> classes = tally.Classes(notes, warnings, lists is null ? SourceOptions.DefaultSeparator : null);
         string description = what + " of a " + kind + " file";
         return lists is null
             ? new CountTable(display, SourceKind.Labels, description, classes, notes, warnings)

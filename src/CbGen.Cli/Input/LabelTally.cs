@@ -64,12 +64,34 @@ internal sealed class LabelTally
     }
 
     /// <summary>The classes in class-index order; adds a note for missing indices and a warning when (nearly) every
-    /// row is its own class.</summary>
-    public List<ClassCount> Classes(List<string> notes, List<string> warnings)
+    /// row is its own class, or, given the <c>--multi-label</c> separator <paramref name="listSeparator"/> (for a
+    /// single-label read), when labels contain it: a column of label lists counted as one label a row.</summary>
+    public List<ClassCount> Classes(List<string> notes, List<string> warnings, char? listSeparator = null)
     {
         if (Rows >= WarnMinRows && counts.Count * 2L > Rows)
         {
             warnings.Add(ManyClassesWarning(column, counts.Count, Rows));
+        }
+
+        if (listSeparator is char separator)
+        {
+            long listed = 0;
+            string? example = null;
+            foreach (KeyValuePair<string, long> entry in counts)
+            {
+                if (entry.Key.Contains(separator, StringComparison.Ordinal))
+                {
+                    listed += entry.Value;
+                    example ??= entry.Key;
+                }
+            }
+
+            if (example is not null)
+            {
+                warnings.Add(Invariant.Plural(listed, "row", "rows") + " of " + column + " hold '" + separator + "' (e.g. '"
+                    + example + "'), each counted as one label. If the column holds label lists, count it with "
+                    + "--multi-label (--separator sets another separator).");
+            }
         }
 
         return Order(counts, notes, display, column, maxClasses);

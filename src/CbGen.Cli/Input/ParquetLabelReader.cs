@@ -150,7 +150,7 @@ internal static partial class ParquetLabelReader
             throw new InputException(path + ": the Parquet file has no rows.");
         }
 
-        return tally.Classes(notes, warnings);
+        return tally.Classes(notes, warnings, SourceOptions.DefaultSeparator);
     }
 
     private static long ReadIntegers<T>(ParquetReader reader, DataField field, DenseCounts dense, string path)

@@ -52,11 +52,17 @@ internal static class MultiHotScan
     internal static bool CanScan(Tensor target) => Vector256.IsHardwareAccelerated && OnHost(target);
 
     /// <summary>Scans targets for which <see cref="OnHost"/> holds: false when some value is neither 0 nor 1 (±0
-    /// count as 0; NaN and ±∞ are refused), else the number of ones and, when sparse, their positions.</summary>
-    internal static bool Scan(Tensor target, out long positives, out ArraySegment<int>? positions) =>
-        target.dtype == ScalarType.Float32
-            ? Scan(MemoryMarshal.Cast<byte, float>(target.bytes), out positives, out positions)
-            : Scan(MemoryMarshal.Cast<byte, double>(target.bytes), out positives, out positions);
+    /// count as 0; NaN and ±∞ are refused), with the flat index of the first such value in
+    /// <paramref name="firstBad"/> (else −1); else the number of ones and, when sparse, their positions.</summary>
+    internal static bool Scan(Tensor target, out long positives, out ArraySegment<int>? positions, out long firstBad)
+    {
+        int bad;
+        bool ok = target.dtype == ScalarType.Float32
+            ? Scan(MemoryMarshal.Cast<byte, float>(target.bytes), out positives, out positions, out bad)
+            : Scan(MemoryMarshal.Cast<byte, double>(target.bytes), out positives, out positions, out bad);
+        firstBad = bad;
+        return ok;
+    }
 
     /// <summary>x[p] ← x[p] + (k·x[p])·1 at each position p, in <paramref name="x"/>'s dtype: the bits
     /// <c>x.addcmul_(x, t, k)</c> leaves there. Elsewhere nothing is written, where addcmul_ adds (k·x)·0: the same
@@ -103,9 +109,11 @@ internal static class MultiHotScan
         }
     }
 
-    private static bool Scan<T>(ReadOnlySpan<T> values, out long positives, out ArraySegment<int>? positions)
+    private static bool Scan<T>(
+        ReadOnlySpan<T> values, out long positives, out ArraySegment<int>? positions, out int firstBad)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        firstBad = -1;
         int cap = values.Length / SparseStride;
         int[] listed = ArrayPool<int>.Shared.Rent(Math.Min(cap, FirstRent));
         int count = 0;
@@ -135,6 +143,7 @@ internal static class MultiHotScan
                 uint zeroBits = Vector256.Equals(block, Vector256<T>.Zero).ExtractMostSignificantBits();
                 if ((oneBits | zeroBits) != full)
                 {
+                    firstBad = i + (k * width) + BitOperations.TrailingZeroCount(~(oneBits | zeroBits));
                     return Refuse(listed, out positives, out positions);
                 }
 
@@ -157,6 +166,7 @@ internal static class MultiHotScan
             }
             else if (values[i] != T.Zero)
             {
+                firstBad = i;
                 return Refuse(listed, out positives, out positions);
             }
         }

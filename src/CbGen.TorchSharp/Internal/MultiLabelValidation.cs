@@ -110,8 +110,8 @@ internal static class MultiLabelValidation
             {
                 throw new ArgumentException(
                     "Class " + Validation.Format(c) + " is positive in all N = " + Validation.Format(samples)
-                    + " samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 (no prior bias) or "
-                    + "check the counts.", countsName);
+                    + " samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 (BiasScale = 0 in the "
+                    + "DSL: no prior bias) or check the counts.", countsName);
             }
         }
     }
@@ -128,9 +128,9 @@ internal static class MultiLabelValidation
         FloatTarget(input, target, who, paramName);
         if (MultiHotScan.CanScan(target))
         {
-            return MultiHotScan.Scan(target, out long positives, out var positions)
+            return MultiHotScan.Scan(target, out long positives, out var positions, out long firstBad)
                 ? new MultiHotTargets(null, positives, positions)
-                : throw NotMultiHot(who, paramName);
+                : throw NotMultiHot(target, firstBad, who, paramName);
         }
 
         using var scope = NewDisposeScope();
@@ -139,15 +139,32 @@ internal static class MultiLabelValidation
         var residue = torch.addcmul(target, target, target, minusOne);
         if (!(HostValue(residue.abs_().sum()) == 0.0))
         {
-            throw NotMultiHot(who, paramName);
+            // The first non-zero (or NaN) term, found only on this error path.
+            using var zero = 0.0.ToScalar();
+            long firstBad = residue.ne(zero).reshape(-1).to(ScalarType.Int8).argmax().item<long>();
+            throw NotMultiHot(target, firstBad, who, paramName);
         }
 
         return new MultiHotTargets(residue.MoveToOuterDisposeScope(), -1, null);
     }
 
-    private static ArgumentException NotMultiHot(string who, string paramName) => new(
-        "Expected '" + paramName + "' to be multi-hot (every value 0 or 1): " + who + " re-weights by the set of "
-        + "positive labels, which soft or smoothed targets do not define. Round or threshold the targets.", paramName);
+    /// <summary>The error for targets whose flat element <paramref name="flat"/> is neither 0 nor 1: its value and
+    /// position, and the fix (soft values are rounded or thresholded; NaN and ±∞ come from the data).</summary>
+    private static ArgumentException NotMultiHot(Tensor target, long flat, string who, string paramName)
+    {
+        long classes = target.size(1);
+        using var value = target.reshape(-1)[flat].to(ScalarType.Float64);
+        double bad = value.item<double>();
+        string where = "got " + Validation.Format(bad) + " at sample " + Validation.Format(flat / classes)
+            + ", class " + Validation.Format(flat % classes);
+        string fix = double.IsFinite(bad)
+            ? who + " re-weights by the set of positive labels, which soft or smoothed targets do not define. Round or "
+                + "threshold the targets."
+            : "a target must be 0 or 1; check what produced the targets (a NaN or infinity usually comes from missing "
+                + "or corrupt labels).";
+        return new ArgumentException(
+            "Expected '" + paramName + "' to be multi-hot (every value 0 or 1), " + where + ": " + fix, paramName);
+    }
 
     /// <summary>The value of a one-element tensor as a double, read without a conversion op (exact for every
     /// floating and integer dtype).</summary>

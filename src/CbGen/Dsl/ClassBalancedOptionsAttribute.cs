@@ -76,7 +76,8 @@ public abstract class ClassBalancedOptionsAttribute : Attribute
     public double NegativeScale { get; set; } = CbDefaults.DbLambda;
 
     /// <summary>The distribution-balanced loss's prior-bias scale κ, finite: ν_c = κ·(−log(1/p_c − 1))
-    /// (<see cref="CbLoss.DistributionBalanced"/> configs only). Default 0.05; 0 turns the bias off.</summary>
+    /// (<see cref="CbLoss.DistributionBalanced"/> configs only). Default 0.05; 0 turns the bias off, which a class positive
+    /// in every sample (n_c = N, an infinite bias) needs (CB061).</summary>
     public double BiasScale { get; set; } = CbDefaults.DbKappa;
 
     /// <summary>Where the generated loss keeps its weights. Default <see cref="CbDevice.Auto"/>.</summary>
@@ -99,8 +100,9 @@ public abstract class ClassBalancedOptionsAttribute : Attribute
     /// gains <c>SampleCount</c>, <c>NegativeCounts</c> and <c>MultiLabelPriors</c> (n_c / N, which its <c>Priors</c> and
     /// <c>LogPriors</c> then hold too, instead of n_c / Σn), and the loss must be
     /// <see cref="CbLoss.Sigmoid"/> or <see cref="CbLoss.Focal"/> (CB054). N ≥ 1 (CB051) and N ≥ every count
-    /// (CB052). A <see cref="ClassBalancedDatasetAttribute"/> may instead read N from its counts file's
-    /// <c># samples: N</c> line. Default 0: single-label data, no N.</summary>
+    /// (CB052; N &gt; every count under the distribution-balanced loss's prior bias, CB061). A
+    /// <see cref="ClassBalancedDatasetAttribute"/> may instead read N from its counts file's <c># samples: N</c> line.
+    /// Default 0: single-label data, no N.</summary>
     public long Samples { get; set; }
 
     /// <summary>Asks for multi-label counts: the config needs N, from <see cref="Samples"/> or (for a counts file) a

@@ -40,7 +40,7 @@ public class MultiHotScanTests
             using var t = tensor(values, dtype: dtype);
             var expected = Enumerable.Range(0, n).Where(i => values[i] == 1.0).ToArray();
 
-            Assert.True(MultiHotScan.Scan(t, out long positives, out var positions));
+            Assert.True(MultiHotScan.Scan(t, out long positives, out var positions, out _));
             Assert.Equal(expected.Length, positives);
             if (expected.Length <= n / MultiHotScan.SparseStride)
             {
@@ -67,7 +67,7 @@ public class MultiHotScanTests
     [InlineData(ScalarType.Float32, 1e-45)]
     [InlineData(ScalarType.Float32, 1.0 - 5.9604644775390625e-8)]
     [InlineData(ScalarType.Float32, 1.0 + 1.1920928955078125e-7)]
-    public void Any_value_but_0_and_1_is_refused_wherever_it_sits(ScalarType dtype, double bad)
+    public void Any_value_but_0_and_1_is_refused_and_found_wherever_it_sits(ScalarType dtype, double bad)
     {
         // 100 values: three full chunks of Float32 (six of Float64) and a tail; the bad value beside ones or zeros.
         foreach (int at in new[] { 0, 5, 31, 40, 63, 95, 99 })
@@ -77,7 +77,8 @@ public class MultiHotScanTests
                 var values = Values(100, density, seed: at);
                 values[at] = bad;
                 using var t = tensor(values, dtype: dtype);
-                Assert.False(MultiHotScan.Scan(t, out _, out _), "accepted " + bad + " at " + at);
+                Assert.False(MultiHotScan.Scan(t, out _, out _, out long firstBad), "accepted " + bad + " at " + at);
+                Assert.Equal(at, firstBad);
             }
         }
     }
@@ -90,7 +91,7 @@ public class MultiHotScanTests
         foreach (var dtype in new[] { ScalarType.Float32, ScalarType.Float64 })
         {
             using var t = tensor(values, dtype: dtype);
-            Assert.True(MultiHotScan.Scan(t, out long positives, out var positions));
+            Assert.True(MultiHotScan.Scan(t, out long positives, out var positions, out _));
             Assert.Equal(1, positives);
             Assert.Equal(new[] { 50 }, positions!.Value.ToArray());
         }
@@ -109,13 +110,13 @@ public class MultiHotScanTests
         }
 
         using var atCap = tensor(values, dtype: dtype);
-        Assert.True(MultiHotScan.Scan(atCap, out long positives, out var positions));
+        Assert.True(MultiHotScan.Scan(atCap, out long positives, out var positions, out _));
         Assert.Equal(40, positives);
         Assert.Equal(40, positions!.Value.Count);
 
         values[n - 1] = 1.0;
         using var overCap = tensor(values, dtype: dtype);
-        Assert.True(MultiHotScan.Scan(overCap, out positives, out positions));
+        Assert.True(MultiHotScan.Scan(overCap, out positives, out positions, out _));
         Assert.Equal(41, positives);
         Assert.Null(positions);
     }
@@ -156,7 +157,7 @@ public class MultiHotScanTests
         }
 
         var t = tensor(values, dtype: dtype);
-        Assert.True(MultiHotScan.Scan(t, out _, out var positions));
+        Assert.True(MultiHotScan.Scan(t, out _, out var positions, out _));
 
         var source = tensor(x, dtype: dtype);
         var fused = source.clone();

@@ -74,7 +74,7 @@ public class DistributionBalancedBitIdentityTests
         {
             var z = TestData.ToTensor(TestData.Logits(batch, batch, WideCounts.Length, scale: 6.0), dtype);
             var t = SparseTargets(batch, WideCounts.Length, dtype, seed: batch);
-            Assert.True(MultiHotScan.Scan(t, out _, out var positions));
+            Assert.True(MultiHotScan.Scan(t, out _, out var positions, out _));
             Assert.True(positions is { Count: > 0 }, "the host scan did not list the positives");
             AssertSameBits(loss, WideCounts, z, t, reduction, normalizer, HostValueTolerance(dtype, reduction));
         }

@@ -23,6 +23,16 @@ public class MultiLabelInputTests
     }
 
     [Fact]
+    public void A_class_in_every_sample_under_the_prior_bias_names_kappa_and_its_DSL_name_BiasScale()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new DistributionBalancedLoss(new long[] { 50, 100, 1 }, 100, device: CbDevice.Cpu));
+        Assert.Equal(
+            "Class 1 is positive in all N = 100 samples, so its prior is 1 and its bias −log(1/p − 1) is +∞; set kappa to 0 "
+            + "(BiasScale = 0 in the DSL: no prior bias) or check the counts. (Parameter 'counts')",
+            e.Message);
+    }
+
+    [Fact]
     public void A_class_in_every_sample_is_accepted_without_the_prior_bias()
     {
         using var loss = new DistributionBalancedLoss(new long[] { 100, 3 }, 100, kappa: 0.0, device: CbDevice.Cpu);
@@ -86,6 +96,20 @@ public class MultiLabelInputTests
         Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_NaN_target_is_named_with_its_position_and_where_it_comes_from()
+    {
+        using var scope = NewDisposeScope();
+        var t = tensor(new[] { 1.0f, 0.0f, float.NaN, 0.0f, 1.0f, 1.0f }).reshape(2, 3);
+        var e = Assert.Throws<ArgumentException>(() => CbFunctional.distribution_balanced_loss(zeros(2, 3), t,
+            Counts, 100));
+        Assert.Equal(
+            "Expected 'target' to be multi-hot (every value 0 or 1), got NaN at sample 0, class 2: a target must be 0 "
+            + "or 1; check what produced the targets (a NaN or infinity usually comes from missing or corrupt labels). "
+            + "(Parameter 'target')",
+            e.Message);
+    }
+
     [Theory]
     [InlineData(0.5, ScalarType.Float64)]
     [InlineData(double.NaN, ScalarType.Float64)]
@@ -113,6 +137,11 @@ public class MultiLabelInputTests
             var e = Assert.Throws<ArgumentException>(() => loss.forward(zeros(2, 3, dtype), layout));
             Assert.Equal("target", e.ParamName);
             Assert.Contains("multi-hot", e.Message, StringComparison.Ordinal);
+
+            // It names the value, where it is, and a fix that fits it.
+            Assert.Contains(" at sample 1, class 1", e.Message, StringComparison.Ordinal);
+            Assert.Contains(double.IsFinite(bad) ? "Round or threshold" : "missing or corrupt labels", e.Message,
+                StringComparison.Ordinal);
             layout[1, 1] = tensor(0.0, dtype: dtype);
             Assert.True(double.IsFinite(loss.forward(zeros(2, 3, dtype), layout).to(ScalarType.Float64).item<double>()));
             layout[1, 1] = tensor(bad, dtype: dtype);
