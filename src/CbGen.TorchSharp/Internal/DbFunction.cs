@@ -48,7 +48,12 @@ internal static class DbKernel
     internal static (Tensor Loss, Tensor? Gradient) Compute(Tensor z, DbArgs args, bool gradient)
     {
         var scratch = args.Scratch;
-        var v = PreActivation(z, args, scratch?[0]);
+
+        // The listed positives index every [B, C] tensor of the call when z is contiguous on the host: v (a kept
+        // tensor, or made from z and laid out like it), σ(v) and the gradient (made from v), and the weight (a kept
+        // tensor, or allocated like z).
+        var positives = args.Positions is { } listed && MultiHotScan.OnHost(z) ? listed : (ArraySegment<int>?)null;
+        var v = PreActivation(z, args, scratch?[0], positives);
         var sig = v.sigmoid();                                         // σ(v)
         var logMax = OneMinus(sig, scratch?[1]);
         logMax.clamp_(sig, null).log_();                               // log σ(|v|) ≤ 0
@@ -58,12 +63,13 @@ internal static class DbKernel
             logMax.Dispose();
         }
 
-        return Finish(v, sig, args, gradient, scratch is null);
+        return Finish(v, sig, args, positives, gradient, scratch is null);
     }
 
     /// <summary>The reduction of f·w·softplus(v) (softplus(v) in <paramref name="v"/>) and the gradient, in place on
-    /// σ(v).</summary>
-    private static (Tensor Loss, Tensor? Gradient) Finish(Tensor v, Tensor sig, DbArgs args, bool gradient, bool ownsV)
+    /// σ(v); with <paramref name="positives"/>, at those positions only where t matters.</summary>
+    private static (Tensor Loss, Tensor? Gradient) Finish(
+        Tensor v, Tensor sig, DbArgs args, ArraySegment<int>? positives, bool gradient, bool ownsV)
     {
         using var minusTwo = (-2.0).ToScalar();
 
@@ -77,12 +83,11 @@ internal static class DbKernel
             v.mul_(args.Weight);
             loss = v.mul(negativeFactor).addcmul_(v, args.Target, positiveExtra);
         }
-        else if (AtPositivesOnHost(v, args) && MultiHotScan.OnHost(args.Weight))
+        else if (positives is { } listed)
         {
             // (1/λ)·Σ w·softplus(v) as one dot over [B, C], and (1 − 1/λ)·Σ over the listed positives on the host.
-            using var positives = ((1.0 - inverseLambda) * MultiHotScan.DotAt(v, args.Weight, args.Positions!.Value))
-                .ToScalar();
-            loss = v.reshape(-1).dot(args.Weight.reshape(-1)).mul_(negativeFactor).add_(positives);
+            using var positivePart = ((1.0 - inverseLambda) * MultiHotScan.DotAt(v, args.Weight, listed)).ToScalar();
+            loss = v.reshape(-1).dot(args.Weight.reshape(-1)).mul_(negativeFactor).add_(positivePart);
         }
         else
         {
@@ -104,9 +109,9 @@ internal static class DbKernel
 
         // ∂/∂z = w·σ(v)·(1 − 2t), in place on σ(v).
         var grad = sig.mul_(args.Weight);
-        if (AtPositivesOnHost(grad, args))
+        if (positives is { } atOnes)
         {
-            MultiHotScan.AddScaled(grad, args.Positions!.Value, -2.0);
+            MultiHotScan.AddScaled(grad, atOnes, -2.0);
         }
         else
         {
@@ -130,27 +135,23 @@ internal static class DbKernel
     }
 
     /// <summary>v = a·(z − ν) = λ(z − ν)·(1 − ((1 + λ)/λ)·t): one pass onto −λν, one in place, into
-    /// <paramref name="into"/> when given (the same roundings: −λν + λ·z either way).</summary>
-    private static Tensor PreActivation(Tensor z, DbArgs args, Tensor? into)
+    /// <paramref name="into"/> when given (the same roundings: −λν + λ·z either way); with <paramref name="positives"/>,
+    /// the second step at those positions only.</summary>
+    private static Tensor PreActivation(Tensor z, DbArgs args, Tensor? into, ArraySegment<int>? positives)
     {
         using var lambda = args.Lambda.ToScalar();
         using var positiveStep = (-(1.0 + args.Lambda) / args.Lambda).ToScalar();
         var scaled = into is null
             ? torch.add(args.ScaledBias, z, lambda)
             : into.copy_(args.ScaledBias.expand_as(z)).add_(z, lambda);
-        if (AtPositivesOnHost(scaled, args))
+        if (positives is { } listed)
         {
-            MultiHotScan.AddScaled(scaled, args.Positions!.Value, -(1.0 + args.Lambda) / args.Lambda);
+            MultiHotScan.AddScaled(scaled, listed, -(1.0 + args.Lambda) / args.Lambda);
             return scaled;
         }
 
         return scaled.addcmul_(scaled, args.Target, positiveStep);
     }
-
-    /// <summary>Whether the host scan listed the positives and <paramref name="x"/> ([B, C]) can be changed at them
-    /// in place: then x + k·x·t is computed at those positions only (<see cref="MultiHotScan.AddScaled"/>).</summary>
-    private static bool AtPositivesOnHost(Tensor x, DbArgs args) =>
-        args.Positions is not null && MultiHotScan.OnHost(x);
 
     /// <summary>The tracked v for <see cref="TrackedGradient"/>.</summary>
     private static Tensor TrackedPreActivation(Tensor z, DbArgs args)
