@@ -213,8 +213,8 @@ internal static class LossCore
         return denominator.masked_fill(denominator.eq(zero), one);
     }
 
-    /// <summary>max(<paramref name="count"/>, 1).</summary>
-    private static Tensor AtLeastOne(Tensor count)
+    /// <summary>max(<paramref name="count"/>, 1), a new tensor: the divisor of a mean over counted labels or rows.</summary>
+    internal static Tensor AtLeastOne(Tensor count)
     {
         using var one = 1.0.ToScalar();
         return count.clamp_min(one);

@@ -126,8 +126,7 @@ internal static class MultiLabelCore
         var instance = t.mv(inverseCounts);
         if (s.InstancePrior == DbInstancePrior.Mean)
         {
-            using var atLeastOne = 1.0.ToScalar();
-            instance.div_((positives ?? t.sum(1)).clamp_min(atLeastOne));
+            instance.div_(LossCore.AtLeastOne(positives ?? t.sum(1)));
         }
 
         // σ(x) = ½ + ½·tanh(x/2): (β/2)·r as one [B, 1] × [1, C] product (β = 0 ignores what the buffer held), a
@@ -219,8 +218,7 @@ internal static class MultiLabelCore
     private static Tensor PositiveCountTensor(Tensor target, Tensor input)
     {
         using var guard = no_grad();
-        using var atLeastOne = 1.0.ToScalar();
-        return target.sum().to(input.dtype).clamp_min(atLeastOne);
+        return LossCore.AtLeastOne(target.sum().to(input.dtype));
     }
 
     /// <summary>max(Σ t, 1) in the logits' dtype, read as a double (Σ t from <paramref name="rowSums"/> when given):
