@@ -133,6 +133,40 @@ public sealed class MultiLabelCountsTests
         Assert.Contains("private static readonly double[] s_multiLabelPriors = global::CbGen.MultiLabelCounts.Priors(Counts, SampleCount);", weights, StringComparison.Ordinal);
         Assert.Contains("private static readonly double[] s_priors = global::CbGen.MultiLabelCounts.Priors(Counts, SampleCount);", weights, StringComparison.Ordinal);
         Assert.Contains("private static readonly double[] s_logPriors = global::CbGen.MultiLabelCounts.LogPriors(Counts, SampleCount);", weights, StringComparison.Ordinal);
+        Assert.Contains("private static readonly double[] s_priorLogits = global::CbGen.MultiLabelCounts.PriorLogits(Counts, SampleCount);", weights, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(0, 1200).Select(c => 5000.0 - (1 + (c % 50))), Table(weights, "NegativeCounts"));
+    }
+
+    [Fact]
+    public void A_multi_label_AdjustLogits_shifts_by_the_prior_logits_not_the_log_priors()
+    {
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: true, TagEnum);
+        run.AssertCompilesCleanly();
+        string weights = run.File("TagWeights.g.cs").Text;
+        double[] priorLogits = Table(weights, "PriorLogits");
+        long[] counts = { 400, 30, 7 };
+        for (int c = 0; c < counts.Length; c++)
+        {
+            // Table reads the literals without their unary minus: every prior logit here is < 0 (p_c < ½).
+            Assert.Equal(-Math.Log(counts[c] / (1000.0 - counts[c])), priorLogits[c], 1e-15);
+        }
+
+        string loss = run.File("TagLoss.g.cs").Text;
+        Assert.Contains("global::TorchSharp.torch.tensor(PriorLogits.ToArray(), ", loss, StringComparison.Ordinal);
+        Assert.DoesNotContain("LogPriors.ToArray()", loss, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_class_on_every_sample_has_no_prior_logits_and_no_AdjustLogits()
+    {
+        // p = 1: the prior logit is +∞. The sigmoid loss itself is fine with such a class (only DB's bias is not, CB061).
+        CbGenRunResult run = GeneratorHarness.Run(withTorchSharp: true, TagEnum.Replace("[Samples(400)]", "[Samples(1000)]", StringComparison.Ordinal));
+        Assert.Empty(run.GeneratorDiagnostics);
+        run.AssertCompilesCleanly();
+        string weights = run.File("TagWeights.g.cs").Text;
+        Assert.Contains("// No PriorLogits or AdjustLogits: a class on all 1000 samples has prior 1 and prior logit +∞, which is not a usable logit shift.", weights, StringComparison.Ordinal);
+        Assert.DoesNotContain("PriorLogits =>", weights, StringComparison.Ordinal);
+        Assert.Contains("LogPriors =>", weights, StringComparison.Ordinal);
+        Assert.DoesNotContain("AdjustLogits(", run.File("TagLoss.g.cs").Text, StringComparison.Ordinal);
     }
 }

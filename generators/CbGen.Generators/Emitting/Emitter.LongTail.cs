@@ -129,7 +129,8 @@ internal static partial class Emitter
     /// this part: the first part carries them (a second [GeneratedCode] or [Obsolete] would be a duplicate).</summary>
     private static void WriteAdjustLogits(SourceWriter w, EnumSpec spec, ConfigSpec config)
     {
-        if (!HasPriors(CountsOf(spec)))
+        long[] counts = CountsOf(spec);
+        if (!HasPriors(counts) || (IsMultiLabel(config) && !HasPriorLogits(config, counts)))
         {
             return;
         }
@@ -137,6 +138,13 @@ internal static partial class Emitter
         w.WriteLine();
         w.WriteLine((spec.IsPublic ? "public" : "internal") + " static partial class " + config.TypeName + "Weights");
         w.OpenBrace();
+        if (IsMultiLabel(config))
+        {
+            WriteMultiLabelAdjustLogits(w, spec);
+            w.CloseBrace();
+            return;
+        }
+
         w.WriteLine("/// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of");
         w.WriteLine("/// <see cref=\"" + spec.FullyQualifiedEnumName + "\"/> trained with plain cross-entropy, so that the argmax favours the");
         w.WriteLine("/// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>");
@@ -145,12 +153,34 @@ internal static partial class Emitter
         w.WriteLine("/// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>");
         w.WriteLine(GeneratedCodeAttribute);
         w.WriteLine("public static " + Tensor + " AdjustLogits(" + Tensor + " logits, double tau = 1.0)");
+        WriteAdjustLogitsBody(w, "LogPriors");
+        w.CloseBrace();
+    }
+
+    /// <summary>A multi-label <c>AdjustLogits</c>: each logit feeds its own sigmoid, whose balanced threshold is the
+    /// class's prior logit log(p_c / (1 − p_c)) (log p_c would shift a frequent class by log(1 − p_c) too little).</summary>
+    private static void WriteMultiLabelAdjustLogits(SourceWriter w, EnumSpec spec)
+    {
+        w.WriteLine("/// <summary>Post-hoc logit adjustment for per-class sigmoids: z_c − τ·log(p_c / (1 − p_c)) for the logits of a multi-label");
+        w.WriteLine("/// model of <see cref=\"" + spec.FullyQualifiedEnumName + "\"/>, with the prior logits <c>PriorLogits</c>, so that the threshold 0");
+        w.WriteLine("/// (σ = ½) decides each class as a classifier balanced between its positives and negatives would. No retraining and no");
+        w.WriteLine("/// gradient (computed under <c>no_grad</c>). A class's ranking of the samples, and so its average precision, does not change.</summary>");
+        w.WriteLine("/// <param name=\"logits\">Logits [B, C] of a floating dtype, on any device.</param>");
+        w.WriteLine("/// <param name=\"tau\">τ ≥ 0 (finite): 1 (the default) makes each class's threshold its balanced one, 0 returns the logits unchanged.</param>");
+        w.WriteLine("/// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>");
+        w.WriteLine(GeneratedCodeAttribute);
+        w.WriteLine("public static " + Tensor + " AdjustLogits(" + Tensor + " logits, double tau = 1.0)");
+        WriteAdjustLogitsBody(w, "PriorLogits");
+    }
+
+    /// <summary>The body of <c>AdjustLogits</c>: the runtime's <c>adjust_logits</c> with the table <paramref name="shifts"/>.</summary>
+    private static void WriteAdjustLogitsBody(SourceWriter w, string shifts)
+    {
         w.OpenBrace();
         w.WriteLine("using (global::TorchSharp.torch.no_grad())");
-        w.WriteLine("using (" + Tensor + " priors = global::TorchSharp.torch.tensor(LogPriors.ToArray(), dtype: global::TorchSharp.torch.ScalarType.Float64))");
+        w.WriteLine("using (" + Tensor + " priors = global::TorchSharp.torch.tensor(" + shifts + ".ToArray(), dtype: global::TorchSharp.torch.ScalarType.Float64))");
         w.OpenBrace();
         w.WriteLine("return global::CbGen.TorchSharp.CbFunctional.adjust_logits(logits, priors, tau);");
-        w.CloseBrace();
         w.CloseBrace();
         w.CloseBrace();
     }

@@ -1,3 +1,4 @@
+using System;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 
@@ -28,7 +29,7 @@ internal static partial class Emitter
         string logPriorsCall = "MultiLabelCounts.LogPriors(Counts, " + SampleCountName + ")";
         return new PriorTables(MultiLabelCounts.Priors(counts, config.SampleCount), MultiLabelCounts.LogPriors(counts, config.SampleCount), priorsCall, logPriorsCall,
             "Multi-label class priors p_c = n_c / N per class (the fraction of the N samples that carry the class, not n_c / Σn; they need not sum to 1), equal to <c>" + priorsCall + "</c>",
-            "Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>" + logPriorsCall + "</c>: the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).");
+            "Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>" + logPriorsCall + "</c>. Per-class sigmoids are adjusted by the prior logits (<c>PriorLogits</c>), not by these.");
     }
 
     /// <summary>A config's priors and log-priors, the runtime calls that compute them and their summaries.</summary>
@@ -78,5 +79,42 @@ internal static partial class Emitter
             WriteTable(w, features, "double", "MultiLabelPriors", "s_multiLabelPriors", PriorsSummary + ".", priors.Length,
                 i => Literals.Double(priors[i]));
         }
+
+        WritePriorLogits(w, spec, config, features, counts);
+    }
+
+    /// <summary>Whether a multi-label config has finite prior logits: no class on none or on all of the N samples.</summary>
+    private static bool HasPriorLogits(ConfigSpec config, long[] counts) =>
+        Array.TrueForAll(counts, n => n > 0 && n < config.SampleCount);
+
+    /// <summary>The prior logits log(p_c / (1 − p_c)), the shift of a multi-label <c>AdjustLogits</c>; a comment
+    /// instead when a class is on every sample (a class on none gets <see cref="NoPriorsReason"/>'s).</summary>
+    private static void WritePriorLogits(SourceWriter w, EnumSpec spec, ConfigSpec config, CompilationFeatures features, long[] counts)
+    {
+        if (!Array.TrueForAll(counts, n => n > 0))
+        {
+            return;
+        }
+
+        if (!HasPriorLogits(config, counts))
+        {
+            w.WriteLine();
+            w.WriteLine("// No PriorLogits or AdjustLogits: a class on all " + Literals.Text(config.SampleCount)
+                + " samples has prior 1 and prior logit +∞, which is not a usable logit shift.");
+            return;
+        }
+
+        const string Summary = "Multi-label prior logits log(p_c / (1 − p_c)) = log n_c − log(N − n_c) per class, equal to <c>MultiLabelCounts.PriorLogits(Counts, " + SampleCountName + ")</c>: the logit at which class c's sigmoid equals its prior, and the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp)";
+        if (IsCompact(spec))
+        {
+            RequireFinite(MultiLabelCounts.PriorLogits(counts, config.SampleCount), "A prior logit");
+            WriteComputedTable(w, "PriorLogits", "s_priorLogits", Summary + ".",
+                "global::CbGen.MultiLabelCounts.PriorLogits(Counts, " + SampleCountName + ")");
+            return;
+        }
+
+        double[] priorLogits = MultiLabelCounts.PriorLogits(counts, config.SampleCount);
+        WriteTable(w, features, "double", "PriorLogits", "s_priorLogits", Summary + ".", priorLogits.Length,
+            i => Literals.Double(Literals.RequireFinite(priorLogits[i], "A prior logit")));
     }
 }

@@ -52,7 +52,7 @@ public static partial class CbFunctional
         for (int c = 0; c < span.Length; c++)
         {
             inverse[c] = 1.0 / span[c];
-            bias[c] = kappa == 0.0 ? 0.0 : kappa * DistributionBalancedLoss.PriorLogit(span[c], samples);
+            bias[c] = kappa == 0.0 ? 0.0 : kappa * MultiLabelCounts.PriorLogit(span[c], samples);
         }
 
         using var scope = NewDisposeScope();

@@ -96,6 +96,28 @@ public static class MultiLabelCounts
         return logPriors;
     }
 
+    /// <summary>Returns the prior logits log(p_c / (1 − p_c)) = log n_c − log(N − n_c) of every class: the logit at
+    /// which class c's sigmoid equals its prior. A model of per-class sigmoids that subtracts them decides each class at
+    /// its balanced threshold (post-hoc adjustment), and the distribution-balanced loss's class-prior bias is κ times
+    /// them. −∞ for a class on no sample, +∞ for a class on every sample.</summary>
+    /// <param name="counts">Positives per class n_c, indexed by class.</param>
+    /// <param name="samples">The number of samples N ≥ every n_c.</param>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    public static double[] PriorLogits(ReadOnlySpan<long> counts, long samples)
+    {
+        Validate(counts, samples);
+        var priorLogits = new double[counts.Length];
+        for (int c = 0; c < counts.Length; c++)
+        {
+            priorLogits[c] = PriorLogit(counts[c], samples);
+        }
+
+        return priorLogits;
+    }
+
+    /// <summary>log(p / (1 − p)) = log n − log(N − n) for p = n / N (0 ≤ n ≤ N), without forming p or 1/p − 1.</summary>
+    internal static double PriorLogit(long n, long samples) => Math.Log(n) - Math.Log(samples - n);
+
     private static void Validate(ReadOnlySpan<long> counts, long samples)
     {
         if (Problem(counts, samples) is { } problem)

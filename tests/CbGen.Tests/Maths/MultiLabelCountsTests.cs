@@ -32,6 +32,22 @@ public sealed class MultiLabelCountsTests
     }
 
     [Fact]
+    public void Prior_logits_are_log_odds_of_the_priors_and_infinite_at_0_and_N()
+    {
+        long[] counts = { 2, 1, 3, 0 };
+        double[] priorLogits = MultiLabelCounts.PriorLogits(counts, 3);
+        Assert.Equal(Math.Log(2.0), priorLogits[0], 1e-15);
+        Assert.Equal(-Math.Log(2.0), priorLogits[1], 1e-15);
+        Assert.Equal(double.PositiveInfinity, priorLogits[2]);
+        Assert.Equal(double.NegativeInfinity, priorLogits[3]);
+
+        // Half the samples: odds 1, prior logit exactly 0; and a count above N is refused as the other tables refuse it.
+        Assert.Equal(0.0, MultiLabelCounts.PriorLogits(new[] { 500L }, 1000)[0]);
+        Assert.Contains("class 0 has 4 positives out of 3 samples",
+            Assert.Throws<ArgumentException>(() => MultiLabelCounts.PriorLogits(new[] { 4L }, 3)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_class_on_every_sample_and_a_class_on_none_are_valid()
     {
         long[] counts = { 7, 0 };

@@ -89,7 +89,7 @@ public sealed class DistributionBalancedLoss : PerClassLoss
         for (int c = 0; c < counts.Length; c++)
         {
             inverse[c] = 1.0 / counts[c];
-            bias[c] = settings.Kappa == 0.0 ? 0.0 : settings.Kappa * PriorLogit(counts[c], samples);
+            bias[c] = settings.Kappa == 0.0 ? 0.0 : settings.Kappa * MultiLabelCounts.PriorLogit(counts[c], samples);
         }
 
         _inverseCounts = ClassWeightStore.Create(inverse, device);
@@ -153,9 +153,6 @@ public sealed class DistributionBalancedLoss : PerClassLoss
 
         base.Dispose(disposing);
     }
-
-    /// <summary>b̂ = −log(1/p − 1) = log n − log(N − n) for p = n / N, without forming 1/p − 1.</summary>
-    internal static double PriorLogit(long n, long samples) => Math.Log(n) - Math.Log(samples - n);
 
     internal static DbSettings Check(
         ClassCounts counts, long samples, Reduction reduction, MeanNormalizer normalizer, double alpha, double beta,

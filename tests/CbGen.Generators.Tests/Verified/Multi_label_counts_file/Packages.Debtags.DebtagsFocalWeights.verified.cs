@@ -65,6 +65,12 @@ namespace Packages
             0.396000396000396D, 0.0264000264000264D, 0.001848001848001848D,
         };
 
+        /// <summary>Multi-label prior logits log(p_c / (1 − p_c)) = log n_c − log(N − n_c) per class, equal to <c>MultiLabelCounts.PriorLogits(Counts, SampleCount)</c>: the logit at which class c's sigmoid equals its prior, and the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        public static global::System.ReadOnlySpan<double> PriorLogits => new double[]
+        {
+            -0.42215833104982536D, -3.6076355044046613D, -6.291800594252097D,
+        };
+
         /// <summary>Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class).</summary>
         public static global::System.ReadOnlySpan<double> EffectiveNumbers => new double[]
         {
@@ -83,7 +89,7 @@ namespace Packages
             0.396000396000396D, 0.0264000264000264D, 0.001848001848001848D,
         };
 
-        /// <summary>Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>MultiLabelCounts.LogPriors(Counts, SampleCount)</c>: the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        /// <summary>Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>MultiLabelCounts.LogPriors(Counts, SampleCount)</c>. Per-class sigmoids are adjusted by the prior logits (<c>PriorLogits</c>), not by these.</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
             -0.9263400677271565D, -3.6343902688293666D, -6.293650305762145D,

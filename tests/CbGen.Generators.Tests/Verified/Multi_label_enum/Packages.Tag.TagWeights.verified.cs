@@ -62,6 +62,12 @@ namespace Packages
             0.4D, 0.03D, 0.007D,
         };
 
+        /// <summary>Multi-label prior logits log(p_c / (1 − p_c)) = log n_c − log(N − n_c) per class, equal to <c>MultiLabelCounts.PriorLogits(Counts, SampleCount)</c>: the logit at which class c's sigmoid equals its prior, and the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        public static global::System.ReadOnlySpan<double> PriorLogits => new double[]
+        {
+            -0.4054651081081646D, -3.4760986898352733D, -4.954820514989859D,
+        };
+
         /// <summary>Effective numbers E_n = (1 - β^n) / (1 - β) per class (0 for an empty class).</summary>
         public static global::System.ReadOnlySpan<double> EffectiveNumbers => new double[]
         {
@@ -80,7 +86,7 @@ namespace Packages
             0.4D, 0.03D, 0.007D,
         };
 
-        /// <summary>Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>MultiLabelCounts.LogPriors(Counts, SampleCount)</c>: the per-class shift of post-hoc logit adjustment (<c>AdjustLogits</c>, with TorchSharp).</summary>
+        /// <summary>Multi-label log-priors log p_c = log(n_c / N) per class, equal to <c>MultiLabelCounts.LogPriors(Counts, SampleCount)</c>. Per-class sigmoids are adjusted by the prior logits (<c>PriorLogits</c>), not by these.</summary>
         public static global::System.ReadOnlySpan<double> LogPriors => new double[]
         {
             -0.916290731874155D, -3.506557897319982D, -4.961845129926823D,
