@@ -155,8 +155,12 @@ internal static class MultiLabelCore
         using var scope = NewDisposeScope();
         var t = target.dtype == input.dtype ? target : target.to(input.dtype);
         var logP = logsigmoid(input);
-        var negInput = input.neg();
-        var logQ = logsigmoid(negInput);                     // log(1 − p)
+        // −z and log(1 − p) = log σ(−z) only when a term uses them: the default (γ+ = 0, m > 0) uses neither log σ(−z)
+        // nor, outside the clip, −z, and log σ costs several sigmoids.
+        Tensor? negInput = null;
+        Tensor? logQ = null;
+        Tensor NegInput() => negInput ??= input.neg();
+        Tensor LogQ() => logQ ??= logsigmoid(NegInput());
         // Every scalar argument is an explicit Scalar disposed at the end (an implicit double → Scalar temporary can be
         // finalised while the native call still reads it).
         using var logEps = (eps > 0.0 ? Math.Log(eps) : double.NegativeInfinity).ToScalar();
@@ -168,27 +172,29 @@ internal static class MultiLabelCore
 
         // Positive term: −(1 − p)^{γ+}·log p.
         var posLog = eps > 0.0 ? logP.clamp_min(logEps) : logP;
-        var pos = gammaPos == 0.0 ? posLog.neg() : logQ.mul(gPos).exp_().mul(posLog).neg_();
+        var pos = gammaPos == 0.0 ? posLog.neg() : LogQ().mul(gPos).exp_().mul(posLog).neg_();
 
         // Negative term: −p_m^{γ−}·log(1 − p_m).
         Tensor neg;
         if (clip == 0.0)
         {
-            var negLog = eps > 0.0 ? logQ.clamp_min(logEps) : logQ;
+            var negLog = eps > 0.0 ? LogQ().clamp_min(logEps) : LogQ();
             neg = gammaNeg == 0.0 ? negLog.neg() : logP.mul(gNeg).exp_().mul(negLog).neg_();
         }
         else
         {
+            // One sigmoid for the mask and the shifted probability (the mask read without gradient).
+            var p = input.sigmoid();
             Tensor inactive;
             using (no_grad())
             {
-                inactive = input.sigmoid().le(m);
+                inactive = p.le(m);
             }
 
             // Where p ≤ m the shifted probability is replaced by 1/2 before pow and log (so neither sees 0 and the
             // masked gradient is an exact 0), then the term by 0.
-            var shifted = input.sigmoid().sub(m).masked_fill(inactive, half);
-            var oneMinus = negInput.sigmoid().add(m).masked_fill(inactive, half);
+            var shifted = p.sub(m).masked_fill(inactive, half);
+            var oneMinus = NegInput().sigmoid().add(m).masked_fill(inactive, half);
             var negLog = oneMinus.log();
             if (eps > 0.0)
             {
