@@ -74,7 +74,7 @@ public static class Experiment
         // A post-hoc row evaluates another run's model: one training per group, every row of the group evaluated on it.
         var trainings = specs.GroupBy(LossCatalog.TrainingOf).Select(g => (Trained: g.Key, Rows: (IReadOnlyList<LossSpec>)g.ToArray())).ToArray();
         var runs = new List<RunResult>();
-        int totalRuns = sets.Count * trainings.Length * options.Seeds;
+        int totalTrainings = sets.Count * trainings.Length * options.Seeds;
         var plan = (from s in sets from t in trainings from seed in Enumerable.Range(0, options.Seeds) select (s, t, seed)).ToArray();
         bool live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
         if (live)
@@ -89,12 +89,12 @@ public static class Experiment
                     new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
-                    var overall = ctx.AddTask("All runs", maxValue: totalRuns * options.Epochs);
+                    var overall = ctx.AddTask("All trainings", maxValue: totalTrainings * options.Epochs);
                     int k = 0;
                     foreach (var (set, training, seed) in plan)
                     {
                         k++;
-                        string name = RunName(k, totalRuns, set.Info.Imbalance, training, seed);
+                        string name = RunName(k, totalTrainings, set.Info.Imbalance, training, seed);
                         var task = ctx.AddTask(Markup.Escape(name), maxValue: options.Epochs);
                         ctx.Refresh();
                         runs.AddRange(RunOne(set, training, seed, options, test, data, report =>
@@ -107,8 +107,8 @@ public static class Experiment
                         }));
                         task.StopTask();
                         overall.Description = Markup.Escape(string.Format(CultureInfo.InvariantCulture,
-                            "All runs ({0}/{1} done; last: {2} seed {3}, error {4:F2}%)",
-                            k, totalRuns, runs[^1].Display, seed, runs[^1].TestErrorPercent));
+                            "All trainings ({0}/{1} done; last: {2} seed {3}, error {4:F2}%)",
+                            k, totalTrainings, runs[^1].Display, seed, runs[^1].TestErrorPercent));
                         ctx.Refresh();
                     }
                 });
@@ -118,11 +118,11 @@ public static class Experiment
             int k = 0;
             var clock = Stopwatch.StartNew();
             long doneEpochs = 0;
-            long totalEpochs = (long)totalRuns * options.Epochs;
+            long totalEpochs = (long)totalTrainings * options.Epochs;
             foreach (var (set, training, seed) in plan)
             {
                 k++;
-                string name = RunName(k, totalRuns, set.Info.Imbalance, training, seed);
+                string name = RunName(k, totalTrainings, set.Info.Imbalance, training, seed);
                 console.WriteLine(name);
                 int before = runs.Count;
                 runs.AddRange(RunOne(set, training, seed, options, test, data, report =>
@@ -183,7 +183,7 @@ public static class Experiment
             : null;
 
     private static string RunName(int k, int total, int imbalance, (LossSpec Trained, IReadOnlyList<LossSpec> Rows) training, int seed) =>
-        string.Format(CultureInfo.InvariantCulture, "run {0}/{1}  IF {2}  {3}  seed {4}", k, total, imbalance,
+        string.Format(CultureInfo.InvariantCulture, "training {0}/{1}  IF {2}  {3}  seed {4}", k, total, imbalance,
             string.Join(" / ", training.Rows.Select(r => r.Display)), seed);
 
     /// <summary>Groups the runs by imbalance factor and loss: mean and sample standard deviation over the seeds.</summary>
@@ -198,7 +198,7 @@ public static class Experiment
                 var errors = rs.Select(r => r.TestErrorPercent).ToArray();
                 int classes = rs[0].PerClassAccuracyPercent.Length;
                 return new SummaryRow(
-                    g.Key.Imbalance, g.Key.Loss, rs[0].Display, string.Join("+", rs.Select(r => r.Source).Distinct()), rs.Length,
+                    g.Key.Imbalance, g.Key.Loss, rs[0].Display, string.Join("; ", rs.Select(r => r.Source).Distinct()), rs.Length,
                     errors.Average(), SampleStd(errors),
                     MeanOrNull(rs.Select(r => r.ManyShotAccuracyPercent)),
                     MeanOrNull(rs.Select(r => r.MediumShotAccuracyPercent)),

@@ -38,7 +38,7 @@ public sealed class DecoupledRowsTests : IDisposable
             "--epochs", "2", "--seeds", "1", "--losses", "ce,cb-softmax", "--no-plots"]), Quiet(new StringWriter())).Runs;
 
         Assert.Equal(["ce", "ce-crt", "ce-taunorm", "ce-lws", "cb-softmax", "wb"], with.Select(r => r.Loss));
-        Assert.Contains("run 3/3", text.ToString(), StringComparison.Ordinal);   // ce, cb-softmax, wb: three trainings
+        Assert.Contains("training 3/3", text.ToString(), StringComparison.Ordinal);   // ce, cb-softmax, wb: three trainings
         Assert.All(with.Take(4), r => Assert.Same(with[0].EpochLosses, r.EpochLosses));
         Assert.Contains("on 100 validation images", with[2].Source, StringComparison.Ordinal);   // the 10 per class the subset of 30 leaves
         foreach (string key in new[] { "ce", "cb-softmax" })

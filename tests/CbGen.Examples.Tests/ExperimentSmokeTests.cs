@@ -61,7 +61,7 @@ public sealed class ExperimentSmokeTests : IDisposable
         Assert.All(result.Runs.Skip(5).SkipLast(2), r => Assert.Equal("runtime", r.Source));
         Assert.StartsWith("torch + stage 2: CB softmax + MaxNorm", result.Runs[^2].Source, StringComparison.Ordinal);
         Assert.Equal(("vs", "runtime"), (result.Runs[^1].Loss, result.Runs[^1].Source));
-        Assert.Contains("run 9/9", text.ToString(), StringComparison.Ordinal);     // ce-posthoc, ce-crt, ce-taunorm and ce-lws train no features of their own
+        Assert.Contains("training 9/9", text.ToString(), StringComparison.Ordinal);     // ce-posthoc, ce-crt, ce-taunorm and ce-lws train no features of their own
 
         foreach (string file in new[] { "results.json", "results.md", "per_class_accuracy_if100.png",
                      "class_counts_weights_if100.png", "effective_number.png" })

@@ -241,8 +241,8 @@ public sealed class LongTailRunsTests : IDisposable
             "--epochs", "2", "--seeds", "1", "--losses", "ce-posthoc", "--no-plots"]), Quiet(new StringWriter())).Runs;
 
         Assert.Equal(["ce", "ce-posthoc"], both.Select(r => r.Loss));
-        Assert.Contains("run 1/1", text.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("run 2/", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("training 1/1", text.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("training 2/", text.ToString(), StringComparison.Ordinal);
         Assert.Same(both[0].EpochLosses, both[1].EpochLosses);      // one training, two evaluations
         Assert.Equal(both[0].TrainSeconds, both[1].TrainSeconds);
         Assert.Equal(both[0].EpochLosses, alone[0].EpochLosses);    // alone, it still trains the plain CE model

@@ -47,7 +47,7 @@ public static class ResultsWriter
         void Line(string text = "") => md.Append(text).Append('\n');
         string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-        Line("# Fashion-MNIST-LT: class-balanced, logit-adjusted and LDAM-DRW losses");
+        Line("# Fashion-MNIST-LT: long-tail losses and classifier re-balancing");
         Line();
         Line(F($"- Command: `{result.Command}`"));
         Line(F($"- Machine: {result.Machine}; libtorch threads: {result.Threads} (`torch.set_num_threads`), OpenMP wait policy {result.OpenMpWaitPolicy}"));
