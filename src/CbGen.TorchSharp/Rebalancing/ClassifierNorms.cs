@@ -44,11 +44,13 @@ public static class ClassifierNorms
     /// with the normalised rows alone); <paramref name="keepBias"/> adds the trained bias unchanged.
     /// </summary>
     /// <param name="head">The trained last layer [D → C].</param>
-    /// <param name="features">The frozen features [N, D] that feed <paramref name="head"/>.</param>
+    /// <param name="features">The frozen features [N, D] that feed <paramref name="head"/>, of its weight's dtype and
+    /// on its device.</param>
     /// <param name="tau">τ, finite and ≥ 0.</param>
     /// <param name="keepBias">Whether to add the head's bias (if it has one); false by default.</param>
     /// <returns>The logits [N, C].</returns>
-    /// <exception cref="ArgumentException">A shape does not fit, or <paramref name="tau"/> is not finite and ≥ 0.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype or device does not fit, or <paramref name="tau"/> is not finite
+    /// and ≥ 0.</exception>
     public static Tensor TauNormalizedLogits(Linear head, Tensor features, double tau, bool keepBias = false)
     {
         ArgumentNullException.ThrowIfNull(head);
@@ -70,13 +72,13 @@ public static class ClassifierNorms
     /// each class's error rate, which is the error on a class-balanced validation set); the first such τ on a tie.
     /// </summary>
     /// <param name="head">The trained last layer.</param>
-    /// <param name="features">The frozen validation features [N, D].</param>
+    /// <param name="features">The frozen validation features [N, D], of the head's dtype and on its device.</param>
     /// <param name="labels">The validation labels [N], int64 class indices in [0, C).</param>
     /// <param name="taus">The grid; 0, 0.1, …, 2 by default.</param>
     /// <param name="keepBias">As in <see cref="TauNormalizedLogits"/>.</param>
     /// <returns>The chosen τ and every τ's balanced error.</returns>
-    /// <exception cref="ArgumentException">The validation split is empty, a shape or label does not fit, the grid
-    /// is empty, or a τ is not finite and ≥ 0.</exception>
+    /// <exception cref="ArgumentException">The validation split is empty, a shape, dtype, device or label does not
+    /// fit, the grid is empty, or a τ is not finite and ≥ 0.</exception>
     public static TauSelection SelectTau(Linear head, Tensor features, Tensor labels, IEnumerable<double>? taus = null,
         bool keepBias = false)
     {

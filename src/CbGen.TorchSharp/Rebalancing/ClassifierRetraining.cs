@@ -24,12 +24,13 @@ public static class ClassifierRetraining
     /// <see cref="ClassifierRetrainingOptions.SamplingPower"/> = 1 it is also weight balancing's stage 2.
     /// </summary>
     /// <param name="head">The last layer [D → C] to train, on the features' device.</param>
-    /// <param name="features">The frozen training features [N, D], floating point.</param>
+    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device.</param>
     /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
     /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null.</param>
     /// <returns>The mean training loss of each epoch.</returns>
-    /// <exception cref="ArgumentException">The data set is empty, a shape or label does not fit, a class has no rows
-    /// (unless <see cref="ClassifierRetrainingOptions.ZeroCounts"/> allows it), or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">The data set is empty, a shape, dtype, device or label does not fit, a class
+    /// has no rows (unless <see cref="ClassifierRetrainingOptions.ZeroCounts"/> allows it), or an option is out of
+    /// range.</exception>
     /// <exception cref="InvalidOperationException">The loss became NaN or infinite.</exception>
     public static double[] Retrain(Linear head, Tensor features, Tensor labels, ClassifierRetrainingOptions? options = null)
     {
@@ -51,7 +52,7 @@ public static class ClassifierRetraining
     /// The scales start at 1 and get no weight decay.
     /// </summary>
     /// <param name="head">The trained last layer [D → C]; not modified.</param>
-    /// <param name="features">The frozen training features [N, D], floating point.</param>
+    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device.</param>
     /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
     /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null. Its
     /// <see cref="ClassifierRetrainingOptions.WeightDecay"/> is not applied to the scales, and a

@@ -63,6 +63,28 @@ internal static class RebalancingValidation
                 "The features have " + Validation.Format(features.shape[1]) + " columns but the classifier takes "
                 + Validation.Format(head.in_features) + " inputs; pass the activations that feed this layer.", paramName);
         }
+
+        SameKindAsHead(features, head.weight!, paramName);
+    }
+
+    /// <summary>The features must have the head's dtype and device: libtorch multiplies only equal dtypes on one
+    /// device, and some of its mismatch errors abort the process instead of throwing.</summary>
+    private static void SameKindAsHead(Tensor features, Tensor weight, string paramName)
+    {
+        if (features.dtype != weight.dtype)
+        {
+            throw new ArgumentException(
+                "The features are " + features.dtype + " but the classifier's weight is " + weight.dtype + "; libtorch "
+                + "multiplies only equal dtypes: convert them with .to(head.weight.dtype), or the head with "
+                + "head.to(features.dtype).", paramName);
+        }
+
+        if (features.device_type != weight.device_type || features.device_index != weight.device_index)
+        {
+            throw new ArgumentException(
+                "The features are on " + features.device + " but the classifier is on " + weight.device + "; move them "
+                + "with .to(head.weight.device), or the head with head.to(features.device).", paramName);
+        }
     }
 
     /// <summary>Checks the labels against the features and the class count, and returns them on the host.</summary>

@@ -1,0 +1,87 @@
+using System;
+using CbGen.TorchSharp;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace CbGen.TorchSharp.Tests;
+
+/// <summary>
+/// The features every entry point of <see cref="ClassifierNorms"/> and <see cref="ClassifierRetraining"/> takes with a
+/// head: a dtype or device other than the head's is an <see cref="ArgumentException"/> raised before libtorch sees
+/// them (a mismatched matmul in libtorch can abort the whole process).
+/// </summary>
+public class RebalancingFeatureTests
+{
+    private static readonly string[] EntryPoints = { "SelectTau", "TauNormalizedLogits", "Retrain", "LearnWeightScaling" };
+
+    public static TheoryData<string, ScalarType, ScalarType> Mismatches()
+    {
+        var data = new TheoryData<string, ScalarType, ScalarType>();
+        foreach (string entry in EntryPoints)
+        {
+            data.Add(entry, ScalarType.Float64, ScalarType.Float32);
+            data.Add(entry, ScalarType.Float16, ScalarType.Float32);
+            data.Add(entry, ScalarType.BFloat16, ScalarType.Float32);
+            data.Add(entry, ScalarType.Float32, ScalarType.Float64);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> Entries() => new(EntryPoints);
+
+    /// <summary>Calls <paramref name="entry"/> as a user would, disposing what it returns.</summary>
+    internal static void Call(string entry, Linear head, Tensor x, Tensor y, ClassifierRetrainingOptions? options = null)
+    {
+        switch (entry)
+        {
+            case "SelectTau":
+                ClassifierNorms.SelectTau(head, x, y);
+                break;
+            case "TauNormalizedLogits":
+                ClassifierNorms.TauNormalizedLogits(head, x, 1.0).Dispose();
+                break;
+            case "Retrain":
+                ClassifierRetraining.Retrain(head, x, y, options);
+                break;
+            default:
+                ClassifierRetraining.LearnWeightScaling(head, x, y, options).Dispose();
+                break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Mismatches))]
+    public void Features_of_another_dtype_than_the_head_are_refused_naming_both_and_the_conversion(
+        string entry, ScalarType features, ScalarType weight)
+    {
+        using var head = nn.Linear(2, 3);
+        head.to(weight);
+        using var before = head.weight!.detach().clone();
+        using var x = randn(6, 2).to(features);
+        using var y = tensor(new long[] { 0, 1, 2, 0, 1, 2 });
+
+        var e = Assert.Throws<ArgumentException>(() => Call(entry, head, x, y));
+
+        Assert.Equal("features", e.ParamName);
+        Assert.Contains("The features are " + features + " but the classifier's weight is " + weight, e.Message, StringComparison.Ordinal);
+        Assert.Contains("convert them with .to(head.weight.dtype)", e.Message, StringComparison.Ordinal);
+        Assert.True(head.weight!.eq(before).all().item<bool>(), "a refused call must leave the head as it was");
+    }
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public void Features_on_another_device_than_the_head_are_refused_naming_both(string entry)
+    {
+        using var head = nn.Linear(2, 3);
+        using var x = randn(6, 2, device: new Device("meta"));
+        using var y = tensor(new long[] { 0, 1, 2, 0, 1, 2 });
+
+        var e = Assert.Throws<ArgumentException>(() => Call(entry, head, x, y));
+
+        Assert.Equal("features", e.ParamName);
+        Assert.Contains("The features are on meta but the classifier is on cpu", e.Message, StringComparison.Ordinal);
+        Assert.Contains(".to(head.weight.device)", e.Message, StringComparison.Ordinal);
+    }
+}
