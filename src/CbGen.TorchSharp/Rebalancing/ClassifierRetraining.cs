@@ -24,7 +24,8 @@ public static class ClassifierRetraining
     /// <see cref="ClassifierRetrainingOptions.SamplingPower"/> = 1 it is also weight balancing's stage 2.
     /// </summary>
     /// <param name="head">The last layer [D → C] to train, on the features' device.</param>
-    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device.</param>
+    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device; features
+    /// still attached to the backbone's graph are detached here (no gradient flows upstream).</param>
     /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
     /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null.</param>
     /// <returns>The mean training loss of each epoch.</returns>
@@ -52,7 +53,8 @@ public static class ClassifierRetraining
     /// The scales start at 1 and get no weight decay.
     /// </summary>
     /// <param name="head">The trained last layer [D → C]; not modified.</param>
-    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device.</param>
+    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device; features
+    /// still attached to the backbone's graph are detached here (no gradient flows upstream).</param>
     /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
     /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null. Its
     /// <see cref="ClassifierRetrainingOptions.WeightDecay"/> is not applied to the scales, and a
@@ -93,6 +95,10 @@ public static class ClassifierRetraining
     private static double[] Fit(Tensor features, Tensor labels, long[] y, int classes, Func<Tensor, Tensor> logitsOf,
         optim.Optimizer optimizer, Action? afterStep, ClassifierRetrainingOptions options)
     {
+        // Decoupled re-training trains on frozen features by definition: features still attached to the graph that
+        // computed them (no no_grad around the backbone) are read as values, so nothing upstream gets a gradient and
+        // no step backpropagates into a graph an earlier step has freed. A view, not a copy.
+        using var frozen = features.detach();
         var index = new LabelIndex(y, classes);
         RebalancingValidation.EveryClassHasRows(index.Counts(), options.ZeroCounts, nameof(labels));
         IndexSampler sampler = IndexSampler.Power(index, options.SamplingPower, options.Seed, options.ZeroCounts);
@@ -122,8 +128,8 @@ public static class ClassifierRetraining
                     group.LearningRate = lr;
                 }
 
-                var rows = tensor(batch.ToArray(), device: features.device);
-                var x = features.index_select(0, rows);
+                var rows = tensor(batch.ToArray(), device: frozen.device);
+                var x = frozen.index_select(0, rows);
                 var target = labels.index_select(0, rows);
                 optimizer.zero_grad();
                 var logits = logitsOf(x);

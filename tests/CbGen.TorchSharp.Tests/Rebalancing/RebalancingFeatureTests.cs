@@ -9,7 +9,8 @@ namespace CbGen.TorchSharp.Tests;
 /// <summary>
 /// The features every entry point of <see cref="ClassifierNorms"/> and <see cref="ClassifierRetraining"/> takes with a
 /// head: a dtype or device other than the head's is an <see cref="ArgumentException"/> raised before libtorch sees
-/// them (a mismatched matmul in libtorch can abort the whole process).
+/// them (a mismatched matmul in libtorch can abort the whole process); features still attached to the graph that
+/// computed them are trained on as frozen values.
 /// </summary>
 public class RebalancingFeatureTests
 {
@@ -83,5 +84,41 @@ public class RebalancingFeatureTests
         Assert.Equal("features", e.ParamName);
         Assert.Contains("The features are on meta but the classifier is on cpu", e.Message, StringComparison.Ordinal);
         Assert.Contains(".to(head.weight.device)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Retrain")]
+    [InlineData("LearnWeightScaling")]
+    public void Features_still_attached_to_the_backbone_train_as_their_frozen_values_and_give_it_no_gradient(string entry)
+    {
+        torch.manual_seed(3);
+        using var backbone = nn.Linear(4, 2);
+        using var raw = randn(12, 4);
+        using var y = tensor(new long[] { 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2 });
+        using var attached = backbone.call(raw);           // not under no_grad: the graph back to the backbone is kept
+        using var frozen = attached.detach().clone();
+        var options = new ClassifierRetrainingOptions { Seed = 5, Epochs = 2, BatchSize = 4 };
+
+        torch.manual_seed(7);
+        using var onAttached = nn.Linear(2, 3);
+        torch.manual_seed(7);
+        using var onFrozen = nn.Linear(2, 3);
+        if (entry == "Retrain")
+        {
+            Assert.Equal(
+                ClassifierRetraining.Retrain(onFrozen, frozen, y, options),
+                ClassifierRetraining.Retrain(onAttached, attached, y, options));
+            Assert.True(onAttached.weight!.eq(onFrozen.weight!).all().item<bool>(), "the re-trained weights differ");
+        }
+        else
+        {
+            using var expected = ClassifierRetraining.LearnWeightScaling(onFrozen, frozen, y, options);
+            using var actual = ClassifierRetraining.LearnWeightScaling(onAttached, attached, y, options);
+            Assert.True(actual.eq(expected).all().item<bool>(), "the learnt scales differ");
+        }
+
+        Assert.Null(backbone.weight!.grad);
+        Assert.Null(backbone.bias!.grad);
+        Assert.True(attached.requires_grad, "the caller's features must be left as they were");
     }
 }
