@@ -78,12 +78,14 @@ public static class ClassifierNorms
     /// <param name="keepBias">As in <see cref="TauNormalizedLogits"/>.</param>
     /// <returns>The chosen τ and every τ's balanced error.</returns>
     /// <exception cref="ArgumentException">The validation split is empty, a shape, dtype, device or label does not
-    /// fit, the grid is empty, or a τ is not finite and ≥ 0.</exception>
+    /// fit, a feature is NaN or infinite, the grid is empty, a τ is not finite and ≥ 0, or a τ's logits are not finite
+    /// (a non-finite classifier, or logits that overflow its dtype).</exception>
     public static TauSelection SelectTau(Linear head, Tensor features, Tensor labels, IEnumerable<double>? taus = null,
         bool keepBias = false)
     {
         ArgumentNullException.ThrowIfNull(head);
         RebalancingValidation.Features(features, head, nameof(features));
+        RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
         double[] grid = (taus ?? CbDefaults.TauNormGrid).ToArray();
         if (grid.Length == 0)
@@ -103,7 +105,9 @@ public static class ClassifierNorms
             for (int i = 0; i < grid.Length; i++)
             {
                 using var scope = NewDisposeScope();
-                long[] predicted = TauNormalizedLogits(head, features, grid[i], keepBias).argmax(1).cpu().data<long>().ToArray();
+                var logits = TauNormalizedLogits(head, features, grid[i], keepBias);
+                RebalancingValidation.FiniteLogits(logits, grid[i], nameof(head));
+                long[] predicted = logits.argmax(1).cpu().data<long>().ToArray();
                 errors[i] = BalancedError(predicted, y, (int)head.out_features);
             }
         }

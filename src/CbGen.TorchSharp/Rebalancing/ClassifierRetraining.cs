@@ -29,15 +29,16 @@ public static class ClassifierRetraining
     /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
     /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null.</param>
     /// <returns>The mean training loss of each epoch.</returns>
-    /// <exception cref="ArgumentException">The data set is empty, a shape, dtype, device or label does not fit, a class
-    /// has no rows (unless <see cref="ClassifierRetrainingOptions.ZeroCounts"/> allows it), or an option is out of
-    /// range.</exception>
+    /// <exception cref="ArgumentException">The data set is empty, a shape, dtype, device or label does not fit, a
+    /// feature is NaN or infinite, a class has no rows (unless <see cref="ClassifierRetrainingOptions.ZeroCounts"/>
+    /// allows it), or an option is out of range.</exception>
     /// <exception cref="InvalidOperationException">The loss became NaN or infinite.</exception>
     public static double[] Retrain(Linear head, Tensor features, Tensor labels, ClassifierRetrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(head);
         options ??= ClassifierRetrainingOptions.Default;
         RebalancingValidation.Features(features, head, nameof(features));
+        RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
         RebalancingValidation.Options(options, nameof(options));
         using var optimizer = CbTraining.SgdWithoutBiasDecay(head, options.LearningRate, options.Momentum, options.WeightDecay);
@@ -69,6 +70,7 @@ public static class ClassifierRetraining
         ArgumentNullException.ThrowIfNull(head);
         options ??= ClassifierRetrainingOptions.Default;
         RebalancingValidation.Features(features, head, nameof(features));
+        RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
         RebalancingValidation.Options(options, nameof(options));
         if (options.MaxNorm is not null)
@@ -145,8 +147,8 @@ public static class ClassifierRetraining
             {
                 throw new InvalidOperationException(
                     "The re-training loss became " + Validation.Format(epochLosses[epoch]) + " in epoch "
-                    + Validation.Format(epoch + 1) + "; lower ClassifierRetrainingOptions.LearningRate, or check the "
-                    + "features for NaN or infinite values.");
+                    + Validation.Format(epoch + 1) + " although the features are finite, so the training diverged; "
+                    + "lower ClassifierRetrainingOptions.LearningRate, or check ClassifierRetrainingOptions.Loss.");
             }
         }
 

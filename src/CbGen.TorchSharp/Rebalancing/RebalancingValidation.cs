@@ -87,6 +87,42 @@ internal static class RebalancingValidation
         }
     }
 
+    /// <summary>Refuses a NaN or infinite feature (one min/max reduction), naming the first one: it would make
+    /// every τ's logits NaN (a τ chosen from meaningless errors) or the re-training loss NaN.</summary>
+    internal static void FiniteFeatures(Tensor features, string paramName)
+    {
+        if (Validation.AllFinite(features))
+        {
+            return;
+        }
+
+        var (row, column, value) = Validation.FirstNonFinite(features);
+        throw new ArgumentException(
+            "The features hold a non-finite value (" + Validation.Format(value) + ") in row " + Validation.Format(row)
+            + ", column " + Validation.Format(column) + " (the first one); τ-selection and re-training need finite "
+            + "features: recompute them (look for a diverging backbone or bad input data in that row), or drop the row.",
+            paramName);
+    }
+
+    /// <summary>Refuses a τ's non-finite logits on finite features (one min/max reduction): the classifier itself
+    /// holds a NaN or infinite value, or its normalised rows overflow the dtype in the product.</summary>
+    internal static void FiniteLogits(Tensor logits, double tau, string paramName)
+    {
+        if (Validation.AllFinite(logits))
+        {
+            return;
+        }
+
+        var (row, column, value) = Validation.FirstNonFinite(logits);
+        throw new ArgumentException(
+            "At τ = " + Validation.Format(tau) + " the τ-normalised logits hold a non-finite value ("
+            + Validation.Format(value) + ") in row " + Validation.Format(row) + ", column " + Validation.Format(column)
+            + " (the first one) although the features are finite: the classifier's weight or bias holds a NaN or "
+            + "infinite value (check class " + Validation.Format(column) + "'s row of the trained head), or the logits "
+            + "overflow " + logits.dtype + " (convert the head and the features to Float64, or use a smaller τ).",
+            paramName);
+    }
+
     /// <summary>Checks the labels against the features and the class count, and returns them on the host.</summary>
     internal static long[] Labels(Tensor labels, Tensor features, long classes, string paramName)
     {

@@ -10,7 +10,8 @@ namespace CbGen.TorchSharp.Tests;
 /// The features every entry point of <see cref="ClassifierNorms"/> and <see cref="ClassifierRetraining"/> takes with a
 /// head: a dtype or device other than the head's is an <see cref="ArgumentException"/> raised before libtorch sees
 /// them (a mismatched matmul in libtorch can abort the whole process); features still attached to the graph that
-/// computed them are trained on as frozen values.
+/// computed them are trained on as frozen values; a non-finite feature is refused, naming its row and column, before
+/// it can give a NaN loss or a meaningless τ.
 /// </summary>
 public class RebalancingFeatureTests
 {
@@ -31,6 +32,19 @@ public class RebalancingFeatureTests
     }
 
     public static TheoryData<string> Entries() => new(EntryPoints);
+
+    public static TheoryData<string, float> NonFinite()
+    {
+        var data = new TheoryData<string, float>();
+        foreach (string entry in new[] { "SelectTau", "Retrain", "LearnWeightScaling" })
+        {
+            data.Add(entry, float.NaN);
+            data.Add(entry, float.PositiveInfinity);
+            data.Add(entry, float.NegativeInfinity);
+        }
+
+        return data;
+    }
 
     /// <summary>Calls <paramref name="entry"/> as a user would, disposing what it returns.</summary>
     internal static void Call(string entry, Linear head, Tensor x, Tensor y, ClassifierRetrainingOptions? options = null)
@@ -120,5 +134,24 @@ public class RebalancingFeatureTests
         Assert.Null(backbone.weight!.grad);
         Assert.Null(backbone.bias!.grad);
         Assert.True(attached.requires_grad, "the caller's features must be left as they were");
+    }
+
+    [Theory]
+    [MemberData(nameof(NonFinite))]
+    public void A_non_finite_feature_is_refused_naming_its_row_and_column(string entry, float value)
+    {
+        using var head = nn.Linear(2, 3);
+        using var before = head.weight!.detach().clone();
+        using var x = randn(6, 2);
+        using var y = tensor(new long[] { 0, 1, 2, 0, 1, 2 });
+        x[2, 1] = tensor(value);
+
+        var e = Assert.Throws<ArgumentException>(() => Call(entry, head, x, y));
+
+        Assert.Equal("features", e.ParamName);
+        Assert.Contains("The features hold a non-finite value (" + value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            + ") in row 2, column 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("recompute them", e.Message, StringComparison.Ordinal);
+        Assert.True(head.weight!.eq(before).all().item<bool>(), "a refused call must leave the head as it was");
     }
 }
