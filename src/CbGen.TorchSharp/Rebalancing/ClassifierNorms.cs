@@ -22,20 +22,17 @@ public static class ClassifierNorms
     /// </summary>
     /// <param name="weight">The weight [C, D] of the last linear layer (TorchSharp's <c>Linear.weight</c> layout),
     /// floating point.</param>
-    /// <param name="tau">τ, finite and ≥ 0.</param>
+    /// <param name="tau">τ, finite and ≥ 0, small enough that every ‖w_c‖^τ is a normal number of the weight's
+    /// dtype.</param>
     /// <returns>A new [C, D] tensor.</returns>
-    /// <exception cref="ArgumentException"><paramref name="weight"/> is not a 2-D floating-point tensor, or
-    /// <paramref name="tau"/> is not finite and ≥ 0.</exception>
+    /// <exception cref="ArgumentException"><paramref name="weight"/> is not a 2-D floating-point tensor or has a row of
+    /// infinite norm, or <paramref name="tau"/> is not finite and ≥ 0, or a row's ‖w_c‖^τ overflows or underflows
+    /// the weight's dtype (the message names the largest τ the weight allows).</exception>
     public static Tensor TauNormalize(Tensor weight, double tau)
     {
         RebalancingValidation.Weight(weight, nameof(weight));
         RebalancingValidation.Tau(tau, nameof(tau));
-        using var scope = NewDisposeScope();
-        using var zero = 0.0.ToScalar();
-        using var exponent = tau.ToScalar();
-        var norms = weight.norm(1, keepdim: true, p: 2);
-        var safe = where(norms.gt(zero), norms, ones_like(norms));
-        return weight.div(safe.pow(exponent)).MoveToOuterDisposeScope();
+        return Normalized(weight, tau, nameof(weight), nameof(tau));
     }
 
     /// <summary>
@@ -49,21 +46,14 @@ public static class ClassifierNorms
     /// <param name="tau">τ, finite and ≥ 0.</param>
     /// <param name="keepBias">Whether to add the head's bias (if it has one); false by default.</param>
     /// <returns>The logits [N, C].</returns>
-    /// <exception cref="ArgumentException">A shape, dtype or device does not fit, or <paramref name="tau"/> is not finite
-    /// and ≥ 0.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype or device does not fit, or <paramref name="tau"/> is refused
+    /// as by <see cref="TauNormalize"/>.</exception>
     public static Tensor TauNormalizedLogits(Linear head, Tensor features, double tau, bool keepBias = false)
     {
         ArgumentNullException.ThrowIfNull(head);
         RebalancingValidation.Features(features, head, nameof(features));
         RebalancingValidation.Tau(tau, nameof(tau));
-        using var scope = NewDisposeScope();
-        var logits = features.matmul(TauNormalize(head.weight!, tau).t());
-        if (keepBias && head.bias is { } bias && !bias.IsInvalid)
-        {
-            logits = logits.add(bias);
-        }
-
-        return logits.MoveToOuterDisposeScope();
+        return Logits(head, features, tau, keepBias, nameof(tau));
     }
 
     /// <summary>
@@ -105,7 +95,7 @@ public static class ClassifierNorms
             for (int i = 0; i < grid.Length; i++)
             {
                 using var scope = NewDisposeScope();
-                var logits = TauNormalizedLogits(head, features, grid[i], keepBias);
+                var logits = Logits(head, features, grid[i], keepBias, nameof(taus));
                 RebalancingValidation.FiniteLogits(logits, grid[i], nameof(head));
                 long[] predicted = logits.argmax(1).cpu().data<long>().ToArray();
                 errors[i] = BalancedError(predicted, y, (int)head.out_features);
@@ -144,6 +134,31 @@ public static class ClassifierNorms
         var norms = weight.norm(1, keepdim: true, p: 2);
         var factor = norms.reciprocal().mul_(bound).clamp_max(one);
         weight.mul_(where(norms.gt(bound), factor, ones_like(factor)));
+    }
+
+    /// <summary>w_c / ‖w_c‖^τ (a zero row stays zero), refusing a τ whose scale the dtype cannot hold.</summary>
+    private static Tensor Normalized(Tensor weight, double tau, string weightName, string tauName)
+    {
+        using var scope = NewDisposeScope();
+        using var zero = 0.0.ToScalar();
+        using var exponent = tau.ToScalar();
+        var norms = weight.norm(1, keepdim: true, p: 2);
+        var safe = where(norms.gt(zero), norms, ones_like(norms));
+        var scale = safe.pow(exponent);
+        RebalancingValidation.TauScale(norms, scale, tau, weightName, tauName);
+        return weight.div(scale).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Logits(Linear head, Tensor features, double tau, bool keepBias, string tauName)
+    {
+        using var scope = NewDisposeScope();
+        var logits = features.matmul(Normalized(head.weight!, tau, nameof(head), tauName).t());
+        if (keepBias && head.bias is { } bias && !bias.IsInvalid)
+        {
+            logits = logits.add(bias);
+        }
+
+        return logits.MoveToOuterDisposeScope();
     }
 
     private static double BalancedError(long[] predicted, long[] labels, int classes)

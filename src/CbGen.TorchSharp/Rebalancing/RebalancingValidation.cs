@@ -1,5 +1,5 @@
 using System;
-
+using System.Globalization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -17,6 +17,72 @@ internal static class RebalancingValidation
                 "τ-normalisation's τ must be finite and ≥ 0 (0 leaves the classifier as trained, 1 gives every class "
                 + "row unit norm); choose it on a validation split with ClassifierNorms.SelectTau.");
         }
+    }
+
+    /// <summary>
+    /// Refuses a τ for which some row's scale ‖w_c‖^τ (<paramref name="scale"/>, 1 for a zero row) is not a normal
+    /// number of the weight's dtype: an underflow would divide the row by 0 and an overflow zero it, so the logits
+    /// would be NaN or meaningless. One min/max reduction over the C scales (none at τ = 0); the error path names the
+    /// first such row and the largest τ every row allows.
+    /// </summary>
+    internal static void TauScale(Tensor norms, Tensor scale, double tau, string weightName, string tauName)
+    {
+        if (tau == 0.0)
+        {
+            return;
+        }
+
+        var range = finfo(scale.dtype);
+        double[] scales;
+        double[] n;
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+        {
+            var (lo, hi) = scale.aminmax();
+            if (lo.to(ScalarType.Float64).item<double>() >= range.smallest_normal
+                && hi.to(ScalarType.Float64).item<double>() <= range.max)
+            {
+                return;
+            }
+
+            scales = scale.to(ScalarType.Float64).cpu().data<double>().ToArray();
+            n = norms.to(ScalarType.Float64).cpu().data<double>().ToArray();
+        }
+
+        int row = Array.FindIndex(scales, s => !(s >= range.smallest_normal && s <= range.max));
+        if (!double.IsFinite(n[row]))
+        {
+            throw new ArgumentException(
+                "Row " + Validation.Format(row) + " of the classifier weight has L2 norm " + Validation.Format(n[row])
+                + " in " + scale.dtype + " (an infinite entry, or entries too large to square), so τ-normalisation "
+                + "cannot scale it; check the trained classifier, or convert it to Float64.", weightName);
+        }
+
+        double largest = double.PositiveInfinity;
+        foreach (double norm in n)
+        {
+            if (norm > 0.0 && norm != 1.0 && double.IsFinite(norm))
+            {
+                largest = Math.Min(largest, Math.Log(norm > 1.0 ? range.max : range.smallest_normal) / Math.Log(norm));
+            }
+        }
+
+        throw Validation.OutOfRange(tauName, tau,
+            "τ-normalisation divides row c by ‖w_c‖^τ, which must be a normal number of the weight's dtype: row "
+            + Validation.Format(row) + " has norm " + n[row].ToString("G6", CultureInfo.InvariantCulture)
+            + " and its τ-th power " + (n[row] > 1.0 ? "overflows " : "underflows ") + scale.dtype + " (whose "
+            + (n[row] > 1.0 ? "largest value is " + Validation.Format(range.max)
+                : "smallest normal value is " + Validation.Format(range.smallest_normal))
+            + "), so the logits would be NaN or meaningless. The largest τ this classifier allows is about "
+            + RoundedDown(largest) + "; use a smaller τ (the usual range is 0 … 2; choose it with "
+            + "ClassifierNorms.SelectTau)");
+    }
+
+    /// <summary><paramref name="value"/> rounded down to three significant digits, in the invariant culture.</summary>
+    private static string RoundedDown(double value)
+    {
+        double unit = Math.Pow(10.0, Math.Floor(Math.Log10(value)) - 2.0);
+        return (Math.Floor(value / unit) * unit).ToString("G3", CultureInfo.InvariantCulture);
     }
 
     internal static void MaxNorm(double maxNorm, string paramName)

@@ -1,6 +1,9 @@
 using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CbGen.TorchSharp;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CbGen.TorchSharp.Tests;
@@ -32,5 +35,98 @@ public class ClassifierNormsInputTests
         Assert.Contains("At τ = 0 the τ-normalised logits hold a non-finite value", e.Message, StringComparison.Ordinal);
         Assert.Contains("column 1", e.Message, StringComparison.Ordinal);
         Assert.Contains("check class 1's row of the trained head", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A head whose rows have the norms <paramref name="norms"/> (each row along one axis plus a little of
+    /// another, so no norm is exactly 1).</summary>
+    private static Linear HeadWithNorms(ScalarType dtype, params double[] norms)
+    {
+        var head = nn.Linear(3, norms.Length);
+        head.to(dtype);
+        using (no_grad())
+        {
+            for (int c = 0; c < norms.Length; c++)
+            {
+                using var row = tensor(new[] { 0.6, 0.8, 0.0 }, dtype: dtype).mul(norms[c]);
+                head.weight![c].copy_(row);
+            }
+        }
+
+        return head;
+    }
+
+    /// <summary>The "largest τ this classifier allows" a message names.</summary>
+    private static double LargestTau(string message)
+    {
+        var match = Regex.Match(message, "The largest τ this classifier allows is about ([0-9.E+-]+);");
+        Assert.True(match.Success, "no largest τ in: " + message);
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [Theory]
+    [InlineData(ScalarType.Float32, 1e4, 1, "underflows Float32")]             // 0.46^τ < 2^-126
+    [InlineData(ScalarType.Float32, 50.0, 2, "overflows Float32")]             // 7^50 > 3.4e38
+    [InlineData(ScalarType.Float64, 1e4, 1, "underflows Float64")]
+    [InlineData(ScalarType.Float16, 10.0, 2, "overflows Float16")]             // 7^10 > 65504
+    public void A_tau_whose_scale_the_dtype_cannot_hold_is_refused_naming_the_row_and_the_largest_usable_tau(
+        ScalarType dtype, double tau, int row, string how)
+    {
+        using var head = HeadWithNorms(dtype, 0.0, 0.46, 7.0, 1.3);
+        using var x = randn(5, 3).to(dtype);
+
+        var logits = Assert.Throws<ArgumentOutOfRangeException>(() => ClassifierNorms.TauNormalizedLogits(head, x, tau));
+        var weight = Assert.Throws<ArgumentOutOfRangeException>(() => ClassifierNorms.TauNormalize(head.weight!, tau));
+        var grid = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ClassifierNorms.SelectTau(head, x, tensor(new long[] { 0, 1, 2, 3, 0 }), new[] { 1.0, tau }));
+
+        Assert.Equal("tau", logits.ParamName);
+        Assert.Equal("tau", weight.ParamName);
+        Assert.Equal("taus", grid.ParamName);
+        Assert.Equal(logits.Message, weight.Message);
+        Assert.Contains("row " + row + " has norm", logits.Message, StringComparison.Ordinal);
+        Assert.Contains(how, logits.Message, StringComparison.Ordinal);
+        double largest = LargestTau(logits.Message);
+        Assert.InRange(largest, 1.0, tau);
+        using var atLargest = ClassifierNorms.TauNormalizedLogits(head, x, largest);
+        Assert.True(atLargest.isfinite().all().item<bool>(), "the largest usable τ " + largest + " gave non-finite logits");
+    }
+
+    [Fact]
+    public void A_row_whose_norm_is_not_finite_is_refused_naming_the_row()
+    {
+        using var w = ones(3, 2);
+        w[1, 0] = tensor(float.PositiveInfinity);
+
+        var e = Assert.Throws<ArgumentException>(() => ClassifierNorms.TauNormalize(w, 1.0));
+
+        Assert.Equal("weight", e.ParamName);
+        Assert.Contains("Row 1 of the classifier weight has L2 norm Infinity", e.Message, StringComparison.Ordinal);
+        using var unchanged = ClassifierNorms.TauNormalize(w, 0.0);          // τ = 0 divides by 1: the input as it is
+        Assert.True(unchanged.eq(w).all().item<bool>());
+    }
+
+    [Theory]
+    [InlineData(ScalarType.Float32)]
+    [InlineData(ScalarType.Float64)]
+    public void Ordinary_taus_give_the_bits_of_the_plain_op_sequence(ScalarType dtype)
+    {
+        using var head = HeadWithNorms(dtype, 1.3, 0.46, 7.0, 0.0, 1e-3, 40.0);
+        using var weight = head.weight!.detach().clone().add_(randn(6, 3).to(dtype).mul(0.1));
+        using var x = randn(9, 3).to(dtype);
+        for (int i = 0; i <= 20; i++)
+        {
+            double tau = i / 10.0;
+            using var scope = NewDisposeScope();
+            // The expression TauNormalize had before the scale check: weight / where(‖w‖ > 0, ‖w‖, 1)^τ.
+            var norms = weight.norm(1, keepdim: true, p: 2);
+            var expected = weight.div(where(norms.gt(0.0), norms, ones_like(norms)).pow(tau));
+            BitAssert.Same(expected, ClassifierNorms.TauNormalize(weight, tau), "TauNormalize at τ = " + tau);
+            using (no_grad())
+            {
+                head.weight!.copy_(weight);
+            }
+
+            BitAssert.Same(x.matmul(expected.t()), ClassifierNorms.TauNormalizedLogits(head, x, tau), "logits at τ = " + tau);
+        }
     }
 }
