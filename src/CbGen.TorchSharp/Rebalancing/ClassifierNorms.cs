@@ -120,13 +120,14 @@ public static class ClassifierNorms
     /// left as they are. Call it after each optimiser step (projected gradient descent). Not recorded by autograd.
     /// </summary>
     /// <param name="weight">The classifier weight [C, D] (e.g. <c>head.weight</c>), floating point.</param>
-    /// <param name="maxNorm">The per-class bound, finite and &gt; 0.</param>
+    /// <param name="maxNorm">The per-class bound, finite, &gt; 0 and at least the smallest normal value of the
+    /// weight's dtype.</param>
     /// <exception cref="ArgumentException"><paramref name="weight"/> is not a 2-D floating-point tensor, or
-    /// <paramref name="maxNorm"/> is not finite and &gt; 0.</exception>
+    /// <paramref name="maxNorm"/> is not finite and &gt; 0, or is below its dtype's smallest normal value.</exception>
     public static void ProjectMaxNorm(Tensor weight, double maxNorm)
     {
         RebalancingValidation.Weight(weight, nameof(weight));
-        RebalancingValidation.MaxNorm(maxNorm, nameof(maxNorm));
+        RebalancingValidation.MaxNorm(maxNorm, weight.dtype, nameof(maxNorm));
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         using var bound = maxNorm.ToScalar();

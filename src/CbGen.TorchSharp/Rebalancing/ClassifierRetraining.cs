@@ -40,7 +40,7 @@ public static class ClassifierRetraining
         RebalancingValidation.Features(features, head, nameof(features));
         RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
-        RebalancingValidation.Options(options, nameof(options));
+        RebalancingValidation.Options(options, head.weight!.dtype, nameof(options));
         using var optimizer = CbTraining.SgdWithoutBiasDecay(head, options.LearningRate, options.Momentum, options.WeightDecay);
         Action? project = options.MaxNorm is double bound
             ? () => ClassifierNorms.ProjectMaxNorm(head.weight!, bound)
@@ -72,7 +72,7 @@ public static class ClassifierRetraining
         RebalancingValidation.Features(features, head, nameof(features));
         RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
-        RebalancingValidation.Options(options, nameof(options));
+        RebalancingValidation.Options(options, head.weight!.dtype, nameof(options));
         if (options.MaxNorm is not null)
         {
             throw new ArgumentException(

@@ -85,7 +85,9 @@ internal static class RebalancingValidation
         return (Math.Floor(value / unit) * unit).ToString("G3", CultureInfo.InvariantCulture);
     }
 
-    internal static void MaxNorm(double maxNorm, string paramName)
+    /// <summary>The MaxNorm bound: finite, &gt; 0, and a normal number of the weight's dtype (a smaller bound
+    /// underflows there, and the projection would zero every row it touches).</summary>
+    internal static void MaxNorm(double maxNorm, ScalarType dtype, string paramName)
     {
         if (!(maxNorm > 0.0) || double.IsInfinity(maxNorm))
         {
@@ -93,6 +95,15 @@ internal static class RebalancingValidation
                 "The MaxNorm bound must be finite and > 0 (it is the largest L2 norm a class row may keep; a bound "
                 + "≤ 0 would zero the classifier); pass a positive radius, e.g. the norm of a tail class's row after "
                 + "stage 1.");
+        }
+
+        double smallest = finfo(dtype).smallest_normal;
+        if (maxNorm < smallest)
+        {
+            throw Validation.OutOfRange(paramName, maxNorm,
+                "The MaxNorm bound must be at least " + dtype + "'s smallest normal value " + Validation.Format(smallest)
+                + " (a smaller bound underflows in the weight's dtype, and the projection would zero every row); pass "
+                + "a larger radius, e.g. the norm of a tail class's row after stage 1.");
         }
     }
 
@@ -241,7 +252,8 @@ internal static class RebalancingValidation
         }
     }
 
-    internal static void Options(ClassifierRetrainingOptions options, string paramName)
+    /// <summary>Checks the options of a re-training whose classifier weight has <paramref name="weightDtype"/>.</summary>
+    internal static void Options(ClassifierRetrainingOptions options, ScalarType weightDtype, string paramName)
     {
         if (options.Epochs < 1 || options.BatchSize < 1)
         {
@@ -262,7 +274,7 @@ internal static class RebalancingValidation
 
         if (options.MaxNorm is double bound)
         {
-            MaxNorm(bound, paramName);
+            MaxNorm(bound, weightDtype, paramName);
         }
     }
 }

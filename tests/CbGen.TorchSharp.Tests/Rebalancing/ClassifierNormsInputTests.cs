@@ -129,4 +129,39 @@ public class ClassifierNormsInputTests
             BitAssert.Same(x.matmul(expected.t()), ClassifierNorms.TauNormalizedLogits(head, x, tau), "logits at τ = " + tau);
         }
     }
+
+    [Theory]
+    [InlineData(ScalarType.Float32, 1e-300, "1.1754943508222875E-38")]
+    [InlineData(ScalarType.Float32, 1e-39, "1.1754943508222875E-38")]    // subnormal in float32
+    [InlineData(ScalarType.Float64, 1e-310, "2.2250738585072014E-308")]  // subnormal in float64
+    [InlineData(ScalarType.Float16, 1e-5, "6.103515625E-05")]
+    public void A_MaxNorm_bound_below_the_dtypes_smallest_normal_is_refused_naming_it(ScalarType dtype, double bound, string smallest)
+    {
+        using var w = ones(3, 2).to(dtype);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClassifierNorms.ProjectMaxNorm(w, bound));
+
+        Assert.Equal("maxNorm", e.ParamName);
+        Assert.Contains(dtype + "'s smallest normal value " + smallest, e.Message, StringComparison.Ordinal);
+        Assert.True(w.eq(1.0).all().item<bool>(), "a refused projection must leave the weight alone");
+
+        using var head = nn.Linear(2, 2);
+        head.to(dtype);
+        using var before = head.weight!.detach().clone();
+        using var x = ones(4, 2).to(dtype);
+        using var y = tensor(new long[] { 0, 1, 0, 1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ClassifierRetraining.Retrain(head, x, y, new ClassifierRetrainingOptions { MaxNorm = bound }));
+        Assert.True(head.weight!.eq(before).all().item<bool>(), "a refused re-training must leave the head alone");
+    }
+
+    [Fact]
+    public void The_smallest_normal_bound_is_accepted_and_keeps_every_row_nonzero()
+    {
+        using var w = ones(3, 2);
+
+        ClassifierNorms.ProjectMaxNorm(w, 1.1754943508222875E-38);
+
+        Assert.True(w.gt(0.0).all().item<bool>(), "a bound the dtype holds must not zero a row");
+    }
 }
