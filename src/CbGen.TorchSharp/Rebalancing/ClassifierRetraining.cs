@@ -78,7 +78,7 @@ public static class ClassifierRetraining
             throw new ArgumentException(
                 "ClassifierRetrainingOptions.MaxNorm bounds the rows of a classifier that Retrain trains; LWS trains "
                 + "only one scale per class, so there is nothing to project. Leave MaxNorm null for LearnWeightScaling, "
-                + "or call Retrain for weight balancing's stage 2.", nameof(options));
+                + "or call Retrain for weight balancing's stage 2.", nameof(options) + ".MaxNorm");
         }
 
         var scales = new Parameter(ones(head.out_features, dtype: features.dtype, device: features.device));

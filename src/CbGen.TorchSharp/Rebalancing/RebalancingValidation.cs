@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using CbGen.Sampling;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -86,13 +87,14 @@ internal static class RebalancingValidation
     }
 
     /// <summary>The MaxNorm bound: finite, &gt; 0, and a normal number of the weight's dtype (a smaller bound
-    /// underflows there, and the projection would zero every row it touches).</summary>
-    internal static void MaxNorm(double maxNorm, ScalarType dtype, string paramName)
+    /// underflows there, and the projection would zero every row it touches). <paramref name="subject"/> names where
+    /// the bound came from (an options property).</summary>
+    internal static void MaxNorm(double maxNorm, ScalarType dtype, string paramName, string subject = "The MaxNorm bound")
     {
         if (!(maxNorm > 0.0) || double.IsInfinity(maxNorm))
         {
             throw Validation.OutOfRange(paramName, maxNorm,
-                "The MaxNorm bound must be finite and > 0 (it is the largest L2 norm a class row may keep; a bound "
+                subject + " must be finite and > 0 (it is the largest L2 norm a class row may keep; a bound "
                 + "≤ 0 would zero the classifier); pass a positive radius, e.g. the norm of a tail class's row after "
                 + "stage 1.");
         }
@@ -101,7 +103,7 @@ internal static class RebalancingValidation
         if (maxNorm < smallest)
         {
             throw Validation.OutOfRange(paramName, maxNorm,
-                "The MaxNorm bound must be at least " + dtype + "'s smallest normal value " + Validation.Format(smallest)
+                subject + " must be at least " + dtype + "'s smallest normal value " + Validation.Format(smallest)
                 + " (a smaller bound underflows in the weight's dtype, and the projection would zero every row); pass "
                 + "a larger radius, e.g. the norm of a tail class's row after stage 1.");
         }
@@ -252,29 +254,55 @@ internal static class RebalancingValidation
         }
     }
 
-    /// <summary>Checks the options of a re-training whose classifier weight has <paramref name="weightDtype"/>.</summary>
+    /// <summary>Checks the options of a re-training whose classifier weight has <paramref name="weightDtype"/>. Each
+    /// error names the property, in its message and as <c>options.Property</c> in its ParamName.</summary>
     internal static void Options(ClassifierRetrainingOptions options, ScalarType weightDtype, string paramName)
     {
-        if (options.Epochs < 1 || options.BatchSize < 1)
+        if (options.Epochs < 1)
         {
-            throw new ArgumentException(
-                "ClassifierRetrainingOptions.Epochs and BatchSize must be ≥ 1; got " + Validation.Format(options.Epochs)
-                + " and " + Validation.Format(options.BatchSize) + ".", paramName);
+            throw Option("Epochs", "must be ≥ 1 (each epoch draws as many rows as the data set has)", options.Epochs, paramName);
         }
 
-        if (!(options.LearningRate > 0.0) || double.IsInfinity(options.LearningRate)
-            || !(options.Momentum >= 0.0) || double.IsInfinity(options.Momentum)
-            || !(options.WeightDecay >= 0.0) || double.IsInfinity(options.WeightDecay))
+        if (options.BatchSize < 1)
         {
-            throw new ArgumentException(
-                "ClassifierRetrainingOptions needs a finite LearningRate > 0, a finite Momentum ≥ 0 and a finite "
-                + "WeightDecay ≥ 0; got " + Validation.Format(options.LearningRate) + ", "
-                + Validation.Format(options.Momentum) + " and " + Validation.Format(options.WeightDecay) + ".", paramName);
+            throw Option("BatchSize", "must be ≥ 1 (rows per mini-batch; " + Validation.Format(CbDefaults.RetrainingBatchSize)
+                + " by default)", options.BatchSize, paramName);
+        }
+
+        if (!(options.LearningRate > 0.0) || double.IsInfinity(options.LearningRate))
+        {
+            throw Option("LearningRate", "must be finite and > 0 (the peak of the cosine schedule; "
+                + Validation.Format(CbDefaults.RetrainingLearningRate) + " by default)", options.LearningRate, paramName);
+        }
+
+        if (!(options.Momentum >= 0.0) || double.IsInfinity(options.Momentum))
+        {
+            throw Option("Momentum", "must be finite and ≥ 0 (SGD momentum; "
+                + Validation.Format(CbDefaults.RetrainingMomentum) + " by default)", options.Momentum, paramName);
+        }
+
+        if (!(options.WeightDecay >= 0.0) || double.IsInfinity(options.WeightDecay))
+        {
+            throw Option("WeightDecay", "must be finite and ≥ 0 (" + Validation.Format(CbDefaults.RetrainingWeightDecay)
+                + " by default; weight balancing tunes it)", options.WeightDecay, paramName);
+        }
+
+        SamplingProbabilities.ValidateExponent(options.SamplingPower, paramName + ".SamplingPower",
+            "ClassifierRetrainingOptions.SamplingPower, the sampler's exponent q,");
+        if (options.ZeroCounts is not (ZeroCountPolicy.Throw or ZeroCountPolicy.ZeroWeight))
+        {
+            throw Validation.OutOfRange(paramName + ".ZeroCounts", options.ZeroCounts,
+                "ClassifierRetrainingOptions.ZeroCounts is not a ZeroCountPolicy; use ZeroCountPolicy.Throw or "
+                + "ZeroCountPolicy.ZeroWeight.");
         }
 
         if (options.MaxNorm is double bound)
         {
-            MaxNorm(bound, weightDtype, paramName);
+            MaxNorm(bound, weightDtype, paramName + ".MaxNorm", "ClassifierRetrainingOptions.MaxNorm");
         }
     }
+
+    private static ArgumentException Option(string property, string rule, object value, string paramName) =>
+        new("ClassifierRetrainingOptions." + property + " " + rule + "; got " + Validation.Shown(value) + ".",
+            paramName + "." + property);
 }
