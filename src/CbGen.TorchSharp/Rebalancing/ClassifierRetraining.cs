@@ -147,8 +147,9 @@ public static class ClassifierRetraining
             {
                 throw new InvalidOperationException(
                     "The re-training loss became " + Validation.Format(epochLosses[epoch]) + " in epoch "
-                    + Validation.Format(epoch + 1) + " although the features are finite, so the training diverged; "
-                    + "lower ClassifierRetrainingOptions.LearningRate, or check ClassifierRetrainingOptions.Loss.");
+                    + Validation.Format(epoch + 1) + " although the features are finite; lower "
+                    + "ClassifierRetrainingOptions.LearningRate (the training may have diverged), or check the head's "
+                    + "weights and ClassifierRetrainingOptions.Loss for NaN or infinite values.");
             }
         }
 
