@@ -22,12 +22,12 @@ public static class ClassifierNorms
     /// </summary>
     /// <param name="weight">The weight [C, D] of the last linear layer (TorchSharp's <c>Linear.weight</c> layout),
     /// floating point.</param>
-    /// <param name="tau">τ, finite and ≥ 0, small enough that every ‖w_c‖^τ is a normal number of the weight's
-    /// dtype.</param>
+    /// <param name="tau">τ, finite and ≥ 0, and small enough that every ‖w_c‖^τ and normalised row stay finite and
+    /// nonzero in the weight's dtype.</param>
     /// <returns>A new [C, D] tensor.</returns>
     /// <exception cref="ArgumentException"><paramref name="weight"/> is not a 2-D floating-point tensor or has a row of
-    /// infinite norm, or <paramref name="tau"/> is not finite and ≥ 0, or a row's ‖w_c‖^τ overflows or underflows
-    /// the weight's dtype (the message names the largest τ the weight allows).</exception>
+    /// non-finite norm, or <paramref name="tau"/> is not finite and ≥ 0, or at <paramref name="tau"/> a row's ‖w_c‖^τ
+    /// or normalised row leaves the weight's dtype (the message names the largest τ the weight allows).</exception>
     public static Tensor TauNormalize(Tensor weight, double tau)
     {
         RebalancingValidation.Weight(weight, nameof(weight));

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using CbGen.Sampling;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CbGen.TorchSharp.Internal;
@@ -21,10 +22,11 @@ internal static partial class RebalancingValidation
     }
 
     /// <summary>
-    /// Refuses a τ for which some row's scale ‖w_c‖^τ (<paramref name="scale"/>, 1 for a zero row) is not a normal
-    /// number of the weight's dtype: an underflow would divide the row by 0 and an overflow zero it, so the logits
-    /// would be NaN or meaningless. One min/max reduction over the C scales (none at τ = 0); the error path names the
-    /// first such row and the largest τ every row allows.
+    /// Refuses a τ at which some row's normalisation w_c / ‖w_c‖^τ leaves the weight's dtype: the scale
+    /// <paramref name="scale"/> (1 for a zero row) overflows (the row would be zeroed) or underflows to 0 (divided by
+    /// 0), or the normalised row's norm ‖w_c‖^(1−τ) overflows. Exactly the τ at which the computation gives a
+    /// non-finite or silently zeroed row; every other τ passes, with the same bits. One pass over the C scales (none at
+    /// τ = 0); the error path names the first such row and the largest τ every row allows.
     /// </summary>
     internal static void TauScale(Tensor norms, Tensor scale, double tau, string weightName, string tauName)
     {
@@ -33,50 +35,67 @@ internal static partial class RebalancingValidation
             return;
         }
 
-        var range = finfo(scale.dtype);
-        double[] scales;
+        long row;
+        double rowScale;
         double[] n;
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            var (lo, hi) = scale.aminmax();
-            if (lo.to(ScalarType.Float64).item<double>() >= range.smallest_normal
-                && hi.to(ScalarType.Float64).item<double>() <= range.max)
+            using var zero = 0.0.ToScalar();
+            var fits = scale.gt(zero).logical_and(scale.isfinite()).logical_and(norms.div(scale).isfinite());
+            if (fits.all().item<bool>())
             {
                 return;
             }
 
-            scales = scale.to(ScalarType.Float64).cpu().data<double>().ToArray();
+            row = fits.logical_not().flatten().nonzero()[0, 0].item<long>();
+            rowScale = scale[row, 0].to(ScalarType.Float64).item<double>();
             n = norms.to(ScalarType.Float64).cpu().data<double>().ToArray();
         }
 
-        int row = Array.FindIndex(scales, s => !(s >= range.smallest_normal && s <= range.max));
         if (!double.IsFinite(n[row]))
         {
             throw new ArgumentException(
                 "Row " + Validation.Format(row) + " of the classifier weight has L2 norm " + Validation.Format(n[row])
-                + " in " + scale.dtype + " (an infinite entry, or entries too large to square), so τ-normalisation "
-                + "cannot scale it; check the trained classifier, or convert it to Float64.", weightName);
+                + " in " + scale.dtype + " (a NaN or infinite entry, or entries too large to square), so "
+                + "τ-normalisation cannot scale it; check the trained classifier, or convert it to Float64.", weightName);
         }
 
+        var range = finfo(scale.dtype);
+        string norm = n[row].ToString("G6", CultureInfo.InvariantCulture);
+        string what = n[row] > 1.0
+            ? norm + "^τ overflows " + scale.dtype + " (whose largest value is " + Validation.Format(range.max)
+                + "), which would zero the row"
+            : rowScale == 0.0
+                ? norm + "^τ underflows to 0 in " + scale.dtype + ", which would divide the row by 0"
+                : "the normalised row's norm " + norm + "^(1 − τ) overflows " + scale.dtype + " (whose largest value is "
+                    + Validation.Format(range.max) + ")";
+        throw Validation.OutOfRange(tauName, tau,
+            "τ-normalisation divides row c by ‖w_c‖^τ: row " + Validation.Format(row) + " has norm " + norm + ", and "
+            + what + ". The largest τ this classifier allows is about " + RoundedDown(LargestTau(n, range))
+            + "; use a smaller τ (the usual range is 0 … 2; choose it with ClassifierNorms.SelectTau)");
+    }
+
+    /// <summary>The largest τ at which every row's scale ‖w_c‖^τ stays finite and above 0 and its normalised norm
+    /// ‖w_c‖^(1−τ) finite (rows of norm 0 or 1 allow any τ).</summary>
+    private static double LargestTau(double[] norms, FInfo range)
+    {
+        double smallestSubnormal = range.smallest_normal * range.eps;
         double largest = double.PositiveInfinity;
-        foreach (double norm in n)
+        foreach (double norm in norms)
         {
-            if (norm > 0.0 && norm != 1.0 && double.IsFinite(norm))
+            if (norm > 1.0 && double.IsFinite(norm))
             {
-                largest = Math.Min(largest, Math.Log(norm > 1.0 ? range.max : range.smallest_normal) / Math.Log(norm));
+                largest = Math.Min(largest, Math.Log(range.max) / Math.Log(norm));
+            }
+            else if (norm > 0.0 && norm < 1.0)
+            {
+                largest = Math.Min(largest, Math.Min(1.0 + Math.Log(range.max) / -Math.Log(norm),
+                    Math.Log(smallestSubnormal) / Math.Log(norm)));
             }
         }
 
-        throw Validation.OutOfRange(tauName, tau,
-            "τ-normalisation divides row c by ‖w_c‖^τ, which must be a normal number of the weight's dtype: row "
-            + Validation.Format(row) + " has norm " + n[row].ToString("G6", CultureInfo.InvariantCulture)
-            + " and its τ-th power " + (n[row] > 1.0 ? "overflows " : "underflows ") + scale.dtype + " (whose "
-            + (n[row] > 1.0 ? "largest value is " + Validation.Format(range.max)
-                : "smallest normal value is " + Validation.Format(range.smallest_normal))
-            + "), so the logits would be NaN or meaningless. The largest τ this classifier allows is about "
-            + RoundedDown(largest) + "; use a smaller τ (the usual range is 0 … 2; choose it with "
-            + "ClassifierNorms.SelectTau)");
+        return largest;
     }
 
     /// <summary><paramref name="value"/> rounded down to three significant digits, in the invariant culture.</summary>

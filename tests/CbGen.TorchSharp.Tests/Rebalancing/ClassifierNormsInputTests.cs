@@ -64,10 +64,11 @@ public class ClassifierNormsInputTests
     }
 
     [Theory]
-    [InlineData(ScalarType.Float32, 1e4, 1, "underflows Float32")]             // 0.46^τ < 2^-126
-    [InlineData(ScalarType.Float32, 50.0, 2, "overflows Float32")]             // 7^50 > 3.4e38
-    [InlineData(ScalarType.Float64, 1e4, 1, "underflows Float64")]
-    [InlineData(ScalarType.Float16, 10.0, 2, "overflows Float16")]             // 7^10 > 65504
+    [InlineData(ScalarType.Float32, 1e4, 1, "^τ underflows to 0 in Float32")]       // 0.46^τ < 2^-149
+    [InlineData(ScalarType.Float32, 120.0, 1, "^(1 − τ) overflows Float32")]         // 0.46^-119 > 3.4e38
+    [InlineData(ScalarType.Float32, 50.0, 2, "^τ overflows Float32")]                 // 7^50 > 3.4e38
+    [InlineData(ScalarType.Float64, 1e4, 1, "^τ underflows to 0 in Float64")]
+    [InlineData(ScalarType.Float16, 10.0, 2, "^τ overflows Float16")]                 // 7^10 > 65504
     public void A_tau_whose_scale_the_dtype_cannot_hold_is_refused_naming_the_row_and_the_largest_usable_tau(
         ScalarType dtype, double tau, int row, string how)
     {
@@ -87,7 +88,10 @@ public class ClassifierNormsInputTests
         Assert.Contains(how, logits.Message, StringComparison.Ordinal);
         double largest = LargestTau(logits.Message);
         Assert.InRange(largest, 1.0, tau);
-        using var atLargest = ClassifierNorms.TauNormalizedLogits(head, x, largest);
+        using var normalised = ClassifierNorms.TauNormalize(head.weight!, largest);
+        Assert.True(normalised.isfinite().all().item<bool>(), "the largest usable τ " + largest + " gave a non-finite row");
+        Assert.True(normalised[1..].ne(0.0).any(1).all().item<bool>(), "the largest usable τ " + largest + " zeroed a row");
+        using var atLargest = ClassifierNorms.TauNormalizedLogits(head, x, largest);     // and, on these features, logits
         Assert.True(atLargest.isfinite().all().item<bool>(), "the largest usable τ " + largest + " gave non-finite logits");
     }
 
@@ -103,15 +107,20 @@ public class ClassifierNormsInputTests
         Assert.Contains("Row 1 of the classifier weight has L2 norm Infinity", e.Message, StringComparison.Ordinal);
         using var unchanged = ClassifierNorms.TauNormalize(w, 0.0);          // τ = 0 divides by 1: the input as it is
         Assert.True(unchanged.eq(w).all().item<bool>());
+        w[1, 0] = tensor(float.NaN);
+        Assert.Contains("Row 1 of the classifier weight has L2 norm NaN",
+            Assert.Throws<ArgumentException>(() => ClassifierNorms.TauNormalize(w, 1.0)).Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(ScalarType.Float32)]
     [InlineData(ScalarType.Float64)]
+    [InlineData(ScalarType.Float16)]                  // the 1e-3 row's ‖w‖^2 is subnormal there: finite, so accepted
     public void Ordinary_taus_give_the_bits_of_the_plain_op_sequence(ScalarType dtype)
     {
         using var head = HeadWithNorms(dtype, 1.3, 0.46, 7.0, 0.0, 1e-3, 40.0);
-        using var weight = head.weight!.detach().clone().add_(randn(6, 3).to(dtype).mul(0.1));
+        using var sizes = head.weight!.detach().norm(1, keepdim: true, p: 2);
+        using var weight = head.weight!.detach().clone().add_(randn(6, 3).to(dtype).mul(0.1).mul(sizes));   // norms kept within ~10 %
         using var x = randn(9, 3).to(dtype);
         for (int i = 0; i <= 20; i++)
         {
@@ -120,13 +129,15 @@ public class ClassifierNormsInputTests
             // The expression TauNormalize had before the scale check: weight / where(‖w‖ > 0, ‖w‖, 1)^τ.
             var norms = weight.norm(1, keepdim: true, p: 2);
             var expected = weight.div(where(norms.gt(0.0), norms, ones_like(norms)).pow(tau));
-            BitAssert.Same(expected, ClassifierNorms.TauNormalize(weight, tau), "TauNormalize at τ = " + tau);
+            BitAssert.Same(expected.to(ScalarType.Float64), ClassifierNorms.TauNormalize(weight, tau).to(ScalarType.Float64),
+                "TauNormalize at τ = " + tau);
             using (no_grad())
             {
                 head.weight!.copy_(weight);
             }
 
-            BitAssert.Same(x.matmul(expected.t()), ClassifierNorms.TauNormalizedLogits(head, x, tau), "logits at τ = " + tau);
+            BitAssert.Same(x.matmul(expected.t()).to(ScalarType.Float64),
+                ClassifierNorms.TauNormalizedLogits(head, x, tau).to(ScalarType.Float64), "logits at τ = " + tau);
         }
     }
 
