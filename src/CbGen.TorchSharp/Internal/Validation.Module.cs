@@ -26,27 +26,40 @@ internal static partial class Validation
     /// </summary>
     internal static void Finite(Tensor logits, string paramName)
     {
-        using var scope = NewDisposeScope();
-        using var guard = no_grad();
-        var (lo, hi) = logits.aminmax();
-        double min = lo.to(ScalarType.Float64).item<double>();
-        double max = hi.to(ScalarType.Float64).item<double>();
-        if (double.IsFinite(min) && double.IsFinite(max))
+        if (AllFinite(logits))
         {
             return;
         }
 
-        // Error path only: the first non-finite element in row-major order.
-        var bad = logits.isfinite().logical_not().flatten().nonzero();
-        long flat = bad.numel() > 0 ? bad[0, 0].item<long>() : 0;
-        long columns = logits.size(1);
-        long row = flat / columns;
-        long column = flat % columns;
-        double value = logits[row, column].to(ScalarType.Float64).item<double>();
+        var (row, column, value) = FirstNonFinite(logits);
         throw new ArgumentException(
             "'" + paramName + "' holds a non-finite value (" + Format(value) + ") in row " + Format(row)
             + ", column " + Format(column) + " (the first one); the loss would be NaN or infinite. Look for a "
             + "diverging model (lower the learning rate, clip gradients) or bad input data in that sample.",
             paramName);
+    }
+
+    /// <summary>Whether every element of <paramref name="values"/> is finite: one min/max reduction (NaN propagates
+    /// through it, ±∞ shows as an extreme).</summary>
+    internal static bool AllFinite(Tensor values)
+    {
+        using var scope = NewDisposeScope();
+        using var guard = no_grad();
+        var (lo, hi) = values.aminmax();
+        return double.IsFinite(lo.to(ScalarType.Float64).item<double>())
+            && double.IsFinite(hi.to(ScalarType.Float64).item<double>());
+    }
+
+    /// <summary>Error path only: the first non-finite element of a 2-D tensor in row-major order, and its value.</summary>
+    internal static (long Row, long Column, double Value) FirstNonFinite(Tensor values)
+    {
+        using var scope = NewDisposeScope();
+        using var guard = no_grad();
+        var bad = values.isfinite().logical_not().flatten().nonzero();
+        long flat = bad.numel() > 0 ? bad[0, 0].item<long>() : 0;
+        long columns = values.size(1);
+        long row = flat / columns;
+        long column = flat % columns;
+        return (row, column, values[row, column].to(ScalarType.Float64).item<double>());
     }
 }

@@ -22,20 +22,17 @@ public static class ClassifierNorms
     /// </summary>
     /// <param name="weight">The weight [C, D] of the last linear layer (TorchSharp's <c>Linear.weight</c> layout),
     /// floating point.</param>
-    /// <param name="tau">τ, finite and ≥ 0.</param>
+    /// <param name="tau">τ, finite and ≥ 0, and small enough that every ‖w_c‖^τ and normalised row stay finite and
+    /// nonzero in the weight's dtype.</param>
     /// <returns>A new [C, D] tensor.</returns>
-    /// <exception cref="ArgumentException"><paramref name="weight"/> is not a 2-D floating-point tensor, or
-    /// <paramref name="tau"/> is not finite and ≥ 0.</exception>
+    /// <exception cref="ArgumentException"><paramref name="weight"/> is not a 2-D floating-point tensor or has a row of
+    /// non-finite norm, or <paramref name="tau"/> is not finite and ≥ 0, or at <paramref name="tau"/> a row's ‖w_c‖^τ
+    /// or normalised row leaves the weight's dtype (the message names the largest τ the weight allows).</exception>
     public static Tensor TauNormalize(Tensor weight, double tau)
     {
         RebalancingValidation.Weight(weight, nameof(weight));
         RebalancingValidation.Tau(tau, nameof(tau));
-        using var scope = NewDisposeScope();
-        using var zero = 0.0.ToScalar();
-        using var exponent = tau.ToScalar();
-        var norms = weight.norm(1, keepdim: true, p: 2);
-        var safe = where(norms.gt(zero), norms, ones_like(norms));
-        return weight.div(safe.pow(exponent)).MoveToOuterDisposeScope();
+        return Normalized(weight, tau, nameof(weight), nameof(tau));
     }
 
     /// <summary>
@@ -44,24 +41,19 @@ public static class ClassifierNorms
     /// with the normalised rows alone); <paramref name="keepBias"/> adds the trained bias unchanged.
     /// </summary>
     /// <param name="head">The trained last layer [D → C].</param>
-    /// <param name="features">The frozen features [N, D] that feed <paramref name="head"/>.</param>
+    /// <param name="features">The frozen features [N, D] that feed <paramref name="head"/>, of its weight's dtype and
+    /// on its device.</param>
     /// <param name="tau">τ, finite and ≥ 0.</param>
     /// <param name="keepBias">Whether to add the head's bias (if it has one); false by default.</param>
     /// <returns>The logits [N, C].</returns>
-    /// <exception cref="ArgumentException">A shape does not fit, or <paramref name="tau"/> is not finite and ≥ 0.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype or device does not fit, or <paramref name="tau"/> is refused
+    /// as by <see cref="TauNormalize"/>.</exception>
     public static Tensor TauNormalizedLogits(Linear head, Tensor features, double tau, bool keepBias = false)
     {
         ArgumentNullException.ThrowIfNull(head);
         RebalancingValidation.Features(features, head, nameof(features));
         RebalancingValidation.Tau(tau, nameof(tau));
-        using var scope = NewDisposeScope();
-        var logits = features.matmul(TauNormalize(head.weight!, tau).t());
-        if (keepBias && head.bias is { } bias && !bias.IsInvalid)
-        {
-            logits = logits.add(bias);
-        }
-
-        return logits.MoveToOuterDisposeScope();
+        return Logits(head, features, tau, keepBias, nameof(tau));
     }
 
     /// <summary>
@@ -70,18 +62,20 @@ public static class ClassifierNorms
     /// each class's error rate, which is the error on a class-balanced validation set); the first such τ on a tie.
     /// </summary>
     /// <param name="head">The trained last layer.</param>
-    /// <param name="features">The frozen validation features [N, D].</param>
+    /// <param name="features">The frozen validation features [N, D], of the head's dtype and on its device.</param>
     /// <param name="labels">The validation labels [N], int64 class indices in [0, C).</param>
     /// <param name="taus">The grid; 0, 0.1, …, 2 by default.</param>
     /// <param name="keepBias">As in <see cref="TauNormalizedLogits"/>.</param>
     /// <returns>The chosen τ and every τ's balanced error.</returns>
-    /// <exception cref="ArgumentException">The validation split is empty, a shape or label does not fit, the grid
-    /// is empty, or a τ is not finite and ≥ 0.</exception>
+    /// <exception cref="ArgumentException">The validation split is empty, a shape, dtype, device or label does not
+    /// fit, a feature is NaN or infinite, the grid is empty, a τ is not finite and ≥ 0, or a τ's logits are not finite
+    /// (a non-finite classifier, or logits that overflow its dtype).</exception>
     public static TauSelection SelectTau(Linear head, Tensor features, Tensor labels, IEnumerable<double>? taus = null,
         bool keepBias = false)
     {
         ArgumentNullException.ThrowIfNull(head);
         RebalancingValidation.Features(features, head, nameof(features));
+        RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
         double[] grid = (taus ?? CbDefaults.TauNormGrid).ToArray();
         if (grid.Length == 0)
@@ -101,7 +95,9 @@ public static class ClassifierNorms
             for (int i = 0; i < grid.Length; i++)
             {
                 using var scope = NewDisposeScope();
-                long[] predicted = TauNormalizedLogits(head, features, grid[i], keepBias).argmax(1).cpu().data<long>().ToArray();
+                var logits = Logits(head, features, grid[i], keepBias, nameof(taus));
+                RebalancingValidation.FiniteLogits(logits, grid[i], nameof(head));
+                long[] predicted = logits.argmax(1).cpu().data<long>().ToArray();
                 errors[i] = BalancedError(predicted, y, (int)head.out_features);
             }
         }
@@ -124,13 +120,14 @@ public static class ClassifierNorms
     /// left as they are. Call it after each optimiser step (projected gradient descent). Not recorded by autograd.
     /// </summary>
     /// <param name="weight">The classifier weight [C, D] (e.g. <c>head.weight</c>), floating point.</param>
-    /// <param name="maxNorm">The per-class bound, finite and &gt; 0.</param>
+    /// <param name="maxNorm">The per-class bound, finite, &gt; 0 and at least the smallest normal value of the
+    /// weight's dtype.</param>
     /// <exception cref="ArgumentException"><paramref name="weight"/> is not a 2-D floating-point tensor, or
-    /// <paramref name="maxNorm"/> is not finite and &gt; 0.</exception>
+    /// <paramref name="maxNorm"/> is not finite and &gt; 0, or is below its dtype's smallest normal value.</exception>
     public static void ProjectMaxNorm(Tensor weight, double maxNorm)
     {
         RebalancingValidation.Weight(weight, nameof(weight));
-        RebalancingValidation.MaxNorm(maxNorm, nameof(maxNorm));
+        RebalancingValidation.MaxNorm(maxNorm, weight.dtype, nameof(maxNorm));
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         using var bound = maxNorm.ToScalar();
@@ -138,6 +135,31 @@ public static class ClassifierNorms
         var norms = weight.norm(1, keepdim: true, p: 2);
         var factor = norms.reciprocal().mul_(bound).clamp_max(one);
         weight.mul_(where(norms.gt(bound), factor, ones_like(factor)));
+    }
+
+    /// <summary>w_c / ‖w_c‖^τ (a zero row stays zero), refusing a τ whose scale the dtype cannot hold.</summary>
+    private static Tensor Normalized(Tensor weight, double tau, string weightName, string tauName)
+    {
+        using var scope = NewDisposeScope();
+        using var zero = 0.0.ToScalar();
+        using var exponent = tau.ToScalar();
+        var norms = weight.norm(1, keepdim: true, p: 2);
+        var safe = where(norms.gt(zero), norms, ones_like(norms));
+        var scale = safe.pow(exponent);
+        RebalancingValidation.TauScale(norms, scale, tau, weightName, tauName);
+        return weight.div(scale).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Logits(Linear head, Tensor features, double tau, bool keepBias, string tauName)
+    {
+        using var scope = NewDisposeScope();
+        var logits = features.matmul(Normalized(head.weight!, tau, nameof(head), tauName).t());
+        if (keepBias && head.bias is { } bias && !bias.IsInvalid)
+        {
+            logits = logits.add(bias);
+        }
+
+        return logits.MoveToOuterDisposeScope();
     }
 
     private static double BalancedError(long[] predicted, long[] labels, int classes)

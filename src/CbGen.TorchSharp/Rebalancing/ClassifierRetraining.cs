@@ -24,20 +24,23 @@ public static class ClassifierRetraining
     /// <see cref="ClassifierRetrainingOptions.SamplingPower"/> = 1 it is also weight balancing's stage 2.
     /// </summary>
     /// <param name="head">The last layer [D → C] to train, on the features' device.</param>
-    /// <param name="features">The frozen training features [N, D], floating point.</param>
+    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device; features
+    /// still attached to the backbone's graph are detached here (no gradient flows upstream).</param>
     /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
     /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null.</param>
     /// <returns>The mean training loss of each epoch.</returns>
-    /// <exception cref="ArgumentException">The data set is empty, a shape or label does not fit, a class has no rows
-    /// (unless <see cref="ClassifierRetrainingOptions.ZeroCounts"/> allows it), or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">The data set is empty, a shape, dtype, device or label does not fit, a
+    /// feature is NaN or infinite, a class has no rows (unless <see cref="ClassifierRetrainingOptions.ZeroCounts"/>
+    /// allows it), or an option is out of range.</exception>
     /// <exception cref="InvalidOperationException">The loss became NaN or infinite.</exception>
     public static double[] Retrain(Linear head, Tensor features, Tensor labels, ClassifierRetrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(head);
         options ??= ClassifierRetrainingOptions.Default;
         RebalancingValidation.Features(features, head, nameof(features));
+        RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
-        RebalancingValidation.Options(options, nameof(options));
+        RebalancingValidation.Options(options, head.weight!.dtype, nameof(options));
         using var optimizer = CbTraining.SgdWithoutBiasDecay(head, options.LearningRate, options.Momentum, options.WeightDecay);
         Action? project = options.MaxNorm is double bound
             ? () => ClassifierNorms.ProjectMaxNorm(head.weight!, bound)
@@ -51,7 +54,8 @@ public static class ClassifierRetraining
     /// The scales start at 1 and get no weight decay.
     /// </summary>
     /// <param name="head">The trained last layer [D → C]; not modified.</param>
-    /// <param name="features">The frozen training features [N, D], floating point.</param>
+    /// <param name="features">The frozen training features [N, D], of the head's dtype and on its device; features
+    /// still attached to the backbone's graph are detached here (no gradient flows upstream).</param>
     /// <param name="labels">The training labels [N], int64 class indices in [0, C).</param>
     /// <param name="options">How to train; <see cref="ClassifierRetrainingOptions.Default"/> when null. Its
     /// <see cref="ClassifierRetrainingOptions.WeightDecay"/> is not applied to the scales, and a
@@ -66,14 +70,15 @@ public static class ClassifierRetraining
         ArgumentNullException.ThrowIfNull(head);
         options ??= ClassifierRetrainingOptions.Default;
         RebalancingValidation.Features(features, head, nameof(features));
+        RebalancingValidation.FiniteFeatures(features, nameof(features));
         long[] y = RebalancingValidation.Labels(labels, features, head.out_features, nameof(labels));
-        RebalancingValidation.Options(options, nameof(options));
+        RebalancingValidation.Options(options, head.weight!.dtype, nameof(options));
         if (options.MaxNorm is not null)
         {
             throw new ArgumentException(
                 "ClassifierRetrainingOptions.MaxNorm bounds the rows of a classifier that Retrain trains; LWS trains "
                 + "only one scale per class, so there is nothing to project. Leave MaxNorm null for LearnWeightScaling, "
-                + "or call Retrain for weight balancing's stage 2.", nameof(options));
+                + "or call Retrain for weight balancing's stage 2.", nameof(options) + ".MaxNorm");
         }
 
         var scales = new Parameter(ones(head.out_features, dtype: features.dtype, device: features.device));
@@ -92,6 +97,10 @@ public static class ClassifierRetraining
     private static double[] Fit(Tensor features, Tensor labels, long[] y, int classes, Func<Tensor, Tensor> logitsOf,
         optim.Optimizer optimizer, Action? afterStep, ClassifierRetrainingOptions options)
     {
+        // Decoupled re-training trains on frozen features by definition: features still attached to the graph that
+        // computed them (no no_grad around the backbone) are read as values, so nothing upstream gets a gradient and
+        // no step backpropagates into a graph an earlier step has freed. A view, not a copy.
+        using var frozen = features.detach();
         var index = new LabelIndex(y, classes);
         RebalancingValidation.EveryClassHasRows(index.Counts(), options.ZeroCounts, nameof(labels));
         IndexSampler sampler = IndexSampler.Power(index, options.SamplingPower, options.Seed, options.ZeroCounts);
@@ -121,8 +130,8 @@ public static class ClassifierRetraining
                     group.LearningRate = lr;
                 }
 
-                var rows = tensor(batch.ToArray(), device: features.device);
-                var x = features.index_select(0, rows);
+                var rows = tensor(batch.ToArray(), device: frozen.device);
+                var x = frozen.index_select(0, rows);
                 var target = labels.index_select(0, rows);
                 optimizer.zero_grad();
                 var logits = logitsOf(x);
@@ -138,8 +147,9 @@ public static class ClassifierRetraining
             {
                 throw new InvalidOperationException(
                     "The re-training loss became " + Validation.Format(epochLosses[epoch]) + " in epoch "
-                    + Validation.Format(epoch + 1) + "; lower ClassifierRetrainingOptions.LearningRate, or check the "
-                    + "features for NaN or infinite values.");
+                    + Validation.Format(epoch + 1) + " although the features are finite; lower "
+                    + "ClassifierRetrainingOptions.LearningRate (the training may have diverged), or check the head's "
+                    + "weights and ClassifierRetrainingOptions.Loss for NaN or infinite values.");
             }
         }
 

@@ -21,8 +21,8 @@ public sealed class IndexSampler : IEnumerable<long>
 {
     private readonly LabelIndex labels;
     private readonly Func<int, double[]> probabilitiesOf;
-    private readonly AliasTable?[] tables;
     private readonly int? totalEpochs;
+    private EpochTable? recent;
     private int startedEpochs;
 
     private IndexSampler(LabelIndex labels, long seed, long epochLength, int? totalEpochs, Func<int, double[]> probabilitiesOf)
@@ -33,7 +33,6 @@ public sealed class IndexSampler : IEnumerable<long>
         EpochLength = epochLength;
         this.totalEpochs = totalEpochs;
         this.probabilitiesOf = probabilitiesOf;
-        tables = new AliasTable?[totalEpochs.HasValue ? totalEpochs.Value + 1 : 1];
         _ = TableOf(0);                                 // validates the probabilities now, not at the first draw
     }
 
@@ -158,18 +157,24 @@ public sealed class IndexSampler : IEnumerable<long>
         }
     }
 
+    /// <summary>
+    /// The alias table of <paramref name="epoch"/>'s probabilities, built on demand and kept until another epoch's is
+    /// needed: one table for a sampler whose probabilities do not change, and O(C) memory for progressive balancing
+    /// whatever T is (a stream holds its own table, so each epoch's table is built about once).
+    /// </summary>
     private AliasTable TableOf(int epoch)
     {
-        int slot = totalEpochs.HasValue ? epoch : 0;
-        AliasTable? table = Volatile.Read(ref tables[slot]);
-        if (table is null)
+        int key = totalEpochs.HasValue ? epoch : 0;
+        EpochTable? cached = Volatile.Read(ref recent);
+        if (cached is null || cached.Key != key)
         {
-            // Deterministic, so a race only builds the same table twice.
-            table = BuildTable(probabilitiesOf(epoch));
-            Volatile.Write(ref tables[slot], table);
+            // Tables are deterministic and immutable: a race only builds one twice or replaces the kept one, and
+            // each caller returns the table of its own epoch.
+            cached = new EpochTable(key, BuildTable(probabilitiesOf(epoch)));
+            Volatile.Write(ref recent, cached);
         }
 
-        return table;
+        return cached.Table;
     }
 
     private static AliasTable BuildTable(double[] probabilities) => new AliasTable(probabilities);
@@ -206,4 +211,7 @@ public sealed class IndexSampler : IEnumerable<long>
 
         return labels.Counts();
     }
+
+    /// <summary>A built table and the epoch it belongs to (0 for a sampler whose probabilities do not change).</summary>
+    private sealed record EpochTable(int Key, AliasTable Table);
 }

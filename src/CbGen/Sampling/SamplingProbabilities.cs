@@ -157,12 +157,14 @@ public static class SamplingProbabilities
     /// <summary>The one rule for the exponent q (the generator's CB041 applies it too): finite and ≥ 0.</summary>
     internal static bool IsValidExponent(double q) => !double.IsNaN(q) && !double.IsInfinity(q) && q >= 0.0;
 
-    private static void ValidateExponent(double q, string paramName)
+    /// <summary>Refuses a q that <see cref="IsValidExponent"/> does not accept. <paramref name="subject"/> names
+    /// where q came from (an options property); the rest of the message is the direct call's.</summary>
+    internal static void ValidateExponent(double q, string paramName, string subject = "The sampling exponent q")
     {
         if (!IsValidExponent(q))
         {
             throw new ArgumentException(
-                "The sampling exponent q is " + Format(q) + "; pass a finite q ≥ 0 (0 class-balanced, 0.5 square-root, "
+                subject + " is " + Format(q) + "; pass a finite q ≥ 0 (0 class-balanced, 0.5 square-root, "
                 + "1 instance-balanced).", paramName);
         }
     }

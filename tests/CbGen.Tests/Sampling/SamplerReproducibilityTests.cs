@@ -102,6 +102,50 @@ public class SamplerReproducibilityTests
     }
 
     [Fact]
+    public void Progressive_draws_equal_the_recorded_sequences()
+    {
+        // Recorded from the sampler that built every epoch's alias table up front; building them on demand must not
+        // change a single draw.
+        var index = new LabelIndex(new[] { 0, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1 }, 3);
+        IndexSampler sampler = IndexSampler.ProgressivelyBalanced(index, totalEpochs: 4, seed: 99, epochLength: 12);
+        long[][] recorded =
+        {
+            new long[] { 6, 6, 2, 4, 1, 1, 9, 11, 5, 10, 11, 9 },
+            new long[] { 2, 12, 9, 9, 9, 4, 10, 11, 0, 0, 0, 1 },
+            new long[] { 10, 8, 1, 12, 0, 13, 13, 12, 7, 0, 12, 4 },
+            new long[] { 2, 13, 7, 9, 4, 6, 1, 12, 11, 0, 13, 1 },
+            new long[] { 6, 12, 1, 1, 0, 1, 8, 4, 7, 5, 12, 5 },
+        };
+
+        for (int e = 4; e >= 0; e--)
+        {
+            Assert.Equal(recorded[e], sampler.Epoch(e).ToArray());
+        }
+
+        IndexSampler longRun = IndexSampler.ProgressivelyBalanced(index, totalEpochs: 300_000_000, seed: 1);
+        Assert.Equal(new long[] { 13, 1, 13, 4, 4 }, longRun.Epoch(299_999_999, 5).ToArray());
+    }
+
+    [Theory]
+    [InlineData(300_000_000)]
+    [InlineData(int.MaxValue)]
+    public void Progressive_sampling_over_many_epochs_builds_only_the_tables_it_draws_from(int totalEpochs)
+    {
+        LabelIndex index = Index;                       // the static index is built outside the measurement
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        IndexSampler sampler = IndexSampler.ProgressivelyBalanced(index, totalEpochs, seed: 1);
+        long[] first = sampler.Epoch(0, 10).ToArray();
+        long[] last = sampler.Epoch(totalEpochs, 10).ToArray();
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64 * 1024,
+            "a progressive sampler over " + totalEpochs + " epochs allocated per epoch up front");
+        Assert.Equal(10, first.Length);
+        Assert.Equal(10, last.Length);
+        Assert.Equal(1.0 / 10, sampler.ClassProbabilities(totalEpochs)[9], 12);
+    }
+
+    [Fact]
     public void A_long_epoch_is_not_materialised()
     {
         IndexSampler sampler = IndexSampler.ClassBalanced(Index, seed: 1);

@@ -60,7 +60,7 @@ public class RebalancingInputTests
         using var y = tensor(new long[] { 0, 1, 0, 1 });
         var e = Assert.Throws<ArgumentException>(() =>
             ClassifierRetraining.LearnWeightScaling(head, x, y, new ClassifierRetrainingOptions { MaxNorm = 1.0 }));
-        Assert.Equal("options", e.ParamName);
+        Assert.Equal("options.MaxNorm", e.ParamName);
         Assert.Contains("Leave MaxNorm null for LearnWeightScaling", e.Message, StringComparison.Ordinal);
     }
 
@@ -103,8 +103,58 @@ public class RebalancingInputTests
         Assert.Contains("pass the activations that feed this layer", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, wide, y)).Message, StringComparison.Ordinal);
         Assert.Contains("Row 2 has label 3", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, x, outside)).Message, StringComparison.Ordinal);
         Assert.Contains("int64", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, x, floats)).Message, StringComparison.Ordinal);
-        Assert.Contains("Epochs and BatchSize", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, x, y, new ClassifierRetrainingOptions { Epochs = 0 })).Message, StringComparison.Ordinal);
-        Assert.Contains("LearningRate > 0", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, x, y, new ClassifierRetrainingOptions { LearningRate = double.NaN })).Message, StringComparison.Ordinal);
+        Assert.Contains("ClassifierRetrainingOptions.Epochs must be ≥ 1", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, x, y, new ClassifierRetrainingOptions { Epochs = 0 })).Message, StringComparison.Ordinal);
+        Assert.Contains("ClassifierRetrainingOptions.LearningRate must be finite and > 0", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, x, y, new ClassifierRetrainingOptions { LearningRate = double.NaN })).Message, StringComparison.Ordinal);
         Assert.Contains("finite q", Assert.Throws<ArgumentException>(() => ClassifierRetraining.Retrain(head, x, y, new ClassifierRetrainingOptions { SamplingPower = double.NaN })).Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, ClassifierRetrainingOptions, string> BadOptions()
+    {
+        var data = new TheoryData<string, ClassifierRetrainingOptions, string>();
+        foreach (string entry in new[] { "Retrain", "LearnWeightScaling" })
+        {
+            data.Add(entry, new ClassifierRetrainingOptions { SamplingPower = double.NaN }, "SamplingPower");
+            data.Add(entry, new ClassifierRetrainingOptions { SamplingPower = -1.0 }, "SamplingPower");
+            data.Add(entry, new ClassifierRetrainingOptions { SamplingPower = double.PositiveInfinity }, "SamplingPower");
+            data.Add(entry, new ClassifierRetrainingOptions { MaxNorm = -1.0 }, "MaxNorm");
+            data.Add(entry, new ClassifierRetrainingOptions { MaxNorm = 1e-300 }, "MaxNorm");
+            data.Add(entry, new ClassifierRetrainingOptions { Epochs = 0 }, "Epochs");
+            data.Add(entry, new ClassifierRetrainingOptions { BatchSize = 0 }, "BatchSize");
+            data.Add(entry, new ClassifierRetrainingOptions { LearningRate = double.NaN }, "LearningRate");
+            data.Add(entry, new ClassifierRetrainingOptions { Momentum = -1.0 }, "Momentum");
+            data.Add(entry, new ClassifierRetrainingOptions { WeightDecay = double.PositiveInfinity }, "WeightDecay");
+            data.Add(entry, new ClassifierRetrainingOptions { ZeroCounts = (ZeroCountPolicy)99 }, "ZeroCounts");
+        }
+
+        data.Add("LearnWeightScaling", new ClassifierRetrainingOptions { MaxNorm = 1.0 }, "MaxNorm");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void A_bad_option_is_refused_naming_the_property_in_the_message_and_the_ParamName(
+        string entry, ClassifierRetrainingOptions options, string property)
+    {
+        using var head = nn.Linear(2, 3);
+        using var x = randn(6, 2);
+        using var y = tensor(new long[] { 0, 1, 2, 0, 1, 2 });
+
+        var e = Assert.ThrowsAny<ArgumentException>(() => RebalancingFeatureTests.Call(entry, head, x, y, options));
+
+        Assert.Equal("options." + property, e.ParamName);
+        Assert.Contains("ClassifierRetrainingOptions." + property, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_direct_calls_keep_their_own_wording()
+    {
+        var q = Assert.Throws<ArgumentException>(() => CbGen.Sampling.SamplingProbabilities.Power(new long[] { 3, 1 }, double.NaN));
+        Assert.Equal("The sampling exponent q is NaN; pass a finite q ≥ 0 (0 class-balanced, 0.5 square-root, 1 "
+            + "instance-balanced). (Parameter 'q')", q.Message);
+
+        using var w = ones(3, 2);
+        var bound = Assert.Throws<ArgumentOutOfRangeException>(() => ClassifierNorms.ProjectMaxNorm(w, -1.0));
+        Assert.StartsWith("The MaxNorm bound must be finite and > 0 (it is the largest L2 norm a class row may keep;",
+            bound.Message, StringComparison.Ordinal);
     }
 }
