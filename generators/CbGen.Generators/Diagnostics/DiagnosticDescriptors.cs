@@ -9,7 +9,7 @@ internal static partial class DiagnosticDescriptors
 {
     private const string Category = "CbGen";
 
-    /// <summary>The fix for an empty class that works for every loss (CB031, and CB002 under a long-tail loss).</summary>
+    /// <summary>The fix for an empty class that works for every loss (CB031, and CB002 under a long-tail loss or a sweep).</summary>
     internal const string PseudoCountFix = "give the class a pseudo-count (e.g. 1) or remove it";
 
     /// <summary>CB001: a member of a class-balanced enum has no <c>[Samples]</c>.</summary>
@@ -19,13 +19,14 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "Class-balanced weights come from the number of training samples of each class; a member without [Samples(n)] has no count, so no weight can be computed. Add [Samples(n)] with the class's training-sample count.");
 
-    /// <summary>CB002: a sample count is negative, or 0 without <c>ZeroCounts = ZeroCountPolicy.ZeroWeight</c>. The
-    /// last argument is the fix that works for the configs involved (<c>Parser.ZeroCountFix</c>).</summary>
+    /// <summary>CB002: a sample count is negative, or 0 without <c>ZeroCounts = ZeroCountPolicy.ZeroWeight</c> (a sweep has
+    /// none). The last argument is the fix that works for the configs and the sweep involved (<c>Parser.ZeroCountFix</c>,
+    /// <c>Parser.SweepZeroCountFix</c>).</summary>
     public static readonly DiagnosticDescriptor NonPositiveCount = Create(
         DiagnosticIds.NonPositiveCount, "Sample count must be positive",
         "Member '{0}' has the sample count {1}; counts must be ≥ 1 ({2})",
         DiagnosticSeverity.Error,
-        "The effective number of samples (1 - β^n) / (1 - β) is defined for n ≥ 1; a negative count is always a mistake and a count of 0 would divide by zero. Fix the count, or opt in with ZeroCounts = ZeroCountPolicy.ZeroWeight to give empty classes weight 0.");
+        "The effective number of samples (1 - β^n) / (1 - β) is defined for n ≥ 1; a negative count is always a mistake and a count of 0 would divide by zero. Fix the count. A [ClassBalanced] or [ClassBalancedDataset] config can opt in with ZeroCounts = ZeroCountPolicy.ZeroWeight to give empty classes weight 0, except under the logit-adjusted, VS, LDAM and distribution-balanced losses, which need a finite value of every class (there ZeroWeight gives CB031); a [ClassBalancedSweep] has no ZeroCounts. Where ZeroWeight cannot help, give the class a pseudo-count of 1 or remove it: the message names the fix that works for the attributes involved.");
 
     /// <summary>CB003: β is NaN or outside [0, 1].</summary>
     public static readonly DiagnosticDescriptor BetaOutOfRange = Create(

@@ -136,10 +136,11 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
 
                 if (rawConfigs.Length > 0 && rawConfigs.All(c => c.ZeroCounts != ZeroCountPolicy.Throw))
                 {
-                    // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.
+                    // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too, and
+                    // a negative count always (it invalidates the enum: config -1), so only the zeros are the sweep's here.
                     var members = new List<Issue>();
                     Parser.Parse(symbol, ImmutableArray.Create(sweep), features, members, cancellationToken, requireConfigs: false);
-                    issues.AddRange(members.Where(i => i.Descriptor.Id == DiagnosticDescriptors.NonPositiveCount.Id));
+                    issues.AddRange(members.Where(i => i.Descriptor.Id == DiagnosticDescriptors.NonPositiveCount.Id && i.Config >= 0));
                 }
             }
         }

@@ -231,7 +231,10 @@ internal static partial class DatasetParser
                 if (!zeroReported)
                 {
                     zeroReported = true;
-                    string fix = Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.NeedsEveryClass)?.Loss);
+                    // The fix works for the sweep too when there is one (it has no ZeroCounts).
+                    string fix = target.Sweep is { } swept
+                        ? Parser.SweepZeroCountFix(swept.Points.Select(p => p.Loss))
+                        : Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.NeedsEveryClass)?.Loss);
                     foreach (CountsRow row in rows)
                     {
                         if (row.Count == 0)
@@ -286,7 +289,8 @@ internal static partial class DatasetParser
                     if (row.Count == 0)
                     {
                         diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NonPositiveCount.Id, row.CountLocation,
-                            new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0", Parser.ZeroCountFix(null) })));
+                            new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0",
+                                Parser.SweepZeroCountFix(sweep.Points.Select(p => p.Loss)) })));
                     }
                 }
             }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using CbGen.Generators.Helpers;
+using CbGen.Generators.Model;
 using CbGen.Sampling;
 using Microsoft.CodeAnalysis;
 
@@ -106,6 +108,23 @@ internal static partial class Parser
         ? "CbLoss." + loss.ToString() + " needs " + LongTailNeed(loss) + " of every class, which is infinite for a count of 0 even with "
             + "ZeroCounts = ZeroCountPolicy.ZeroWeight: " + DiagnosticDescriptors.PseudoCountFix
         : "0 is allowed only with ZeroCounts = ZeroCountPolicy.ZeroWeight, which gives the class weight 0";
+
+    /// <summary>CB002's fix for a count below 1 when a <c>[ClassBalancedSweep]</c> needs the class too: a sweep has no
+    /// <c>ZeroCounts</c>, so only the pseudo-count helps it (and every config next to it), with what the first of
+    /// <paramref name="losses"/> (the sweep's) that needs every class needs of it.</summary>
+    internal static string SweepZeroCountFix(IEnumerable<CbLoss> losses)
+    {
+        foreach (CbLoss loss in losses)
+        {
+            if (ConfigSpec.NeedsEveryClassFor(loss))
+            {
+                return "the [ClassBalancedSweep]'s CbLoss." + loss.ToString() + " points need " + LongTailNeed(loss) + " of every class, "
+                    + "which is infinite for a count of 0, and a sweep has no ZeroCounts option: " + DiagnosticDescriptors.PseudoCountFix;
+            }
+        }
+
+        return "a [ClassBalancedSweep] has no ZeroCounts option, so every class needs at least 1 sample: " + DiagnosticDescriptors.PseudoCountFix;
+    }
 
     private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 }
