@@ -42,12 +42,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The focal loss's γ down-weights easy examples by (1 - p)^γ; a negative, NaN or infinite γ would up-weight them or make the loss undefined. Use a finite γ ≥ 0 (the paper uses 0.5, 1 or 2).");
 
-    /// <summary>CB005: γ is set on a softmax or sigmoid config, where it has no effect.</summary>
+    /// <summary>CB005: γ is set on a config (Gamma) or a sweep (Gammas) without the focal loss, where it has no effect.
+    /// The last argument is the fix in that attribute's own properties (<c>Parser.GammaIgnoredFix</c>).</summary>
     public static readonly DiagnosticDescriptor GammaIgnored = Create(
         DiagnosticIds.GammaIgnored, "γ has no effect on this loss",
-        "Gamma is set but the loss is {0}; γ only applies to CbLoss.Focal, remove it or use Loss = CbLoss.Focal",
+        "{0} is set but the loss is {1}; γ only applies to CbLoss.Focal: {2}",
         DiagnosticSeverity.Warning,
-        "γ only enters the focal loss; on a softmax or sigmoid config it is silently ignored, which usually means the config is not what was intended. Remove Gamma, or set Loss = CbLoss.Focal.");
+        "γ only enters the focal loss; on a config of another loss, or a sweep without focal points, it is silently ignored, which usually means the config is not what was intended. Remove it, or use the focal loss (Loss = CbLoss.Focal on a config, CbLoss.Focal in a sweep's Losses). The VS loss's own γ is VsGamma (a sweep's VsGammas).");
 
     /// <summary>CB006: the member values are not exactly 0..C-1.</summary>
     public static readonly DiagnosticDescriptor ValuesNotClassIndices = Create(

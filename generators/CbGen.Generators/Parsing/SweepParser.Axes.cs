@@ -79,7 +79,8 @@ internal static partial class SweepParser
         if (gammasSet && !anyFocal && losses.Length > 0)
         {
             Report(DiagnosticDescriptors.GammaIgnored, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())));
+                "Gammas", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())),
+                Parser.GammaIgnoredFix(sweep: true, losses.Contains(CbLoss.VectorScaling)));
         }
 
         if (anyFocal)
