@@ -29,7 +29,8 @@ internal static partial class Parser
         {
             if (!IsFinite(knobs.Tau) || knobs.Tau < 0.0)
             {
-                Report(DiagnosticDescriptors.TauOutOfRange, "Tau", Literals.Text(knobs.Tau));
+                (string whose, string values) = TauWords(config.Loss == CbLoss.LogitAdjusted, config.Loss == CbLoss.VectorScaling);
+                Report(DiagnosticDescriptors.TauOutOfRange, "Tau", "Tau is " + Literals.Text(knobs.Tau), whose, values);
             }
         }
         else if (knobs.TauSet)
@@ -92,6 +93,16 @@ internal static partial class Parser
                 "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
         }
     }
+
+    /// <summary>CB027's words for τ on the losses it is reported on: whose τ it is, and what its values mean.</summary>
+    internal static (string Whose, string Values) TauWords(bool logitAdjusted, bool vectorScaling) => (logitAdjusted, vectorScaling) switch
+    {
+        (false, true) => ("the VS loss's τ, the factor of its offsets ι_c = τ·log π_c,",
+            "1 is the official code's default, 0 leaves the scales Δ_c = (n_c / n_max)^γ alone"),
+        (true, true) => ("the τ of the logit-adjusted and VS points",
+            "1 is the default: the balanced softmax for the logit-adjusted points, the official code's choice for VS"),
+        _ => ("the logit adjustment's τ", "1 is the balanced softmax and the paper's choice, 0 plain cross-entropy"),
+    };
 
     /// <summary>What a long-tail loss needs of every class, for CB031: "log π_c" or "the margin n_c^(-1/4)".</summary>
     internal static string LongTailNeed(CbLoss loss) => loss switch

@@ -183,7 +183,9 @@ internal static partial class SweepParser
             double tau = taus[i];
             if (double.IsNaN(tau) || double.IsInfinity(tau) || tau < 0.0)
             {
-                Report(DiagnosticDescriptors.TauOutOfRange, () => ElementLocation(attribute, "Taus", index, cancellationToken), Literals.Text(tau));
+                (string whose, string values) = Parser.TauWords(losses.Contains(CbLoss.LogitAdjusted), losses.Contains(CbLoss.VectorScaling));
+                Report(DiagnosticDescriptors.TauOutOfRange, () => ElementLocation(attribute, "Taus", index, cancellationToken),
+                    "Taus holds " + Literals.Text(tau), whose, values);
             }
             else if (Array.IndexOf(taus, tau) < i)
             {
