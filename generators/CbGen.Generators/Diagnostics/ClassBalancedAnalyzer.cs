@@ -47,7 +47,9 @@ public sealed class ClassBalancedAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CountAboveSamples,
         DiagnosticDescriptors.SamplesGivenTwice,
         DiagnosticDescriptors.MultiLabelSoftmax,
-        DiagnosticDescriptors.PositiveInEverySample);
+        DiagnosticDescriptors.PositiveInEverySample,
+        DiagnosticDescriptors.VsScaleUnderflow,
+        DiagnosticDescriptors.SamplingProbabilityUnderflow);
 
     /// <summary>The ids this analyzer reports: exactly <see cref="SupportedDiagnostics"/> (reporting any other id makes
     /// Roslyn throw, AD0001, and drops the symbol's remaining diagnostics).</summary>

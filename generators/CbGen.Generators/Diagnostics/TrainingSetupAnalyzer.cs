@@ -51,6 +51,7 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MaxMarginOutOfRange,
         DiagnosticDescriptors.ScaleOutOfRange,
         DiagnosticDescriptors.VsGammaOutOfRange,
+        DiagnosticDescriptors.VsScaleUnderflow,
         DiagnosticDescriptors.SamplingPowerOutOfRange,
         DiagnosticDescriptors.OptionNotApplicable,
         DiagnosticDescriptors.CountTotalTooLarge,
@@ -132,6 +133,8 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
                     {
                         issues.Add(disagreement);
                     }
+
+                    issues.AddRange(SweepParser.VsScaleUnderflows(sweep, grid, spec.Members, cancellationToken));
                 }
 
                 if (rawConfigs.Length > 0 && rawConfigs.All(c => c.ZeroCounts != ZeroCountPolicy.Throw))

@@ -268,6 +268,7 @@ internal static partial class DatasetParser
             if (JoinMultiLabel(config, file, fileName, diagnostics) is { } joined)
             {
                 configs.Add(joined);
+                AddUnderflows(joined, rows, counts, fileName, diagnostics);
             }
         }
 
@@ -289,9 +290,10 @@ internal static partial class DatasetParser
             sweep = null;
         }
 
+        sweep = sweep is null ? null : SweepParser.JoinSamples(sweep, file, fileName, diagnostics);
         if (sweep is not null)
         {
-            sweep = SweepParser.JoinSamples(sweep, file, fileName, diagnostics);
+            AddUnderflows(sweep, rows, counts, fileName, diagnostics);
         }
 
         string? ns = target.Namespace;

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 namespace CbGen.Generators.Parsing;
 
 // Parser: the checks of the long-tail losses' knobs (CB027-CB029, VS's CB040), of SamplingPower (CB041), of options set on a loss they do not apply to
-// (CB030), and of empty classes under those losses (CB031).
+// (CB030), of empty classes under those losses (CB031), and of the VS scales and sampling probabilities that underflow (CB062, CB063).
 internal static partial class Parser
 {
     /// <summary>τ, m_max and s of a LogitAdjusted or Ldam config, and every option written for a loss that ignores it.</summary>
@@ -91,6 +91,38 @@ internal static partial class Parser
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
                 "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
+        }
+    }
+
+    /// <summary>CB062 and CB063 of a valid config (warnings: it still generates), on VsGamma and SamplingPower.</summary>
+    private static void CheckUnderflows(
+        MemberSpec[] members,
+        RawConfig config,
+        AttributeData attribute,
+        int index,
+        List<Issue> issues,
+        CancellationToken cancellationToken)
+    {
+        bool vs = config.Loss == CbLoss.VectorScaling;
+        if (!vs && !config.Knobs.SamplingPowerSet)
+        {
+            return;
+        }
+
+        long[] counts = Array.ConvertAll(members, m => m.Count);
+        if (vs && Underflows.InVsScales(counts, config.Knobs.VsGamma) is { } scale)
+        {
+            issues.Add(new Issue(DiagnosticDescriptors.VsScaleUnderflow, ArgumentLocation(attribute, "VsGamma", cancellationToken), index,
+                "VsGamma is " + Literals.Text(config.Knobs.VsGamma), members[scale.Class].Name, scale.ValueText, scale.MoreText,
+                DiagnosticDescriptors.VsGammaFix));
+        }
+
+        if (config.Knobs.SamplingPowerSet
+            && Underflows.InSamplingProbabilities(counts, config.Knobs.SamplingPower, config.ZeroCounts) is { } probability)
+        {
+            issues.Add(new Issue(DiagnosticDescriptors.SamplingProbabilityUnderflow, ArgumentLocation(attribute, "SamplingPower", cancellationToken),
+                index, "SamplingPower is " + Literals.Text(config.Knobs.SamplingPower), members[probability.Class].Name,
+                probability.ValueText, probability.MoreText));
         }
     }
 

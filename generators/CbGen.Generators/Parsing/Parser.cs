@@ -188,6 +188,7 @@ internal static partial class Parser
             if (issues is not null)
             {
                 CheckCollapse(memberSpecs, config, attribute, i, issues, cancellationToken);
+                CheckUnderflows(memberSpecs, config, attribute, i, issues, cancellationToken);
             }
 
             valid.Add(config.ToSpec(LocationInfo.From(ArgumentLocation(attribute, "Name", cancellationToken))));

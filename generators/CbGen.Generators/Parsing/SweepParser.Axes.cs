@@ -1,14 +1,17 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CbGen.Generators.Helpers;
+using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CbGen.Generators.Parsing;
 
-/// <summary>The checks of a sweep's axes (empty, out of range, duplicate, unknown) and where each element is written.</summary>
+/// <summary>The checks of a sweep's axes (empty, out of range, duplicate, unknown, a VS γ that underflows) and where each
+/// element is written.</summary>
 internal static partial class SweepParser
 {
     private static void CheckAxes(
@@ -144,6 +147,23 @@ internal static partial class SweepParser
             {
                 Report(DiagnosticDescriptors.DuplicateSweepValue, () => ElementLocation(attribute, "VsGammas", index, cancellationToken),
                     "VsGammas", Literals.Text(gamma));
+            }
+        }
+    }
+
+    /// <summary>CB062 for each VS γ of <paramref name="grid"/> whose scale underflows for <paramref name="members"/>'
+    /// counts, on its element of VsGammas (a warning: the sweep still generates).</summary>
+    internal static IEnumerable<Issue> VsScaleUnderflows(
+        AttributeData attribute, SweepSpec grid, EquatableArray<MemberSpec> members, CancellationToken cancellationToken)
+    {
+        long[] counts = grid.VsGammas.Count == 0 ? Array.Empty<long>() : members.Select(m => m.Count).ToArray();
+        for (int i = 0; i < grid.VsGammas.Count; i++)
+        {
+            if (Underflows.InVsScales(counts, grid.VsGammas[i]) is { } scale)
+            {
+                yield return new Issue(DiagnosticDescriptors.VsScaleUnderflow, ElementLocation(attribute, "VsGammas", i, cancellationToken), 0,
+                    "VsGammas holds " + Literals.Text(grid.VsGammas[i]), members[scale.Class].Name, scale.ValueText, scale.MoreText,
+                    DiagnosticDescriptors.VsGammasFix);
             }
         }
     }
