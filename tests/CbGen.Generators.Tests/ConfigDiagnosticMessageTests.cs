@@ -22,7 +22,16 @@ public sealed class ConfigDiagnosticMessageTests
     {
         string message = Message(DiagnosticDescriptors.GammaIgnored.Id, GeneratorHarness.Run(withTorchSharp: false,
             Prelude + "[ClassBalanced(Loss = CbLoss.Sigmoid, Gamma = 1.0)]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n"));
-        Assert.StartsWith("Gamma is set but the loss is CbLoss.Sigmoid;", message);
+        Assert.Equal("Gamma is set but the loss is CbLoss.Sigmoid; γ only applies to CbLoss.Focal: remove it, or use Loss = CbLoss.Focal", message);
+    }
+
+    [Fact]
+    public void CB005_on_a_vs_config_names_VsGamma_the_vs_losss_own_gamma()
+    {
+        string message = Message(DiagnosticDescriptors.GammaIgnored.Id, GeneratorHarness.Run(withTorchSharp: false,
+            Prelude + "[ClassBalanced(Loss = CbLoss.VectorScaling, Gamma = 0.2)]\npublic enum Label { [Samples(10)] A, [Samples(3)] B }\n"));
+        Assert.Equal("Gamma is set but the loss is CbLoss.VectorScaling; γ only applies to CbLoss.Focal: the VS loss's γ is VsGamma: "
+            + "write VsGamma instead, or remove Gamma", message);
     }
 
     [Fact]

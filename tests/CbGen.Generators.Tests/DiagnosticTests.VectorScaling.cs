@@ -5,8 +5,8 @@ using gen::CbGen.Generators;
 
 namespace CbGen.Generators.Tests;
 
-/// <summary>The VS config's diagnostics (CB040, CB027 for its τ, CB030 for VsGamma elsewhere, CB031) and SamplingPower's
-/// CB041, on enums, counts-file classes and sweeps.</summary>
+/// <summary>The VS config's diagnostics (CB040, CB027 for its τ, CB030 for VsGamma elsewhere, CB031, CB062 for a scale that
+/// underflows) and SamplingPower's CB041 and CB063, on enums, counts-file classes and sweeps.</summary>
 public sealed partial class DiagnosticTests
 {
     [Theory]
@@ -66,6 +66,40 @@ public sealed partial class DiagnosticTests
             ("labels.csv", "cat,900\ndog,3\n"),
             "[ClassBalancedDataset(\"labels.csv\", SamplingPower = 1.0)]\npublic static partial class Labels;\n",
             ("labels.csv", "cat,900\ndog,3\n"));
+    }
+
+    [Fact]
+    public void CB062_a_vs_scale_that_underflows_on_a_config_a_sweep_and_a_counts_file()
+    {
+        Check(DiagnosticDescriptors.VsScaleUnderflow,
+            "[ClassBalanced(Loss = CbLoss.VectorScaling, [|VsGamma = 1e6|])]\n" + Members,
+            "[ClassBalanced(Loss = CbLoss.VectorScaling, VsGamma = 0.3)]\n" + Members,
+            badGenerates: true);
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.VsScaleUnderflow,
+            "[ClassBalancedSweep(Losses = new[] { CbLoss.VectorScaling }, VsGammas = new[] { 0.3, [|1e6|] })]\n" + Members, null,
+            "[ClassBalancedSweep(Losses = new[] { CbLoss.VectorScaling }, VsGammas = new[] { 0.3, 0.05 })]\n" + Members, null,
+            badGenerates: true);
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.VsScaleUnderflow,
+            "[ClassBalancedDataset(\"labels.csv\", Loss = CbLoss.VectorScaling, VsGamma = 1e6)]\npublic static partial class Labels;\n",
+            ("labels.csv", "cat,900\ndog,[|3|]\n"),
+            "[ClassBalancedDataset(\"labels.csv\", Loss = CbLoss.VectorScaling, VsGamma = 0.3)]\npublic static partial class Labels;\n",
+            ("labels.csv", "cat,900\ndog,3\n"),
+            badGenerates: true);
+    }
+
+    [Fact]
+    public void CB063_a_sampling_probability_that_underflows_on_a_config_and_a_counts_file()
+    {
+        Check(DiagnosticDescriptors.SamplingProbabilityUnderflow,
+            "[ClassBalanced([|SamplingPower = 2000|])]\n" + Members,
+            "[ClassBalanced(SamplingPower = 0.5)]\n" + Members,
+            badGenerates: true);
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplingProbabilityUnderflow,
+            "[ClassBalancedDataset(\"labels.csv\", SamplingPower = 2000)]\npublic static partial class Labels;\n",
+            ("labels.csv", "cat,900\ndog,[|3|]\n"),
+            "[ClassBalancedDataset(\"labels.csv\", SamplingPower = 1.0)]\npublic static partial class Labels;\n",
+            ("labels.csv", "cat,900\ndog,3\n"),
+            badGenerates: true);
     }
 
     [Fact]

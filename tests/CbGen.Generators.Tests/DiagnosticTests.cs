@@ -416,6 +416,7 @@ public sealed partial class DiagnosticTests
             + "\nGot:\n" + CbGenRunResult.Describe(found));
         Assert.All(actual, d => Assert.Equal(descriptor.DefaultSeverity, d.Severity));
         Assert.All(actual, d => Assert.Equal("Source0.cs", d.Location.GetLineSpan().Path));
+        Assert.DoesNotContain(found, d => d.Id == "AD0001");
         if (badGenerates)
         {
             Assert.NotEmpty(badRun.Files);

@@ -95,7 +95,7 @@ public sealed partial class SweepDiagnosticMessageTests
         Assert.Equal(
             new[]
             {
-                Expected(DiagnosticDescriptors.GammaIgnored, Losses) + " @ Gammas = new[] { 1.0 }",
+                Expected(DiagnosticDescriptors.GammaIgnored, "Gammas", Losses, "remove it, or add CbLoss.Focal to Losses") + " @ Gammas = new[] { 1.0 }",
                 Expected(DiagnosticDescriptors.OptionNotApplicable, "Samples", Losses, "the CbLoss.DistributionBalanced points") + " @ Samples = 1000",
                 Expected(DiagnosticDescriptors.OptionNotApplicable, "Taus", Losses, "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points")
                     + " @ Taus = new[] { -1.0 }",
@@ -103,6 +103,20 @@ public sealed partial class SweepDiagnosticMessageTests
             }.OrderBy(m => m, StringComparer.Ordinal),
             All(run).Select(d => Message(d) + " @ " + Located(d)).OrderBy(m => m, StringComparer.Ordinal));
         Assert.Contains(run.Files, f => f.HintName.EndsWith("LabelSweep.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gammas_without_focal_points_names_the_sweeps_own_properties_not_a_configs()
+    {
+        // A sweep has Gammas and Losses, not Gamma and Loss.
+        Diagnostic plain = Assert.Single(All(Run("[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax }, Gammas = new[] { 1.0 })]\n" + Members)));
+        Assert.Equal("Gammas is set but the loss is CbLoss.Softmax; γ only applies to CbLoss.Focal: remove it, or add CbLoss.Focal to Losses",
+            Message(plain));
+
+        // The γ of VS points is their own axis.
+        Diagnostic vs = Assert.Single(All(Run("[ClassBalancedSweep(Losses = new[] { CbLoss.VectorScaling }, Gammas = new[] { 0.2 })]\n" + Members)));
+        Assert.Equal("Gammas is set but the loss is CbLoss.VectorScaling; γ only applies to CbLoss.Focal: the VS points' γ axis is VsGammas: "
+            + "write VsGammas instead, remove Gammas, or add CbLoss.Focal to Losses", Message(vs));
     }
 
     [Theory]

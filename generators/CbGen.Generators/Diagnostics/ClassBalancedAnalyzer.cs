@@ -14,8 +14,7 @@ namespace CbGen.Generators;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClassBalancedAnalyzer : DiagnosticAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+    private static readonly ImmutableArray<DiagnosticDescriptor> Descriptors = ImmutableArray.Create(
         DiagnosticDescriptors.MissingSamples,
         DiagnosticDescriptors.NonPositiveCount,
         DiagnosticDescriptors.BetaOutOfRange,
@@ -48,13 +47,16 @@ public sealed class ClassBalancedAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CountAboveSamples,
         DiagnosticDescriptors.SamplesGivenTwice,
         DiagnosticDescriptors.MultiLabelSoftmax,
-        DiagnosticDescriptors.PositiveInEverySample);
+        DiagnosticDescriptors.PositiveInEverySample,
+        DiagnosticDescriptors.VsScaleUnderflow,
+        DiagnosticDescriptors.SamplingProbabilityUnderflow);
 
-    private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(
-        typeof(DiagnosticDescriptors).GetFields()
-            .Select(f => f.GetValue(null))
-            .OfType<DiagnosticDescriptor>()
-            .Select(d => d.Id));
+    /// <summary>The ids this analyzer reports: exactly <see cref="SupportedDiagnostics"/> (reporting any other id makes
+    /// Roslyn throw, AD0001, and drops the symbol's remaining diagnostics).</summary>
+    private static readonly ImmutableHashSet<string> Supported = ImmutableHashSet.CreateRange(Descriptors.Select(d => d.Id));
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

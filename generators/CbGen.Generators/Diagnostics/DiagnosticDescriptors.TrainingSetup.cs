@@ -84,12 +84,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         ".NET metadata limits a name to 1,023 UTF-8 bytes (a type's name includes its namespace); a longer generated name would make the compiler fail at emit. Shorten the member, class or config name.");
 
-    /// <summary>CB027: τ of a logit-adjusted config is negative, NaN or infinite.</summary>
+    /// <summary>CB027: τ of a logit-adjusted or VS config (or an element of a sweep's Taus) is negative, NaN or infinite.
+    /// The arguments word τ for the loss it is reported on (<c>Parser.TauWords</c>).</summary>
     public static readonly DiagnosticDescriptor TauOutOfRange = Create(
         DiagnosticIds.TauOutOfRange, "τ must be a finite number ≥ 0",
-        "Tau is {0}; the logit adjustment's τ must be a finite number ≥ 0 (1 is the balanced softmax and the paper's choice, 0 plain cross-entropy)",
+        "{0}; {1} must be a finite number ≥ 0 ({2})",
         DiagnosticSeverity.Error,
-        "The logit-adjusted loss adds τ·log π_c to the logits; a negative τ would favour the head classes instead of the tail, and NaN or ∞ makes every loss undefined. Use a finite τ ≥ 0: 1 (the default) is the paper's choice and the balanced softmax, 0 is plain cross-entropy.");
+        "The logit-adjusted loss adds τ·log π_c to the logits, and the VS loss adds the same offsets ι_c = τ·log π_c to its scaled logits; a negative τ would favour the head classes instead of the tail, and NaN or ∞ makes every loss undefined. Use a finite τ ≥ 0: 1 (the default) is the paper's choice and the balanced softmax for the logit-adjusted loss and the official code's default for VS; 0 is plain cross-entropy, or for VS its scales alone.");
 
     /// <summary>CB028: LDAM's largest margin is ≤ 0, NaN or infinite.</summary>
     public static readonly DiagnosticDescriptor MaxMarginOutOfRange = Create(
@@ -125,7 +126,7 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.CountTotalTooLarge, "The counts sum past Int64.MaxValue",
         "The counts of '{0}' sum past 9,223,372,036,854,775,807 (Int64.MaxValue), the most {1} can take (the loss sums them exactly as an Int64, for the class priors π_c = n_c / Σn); divide every count by the same factor so that they sum to at most Int64.MaxValue",
         DiagnosticSeverity.Error,
-        "The logit-adjusted loss shifts the logits by τ·log π_c with π_c = n_c / Σn, and LDAM's runtime loss checks its counts the same way: both sum the counts exactly as an Int64 (ClassPriors), so the counts must total at most Int64.MaxValue. The class-balanced losses do not need the total and generate without the Priors and LogPriors tables. Divide every count by the same factor: the priors and LDAM's margins depend only on the ratios.");
+        "The logit-adjusted loss shifts the logits by τ·log π_c with π_c = n_c / Σn (and the VS loss by the same offsets), and LDAM's runtime loss checks its counts the same way: both sum the counts exactly as an Int64 (ClassPriors), so the counts must total at most Int64.MaxValue. The class-balanced losses do not need the total and generate without the Priors and LogPriors tables. Divide every count by the same factor: the priors and LDAM's margins depend only on the ratios.");
 
     /// <summary>CB900: the generator failed unexpectedly (a bug: please report it).</summary>
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(

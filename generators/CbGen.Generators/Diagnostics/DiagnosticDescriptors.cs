@@ -9,7 +9,7 @@ internal static partial class DiagnosticDescriptors
 {
     private const string Category = "CbGen";
 
-    /// <summary>The fix for an empty class that works for every loss (CB031, and CB002 under a long-tail loss).</summary>
+    /// <summary>The fix for an empty class that works for every loss (CB031, and CB002 under a long-tail loss or a sweep).</summary>
     internal const string PseudoCountFix = "give the class a pseudo-count (e.g. 1) or remove it";
 
     /// <summary>CB001: a member of a class-balanced enum has no <c>[Samples]</c>.</summary>
@@ -19,13 +19,14 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "Class-balanced weights come from the number of training samples of each class; a member without [Samples(n)] has no count, so no weight can be computed. Add [Samples(n)] with the class's training-sample count.");
 
-    /// <summary>CB002: a sample count is negative, or 0 without <c>ZeroCounts = ZeroCountPolicy.ZeroWeight</c>. The
-    /// last argument is the fix that works for the configs involved (<c>Parser.ZeroCountFix</c>).</summary>
+    /// <summary>CB002: a sample count is negative, or 0 without <c>ZeroCounts = ZeroCountPolicy.ZeroWeight</c> (a sweep has
+    /// none). The last argument is the fix that works for the configs and the sweep involved (<c>Parser.ZeroCountFix</c>,
+    /// <c>Parser.SweepZeroCountFix</c>).</summary>
     public static readonly DiagnosticDescriptor NonPositiveCount = Create(
         DiagnosticIds.NonPositiveCount, "Sample count must be positive",
         "Member '{0}' has the sample count {1}; counts must be ≥ 1 ({2})",
         DiagnosticSeverity.Error,
-        "The effective number of samples (1 - β^n) / (1 - β) is defined for n ≥ 1; a negative count is always a mistake and a count of 0 would divide by zero. Fix the count, or opt in with ZeroCounts = ZeroCountPolicy.ZeroWeight to give empty classes weight 0.");
+        "The effective number of samples (1 - β^n) / (1 - β) is defined for n ≥ 1; a negative count is always a mistake and a count of 0 would divide by zero. Fix the count. A [ClassBalanced] or [ClassBalancedDataset] config can opt in with ZeroCounts = ZeroCountPolicy.ZeroWeight to give empty classes weight 0, except under the logit-adjusted, VS, LDAM and distribution-balanced losses, which need a finite value of every class (there ZeroWeight gives CB031); a [ClassBalancedSweep] has no ZeroCounts. Where ZeroWeight cannot help, give the class a pseudo-count of 1 or remove it: the message names the fix that works for the attributes involved.");
 
     /// <summary>CB003: β is NaN or outside [0, 1].</summary>
     public static readonly DiagnosticDescriptor BetaOutOfRange = Create(
@@ -41,12 +42,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The focal loss's γ down-weights easy examples by (1 - p)^γ; a negative, NaN or infinite γ would up-weight them or make the loss undefined. Use a finite γ ≥ 0 (the paper uses 0.5, 1 or 2).");
 
-    /// <summary>CB005: γ is set on a softmax or sigmoid config, where it has no effect.</summary>
+    /// <summary>CB005: γ is set on a config (Gamma) or a sweep (Gammas) without the focal loss, where it has no effect.
+    /// The last argument is the fix in that attribute's own properties (<c>Parser.GammaIgnoredFix</c>).</summary>
     public static readonly DiagnosticDescriptor GammaIgnored = Create(
         DiagnosticIds.GammaIgnored, "γ has no effect on this loss",
-        "Gamma is set but the loss is {0}; γ only applies to CbLoss.Focal, remove it or use Loss = CbLoss.Focal",
+        "{0} is set but the loss is {1}; γ only applies to CbLoss.Focal: {2}",
         DiagnosticSeverity.Warning,
-        "γ only enters the focal loss; on a softmax or sigmoid config it is silently ignored, which usually means the config is not what was intended. Remove Gamma, or set Loss = CbLoss.Focal.");
+        "γ only enters the focal loss; on a config of another loss, or a sweep without focal points, it is silently ignored, which usually means the config is not what was intended. Remove it, or use the focal loss (Loss = CbLoss.Focal on a config, CbLoss.Focal in a sweep's Losses). The VS loss's own γ is VsGamma (a sweep's VsGammas).");
 
     /// <summary>CB006: the member values are not exactly 0..C-1.</summary>
     public static readonly DiagnosticDescriptor ValuesNotClassIndices = Create(

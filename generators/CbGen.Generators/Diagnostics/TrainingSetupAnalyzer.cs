@@ -51,6 +51,7 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MaxMarginOutOfRange,
         DiagnosticDescriptors.ScaleOutOfRange,
         DiagnosticDescriptors.VsGammaOutOfRange,
+        DiagnosticDescriptors.VsScaleUnderflow,
         DiagnosticDescriptors.SamplingPowerOutOfRange,
         DiagnosticDescriptors.OptionNotApplicable,
         DiagnosticDescriptors.CountTotalTooLarge,
@@ -132,14 +133,17 @@ public sealed class TrainingSetupAnalyzer : DiagnosticAnalyzer
                     {
                         issues.Add(disagreement);
                     }
+
+                    issues.AddRange(SweepParser.VsScaleUnderflows(sweep, grid, spec.Members, cancellationToken));
                 }
 
                 if (rawConfigs.Length > 0 && rawConfigs.All(c => c.ZeroCounts != ZeroCountPolicy.Throw))
                 {
-                    // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too.
+                    // Sweeps need every count ≥ 1; ClassBalancedAnalyzer reports a 0 only when a config needs it too, and
+                    // a negative count always (it invalidates the enum: config -1), so only the zeros are the sweep's here.
                     var members = new List<Issue>();
                     Parser.Parse(symbol, ImmutableArray.Create(sweep), features, members, cancellationToken, requireConfigs: false);
-                    issues.AddRange(members.Where(i => i.Descriptor.Id == DiagnosticDescriptors.NonPositiveCount.Id));
+                    issues.AddRange(members.Where(i => i.Descriptor.Id == DiagnosticDescriptors.NonPositiveCount.Id && i.Config >= 0));
                 }
             }
         }

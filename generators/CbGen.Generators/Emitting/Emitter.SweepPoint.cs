@@ -94,17 +94,29 @@ internal static partial class Emitter
         w.WriteLine("/// <summary>The class-balanced weights for <see cref=\"Beta\"/>, indexed by class (sum = C); empty when the point's loss applies none.</summary>");
         w.WriteLine("public global::System.ReadOnlySpan<double> Weights => _weights;");
         w.WriteLine();
+        bool someWeightless = sweep.Points.Any(p => !p.UsesWeights);
+        // What a point without weights offers instead: its loss (with TorchSharp) and the counts; name(member) writes a member.
+        string Instead(System.Func<string, string> name) =>
+            (features.HasTorchSharpRuntime ? "use " + name("CreateLoss()") + " for the point's loss and " : "use ")
+            + name(sweepType + ".Counts") + " for the class counts, or check Weights.IsEmpty before calling WeightOf";
         w.WriteLine("/// <summary>The class-balanced weight of <paramref name=\"label\"/> at this point.</summary>");
         w.WriteLine("/// <param name=\"label\">A class.</param>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"label\"/> is not a defined class.</exception>");
-        w.WriteLine("public double WeightOf(" + enumType + " label)");
-        if (sweep.Points.Any(p => !p.UsesWeights))
+        if (someWeightless)
         {
-            // Some points apply no weights: say so instead of calling every label undefined.
+            w.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">The point's loss applies no class weights (<see cref=\"Weights\"/> is empty): "
+                + Instead(member => "<see cref=\"" + member + "\"/>") + ".</exception>");
+        }
+
+        w.WriteLine("public double WeightOf(" + enumType + " label)");
+        if (someWeightless)
+        {
+            // Some points apply no weights: say so, and what to use instead, rather than calling every label undefined.
             w.OpenBrace();
             w.WriteLine("if (_weights.Length == 0)");
             w.OpenBrace();
-            w.WriteLine("throw new global::System.InvalidOperationException(\"The sweep point \" + Name + \" (\" + Loss.ToString() + \") applies no class weights.\");");
+            w.WriteLine("throw new global::System.InvalidOperationException(\"The sweep point \" + Name + \" (\" + Loss.ToString() + \") applies no class weights, "
+                + "so it has no weight per class: " + Instead(member => member) + ".\");");
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("return " + sweepType + ".WeightOf(_weights, label);");

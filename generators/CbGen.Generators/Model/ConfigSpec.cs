@@ -49,7 +49,7 @@ internal sealed record ConfigSpec(
 
     /// <summary>Whether the loss needs a finite per-class value of every class (CB031 for an empty class): the long-tail
     /// losses and DistributionBalanced (1/n_c).</summary>
-    public bool NeedsEveryClass => IsLongTail || Loss == CbLoss.DistributionBalanced;
+    public bool NeedsEveryClass => NeedsEveryClassFor(Loss);
 
     /// <summary>Whether the loss is DistributionBalanced or Asymmetric.</summary>
     public bool IsMultiLabelLoss => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;
@@ -57,6 +57,12 @@ internal sealed record ConfigSpec(
     /// <summary>Whether the loss applies the class-balanced weights (the CB losses, and LDAM-DRW); <see cref="Beta"/>
     /// is 0 when it does not.</summary>
     public bool UsesWeights => (!IsLongTail && !IsMultiLabelLoss) || (Loss == CbLoss.Ldam && DeferUntilEpoch > 0);
+
+    /// <summary>Whether <paramref name="loss"/> needs a finite per-class value of every class: LogitAdjusted, Ldam,
+    /// VectorScaling (log π_c, n_c^(-1/4)) and DistributionBalanced (1/n_c). The one home of the rule, for configs and
+    /// sweep points alike.</summary>
+    public static bool NeedsEveryClassFor(CbLoss loss) =>
+        loss is CbLoss.LogitAdjusted or CbLoss.Ldam or CbLoss.VectorScaling or CbLoss.DistributionBalanced;
 
     /// <summary>This config without its <see cref="Location"/>: what the emitters read.</summary>
     public ConfigSpec WithoutLocation() => Location is null ? this : this with { Location = null };

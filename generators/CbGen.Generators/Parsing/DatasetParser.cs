@@ -231,15 +231,11 @@ internal static partial class DatasetParser
                 if (!zeroReported)
                 {
                     zeroReported = true;
-                    string fix = Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.NeedsEveryClass)?.Loss);
-                    foreach (CountsRow row in rows)
-                    {
-                        if (row.Count == 0)
-                        {
-                            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NonPositiveCount.Id, row.CountLocation,
-                                new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0", fix })));
-                        }
-                    }
+                    // The fix works for the sweep too when there is one (it has no ZeroCounts).
+                    AddZeroCounts(rows, fileName, target.Sweep is { } swept
+                        ? Parser.SweepZeroCountFix(swept.Points.Select(p => p.Loss))
+                        : Parser.ZeroCountFix(target.Configs.FirstOrDefault(c => c.ZeroCounts == ZeroCountPolicy.Throw && c.NeedsEveryClass)?.Loss),
+                        diagnostics);
                 }
 
                 continue;
@@ -250,7 +246,7 @@ internal static partial class DatasetParser
                 // ZeroWeight cannot help: log π and n^(-1/4) are infinite for an empty class.
                 CountsRow empty = rows.First(r => r.Count == 0);
                 diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.ZeroCountLongTail.Id, empty.CountLocation,
-                    new EquatableArray<string>(new[] { empty.Name + " (line " + Literals.Text((long)empty.Line) + " of " + fileName + ")",
+                    new EquatableArray<string>(new[] { RowName(empty, fileName),
                         "CbLoss." + config.Loss.ToString() + " (config " + config.TypeName + ")", Parser.LongTailNeed(config.Loss) })));
                 continue;
             }
@@ -272,6 +268,7 @@ internal static partial class DatasetParser
             if (JoinMultiLabel(config, file, fileName, diagnostics) is { } joined)
             {
                 configs.Add(joined);
+                AddUnderflows(joined, rows, counts, fileName, diagnostics);
             }
         }
 
@@ -281,14 +278,7 @@ internal static partial class DatasetParser
             // Sweeps always use ZeroCountPolicy.Throw.
             if (!zeroReported)
             {
-                foreach (CountsRow row in rows)
-                {
-                    if (row.Count == 0)
-                    {
-                        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NonPositiveCount.Id, row.CountLocation,
-                            new EquatableArray<string>(new[] { row.Name + " (line " + Literals.Text((long)row.Line) + " of " + fileName + ")", "0", Parser.ZeroCountFix(null) })));
-                    }
-                }
+                AddZeroCounts(rows, fileName, Parser.SweepZeroCountFix(sweep.Points.Select(p => p.Loss)), diagnostics);
             }
 
             sweep = null;
@@ -300,9 +290,10 @@ internal static partial class DatasetParser
             sweep = null;
         }
 
+        sweep = sweep is null ? null : SweepParser.JoinSamples(sweep, file, fileName, diagnostics);
         if (sweep is not null)
         {
-            sweep = SweepParser.JoinSamples(sweep, file, fileName, diagnostics);
+            AddUnderflows(sweep, rows, counts, fileName, diagnostics);
         }
 
         string? ns = target.Namespace;

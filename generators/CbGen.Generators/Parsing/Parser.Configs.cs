@@ -50,7 +50,7 @@ internal static partial class Parser
         else if (config.GammaSet)
         {
             Report(DiagnosticDescriptors.GammaIgnored, () => ArgumentLocation(attribute, "Gamma", cancellationToken), i,
-                "CbLoss." + config.Loss.ToString());
+                "Gamma", "CbLoss." + config.Loss.ToString(), GammaIgnoredFix(sweep: false, config.Loss == CbLoss.VectorScaling));
         }
 
         CheckLongTail(config, attribute, i, report, cancellationToken);
@@ -80,6 +80,16 @@ internal static partial class Parser
         }
     }
 
+
+    /// <summary>CB005's fix in the properties of the attribute it is reported on: a config's Gamma and Loss, a sweep's
+    /// Gammas and Losses; where VS is among the losses, the γ meant is likely its own (VsGamma, VsGammas).</summary>
+    internal static string GammaIgnoredFix(bool sweep, bool vectorScaling) => (sweep, vectorScaling) switch
+    {
+        (false, false) => "remove it, or use Loss = CbLoss.Focal",
+        (false, true) => "the VS loss's γ is VsGamma: write VsGamma instead, or remove Gamma",
+        (true, false) => "remove it, or add CbLoss.Focal to Losses",
+        (true, true) => "the VS points' γ axis is VsGammas: write VsGammas instead, remove Gammas, or add CbLoss.Focal to Losses",
+    };
 
     private static void CheckCollapse(
         MemberSpec[] members,

@@ -96,7 +96,7 @@ internal static partial class Parser
 
         /// <summary>Whether the loss needs a finite per-class value of every class (CB031 for an empty class): the long-tail
         /// losses and DistributionBalanced (1/n_c).</summary>
-        public bool NeedsEveryClass => IsLongTail || Loss == CbLoss.DistributionBalanced;
+        public bool NeedsEveryClass => ConfigSpec.NeedsEveryClassFor(Loss);
 
         /// <summary>Whether the loss is DistributionBalanced or Asymmetric (no class weights, multi-hot targets).</summary>
         public bool IsMultiLabelLoss => Loss == CbLoss.DistributionBalanced || Loss == CbLoss.Asymmetric;

@@ -109,8 +109,12 @@ internal static partial class Parser
 
         // Members, values and counts.
         bool anyThrowConfig = configs.Any(c => c.ZeroCounts == ZeroCountPolicy.Throw);
-        // CB002 names the fix that works for every config it invalidates (any config, for a negative count).
-        (string, string) countFix = (ZeroCountFix(FirstLongTail(configs, onlyThrow: false)), ZeroCountFix(FirstLongTail(configs, onlyThrow: true)));
+        // CB002 names the fix that works for everything it invalidates: the configs (any config, for a negative count)
+        // and the enum's sweep, which has no ZeroCounts.
+        string? sweepFix = SweepParser.Find(symbol) is { } sweep ? SweepZeroCountFix(SweepParser.LossesOf(sweep)) : null;
+        (string, string) countFix = sweepFix is not null
+            ? (sweepFix, sweepFix)
+            : (ZeroCountFix(FirstLongTail(configs, onlyThrow: false)), ZeroCountFix(FirstLongTail(configs, onlyThrow: true)));
         MemberSpec?[] members = ReadMembers(symbol, attributes, checks, issues, anyThrowConfig, countFix, samplesSyntax, cancellationToken,
             out int classCount, out bool anyZero, out bool anyPositive);
 
@@ -184,6 +188,7 @@ internal static partial class Parser
             if (issues is not null)
             {
                 CheckCollapse(memberSpecs, config, attribute, i, issues, cancellationToken);
+                CheckUnderflows(memberSpecs, config, attribute, i, issues, cancellationToken);
             }
 
             valid.Add(config.ToSpec(LocationInfo.From(ArgumentLocation(attribute, "Name", cancellationToken))));

@@ -1,14 +1,17 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CbGen.Generators.Helpers;
+using CbGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CbGen.Generators.Parsing;
 
-/// <summary>The checks of a sweep's axes (empty, out of range, duplicate, unknown) and where each element is written.</summary>
+/// <summary>The checks of a sweep's axes (empty, out of range, duplicate, unknown, a VS γ that underflows) and where each
+/// element is written.</summary>
 internal static partial class SweepParser
 {
     private static void CheckAxes(
@@ -79,7 +82,8 @@ internal static partial class SweepParser
         if (gammasSet && !anyFocal && losses.Length > 0)
         {
             Report(DiagnosticDescriptors.GammaIgnored, () => Parser.ArgumentLocation(attribute, "Gammas", cancellationToken), 0,
-                string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())));
+                "Gammas", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())),
+                Parser.GammaIgnoredFix(sweep: true, losses.Contains(CbLoss.VectorScaling)));
         }
 
         if (anyFocal)
@@ -147,6 +151,23 @@ internal static partial class SweepParser
         }
     }
 
+    /// <summary>CB062 for each VS γ of <paramref name="grid"/> whose scale underflows for <paramref name="members"/>'
+    /// counts, on its element of VsGammas (a warning: the sweep still generates).</summary>
+    internal static IEnumerable<Issue> VsScaleUnderflows(
+        AttributeData attribute, SweepSpec grid, EquatableArray<MemberSpec> members, CancellationToken cancellationToken)
+    {
+        long[] counts = grid.VsGammas.Count == 0 ? Array.Empty<long>() : members.Select(m => m.Count).ToArray();
+        for (int i = 0; i < grid.VsGammas.Count; i++)
+        {
+            if (Underflows.InVsScales(counts, grid.VsGammas[i]) is { } scale)
+            {
+                yield return new Issue(DiagnosticDescriptors.VsScaleUnderflow, ElementLocation(attribute, "VsGammas", i, cancellationToken), 0,
+                    "VsGammas holds " + Literals.Text(grid.VsGammas[i]), members[scale.Class].Name, scale.ValueText, scale.MoreText,
+                    DiagnosticDescriptors.VsGammasFix);
+            }
+        }
+    }
+
     /// <summary>The τ axis: checked when the grid has LogitAdjusted points (empty, out of range, duplicate), else
     /// CB030 when it is written.</summary>
     private static void CheckTaus(
@@ -182,7 +203,9 @@ internal static partial class SweepParser
             double tau = taus[i];
             if (double.IsNaN(tau) || double.IsInfinity(tau) || tau < 0.0)
             {
-                Report(DiagnosticDescriptors.TauOutOfRange, () => ElementLocation(attribute, "Taus", index, cancellationToken), Literals.Text(tau));
+                (string whose, string values) = Parser.TauWords(losses.Contains(CbLoss.LogitAdjusted), losses.Contains(CbLoss.VectorScaling));
+                Report(DiagnosticDescriptors.TauOutOfRange, () => ElementLocation(attribute, "Taus", index, cancellationToken),
+                    "Taus holds " + Literals.Text(tau), whose, values);
             }
             else if (Array.IndexOf(taus, tau) < i)
             {

@@ -68,6 +68,24 @@ internal static partial class SweepParser
         return null;
     }
 
+    /// <summary>The Losses of the sweep <paramref name="attribute"/> as written, or the default losses.</summary>
+    public static CbLoss[] LossesOf(AttributeData attribute)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Losses" && argument.Value.Kind != TypedConstantKind.Error)
+            {
+                return ReadLosses(argument.Value);
+            }
+        }
+
+        return DefaultLosses;
+    }
+
+    /// <summary>An element that is not a CbLoss reads as an undefined loss (CB015).</summary>
+    private static CbLoss[] ReadLosses(TypedConstant constant) =>
+        constant.IsNull ? Array.Empty<CbLoss>() : constant.Values.Select(v => v.Value is int l ? (CbLoss)l : (CbLoss)(-1)).ToArray();
+
     /// <summary>Checks the grid (adding every violation to <paramref name="issues"/> when non-null) and expands it;
     /// null when it is invalid.</summary>
     public static SweepSpec? Read(AttributeData attribute, INamedTypeSymbol symbol, List<Issue>? issues, CancellationToken cancellationToken)
@@ -120,7 +138,7 @@ internal static partial class SweepParser
                     betas = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
                     break;
                 case "Losses":
-                    losses = constant.IsNull ? Array.Empty<CbLoss>() : constant.Values.Select(v => v.Value is int l ? (CbLoss)l : (CbLoss)(-1)).ToArray();
+                    losses = ReadLosses(constant);
                     break;
                 case "Taus":
                     taus = constant.IsNull ? Array.Empty<double>() : constant.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();

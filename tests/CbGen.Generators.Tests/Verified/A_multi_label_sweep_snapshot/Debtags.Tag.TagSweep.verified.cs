@@ -56,11 +56,12 @@ namespace Debtags
         /// <summary>The class-balanced weight of <paramref name="label"/> at this point.</summary>
         /// <param name="label">A class.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="label"/> is not a defined class.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The point's loss applies no class weights (<see cref="Weights"/> is empty): use <see cref="CreateLoss()"/> for the point's loss and <see cref="TagSweep.Counts"/> for the class counts, or check Weights.IsEmpty before calling WeightOf.</exception>
         public double WeightOf(global::Debtags.Tag label)
         {
             if (_weights.Length == 0)
             {
-                throw new global::System.InvalidOperationException("The sweep point " + Name + " (" + Loss.ToString() + ") applies no class weights.");
+                throw new global::System.InvalidOperationException("The sweep point " + Name + " (" + Loss.ToString() + ") applies no class weights, so it has no weight per class: use CreateLoss() for the point's loss and TagSweep.Counts for the class counts, or check Weights.IsEmpty before calling WeightOf.");
             }
 
             return TagSweep.WeightOf(_weights, label);
