@@ -90,7 +90,7 @@ internal static partial class RebalancingValidation
             paramName);
     }
 
-    /// <summary>Checks the labels against the features and the class count, and returns them on the host.</summary>
+    /// <summary>Checks the labels against the features (shape and device) and the class count, and returns them on the host.</summary>
     internal static long[] Labels(Tensor labels, Tensor features, long classes, string paramName)
     {
         Validation.NotNullOrDisposed(labels, paramName);
@@ -106,6 +106,13 @@ internal static partial class RebalancingValidation
             throw new ArgumentException(
                 "There are " + Validation.Format(labels.shape[0]) + " labels for " + Validation.Format(features.shape[0])
                 + " rows of features; pass one label per row.", paramName);
+        }
+
+        if (labels.device_type != features.device_type || labels.device_index != features.device_index)
+        {
+            throw new ArgumentException(
+                "The labels are on " + labels.device + " but the features are on " + features.device + "; move them "
+                + "with .to(features.device).", paramName);
         }
 
         long[] y = labels.cpu().data<long>().ToArray();

@@ -76,6 +76,23 @@ public class RebalancingInputTests
         Assert.Contains("empty", Assert.Throws<ArgumentException>(() => ClassifierRetraining.LearnWeightScaling(head, x, y)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SelectTau")]
+    [InlineData("Retrain")]
+    [InlineData("LearnWeightScaling")]
+    public void Labels_on_another_device_than_the_features_are_refused_naming_both(string entry)
+    {
+        using var head = nn.Linear(2, 3);
+        using var x = randn(6, 2);
+        using var y = tensor(new long[] { 0, 1, 2, 0, 1, 2 }).to(new Device("meta"));
+
+        var e = Assert.Throws<ArgumentException>(() => RebalancingFeatureTests.Call(entry, head, x, y));
+
+        Assert.Equal("labels", e.ParamName);
+        Assert.Contains("The labels are on meta but the features are on cpu", e.Message, StringComparison.Ordinal);
+        Assert.Contains(".to(features.device)", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_class_without_rows_is_refused_naming_the_option_and_accepted_when_asked()
     {
