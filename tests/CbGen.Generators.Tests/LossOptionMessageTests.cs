@@ -142,5 +142,5 @@ public sealed class LossOptionMessageTests
     }
 
     private static string NotApplicable(string located, string option, string loss, string appliesTo) =>
-        Expected(DiagnosticDescriptors.OptionNotApplicable, located, option, loss, appliesTo);
+        Expected(DiagnosticDescriptors.OptionNotApplicable, located, option, loss, appliesTo, DiagnosticDescriptors.ConfigOptionFix);
 }

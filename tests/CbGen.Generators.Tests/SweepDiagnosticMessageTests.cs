@@ -96,10 +96,10 @@ public sealed partial class SweepDiagnosticMessageTests
             new[]
             {
                 Expected(DiagnosticDescriptors.GammaIgnored, "Gammas", Losses, "remove it, or add CbLoss.Focal to Losses") + " @ Gammas = new[] { 1.0 }",
-                Expected(DiagnosticDescriptors.OptionNotApplicable, "Samples", Losses, "the CbLoss.DistributionBalanced points") + " @ Samples = 1000",
-                Expected(DiagnosticDescriptors.OptionNotApplicable, "Taus", Losses, "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points")
+                Expected(DiagnosticDescriptors.OptionNotApplicable, "Samples", Losses, "the CbLoss.DistributionBalanced points", DiagnosticDescriptors.SweepOptionFix) + " @ Samples = 1000",
+                Expected(DiagnosticDescriptors.OptionNotApplicable, "Taus", Losses, "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points", DiagnosticDescriptors.SweepOptionFix)
                     + " @ Taus = new[] { -1.0 }",
-                Expected(DiagnosticDescriptors.OptionNotApplicable, "VsGammas", Losses, "the CbLoss.VectorScaling points") + " @ VsGammas = new double[0]",
+                Expected(DiagnosticDescriptors.OptionNotApplicable, "VsGammas", Losses, "the CbLoss.VectorScaling points", DiagnosticDescriptors.SweepOptionFix) + " @ VsGammas = new double[0]",
             }.OrderBy(m => m, StringComparer.Ordinal),
             All(run).Select(d => Message(d) + " @ " + Located(d)).OrderBy(m => m, StringComparer.Ordinal));
         Assert.Contains(run.Files, f => f.HintName.EndsWith("LabelSweep.g.cs", StringComparison.Ordinal));
@@ -117,6 +117,18 @@ public sealed partial class SweepDiagnosticMessageTests
         Diagnostic vs = Assert.Single(All(Run("[ClassBalancedSweep(Losses = new[] { CbLoss.VectorScaling }, Gammas = new[] { 0.2 })]\n" + Members)));
         Assert.Equal("Gammas is set but the loss is CbLoss.VectorScaling; γ only applies to CbLoss.Focal: the VS points' γ axis is VsGammas: "
             + "write VsGammas instead, remove Gammas, or add CbLoss.Focal to Losses", Message(vs));
+    }
+
+    [Fact]
+    public void An_axis_without_its_points_names_the_sweeps_Losses_as_the_fix_not_a_configs_loss()
+    {
+        // A sweep has Losses, not Loss: "change the loss" would send the user looking for a property it does not have.
+        Diagnostic taus = Assert.Single(All(Run("[ClassBalancedSweep(Losses = new[] { CbLoss.Softmax }, Taus = new[] { 1.0 })]\n" + Members)));
+        Assert.Equal("Taus is set but the loss is CbLoss.Softmax; Taus only applies to the CbLoss.LogitAdjusted and CbLoss.VectorScaling "
+            + "points: remove it, or add one of those losses to Losses", Message(taus));
+        Diagnostic samples = Assert.Single(All(Run("[ClassBalancedSweep(Losses = new[] { CbLoss.Sigmoid }, Samples = 1000)]\n" + Members)));
+        Assert.Equal("Samples is set but the loss is CbLoss.Sigmoid; Samples only applies to the CbLoss.DistributionBalanced points: "
+            + "remove it, or add one of those losses to Losses", Message(samples));
     }
 
     [Theory]

@@ -106,12 +106,19 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "LDAM multiplies the margin-shifted logits by the scale s before the softmax; s ≤ 0 flips or erases the logits and NaN or ∞ makes the loss undefined. Use a finite Scale > 0 (the official code's 30 is the default).");
 
-    /// <summary>CB030: an option is set on a loss it does not apply to (Tau, MaxMargin, Scale, Beta, DeferUntilEpoch, Taus).</summary>
+    /// <summary>CB030: an option is set on a loss it does not apply to (Tau, MaxMargin, Scale, Beta, DeferUntilEpoch, Taus).
+    /// The last argument is the fix in that attribute's own properties: <see cref="ConfigOptionFix"/> or <see cref="SweepOptionFix"/>.</summary>
     public static readonly DiagnosticDescriptor OptionNotApplicable = Create(
         DiagnosticIds.OptionNotApplicable, "Option has no effect on this loss",
-        "{0} is set but the loss is {1}; {0} only applies to {2}: remove it, or change the loss",
+        "{0} is set but the loss is {1}; {0} only applies to {2}: {3}",
         DiagnosticSeverity.Warning,
-        "Each option belongs to some losses: Tau to CbLoss.LogitAdjusted and CbLoss.VectorScaling, VsGamma to CbLoss.VectorScaling, MaxMargin and Scale to CbLoss.Ldam, Beta to the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch), DeferUntilEpoch to every loss but LogitAdjusted and VectorScaling, a sweep's Taus to its LogitAdjusted and VectorScaling points, its VsGammas to its VectorScaling points and its Samples to its DistributionBalanced point. Elsewhere it is ignored, which usually means the config is not what was intended. Remove the option, or change the loss.");
+        "Each option belongs to some losses: Tau to CbLoss.LogitAdjusted and CbLoss.VectorScaling, VsGamma to CbLoss.VectorScaling, MaxMargin and Scale to CbLoss.Ldam, Beta to the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch), DeferUntilEpoch to every loss but LogitAdjusted and VectorScaling, a sweep's Taus to its LogitAdjusted and VectorScaling points, its VsGammas to its VectorScaling points and its Samples to its DistributionBalanced point. Elsewhere it is ignored, which usually means the config is not what was intended. Remove the option, or change the loss (a config's Loss, or a sweep's Losses).");
+
+    /// <summary>CB030's fix on a config.</summary>
+    public const string ConfigOptionFix = "remove it, or change the loss";
+
+    /// <summary>CB030's fix on a sweep, which has Losses, not Loss.</summary>
+    public const string SweepOptionFix = "remove it, or add one of those losses to Losses";
 
     /// <summary>CB031: a class of count 0 under a logit-adjusted, VS, LDAM or distribution-balanced config.</summary>
     public static readonly DiagnosticDescriptor ZeroCountLongTail = Create(

@@ -35,7 +35,7 @@ internal static partial class Parser
         }
         else if (knobs.TauSet)
         {
-            Report(DiagnosticDescriptors.OptionNotApplicable, "Tau", "Tau", loss, "CbLoss.LogitAdjusted and CbLoss.VectorScaling");
+            Report(DiagnosticDescriptors.OptionNotApplicable, "Tau", "Tau", loss, "CbLoss.LogitAdjusted and CbLoss.VectorScaling", DiagnosticDescriptors.ConfigOptionFix);
         }
 
         if (config.Loss == CbLoss.VectorScaling)
@@ -47,7 +47,7 @@ internal static partial class Parser
         }
         else if (knobs.VsGammaSet)
         {
-            Report(DiagnosticDescriptors.OptionNotApplicable, "VsGamma", "VsGamma", loss, "CbLoss.VectorScaling");
+            Report(DiagnosticDescriptors.OptionNotApplicable, "VsGamma", "VsGamma", loss, "CbLoss.VectorScaling", DiagnosticDescriptors.ConfigOptionFix);
         }
 
         if (knobs.SamplingPowerSet && !SamplingProbabilities.IsValidExponent(knobs.SamplingPower))
@@ -71,12 +71,12 @@ internal static partial class Parser
         {
             if (knobs.MaxMarginSet)
             {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "MaxMargin", "MaxMargin", loss, "CbLoss.Ldam");
+                Report(DiagnosticDescriptors.OptionNotApplicable, "MaxMargin", "MaxMargin", loss, "CbLoss.Ldam", DiagnosticDescriptors.ConfigOptionFix);
             }
 
             if (knobs.ScaleSet)
             {
-                Report(DiagnosticDescriptors.OptionNotApplicable, "Scale", "Scale", loss, "CbLoss.Ldam");
+                Report(DiagnosticDescriptors.OptionNotApplicable, "Scale", "Scale", loss, "CbLoss.Ldam", DiagnosticDescriptors.ConfigOptionFix);
             }
         }
 
@@ -84,13 +84,13 @@ internal static partial class Parser
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta",
                 loss + (config.Loss == CbLoss.Ldam ? " without DeferUntilEpoch" : string.Empty),
-                "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)");
+                "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)", DiagnosticDescriptors.ConfigOptionFix);
         }
 
         if (knobs.DeferSet && config.DeferUntilEpoch > 0 && config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
-                "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
+                "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)", DiagnosticDescriptors.ConfigOptionFix);
         }
     }
 

@@ -34,7 +34,7 @@ internal static partial class Parser
             bool asl = Array.IndexOf(MultiLabelKnobs.AslNames, argument.Key) >= 0;
             if ((db && config.Loss != CbLoss.DistributionBalanced) || (asl && config.Loss != CbLoss.Asymmetric))
             {
-                Report(DiagnosticDescriptors.OptionNotApplicable, argument.Key, argument.Key, loss, db ? DbLoss : AslLoss);
+                Report(DiagnosticDescriptors.OptionNotApplicable, argument.Key, argument.Key, loss, db ? DbLoss : AslLoss, DiagnosticDescriptors.ConfigOptionFix);
             }
         }
 
@@ -66,13 +66,13 @@ internal static partial class Parser
         if (config.Knobs.BetaSet)
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, "Beta", "Beta", loss,
-                "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)");
+                "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)", DiagnosticDescriptors.ConfigOptionFix);
         }
 
         if (config.Knobs.DeferSet && config.DeferUntilEpoch > 0)
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
-                "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)");
+                "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)", DiagnosticDescriptors.ConfigOptionFix);
         }
 
         void CheckKnob(DiagnosticDescriptor descriptor, string name, double value, bool ok, string need)

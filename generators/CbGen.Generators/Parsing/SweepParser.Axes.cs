@@ -124,7 +124,7 @@ internal static partial class SweepParser
             if (vsGammasSet && losses.Length > 0)
             {
                 Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "VsGammas", cancellationToken),
-                    "VsGammas", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.VectorScaling points");
+                    "VsGammas", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.VectorScaling points", DiagnosticDescriptors.SweepOptionFix);
             }
 
             return;
@@ -186,7 +186,7 @@ internal static partial class SweepParser
             if (tausSet && losses.Length > 0)
             {
                 Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "Taus", cancellationToken),
-                    "Taus", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points");
+                    "Taus", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.LogitAdjusted and CbLoss.VectorScaling points", DiagnosticDescriptors.SweepOptionFix);
             }
 
             return;

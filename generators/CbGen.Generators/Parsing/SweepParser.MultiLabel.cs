@@ -38,7 +38,7 @@ internal static partial class SweepParser
         else if (samplesSet && db < 0 && losses.Length > 0)
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, () => Parser.ArgumentLocation(attribute, "Samples", cancellationToken),
-                "Samples", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.DistributionBalanced points");
+                "Samples", string.Join(", ", losses.Select(l => "CbLoss." + l.ToString())), "the CbLoss.DistributionBalanced points", DiagnosticDescriptors.SweepOptionFix);
         }
 
         if (db >= 0 && !samplesSet && symbol.TypeKind == TypeKind.Enum)
