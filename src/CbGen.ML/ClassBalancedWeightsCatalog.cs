@@ -38,8 +38,8 @@ public static class ClassBalancedWeightsCatalog
 
     /// <summary>Weights from given counts per class index: integer labels (class i is the value i) or key labels,
     /// matched by the label value each key stands for (its KeyValues), never by the key's position: the key whose
-    /// value is the whole number i (7, 7f or "7") gets counts[i]; for other values class i is the i-th value in
-    /// sorted order, which needs keys made with <c>keyOrdinality: KeyOrdinality.ByValue</c>.</summary>
+    /// value is the whole number i (7, 7f or "7") gets counts[i]; keys that stand for names are refused in any key
+    /// order (pass the counts by label value instead).</summary>
     /// <param name="catalog">The transforms catalog (<c>mlContext.Transforms</c>).</param>
     /// <param name="labelColumnName">The integer or key label column (a key column needs its KeyValues, as
     /// <c>MapValueToKey</c> records them).</param>

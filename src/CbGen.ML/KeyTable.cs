@@ -12,10 +12,9 @@ namespace CbGen.ML;
 /// </summary>
 /// <remarks>
 /// Per class index: the key whose label value is the whole number i (an integer, a whole float, or integer text
-/// such as "7") gets entry i. When the label values are not all whole numbers, class i is the i-th label value in
-/// sorted order, which needs keys made in that order (<c>keyOrdinality: ByValue</c>); in any other order that is
-/// refused. Per label value (a dictionary): the key whose label value equals the dictionary key (compared as
-/// text, so 7, 7f and "7" match) gets its entry.
+/// such as "7") gets entry i. When the label values are not all whole numbers (names), a table per class index is
+/// refused in any key order: nothing says which name is class i. Per label value (a dictionary): the key whose label
+/// value equals the dictionary key (compared as text, so 7, 7f and "7" match) gets its entry.
 /// </remarks>
 internal static class KeyTable
 {
@@ -106,27 +105,27 @@ internal static class KeyTable
             return classOf;
         }
 
-        var order = WeightTable.LabelOrder.Instance;
-        bool sorted = Enumerable.Range(1, Math.Max(0, keyValues.Length - 1))
-            .All(k => keyValues[k - 1].GetType() == keyValues[k].GetType() && order.Compare(keyValues[k - 1], keyValues[k]) < 0);
-        if (sorted && keyValues.Length == classCount)
-        {
-            return Enumerable.Range(0, classCount).Select(k => (int?)k).ToArray();
-        }
-
+        // Names are never matched to class indices by position, in any key order: a generated table is in its enum's
+        // order, which sorted keys (keyOrdinality: ByValue) need not be, so that would put weights on the wrong classes.
         string keys = string.Join(", ", keyValues.Take(5).Select((v, k) => ClassWeight.LabelText(v) + " (key "
             + (k + 1).ToString(CultureInfo.InvariantCulture) + ")")) + (keyValues.Length > 5 ? ", …" : string.Empty);
         throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-            "Label column '{0}' is a key type whose keys stand for {1}: not class indices, {2}, so which class index each "
-            + "key is cannot be known from {3} {4} given per class index. Pass the {4} as a dictionary by label value "
-            + "(e.g. new Dictionary<string, long> {{ [\"cat\"] = 120, … }}), or make the keys with "
-            + "MapValueToKey(..., keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue), which numbers them "
-            + "in sorted order: then class index i is the i-th label value in sorted order{5}.",
-            column, keys,
-            sorted ? "and " + keyValues.Length.ToString(CultureInfo.InvariantCulture) + " of them" : "in first-appearance order",
-            classCount, what,
-            sorted ? ", and there must be one entry per key" : string.Empty));
+            "Label column '{0}' is a key type whose keys stand for {1}: names, not class indices, so which class index "
+            + "each key is cannot be known from {2} {3} given per class index (a generated table is in its enum's order, "
+            + "which neither first-appearance nor sorted keys need follow). {4}",
+            column, keys, classCount, what, ByLabelFix(what)));
     }
+
+    /// <summary>The form by label value that fits <paramref name="what"/>: a dictionary for counts and weights; for
+    /// log-priors, which have none, the counts they come from.</summary>
+    private static string ByLabelFix(string what) => what switch
+    {
+        "weights" => "Pass the weights by label value: new Dictionary<string, double> { [\"cat\"] = 0.4, … }, "
+            + "or use the generated {Name}WeightsByKey, which matches the keys by name.",
+        "log-priors" => "Use PriorAdjustment with the counts by label value (new Dictionary<string, long> { [\"cat\"] = 120, … }), "
+            + "which derives the same log-priors.",
+        _ => "Pass the " + what + " by label value: new Dictionary<string, long> { [\"cat\"] = 120, … }.",
+    };
 
     private static int?[] ByLabel(object[] keyValues, object[] labels)
     {

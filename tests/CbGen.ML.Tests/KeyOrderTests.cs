@@ -93,13 +93,63 @@ public class KeyOrderTests
     }
 
     [Fact]
-    public void Index_counts_on_names_in_first_appearance_order_are_refused_naming_ByValue()
+    public void Index_counts_on_names_in_first_appearance_order_are_refused_naming_the_dictionary_form()
     {
         IDataView keyed = Keyed(Classes.Select(c => new LabelRow<string> { Label = ((Fruit)c).ToString() }));
         var e = Assert.Throws<InvalidOperationException>(() =>
             _ml.Transforms.ClassBalancedWeights("Key", Counts, beta: Beta).Fit(keyed));
-        Assert.Contains("keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue", e.Message, StringComparison.Ordinal);
         Assert.Contains("'Cherry' (key 1)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("new Dictionary<string, long>", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ByValue", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Class index i of a generated table is the enum's i-th member, which sorted keys need not be: a table
+    /// per class index on name keys is refused in any key order, never matched by the names' sorted order.</summary>
+    [Theory]
+    [InlineData("counts")]
+    [InlineData("weights")]
+    [InlineData("log-priors")]
+    [InlineData("evaluation")]
+    public void Index_tables_on_sorted_name_keys_are_refused_too_naming_the_form_that_fits(string table)
+    {
+        // Enum order Cherry, Apple, Banana; sorted keys Apple, Banana, Cherry. Matching class i to the i-th sorted name
+        // gave Apple Cherry's weight and Banana Apple's, with no error.
+        string[] enumOrder = { "Cherry", "Apple", "Banana" };
+        long[] counts = { 90, 900, 9 };
+        IDataView data = _ml.Data.LoadFromEnumerable(Classes.Select(c => new LabelRow<string> { Label = enumOrder[c] }));
+        IDataView keyed = _ml.Transforms.Conversion.MapValueToKey("Key", "Label",
+            keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(data).Transform(data);
+        double[] weights = ClassBalancedWeights.Compute(counts, Beta);
+        double[] logPriors = ClassPriors.LogPriors(counts);
+        IDataView scored = SortedScored(enumOrder);
+
+        var e = Assert.Throws<InvalidOperationException>(() =>
+        {
+            switch (table)
+            {
+                case "counts":
+                    _ml.Transforms.ClassBalancedWeights("Key", counts, beta: Beta).Fit(keyed);
+                    break;
+                case "weights":
+                    _ml.Transforms.ClassWeights("Key", weights).Fit(keyed);
+                    break;
+                case "log-priors":
+                    _ml.Transforms.PriorAdjustmentFromLogPriors(logPriors).Fit(scored);
+                    break;
+                default:
+                    _ml.MulticlassClassification.EvaluateLongTail(scored, counts);
+                    break;
+            }
+        });
+
+        Assert.Contains("'Apple' (key 1)", e.Message, StringComparison.Ordinal);
+        string fix = table switch
+        {
+            "weights" => "new Dictionary<string, double>",
+            "log-priors" => "PriorAdjustment with the counts by label value (new Dictionary<string, long>",
+            _ => "new Dictionary<string, long>",
+        };
+        Assert.Contains(fix, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,15 +161,16 @@ public class KeyOrderTests
         Assert.Equal("Cherry", counted.Classes[0].KeyValue);
     }
 
-    [Fact]
-    public void Index_counts_on_sorted_name_keys_follow_the_sorted_order()
+    /// <summary>A scored set whose Label and PredictedLabel keys are made in sorted order (ByValue).</summary>
+    private IDataView SortedScored(string[] labels)
     {
-        // keyOrdinality: ByValue sorts the names: class i is the i-th name in ordinal order.
-        IDataView data = _ml.Data.LoadFromEnumerable(Classes.Select(c => new LabelRow<string> { Label = ((Fruit)c).ToString() }));
-        IDataView keyed = _ml.Transforms.Conversion.MapValueToKey("Key", "Label",
-            keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(data).Transform(data);
-        var model = _ml.Transforms.ClassBalancedWeights("Key", Counts, beta: Beta).Fit(keyed);
-        AssertWeightsByClass(model.Transform(keyed));
+        var rows = labels.Select(l => new ScoredRows.Row { Label = l, Predicted = l, Score = new float[] { 0.5f, 0.3f, 0.2f } }).ToArray();
+        var definition = SchemaDefinition.Create(typeof(ScoredRows.Row));
+        definition[nameof(ScoredRows.Row.Score)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 3);
+        IDataView data = _ml.Data.LoadFromEnumerable(rows, definition);
+        return _ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(_ml.Transforms.Conversion.MapValueToKey("PredictedLabel", "Predicted", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue))
+            .Fit(data).Transform(data);
     }
 
     [Fact]
