@@ -80,4 +80,29 @@ public class GeneratedHelperTests
         var rows = data.GetColumn<string>("Label").ToArray();
         Assert.Equal(rows.Select(l => (float)expected[l == "clear sky" ? 0 : l == "light rain" ? 1 : 2]), w);
     }
+
+    [Fact]
+    public void A_training_label_the_by_name_helper_has_no_class_for_is_refused_in_Fit_not_weighted_0()
+    {
+        // "banana" is not "Banana": before, its rows trained with weight 0 and nothing was said.
+        IDataView data = TestData.View(_ml, ("Apple", 3), ("banana", 2), ("Cherry", 1));
+        var e = Assert.Throws<InvalidOperationException>(() => _ml.Transforms.FruitWeightsByName().Fit(data));
+        Assert.Equal("Label column 'Label' holds 'banana' (2 rows), which is not a class of FruitWeights (Apple, Banana, Cherry): "
+            + "its rows would train with weight 0. Give them one of these labels, or remove them; labels outside the table "
+            + "get weight 0 only when a fitted model transforms other data.", e.Message);
+
+        // Fitted on known labels, the model gives an unknown label 0 when it transforms other data, as documented.
+        ITransformer model = _ml.Transforms.FruitWeightsByName().Fit(TestData.View(_ml, ("Apple", 1), ("Banana", 1)));
+        Assert.Equal(new[] { 0f }, TestData.Weights(model.Transform(TestData.View(_ml, ("Kiwi", 1)))));
+    }
+
+    [Fact]
+    public void A_training_class_index_outside_the_table_is_refused_in_Fit_by_the_by_index_helper()
+    {
+        IDataView data = _ml.Data.LoadFromEnumerable(new[] { 0, 3, 1, 3, -1 }.Select(l => new LabelRow<int> { Label = l }));
+        var e = Assert.Throws<InvalidOperationException>(() => _ml.Transforms.FruitWeightsByIndex().Fit(data));
+        Assert.Equal("Label column 'Label' holds -1 (1 row), 3 (2 rows), which are not classes of FruitWeights (class indices 0 … 2): "
+            + "its rows would train with weight 0. Give them one of these labels, or remove them; labels outside the table "
+            + "get weight 0 only when a fitted model transforms other data.", e.Message);
+    }
 }

@@ -40,7 +40,7 @@ internal static partial class Emitter
         w.WriteLine("/// ML.NET one-liners for <see cref=\"" + weightsType + "\"/>: add its weights as the <c>Single</c> column a");
         w.WriteLine("/// trainer reads through <c>ExampleWeightColumnName</c>, e.g.");
         w.WriteLine("/// <c>mlContext.Transforms." + weightsType + ByKey + "(\"Label\")</c> after <c>MapValueToKey</c>. The models save and");
-        w.WriteLine("/// load with <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); a label outside the table gets weight 0.");
+        w.WriteLine("/// load with <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); <c>Fit</c> refuses a training label outside the table.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCodeAttribute);
         w.WriteLine(access + " static partial class " + GeneratedNames.MlNet(config.TypeName));
@@ -51,13 +51,17 @@ internal static partial class Emitter
         WriteMlNetHelper(w, catalog, weightsType + ByIndex, "int",
             "Int32 labels holding the class index (0 … " + Literals.Int(classCount - 1) + ", "
                 + (spec.CountsFile is null ? "the enum member's value" : "the class's row in the counts file") + ")",
-            classCount, i => Literals.Int(i), weights);
+            classCount, i => Literals.Int(i), weights,
+            new LabelCheck("IsClassIndex", "ShowIndex", weightsType + " (class indices 0 … " + Literals.Int(classCount - 1) + ")"));
         w.WriteLine();
         WriteMlNetHelper(w, catalog, weightsType + ByName, "string",
             "string labels holding the class names (" + nameSource + ")",
-            classCount, i => Literals.String(names[i]), weights);
+            classCount, i => Literals.String(names[i]), weights,
+            new LabelCheck("IsClassName", "ShowName", weightsType + " (" + ClassList(names) + ")"));
         w.WriteLine();
         WriteKeyMatching(w, catalog, weightsType, names, weights);
+        w.WriteLine();
+        WriteLabelWeightsEstimator(w);
 
         w.CloseBrace();
         CloseNamespace(w, spec);
@@ -97,16 +101,17 @@ internal static partial class Emitter
 
     private static void WriteMlNetHelper(
         SourceWriter w, string catalog, string method, string labelType, string labels, int classCount,
-        System.Func<int, string> label, double[] weights)
+        System.Func<int, string> label, double[] weights, LabelCheck check)
     {
         w.WriteLine("/// <summary>Adds the column <paramref name=\"outputColumnName\"/> holding the class-balanced weight of each");
-        w.WriteLine("/// row's label, for " + labels + ".</summary>");
+        w.WriteLine("/// row's label, for " + labels + ". <c>Fit</c> refuses a training label outside the table (its rows");
+        w.WriteLine("/// would train with weight 0); a fitted model gives such a label weight 0 when it transforms other data.</summary>");
         WriteParams(w);
-        w.WriteLine("public static " + Ml + "Transforms.ValueMappingEstimator<" + labelType + ", float> " + method
+        w.WriteLine("public static " + Ml + "IEstimator<" + Ml + "ITransformer> " + method
             + "(this " + catalog + " transforms, string labelColumnName = \"Label\", string outputColumnName = \"Weight\")");
         w.OpenBrace();
         WriteNullCheck(w);
-        w.WriteLine("return " + Ml + "ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new "
+        w.WriteLine("return new LabelWeightsEstimator<" + labelType + ">(" + Ml + "ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new "
             + KeyValuePair + "<" + labelType + ", float>[]");
         w.OpenBrace();
         for (int c = 0; c < classCount; c++)
@@ -115,7 +120,8 @@ internal static partial class Emitter
                 + Literals.Double(Literals.RequireFinite(weights[c], "A weight")) + "),");
         }
 
-        w.CloseBrace(", labelColumnName);");
+        w.CloseBrace(", labelColumnName),");
+        w.WriteLine("    labelColumnName, " + check.Known + ", " + check.Show + ", " + Literals.String(check.Table) + ");");
         w.CloseBrace();
     }
 
@@ -125,8 +131,7 @@ internal static partial class Emitter
     {
         string pair = KeyValuePair + "<uint, float>";
         string column = Ml + "DataViewSchema.Column";
-        // Stryker disable once all : the first ten names are enough for a message
-        string classList = string.Join(", ", names.Take(10)) + (names.Count > 10 ? ", …" : string.Empty);
+        string classList = ClassList(names);
         w.WriteLine("private static readonly string[] ClassNames = { " + string.Join(", ", names.Select(Literals.String)) + " };");
         w.WriteLine();
         w.WriteLine("private static readonly float[] ClassWeights = { "

@@ -11,7 +11,7 @@ namespace Shop
     /// ML.NET one-liners for <see cref="FruitSoftmaxWeights"/>: add its weights as the <c>Single</c> column a
     /// trainer reads through <c>ExampleWeightColumnName</c>, e.g.
     /// <c>mlContext.Transforms.FruitSoftmaxWeightsByKey("Label")</c> after <c>MapValueToKey</c>. The models save and
-    /// load with <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); a label outside the table gets weight 0.
+    /// load with <c>mlContext.Model.Save/Load</c> (ML.NET's value mapping); <c>Fit</c> refuses a training label outside the table.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
     public static partial class FruitSoftmaxWeightsMlNet
@@ -34,43 +34,47 @@ namespace Shop
         }
 
         /// <summary>Adds the column <paramref name="outputColumnName"/> holding the class-balanced weight of each
-        /// row's label, for Int32 labels holding the class index (0 … 2, the enum member's value).</summary>
+        /// row's label, for Int32 labels holding the class index (0 … 2, the enum member's value). <c>Fit</c> refuses a training label outside the table (its rows
+        /// would train with weight 0); a fitted model gives such a label weight 0 when it transforms other data.</summary>
         /// <param name="transforms">The transforms catalog (<c>mlContext.Transforms</c>).</param>
         /// <param name="labelColumnName">The label column.</param>
         /// <param name="outputColumnName">The weight column to add.</param>
-        public static global::Microsoft.ML.Transforms.ValueMappingEstimator<int, float> FruitSoftmaxWeightsByIndex(this global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName = "Label", string outputColumnName = "Weight")
+        public static global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> FruitSoftmaxWeightsByIndex(this global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName = "Label", string outputColumnName = "Weight")
         {
             if (transforms == null)
             {
                 throw new global::System.ArgumentNullException(nameof(transforms));
             }
 
-            return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new global::System.Collections.Generic.KeyValuePair<int, float>[]
+            return new LabelWeightsEstimator<int>(global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new global::System.Collections.Generic.KeyValuePair<int, float>[]
             {
                 new global::System.Collections.Generic.KeyValuePair<int, float>(0, (float)0.04442955564139125D),
                 new global::System.Collections.Generic.KeyValuePair<int, float>(1, (float)0.30628252630383807D),
                 new global::System.Collections.Generic.KeyValuePair<int, float>(2, (float)2.649287918054771D),
-            }, labelColumnName);
+            }, labelColumnName),
+                labelColumnName, IsClassIndex, ShowIndex, "FruitSoftmaxWeights (class indices 0 … 2)");
         }
 
         /// <summary>Adds the column <paramref name="outputColumnName"/> holding the class-balanced weight of each
-        /// row's label, for string labels holding the class names (the enum's member names).</summary>
+        /// row's label, for string labels holding the class names (the enum's member names). <c>Fit</c> refuses a training label outside the table (its rows
+        /// would train with weight 0); a fitted model gives such a label weight 0 when it transforms other data.</summary>
         /// <param name="transforms">The transforms catalog (<c>mlContext.Transforms</c>).</param>
         /// <param name="labelColumnName">The label column.</param>
         /// <param name="outputColumnName">The weight column to add.</param>
-        public static global::Microsoft.ML.Transforms.ValueMappingEstimator<string, float> FruitSoftmaxWeightsByName(this global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName = "Label", string outputColumnName = "Weight")
+        public static global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> FruitSoftmaxWeightsByName(this global::Microsoft.ML.TransformsCatalog transforms, string labelColumnName = "Label", string outputColumnName = "Weight")
         {
             if (transforms == null)
             {
                 throw new global::System.ArgumentNullException(nameof(transforms));
             }
 
-            return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new global::System.Collections.Generic.KeyValuePair<string, float>[]
+            return new LabelWeightsEstimator<string>(global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new global::System.Collections.Generic.KeyValuePair<string, float>[]
             {
                 new global::System.Collections.Generic.KeyValuePair<string, float>("Apple", (float)0.04442955564139125D),
                 new global::System.Collections.Generic.KeyValuePair<string, float>("Banana", (float)0.30628252630383807D),
                 new global::System.Collections.Generic.KeyValuePair<string, float>("class", (float)2.649287918054771D),
-            }, labelColumnName);
+            }, labelColumnName),
+                labelColumnName, IsClassName, ShowName, "FruitSoftmaxWeights (Apple, Banana, class)");
         }
 
         private static readonly string[] ClassNames = { "Apple", "Banana", "class" };
@@ -181,6 +185,68 @@ namespace Shop
 
                 return pairs;
             }
+        }
+
+        private static bool IsClassIndex(int label) => label >= 0 && label < ClassNames.Length;
+
+        private static string ShowIndex(int label) => label.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        private static bool IsClassName(string label) => global::System.Array.IndexOf(ClassNames, label) >= 0;
+
+        private static string ShowName(string label) => "'" + label + "'";
+
+        /// <summary>A value mapping whose <c>Fit</c> first reads the label column once and refuses a label without a class.</summary>
+        private sealed class LabelWeightsEstimator<T> : global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer>
+        {
+            private readonly global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> _map;
+            private readonly string _labelColumnName;
+            private readonly global::System.Func<T, bool> _known;
+            private readonly global::System.Func<T, string> _show;
+            private readonly string _table;
+
+            public LabelWeightsEstimator(global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> map, string labelColumnName, global::System.Func<T, bool> known, global::System.Func<T, string> show, string table)
+            {
+                _map = map;
+                _labelColumnName = labelColumnName;
+                _known = known;
+                _show = show;
+                _table = table;
+            }
+
+            public global::Microsoft.ML.ITransformer Fit(global::Microsoft.ML.IDataView input)
+            {
+                if (input == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(input));
+                }
+
+                // ML.NET's own error for a missing or mistyped label column comes first (fitting the mapping reads no rows).
+                global::Microsoft.ML.ITransformer fitted = _map.Fit(input);
+                global::System.Collections.Generic.SortedDictionary<string, long> unknown = new global::System.Collections.Generic.SortedDictionary<string, long>(global::System.StringComparer.Ordinal);
+                foreach (T label in global::Microsoft.ML.Data.ColumnCursorExtensions.GetColumn<T>(input, _labelColumnName))
+                {
+                    if (label != null && !_known(label))
+                    {
+                        string shownLabel = _show(label);
+                        long rows;
+                        unknown.TryGetValue(shownLabel, out rows);
+                        unknown[shownLabel] = rows + 1;
+                    }
+                }
+
+                if (unknown.Count > 0)
+                {
+                    string[] shown = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Take(unknown, 5),
+                        p => p.Key + " (" + p.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (p.Value == 1 ? " row)" : " rows)")));
+                    throw new global::System.InvalidOperationException("Label column '" + _labelColumnName + "' holds " + string.Join(", ", shown) + (unknown.Count > 5 ? ", …" : "")
+                        + (unknown.Count == 1 ? ", which is not a class of " : ", which are not classes of ") + _table + ": its rows would train with weight 0. "
+                        + "Give them one of these labels, or remove them; labels outside the table get weight 0 only when a fitted model transforms other data.");
+                }
+
+                return fitted;
+            }
+
+            public global::Microsoft.ML.SchemaShape GetOutputSchema(global::Microsoft.ML.SchemaShape inputSchema) => _map.GetOutputSchema(inputSchema);
         }
     }
 }
