@@ -192,6 +192,19 @@ public sealed class CocoJsonTests : IDisposable
     }
 
     [Fact]
+    public void Json_lines_are_named_with_the_way_to_count_them()
+    {
+        string jsonl = temp.File("lines.jsonl", "{\"label\": \"cat\"}\n{\"label\": \"dog\"}\n");
+
+        CliResult r = Cli.Run("count", jsonl);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(jsonl + ":2:1: not valid JSON", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("a second JSON value after the first: this looks like JSON lines (one object per line), which cbgen "
+            + "does not read; convert the label field to a CSV column (e.g. jq -r '.label' FILE) and count that", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_one_line_json_names_the_byte_column()
     {
         const string text = "{\"categories\": [{\"id\": 1, \"name\": \"a\"}], \"annotations\": [{\"category_id\": 1}, {\"category_i";

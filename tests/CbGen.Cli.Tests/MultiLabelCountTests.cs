@@ -42,6 +42,10 @@ public sealed class MultiLabelCountTests : IDisposable
         Assert.Contains("2 rows of column 'tags' hold ';' (e.g. 'a;b'), each counted as one label. If the column holds "
             + "label lists, count it with --multi-label", r.Stderr, StringComparison.Ordinal);
 
+        // One row: "holds".
+        CliResult one = Cli.Run("count", temp.File("one.csv", "package,tags\nzsh,a;b\nvim,b\n"), "--column", "tags");
+        Assert.Contains("1 row of column 'tags' holds ';' (e.g. 'a;b')", one.Stderr, StringComparison.Ordinal);
+
         // With --multi-label the lists are split, and nothing is said.
         CliResult lists = Cli.Run("count", file, "--column", "tags", "--multi-label");
         Assert.Equal(0, lists.ExitCode);

@@ -18,6 +18,14 @@ internal static class CocoJsonReader
     public const string ExpectedShape = "COCO-style JSON: {\"categories\": [{\"id\": 0, \"name\": \"…\"}], "
         + "\"annotations\": [{\"category_id\": 0}]}";
 
+    /// <summary>When the JSON goes on after its first value (System.Text.Json's "invalid after a single JSON value"), the
+    /// file is most likely JSON lines: say so, and how to count it.</summary>
+    private static string JsonLinesHint(JsonException e) =>
+        e.Message.Contains("after a single JSON value", StringComparison.Ordinal)
+            ? " It has a second JSON value after the first: this looks like JSON lines (one object per line), which cbgen does "
+              + "not read; convert the label field to a CSV column (e.g. jq -r '.label' FILE) and count that."
+            : string.Empty;
+
     public static CountTable Read(Stream stream, string display, int maxClasses, bool multiLabel = false)
     {
         var state = new CocoJsonState(display, maxClasses, multiLabel);
@@ -82,7 +90,7 @@ internal static class CocoJsonReader
             throw new InputException(display + ":" + Invariant.Format(line + 1) + ":" + Invariant.Format(column + 1) + ": not valid JSON: "
                 + FirstSentence(e.Message) + " (line " + Invariant.Format(line + 1) + ", byte " + Invariant.Format(column + 1)
                 + " of the line, byte offset " + Invariant.Format(window.Offset(buffer.AsSpan(0, length), line, column))
-                + " of the file; expected " + ExpectedShape + ").", e);
+                + " of the file; expected " + ExpectedShape + ")." + JsonLinesHint(e), e);
         }
         finally
         {

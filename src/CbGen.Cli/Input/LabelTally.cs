@@ -88,7 +88,7 @@ internal sealed class LabelTally
 
             if (example is not null)
             {
-                warnings.Add(Invariant.Plural(listed, "row", "rows") + " of " + column + " hold '" + separator + "' (e.g. '"
+                warnings.Add(Invariant.Plural(listed, "row", "rows") + " of " + column + (listed == 1 ? " holds '" : " hold '") + separator + "' (e.g. '"
                     + example + "'), each counted as one label. If the column holds label lists, count it with "
                     + "--multi-label (--separator sets another separator).");
             }
