@@ -196,13 +196,7 @@ internal static partial class Emitter
         w.WriteLine("_outputColumnName = outputColumnName;");
         w.CloseBrace();
         w.WriteLine();
-        w.WriteLine("public " + Ml + "ITransformer Fit(" + Ml + "IDataView input)");
-        w.OpenBrace();
-        w.WriteLine("if (input == null)");
-        w.OpenBrace();
-        w.WriteLine("throw new global::System.ArgumentNullException(nameof(input));");
-        w.CloseBrace();
-        w.WriteLine();
+        WriteFitStart(w);
         w.WriteLine("return Map(KeyWeights(input.Schema)).Fit(input);");
         w.CloseBrace();
         w.WriteLine();

@@ -19,6 +19,18 @@ internal static partial class Emitter
         // Stryker disable once all : the first ten names are enough for a message
         string.Join(", ", names.Take(10)) + (names.Count > 10 ? ", …" : string.Empty);
 
+    /// <summary>An estimator's <c>Fit</c> signature, opening brace and null check (its body and closing brace follow).</summary>
+    private static void WriteFitStart(SourceWriter w)
+    {
+        w.WriteLine("public " + Ml + "ITransformer Fit(" + Ml + "IDataView input)");
+        w.OpenBrace();
+        w.WriteLine("if (input == null)");
+        w.OpenBrace();
+        w.WriteLine("throw new global::System.ArgumentNullException(nameof(input));");
+        w.CloseBrace();
+        w.WriteLine();
+    }
+
     private static void WriteLabelWeightsEstimator(SourceWriter w)
     {
         string estimator = Ml + "IEstimator<" + Ml + "ITransformer>";
@@ -48,13 +60,7 @@ internal static partial class Emitter
         w.WriteLine("_table = table;");
         w.CloseBrace();
         w.WriteLine();
-        w.WriteLine("public " + Ml + "ITransformer Fit(" + Ml + "IDataView input)");
-        w.OpenBrace();
-        w.WriteLine("if (input == null)");
-        w.OpenBrace();
-        w.WriteLine("throw new global::System.ArgumentNullException(nameof(input));");
-        w.CloseBrace();
-        w.WriteLine();
+        WriteFitStart(w);
         w.WriteLine("// ML.NET's own error for a missing or mistyped label column comes first (fitting the mapping reads no rows).");
         w.WriteLine(Ml + "ITransformer fitted = _map.Fit(input);");
         w.WriteLine("global::System.Collections.Generic.SortedDictionary<string, long> unknown = new global::System.Collections.Generic.SortedDictionary<string, long>(global::System.StringComparer.Ordinal);");
