@@ -46,14 +46,27 @@ public static class ClassifierNorms
     /// <param name="tau">τ, finite and ≥ 0.</param>
     /// <param name="keepBias">Whether to add the head's bias (if it has one); false by default.</param>
     /// <returns>The logits [N, C].</returns>
-    /// <exception cref="ArgumentException">A shape, dtype or device does not fit, or <paramref name="tau"/> is refused
-    /// as by <see cref="TauNormalize"/>.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype or device does not fit, a feature is NaN or infinite,
+    /// <paramref name="tau"/> is refused as by <see cref="TauNormalize"/>, or the logits are not finite (a non-finite
+    /// classifier, or logits that overflow its dtype).</exception>
     public static Tensor TauNormalizedLogits(Linear head, Tensor features, double tau, bool keepBias = false)
     {
         ArgumentNullException.ThrowIfNull(head);
         RebalancingValidation.Features(features, head, nameof(features));
+        RebalancingValidation.FiniteFeatures(features, nameof(features));
         RebalancingValidation.Tau(tau, nameof(tau));
-        return Logits(head, features, tau, keepBias, nameof(tau));
+        var logits = Logits(head, features, tau, keepBias, nameof(tau));
+        try
+        {
+            RebalancingValidation.FiniteLogits(logits, tau, nameof(head));
+        }
+        catch (ArgumentException)
+        {
+            logits.Dispose();
+            throw;
+        }
+
+        return logits;
     }
 
     /// <summary>

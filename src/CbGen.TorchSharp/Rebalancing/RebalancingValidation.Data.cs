@@ -66,7 +66,7 @@ internal static partial class RebalancingValidation
         var (row, column, value) = Validation.FirstNonFinite(features);
         throw new ArgumentException(
             "The features hold a non-finite value (" + Validation.Format(value) + ") in row " + Validation.Format(row)
-            + ", column " + Validation.Format(column) + " (the first one); τ-selection and re-training need finite "
+            + ", column " + Validation.Format(column) + " (the first one); τ-normalisation, τ-selection and re-training need finite "
             + "features: recompute them (look for a diverging backbone or bad input data in that row), or drop the row.",
             paramName);
     }

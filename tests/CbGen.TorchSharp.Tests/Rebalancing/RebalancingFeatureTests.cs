@@ -36,7 +36,7 @@ public class RebalancingFeatureTests
     public static TheoryData<string, float> NonFinite()
     {
         var data = new TheoryData<string, float>();
-        foreach (string entry in new[] { "SelectTau", "Retrain", "LearnWeightScaling" })
+        foreach (string entry in EntryPoints)
         {
             data.Add(entry, float.NaN);
             data.Add(entry, float.PositiveInfinity);
@@ -153,5 +153,23 @@ public class RebalancingFeatureTests
             + ") in row 2, column 1", e.Message, StringComparison.Ordinal);
         Assert.Contains("recompute them", e.Message, StringComparison.Ordinal);
         Assert.True(head.weight!.eq(before).all().item<bool>(), "a refused call must leave the head as it was");
+    }
+
+    [Fact]
+    public void Logits_that_overflow_are_refused_by_TauNormalizedLogits_naming_the_cell_and_the_way_out()
+    {
+        // Finite features and weights whose products pass float32's range: the logits would be ±∞.
+        using var head = nn.Linear(2, 3);
+        using (no_grad())
+        {
+            head.weight!.fill_(1e20f);
+        }
+
+        using var x = full(4, 2, 1e20f);
+        var e = Assert.Throws<ArgumentException>(() => ClassifierNorms.TauNormalizedLogits(head, x, 0.0).Dispose());
+        Assert.Equal("head", e.ParamName);
+        Assert.StartsWith("At τ = 0 the τ-normalised logits hold a non-finite value (", e.Message, StringComparison.Ordinal);
+        Assert.Contains(") in row 0, column 0 (the first one)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("convert the head and the features to Float64", e.Message, StringComparison.Ordinal);
     }
 }
