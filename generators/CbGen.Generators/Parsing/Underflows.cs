@@ -1,3 +1,4 @@
+using System;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 using CbGen.Sampling;
@@ -27,43 +28,35 @@ internal static class Underflows
     /// <summary>CB062's finding for the VS scales of <paramref name="counts"/> at <paramref name="gamma"/>, or null when every
     /// scale is normal, or when γ or the counts are invalid (CB040, CB002, CB031, CB032 say why).</summary>
     internal static Finding? InVsScales(long[] counts, double gamma) =>
-        VectorScalingTables.IsValidGamma(gamma) && CountsAreValid(counts, ZeroCountPolicy.Throw)
-            ? Find(VectorScalingTables.Scales(counts, gamma), counts)
-            : null;
+        Find(Computed(() => VectorScalingTables.Scales(counts, gamma)), counts);
 
     /// <summary>CB063's finding for the sampling probabilities of <paramref name="counts"/> at <paramref name="q"/>, or null
     /// when every probability of a class with samples is normal (an empty class's 0 under ZeroWeight is intended), or when
     /// q or the counts are invalid (CB041, CB002, CB013, CB015 say why; past Int64.MaxValue there is no table).</summary>
     internal static Finding? InSamplingProbabilities(long[] counts, double q, ZeroCountPolicy zeroCounts) =>
-        SamplingProbabilities.IsValidExponent(q) && CountsAreValid(counts, zeroCounts)
-            ? Find(SamplingProbabilities.Power(counts, q, zeroCounts), counts)
-            : null;
+        Find(Computed(() => SamplingProbabilities.Power(counts, q, zeroCounts)), counts);
 
-    /// <summary>Whether the runtime's rules accept <paramref name="counts"/> under <paramref name="zeroCounts"/>: none
-    /// negative, a 0 only with ZeroWeight, one at least ≥ 1, and an exact Int64 total.</summary>
-    private static bool CountsAreValid(long[] counts, ZeroCountPolicy zeroCounts)
+    /// <summary>The table the runtime's rule computes, or null when the rule refuses its input (another diagnostic
+    /// reports that).</summary>
+    private static double[]? Computed(Func<double[]> table)
     {
-        if (zeroCounts is not (ZeroCountPolicy.Throw or ZeroCountPolicy.ZeroWeight) || CountTotals.FirstOverflow(counts) >= 0)
+        try
         {
-            return false;
+            return table();
         }
-
-        bool anyPositive = false;
-        foreach (long n in counts)
+        catch (ArgumentException)
         {
-            if (n < 0 || (n == 0 && zeroCounts == ZeroCountPolicy.Throw))
-            {
-                return false;
-            }
-
-            anyPositive |= n > 0;
+            return null;
         }
-
-        return anyPositive;
     }
 
-    private static Finding? Find(double[] values, long[] counts)
+    private static Finding? Find(double[]? values, long[] counts)
     {
+        if (values is null)
+        {
+            return null;
+        }
+
         int first = -1;
         int count = 0;
         for (int c = 0; c < values.Length; c++)
