@@ -55,18 +55,7 @@ public static class ClassifierNorms
         RebalancingValidation.Features(features, head, nameof(features));
         RebalancingValidation.FiniteFeatures(features, nameof(features));
         RebalancingValidation.Tau(tau, nameof(tau));
-        var logits = Logits(head, features, tau, keepBias, nameof(tau));
-        try
-        {
-            RebalancingValidation.FiniteLogits(logits, tau, nameof(head));
-        }
-        catch (ArgumentException)
-        {
-            logits.Dispose();
-            throw;
-        }
-
-        return logits;
+        return Logits(head, features, tau, keepBias, nameof(tau));
     }
 
     /// <summary>
@@ -108,9 +97,7 @@ public static class ClassifierNorms
             for (int i = 0; i < grid.Length; i++)
             {
                 using var scope = NewDisposeScope();
-                var logits = Logits(head, features, grid[i], keepBias, nameof(taus));
-                RebalancingValidation.FiniteLogits(logits, grid[i], nameof(head));
-                long[] predicted = logits.argmax(1).cpu().data<long>().ToArray();
+                long[] predicted = Logits(head, features, grid[i], keepBias, nameof(taus)).argmax(1).cpu().data<long>().ToArray();
                 errors[i] = BalancedError(predicted, y, (int)head.out_features);
             }
         }
@@ -163,6 +150,8 @@ public static class ClassifierNorms
         return weight.div(scale).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The τ-normalised logits, refused when not finite (on finite features: a non-finite head, or logits that
+    /// overflow the dtype); a refused tensor is disposed with the scope.</summary>
     private static Tensor Logits(Linear head, Tensor features, double tau, bool keepBias, string tauName)
     {
         using var scope = NewDisposeScope();
@@ -172,6 +161,7 @@ public static class ClassifierNorms
             logits = logits.add(bias);
         }
 
+        RebalancingValidation.FiniteLogits(logits, tau, nameof(head));
         return logits.MoveToOuterDisposeScope();
     }
 
