@@ -55,7 +55,10 @@ internal static partial class Parser
 
     /// <summary>The <c>[Obsolete]</c> and <c>[Experimental]</c> attributes of <paramref name="symbol"/> or of its
     /// nearest containing type that has one, as C# attribute lines for the generated types (joined by '\n'); null
-    /// when there is none.</summary>
+    /// when there is none. An attribute whose arguments the compiler cannot bind to a constructor
+    /// (<c>[Obsolete(Missing)]</c>, <c>[Experimental]</c> without its id) counts as absent, as it does for the compiler:
+    /// the type is not obsolete or experimental, and a copy without those arguments would be a different attribute
+    /// (a warning on every use of the generated types) or the user's error a second time, in the generated files.</summary>
     internal static string? DeprecationOf(INamedTypeSymbol symbol)
     {
         string? obsolete = null;
@@ -66,6 +69,11 @@ internal static partial class Parser
         {
             foreach (AttributeData attribute in type.GetAttributes())
             {
+                if (attribute.AttributeConstructor is null)
+                {
+                    continue;
+                }
+
                 if (obsolete is null && IsAttribute(attribute, "System", "ObsoleteAttribute"))
                 {
                     obsolete = Render(attribute, "global::System.ObsoleteAttribute");
