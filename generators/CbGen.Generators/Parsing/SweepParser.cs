@@ -68,18 +68,20 @@ internal static partial class SweepParser
         return null;
     }
 
-    /// <summary>The Losses of the sweep <paramref name="attribute"/> as written, or the default losses.</summary>
+    /// <summary>The Losses of the sweep <paramref name="attribute"/> as written (the last, as <see cref="Read"/> reads
+    /// them, when written twice), or the default losses.</summary>
     public static CbLoss[] LossesOf(AttributeData attribute)
     {
+        CbLoss[] losses = DefaultLosses;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
             if (argument.Key == "Losses" && argument.Value.Kind != TypedConstantKind.Error)
             {
-                return ReadLosses(argument.Value);
+                losses = ReadLosses(argument.Value);
             }
         }
 
-        return DefaultLosses;
+        return losses;
     }
 
     /// <summary>An element that is not a CbLoss reads as an undefined loss (CB015).</summary>
