@@ -161,7 +161,6 @@ public sealed class MultiLabelCountTests : IDisposable
     }
 
     [Theory]
-    [InlineData("# samples: 10\nname,count\na,11\nb,2\n", ".csv:1:", "the class 'a' has 11 positives but N is 10")]
     [InlineData("# samples: ten\nname,count\na,1\nb,2\n", ".csv:1:", "is not a whole number")]
     [InlineData("# samples: 10\n# samples: 12\nname,count\na,1\nb,2\n", ".csv:2:", "a second samples line")]
     public void A_counts_file_with_a_bad_samples_line_is_bad_input_naming_the_line(string text, string line, string expected)
@@ -170,5 +169,15 @@ public sealed class MultiLabelCountTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         Assert.Contains(line, r.Stderr, StringComparison.Ordinal);
         Assert.Contains(expected, r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_count_above_N_is_bad_input_at_the_class_row_naming_the_samples_line()
+    {
+        // As the generator's CB052: the error sits on the row to correct (line 4), and names the line that gives N.
+        CliResult r = Cli.Run("count", temp.File("over.counts.csv", "# samples: 10\nname,count\nb,2\na,11\nc,12\n"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("over.counts.csv:4: the class 'a' has 11 positives but line 1 gives N = 10;", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(".csv:1:", r.Stderr, StringComparison.Ordinal);
     }
 }

@@ -67,6 +67,26 @@ public sealed class ValueFixTests
     }
 
     [Fact]
+    public Task CB011_rewrites_the_repeat_of_a_Beta_written_twice()
+    {
+        // The repeat is the compiler's CS0643 and the value the generator reads: CB011 names it and the fix rewrites it
+        // (rewriting the first would leave the collapsing β in effect).
+        const string source = """
+            using CbGen;
+
+            [ClassBalanced(Beta = 0.5, {|CS0643:{|CB011:Beta = 0.01|}|}, Loss = CbLoss.Sigmoid)]
+            public enum Label { [Samples(5000)] Cat, [Samples(10)] Dog }
+            """;
+        const string fixedSource = """
+            using CbGen;
+
+            [ClassBalanced(Beta = 0.5, {|CS0643:Beta = 0.9998|}, Loss = CbLoss.Sigmoid)]
+            public enum Label { [Samples(5000)] Cat, [Samples(10)] Dog }
+            """;
+        return new CodeFixTest<SuggestedBetaCodeFix>(source, fixedSource).RunAsync();
+    }
+
+    [Fact]
     public Task CB024_removes_the_later_copies_from_arrays()
     {
         const string source = """

@@ -81,15 +81,32 @@ public sealed class CopiedAttributeTests
         AssertCopied(run, Obsolete + "\"old\")]");
     }
 
-    [Fact]
-    public void An_argument_that_does_not_compile_leaves_the_copy_without_arguments()
+    [Theory]
+    [InlineData("[System.Obsolete(Missing)]", "CS0103")]
+    [InlineData("[System.Obsolete(Missing, true)]", "CS0103")]
+    [InlineData("[System.Obsolete(1)]", "CS1503")]
+    [InlineData("[System.Diagnostics.CodeAnalysis.Experimental]", "CS7036")]
+    [InlineData("[System.Diagnostics.CodeAnalysis.Experimental(Missing)]", "CS0103")]
+    public void An_attribute_that_does_not_bind_is_not_copied(string attribute, string error)
     {
-        // The compiler reports CS0103 and binds no argument; the generated types are still marked obsolete.
-        CbGenRunResult run = CbGenRunner.Run(GeneratorHarness.CreateCompilation(true, Source(
-            "[System.Obsolete(Missing)] [ClassBalanced] public enum Label" + Members)));
-        Assert.Contains(run.OutputCompilation.GetDiagnostics(), d => d.Id == "CS0103");
+        // The compiler reports the user's error and binds no constructor: the enum is not obsolete (or experimental)
+        // for it. A copy without the arguments ([Obsolete()], [Experimental()]) would make every use of the generated
+        // types warn CS0612 where the enum's uses do not, or repeat the error in each generated file.
+        CbGenRunResult run = RunWithUse(attribute + " [ClassBalanced] public enum Label" + Members);
+        Assert.Equal(new[] { error }, Problems(run).Select(d => d.Id).Distinct());
+        Assert.All(Problems(run), d => Assert.Equal("Source0.cs", d.Location.SourceTree?.FilePath));
         Assert.Empty(run.GeneratorDiagnostics);
-        AssertCopied(run, Obsolete + ")]");
+        AssertCopied(run);
+    }
+
+    [Fact]
+    public void An_attribute_that_does_not_bind_leaves_the_containing_types_in_effect()
+    {
+        // The enum is obsolete through its containing type, so the generated types (at namespace level) copy that one.
+        CbGenRunResult run = CbGenRunner.Run(GeneratorHarness.CreateCompilation(true, Source(
+            "[System.Obsolete(\"outer\")] public static class Holder { [System.Obsolete(Missing)] [ClassBalanced] public enum Label" + Members + " }")));
+        Assert.Equal(new[] { "CS0103" }, Problems(run).Select(d => d.Id));
+        AssertCopied(run, Obsolete + "\"outer\")]");
     }
 
     [Theory]
@@ -142,6 +159,18 @@ public sealed class CopiedAttributeTests
         run.AssertCompilesCleanly();
         return run;
     }
+
+    /// <summary>Runs <paramref name="declarations"/> with a class that uses the enum and its generated weights, outside
+    /// any obsolete context, so that a generated type the enum's state does not make obsolete shows as a warning.</summary>
+    private static CbGenRunResult RunWithUse(string declarations) =>
+        CbGenRunner.Run(GeneratorHarness.CreateCompilation(true, Source(declarations
+            + "\npublic static class User { public static double W() => LabelWeights.AWeight; }")));
+
+    /// <summary>The errors and warnings of the program, except the test compilation's own (references, XML docs).</summary>
+    private static Diagnostic[] Problems(CbGenRunResult run) =>
+        run.OutputCompilation.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id is not ("CS1701" or "CS1591"))
+            .ToArray();
 
     /// <summary>Asserts that each generated type (the weights and the loss) is preceded by exactly <paramref name="lines"/>
     /// of copied attributes and pragmas.</summary>

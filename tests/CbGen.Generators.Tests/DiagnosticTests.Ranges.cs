@@ -1,5 +1,7 @@
 extern alias gen;
 
+using System;
+using System.Linq;
 using gen::CbGen.Generators;
 
 namespace CbGen.Generators.Tests;
@@ -35,6 +37,20 @@ public sealed partial class DiagnosticTests
         Check(DiagnosticDescriptors.BetaOutOfRange,
             "[ClassBalancedSweep(Betas = new[] { 0.9, [|-0.1|], 0.99, [|double.NaN|], [|1.0000001|] })]\n" + Members,
             "[ClassBalancedSweep(Betas = new[] { 0.0, 0.9, 1.0 })]\n" + Members);
+    }
+
+    [Fact]
+    public void CB003_on_a_Beta_written_twice_sits_on_the_repeat_whose_value_it_names()
+    {
+        // A repeated named argument is the compiler's CS0643, on the repeat; the attribute's arguments hold both and the
+        // generator reads the repeat's value, so CB003 names it and sits on it (not on the valid first one).
+        CbGenRunResult config = Check(DiagnosticDescriptors.BetaOutOfRange,
+            "[ClassBalanced(Beta = 0.5, [|Beta = 2.0|])]\n" + Members,
+            "[ClassBalanced(Beta = 0.5)]\n" + Members);
+        Assert.StartsWith("Beta is 2;", config.AnalyzerDiagnostics.Single(d => d.Id == "CB003").GetMessage(), StringComparison.Ordinal);
+        Check(DiagnosticDescriptors.BetaOutOfRange,
+            "[ClassBalancedSweep(Betas = new[] { 0.9 }, Betas = new[] { 0.99, [|2.0|] })]\n" + Members,
+            "[ClassBalancedSweep(Betas = new[] { 0.9 })]\n" + Members);
     }
 
     [Fact]

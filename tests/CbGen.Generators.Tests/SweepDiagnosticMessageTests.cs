@@ -134,15 +134,15 @@ public sealed partial class SweepDiagnosticMessageTests
     [Theory]
     [InlineData("new[] { 0.9 }", "new[] { 0.9, 1.5 }")]
     [InlineData("[0.9]", "[0.9, 1.5]")]
-    public void A_bad_element_past_the_end_of_a_repeated_argument_is_still_reported(string first, string second)
+    public void A_bad_element_of_a_repeated_argument_is_reported_on_the_repeat(string first, string second)
     {
-        // CS0643: the sweep reads the last Betas, whose second element is bad; its location is looked up in the
-        // first Betas, which has no second element: the element lookup must stop at the end, not crash.
+        // CS0643: the sweep reads the last Betas, whose second element is bad; its location is looked up in that
+        // same Betas (the first has no second element), so the squiggle is on the value the message names.
         CbGenRunResult run = Run("[ClassBalancedSweep(Betas = " + first + ", Betas = " + second + ")]\n" + Members);
         Assert.DoesNotContain(All(run), d => d.Id == "AD0001");
         Diagnostic beta = Assert.Single(All(run), d => d.Id == DiagnosticDescriptors.BetaOutOfRange.Id);
         Assert.Equal(Expected(DiagnosticDescriptors.BetaOutOfRange, "1.5"), Message(beta));
-        Assert.Equal(first, Located(beta));
+        Assert.Equal("1.5", Located(beta));
     }
 
     /// <summary>A sweep's Name follows the configs' rule (a C# identifier), so an empty one is CB014 too instead of

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CbGen.Generators.Helpers;
 using Microsoft.CodeAnalysis;
@@ -30,32 +31,31 @@ internal static partial class Parser
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
         {
-            if (syntax.ArgumentList is { } list)
-            {
-                foreach (AttributeArgumentSyntax argument in list.Arguments)
-                {
-                    bool match = name is null
-                        ? argument.NameEquals is null && argument.NameColon is null
-                        : argument.NameEquals?.Name.Identifier.ValueText == name;
-                    if (match)
-                    {
-                        return argument.GetLocation();
-                    }
-                }
-            }
-
-            return syntax.GetLocation();
+            AttributeArgumentSyntax? argument = name is null
+                ? syntax.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null)
+                : NamedArgument(syntax, name);
+            return (argument ?? (SyntaxNode)syntax).GetLocation();
         }
 
         return null;
     }
+
+    /// <summary>The named argument <paramref name="name"/> of <paramref name="syntax"/>, or null. When it is written
+    /// twice (the compiler's CS0643), the last: the value the parsers read (<see cref="AttributeData.NamedArguments"/>
+    /// holds both, in order, and each later one overwrites), so a diagnostic on it sits on the copy that it names and
+    /// that a code fix rewrites, the repeat, as the compiler's own error does.</summary>
+    internal static AttributeArgumentSyntax? NamedArgument(AttributeSyntax syntax, string name) =>
+        syntax.ArgumentList?.Arguments.LastOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
 
     public static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
 
     /// <summary>The <c>[Obsolete]</c> and <c>[Experimental]</c> attributes of <paramref name="symbol"/> or of its
     /// nearest containing type that has one, as C# attribute lines for the generated types (joined by '\n'); null
-    /// when there is none.</summary>
+    /// when there is none. An attribute whose arguments the compiler cannot bind to a constructor
+    /// (<c>[Obsolete(Missing)]</c>, <c>[Experimental]</c> without its id) counts as absent, as it does for the compiler:
+    /// the type is not obsolete or experimental, and a copy without those arguments would be a different attribute
+    /// (a warning on every use of the generated types) or the user's error a second time, in the generated files.</summary>
     internal static string? DeprecationOf(INamedTypeSymbol symbol)
     {
         string? obsolete = null;
@@ -66,6 +66,11 @@ internal static partial class Parser
         {
             foreach (AttributeData attribute in type.GetAttributes())
             {
+                if (attribute.AttributeConstructor is null)
+                {
+                    continue;
+                }
+
                 if (obsolete is null && IsAttribute(attribute, "System", "ObsoleteAttribute"))
                 {
                     obsolete = Render(attribute, "global::System.ObsoleteAttribute");

@@ -87,7 +87,7 @@ internal static partial class Parser
                 "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)", DiagnosticDescriptors.ConfigOptionFix);
         }
 
-        if (knobs.DeferSet && config.DeferUntilEpoch > 0 && config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
+        if (config.DeferUntilEpoch > 0 && config.Loss is CbLoss.LogitAdjusted or CbLoss.VectorScaling)
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
                 "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)", DiagnosticDescriptors.ConfigOptionFix);

@@ -69,7 +69,7 @@ internal static partial class Parser
                 "the class-balanced losses and LDAM-DRW (CbLoss.Ldam with DeferUntilEpoch ≥ 1)", DiagnosticDescriptors.ConfigOptionFix);
         }
 
-        if (config.Knobs.DeferSet && config.DeferUntilEpoch > 0)
+        if (config.DeferUntilEpoch > 0)
         {
             Report(DiagnosticDescriptors.OptionNotApplicable, "DeferUntilEpoch", "DeferUntilEpoch", loss,
                 "the class-balanced losses and CbLoss.Ldam (LDAM-DRW)", DiagnosticDescriptors.ConfigOptionFix);

@@ -7,16 +7,15 @@ namespace CbGen.Generators.Parsing;
 // Parser: the arguments of one [ClassBalanced]/[ClassBalancedDataset] attribute, with the attribute's defaults.
 internal static partial class Parser
 {
-    /// <summary>The attribute's arguments, with the attribute's defaults.</summary>
     /// <summary>The official LDAM-DRW code's β (the runtime's <c>DeferredReweighting.LdamDrwBeta</c>).</summary>
     internal const double LdamDrwBeta = CbDefaults.LdamDrwBeta;
 
     /// <summary>The long-tail losses' knobs as written (or defaulted), and which options were written.</summary>
     internal readonly record struct LongTailKnobs(
         double Tau, double MaxMargin, double Scale,
-        bool TauSet, bool MaxMarginSet, bool ScaleSet, bool BetaSet, bool NormalizerSet, bool DeferSet)
+        bool TauSet, bool MaxMarginSet, bool ScaleSet, bool BetaSet, bool NormalizerSet)
     {
-        public static LongTailKnobs Default => new LongTailKnobs(CbDefaults.Tau, CbDefaults.MaxMargin, CbDefaults.Scale, false, false, false, false, false, false);
+        public static LongTailKnobs Default => new LongTailKnobs(CbDefaults.Tau, CbDefaults.MaxMargin, CbDefaults.Scale, false, false, false, false, false);
 
         /// <summary>γ of the VS loss as written (or defaulted).</summary>
         public double VsGamma { get; init; } = CbDefaults.VsGamma;
@@ -37,6 +36,7 @@ internal static partial class Parser
         public bool IsMultiLabel => SamplesSet || Asked;
     }
 
+    /// <summary>The attribute's arguments, with the attribute's defaults.</summary>
     internal readonly struct RawConfig
     {
         private RawConfig(bool readable, string typeName, string? explicitName, CbLoss loss, double beta, double gamma,
@@ -209,7 +209,6 @@ internal static partial class Parser
                         break;
                     case "DeferUntilEpoch" when value is int k:
                         deferUntilEpoch = k;
-                        knobs = knobs with { DeferSet = true };
                         break;
                     default:
                         if (!MultiLabelKnobs.TryRead(ref multiLabelKnobs, argument.Key, value))

@@ -219,18 +219,11 @@ internal static partial class SweepParser
     /// (array creation, implicit array or collection expression), else of the argument.</summary>
     private static Location? ElementLocation(AttributeData attribute, string name, int index, CancellationToken cancellationToken)
     {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax
+            && Parser.NamedArgument(syntax, name) is { } argument)
         {
-            foreach (AttributeArgumentSyntax argument in list.Arguments)
-            {
-                if (argument.NameEquals?.Name.Identifier.ValueText != name)
-                {
-                    continue;
-                }
-
-                ExpressionSyntax? element = ElementAt(argument.Expression, index);
-                return (element ?? argument.Expression).GetLocation();
-            }
+            ExpressionSyntax? element = ElementAt(argument.Expression, index);
+            return (element ?? argument.Expression).GetLocation();
         }
 
         return Parser.ArgumentLocation(attribute, name, cancellationToken);

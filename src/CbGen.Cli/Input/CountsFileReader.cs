@@ -92,6 +92,7 @@ internal static class CountsFileReader
     public static CountTable Read(string text, string path, string display)
     {
         var classes = new List<ClassCount>();
+        var classLines = new List<int>();
         List<CountsLine> rows = CountsFileFormat.ReadRows(path, text, out char separator, out _);
         foreach (CountsLine row in rows)
         {
@@ -112,6 +113,7 @@ internal static class CountsFileReader
                     // A class, or one whose member name clashes with an earlier one's: a problem only for the member
                     // names of [ClassBalancedDataset] (CB021), which the commands that write them warn about.
                     classes.Add(new ClassCount(row.Name, row.Count));
+                    classLines.Add(row.LineNumber);
                     break;
             }
         }
@@ -130,7 +132,7 @@ internal static class CountsFileReader
             }
         }
 
-        long? samples = ReadSamples(text, display, classes);
+        long? samples = ReadSamples(text, display, classes, classLines);
         return new CountTable(display, SourceKind.Counts, samples is null ? "counts file" : "multi-label counts file", classes, notes)
         {
             Samples = samples,
@@ -138,8 +140,9 @@ internal static class CountsFileReader
     }
 
     /// <summary>N from the file's "# samples: N" line (null when it has none), checked as the generator checks it
-    /// (CB051-CB053): a whole number ≥ 1, given once, at least every count.</summary>
-    private static long? ReadSamples(string text, string display, List<ClassCount> classes)
+    /// (CB051-CB053): a whole number ≥ 1, given once, at least every count. A count above N is reported, as CB052, on the
+    /// class's row (<paramref name="classLines"/>, parallel to <paramref name="classes"/>), naming the samples line.</summary>
+    private static long? ReadSamples(string text, string display, List<ClassCount> classes, List<int> classLines)
     {
         List<SamplesDirective> found = CountsFileFormat.FindSamples(text);
         if (found.Count == 0)
@@ -160,12 +163,12 @@ internal static class CountsFileReader
                 + "); keep one.");
         }
 
-        ClassCount? over = classes.Find(c => c.Count > first.Value);
-        if (over is not null)
+        int over = classes.FindIndex(c => c.Count > first.Value);
+        if (over >= 0)
         {
-            throw InputException.At(display, first.LineNumber, "the class '" + over.Name + "' has " + Invariant.Format(over.Count)
-                + " positives but N is " + Invariant.Format(first.Value) + "; a class is positive at most once per sample, so correct N "
-                + "(every training sample, labelled or not) or the count.");
+            throw InputException.At(display, classLines[over], "the class '" + classes[over].Name + "' has " + Invariant.Format(classes[over].Count)
+                + " positives but line " + Invariant.Format(first.LineNumber) + " gives N = " + Invariant.Format(first.Value)
+                + "; a class is positive at most once per sample, so correct N (every training sample, labelled or not) or the count.");
         }
 
         return first.Value;
