@@ -245,7 +245,7 @@ public sealed class ClassBalancedGenerator : IIncrementalGenerator
                 SourceText weights = Emitter.EmitWeights(spec, config, features);
                 string? loss = features.HasTorchSharpRuntime ? Emitter.EmitLoss(spec, config, features) : null;
                 string? mlNet = GeneratedNames.EmitsMlNet(config.UsesWeights, features)
-                    ? Emitter.EmitMlNet(spec, config, labelNames ?? spec.Members.Select(m => m.Name).ToEquatableArray(), features)
+                    ? Emitter.EmitMlNet(spec, config, labelNames ?? spec.Members.Select(m => m.DataLabel).ToEquatableArray(), features)
                     : null;
                 context.AddSource(NameClashes.HintName(plan, weightsHint), weights);
                 if (loss is not null)

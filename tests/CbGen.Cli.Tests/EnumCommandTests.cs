@@ -102,7 +102,7 @@ public sealed class EnumCommandTests : IDisposable
                     "--beta", "0.99", "--loss", "focal", "--gamma", "0.5");
                 Assert.True(r.ExitCode == 0, r.Stderr);
                 Assert.Contains("[ClassBalanced(Beta = 0.99, Loss = CbLoss.Focal, Gamma = 0.5)]", r.Stdout);
-                Assert.Contains("[Samples(1200)]", r.Stdout);
+                Assert.Contains("[Samples(1200, Label = \"0\")]", r.Stdout);
                 Compile(r.Stdout, "E");
             }
         }

@@ -50,7 +50,7 @@ public sealed partial class DiagnosticTests
             .Descendants("PackageProjectUrl").SingleOrDefault()?.Value;
         string prefix = home is null ? "docs/diagnostics.md#" : home.TrimEnd('/') + "/blob/main/docs/diagnostics.md#";
         var all = DiagnosticDescriptors.All;
-        Assert.Equal(48, all.Count);
+        Assert.Equal(50, all.Count);
         foreach (DiagnosticDescriptor descriptor in all)
         {
             string description = descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture);

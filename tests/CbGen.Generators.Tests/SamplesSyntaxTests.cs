@@ -17,7 +17,7 @@ public sealed class SamplesSyntaxTests
     private const string Usings = "using System;\nusing CbGen;\nusing S = CbGen.SamplesAttribute;\n";
 
     private static string Program(string member, string extra = "") =>
-        Usings + "namespace App\n{\n    public static class Sizes { public const long Big = 7; }\n" + extra
+        Usings + "namespace App\n{\n    public static class Sizes { public const long Big = 7; public const string Name = \"n\"; }\n" + extra
         + "    [ClassBalanced(Beta = 0.99, ZeroCounts = ZeroCountPolicy.ZeroWeight)]\n    public enum Labels\n    {\n"
         + "        [Samples(5)] First,\n        " + member + " Second,\n        [Samples(3)] Third,\n    }\n}\n";
 
@@ -36,15 +36,37 @@ public sealed class SamplesSyntaxTests
         (SemanticModel model, INamedTypeSymbol labels) = Compile(Program("[Samples(" + literal + ")]"));
         IFieldSymbol second = labels.GetMembers("Second").OfType<IFieldSymbol>().Single();
 
-        long? read = new SamplesSyntax(model).PositiveCount(second, default);
+        long? read = new SamplesSyntax(model).Read(second, default)?.Count;
         object? bound = second.GetAttributes().Single().ConstructorArguments.Single().Value;
 
         Assert.Equal(expected, read);
         Assert.Equal(bound, read);
     }
 
+    [Theory]
+    [InlineData("\"pickup_truck\"", "pickup_truck")]
+    [InlineData("@\"a\\b \"\"q\"\"\"", "a\\b \"q\"")]
+    [InlineData("\"t-shirt/top \\u00fc\\t\"", "t-shirt/top \u00fc\t")]
+    [InlineData("\" \"", " ")]
+    [InlineData("\"\"\"raw\"\"\"", "raw")]
+    public void A_string_literal_Label_is_read_as_the_compiler_binds_it(string literal, string expected)
+    {
+        (SemanticModel model, INamedTypeSymbol labels) = Compile(Program("[Samples(4, Label = " + literal + ")]"));
+        IFieldSymbol second = labels.GetMembers("Second").OfType<IFieldSymbol>().Single();
+
+        PlainSamples? read = new SamplesSyntax(model).Read(second, default);
+        object? bound = second.GetAttributes().Single().NamedArguments.Single().Value.Value;
+
+        Assert.Equal(new PlainSamples(4, expected), read);
+        Assert.Equal(bound, read?.Label);
+    }
+
     private static readonly string[] Refused =
     {
+        "[Samples(5, Label = null)]", "[Samples(5, Label = Sizes.Name)]", "[Samples(5, Label = $\"x\")]",
+        "[Samples(5, Label = \"a\" + \"b\")]", "[Samples(5, Label = (\"x\"))]", "[Samples(5, Label = \"x\"u8)]",
+        "[Samples(5, Label: \"x\")]", "[Samples(5, label: \"x\")]", "[Samples(5, Count = 5)]", "[Samples(5, Label = 'x')]",
+        "[Samples(0, Label = \"x\")]", "[Samples(5, Label = \"x\", Label = \"y\")]",
         "[Samples(0)]", "[Samples(0x0)]", "[Samples(-3)]", "[Samples(+3)]", "[Samples((5))]", "[Samples((long)5)]",
         "[Samples(2 + 3)]", "[Samples(Sizes.Big)]", "[Samples(count: 5)]", "[SamplesAttribute(5)]", "[CbGen.Samples(5)]",
         "[global::CbGen.Samples(5)]", "[S(5)]", "[@Samples(5)]", "[Sampl\\u0065s(5)]", "[Samples(5), Obsolete]",
@@ -62,8 +84,8 @@ public sealed class SamplesSyntaxTests
         (SemanticModel model, INamedTypeSymbol labels) = Compile(Program(member));
         var reader = new SamplesSyntax(model);
 
-        Assert.Equal(5L, reader.PositiveCount(labels.GetMembers("First").OfType<IFieldSymbol>().Single(), default));
-        Assert.Null(reader.PositiveCount(labels.GetMembers("Second").OfType<IFieldSymbol>().Single(), default));
+        Assert.Equal(5L, reader.Read(labels.GetMembers("First").OfType<IFieldSymbol>().Single(), default)?.Count);
+        Assert.Null(reader.Read(labels.GetMembers("Second").OfType<IFieldSymbol>().Single(), default)?.Count);
     }
 
     /// <summary>Programs where <c>Samples</c> names another type, or a <c>CbGen.SamplesAttribute</c> whose constructors
@@ -95,7 +117,7 @@ public sealed class SamplesSyntaxTests
         (SemanticModel model, INamedTypeSymbol labels) = Compile(Program("[Samples(4)]", extra), otherFile);
         var reader = new SamplesSyntax(model);
 
-        Assert.All(labels.GetMembers().OfType<IFieldSymbol>(), field => Assert.Null(reader.PositiveCount(field, default)));
+        Assert.All(labels.GetMembers().OfType<IFieldSymbol>(), field => Assert.Null(reader.Read(field, default)?.Count));
     }
 
     [Fact]
@@ -107,7 +129,19 @@ public sealed class SamplesSyntaxTests
         var reader = new SamplesSyntax(model);
 
         Assert.Equal(new long?[] { 5, 4, 3 },
-            labels.GetMembers().OfType<IFieldSymbol>().Select(field => reader.PositiveCount(field, default)).ToArray());
+            labels.GetMembers().OfType<IFieldSymbol>().Select(field => reader.Read(field, default)?.Count).ToArray());
+    }
+
+    [Fact]
+    public void A_Label_on_a_users_own_CbGen_SamplesAttribute_without_a_string_Label_is_left_to_the_binder()
+    {
+        string own = Program("[Samples(4, Label = \"x\")]")
+            + "namespace CbGen { public sealed class SamplesAttribute : System.Attribute { public SamplesAttribute(long count) { } public int Label { get; set; } } }";
+        (SemanticModel model, INamedTypeSymbol labels) = Compile(own);
+        var reader = new SamplesSyntax(model);
+
+        Assert.Equal(new long?[] { 5, null, 3 },
+            labels.GetMembers().OfType<IFieldSymbol>().Select(field => reader.Read(field, default)?.Count).ToArray());
     }
 
     public static TheoryData<string, string> AllPrograms()
@@ -132,6 +166,11 @@ public sealed class SamplesSyntaxTests
         data.Add("using Samples = CbGen.SamplesAttribute;\n" + Program("[Samples(4)]"), "");
         data.Add(Program("[Samples(4)] Extra = 7, [Samples(2)]"), "");
         data.Add(Program("[Samples(4)] Doubled = 0, [Samples(2)]"), "");
+        data.Add(Program("[Samples(4, Label = \"second one\")]"), "");
+        data.Add(Program("[Samples(4, Label = \"Third\")]"), "");
+        data.Add(Program("[Samples(4, Label = \"First\")]"), "");
+        data.Add(Program("[Samples(4, Label = \" \")]"), "");
+        data.Add(Program("[Samples(4, Label = \"x\")] Extra = 3, [Samples(2, Label = \"x\")]"), "");
         return data;
     }
 

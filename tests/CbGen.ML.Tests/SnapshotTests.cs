@@ -17,7 +17,7 @@ public class SnapshotTests
         {
             [ClassBalanced(Beta = 0.999)]
             [ClassBalanced(Beta = 0.9999, Loss = CbLoss.Focal, Gamma = 0.5, Name = "FruitFocal")]
-            public enum Fruit { [Samples(900)] Apple, [Samples(90)] Banana, [Samples(10)] @class }
+            public enum Fruit { [Samples(900)] Apple, [Samples(90, Label = "banana \"split\"")] Banana, [Samples(10)] @class }
         }
         """;
 

@@ -49,7 +49,9 @@ public sealed class ClassBalancedAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MultiLabelSoftmax,
         DiagnosticDescriptors.PositiveInEverySample,
         DiagnosticDescriptors.VsScaleUnderflow,
-        DiagnosticDescriptors.SamplingProbabilityUnderflow);
+        DiagnosticDescriptors.SamplingProbabilityUnderflow,
+        DiagnosticDescriptors.DuplicateLabel,
+        DiagnosticDescriptors.EmptyLabel);
 
     /// <summary>The ids this analyzer reports: exactly <see cref="SupportedDiagnostics"/> (reporting any other id makes
     /// Roslyn throw, AD0001, and drops the symbol's remaining diagnostics).</summary>

@@ -52,6 +52,8 @@ internal static class DiagnosticIds
     public const string PositiveInEverySample = "CB061";
     public const string VsScaleUnderflow = "CB062";
     public const string SamplingProbabilityUnderflow = "CB063";
+    public const string DuplicateLabel = "CB064";
+    public const string EmptyLabel = "CB065";
     public const string GeneratorFailure = "CB900";
 
     /// <summary>CB011's property bag: the suggested β = (N-1)/N, round-trip invariant text.</summary>

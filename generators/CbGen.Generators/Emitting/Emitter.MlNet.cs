@@ -20,8 +20,8 @@ internal static partial class Emitter
     public static string MlNetHintName(EnumSpec spec, ConfigSpec config) =>
         spec.HintPrefix + "." + config.TypeName + "MlNet.g.cs";
 
-    /// <summary>The helpers of one config. <paramref name="names"/> are the label strings of the by-name helper:
-    /// the enum's member names, or the counts file's class names for a dataset.</summary>
+    /// <summary>The helpers of one config. <paramref name="names"/> are the data labels the by-name and by-key helpers
+    /// match: each member's <see cref="MemberSpec.DataLabel"/>, or the counts file's class names for a dataset.</summary>
     public static string EmitMlNet(EnumSpec spec, ConfigSpec config, EquatableArray<string> names, CompilationFeatures features)
     {
         int classCount = spec.Members.Count;
@@ -29,7 +29,7 @@ internal static partial class Emitter
         string weightsType = GeneratedNames.Weights(config.TypeName);
         string access = spec.IsPublic ? "public" : "internal";
         string catalog = Ml + "TransformsCatalog";
-        string nameSource = spec.CountsFile is null ? "the enum's member names" : "the class names of the counts file";
+        string nameSource = spec.CountsFile is null ? "each member's [Samples] Label, else its name" : "the class names of the counts file";
 
         // Stryker disable once Arithmetic : a capacity hint, which cannot change the text
         var w = new SourceWriter(6144 + (classCount * 300));

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using CbGen.CountsFiles;
 
 namespace CbGen.Generators.Helpers;
 
@@ -135,35 +136,9 @@ internal static class Literals
     /// <summary>A number for comments and messages (invariant culture).</summary>
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A C# string literal (for messages in generated code).</summary>
-    public static string String(string value)
-    {
-        var builder = new System.Text.StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                default:
-                    if (char.IsControl(c) || IsLineBreak(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A C# string literal (for messages and data labels in generated code): the rule cbgen writes labels
+    /// with too.</summary>
+    public static string String(string value) => CountsFileFormat.StringLiteral(value);
 
     /// <summary>Text for a <c>//</c> comment: every character that would end the line (CR, LF, U+0085, U+2028,
     /// U+2029) or that is a control character is written as <c>\uXXXX</c>, so the text can never end the comment.</summary>
@@ -222,7 +197,7 @@ internal static class Literals
     }
 
     /// <summary>Whether C# reads <paramref name="c"/> as the end of a line (also inside comments and literals).</summary>
-    public static bool IsLineBreak(char c) => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
+    public static bool IsLineBreak(char c) => CountsFileFormat.IsLineBreak(c);
 
     /// <summary>Throws unless <paramref name="value"/> is finite (the generator never writes NaN or ∞ into a table).</summary>
     public static double RequireFinite(double value, string what)

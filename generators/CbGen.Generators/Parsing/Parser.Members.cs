@@ -11,11 +11,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CbGen.Generators.Parsing;
 
-// Parser: the enum's members, their values (class indices) and their [Samples] counts.
+// Parser: the enum's members, their values (class indices) and their [Samples] counts and labels.
 internal static partial class Parser
 {
-    /// <summary>Reads the enum's members: each value must be a class index 0..C-1 (distinct) and each member needs a
-    /// count. Returns the member of each class index (null where a rule failed, which invalidates the enum).</summary>
+    /// <summary>Reads the enum's members: each value must be a class index 0..C-1 (distinct), each member needs a
+    /// count, and the data labels must be valid and distinct (<see cref="DataLabels"/>). Returns the member of each class index (null where a rule failed, which invalidates the enum).</summary>
     private static MemberSpec?[] ReadMembers(
         INamedTypeSymbol symbol,
         ImmutableArray<AttributeData> attributes,
@@ -52,6 +52,7 @@ internal static partial class Parser
 
         var members = new MemberSpec?[classCount];
         var owner = new string?[classCount];
+        var labels = new DataLabels(checks, cancellationToken);
         anyZero = false;
         anyPositive = false;
         foreach (IFieldSymbol field in fields)
@@ -89,9 +90,13 @@ internal static partial class Parser
             // A plain [Samples(n)] with n ≥ 1 is read from syntax when the generator allows it; every other
             // member binds its attributes.
             long count;
-            if (samplesSyntax?.PositiveCount(field, cancellationToken) is { } positive)
+            string? label;
+            // Not captured by the lambdas below, which would then allocate their closure for every member.
+            AttributeData? bound = null;
+            if (samplesSyntax?.Read(field, cancellationToken) is { } plain)
             {
-                count = positive;
+                count = plain.Count;
+                label = plain.Label;
                 anyPositive = true;
             }
             else
@@ -112,14 +117,16 @@ internal static partial class Parser
                     continue;
                 }
 
-                if (samples.ConstructorArguments.Length != 1 || samples.ConstructorArguments[0].Value is not long bound)
+                if (samples.ConstructorArguments.Length != 1 || samples.ConstructorArguments[0].Value is not long boundCount
+                    || !TryReadLabel(samples, out label))
                 {
                     // The compiler already reports the malformed attribute.
                     checks.TargetValid = false;
                     continue;
                 }
 
-                count = bound;
+                bound = samples;
+                count = boundCount;
                 if (count < 0)
                 {
                     checks.Report(DiagnosticDescriptors.NonPositiveCount, () => ArgumentLocation(samples, null, cancellationToken), -1,
@@ -143,10 +150,15 @@ internal static partial class Parser
                 }
             }
 
+            if (!labels.Add(field, bound, label))
+            {
+                continue;
+            }
+
             if (valueOk)
             {
                 string identifier = SyntaxFacts.GetKeywordKind(field.Name) != SyntaxKind.None ? "@" + field.Name : field.Name;
-                members[value] = new MemberSpec(field.Name, identifier, (int)value, count);
+                members[value] = new MemberSpec(field.Name, identifier, (int)value, count, label);
             }
         }
 

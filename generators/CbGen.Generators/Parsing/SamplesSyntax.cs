@@ -8,21 +8,25 @@ namespace CbGen.Generators.Parsing;
 
 /// <summary>The generator's fast path for the members of one enum: reads <c>[Samples(n)]</c> from syntax when n is a
 /// plain positive integer literal, instead of binding every member's attributes (<c>GetAttributes()</c> was most of
-/// the parser's time on an 8,142-member enum). The attribute's name is bound once, on the first member that qualifies:
-/// all members of the enum share one scope, so <c>Samples</c> names the same type on each. Anything else (a constant,
-/// a cast, an expression, zero, a named argument, an alias, a qualified or full name, a target, a second attribute,
-/// a user's own <c>SamplesAttribute</c> with other constructors) returns null, and the parser binds that member's
-/// attributes as before; <c>SamplesSyntaxTests</c> checks both paths give the same model.</summary>
+/// the parser's time on an 8,142-member enum), with an optional <c>Label = "…"</c> string literal after n (what
+/// <c>cbgen enum</c> writes). The attribute's name is bound once, on the first member that qualifies: all members of
+/// the enum share one scope, so <c>Samples</c> names the same type on each. Anything else (a constant, a cast, an
+/// expression, zero, another named argument, an alias, a qualified or full name, a target, a second attribute, a
+/// user's own <c>SamplesAttribute</c> with other constructors or without a string <c>Label</c>) returns null, and the
+/// parser binds that member's attributes as before; <c>SamplesSyntaxTests</c> checks both paths give the same model.</summary>
 internal sealed class SamplesSyntax
 {
     private readonly SemanticModel _model;
+    private INamedTypeSymbol? _samplesType;
     private bool? _namesSamples;
+    private bool? _hasLabel;
 
     public SamplesSyntax(SemanticModel model) => _model = model;
 
-    /// <summary>The count of <paramref name="field"/>, or null when its syntax is not a plain <c>[Samples(n)]</c> with
-    /// n ≥ 1 that binds to <c>CbGen.SamplesAttribute(long)</c>.</summary>
-    public long? PositiveCount(IFieldSymbol field, CancellationToken cancellationToken)
+    /// <summary>The count (and label, null without one) of <paramref name="field"/>, or null when its syntax is not a
+    /// plain <c>[Samples(n)]</c> or <c>[Samples(n, Label = "…")]</c> with n ≥ 1 that binds to
+    /// <c>CbGen.SamplesAttribute(long)</c>.</summary>
+    public PlainSamples? Read(IFieldSymbol field, CancellationToken cancellationToken)
     {
         ImmutableArray<SyntaxReference> references = field.DeclaringSyntaxReferences;
         if (references.Length != 1
@@ -41,11 +45,23 @@ internal sealed class SamplesSyntax
 
         AttributeSyntax attribute = list.Attributes[0];
         if (attribute.Name is not IdentifierNameSyntax { Identifier.Text: "Samples" }
-            || attribute.ArgumentList is not { Arguments.Count: 1 } arguments
+            || attribute.ArgumentList is not { Arguments.Count: 1 or 2 } arguments
             || arguments.Arguments[0] is not { NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax literal }
             || !literal.IsKind(SyntaxKind.NumericLiteralExpression))
         {
             return null;
+        }
+
+        string? label = null;
+        if (arguments.Arguments.Count == 2)
+        {
+            if (arguments.Arguments[1] is not { NameEquals.Name.Identifier.Text: "Label", NameColon: null, Expression: LiteralExpressionSyntax text }
+                || !text.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return null;
+            }
+
+            label = text.Token.ValueText;
         }
 
         // The literal types that convert implicitly to long; a double, decimal or ulong literal does not compile.
@@ -62,7 +78,22 @@ internal sealed class SamplesSyntax
         }
 
         _namesSamples ??= BindsToSamplesConstructor(attribute, cancellationToken);
-        return _namesSamples.Value ? count : null;
+        if (!_namesSamples.Value)
+        {
+            return null;
+        }
+
+        if (label is not null)
+        {
+            _hasLabel ??= _samplesType!.GetMembers("Label").Length == 1
+                && _samplesType.GetMembers("Label")[0] is IPropertySymbol { IsStatic: false, Type.SpecialType: SpecialType.System_String, SetMethod: not null };
+            if (!_hasLabel.Value)
+            {
+                return null;
+            }
+        }
+
+        return new PlainSamples(count, label);
     }
 
     /// <summary>Whether <paramref name="attribute"/> binds to the constructor of a <c>CbGen.SamplesAttribute</c> (the
@@ -77,6 +108,7 @@ internal sealed class SamplesSyntax
             return false;
         }
 
+        _samplesType = type;
         ImmutableArray<IMethodSymbol> constructors = type.InstanceConstructors;
         return constructors.Length == 1
             && SymbolEqualityComparer.Default.Equals(constructors[0], constructor)
@@ -84,3 +116,6 @@ internal sealed class SamplesSyntax
             && constructor.Parameters[0] is { IsParams: false, IsOptional: false, RefKind: RefKind.None, Type.SpecialType: SpecialType.System_Int64 };
     }
 }
+
+/// <summary>A member's <c>[Samples(n)]</c> read from syntax: n, and its <c>Label</c> (null without one).</summary>
+internal readonly record struct PlainSamples(long Count, string? Label);

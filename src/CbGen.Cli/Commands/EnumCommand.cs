@@ -25,8 +25,9 @@ internal static class EnumCommand
     public const string Description =
         "Writes a C# label enum for the CbGen source generator, ready to compile: [ClassBalanced(…)] on the enum,\n"
         + "[Samples(n)] on every member, members valued 0..C-1 in class order, class names turned into valid\n"
-        + "unique identifiers (keywords escaped with @) and kept in /// <summary> docs. The classes come from PATH or\n"
-        + "--counts; --name is required unless --counts-file.\n"
+        + "unique identifiers (keywords escaped with @) and kept in /// <summary> docs and, where the identifier\n"
+        + "differs, as [Samples(n, Label = \"…\")] (the label the generated ML.NET helpers match). The classes come\n"
+        + "from PATH or --counts; --name is required unless --counts-file.\n"
         + "\n"
         + CommandSupport.SourceHelp
         + "\n"
@@ -67,6 +68,7 @@ internal static class EnumCommand
             return ExitCodes.Success;
         }
 
+        GeneratorRules.RequireLabels(table);
         GeneratorRules.RequireSamplesForLongTail(table, spec.Loss);
         WeightsCommand.CheckZeroCounts(table, spec.ZeroCounts);
         if (GeneratorRules.UsesClassBalancedWeights(spec.Loss))

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using CbGen.Cli.Commands;
 using CbGen.Cli.Input;
+using CbGen.CountsFiles;
 
 namespace CbGen.Cli.Emit;
 
@@ -18,7 +19,8 @@ internal sealed record EnumSpec(
     MemberNaming Naming);
 
 /// <summary>Writes a C# label enum annotated for the CbGen generator: <c>[ClassBalanced(…)]</c> on the enum and
-/// <c>[Samples(n)]</c> on every member, members valued 0..C-1 in class-index order.</summary>
+/// <c>[Samples(n)]</c> on every member (<c>[Samples(n, Label = "…")]</c> where the member name is not the class name
+/// as the data writes it), members valued 0..C-1 in class-index order.</summary>
 internal static class EnumEmitter
 {
     public static string Emit(CountTable table, EnumSpec spec)
@@ -88,7 +90,14 @@ internal static class EnumEmitter
 
             sb.Append(inner).Append("/// <summary>").Append(Xml(OneLine(c.Name))).Append(": ").Append(Invariant.Format(c.Count))
                 .Append(c.Count == 1 ? " sample" : " samples").Append(".</summary>\n");
-            sb.Append(inner).Append("[Samples(").Append(Invariant.Format(c.Count)).Append(")]\n");
+            sb.Append(inner).Append("[Samples(").Append(Invariant.Format(c.Count));
+            // The data's own label where the member name is not it: the generated ML.NET helpers match labels by it.
+            if (LabelDiffers(members[i], c.Name))
+            {
+                sb.Append(", Label = ").Append(CountsFileFormat.StringLiteral(c.Name));
+            }
+
+            sb.Append(")]\n");
             sb.Append(inner).Append(members[i]).Append(" = ").Append(Invariant.Format(i)).Append(",\n");
         }
 
@@ -100,6 +109,11 @@ internal static class EnumEmitter
 
         return sb.ToString();
     }
+
+    /// <summary>Whether the member <paramref name="identifier"/> (a keyword escaped with '@') stands for another text
+    /// than the class name <paramref name="className"/>: then the member needs <c>Label = "…"</c>.</summary>
+    public static bool LabelDiffers(string identifier, string className) =>
+        !string.Equals(identifier.StartsWith('@') ? identifier.Substring(1) : identifier, className, StringComparison.Ordinal);
 
     /// <summary>A C# double literal in the invariant culture that round-trips: 0.9999, 1.0, 1E-05.</summary>
     public static string Literal(double value)

@@ -20,16 +20,3 @@ namespace CbGen;
 public sealed class ClassBalancedAttribute : ClassBalancedOptionsAttribute
 {
 }
-
-/// <summary>The number of training samples of one class (one member of a <see cref="ClassBalancedAttribute"/> enum).</summary>
-[AttributeUsage(AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
-[System.Diagnostics.Conditional("CBGEN_KEEP_ATTRIBUTES")]
-public sealed class SamplesAttribute : Attribute
-{
-    /// <summary>Declares that the class has <paramref name="count"/> training samples.</summary>
-    /// <param name="count">The number of training samples, ≥ 1 (0 only with <see cref="ZeroCountPolicy.ZeroWeight"/>).</param>
-    public SamplesAttribute(long count) => Count = count;
-
-    /// <summary>The number of training samples.</summary>
-    public long Count { get; }
-}

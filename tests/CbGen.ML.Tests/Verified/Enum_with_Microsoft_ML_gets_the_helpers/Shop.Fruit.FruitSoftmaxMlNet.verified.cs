@@ -18,7 +18,7 @@ namespace Shop
     {
         /// <summary>Adds the column <paramref name="outputColumnName"/> holding the class-balanced weight of each
         /// row's label, for key labels from <c>MapValueToKey</c> in any key order: each key gets the weight of the class
-        /// its label value names (its KeyValues, which <c>MapValueToKey</c> records), by class name (the enum's member names)
+        /// its label value names (its KeyValues, which <c>MapValueToKey</c> records), by class name (each member's [Samples] Label, else its name)
         /// or by class index (an integer, or integer text). A key column without KeyValues is refused in <c>Fit</c>.</summary>
         /// <param name="transforms">The transforms catalog (<c>mlContext.Transforms</c>).</param>
         /// <param name="labelColumnName">The label column.</param>
@@ -56,7 +56,7 @@ namespace Shop
         }
 
         /// <summary>Adds the column <paramref name="outputColumnName"/> holding the class-balanced weight of each
-        /// row's label, for string labels holding the class names (the enum's member names). <c>Fit</c> refuses a training label outside the table (its rows
+        /// row's label, for string labels holding the class names (each member's [Samples] Label, else its name). <c>Fit</c> refuses a training label outside the table (its rows
         /// would train with weight 0); a fitted model gives such a label weight 0 when it transforms other data.</summary>
         /// <param name="transforms">The transforms catalog (<c>mlContext.Transforms</c>).</param>
         /// <param name="labelColumnName">The label column.</param>
@@ -71,13 +71,13 @@ namespace Shop
             return new LabelWeightsEstimator<string>(global::Microsoft.ML.ConversionsExtensionsCatalog.MapValue(transforms.Conversion, outputColumnName, new global::System.Collections.Generic.KeyValuePair<string, float>[]
             {
                 new global::System.Collections.Generic.KeyValuePair<string, float>("Apple", (float)0.04442955564139125D),
-                new global::System.Collections.Generic.KeyValuePair<string, float>("Banana", (float)0.30628252630383807D),
+                new global::System.Collections.Generic.KeyValuePair<string, float>("banana \"split\"", (float)0.30628252630383807D),
                 new global::System.Collections.Generic.KeyValuePair<string, float>("class", (float)2.649287918054771D),
             }, labelColumnName),
-                labelColumnName, IsClassName, ShowName, "FruitSoftmaxWeights (Apple, Banana, class)");
+                labelColumnName, IsClassName, ShowName, "FruitSoftmaxWeights (Apple, banana \"split\", class)");
         }
 
-        private static readonly string[] ClassNames = { "Apple", "Banana", "class" };
+        private static readonly string[] ClassNames = { "Apple", "banana \"split\"", "class" };
 
         private static readonly float[] ClassWeights = { (float)0.04442955564139125D, (float)0.30628252630383807D, (float)2.649287918054771D };
 
@@ -177,7 +177,7 @@ namespace Shop
                     if (c < 0)
                     {
                         throw new global::System.InvalidOperationException("The key " + (k + 1) + " of column '" + _labelColumnName + "' stands for '" + values[k]
-                            + "', which is neither a class name (" + "Apple, Banana, class" + ") nor a class index 0 … 2 of FruitSoftmaxWeights. Give the rows one of these labels, or remove them.");
+                            + "', which is neither a class name (" + "Apple, banana \"split\", class" + ") nor a class index 0 … 2 of FruitSoftmaxWeights. Give the rows one of these labels, or remove them.");
                     }
 
                     pairs[k] = new global::System.Collections.Generic.KeyValuePair<uint, float>((uint)(k + 1), ClassWeights[c]);
