@@ -51,7 +51,10 @@ internal static partial class Emitter
         // Only what the runtime loss is built with: a loss without buffers (the asymmetric loss) takes no device.
         w.WriteLine("/// <see cref=\"" + weightsType + "\"/> (" + KnobsText(config) + "), <see cref=\"" + normalizer + "\"/>"
             + (kind.HasDevice ? " and <see cref=\"" + device + "\"/>" : string.Empty) + " baked in.");
-        w.WriteLine(kind.MultiLabel
+        // A multi-label config's sigmoid or focal loss gets no single-label overloads: one enum label per sample would
+        // weigh all C terms of the sample by that label's weight, not each term by its own class's.
+        bool multiHot = kind.MultiLabel || config.MultiLabel;
+        w.WriteLine(multiHot
             ? "/// Call it with logits [B, C] and floating multi-hot targets [B, C] (column c is the enum member of value c)."
             : "/// Call it with logits [B, C] and either int64 class indices or the enum's labels.");
         if (deferred)
@@ -88,12 +91,21 @@ internal static partial class Emitter
         w.WriteLine("    : base(" + inner + ")");
         w.OpenBrace();
         w.CloseBrace();
-        w.WriteLine();
         if (deferred)
         {
+            w.WriteLine();
             WriteDeferredMembers(w);
         }
 
+        if (multiHot)
+        {
+            w.CloseBrace();
+            WriteAdjustLogits(w, spec, config);
+            CloseNamespace(w, spec);
+            return w.ToString();
+        }
+
+        w.WriteLine();
         WriteForwardLabelsDocs(w);
         w.WriteLine("public " + Tensor + " forward(" + Tensor + " logits, global::System.ReadOnlySpan<" + enumType + "> labels)");
         w.OpenBrace();
@@ -144,7 +156,6 @@ internal static partial class Emitter
         w.WriteLine("/// <returns>Whether this epoch re-weights.</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"epoch\"/> is negative.</exception>");
         w.WriteLine("public bool Step(int epoch) => Inner.Step(epoch);");
-        w.WriteLine();
     }
 
     /// <summary>The XML docs of a typed <c>forward(logits, labels)</c>.</summary>

@@ -11,7 +11,7 @@ namespace Debtags
     /// <summary>
     /// The class-balanced sigmoid (one-vs-all binary) cross-entropy for <see cref="global::Debtags.Tag"/>, with the weights of
     /// <see cref="global::Debtags.TagWeights"/> (β = 0.999), <see cref="global::CbGen.MeanNormalizer.PositiveLabels"/> and <see cref="global::CbGen.CbDevice.Auto"/> baked in.
-    /// Call it with logits [B, C] and either int64 class indices or the enum's labels.
+    /// Call it with logits [B, C] and floating multi-hot targets [B, C] (column c is the enum member of value c).
     /// <c>Inner</c> is the <see cref="global::CbGen.TorchSharp.ClassBalancedSigmoidLoss"/> it wraps.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
@@ -28,43 +28,6 @@ namespace Debtags
         public TagLoss(global::TorchSharp.torch.nn.Reduction reduction)
             : base(new global::CbGen.TorchSharp.ClassBalancedSigmoidLoss(global::Debtags.TagWeights.Weights, reduction: reduction, normalizer: global::CbGen.MeanNormalizer.PositiveLabels, device: global::CbGen.CbDevice.Auto))
         {
-        }
-
-        /// <summary>The loss of <paramref name="logits"/> [B, C] against the labels of a batch.</summary>
-        /// <param name="logits">Unnormalised scores [B, C].</param>
-        /// <param name="labels">B labels; they become an int64 tensor on the device of <paramref name="logits"/>.</param>
-        /// <returns>The reduced loss, or the per-sample losses with <c>Reduction.None</c>.</returns>
-        public global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor logits, global::System.ReadOnlySpan<global::Debtags.Tag> labels)
-        {
-            if (logits is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(logits));
-            }
-
-            long[] indices = new long[labels.Length];
-            for (int i = 0; i < indices.Length; i++)
-            {
-                indices[i] = unchecked((long)labels[i]);
-            }
-
-            using (global::TorchSharp.torch.Tensor target = global::TorchSharp.torch.tensor(indices, dtype: global::TorchSharp.torch.ScalarType.Int64, device: logits.device))
-            {
-                return base.forward(logits, target);
-            }
-        }
-
-        /// <summary>The loss of <paramref name="logits"/> [B, C] against the labels of a batch.</summary>
-        /// <param name="logits">Unnormalised scores [B, C].</param>
-        /// <param name="labels">B labels; they become an int64 tensor on the device of <paramref name="logits"/>.</param>
-        /// <returns>The reduced loss, or the per-sample losses with <c>Reduction.None</c>.</returns>
-        public global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor logits, global::Debtags.Tag[] labels)
-        {
-            if (labels is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(labels));
-            }
-
-            return forward(logits, new global::System.ReadOnlySpan<global::Debtags.Tag>(labels));
         }
     }
 
