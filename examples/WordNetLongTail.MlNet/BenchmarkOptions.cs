@@ -7,7 +7,7 @@ namespace WordNetLongTail.MlNet;
 
 /// <summary>The benchmark's settings; every default is the committed table's.</summary>
 /// <param name="WordNetDirectory">The WordNet data files (Debian's <c>/usr/share/wordnet</c> by default).</param>
-/// <param name="OutputDirectory">Where results.json and results.md go.</param>
+/// <param name="OutputDirectory">Where results.json and results.md go (<see cref="DefaultOutputDirectory"/>).</param>
 /// <param name="Beta">β of CbGen.ML's class-balanced weights (fixed, not tuned).</param>
 /// <param name="SdcaIterations">SDCA's maximum number of passes.</param>
 /// <param name="LightGbmIterations">LightGBM's boosting rounds.</param>
@@ -18,7 +18,7 @@ namespace WordNetLongTail.MlNet;
 /// <param name="Trainers">sdca, lightgbm or both (the default).</param>
 public sealed record BenchmarkOptions(
     string? WordNetDirectory = null,
-    string OutputDirectory = "docs/results/wordnet",
+    string OutputDirectory = BenchmarkOptions.DefaultOutputDirectory,
     double Beta = 0.9999,
     int SdcaIterations = 20,
     int LightGbmIterations = 40,
@@ -40,6 +40,11 @@ public sealed record BenchmarkOptions(
     /// <summary>The shot groups: &gt; 1000 and &lt; 200 training glosses, the repository's scaled thresholds (as for
     /// Fashion-MNIST-LT): the literature's &lt; 20 would leave the few-shot group empty (the smallest class has 29).</summary>
     public static ShotThresholds Shots => new(1000, 200);
+
+    /// <summary>The default of <see cref="OutputDirectory"/>: a folder under <c>out/</c>, like the other demos'
+    /// (<c>./build.sh run</c> writes to <c>out/</c>, <c>run --glyphs</c> to <c>out/glyphs</c>); the committed table is
+    /// written with <c>--out docs/results/wordnet</c>.</summary>
+    public const string DefaultOutputDirectory = "out/wordnet";
 
     /// <summary>Parses <c>--dir D --out D --beta B --sdca-iterations N --lgbm-iterations N --lgbm-leaves N
     /// --min-count N --seed S --trainers sdca,lightgbm -h/--help</c>.</summary>
@@ -72,7 +77,7 @@ public sealed record BenchmarkOptions(
 
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "usage: ./build.sh run --wordnet [--dir DIR] [--out DIR] [--beta B] "
+        "usage: ./build.sh run --wordnet [--dir DIR] [--out DIR (default " + DefaultOutputDirectory + ")] [--beta B] "
         + "[--sdca-iterations N] [--lgbm-iterations N] [--lgbm-leaves N] [--min-count N] [--seed S] [--trainers sdca,lightgbm]";
 
     private static string[] Trainer(string v)

@@ -83,4 +83,12 @@ public class WordNetBenchmarkPipelineTests
         var e = Assert.Throws<UsageException>(() => BenchmarkOptions.Parse([name, value]));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_results_go_under_out_unless_told_otherwise_like_the_other_demos()
+    {
+        Assert.Equal("out/wordnet", BenchmarkOptions.Parse([]).OutputDirectory);
+        Assert.Equal("docs/results/wordnet", BenchmarkOptions.Parse(["--out", "docs/results/wordnet"]).OutputDirectory);
+        Assert.True(BenchmarkOptions.Parse(["--help"]).Help);
+    }
 }
