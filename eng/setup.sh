@@ -134,21 +134,36 @@ ensure_wordnet() {
 }
 
 # The debtags data set: Debian's main Packages list, written by 'apt-get update' under /var/lib/apt/lists (the
-# release's own list, not -updates or -security). apt may keep it lz4-compressed; the builder reads plain text, so a
-# .lz4 list is decompressed once into artifacts/data/debtags/ (again when apt has a newer one). Sets DEBTAGS_LIST.
+# release's own list, not -updates or -security). A fresh machine (or a container image) may have no lists: as root,
+# this runs 'apt-get update' once to download them, as the other data steps do before they install; not root, it stops
+# and says so. apt may keep the list lz4-compressed; the builder reads plain text, so a .lz4 list is decompressed once
+# into artifacts/data/debtags/ (again when apt has a newer one) with lz4cat, installing the package lz4 first (as root)
+# when it is missing. Sets DEBTAGS_LIST.
 APT_LISTS=/var/lib/apt/lists
+
+debtags_main_list() {
+  find "$APT_LISTS" -maxdepth 1 -name '*_main_binary-*_Packages*' ! -name '*-updates_*' ! -name '*-security_*' 2>/dev/null | sort | head -1
+}
 
 ensure_debtags() {
   local list plain
-  list="$(find "$APT_LISTS" -maxdepth 1 -name '*_main_binary-*_Packages*' ! -name '*-updates_*' ! -name '*-security_*' 2>/dev/null | sort | head -1)"
-  [ -n "$list" ] || die "no Debian main Packages list in $APT_LISTS; download the lists with 'apt-get update' (as root), or pass --packages FILE"
+  list="$(debtags_main_list)"
+  if [ -z "$list" ]; then
+    [ "$(id -u)" -eq 0 ] \
+      || die "no Debian main Packages list in $APT_LISTS; download the lists with 'apt-get update' (as root), or pass --packages FILE"
+    say "No Debian main Packages list in $APT_LISTS: downloading apt's package lists (apt-get update) for the debtags data set."
+    DEBIAN_FRONTEND=noninteractive apt-get -q update >/dev/null
+    list="$(debtags_main_list)"
+    [ -n "$list" ] || die "apt-get update wrote no main Packages list into $APT_LISTS (is a Debian main source in /etc/apt/sources*?); pass --packages FILE"
+  fi
   case "$list" in
     *.lz4)
+      command -v lz4cat >/dev/null || ensure_debian_files "decompressing $list" lz4 /usr/bin/lz4cat
       command -v lz4cat >/dev/null || die "$list is lz4-compressed; install lz4 ('apt-get install lz4') or pass --packages FILE (a plain list)"
       mkdir -p artifacts/data/debtags
       plain="artifacts/data/debtags/$(basename "${list%.lz4}")"
       if [ ! -s "$plain" ] || [ "$list" -nt "$plain" ]; then
-        say "decompressing $list"
+        say "decompressing $list into $plain"
         lz4cat "$list" > "$plain.tmp" && mv "$plain.tmp" "$plain"
       fi
       DEBTAGS_LIST="$plain" ;;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -21,8 +22,19 @@ public static class Benchmark
 
     /// <summary>Runs <paramref name="rows"/> (default <see cref="LossRows.All"/>) one after the other, yielding
     /// each row as soon as its seeds are done.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="seeds"/> or the settings' epochs are below 1
+    /// (no run, or an untrained model, to report).</exception>
     public static IEnumerable<RowResult> Run(
         DebtagsDataset data, long[][] features, int seeds, TrainSettings settings, IReadOnlyList<LossRow>? rows = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Epochs, 1, nameof(settings) + "." + nameof(settings.Epochs));
+        return RunRows(data, features, seeds, settings, rows);
+    }
+
+    private static IEnumerable<RowResult> RunRows(
+        DebtagsDataset data, long[][] features, int seeds, TrainSettings settings, IReadOnlyList<LossRow>? rows)
     {
         foreach (LossRow row in rows ?? LossRows.All)
         {

@@ -1,44 +1,45 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CbGen.Evaluation;
 using DebtagsLongTail;
+using LongTailData.CommandLine;
 using LongTailData.Debtags;
 using LongTailData.Files;
 
 // The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]`.
+// Thin shell: the options are checked before any data is read (exit 2), then a data file's error is exit 1.
 CultureInfo c = CultureInfo.InvariantCulture;
-string? packages = null;
-string? outDirectory = null;
-IReadOnlyList<LossRow> rows = LossRows.All;
-int seeds = 3;
-var settings = new TrainSettings();
+BenchmarkOptions options;
 try
 {
-    for (int i = 0; i < args.Length; i++)
-    {
-        string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException("the option '" + args[i] + "' needs a value");
-        switch (args[i++])
-        {
-            case "--packages": packages = value; break;
-            case "--seeds": seeds = int.Parse(value, c); break;
-            case "--epochs": settings = settings with { Epochs = int.Parse(value, c) }; break;
-            case "--out": outDirectory = value; break;
-            case "--rows": rows = LossRows.Named(value.Split(',', StringSplitOptions.TrimEntries)); break;
-            default: throw new ArgumentException("unknown option '" + args[i - 1] + "'; usage: DebtagsLongTail [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]");
-        }
-    }
+    options = BenchmarkOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
 
-    DebtagsDataset data = DebtagsDataset.Build(packages ?? DebtagsDataset.FindList());
+if (options.Help)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
+int seeds = options.Seeds;
+TrainSettings settings = options.Settings;
+try
+{
+    DebtagsDataset data = DebtagsDataset.Build(options.Packages ?? DebtagsDataset.FindList());
     Console.Write(DebtagsSummary.Of(data));
     long[][] features = Benchmark.Featurise(data, settings);
-    var results = outDirectory is null ? null : new ResultsFile(outDirectory, "DebtagsLongTail " + string.Join(" ", args), data, settings, seeds);
+    var results = options.OutputDirectory is null ? null : new ResultsFile(options.OutputDirectory, "DebtagsLongTail " + string.Join(" ", args), data, settings, seeds);
     Console.WriteLine(string.Format(c, "model: hashed bag of words ({0:N0} buckets, unigrams and bigrams), linear; Adam lr {1}, {2} epochs, batch {3}; seeds 1..{4}",
         settings.Buckets, settings.LearningRate, settings.Epochs, settings.BatchSize, seeds));
     Console.WriteLine();
     Console.WriteLine("loss         mAP             many-shot       medium-shot     few-shot        s/run");
-    foreach (RowResult row in Benchmark.Run(data, features, seeds, settings, rows))
+    foreach (RowResult row in Benchmark.Run(data, features, seeds, settings, options.Rows))
     {
         string Cell(Func<MultiLabelReport, double?> metric)
         {
@@ -62,7 +63,7 @@ catch (DataFileException e)
     Console.Error.WriteLine("error: " + e.Message);
     return 1;
 }
-catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+catch (ArgumentException e)
 {
     Console.Error.WriteLine("error: " + e.Message);
     return 2;

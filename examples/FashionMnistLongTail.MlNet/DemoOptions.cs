@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LongTailData.CommandLine;
 
 namespace FashionMnistLongTail.MlNet;
 
@@ -47,7 +48,7 @@ public sealed record DemoOptions
     public bool Help { get; init; }
 
     /// <summary>Parses the arguments.</summary>
-    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    /// <exception cref="UsageException">An unknown option or a bad value; the message says which.</exception>
     public static DemoOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -55,7 +56,7 @@ public sealed record DemoOptions
         for (int i = 0; i < args.Count; i++)
         {
             string a = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException(a + " needs a value.");
+            string Value() => OptionReader.Value(args, ref i);
             o = a switch
             {
                 "--help" or "-h" => o with { Help = true },
@@ -63,22 +64,30 @@ public sealed record DemoOptions
                 "--imbalance" => o with { Imbalance = Number(a, Value(), 1, 10000) },
                 "--betas" => o with { Betas = Value().Split(',').Select(b => Number(a, b, 0, 1)).ToArray() },
                 "--trainers" => o with { Trainers = TrainerList(Value()) },
-                "--seeds" => o with { Seeds = (int)Number(a, Value(), 1, 10) },
-                "--rounds" => o with { Rounds = (int)Number(a, Value(), 1, 5000) },
-                "--epochs" => o with { Epochs = (int)Number(a, Value(), 1, 1000) },
+                "--seeds" => o with { Seeds = WholeNumber(args, ref i, 10) },
+                "--rounds" => o with { Rounds = WholeNumber(args, ref i, 5000) },
+                "--epochs" => o with { Epochs = WholeNumber(args, ref i, 1000) },
                 "--full" => o with { Rounds = 300, Epochs = 50 },
-                _ => throw new ArgumentException("Unknown option '" + a + "'; use --help for the list."),
+                _ => throw new UsageException("Unknown option '" + a + "'; use --help for the list."),
             };
         }
 
         return o;
     }
 
+    private static int WholeNumber(IReadOnlyList<string> args, ref int i, int max)
+    {
+        string option = args[i];
+        int v = OptionReader.PositiveInt(args, ref i);
+        return v <= max ? v : throw new UsageException(string.Format(CultureInfo.InvariantCulture,
+            "{0} {1}: expected a whole number in [1, {2}].", option, v, max));
+    }
+
     private static double Number(string option, string text, double min, double max)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v < min || v > max)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v >= min && v <= max))
         {
-            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+            throw new UsageException(string.Format(CultureInfo.InvariantCulture,
                 "{0} {1}: expected a number in [{2}, {3}].", option, text, min, max));
         }
 
@@ -89,6 +98,6 @@ public sealed record DemoOptions
     {
         string[] names = text.Split(',').Select(t => t.Trim().ToLowerInvariant()).ToArray();
         string? bad = names.FirstOrDefault(n => n is not ("lightgbm" or "sdca"));
-        return bad is null ? names : throw new ArgumentException("--trainers " + text + ": '" + bad + "' is not lightgbm or sdca.");
+        return bad is null ? names : throw new UsageException("--trainers " + text + ": '" + bad + "' is not lightgbm or sdca.");
     }
 }

@@ -6,6 +6,7 @@ using System.Linq;
 using CbGen;
 using FashionMnistLongTail.Data;
 using FashionMnistLongTail.MlNet;
+using LongTailData.CommandLine;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ try
 {
     options = DemoOptions.Parse(args);
 }
-catch (ArgumentException e)
+catch (UsageException e)
 {
     Console.Error.WriteLine("error: " + e.Message);
     return 2;

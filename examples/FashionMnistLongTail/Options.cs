@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LongTailData.CommandLine;
 
 namespace FashionMnistLongTail;
 
@@ -101,10 +102,10 @@ public sealed record Options
                     options = options with { Help = true };
                     break;
                 case "--data":
-                    options = options with { DataDirectory = Value(args, ref i) };
+                    options = options with { DataDirectory = OptionReader.Value(args, ref i) };
                     break;
                 case "--out":
-                    options = options with { OutputDirectory = Value(args, ref i) };
+                    options = options with { OutputDirectory = OptionReader.Value(args, ref i) };
                     break;
                 case "--all":
                     all = true;
@@ -113,7 +114,7 @@ public sealed record Options
                     options = options with { Plots = false };
                     break;
                 case "--imbalance":
-                    imbalance = PositiveInt(args, ref i);
+                    imbalance = OptionReader.PositiveInt(args, ref i);
                     if (!SupportedImbalances.Contains(imbalance.Value))
                     {
                         throw new UsageException(
@@ -122,13 +123,13 @@ public sealed record Options
 
                     break;
                 case "--epochs":
-                    options = options with { Epochs = PositiveInt(args, ref i) };
+                    options = options with { Epochs = OptionReader.PositiveInt(args, ref i) };
                     break;
                 case "--seeds":
-                    options = options with { Seeds = PositiveInt(args, ref i) };
+                    options = options with { Seeds = OptionReader.PositiveInt(args, ref i) };
                     break;
                 case "--subset":
-                    options = options with { SubsetCap = PositiveInt(args, ref i) };
+                    options = options with { SubsetCap = OptionReader.PositiveInt(args, ref i) };
                     break;
                 case "--search":
                     options = options with { Search = true };
@@ -137,13 +138,13 @@ public sealed record Options
                     options = options with { Halving = true };
                     break;
                 case "--search-epochs":
-                    options = options with { SearchEpochs = PositiveInt(args, ref i) };
+                    options = options with { SearchEpochs = OptionReader.PositiveInt(args, ref i) };
                     break;
                 case "--weight-decays":
-                    options = options with { WeightDecays = ParseWeightDecays(Value(args, ref i)) };
+                    options = options with { WeightDecays = ParseWeightDecays(OptionReader.Value(args, ref i)) };
                     break;
                 case "--losses":
-                    options = options with { Losses = ParseLosses(Value(args, ref i)) };
+                    options = options with { Losses = ParseLosses(OptionReader.Value(args, ref i)) };
                     break;
                 default:
                     throw new UsageException(
@@ -181,28 +182,6 @@ public sealed record Options
         }
 
         return options;
-    }
-
-    private static string Value(IReadOnlyList<string> args, ref int i)
-    {
-        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new UsageException($"{args[i]} needs a value.");
-        }
-
-        return args[++i];
-    }
-
-    private static int PositiveInt(IReadOnlyList<string> args, ref int i)
-    {
-        string name = args[i];
-        string text = Value(args, ref i);
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
-        {
-            throw new UsageException($"{name} needs a positive whole number; got '{text}'.");
-        }
-
-        return value;
     }
 
     private static double[] ParseWeightDecays(string text)

@@ -1,6 +1,7 @@
 using System;
 using FashionMnistLongTail;
 using FashionMnistLongTail.Data;
+using LongTailData.CommandLine;
 using Spectre.Console;
 
 // Thin shell: parse, run, map failures to exit codes. Everything else lives in Experiment.Run (callable from tests).

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using FashionMnistLongTail;
+using LongTailData.CommandLine;
 
 namespace GlyphsLongTail;
 
@@ -92,44 +93,22 @@ public sealed record BenchmarkOptions
             o = args[i] switch
             {
                 "-h" or "--help" => o with { Help = true },
-                "--epochs" => o with { Epochs = Positive(args, ref i) },
-                "--seeds" => o with { Seeds = Positive(args, ref i) },
-                "--width" => o with { Width = Positive(args, ref i) },
-                "--classes" => o with { Classes = Positive(args, ref i) },
-                "--losses" => o with { Losses = ParseLosses(Value(args, ref i)), LossesGiven = true },
-                "--out" => o with { OutputDirectory = Value(args, ref i) },
+                "--epochs" => o with { Epochs = OptionReader.PositiveInt(args, ref i) },
+                "--seeds" => o with { Seeds = OptionReader.PositiveInt(args, ref i) },
+                "--width" => o with { Width = OptionReader.PositiveInt(args, ref i) },
+                "--classes" => o with { Classes = OptionReader.PositiveInt(args, ref i) },
+                "--losses" => o with { Losses = ParseLosses(OptionReader.Value(args, ref i)), LossesGiven = true },
+                "--out" => o with { OutputDirectory = OptionReader.Value(args, ref i) },
                 "--no-plots" => o with { Plots = false },
                 "--search" => o with { Search = true },
-                "--search-epochs" => o with { SearchEpochs = Positive(args, ref i) },
-                "--unifont" => o with { Unifont = Value(args, ref i) },
-                "--unihan" => o with { Unihan = Value(args, ref i) },
+                "--search-epochs" => o with { SearchEpochs = OptionReader.PositiveInt(args, ref i) },
+                "--unifont" => o with { Unifont = OptionReader.Value(args, ref i) },
+                "--unihan" => o with { Unihan = OptionReader.Value(args, ref i) },
                 _ => throw new UsageException($"Unknown option '{args[i]}'. Run with --help for the list of options."),
             };
         }
 
         return o;
-    }
-
-    private static string Value(IReadOnlyList<string> args, ref int i)
-    {
-        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new UsageException($"{args[i]} needs a value.");
-        }
-
-        return args[++i];
-    }
-
-    private static int Positive(IReadOnlyList<string> args, ref int i)
-    {
-        string name = args[i];
-        string text = Value(args, ref i);
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
-        {
-            throw new UsageException($"{name} needs a positive whole number; got '{text}'.");
-        }
-
-        return value;
     }
 
     private static LossKind[] ParseLosses(string text)

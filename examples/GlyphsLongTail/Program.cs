@@ -1,6 +1,6 @@
 using System;
-using FashionMnistLongTail;
 using GlyphsLongTail;
+using LongTailData.CommandLine;
 using LongTailData.Files;
 using Spectre.Console;
 

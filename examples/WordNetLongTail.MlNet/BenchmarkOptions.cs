@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using CbGen.Evaluation;
+using LongTailData.CommandLine;
 
 namespace WordNetLongTail.MlNet;
 
 /// <summary>The benchmark's settings; every default is the committed table's.</summary>
 /// <param name="WordNetDirectory">The WordNet data files (Debian's <c>/usr/share/wordnet</c> by default).</param>
-/// <param name="OutputDirectory">Where results.json and results.md go.</param>
+/// <param name="OutputDirectory">Where results.json and results.md go (<see cref="DefaultOutputDirectory"/>).</param>
 /// <param name="Beta">β of CbGen.ML's class-balanced weights (fixed, not tuned).</param>
 /// <param name="SdcaIterations">SDCA's maximum number of passes.</param>
 /// <param name="LightGbmIterations">LightGBM's boosting rounds.</param>
@@ -18,7 +18,7 @@ namespace WordNetLongTail.MlNet;
 /// <param name="Trainers">sdca, lightgbm or both (the default).</param>
 public sealed record BenchmarkOptions(
     string? WordNetDirectory = null,
-    string OutputDirectory = "docs/results/wordnet",
+    string OutputDirectory = BenchmarkOptions.DefaultOutputDirectory,
     double Beta = 0.9999,
     int SdcaIterations = 20,
     int LightGbmIterations = 40,
@@ -28,6 +28,9 @@ public sealed record BenchmarkOptions(
     int Seed = 1,
     IReadOnlyList<string>? Trainers = null)
 {
+    /// <summary>Whether <c>-h</c> or <c>--help</c> was asked for.</summary>
+    public bool Help { get; init; }
+
     /// <summary>The τ grid (0.5 to 2 in steps of 0.25 by default).</summary>
     public IReadOnlyList<double> TauGrid => Taus ?? [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
 
@@ -38,33 +41,34 @@ public sealed record BenchmarkOptions(
     /// Fashion-MNIST-LT): the literature's &lt; 20 would leave the few-shot group empty (the smallest class has 29).</summary>
     public static ShotThresholds Shots => new(1000, 200);
 
+    /// <summary>The default of <see cref="OutputDirectory"/>: a folder under <c>out/</c>, like the other demos'
+    /// (<c>./build.sh run</c> writes to <c>out/</c>, <c>run --glyphs</c> to <c>out/glyphs</c>); the committed table is
+    /// written with <c>--out docs/results/wordnet</c>.</summary>
+    public const string DefaultOutputDirectory = "out/wordnet";
+
     /// <summary>Parses <c>--dir D --out D --beta B --sdca-iterations N --lgbm-iterations N --lgbm-leaves N
-    /// --min-count N --seed S --trainers sdca,lightgbm</c>.</summary>
-    /// <exception cref="ArgumentException">An unknown option, a missing or malformed value.</exception>
+    /// --min-count N --seed S --trainers sdca,lightgbm -h/--help</c>.</summary>
+    /// <exception cref="UsageException">An unknown option, a missing or malformed value; the message says which.</exception>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var o = new BenchmarkOptions();
         for (int i = 0; i < args.Count; i++)
         {
             string name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                throw new ArgumentException("The option '" + name + "' needs a value.");
-            }
-
-            string v = args[++i];
             o = name switch
             {
-                "--dir" => o with { WordNetDirectory = v },
-                "--out" => o with { OutputDirectory = v },
-                "--beta" => o with { Beta = Number(name, v) },
-                "--sdca-iterations" => o with { SdcaIterations = Count(name, v) },
-                "--lgbm-iterations" => o with { LightGbmIterations = Count(name, v) },
-                "--lgbm-leaves" => o with { LightGbmLeaves = Count(name, v) },
-                "--min-count" => o with { MinTokenCount = Count(name, v) },
-                "--seed" => o with { Seed = Count(name, v) },
-                "--trainers" => o with { Trainers = Trainer(v) },
-                _ => throw new ArgumentException("Unknown option '" + name + "'. " + Usage),
+                "-h" or "--help" => o with { Help = true },
+                "--dir" => o with { WordNetDirectory = OptionReader.Value(args, ref i) },
+                "--out" => o with { OutputDirectory = OptionReader.Value(args, ref i) },
+                "--beta" => o with { Beta = OptionReader.Beta(args, ref i) },
+                "--sdca-iterations" => o with { SdcaIterations = OptionReader.PositiveInt(args, ref i) },
+                "--lgbm-iterations" => o with { LightGbmIterations = OptionReader.PositiveInt(args, ref i) },
+                "--lgbm-leaves" => o with { LightGbmLeaves = OptionReader.PositiveInt(args, ref i) },
+                "--min-count" => o with { MinTokenCount = OptionReader.PositiveInt(args, ref i) },
+                "--seed" => o with { Seed = OptionReader.PositiveInt(args, ref i) },
+                "--trainers" => o with { Trainers = Trainer(OptionReader.Value(args, ref i)) },
+                _ => throw new UsageException("Unknown option '" + name + "'."),
             };
         }
 
@@ -73,16 +77,8 @@ public sealed record BenchmarkOptions(
 
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "usage: ./build.sh run --wordnet [--dir DIR] [--out DIR] [--beta B] [--sdca-iterations N] [--lgbm-iterations N] "
-        + "[--lgbm-leaves N] [--min-count N] [--seed S] [--trainers sdca,lightgbm]";
-
-    private static double Number(string name, string v) =>
-        double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)
-            ? d : throw new ArgumentException("The option '" + name + "' needs a number, not '" + v + "'.");
-
-    private static int Count(string name, string v) =>
-        int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1
-            ? n : throw new ArgumentException("The option '" + name + "' needs a whole number ≥ 1, not '" + v + "'.");
+        "usage: ./build.sh run --wordnet [--dir DIR] [--out DIR (default " + DefaultOutputDirectory + ")] [--beta B] "
+        + "[--sdca-iterations N] [--lgbm-iterations N] [--lgbm-leaves N] [--min-count N] [--seed S] [--trainers sdca,lightgbm]";
 
     private static string[] Trainer(string v)
     {
@@ -91,10 +87,10 @@ public sealed record BenchmarkOptions(
         {
             if (n is not ("sdca" or "lightgbm"))
             {
-                throw new ArgumentException("Unknown trainer '" + n + "'; use sdca, lightgbm or both (sdca,lightgbm).");
+                throw new UsageException("Unknown trainer '" + n + "'; use sdca, lightgbm or both (sdca,lightgbm).");
             }
         }
 
-        return names.Length > 0 ? names : throw new ArgumentException("Name at least one trainer: sdca, lightgbm.");
+        return names.Length > 0 ? names : throw new UsageException("Name at least one trainer: sdca, lightgbm.");
     }
 }

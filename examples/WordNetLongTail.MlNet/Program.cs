@@ -4,15 +4,33 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using LongTailData;
+using LongTailData.CommandLine;
 using LongTailData.Files;
 using LongTailData.WordNet;
 using Microsoft.ML;
 using WordNetLongTail.MlNet;
 
 // `./build.sh run --wordnet [options]`: the ML.NET text benchmark of issue 25 (docs/mlnet.md, "WordNet glosses").
+BenchmarkOptions options;
 try
 {
-    BenchmarkOptions options = BenchmarkOptions.Parse(args);
+    options = BenchmarkOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
+try
+{
     var clock = Stopwatch.StartNew();
     DateTime started = DateTime.UtcNow;
     string loadAtStart = MachineInfo.LoadAverage();

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using FashionMnistLongTail;
+using LongTailData.CommandLine;
 
 namespace CbGen.Examples.Tests;
 

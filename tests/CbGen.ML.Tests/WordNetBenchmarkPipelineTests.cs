@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using LongTailData;
+using LongTailData.CommandLine;
 using LongTailData.Splits;
 using LongTailData.WordNet;
 using Microsoft.ML;
@@ -70,11 +71,24 @@ public class WordNetBenchmarkPipelineTests
 
     [Theory]
     [InlineData("--trainers", "svm", "Unknown trainer 'svm'")]
-    [InlineData("--sdca-iterations", "0", "whole number ≥ 1")]
+    [InlineData("--sdca-iterations", "0", "--sdca-iterations needs a positive whole number; got '0'")]
+    [InlineData("--seed", "abc", "--seed needs a positive whole number; got 'abc'")]
+    [InlineData("--beta", "1.5", "--beta needs a β in [0, 1] (e.g. 0.999); got '1.5'")]
+    [InlineData("--beta", "NaN", "--beta needs a β in [0, 1]")]
+    [InlineData("--beta", "high", "--beta needs a number")]
+    [InlineData("--out", "--seed", "--out needs a value")]
     [InlineData("--tau", "1", "Unknown option '--tau'")]
     public void Bad_options_are_errors_that_name_them(string name, string value, string message)
     {
-        var e = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse([name, value]));
+        var e = Assert.Throws<UsageException>(() => BenchmarkOptions.Parse([name, value]));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_results_go_under_out_unless_told_otherwise_like_the_other_demos()
+    {
+        Assert.Equal("out/wordnet", BenchmarkOptions.Parse([]).OutputDirectory);
+        Assert.Equal("docs/results/wordnet", BenchmarkOptions.Parse(["--out", "docs/results/wordnet"]).OutputDirectory);
+        Assert.True(BenchmarkOptions.Parse(["--help"]).Help);
     }
 }

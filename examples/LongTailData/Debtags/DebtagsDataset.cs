@@ -122,6 +122,14 @@ public sealed class DebtagsDataset
         var perTag = tagged.SelectMany(s => s.Tags.Distinct()).Where(t => !DebtagsOptions.DroppedFacets.Contains(Facet(t)))
             .GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         string[] kept = perTag.Where(p => p.Value >= options.MinPackagesPerTag).Select(p => p.Key).OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        if (kept.Length == 0)
+        {
+            throw new DataFileException(path, null, string.Format(CultureInfo.InvariantCulture,
+                "no tag is on {0} or more of its {1:N0} tagged packages (the most common is on {2:N0}), so no tag is kept",
+                options.MinPackagesPerTag, tagged.Count, perTag.Count == 0 ? 0 : perTag.Values.Max()),
+                "pass a larger list (Debian's main list), or keep rarer tags with a smaller K (DebtagsOptions.MinPackagesPerTag; --min K with ./build.sh data debtags)");
+        }
+
         var index = kept.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         var samples = new List<DebtagsSample>();
         foreach (DebianStanza s in tagged)

@@ -92,6 +92,11 @@ public sealed class DebtagsDatasetTests : IDisposable
         var e = Assert.Throws<DataFileException>(() => DebtagsDataset.Build(path));
         Assert.Contains("no package has a Tag field", e.Problem, StringComparison.Ordinal);
 
+        // The fixture's 9 tagged packages under the default K = 20: no tag is kept (the summary would have had none to show).
+        e = Assert.Throws<DataFileException>(() => DebtagsDataset.Build(FixtureFiles.DebtagsPackages));
+        Assert.Contains("no tag is on 20 or more of its 9 tagged packages", e.Problem, StringComparison.Ordinal);
+        Assert.Contains("a smaller K", e.Fix, StringComparison.Ordinal);
+
         Assert.Throws<ArgumentException>(() => DebtagsDataset.Build(FixtureFiles.DebtagsPackages, new DebtagsOptions(TestFraction: 1.0)));
         Assert.Throws<ArgumentException>(() => DebtagsDataset.Build(FixtureFiles.DebtagsPackages, new DebtagsOptions(MinPackagesPerTag: 0)));
     }

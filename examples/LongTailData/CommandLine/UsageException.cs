@@ -1,6 +1,6 @@
 using System;
 
-namespace FashionMnistLongTail;
+namespace LongTailData.CommandLine;
 
 /// <summary>The command line is wrong: an unknown option, a missing or bad value. The message says which.</summary>
 public sealed class UsageException : Exception

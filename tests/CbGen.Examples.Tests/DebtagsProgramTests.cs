@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using DebtagsLongTail;
+
+namespace CbGen.Examples.Tests;
+
+/// <summary>The debtags program itself (its entry point, as <c>./build.sh run --debtags</c> runs it) on bad options.</summary>
+[Collection(TrainingCollection.Name)]
+public sealed class DebtagsProgramTests
+{
+    [Theory]
+    [InlineData("--seeds", "0", "error: --seeds needs a positive whole number; got '0'.")]
+    [InlineData("--epochs", "0", "error: --epochs needs a positive whole number; got '0'.")]
+    [InlineData("--seeds", "abc", "error: --seeds needs a positive whole number; got 'abc'.")]
+    public void A_bad_option_stops_with_exit_code_2_before_the_list_is_read(string option, string value, string expected)
+    {
+        string packages = Path.Combine(AppContext.BaseDirectory, "Fixtures", "debtags", "Packages");
+
+        (int exitCode, string output, string error) = Run("--packages", packages, "--rows", "BCE", option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(expected, error.Trim());
+        Assert.Equal(string.Empty, output);   // no data-set summary: nothing was read
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        TextWriter stdout = Console.Out, stderr = Console.Error;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            object? exitCode = typeof(LossRows).Assembly.EntryPoint!.Invoke(null, [args]);
+            return ((int)exitCode!, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+}
