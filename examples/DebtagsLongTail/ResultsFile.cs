@@ -33,7 +33,7 @@ public sealed class ResultsFile
     public ResultsFile(string directory, string command, DebtagsDataset data, TrainSettings settings, int seeds)
     {
         _directory = directory;
-        _command = command;
+        _command = AptListNames.WithoutMirror(command);
         _data = data;
         _settings = settings;
         _seeds = seeds;
@@ -94,7 +94,7 @@ public sealed class ResultsFile
             w.WriteString("updatedUtc", DateTime.UtcNow);
             w.WriteString("loadAverageAtStart", _loadAtStart);
             w.WriteString("loadAverageAtLastRow", MachineInfo.LoadAverage());
-            w.WriteString("packagesFile", Path.GetFileName(_data.FilePath));
+            w.WriteString("packagesFile", AptListNames.WithoutMirror(Path.GetFileName(_data.FilePath)));
             w.WriteString("packagesSha256", _data.Sha256);
             w.WriteNumber("tags", _data.TagNames.Count);
             w.WriteNumber("trainSamples", _data.Split.TrainIndices.Count);
