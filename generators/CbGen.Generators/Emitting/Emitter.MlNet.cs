@@ -137,17 +137,31 @@ internal static partial class Emitter
         w.WriteLine("private static readonly float[] ClassWeights = { "
             + string.Join(", ", weights.Select(x => "(float)" + Literals.Double(Literals.RequireFinite(x, "A weight")))) + " };");
         w.WriteLine();
-        w.WriteLine("/// <summary>The class of a key's label value: a class name, else a class index; -1 for neither.</summary>");
+        // A label that is integer text would make a key's integer value ambiguous (label "1" at index 0): then keys
+        // match labels only.
+        bool labelsOnly = names.Any(IsIntegerText);
+        w.WriteLine(labelsOnly
+            ? "/// <summary>The class of a key's label value (the labels are integer text, so never an index); -1 for none.</summary>"
+            : "/// <summary>The class of a key's label value: a class name, else a class index written as the integer is; -1 for neither.</summary>");
         w.WriteLine("private static int ClassOf(string label)");
         w.OpenBrace();
-        w.WriteLine("int index = global::System.Array.IndexOf(ClassNames, label);");
-        w.WriteLine("if (index >= 0)");
-        w.OpenBrace();
-        w.WriteLine("return index;");
-        w.CloseBrace();
-        w.WriteLine();
-        w.WriteLine("return int.TryParse(label, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out index)");
-        w.WriteLine("    && index >= 0 && index < ClassNames.Length ? index : -1;");
+        if (labelsOnly)
+        {
+            w.WriteLine("return global::System.Array.IndexOf(ClassNames, label);");
+        }
+        else
+        {
+            w.WriteLine("int index = global::System.Array.IndexOf(ClassNames, label);");
+            w.WriteLine("if (index >= 0)");
+            w.OpenBrace();
+            w.WriteLine("return index;");
+            w.CloseBrace();
+            w.WriteLine();
+            w.WriteLine("global::System.IFormatProvider invariant = global::System.Globalization.CultureInfo.InvariantCulture;");
+            w.WriteLine("return int.TryParse(label, global::System.Globalization.NumberStyles.None, invariant, out index)");
+            w.WriteLine("    && index < ClassNames.Length && index.ToString(invariant) == label ? index : -1;");
+        }
+
         w.CloseBrace();
         w.WriteLine();
         w.WriteLine("/// <summary>The label value of each key as text (key k at k - 1), from the column's KeyValues.</summary>");
@@ -225,8 +239,10 @@ internal static partial class Emitter
         w.WriteLine("if (c < 0)");
         w.OpenBrace();
         w.WriteLine("throw new global::System.InvalidOperationException(\"The key \" + (k + 1) + \" of column '\" + _labelColumnName + \"' stands for '\" + values[k]");
-        w.WriteLine("    + \"', which is neither a class name (\" + " + Literals.String(classList) + " + \") nor a class index 0 … " + Literals.Int(names.Count - 1)
-            + " of " + weightsType + ". Give the rows one of these labels, or remove them.\");");
+        w.WriteLine(labelsOnly
+            ? "    + \"', which is not a class label (\" + " + Literals.String(classList) + " + \") of " + weightsType + ". Give the rows one of these labels, or remove them.\");"
+            : "    + \"', which is neither a class name (\" + " + Literals.String(classList) + " + \") nor a class index 0 … " + Literals.Int(names.Count - 1)
+                + " of " + weightsType + ". Give the rows one of these labels, or remove them.\");");
         w.CloseBrace();
         w.WriteLine();
         w.WriteLine("pairs[k] = new " + pair + "((uint)(k + 1), ClassWeights[c]);");
@@ -236,4 +252,8 @@ internal static partial class Emitter
         w.CloseBrace();
         w.CloseBrace();
     }
+
+    /// <summary>Whether a label is integer text a key's value could also be read as (an optional sign, digits).</summary>
+    private static bool IsIntegerText(string label) =>
+        long.TryParse(label, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
 }

@@ -81,7 +81,7 @@ namespace Sky
 
         private static readonly float[] ClassWeights = { (float)0.21065414478328418D, (float)0.35383942991095513D, (float)2.4355064253057606D };
 
-        /// <summary>The class of a key's label value: a class name, else a class index; -1 for neither.</summary>
+        /// <summary>The class of a key's label value: a class name, else a class index written as the integer is; -1 for neither.</summary>
         private static int ClassOf(string label)
         {
             int index = global::System.Array.IndexOf(ClassNames, label);
@@ -90,8 +90,9 @@ namespace Sky
                 return index;
             }
 
-            return int.TryParse(label, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out index)
-                && index >= 0 && index < ClassNames.Length ? index : -1;
+            global::System.IFormatProvider invariant = global::System.Globalization.CultureInfo.InvariantCulture;
+            return int.TryParse(label, global::System.Globalization.NumberStyles.None, invariant, out index)
+                && index < ClassNames.Length && index.ToString(invariant) == label ? index : -1;
         }
 
         /// <summary>The label value of each key as text (key k at k - 1), from the column's KeyValues.</summary>
