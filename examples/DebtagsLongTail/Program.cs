@@ -8,7 +8,8 @@ using LongTailData.Debtags;
 using LongTailData.Files;
 
 // The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]`.
-// Thin shell: the options are checked before any data is read (exit 2), then a data file's error is exit 1.
+// Thin shell: the options are checked before any data is read (exit 2), then a data file's error is exit 3, as in the
+// other demos.
 CultureInfo c = CultureInfo.InvariantCulture;
 BenchmarkOptions options;
 try
@@ -61,7 +62,7 @@ try
 catch (DataFileException e)
 {
     Console.Error.WriteLine("error: " + e.Message);
-    return 1;
+    return 3;
 }
 catch (ArgumentException e)
 {
