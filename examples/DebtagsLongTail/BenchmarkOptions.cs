@@ -13,8 +13,8 @@ public sealed record BenchmarkOptions
     /// <summary>The Packages list; <c>null</c> for apt's (<see cref="DebtagsDataset.FindList"/>).</summary>
     public string? Packages { get; init; }
 
-    /// <summary>Where results.json and results.md go; <c>null</c> writes nothing.</summary>
-    public string? OutputDirectory { get; init; }
+    /// <summary>Where results.json and results.md go (default <see cref="OutputDirectories.Debtags"/>).</summary>
+    public string OutputDirectory { get; init; } = OutputDirectories.Debtags;
 
     /// <summary>The rows, in table order (default: every row).</summary>
     public IReadOnlyList<LossRow> Rows { get; init; } = LossRows.All;
@@ -39,7 +39,7 @@ public sealed record BenchmarkOptions
         "  --seeds N           seeds 1..N per row (default 3)",
         "  --epochs N          epochs per run (default " + new TrainSettings().Epochs.ToString(CultureInfo.InvariantCulture) + ")",
         "  --rows a,b          rows, from: " + string.Join(", ", LossRows.All.Select(r => r.Name)) + " (default: all)",
-        "  --out DIR           write results.json and results.md into DIR after each row (default: write nothing)",
+        "  --out DIR           write results.json and results.md into DIR after each row (default " + OutputDirectories.Debtags + ")",
         "  -h, --help          show this help");
 
     /// <summary>Parses the arguments.</summary>

@@ -8,7 +8,8 @@ using LongTailData.Debtags;
 using LongTailData.Files;
 
 // The debtags multi-label benchmark: `./build.sh run --debtags [--packages FILE] [--seeds N] [--epochs E] [--rows NAME,…] [--out DIR]`.
-// Thin shell: the options are checked before any data is read (exit 2), then a data file's error is exit 1.
+// Thin shell: the options are checked before any data is read (exit 2), then a data file's error is exit 3, as in the
+// other demos.
 CultureInfo c = CultureInfo.InvariantCulture;
 BenchmarkOptions options;
 try
@@ -34,7 +35,7 @@ try
     DebtagsDataset data = DebtagsDataset.Build(options.Packages ?? DebtagsDataset.FindList());
     Console.Write(DebtagsSummary.Of(data));
     long[][] features = Benchmark.Featurise(data, settings);
-    var results = options.OutputDirectory is null ? null : new ResultsFile(options.OutputDirectory, "DebtagsLongTail " + string.Join(" ", args), data, settings, seeds);
+    var results = new ResultsFile(options.OutputDirectory, "DebtagsLongTail " + string.Join(" ", args), data, settings, seeds);
     Console.WriteLine(string.Format(c, "model: hashed bag of words ({0:N0} buckets, unigrams and bigrams), linear; Adam lr {1}, {2} epochs, batch {3}; seeds 1..{4}",
         settings.Buckets, settings.LearningRate, settings.Epochs, settings.BatchSize, seeds));
     Console.WriteLine();
@@ -52,7 +53,7 @@ try
         Console.WriteLine(string.Format(c, "{0,-12} {1}{2}{3}{4}{5,5:F1}", row.Name, Cell(r => r.MeanAveragePrecision),
             Cell(r => r.ManyShotMeanAveragePrecision), Cell(r => r.MediumShotMeanAveragePrecision), Cell(r => r.FewShotMeanAveragePrecision),
             row.SecondsPerRun));
-        results?.Add(row);
+        results.Add(row);
     }
 
     Console.WriteLine("(mAP in %, mean ± standard deviation over the seeds; shot groups by training positives: many > 100, few < 20)");
@@ -61,7 +62,7 @@ try
 catch (DataFileException e)
 {
     Console.Error.WriteLine("error: " + e.Message);
-    return 1;
+    return 3;
 }
 catch (ArgumentException e)
 {

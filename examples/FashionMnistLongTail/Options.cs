@@ -24,8 +24,8 @@ public sealed record Options
     /// <summary>How many seeds (0, 1, …) per loss (default 2).</summary>
     public int Seeds { get; init; } = 2;
 
-    /// <summary>Where results.json, results.md and the plots go (default <c>out</c>).</summary>
-    public string OutputDirectory { get; init; } = "out";
+    /// <summary>Where results.json, results.md and the plots go (default <see cref="OutputDirectories.Root"/>).</summary>
+    public string OutputDirectory { get; init; } = OutputDirectories.Root;
 
     /// <summary>Caps the training images per class (smoke tests); <c>null</c> keeps the protocol's counts.</summary>
     public int? SubsetCap { get; init; }
@@ -71,7 +71,7 @@ public sealed record Options
         "  --losses a,b        runs to do, from: " + string.Join(", ", LossCatalog.All.Select(s => s.Key)) + " (default: all;",
         "                      ce-posthoc evaluates the ce model with adjusted logits: no training of its own)",
         "  --subset N          cap the training images per class at N (smoke tests)",
-        "  --out DIR           output folder for results.json, results.md and the plots (default out/)",
+        "  --out DIR           output folder for results.json, results.md and the plots (default " + OutputDirectories.Root + "/)",
         "  --no-plots          skip the PNG plots",
         "  --search            choose β/loss/γ on a stratified validation split of the training subset (the",
         "                      paper's 20-point grid), retrain the winner, compare it with the paper's defaults",

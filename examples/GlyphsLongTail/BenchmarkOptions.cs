@@ -43,8 +43,8 @@ public sealed record BenchmarkOptions
     /// only the pick, to be read against the table's rows, which have the same split, seeds and epochs).</summary>
     public bool LossesGiven { get; init; }
 
-    /// <summary>Where results.json, results.md and the plot go.</summary>
-    public string OutputDirectory { get; init; } = "out/glyphs";
+    /// <summary>Where results.json, results.md and the plot go (default <see cref="OutputDirectories.Glyphs"/>).</summary>
+    public string OutputDirectory { get; init; } = OutputDirectories.Glyphs;
 
     /// <summary>Whether to draw the plot.</summary>
     public bool Plots { get; init; } = true;
@@ -73,7 +73,7 @@ public sealed record BenchmarkOptions
         "  --width N           channels of the CNN's first convolution (default " + Inv(GlyphProtocol.Width) + ")",
         "  --classes N         only the first N classes (quick runs; the losses then come from the runtime factory)",
         "  --losses a,b        rows, from: " + string.Join(", ", LossCatalog.All.Select(s => s.Key)) + " (default: " + string.Join(",", DefaultLosses.Select(k => LossCatalog.Get(k).Key)) + ")",
-        "  --out DIR           output folder (default out/glyphs)",
+        "  --out DIR           output folder (default " + OutputDirectories.Glyphs + ")",
         "  --no-plots          skip the PNG plot",
         "  --search            choose β/loss/γ on the validation split (GlyphRadicalsSweep) and retrain the pick over",
         "                      the seeds (and the --losses rows, if given); writes search.md and search.json",

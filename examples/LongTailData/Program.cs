@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LongTailData;
+using LongTailData.CommandLine;
 using LongTailData.Debtags;
 using LongTailData.Files;
 using LongTailData.Glyphs;
@@ -28,7 +29,7 @@ internal static class Cli
         {
             if (args.Length == 0 || args[0] is not ("glyphs" or "wordnet" or "debtags"))
             {
-                throw new ArgumentException("name the data set: glyphs, wordnet or debtags");
+                throw new UsageException("name the data set: glyphs, wordnet or debtags");
             }
 
             string[] known = args[0] switch
@@ -37,52 +38,71 @@ internal static class Cli
                 "wordnet" => ["--dir", "--nouns", .. Common],
                 _ => ["--packages", "--min", "--test-fraction", "--seed"],
             };
-            var named = new Dictionary<string, string>(StringComparer.Ordinal);
+
+            // Every value is checked here, before any file is read: a bad one is a usage error naming its option.
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
             bool nouns = false;
+            int? min = null;
+            ulong? seed = null;
+            SplitOptions options = SplitOptions.Default;
+            DebtagsOptions debtags = DebtagsOptions.Default;
             for (int i = 1; i < args.Length; i++)
             {
                 if (!known.Contains(args[i]))
                 {
-                    throw new ArgumentException(args[i].StartsWith("--", StringComparison.Ordinal)
+                    throw new UsageException(args[i].StartsWith("--", StringComparison.Ordinal)
                         ? "unknown option '" + args[i] + "' for " + args[0]
                         : "unexpected argument '" + args[i] + "'");
                 }
 
-                if (args[i] == "--nouns")
+                switch (args[i])
                 {
-                    nouns = true;
-                }
-                else if (i + 1 < args.Length)
-                {
-                    named[args[i]] = args[++i];
-                }
-                else
-                {
-                    throw new ArgumentException("the option '" + args[i] + "' needs a value");
+                    case "--nouns":
+                        nouns = true;
+                        break;
+                    case "--min":
+                        min = OptionReader.PositiveInt(args, ref i);
+                        break;
+                    case "--seed":
+                        seed = OptionReader.Seed(args, ref i);
+                        break;
+                    case "--test":
+                        options = options with { TestPerClass = OptionReader.PositiveInt(args, ref i) };
+                        break;
+                    case "--validation":
+                        options = options with { ValidationFraction = OptionReader.Fraction(args, ref i, SplitOptions.Default.ValidationFraction) };
+                        break;
+                    case "--test-fraction":
+                        debtags = debtags with { TestFraction = OptionReader.Fraction(args, ref i, DebtagsOptions.Default.TestFraction) };
+                        break;
+                    default:
+                        files[args[i]] = OptionReader.Value(args, ref i);
+                        break;
                 }
             }
 
             if (args[0] == "debtags")
             {
-                var debtags = new DebtagsOptions(
-                    Int(named, "--min", DebtagsOptions.Default.MinPackagesPerTag),
-                    named.TryGetValue("--test-fraction", out string? tf) ? double.Parse(tf, CultureInfo.InvariantCulture) : DebtagsOptions.Default.TestFraction,
-                    named.TryGetValue("--seed", out string? ds) ? ulong.Parse(ds, CultureInfo.InvariantCulture) : DebtagsOptions.Default.Seed);
-                string list = named.GetValueOrDefault("--packages") ?? DebtagsDataset.FindList();
+                debtags = debtags with { MinPackagesPerTag = min ?? debtags.MinPackagesPerTag, Seed = seed ?? debtags.Seed };
+                string list = files.GetValueOrDefault("--packages") ?? DebtagsDataset.FindList();
                 output.Write(DebtagsSummary.Of(DebtagsDataset.Build(list, debtags)));
                 return 0;
             }
 
-            var options = new SplitOptions(
-                Int(named, "--min", SplitOptions.Default.MinPerClass),
-                Int(named, "--test", SplitOptions.Default.TestPerClass),
-                named.TryGetValue("--validation", out string? f) ? double.Parse(f, CultureInfo.InvariantCulture) : SplitOptions.Default.ValidationFraction,
-                named.TryGetValue("--seed", out string? s) ? ulong.Parse(s, CultureInfo.InvariantCulture) : SplitOptions.Default.Seed);
+            options = options with { MinPerClass = min ?? options.MinPerClass, Seed = seed ?? options.Seed };
+            int least = SplitOptions.LeastMinPerClass(options.TestPerClass);
+            if (options.MinPerClass < least)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--min needs to be at least --test + 2 = {least} (a kept class needs its test samples plus 1 validation and 1 "
+                    + $"training sample); got '{options.MinPerClass}'. Raise --min or lower --test."));
+            }
+
             DatasetSummary summary;
             if (args[0] == "glyphs")
             {
-                var glyphs = GlyphDataset.Build(named.GetValueOrDefault("--unifont"), named.GetValueOrDefault("--unihan"), options);
-                if (named.TryGetValue("--labels", out string? labels))
+                var glyphs = GlyphDataset.Build(files.GetValueOrDefault("--unifont"), files.GetValueOrDefault("--unihan"), options);
+                if (files.TryGetValue("--labels", out string? labels))
                 {
                     // The training labels for `cbgen count --csv`, which writes the benchmark's counts file.
                     using var writer = new System.IO.StreamWriter(labels);
@@ -93,7 +113,7 @@ internal static class Cli
             }
             else
             {
-                summary = DatasetSummary.Of(WordNetDataset.Build(named.GetValueOrDefault("--dir"), nouns ? ["noun"] : null, options));
+                summary = DatasetSummary.Of(WordNetDataset.Build(files.GetValueOrDefault("--dir"), nouns ? ["noun"] : null, options));
             }
 
             output.Write(summary.ToString());
@@ -104,14 +124,12 @@ internal static class Cli
             error.WriteLine("error: " + e.Message);
             return 1;
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        catch (Exception e) when (e is UsageException or ArgumentException)
         {
+            // ArgumentException: the data set's own check of the options against the data (no class reaches --min).
             error.WriteLine("error: " + e.Message);
             error.WriteLine(Usage);
             return 2;
         }
     }
-
-    private static int Int(Dictionary<string, string> named, string name, int fallback) =>
-        named.TryGetValue(name, out string? v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

@@ -41,10 +41,9 @@ public sealed record BenchmarkOptions(
     /// Fashion-MNIST-LT): the literature's &lt; 20 would leave the few-shot group empty (the smallest class has 29).</summary>
     public static ShotThresholds Shots => new(1000, 200);
 
-    /// <summary>The default of <see cref="OutputDirectory"/>: a folder under <c>out/</c>, like the other demos'
-    /// (<c>./build.sh run</c> writes to <c>out/</c>, <c>run --glyphs</c> to <c>out/glyphs</c>); the committed table is
-    /// written with <c>--out docs/results/wordnet</c>.</summary>
-    public const string DefaultOutputDirectory = "out/wordnet";
+    /// <summary>The default of <see cref="OutputDirectory"/>: <see cref="OutputDirectories.WordNet"/>, under <c>out/</c> like
+    /// the other demos'; the committed table is written with <c>--out docs/results/wordnet</c>.</summary>
+    public const string DefaultOutputDirectory = OutputDirectories.WordNet;
 
     /// <summary>Parses <c>--dir D --out D --beta B --sdca-iterations N --lgbm-iterations N --lgbm-leaves N
     /// --min-count N --seed S --trainers sdca,lightgbm -h/--help</c>.</summary>

@@ -11,6 +11,7 @@ using Microsoft.ML;
 using WordNetLongTail.MlNet;
 
 // `./build.sh run --wordnet [options]`: the ML.NET text benchmark of issue 25 (docs/mlnet.md, "WordNet glosses").
+// Exit codes as the other demos': 2 a wrong command line (with the usage line), 3 a data file's error.
 BenchmarkOptions options;
 try
 {
@@ -53,7 +54,13 @@ try
     Console.WriteLine(markdown);
     return 0;
 }
-catch (Exception e) when (e is ArgumentException or DataFileException)
+catch (DataFileException e)
+{
+    // The command line was right: no usage line; 3, the data-error code of the other demos.
+    Console.Error.WriteLine("error: " + e.Message);
+    return 3;
+}
+catch (ArgumentException e)
 {
     Console.Error.WriteLine("error: " + e.Message);
     Console.Error.WriteLine(BenchmarkOptions.Usage);

@@ -22,8 +22,16 @@ public sealed class DebtagsOptionsTests
         Assert.Equal(new TrainSettings(), o.Settings);
         Assert.Equal(LossRows.All, o.Rows);
         Assert.Null(o.Packages);
-        Assert.Null(o.OutputDirectory);
         Assert.False(o.Help);
+    }
+
+    [Fact]
+    public void The_results_go_to_out_debtags_unless_told_otherwise_like_the_other_demos()
+    {
+        Assert.Equal("out/debtags", BenchmarkOptions.Parse([]).OutputDirectory);
+        Assert.Equal("docs/results/debtags", BenchmarkOptions.Parse(["--out", "docs/results/debtags"]).OutputDirectory);
+        Assert.Contains("--out DIR           write results.json and results.md into DIR after each row (default out/debtags)",
+            BenchmarkOptions.Usage, StringComparison.Ordinal);
     }
 
     [Fact]

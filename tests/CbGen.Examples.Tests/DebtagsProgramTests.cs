@@ -4,7 +4,8 @@ using DebtagsLongTail;
 
 namespace CbGen.Examples.Tests;
 
-/// <summary>The debtags program itself (its entry point, as <c>./build.sh run --debtags</c> runs it) on bad options.</summary>
+/// <summary>The debtags program itself (its entry point, as <c>./build.sh run --debtags</c> runs it) on bad options and
+/// data errors.</summary>
 [Collection(TrainingCollection.Name)]
 public sealed class DebtagsProgramTests
 {
@@ -21,6 +22,16 @@ public sealed class DebtagsProgramTests
         Assert.Equal(2, exitCode);
         Assert.Equal(expected, error.Trim());
         Assert.Equal(string.Empty, output);   // no data-set summary: nothing was read
+    }
+
+    [Fact]
+    public void A_missing_list_is_a_data_error_with_exit_code_3_like_the_other_demos()
+    {
+        (int exitCode, string output, string error) = Run("--packages", "/nonexistent/Packages", "--out", "/nonexistent/out");
+
+        Assert.Equal(3, exitCode);
+        Assert.StartsWith("error: /nonexistent/Packages: ", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
     }
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args)

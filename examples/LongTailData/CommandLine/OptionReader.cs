@@ -7,7 +7,7 @@ namespace LongTailData.CommandLine;
 
 /// <summary>
 /// Reads an option's value for the example programs' command lines (the Fashion-MNIST, glyph, debtags and WordNet
-/// benchmarks), so that each value has one rule and one message. Every reader takes the arguments and the index of
+/// benchmarks, and <c>./build.sh data</c>), so that each value has one rule and one message. Every reader takes the arguments and the index of
 /// the option's name, moves the index onto the value, and throws <see cref="UsageException"/> naming the option and
 /// what it got.
 /// </summary>
@@ -35,6 +35,38 @@ public static class OptionReader
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
         {
             throw new UsageException($"{name} needs a positive whole number; got '{text}'.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A number strictly between 0 and 1, such as the share of a split held out.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="i">The index of the option's name; moved onto its value.</param>
+    /// <param name="example">A typical value for the message (the option's default).</param>
+    /// <exception cref="UsageException">The value is missing, not a number, or not in (0, 1).</exception>
+    public static double Fraction(IReadOnlyList<string> args, ref int i, double example)
+    {
+        string name = args[i];
+        string text = Value(args, ref i);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value > 0 && value < 1))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} needs a number strictly between 0 and 1 (e.g. {example}); got '{text}'."));
+        }
+
+        return value;
+    }
+
+    /// <summary>A seed: a whole number ≥ 0 (digits only).</summary>
+    /// <exception cref="UsageException">The value is missing or not such a number.</exception>
+    public static ulong Seed(IReadOnlyList<string> args, ref int i)
+    {
+        string name = args[i];
+        string text = Value(args, ref i);
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
+        {
+            throw new UsageException($"{name} needs a whole number ≥ 0; got '{text}'.");
         }
 
         return value;

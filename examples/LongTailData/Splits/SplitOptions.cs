@@ -59,11 +59,15 @@ public sealed record SplitOptions(int MinPerClass = 20, int TestPerClass = 10, d
                 "The validation fraction must be strictly between 0 and 1 (e.g. 0.1).");
         }
 
-        if (MinPerClass < TestPerClass + 2)
+        if (MinPerClass < LeastMinPerClass(TestPerClass))
         {
             throw new ArgumentOutOfRangeException(nameof(MinPerClass), MinPerClass, string.Format(CultureInfo.InvariantCulture,
                 "A kept class needs its {0} test samples plus at least 1 validation and 1 training sample: set "
-                + "MinPerClass to {1} or more, or lower TestPerClass.", TestPerClass, TestPerClass + 2));
+                + "MinPerClass to {1} or more, or lower TestPerClass.", TestPerClass, LeastMinPerClass(TestPerClass)));
         }
     }
+
+    /// <summary>The least <see cref="MinPerClass"/> that <paramref name="testPerClass"/> allows: a kept class needs its
+    /// test samples plus at least 1 validation and 1 training sample.</summary>
+    public static int LeastMinPerClass(int testPerClass) => testPerClass + 2;
 }
