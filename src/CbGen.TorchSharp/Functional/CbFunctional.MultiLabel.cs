@@ -44,7 +44,7 @@ public static partial class CbFunctional
         var settings = DistributionBalancedLoss.Check(counts, samples, reduction, normalizer, alpha, beta, mu, lambda,
             kappa, instance_prior);
         Validation.NotNullOrDisposed(logits, nameof(logits));
-        Validation.Logits(logits, counts.Span.Length, Validation.LogitsName);
+        Validation.Logits(logits, counts.Span.Length, Validation.LogitsName, "one per class in 'counts'");
         Validation.NotNullOrDisposed(target, nameof(target));
         var span = counts.Span;
         var inverse = new double[span.Length];

@@ -60,6 +60,9 @@ public sealed class AsymmetricLoss : PerClassLoss
     /// <summary>ε, the floor of the logs (0: exact).</summary>
     public double Epsilon { get; }
 
+    /// <inheritdoc/>
+    private protected override string ClassesFrom => "the loss's numClasses";
+
     /// <summary>Computes the loss.</summary>
     /// <param name="logits">Logits [B, C] of a floating dtype.</param>
     /// <param name="target">Floating multi-hot or soft targets [B, C] on the logits' device, every value in [0, 1].</param>

@@ -174,6 +174,31 @@ public class MultiLabelInputTests
         Assert.Equal("logits", f.ParamName);
     }
 
+    /// <summary>Neither loss has class weights: a logits-width error says where C comes from (the module's counts or
+    /// numClasses, the functional form's counts), and a short 'counts' is named as C's source.</summary>
+    [Fact]
+    public void Logits_of_the_wrong_width_name_where_C_comes_from()
+    {
+        using var scope = NewDisposeScope();
+        using var db = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
+        using var asl = new AsymmetricLoss(3);
+        var dbError = Assert.Throws<ArgumentException>(() => db.forward(zeros(2, 4), zeros(2, 4)));
+        Assert.Equal(
+            "Expected 'logits' to have C = 3 columns (one per class of the loss's counts), got 4 (shape [2, 4]). "
+            + "(Parameter 'logits')",
+            dbError.Message);
+        var aslError = Assert.Throws<ArgumentException>(() => asl.forward(zeros(2, 4), zeros(2, 4)));
+        Assert.Equal(
+            "Expected 'logits' to have C = 3 columns (the loss's numClasses), got 4 (shape [2, 4]). (Parameter 'logits')",
+            aslError.Message);
+        var functional = Assert.Throws<ArgumentException>(() => CbFunctional.distribution_balanced_loss(
+            zeros(2, 3), zeros(2, 3), new long[] { 10, 3 }, 100));
+        Assert.Equal(
+            "Expected 'logits' to have C = 2 columns (one per class in 'counts'), got 3 (shape [2, 3]). "
+            + "(Parameter 'logits')",
+            functional.Message);
+    }
+
     [Fact]
     public void A_disposed_module_says_so()
     {
