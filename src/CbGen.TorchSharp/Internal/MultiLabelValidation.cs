@@ -26,14 +26,28 @@ internal static class MultiLabelValidation
         }
     }
 
+    /// <summary>An ASL focusing parameter γ+ or γ− (<paramref name="sign"/> "+" or "−"): finite and ≥ 0; the fix names
+    /// its default, <paramref name="defaultValue"/> (from <see cref="CbDefaults"/>).</summary>
+    internal static void AslGamma(double gamma, string sign, double defaultValue, string paramName)
+    {
+        if (!(gamma >= 0.0) || double.IsInfinity(gamma))
+        {
+            string fix = defaultValue == 0.0
+                ? "use the default 0 (no focusing)"
+                : "use the default " + Validation.Format(defaultValue) + ", or 0 for no focusing";
+            throw Validation.OutOfRange(paramName, gamma,
+                "The asymmetric loss's focusing parameter γ" + sign + " must be finite and ≥ 0; " + fix + ".");
+        }
+    }
+
     /// <summary>The ASL margin m ∈ [0, 1).</summary>
     internal static void Clip(double clip, string paramName)
     {
         if (!(clip >= 0.0 && clip < 1.0))
         {
             throw Validation.OutOfRange(paramName, clip,
-                "The asymmetric loss's probability margin m (clip) must lie in [0, 1); use the paper's 0.05, or 0 to "
-                + "turn the shift off.");
+                "The asymmetric loss's probability margin m (clip) must lie in [0, 1); use the default "
+                + Validation.Format(CbDefaults.AslClip) + ", or 0 to turn the shift off.");
         }
     }
 

@@ -82,8 +82,8 @@ public sealed class AsymmetricLoss : PerClassLoss
     {
         Validation.Reduction(reduction, nameof(reduction));
         MultiLabelValidation.Normalizer(normalizer, MultiLabelValidation.AslName, nameof(normalizer));
-        Validation.Gamma(gammaPositive, nameof(gammaPositive));
-        Validation.Gamma(gammaNegative, nameof(gammaNegative));
+        MultiLabelValidation.AslGamma(gammaPositive, "+", CbDefaults.AslGammaPositive, nameof(gammaPositive));
+        MultiLabelValidation.AslGamma(gammaNegative, "−", CbDefaults.AslGammaNegative, nameof(gammaNegative));
         MultiLabelValidation.Clip(clip, nameof(clip));
         MultiLabelValidation.Epsilon(epsilon, nameof(epsilon));
         if (numClasses < 1)

@@ -199,6 +199,38 @@ public class MultiLabelInputTests
             functional.Message);
     }
 
+    /// <summary>The hyper-parameter errors name each default from CbDefaults and claim nothing about the papers' values
+    /// (μ and λ are not verified against the distribution-balanced paper; 0.5, 1 and 2 are the focal loss's γ, not the
+    /// asymmetric loss's).</summary>
+    [Fact]
+    public void Hyper_parameter_errors_name_the_default_and_no_unverified_paper_value()
+    {
+        var mu = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, 100, mu: double.NaN, device: CbDevice.Cpu));
+        Assert.Equal("The smoothing centre μ must be finite; the default is 0.3; got NaN. (Parameter 'mu')", mu.Message);
+        var gammaNegative = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, gammaNegative: -1));
+        Assert.Equal(
+            "The asymmetric loss's focusing parameter γ− must be finite and ≥ 0; use the default 4, or 0 for no focusing; "
+            + "got -1. (Parameter 'gammaNegative')",
+            gammaNegative.Message);
+        var gammaPositive = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, gammaPositive: double.PositiveInfinity));
+        Assert.Equal(
+            "The asymmetric loss's focusing parameter γ+ must be finite and ≥ 0; use the default 0 (no focusing); "
+            + "got Infinity. (Parameter 'gammaPositive')",
+            gammaPositive.Message);
+
+        foreach (string knob in new[] { "alpha", "beta", "mu", "lambda", "kappa" })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, 100,
+                alpha: knob == "alpha" ? -1 : 0.1, beta: knob == "beta" ? -1 : 10, mu: knob == "mu" ? double.NaN : 0.3,
+                lambda: knob == "lambda" ? 0 : 5, kappa: knob == "kappa" ? double.NaN : 0.05, device: CbDevice.Cpu));
+            Assert.DoesNotContain("paper", e.Message, StringComparison.Ordinal);
+            Assert.Contains("the default is ", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("paper", Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, clip: 2)).Message,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_disposed_module_says_so()
     {
