@@ -75,6 +75,23 @@ public sealed class MultiLabelAdjustLogitsTests
         Assert.Equal(MultiLabelCounts.PriorLogits(Counts, N), GenreWeights.PriorLogits.ToArray());
     }
 
+    /// <summary>Logits of the wrong width are named with their column count and the table's class count (the caller
+    /// never passes the table), and a bad τ is worded for per-class sigmoids too.</summary>
+    [Fact]
+    public void Bad_logits_and_tau_are_named_in_the_caller_s_terms()
+    {
+        using var scope = NewDisposeScope();
+        var width = Assert.Throws<ArgumentException>(() => GenreWeights.AdjustLogits(zeros(4, 2)));
+        Assert.Equal("logits", width.ParamName);
+        Assert.StartsWith("Expected 'logits' to have C = 3 columns", width.Message, StringComparison.Ordinal);
+        Assert.Contains("got 2 (shape [4, 2])", width.Message, StringComparison.Ordinal);
+
+        var tau = Assert.Throws<ArgumentOutOfRangeException>(() => GenreWeights.AdjustLogits(zeros(4, 3), double.NaN));
+        Assert.Equal("tau", tau.ParamName);
+        Assert.DoesNotContain("cross-entropy", tau.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("balanced error", tau.Message, StringComparison.Ordinal);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : System.Collections.Generic.IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance * Math.Max(1.0, Math.Abs(x));

@@ -100,19 +100,25 @@ public static partial class CbFunctional
         return LongTailCore.AdjustLogits(logits, log_priors, tau);
     }
 
-    /// <summary>Checks the logits and a per-class tensor against each other, naming whichever is wrong.</summary>
+    /// <summary>Checks the logits and a per-class tensor against each other, naming whichever is wrong: a per-class
+    /// tensor that is not a floating rank-1 tensor is named; one that is sets C, so logits of another width are named
+    /// with its count (the generated <c>AdjustLogits</c> passes its own table, which the caller cannot change); then
+    /// the per-class values.</summary>
     private static void CheckPerClass(
         Tensor input, string inputName, Tensor perClass, string perClassName, string what, bool nonNegative)
     {
         Validation.NotNullOrDisposed(input, inputName);
         Validation.NotNullOrDisposed(perClass, perClassName);
-        if (input.dim() == 2)
+        bool perClassShaped = perClass.dim() == 1 && perClass.numel() > 0 && is_floating_point(perClass.dtype);
+        if (input.dim() == 2 && !perClassShaped)
         {
             LongTailValidation.PerClassTensor(perClass, input.size(1), nonNegative, what, perClassName);
         }
 
-        // Rank 2: the per-class tensor has just been checked to hold size(1) values. Otherwise this throws for the rank.
-        Validation.Logits(input, perClass.numel(), inputName);
+        Validation.Logits(input, perClass.numel(), inputName, "as many as the " + what + " in '" + perClassName + "'");
+
+        // The logits have perClass.numel() columns: what is left to check is the values.
+        LongTailValidation.PerClassTensor(perClass, input.size(1), nonNegative, what, perClassName);
     }
 
     private static TransientWeights? CheckInputs(

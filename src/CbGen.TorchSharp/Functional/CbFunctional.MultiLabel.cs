@@ -44,7 +44,7 @@ public static partial class CbFunctional
         var settings = DistributionBalancedLoss.Check(counts, samples, reduction, normalizer, alpha, beta, mu, lambda,
             kappa, instance_prior);
         Validation.NotNullOrDisposed(logits, nameof(logits));
-        Validation.Logits(logits, counts.Span.Length, Validation.LogitsName);
+        Validation.Logits(logits, counts.Span.Length, Validation.LogitsName, "one per class in 'counts'");
         Validation.NotNullOrDisposed(target, nameof(target));
         var span = counts.Span;
         var inverse = new double[span.Length];
@@ -67,7 +67,7 @@ public static partial class CbFunctional
 
     /// <summary>The asymmetric loss (Ridnik et al., ICCV 2021). See <see cref="AsymmetricLoss"/>.</summary>
     /// <param name="logits">Logits [B, C] of a floating dtype.</param>
-    /// <param name="target">Floating multi-hot or soft targets [B, C].</param>
+    /// <param name="target">Floating multi-hot or soft targets [B, C], every value in [0, 1].</param>
     /// <param name="gamma_pos">γ+ ≥ 0 (default 0).</param>
     /// <param name="gamma_neg">γ− ≥ 0 (default 4).</param>
     /// <param name="clip">The probability margin m in [0, 1) (default 0.05).</param>
@@ -75,7 +75,7 @@ public static partial class CbFunctional
     /// <param name="reduction">None (element losses [B, C]), Mean (default) or Sum.</param>
     /// <param name="normalizer">PositiveLabels (default) or AllTerms.</param>
     /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
-    /// <exception cref="ArgumentException">A shape, dtype or device is wrong.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype, device or target value is wrong.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter or an enum value is out of range.</exception>
     public static Tensor asymmetric_loss(
         Tensor logits,
@@ -98,7 +98,7 @@ public static partial class CbFunctional
         AsymmetricLoss.Check(checked((int)logits.size(1)), reduction, normalizer, gamma_pos, gamma_neg, clip, eps);
         Validation.Logits(logits, logits.size(1), Validation.LogitsName);
         Validation.NotNullOrDisposed(target, nameof(target));
-        MultiLabelValidation.FloatTarget(logits, target, MultiLabelValidation.AslName, nameof(target));
+        MultiLabelValidation.SoftTargets(logits, target, MultiLabelValidation.AslName, nameof(target));
         return MultiLabelCore.Asymmetric(logits, target, gamma_pos, gamma_neg, clip, eps, reduction, normalizer);
     }
 }

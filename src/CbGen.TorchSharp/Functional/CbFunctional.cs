@@ -21,8 +21,8 @@ public static partial class CbFunctional
     /// <inheritdoc cref="ClassBalancedSoftmaxLoss.forward(Tensor, Tensor)" path="/param"/>
     /// <inheritdoc cref="ClassBalancedSoftmaxLoss(Tensor, Reduction, MeanNormalizer, long, double, CbDevice)" path="/param[@name!='device']"/>
     /// <returns>A scalar for Mean/Sum, per-sample losses [B] for None.</returns>
-    /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
-    /// names the parameter, what was expected and what was passed.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype, device, label, target or weight value is wrong; the
+    /// message names the parameter, what was expected and what was passed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined or <paramref name="label_smoothing"/>
     /// is outside [0, 1].</exception>
     public static Tensor cb_softmax_cross_entropy(
@@ -47,8 +47,8 @@ public static partial class CbFunctional
     /// <inheritdoc cref="ClassBalancedSigmoidLoss.forward(Tensor, Tensor)" path="/param"/>
     /// <inheritdoc cref="ClassBalancedSigmoidLoss(Tensor, Reduction, MeanNormalizer, CbDevice)" path="/param[@name!='device']"/>
     /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
-    /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
-    /// names the parameter, what was expected and what was passed.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype, device, label, target or weight value is wrong; the
+    /// message names the parameter, what was expected and what was passed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined.</exception>
     public static Tensor cb_sigmoid_cross_entropy(
         Tensor logits,
@@ -68,8 +68,8 @@ public static partial class CbFunctional
     /// <inheritdoc cref="ClassBalancedFocalLoss.forward(Tensor, Tensor)" path="/param"/>
     /// <inheritdoc cref="ClassBalancedFocalLoss(Tensor, Reduction, MeanNormalizer, double, CbDevice)" path="/param[@name!='device']"/>
     /// <returns>A scalar for Mean/Sum, element losses [B, C] for None.</returns>
-    /// <exception cref="ArgumentException">A shape, dtype, device, label or weight value is wrong; the message
-    /// names the parameter, what was expected and what was passed.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype, device, label, target or weight value is wrong; the
+    /// message names the parameter, what was expected and what was passed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum value is undefined, or γ is negative or not finite.</exception>
     public static Tensor cb_focal_loss(
         Tensor logits,

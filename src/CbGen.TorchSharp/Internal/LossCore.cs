@@ -91,24 +91,32 @@ internal static class LossCore
         return result.MoveToOuterDisposeScope();
     }
 
+    /// <summary>The sigmoid loss's name in a target error.</summary>
+    internal const string SigmoidName = "CbLoss.Sigmoid";
+
+    /// <summary>The focal loss's name in a target error.</summary>
+    internal const string FocalName = "CbLoss.Focal";
+
     internal static Tensor Sigmoid(
         Tensor input, Tensor target, WeightSource weights, Reduction reduction, MeanNormalizer normalizer) =>
-        SigmoidFamily(input, target, weights, gamma: 0.0, reduction, normalizer);
+        SigmoidFamily(input, target, weights, gamma: 0.0, reduction, normalizer, SigmoidName);
 
     internal static Tensor Focal(
         Tensor input, Tensor target, WeightSource weights, double gamma, Reduction reduction,
         MeanNormalizer normalizer) =>
-        SigmoidFamily(input, target, weights, gamma, reduction, normalizer);
+        SigmoidFamily(input, target, weights, gamma, reduction, normalizer, FocalName);
 
-    /// <summary>The sigmoid loss (γ = 0, exactly: the official code special-cases it too) and the focal loss.</summary>
+    /// <summary>The sigmoid loss (γ = 0, exactly: the official code special-cases it too) and the focal loss;
+    /// <paramref name="who"/> names the loss in a target error.</summary>
     private static Tensor SigmoidFamily(
         Tensor input, Tensor target, WeightSource weights, double gamma, Reduction reduction,
-        MeanNormalizer normalizer)
+        MeanNormalizer normalizer, string who)
     {
         bool soft = target.dim() == 2;
         if (soft)
         {
             Validation.SoftTarget(input, target, TargetName);
+            MultiLabelValidation.InUnitInterval(target, who, TargetName);
         }
         else
         {

@@ -27,9 +27,11 @@ internal readonly record struct MultiHotTargets(Tensor? Residue, long Positives,
 }
 
 /// <summary>
-/// The host side of the multi-hot check and of the distribution-balanced loss: contiguous Float32 or Float64 CPU
-/// targets are read in place (no op, no tensor), checked to hold only 0 and 1, and their ones counted and, when they
-/// are sparse, listed. With the list, an op of the form x + k·x·t, which changes x only where t = 1, becomes k·x
+/// The host side of the target checks and of the distribution-balanced loss: contiguous Float32 or Float64 CPU
+/// targets are read in place (no op, no tensor), checked to hold only 0 and 1 (<see cref="Scan(Tensor, out long, out
+/// ArraySegment{int}?, out long)"/>, the distribution-balanced loss's multi-hot targets) or only values in [0, 1]
+/// (<see cref="InUnitInterval(Tensor, out long)"/>, the soft targets of the other per-class binary losses), and their
+/// ones counted and, when they are sparse, listed. With the list, an op of the form x + k·x·t, which changes x only where t = 1, becomes k·x
 /// added at those few positions, rounded as libtorch's <c>addcmul_</c> rounds it (x + (k·x)·1), instead of a pass
 /// over [B, C].
 /// </summary>
@@ -62,6 +64,18 @@ internal static class MultiHotScan
             : Scan(MemoryMarshal.Cast<byte, double>(target.bytes), out positives, out positions, out bad);
         firstBad = bad;
         return ok;
+    }
+
+    /// <summary>Scans targets for which <see cref="OnHost"/> holds: false when some value lies outside [0, 1] (NaN
+    /// and ±∞ included; ±0 are in), with the flat index of the first such value in <paramref name="firstBad"/> (else
+    /// −1).</summary>
+    internal static bool InUnitInterval(Tensor target, out long firstBad)
+    {
+        int bad = target.dtype == ScalarType.Float32
+            ? FirstOutsideUnitInterval(MemoryMarshal.Cast<byte, float>(target.bytes))
+            : FirstOutsideUnitInterval(MemoryMarshal.Cast<byte, double>(target.bytes));
+        firstBad = bad;
+        return bad < 0;
     }
 
     /// <summary>x[p] ← x[p] + (k·x[p])·1 at each position p, in <paramref name="x"/>'s dtype: the bits
@@ -184,6 +198,45 @@ internal static class MultiHotScan
 
         return true;
     }
+
+    /// <summary>The index of the first value outside [0, 1] (0 ≤ x ≤ 1 is false for NaN), or −1. Four blocks at a
+    /// time: their in-range masks AND-ed are all ones in the common case, one test per 4 × 256 bits.</summary>
+    private static int FirstOutsideUnitInterval<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T first = ref MemoryMarshal.GetReference(values);
+        int width = Vector256<T>.Count;
+        int i = 0;
+        for (; i <= values.Length - (4 * width); i += 4 * width)
+        {
+            var a = Vector256.LoadUnsafe(ref first, (nuint)i);
+            var b = Vector256.LoadUnsafe(ref first, (nuint)(i + width));
+            var c = Vector256.LoadUnsafe(ref first, (nuint)(i + (2 * width)));
+            var d = Vector256.LoadUnsafe(ref first, (nuint)(i + (3 * width)));
+            if (Vector256.EqualsAll((InUnit(a) & InUnit(b) & InUnit(c) & InUnit(d)).AsUInt64(), Vector256<ulong>.AllBitsSet))
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        // The tail, and the chunk that holds a bad value (found here, in order).
+        for (; i < values.Length; i++)
+        {
+            if (!(values[i] >= T.Zero && values[i] <= T.One))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>All ones in each lane whose value lies in [0, 1].</summary>
+    private static Vector256<T> InUnit<T>(Vector256<T> block)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Vector256.GreaterThanOrEqual(block, Vector256<T>.Zero) & Vector256.LessThanOrEqual(block, Vector256<T>.One);
 
     /// <summary>Writes <paramref name="position"/> at <paramref name="at"/>, first trading the array for one twice as
     /// long (at most <paramref name="cap"/>) when it is full: the list costs what the ones need, not B·C/16.</summary>

@@ -13,16 +13,20 @@ internal readonly record struct DbSettings(
     internal static DbSettings Checked(
         double alpha, double beta, double mu, double lambda, double kappa, DbInstancePrior instancePrior)
     {
-        MultiLabelValidation.Finite(alpha, "The smoothing floor α", nameof(alpha), "the paper uses 0.1", 0.0);
-        MultiLabelValidation.Finite(beta, "The smoothing slope β", nameof(beta), "the paper uses 10", 0.0);
-        MultiLabelValidation.Finite(mu, "The smoothing centre μ", nameof(mu), "the paper uses 0.3 on COCO-MLT");
+        // Each hint names the default from CbDefaults, and nothing about the paper's values: μ and λ were not
+        // verified against its text (docs/losses.md).
+        MultiLabelValidation.Finite(alpha, "The smoothing floor α", nameof(alpha), Default(CbDefaults.DbAlpha), 0.0);
+        MultiLabelValidation.Finite(beta, "The smoothing slope β", nameof(beta), Default(CbDefaults.DbBeta), 0.0);
+        MultiLabelValidation.Finite(mu, "The smoothing centre μ", nameof(mu), Default(CbDefaults.DbMu));
         MultiLabelValidation.Finite(lambda, "The negative-tolerant scale λ", nameof(lambda),
-            "the default is " + Validation.Format(CbDefaults.DbLambda), 0.0, strict: true);
+            Default(CbDefaults.DbLambda), 0.0, strict: true);
         MultiLabelValidation.Finite(kappa, "The prior-bias scale κ", nameof(kappa),
-            "the paper uses 0.05; a negative κ flips the bias's sign");
+            Default(CbDefaults.DbKappa) + "; a negative κ flips the bias's sign, 0 turns it off");
         MultiLabelValidation.InstancePrior(instancePrior, nameof(instancePrior));
         return new DbSettings(alpha, beta, mu, lambda, kappa, instancePrior);
     }
+
+    private static string Default(double value) => "the default is " + Validation.Format(value);
 }
 
 /// <summary>

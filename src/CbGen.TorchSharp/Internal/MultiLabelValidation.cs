@@ -6,7 +6,7 @@ namespace CbGen.TorchSharp.Internal;
 
 /// <summary>The argument checks of the distribution-balanced and asymmetric losses (their shared ones are in
 /// <see cref="Validation"/>): hyper-parameters, the counts model (positives per class out of N samples), the
-/// normaliser and the multi-hot targets.</summary>
+/// normaliser and the multi-hot targets; and the [0, 1] range of every per-class binary loss's float targets.</summary>
 internal static class MultiLabelValidation
 {
     internal const string DbName = "CbLoss.DistributionBalanced";
@@ -26,14 +26,28 @@ internal static class MultiLabelValidation
         }
     }
 
+    /// <summary>An ASL focusing parameter γ+ or γ− (<paramref name="sign"/> "+" or "−"): finite and ≥ 0; the fix names
+    /// its default, <paramref name="defaultValue"/> (from <see cref="CbDefaults"/>).</summary>
+    internal static void AslGamma(double gamma, string sign, double defaultValue, string paramName)
+    {
+        if (!(gamma >= 0.0) || double.IsInfinity(gamma))
+        {
+            string fix = defaultValue == 0.0
+                ? "use the default 0 (no focusing)"
+                : "use the default " + Validation.Format(defaultValue) + ", or 0 for no focusing";
+            throw Validation.OutOfRange(paramName, gamma,
+                "The asymmetric loss's focusing parameter γ" + sign + " must be finite and ≥ 0; " + fix + ".");
+        }
+    }
+
     /// <summary>The ASL margin m ∈ [0, 1).</summary>
     internal static void Clip(double clip, string paramName)
     {
         if (!(clip >= 0.0 && clip < 1.0))
         {
             throw Validation.OutOfRange(paramName, clip,
-                "The asymmetric loss's probability margin m (clip) must lie in [0, 1); use the paper's 0.05, or 0 to "
-                + "turn the shift off.");
+                "The asymmetric loss's probability margin m (clip) must lie in [0, 1); use the default "
+                + Validation.Format(CbDefaults.AslClip) + ", or 0 to turn the shift off.");
         }
     }
 
@@ -148,9 +162,62 @@ internal static class MultiLabelValidation
         return new MultiHotTargets(residue.MoveToOuterDisposeScope(), -1, null);
     }
 
+    /// <summary>
+    /// Soft or multi-hot targets' values: every one in [0, 1], a probability that the class is positive (a value
+    /// outside it makes an element loss negative; NaN and ±∞ are refused too). The shape, dtype and device are checked
+    /// by the caller. Contiguous Float32 and Float64 CPU targets are read in place (<see cref="MultiHotScan"/>); other
+    /// targets take one min/max reduction and one read (a NaN makes both NaN, which fails the comparison).
+    /// </summary>
+    /// <param name="target">Floating targets [B, C].</param>
+    /// <param name="who">The loss, as the message names it (e.g. <c>CbLoss.Sigmoid</c>).</param>
+    /// <param name="paramName">The targets' parameter name.</param>
+    internal static void InUnitInterval(Tensor target, string who, string paramName)
+    {
+        long firstBad;
+        if (MultiHotScan.CanScan(target))
+        {
+            if (MultiHotScan.InUnitInterval(target, out firstBad))
+            {
+                return;
+            }
+        }
+        else
+        {
+            using var scope = NewDisposeScope();
+            using var guard = no_grad();
+            var (lo, hi) = target.aminmax();
+            if (HostValue(lo) >= 0.0 && HostValue(hi) <= 1.0)
+            {
+                return;
+            }
+
+            // The first value outside [0, 1] (or NaN), found only on this error path.
+            using var zero = 0.0.ToScalar();
+            using var one = 1.0.ToScalar();
+            var inRange = target.ge(zero).logical_and_(target.le(one));
+            firstBad = inRange.logical_not_().reshape(-1).to(ScalarType.Int8).argmax().item<long>();
+        }
+
+        throw BadTarget(target, firstBad, "multi-hot or soft targets (every value in [0, 1])",
+            who + " reads each target as the probability that the class is positive, and a value outside [0, 1] makes "
+            + "the loss negative. Clamp the targets to [0, 1], and map a label marker such as −1 (unknown) to 0 or 1.",
+            "a target must lie in [0, 1]", paramName);
+    }
+
     /// <summary>The error for targets whose flat element <paramref name="flat"/> is neither 0 nor 1: its value and
     /// position, and the fix (soft values are rounded or thresholded; NaN and ±∞ come from the data).</summary>
-    private static ArgumentException NotMultiHot(Tensor target, long flat, string who, string paramName)
+    private static ArgumentException NotMultiHot(Tensor target, long flat, string who, string paramName) =>
+        BadTarget(target, flat, "multi-hot (every value 0 or 1)",
+            who + " re-weights by the set of positive labels, which soft or smoothed targets do not define. Round or "
+            + "threshold the targets.",
+            "a target must be 0 or 1", paramName);
+
+    /// <summary>The error for targets whose flat element <paramref name="flat"/> breaks the rule
+    /// <paramref name="expected"/>: "Expected 'target' to be {expected}, got {value} at sample i, class c: {fix}", the
+    /// fix being <paramref name="finiteFix"/> for a finite value and, for NaN or ±∞, <paramref name="rule"/> with where
+    /// such values come from.</summary>
+    private static ArgumentException BadTarget(
+        Tensor target, long flat, string expected, string finiteFix, string rule, string paramName)
     {
         long classes = target.size(1);
         using var value = target.reshape(-1)[flat].to(ScalarType.Float64);
@@ -158,12 +225,10 @@ internal static class MultiLabelValidation
         string where = "got " + Validation.Format(bad) + " at sample " + Validation.Format(flat / classes)
             + ", class " + Validation.Format(flat % classes);
         string fix = double.IsFinite(bad)
-            ? who + " re-weights by the set of positive labels, which soft or smoothed targets do not define. Round or "
-                + "threshold the targets."
-            : "a target must be 0 or 1; check what produced the targets (a NaN or infinity usually comes from missing "
-                + "or corrupt labels).";
-        return new ArgumentException(
-            "Expected '" + paramName + "' to be multi-hot (every value 0 or 1), " + where + ": " + fix, paramName);
+            ? finiteFix
+            : rule + "; check what produced the targets (a NaN or infinity usually comes from missing or corrupt "
+                + "labels).";
+        return new ArgumentException("Expected '" + paramName + "' to be " + expected + ", " + where + ": " + fix, paramName);
     }
 
     /// <summary>The value of a one-element tensor as a double, read without a conversion op (exact for every
@@ -186,5 +251,13 @@ internal static class MultiLabelValidation
         }
 
         Validation.SoftTarget(input, target, paramName);
+    }
+
+    /// <summary>Floating soft or multi-hot targets [B, C] like the logits (<see cref="FloatTarget"/>), every value in
+    /// [0, 1] (<see cref="InUnitInterval"/>): the asymmetric loss's targets.</summary>
+    internal static void SoftTargets(Tensor input, Tensor target, string who, string paramName)
+    {
+        FloatTarget(input, target, who, paramName);
+        InUnitInterval(target, who, paramName);
     }
 }

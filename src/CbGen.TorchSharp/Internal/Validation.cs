@@ -190,8 +190,13 @@ internal static partial class Validation
             "Class weight " + Format(index) + " is " + Format(value)
             + "; every class weight must be finite and ≥ 0.", paramName);
 
-    /// <summary>Checks logits: rank 2 [B, C], a floating dtype, B ≥ 1 and C equal to the number of weights.</summary>
-    internal static void Logits(Tensor input, long numClasses, string paramName)
+    /// <summary>Where a class-weighted loss's C comes from, as <see cref="Logits"/> says it.</summary>
+    internal const string OnePerClassWeight = "one per class weight";
+
+    /// <summary>Checks logits: rank 2 [B, C], a floating dtype, B ≥ 1 and C equal to <paramref name="numClasses"/>,
+    /// whose origin <paramref name="classesFrom"/> names in the message (e.g. "one per class weight", "one per class
+    /// in 'counts'", "the loss's numClasses").</summary>
+    internal static void Logits(Tensor input, long numClasses, string paramName, string classesFrom = OnePerClassWeight)
     {
         NotNullOrDisposed(input, paramName);
         if (input.dim() != 2)
@@ -214,8 +219,8 @@ internal static partial class Validation
         if (c != numClasses)
         {
             throw new ArgumentException(
-                "Expected '" + paramName + "' to have C = " + Format(numClasses)
-                + " columns (one per class weight), got shape " + Shape(input) + ".", paramName);
+                "Expected '" + paramName + "' to have C = " + Format(numClasses) + " columns (" + classesFrom
+                + "), got " + Format(c) + " (shape " + Shape(input) + ").", paramName);
         }
 
         if (b == 0)

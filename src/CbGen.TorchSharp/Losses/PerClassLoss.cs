@@ -138,6 +138,10 @@ public abstract class PerClassLoss : Loss<Tensor, Tensor, Tensor>
         return result;
     }
 
+    /// <summary>Where the module's C comes from, as a logits-width error says it: its class weights unless a leaf
+    /// has none or takes C from another table.</summary>
+    private protected virtual string ClassesFrom => Validation.OnePerClassWeight;
+
     /// <summary>Called after <see cref="CheckFiniteLogits"/> is set (a wrapper passes it on).</summary>
     private protected virtual void OnCheckFiniteLogitsChanged(bool value)
     {
@@ -158,7 +162,7 @@ public abstract class PerClassLoss : Loss<Tensor, Tensor, Tensor>
     private protected WeightSource? WeightsFor(Tensor logits, Tensor target, Tensor? ownBuffer = null)
     {
         ThrowIfDisposed(ownBuffer);
-        Validation.Logits(logits, NumClasses, Validation.LogitsName);
+        Validation.Logits(logits, NumClasses, Validation.LogitsName, ClassesFrom);
         if (_checkFiniteLogits)
         {
             Validation.Finite(logits, Validation.LogitsName);

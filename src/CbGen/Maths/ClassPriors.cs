@@ -152,15 +152,17 @@ public static class ClassPriors
         return total;
     }
 
-    /// <summary>The one rule for τ, the strength of a logit adjustment by τ·log π (the logit-adjusted loss, post-hoc
-    /// adjustment in TorchSharp and in ML.NET): finite and ≥ 0.</summary>
+    /// <summary>The one rule for τ, the strength of a logit adjustment by τ times a per-class prior term (log π_c for
+    /// the logit-adjusted and VS losses and single-label post-hoc adjustment in TorchSharp and ML.NET, the prior logits
+    /// log(p_c / (1 − p_c)) for a multi-label <c>AdjustLogits</c>): finite and ≥ 0. The message fits every one of
+    /// them, since <c>adjust_logits</c> cannot tell which term it was given.</summary>
     internal static void ValidateTau(double tau, string paramName)
     {
         if (!(tau >= 0.0) || double.IsInfinity(tau))
         {
             throw new ArgumentOutOfRangeException(paramName,
-                "τ must be finite and ≥ 0 (1 is the logit adjustment of Menon et al., Bayes-optimal for the balanced "
-                + "error; 0 leaves the logits unchanged, plain cross-entropy for the loss); got "
+                "τ must be finite and ≥ 0; it scales the shift by the class priors: 1 (the default) shifts by the whole "
+                + "prior term, 0 leaves the logits unchanged; got "
                 + tau.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ".");
         }
     }

@@ -15,13 +15,25 @@ namespace CbGen;
 public static class MultiLabelCounts
 {
     /// <summary>Why <paramref name="counts"/> and <paramref name="samples"/> are not a multi-label count set
-    /// (N ≤ 0, a negative count, or a count above N), as a sentence naming the fix; null when they are.</summary>
+    /// (no counts, N ≤ 0, a negative count, or a count above N), as a sentence naming the fix; null when they
+    /// are.</summary>
     /// <param name="counts">Positives per class n_c, indexed by class.</param>
     /// <param name="samples">The number of samples N.</param>
-    public static string? Problem(ReadOnlySpan<long> counts, long samples)
+    public static string? Problem(ReadOnlySpan<long> counts, long samples) => FindProblem(counts, samples, out _);
+
+    /// <summary><see cref="Problem"/>, with the parameter at fault: <c>samples</c> for N
+    /// itself, else <c>counts</c>.</summary>
+    private static string? FindProblem(ReadOnlySpan<long> counts, long samples, out string paramName)
     {
+        paramName = nameof(counts);
+        if (counts.IsEmpty)
+        {
+            return "the counts are empty; pass the positives n_c of each class, one count per class (C ≥ 1)";
+        }
+
         if (samples <= 0)
         {
+            paramName = nameof(samples);
             return "the number of samples N is " + samples.ToString(CultureInfo.InvariantCulture)
                 + "; N counts every training sample, labelled or not, and must be ≥ 1";
         }
@@ -48,7 +60,8 @@ public static class MultiLabelCounts
     /// <summary>Returns the negatives N − n_c of every class.</summary>
     /// <param name="counts">Positives per class n_c, indexed by class.</param>
     /// <param name="samples">The number of samples N ≥ every n_c.</param>
-    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says (<c>ParamName</c> <c>samples</c> for N, else
+    /// <c>counts</c>).</exception>
     public static long[] Negatives(ReadOnlySpan<long> counts, long samples)
     {
         Validate(counts, samples);
@@ -64,7 +77,8 @@ public static class MultiLabelCounts
     /// <summary>Returns the class priors p_c = n_c / N of every class, each in [0, 1] (they need not sum to 1).</summary>
     /// <param name="counts">Positives per class n_c, indexed by class.</param>
     /// <param name="samples">The number of samples N ≥ every n_c.</param>
-    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says (<c>ParamName</c> <c>samples</c> for N, else
+    /// <c>counts</c>).</exception>
     public static double[] Priors(ReadOnlySpan<long> counts, long samples)
     {
         Validate(counts, samples);
@@ -83,7 +97,8 @@ public static class MultiLabelCounts
     /// its digits.</summary>
     /// <param name="counts">Positives per class n_c, indexed by class.</param>
     /// <param name="samples">The number of samples N ≥ every n_c.</param>
-    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says (<c>ParamName</c> <c>samples</c> for N, else
+    /// <c>counts</c>).</exception>
     public static double[] LogPriors(ReadOnlySpan<long> counts, long samples)
     {
         Validate(counts, samples);
@@ -102,7 +117,8 @@ public static class MultiLabelCounts
     /// them. −∞ for a class on no sample, +∞ for a class on every sample.</summary>
     /// <param name="counts">Positives per class n_c, indexed by class.</param>
     /// <param name="samples">The number of samples N ≥ every n_c.</param>
-    /// <exception cref="ArgumentException">As <see cref="Problem"/> says.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Problem"/> says (<c>ParamName</c> <c>samples</c> for N, else
+    /// <c>counts</c>).</exception>
     public static double[] PriorLogits(ReadOnlySpan<long> counts, long samples)
     {
         Validate(counts, samples);
@@ -120,9 +136,9 @@ public static class MultiLabelCounts
 
     private static void Validate(ReadOnlySpan<long> counts, long samples)
     {
-        if (Problem(counts, samples) is { } problem)
+        if (FindProblem(counts, samples, out string paramName) is { } problem)
         {
-            throw new ArgumentException("Invalid multi-label counts: " + problem + ".", nameof(samples));
+            throw new ArgumentException("Invalid multi-label counts: " + problem + ".", paramName);
         }
     }
 }

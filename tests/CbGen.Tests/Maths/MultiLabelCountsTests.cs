@@ -76,6 +76,38 @@ public sealed class MultiLabelCountsTests
         Assert.Contains("negative count -1", MultiLabelCounts.Problem(new long[] { 3, -1 }, 10), StringComparison.Ordinal);
     }
 
+    /// <summary>The parameter at fault is named: <c>counts</c> for a count, <c>samples</c> for N.</summary>
+    [Fact]
+    public void The_error_names_counts_for_a_bad_count_and_samples_for_a_bad_N()
+    {
+        Assert.Equal("counts", Assert.Throws<ArgumentException>(() => MultiLabelCounts.Priors(new long[] { -1, 3 }, 10)).ParamName);
+        Assert.Equal("counts", Assert.Throws<ArgumentException>(() => MultiLabelCounts.Priors(new long[] { 11, 3 }, 10)).ParamName);
+        Assert.Equal("samples", Assert.Throws<ArgumentException>(() => MultiLabelCounts.Priors(new long[] { 1, 3 }, 0)).ParamName);
+    }
+
+    /// <summary>No counts is not a count set, as everywhere else counts are required (C ≥ 1): every function refuses
+    /// it, and Problem says so.</summary>
+    [Fact]
+    public void Empty_counts_are_refused_by_every_function()
+    {
+        Assert.Equal(
+            "the counts are empty; pass the positives n_c of each class, one count per class (C ≥ 1)",
+            MultiLabelCounts.Problem(Array.Empty<long>(), 10));
+        var calls = new Func<object>[]
+        {
+            () => MultiLabelCounts.Priors(Array.Empty<long>(), 10),
+            () => MultiLabelCounts.LogPriors(Array.Empty<long>(), 10),
+            () => MultiLabelCounts.PriorLogits(Array.Empty<long>(), 10),
+            () => MultiLabelCounts.Negatives(Array.Empty<long>(), 10),
+        };
+        foreach (var call in calls)
+        {
+            var e = Assert.Throws<ArgumentException>(() => call());
+            Assert.Equal("counts", e.ParamName);
+            Assert.StartsWith("Invalid multi-label counts: the counts are empty", e.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Priors_past_2_to_the_53_keep_their_relative_accuracy()
     {

@@ -121,9 +121,28 @@ public sealed class CbFunctionalTests
             CbFunctional.adjust_logits(zeros(3), zeros(3))).ParamName);
 
         Assert.Contains("rank-1 tensor of 3 margins", Assert.Throws<ArgumentException>(() =>
-            CbFunctional.ldam_cross_entropy(logits, Labels(), zeros(4))).Message);
+            CbFunctional.ldam_cross_entropy(logits, Labels(), zeros(4, 1))).Message);
         Assert.Contains("rank-1 tensor of 3 log-priors", Assert.Throws<ArgumentException>(() =>
-            CbFunctional.adjust_logits(logits, zeros(2))).Message);
+            CbFunctional.adjust_logits(logits, zeros(2, ScalarType.Int64))).Message);
+    }
+
+    /// <summary>A per-class table of the right form sets C, as class weights and counts do: logits of another width
+    /// are named, with their column count and the table's (the generated <c>AdjustLogits</c> passes its own table,
+    /// which its caller never sees).</summary>
+    [Fact]
+    public void Logits_of_another_width_than_the_per_class_table_are_named_with_both_counts()
+    {
+        using var scope = NewDisposeScope();
+        var logits = zeros(4, 3);
+        var adjust = Assert.Throws<ArgumentException>(() => CbFunctional.adjust_logits(logits, zeros(2)));
+        Assert.Equal("logits", adjust.ParamName);
+        Assert.Equal(
+            "Expected 'logits' to have C = 2 columns (as many as the log-priors in 'log_priors'), got 3 (shape [4, 3]). "
+            + "(Parameter 'logits')",
+            adjust.Message);
+        var ldam = Assert.Throws<ArgumentException>(() => CbFunctional.ldam_cross_entropy(logits, zeros(4, ScalarType.Int64), zeros(4)));
+        Assert.Equal("logits", ldam.ParamName);
+        Assert.Contains("C = 4 columns (as many as the margins in 'margins'), got 3", ldam.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -140,6 +159,19 @@ public sealed class CbFunctionalTests
             CbFunctional.adjust_logits(logits, values)).ParamName);
         Assert.Equal("log_priors", Assert.Throws<ArgumentException>(() =>
             CbFunctional.adjust_logits(logits, new[] { 0.1, bad, 0.2 })).ParamName);
+    }
+
+    /// <summary>adjust_logits cannot tell log-priors (single-label) from prior logits (a multi-label
+    /// <c>AdjustLogits</c>), so its τ error fits both: no cross-entropy, no balanced error of a softmax.</summary>
+    [Fact]
+    public void The_tau_error_fits_single_and_multi_label_adjustment()
+    {
+        using var scope = NewDisposeScope();
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CbFunctional.adjust_logits(zeros(2, 3), zeros(3), double.NaN));
+        Assert.Equal(
+            "τ must be finite and ≥ 0; it scales the shift by the class priors: 1 (the default) shifts by the whole prior "
+            + "term, 0 leaves the logits unchanged; got NaN. (Parameter 'tau')",
+            e.Message);
     }
 
     [Theory]

@@ -14,7 +14,8 @@ namespace CbGen.TorchSharp;
 /// </summary>
 /// <remarks>
 /// <para><b>Targets:</b> Int64 class indices [B] (one-hot inside; element (i, c) weighs α_{y_i}), or floating
-/// multi-hot / soft targets [B, C] with values in [0, 1] (not checked, for speed), where element (i, c) weighs
+/// multi-hot / soft targets [B, C] with values in [0, 1] (checked: another value, NaN or ±∞ is an
+/// <see cref="ArgumentException"/> naming it and its position), where element (i, c) weighs
 /// α_c: a multi-label sample has no single y_i, so each binary term takes the weight of its own class. Note
 /// that a one-hot float target therefore weighs its negatives by their own classes' α_c, unlike the same label
 /// given as a class index.</para>
@@ -114,9 +115,9 @@ public sealed class ClassBalancedSigmoidLoss : PerClassLoss
 
     /// <summary>Computes the loss.</summary>
     /// <param name="logits">Logits [B, C] of a floating dtype, on the weights' device.</param>
-    /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C].</param>
+    /// <param name="target">Int64 class indices [B] in [0, C), or floating multi-hot/soft targets [B, C] with values in [0, 1].</param>
     /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
-    /// <exception cref="ArgumentException">A shape, dtype, device or label value is wrong; the message names it.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype, device, label or target value is wrong; the message names it.</exception>
     /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
     public override Tensor forward(Tensor logits, Tensor target) =>
         LossCore.Sigmoid(logits, target, WeightsFor(logits, target)!, reduction, Normalizer);

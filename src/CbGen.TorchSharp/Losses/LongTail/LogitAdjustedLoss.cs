@@ -106,6 +106,9 @@ public sealed class LogitAdjustedLoss : PerClassLoss
     /// <summary>The label value that contributes nothing to the loss.</summary>
     public long IgnoreIndex { get; }
 
+    /// <inheritdoc/>
+    private protected override string ClassesFrom => "one per class of the loss's log-priors";
+
     /// <summary>Computes the loss.</summary>
     /// <param name="logits">Logits [B, C] of a floating dtype, on the buffers' device.</param>
     /// <param name="target">Int64 class indices [B] in [0, C) or equal to <see cref="IgnoreIndex"/>.</param>

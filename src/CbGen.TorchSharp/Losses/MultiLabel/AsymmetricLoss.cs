@@ -11,7 +11,8 @@ namespace CbGen.TorchSharp;
 /// The paper's defaults are γ+ = 0, γ− = 4 and m = 0.05.
 /// </summary>
 /// <remarks>
-/// <para><b>Targets:</b> floating multi-hot or soft targets [B, C] (values in [0, 1], not checked): element (i, c)
+/// <para><b>Targets:</b> floating multi-hot or soft targets [B, C] (values in [0, 1]; another value,
+/// NaN or ±∞ is an <see cref="ArgumentException"/> naming it and its position): element (i, c)
 /// is t·(positive term) + (1 − t)·(negative term). <b>Reductions:</b> as <see cref="DistributionBalancedLoss"/>
 /// (no class weights, so no <see cref="MeanNormalizer.WeightSum"/>).</para>
 /// <para><b>Near 0 and 1:</b> the logs are exact by default (log σ(z), log σ(−z), and 1 − p_m = σ(−z) + m), so a
@@ -59,16 +60,19 @@ public sealed class AsymmetricLoss : PerClassLoss
     /// <summary>ε, the floor of the logs (0: exact).</summary>
     public double Epsilon { get; }
 
+    /// <inheritdoc/>
+    private protected override string ClassesFrom => "the loss's numClasses";
+
     /// <summary>Computes the loss.</summary>
     /// <param name="logits">Logits [B, C] of a floating dtype.</param>
-    /// <param name="target">Floating multi-hot or soft targets [B, C] on the logits' device.</param>
+    /// <param name="target">Floating multi-hot or soft targets [B, C] on the logits' device, every value in [0, 1].</param>
     /// <returns>A scalar for Mean/Sum, element losses [B, C] for None, in the logits' dtype.</returns>
-    /// <exception cref="ArgumentException">A shape, dtype or device is wrong; the message names it.</exception>
+    /// <exception cref="ArgumentException">A shape, dtype, device or target value is wrong; the message names it.</exception>
     /// <exception cref="ObjectDisposedException">The module has been disposed.</exception>
     public override Tensor forward(Tensor logits, Tensor target)
     {
         WeightsFor(logits, target);
-        MultiLabelValidation.FloatTarget(logits, target, MultiLabelValidation.AslName, LossCore.TargetName);
+        MultiLabelValidation.SoftTargets(logits, target, MultiLabelValidation.AslName, LossCore.TargetName);
         return MultiLabelCore.Asymmetric(logits, target, GammaPositive, GammaNegative, Clip, Epsilon, reduction, Normalizer);
     }
 
@@ -78,8 +82,8 @@ public sealed class AsymmetricLoss : PerClassLoss
     {
         Validation.Reduction(reduction, nameof(reduction));
         MultiLabelValidation.Normalizer(normalizer, MultiLabelValidation.AslName, nameof(normalizer));
-        Validation.Gamma(gammaPositive, nameof(gammaPositive));
-        Validation.Gamma(gammaNegative, nameof(gammaNegative));
+        MultiLabelValidation.AslGamma(gammaPositive, "+", CbDefaults.AslGammaPositive, nameof(gammaPositive));
+        MultiLabelValidation.AslGamma(gammaNegative, "−", CbDefaults.AslGammaNegative, nameof(gammaNegative));
         MultiLabelValidation.Clip(clip, nameof(clip));
         MultiLabelValidation.Epsilon(epsilon, nameof(epsilon));
         if (numClasses < 1)

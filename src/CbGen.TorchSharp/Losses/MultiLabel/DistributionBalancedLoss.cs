@@ -125,6 +125,9 @@ public sealed class DistributionBalancedLoss : PerClassLoss
     /// <summary>The registered buffer <c>prior_bias</c> [C]: ν_c = κ·(−log(1/p_c − 1)). Treat it as read-only.</summary>
     public Tensor PriorBias => _priorBias;
 
+    /// <inheritdoc/>
+    private protected override string ClassesFrom => "one per class of the loss's counts";
+
     /// <summary>Computes the loss.</summary>
     /// <param name="logits">Logits [B, C] of a floating dtype, on the buffers' device.</param>
     /// <param name="target">Floating multi-hot targets [B, C] (every value 0 or 1).</param>

@@ -121,9 +121,15 @@ public sealed class LongTailValidationTests
         var logits = zeros(2, 3);
         var labels = tensor(new long[] { 0, 1 });
         var shape = Assert.Throws<ArgumentException>(() =>
-            CbFunctional.logit_adjusted_cross_entropy(logits, labels, zeros(4)));
+            CbFunctional.logit_adjusted_cross_entropy(logits, labels, zeros(3, 1)));
         Assert.Equal("log_priors", shape.ParamName);
         Assert.Contains("rank-1 tensor of 3 log-priors", shape.Message);
+
+        // A well-formed table sets C: logits of another width are named with both counts.
+        var width = Assert.Throws<ArgumentException>(() =>
+            CbFunctional.logit_adjusted_cross_entropy(logits, labels, zeros(4)));
+        Assert.Equal("logits", width.ParamName);
+        Assert.Contains("C = 4 columns (as many as the log-priors in 'log_priors'), got 3", width.Message);
         var infinite = Assert.Throws<ArgumentException>(() =>
             CbFunctional.adjust_logits(logits, tensor(new[] { 0.0, double.NegativeInfinity, -1.0 })));
         Assert.Contains("finite", infinite.Message);

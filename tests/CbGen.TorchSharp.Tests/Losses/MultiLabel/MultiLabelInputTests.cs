@@ -174,6 +174,63 @@ public class MultiLabelInputTests
         Assert.Equal("logits", f.ParamName);
     }
 
+    /// <summary>Neither loss has class weights: a logits-width error says where C comes from (the module's counts or
+    /// numClasses, the functional form's counts), and a short 'counts' is named as C's source.</summary>
+    [Fact]
+    public void Logits_of_the_wrong_width_name_where_C_comes_from()
+    {
+        using var scope = NewDisposeScope();
+        using var db = new DistributionBalancedLoss(Counts, 100, device: CbDevice.Cpu);
+        using var asl = new AsymmetricLoss(3);
+        var dbError = Assert.Throws<ArgumentException>(() => db.forward(zeros(2, 4), zeros(2, 4)));
+        Assert.Equal(
+            "Expected 'logits' to have C = 3 columns (one per class of the loss's counts), got 4 (shape [2, 4]). "
+            + "(Parameter 'logits')",
+            dbError.Message);
+        var aslError = Assert.Throws<ArgumentException>(() => asl.forward(zeros(2, 4), zeros(2, 4)));
+        Assert.Equal(
+            "Expected 'logits' to have C = 3 columns (the loss's numClasses), got 4 (shape [2, 4]). (Parameter 'logits')",
+            aslError.Message);
+        var functional = Assert.Throws<ArgumentException>(() => CbFunctional.distribution_balanced_loss(
+            zeros(2, 3), zeros(2, 3), new long[] { 10, 3 }, 100));
+        Assert.Equal(
+            "Expected 'logits' to have C = 2 columns (one per class in 'counts'), got 3 (shape [2, 3]). "
+            + "(Parameter 'logits')",
+            functional.Message);
+    }
+
+    /// <summary>The hyper-parameter errors name each default from CbDefaults and claim nothing about the papers' values
+    /// (μ and λ are not verified against the distribution-balanced paper; 0.5, 1 and 2 are the focal loss's γ, not the
+    /// asymmetric loss's).</summary>
+    [Fact]
+    public void Hyper_parameter_errors_name_the_default_and_no_unverified_paper_value()
+    {
+        var mu = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, 100, mu: double.NaN, device: CbDevice.Cpu));
+        Assert.Equal("The smoothing centre μ must be finite; the default is 0.3; got NaN. (Parameter 'mu')", mu.Message);
+        var gammaNegative = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, gammaNegative: -1));
+        Assert.Equal(
+            "The asymmetric loss's focusing parameter γ− must be finite and ≥ 0; use the default 4, or 0 for no focusing; "
+            + "got -1. (Parameter 'gammaNegative')",
+            gammaNegative.Message);
+        var gammaPositive = Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, gammaPositive: double.PositiveInfinity));
+        Assert.Equal(
+            "The asymmetric loss's focusing parameter γ+ must be finite and ≥ 0; use the default 0 (no focusing); "
+            + "got Infinity. (Parameter 'gammaPositive')",
+            gammaPositive.Message);
+
+        foreach (string knob in new[] { "alpha", "beta", "mu", "lambda", "kappa" })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributionBalancedLoss(Counts, 100,
+                alpha: knob == "alpha" ? -1 : 0.1, beta: knob == "beta" ? -1 : 10, mu: knob == "mu" ? double.NaN : 0.3,
+                lambda: knob == "lambda" ? 0 : 5, kappa: knob == "kappa" ? double.NaN : 0.05, device: CbDevice.Cpu));
+            Assert.DoesNotContain("paper", e.Message, StringComparison.Ordinal);
+            Assert.Contains("the default is ", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("paper", Assert.Throws<ArgumentOutOfRangeException>(() => new AsymmetricLoss(3, clip: 2)).Message,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_disposed_module_says_so()
     {
