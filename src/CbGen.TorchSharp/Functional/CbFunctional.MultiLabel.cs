@@ -42,7 +42,7 @@ public static partial class CbFunctional
         MeanNormalizer normalizer = MeanNormalizer.PositiveLabels)
     {
         var settings = DistributionBalancedLoss.Check(counts, samples, reduction, normalizer, alpha, beta, mu, lambda,
-            kappa, instance_prior);
+            kappa, instance_prior, functional: true);
         Validation.NotNullOrDisposed(logits, nameof(logits));
         Validation.Logits(logits, counts.Span.Length, Validation.LogitsName, "one per class in 'counts'");
         Validation.NotNullOrDisposed(target, nameof(target));
@@ -95,7 +95,8 @@ public static partial class CbFunctional
                 + ".", nameof(logits));
         }
 
-        AsymmetricLoss.Check(checked((int)logits.size(1)), reduction, normalizer, gamma_pos, gamma_neg, clip, eps);
+        AsymmetricLoss.Check(checked((int)logits.size(1)), reduction, normalizer, gamma_pos, gamma_neg, clip, eps,
+            functional: true);
         Validation.Logits(logits, logits.size(1), Validation.LogitsName);
         Validation.NotNullOrDisposed(target, nameof(target));
         MultiLabelValidation.SoftTargets(logits, target, MultiLabelValidation.AslName, nameof(target));

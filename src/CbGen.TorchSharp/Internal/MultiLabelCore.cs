@@ -11,7 +11,8 @@ internal readonly record struct DbSettings(
     double Alpha, double Beta, double Mu, double Lambda, double Kappa, DbInstancePrior InstancePrior)
 {
     internal static DbSettings Checked(
-        double alpha, double beta, double mu, double lambda, double kappa, DbInstancePrior instancePrior)
+        double alpha, double beta, double mu, double lambda, double kappa, DbInstancePrior instancePrior,
+        string instancePriorName)
     {
         // Each hint names the default from CbDefaults, and nothing about the paper's values: μ and λ were not
         // verified against its text (docs/losses.md).
@@ -22,7 +23,7 @@ internal readonly record struct DbSettings(
             Default(CbDefaults.DbLambda), 0.0, strict: true);
         MultiLabelValidation.Finite(kappa, "The prior-bias scale κ", nameof(kappa),
             Default(CbDefaults.DbKappa) + "; a negative κ flips the bias's sign, 0 turns it off");
-        MultiLabelValidation.InstancePrior(instancePrior, nameof(instancePrior));
+        MultiLabelValidation.InstancePrior(instancePrior, instancePriorName);
         return new DbSettings(alpha, beta, mu, lambda, kappa, instancePrior);
     }
 

@@ -76,16 +76,20 @@ public sealed class AsymmetricLoss : PerClassLoss
         return MultiLabelCore.Asymmetric(logits, target, GammaPositive, GammaNegative, Clip, Epsilon, reduction, Normalizer);
     }
 
+    /// <summary>Checks the constructor's arguments; <paramref name="functional"/> names γ+, γ− and ε as
+    /// <c>CbFunctional.asymmetric_loss</c> does (<c>gamma_pos</c>, <c>gamma_neg</c>, <c>eps</c>).</summary>
     internal static int Check(
         int numClasses, Reduction reduction, MeanNormalizer normalizer, double gammaPositive, double gammaNegative,
-        double clip, double epsilon)
+        double clip, double epsilon, bool functional = false)
     {
         Validation.Reduction(reduction, nameof(reduction));
         MultiLabelValidation.Normalizer(normalizer, MultiLabelValidation.AslName, nameof(normalizer));
-        MultiLabelValidation.AslGamma(gammaPositive, "+", CbDefaults.AslGammaPositive, nameof(gammaPositive));
-        MultiLabelValidation.AslGamma(gammaNegative, "−", CbDefaults.AslGammaNegative, nameof(gammaNegative));
+        MultiLabelValidation.AslGamma(gammaPositive, "+", CbDefaults.AslGammaPositive,
+            functional ? "gamma_pos" : nameof(gammaPositive));
+        MultiLabelValidation.AslGamma(gammaNegative, "−", CbDefaults.AslGammaNegative,
+            functional ? "gamma_neg" : nameof(gammaNegative));
         MultiLabelValidation.Clip(clip, nameof(clip));
-        MultiLabelValidation.Epsilon(epsilon, nameof(epsilon));
+        MultiLabelValidation.Epsilon(epsilon, functional ? "eps" : nameof(epsilon));
         if (numClasses < 1)
         {
             throw Validation.OutOfRange(nameof(numClasses), numClasses,

@@ -157,13 +157,16 @@ public sealed class DistributionBalancedLoss : PerClassLoss
         base.Dispose(disposing);
     }
 
+    /// <summary>Checks the constructor's arguments; <paramref name="functional"/> names the instance prior as
+    /// <c>CbFunctional.distribution_balanced_loss</c> does (<c>instance_prior</c>).</summary>
     internal static DbSettings Check(
         ClassCounts counts, long samples, Reduction reduction, MeanNormalizer normalizer, double alpha, double beta,
-        double mu, double lambda, double kappa, DbInstancePrior instancePrior)
+        double mu, double lambda, double kappa, DbInstancePrior instancePrior, bool functional = false)
     {
         Validation.Reduction(reduction, nameof(reduction));
         MultiLabelValidation.Normalizer(normalizer, MultiLabelValidation.DbName, nameof(normalizer));
-        var settings = DbSettings.Checked(alpha, beta, mu, lambda, kappa, instancePrior);
+        var settings = DbSettings.Checked(alpha, beta, mu, lambda, kappa, instancePrior,
+            functional ? "instance_prior" : nameof(instancePrior));
         MultiLabelValidation.Counts(counts.Span, samples, kappa, nameof(counts), nameof(samples));
         return settings;
     }
