@@ -26,6 +26,8 @@ public sealed class MultiLabelSnapshotTests
         Assert.Contains(db ? ": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.DistributionBalancedLoss>" : ": global::CbGen.TorchSharp.PerClassLoss<global::CbGen.TorchSharp.AsymmetricLoss>", loss);
         Assert.Equal(db, loss.Contains("public TagLoss(long samples)", System.StringComparison.Ordinal));
         Assert.DoesNotContain("ReadOnlySpan<global::Photos.Tag> labels", loss);
+        // Without N there are no prior logits, and the softmax's log π is not a sigmoid's balanced threshold.
+        Assert.DoesNotContain("AdjustLogits", loss);
     }
 
     [Fact]
@@ -42,5 +44,7 @@ public sealed class MultiLabelSnapshotTests
         Assert.DoesNotContain("long samples", loss);
         Assert.Contains("global::Photos.TagWeights.Counts, global::Photos.TagWeights.SampleCount,", loss);
         Assert.Contains("public const long SampleCount = 5000", run.File("TagWeights.g.cs").Text);
+        Assert.Contains("AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)", loss);
+        Assert.Contains("PriorLogits", loss);
     }
 }

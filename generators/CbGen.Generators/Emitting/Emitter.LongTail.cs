@@ -130,7 +130,10 @@ internal static partial class Emitter
     private static void WriteAdjustLogits(SourceWriter w, EnumSpec spec, ConfigSpec config)
     {
         long[] counts = CountsOf(spec);
-        if (!HasPriors(counts) || (IsMultiLabel(config) && !HasPriorLogits(config, counts)))
+        // A distribution-balanced or asymmetric model's logits feed per-class sigmoids, whose balanced thresholds are
+        // the prior logits, which need N: without it the softmax's log π would be the wrong shift.
+        bool multiLabelWithoutN = KindOf(config.Loss).MultiLabel && !IsMultiLabel(config);
+        if (!HasPriors(counts) || multiLabelWithoutN || (IsMultiLabel(config) && !HasPriorLogits(config, counts)))
         {
             return;
         }

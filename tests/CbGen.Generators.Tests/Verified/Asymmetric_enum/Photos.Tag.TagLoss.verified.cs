@@ -29,23 +29,4 @@ namespace Photos
         {
         }
     }
-
-    public static partial class TagWeights
-    {
-        /// <summary>Post-hoc logit adjustment (Menon et al., ICLR 2021): z − τ·log π for the logits of a model of
-        /// <see cref="global::Photos.Tag"/> trained with plain cross-entropy, so that the argmax favours the
-        /// rare classes as a balanced classifier would. No retraining and no gradient (computed under <c>no_grad</c>).</summary>
-        /// <param name="logits">Logits [B, C] of a floating dtype, on any device.</param>
-        /// <param name="tau">τ ≥ 0 (finite): 1 (the default) is Bayes-optimal for the balanced error, 0 returns the logits unchanged.</param>
-        /// <returns>New adjusted logits [B, C] in the logits' dtype and device.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("CbGen", "{version}")]
-        public static global::TorchSharp.torch.Tensor AdjustLogits(global::TorchSharp.torch.Tensor logits, double tau = 1.0)
-        {
-            using (global::TorchSharp.torch.no_grad())
-            using (global::TorchSharp.torch.Tensor priors = global::TorchSharp.torch.tensor(LogPriors.ToArray(), dtype: global::TorchSharp.torch.ScalarType.Float64))
-            {
-                return global::CbGen.TorchSharp.CbFunctional.adjust_logits(logits, priors, tau);
-            }
-        }
-    }
 }
