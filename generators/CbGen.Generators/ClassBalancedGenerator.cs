@@ -87,7 +87,9 @@ public sealed class ClassBalancedGenerator : IIncrementalGenerator
             .Combine(sweeps.Collect())
             .Combine(datasets.Collect())
             .Combine(features)
-            .Select(static (input, _) => NameClashes.Units(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Combine(userDeclarations)
+            .Select(static (input, _) => NameClashes.Units(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right,
+                input.Left.Right, input.Right))
             .Combine(userDeclarations)
             .Select(static (input, _) => NameClashes.Detect(input.Left, input.Right))
             .WithTrackingName(TrackingNames.NameClashes);

@@ -188,6 +188,8 @@ public sealed class CountsFileTests
     [InlineData("2018", "_2018")]
     [InlineData("class", "@class")]
     [InlineData("???", "_")]
+    [InlineData(" cat", "cat")]
+    [InlineData("a -- b!", "a_b")]
     [InlineData("naïve café", "naïve_café")]
     [InlineData("value__", "value___")]
     [InlineData("a.b/c", "a_b_c")]

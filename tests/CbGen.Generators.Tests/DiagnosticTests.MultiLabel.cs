@@ -144,6 +144,11 @@ public sealed partial class DiagnosticTests
             TagDataset, ("tags.csv", "# samples: 1000\n[|# samples: 2000|]\n" + TagRows),
             TagDataset, ("tags.csv", "# samples: 1000\n" + TagRows));
 
+        // Equal lines too: a file holds one (docs/diagnostics.md says so).
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,
+            TagDataset, ("tags.csv", "# samples: 1000\n[|# samples: 1000|]\n" + TagRows),
+            TagDataset, ("tags.csv", "# samples: 1000\n" + TagRows));
+
         // The attribute's Samples and the file's line disagree (equal values are accepted).
         string withSamples = TagDataset.Replace("Loss = CbLoss.Sigmoid", "Loss = CbLoss.Sigmoid, Samples = 2000", StringComparison.Ordinal);
         TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesGivenTwice,

@@ -218,6 +218,25 @@ public sealed partial class DiagnosticTests
     }
 
     [Fact]
+    public void CB066_a_member_of_the_users_partial_weights_class_named_like_a_generated_one()
+    {
+        Check(DiagnosticDescriptors.WeightsMemberClash,
+            """
+            [ClassBalanced]
+            public enum Label2 { [Samples(10)] A, [Samples(3)] B }
+
+            public static partial class Label2Weights { public static int [|Counts|] => 3; }
+            """,
+            """
+            [ClassBalanced]
+            public enum Label2 { [Samples(10)] A, [Samples(3)] B }
+
+            public static partial class Label2Weights { public static int CountsSeen => 3; }
+            """,
+            badGenerates: false);
+    }
+
+    [Fact]
     public void CB010_generated_name_taken_by_a_user_type()
     {
         Check(DiagnosticDescriptors.DuplicateName,
@@ -406,8 +425,9 @@ public sealed partial class DiagnosticTests
         Assert.NotEmpty(expected);
 
         CbGenRunResult badRun = GeneratorHarness.Run(withTorchSharp: false, badSource);
-        // The generator reports only what analyzers cannot see (name clashes across the project: CB010).
-        Assert.All(badRun.GeneratorDiagnostics, d => Assert.Equal(DiagnosticDescriptors.DuplicateName.Id, d.Id));
+        // The generator reports only what analyzers cannot see (name clashes across the project, CB010, and with the
+        // members it writes, CB066).
+        Assert.All(badRun.GeneratorDiagnostics, d => Assert.Contains(d.Id, new[] { DiagnosticDescriptors.DuplicateName.Id, DiagnosticDescriptors.WeightsMemberClash.Id }));
         ImmutableArray<Diagnostic> found = badRun.AnalyzerDiagnostics.AddRange(badRun.GeneratorDiagnostics);
         var actual = found.Where(d => d.Id == descriptor.Id).ToList();
         Assert.True(

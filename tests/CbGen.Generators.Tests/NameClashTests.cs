@@ -57,6 +57,31 @@ public sealed class NameClashTests
     }
 
     [Fact]
+    public void Configs_of_one_enum_whose_names_differ_only_by_case_both_generate()
+    {
+        // C# is case-sensitive: FooWeights and fooWeights are two types; only their hint names need telling apart.
+        CbGenRunResult run = RunClean(true, default,
+            "using CbGen;\nnamespace Zoo { [ClassBalanced(Name = \"Foo\")] [ClassBalanced(Name = \"foo\", Loss = CbLoss.Focal)] public enum X { [Samples(20)] A, [Samples(10)] B } }");
+        AssertUniqueHintNames(run);
+        Assert.Empty(run.AnalyzerDiagnostics);
+        Assert.Equal(4, run.Files.Length);
+        Assert.Contains(Types(run), t => t == "Zoo.FooWeights");
+        Assert.Contains(Types(run), t => t == "Zoo.fooWeights");
+        Assert.Contains(Types(run), t => t == "Zoo.fooLoss");
+    }
+
+    [Fact]
+    public void Configs_of_one_dataset_class_whose_names_differ_only_by_case_both_generate()
+    {
+        CbGenRunResult run = RunClean(false, GeneratorHarness.Files(("birds.csv", BirdsFile)),
+            "using CbGen;\nnamespace Zoo { [ClassBalancedDataset(\"birds.csv\", Name = \"Foo\")] [ClassBalancedDataset(\"birds.csv\", Name = \"foo\", Loss = CbLoss.Focal)] public static partial class Birds; }");
+        AssertUniqueHintNames(run);
+        Assert.Empty(run.AnalyzerDiagnostics);
+        Assert.Contains(Types(run), t => t == "Zoo.FooWeights");
+        Assert.Contains(Types(run), t => t == "Zoo.fooWeights");
+    }
+
+    [Fact]
     public void A_dataset_split_over_two_partial_declarations_generates_as_one()
     {
         ImmutableArray<AdditionalText> files = GeneratorHarness.Files(("birds.csv", BirdsFile));

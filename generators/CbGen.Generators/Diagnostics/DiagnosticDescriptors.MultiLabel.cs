@@ -31,12 +31,12 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "In multi-label counts n_c is the number of samples that carry class c, so it cannot exceed the number of samples N; a larger count means that N or the count is wrong (for example N counted only one split, or the counts are label occurrences, not samples). Correct whichever is wrong.");
 
-    /// <summary>CB053: N is given twice (Samples and the counts file, two samples lines, two configs, or a sweep and a config) with different values.</summary>
+    /// <summary>CB053: N is given twice: Samples and the counts file, two configs, or a sweep and a config with different values, or two samples lines in one file (whatever their values).</summary>
     public static readonly DiagnosticDescriptor SamplesGivenTwice = Create(
         DiagnosticIds.SamplesGivenTwice, "The number of samples is given twice",
         "The number of samples is given twice, {0} and {1}; give N once: {2}",
         DiagnosticSeverity.Error,
-        "A label set has one number of samples N. When the attribute's Samples and the counts file's '# samples: N' line (or two such lines) disagree, the generator cannot know which is meant. Keep the file's line (it travels with the counts) and remove Samples, or correct the one that is wrong. The configs of one enum or dataset class, and its [ClassBalancedSweep], describe one training set too, so their Samples must be equal.");
+        "A label set has one number of samples N. When the attribute's Samples and the counts file's '# samples: N' line disagree, the generator cannot know which is meant; a counts file holds one such line (a second is reported even when its value is the same: remove it). Keep the file's line (it travels with the counts) and remove Samples, or correct the one that is wrong. The configs of one enum or dataset class, and its [ClassBalancedSweep], describe one training set too, so their Samples must be equal.");
 
     /// <summary>CB054: a multi-label config uses a softmax loss (one class per sample).</summary>
     public static readonly DiagnosticDescriptor MultiLabelSoftmax = Create(

@@ -86,6 +86,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "Two things the generator would write, or a generated type and a type or namespace of yours, would have the same name in one namespace; emitting both would make the compiler reject the declarations and hide every other diagnostic. Nothing that clashes is generated. Give the config or sweep a distinct Name = \"…\", or rename your declaration.");
 
+    /// <summary>CB066: a member of the user's partial {Name}Weights has the name of a generated member.</summary>
+    public static readonly DiagnosticDescriptor WeightsMemberClash = Create(
+        DiagnosticIds.WeightsMemberClash, "A member of your partial weights class has a generated member's name",
+        "Your member '{0}' of the partial class '{1}' has the name of the {2} '{0}' that CbGen generates in it; rename yours",
+        DiagnosticSeverity.Error,
+        "A partial class {Name}Weights of yours may add members to the generated weights class, but not one with the name of a generated member (ClassCount, Counts, Weights, WeightOf, {Member}Count, …): the compiler would reject the pair. Nothing of that config is generated until you rename your member. A method with other parameters than the generated one is an overload, not a clash.");
+
     /// <summary>CB011: with this β the weights are almost uniform although the counts are very different.</summary>
     public static readonly DiagnosticDescriptor WeightsCollapse = Create(
         DiagnosticIds.WeightsCollapse, "β is too small for these counts: the weights are nearly uniform",

@@ -7,7 +7,8 @@ namespace CbGen.Generators.Model;
 /// name as emitted, exact case) identifies it in the <see cref="OutputPlan"/>; <see cref="Owner"/> names the enum,
 /// class or sweep that asks for it in messages; <see cref="Namespace"/> is the namespace without '@' escapes
 /// (empty for the global namespace). <see cref="PartialType"/> is the one type the user may extend (the
-/// <c>{Accessibility} static partial class</c> of weights), null when there is none.</summary>
+/// <c>{Accessibility} static partial class</c> of weights), null when there is none; <see cref="PartialMembers"/>
+/// the members the generator writes in it, read only when a declaration of the user's extends it (CB066).</summary>
 internal sealed record OutputUnit(
     string Id,
     string Owner,
@@ -16,4 +17,7 @@ internal sealed record OutputUnit(
     EquatableArray<string> HintNames,
     string? PartialType,
     string Accessibility,
-    LocationInfo? Location);
+    LocationInfo? Location)
+{
+    public EquatableArray<ClassMember> PartialMembers { get; init; } = EquatableArray<ClassMember>.Empty;
+}

@@ -102,7 +102,7 @@ internal static partial class DatasetParser
             }
         }
 
-        var seenNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
         string namespaceText = Parser.NamespaceText(symbol);
         for (int i = 0; i < configs.Length; i++)
         {

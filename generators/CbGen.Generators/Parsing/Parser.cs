@@ -121,8 +121,8 @@ internal static partial class Parser
         bool countsOverflow = CountTotals.FirstOverflow(members.Select(m => m?.Count ?? 0L).ToArray()) >= 0;
 
         // Per config.
-        // Ignoring case: Roslyn compares hint names case-insensitively, so Foo and foo would clash there.
-        var seenNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // As C# compares names: Foo and foo are two types (their hint names are told apart by the clash stage).
+        var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < configs.Length; i++)
         {
             RawConfig config = configs[i];

@@ -5,6 +5,9 @@ using System.Linq;
 using CbGen.Generators.Emitting;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CbGen.Generators.Planning;
 
@@ -21,7 +24,8 @@ internal static class NameClashes
     /// <summary>The units of a hand-annotated enum: one per valid config, with the types it generates
     /// (<see cref="GeneratedNames.Types"/>: the loss type when CbGen.TorchSharp is referenced, the ML.NET helper type
     /// when Microsoft.ML is and the loss uses weights).</summary>
-    public static IEnumerable<OutputUnit> UnitsOf(EnumSpec spec, CompilationFeatures features, string owner)
+    public static IEnumerable<OutputUnit> UnitsOf(EnumSpec spec, CompilationFeatures features, string owner,
+        ImmutableArray<UserDeclaration> declarations = default)
     {
         if (spec.Failure is not null)
         {
@@ -43,9 +47,53 @@ internal static class NameClashes
                 hints.Add(Emitter.MlNetHintName(spec, config));
             }
 
+            string weights = GeneratedNames.Weights(config.TypeName);
             yield return new OutputUnit(hints[0], owner, ns, GeneratedNames.Types(config.TypeName, config.UsesWeights, features).ToEquatableArray(),
-                hints.ToEquatableArray(), GeneratedNames.Weights(config.TypeName), access, config.Location);
+                hints.ToEquatableArray(), weights, access, config.Location)
+            {
+                PartialMembers = Extended(declarations, ns, weights) ? GeneratedMembers(spec, config, features) : EquatableArray<ClassMember>.Empty,
+            };
         }
+    }
+
+    /// <summary>Whether the user declares members in a part of the class <paramref name="ns"/>.<paramref name="type"/>:
+    /// only then are the generated members read (by emitting the class), which most projects never need.</summary>
+    private static bool Extended(ImmutableArray<UserDeclaration> declarations, string ns, string type)
+    {
+        if (declarations.IsDefault)
+        {
+            return false;
+        }
+
+        string key = Key(ns, type);
+        return declarations.Any(d => d.Members.Count > 0 && d.Arity == 0 && Key(d.Namespace, d.Name) == key);
+    }
+
+    /// <summary>The members the generator writes in <c>{Name}Weights</c> (its weights file and, with TorchSharp, the
+    /// part in its loss file), read from the text the emitters write, so the list cannot drift from them.</summary>
+    private static EquatableArray<ClassMember> GeneratedMembers(EnumSpec spec, ConfigSpec config, CompilationFeatures features)
+    {
+        var texts = new List<string> { Emitter.EmitWeights(spec, config, features).ToString() };
+        if (features.HasTorchSharpRuntime)
+        {
+            texts.Add(Emitter.EmitLoss(spec, config, features));
+        }
+
+        string weights = GeneratedNames.Weights(config.TypeName);
+        var members = new List<ClassMember>();
+        foreach (string text in texts)
+        {
+            SyntaxNode root = CSharpSyntaxTree.ParseText(text).GetRoot();
+            foreach (ClassDeclarationSyntax type in root.DescendantNodes(n => n is not TypeDeclarationSyntax || n is ClassDeclarationSyntax).OfType<ClassDeclarationSyntax>())
+            {
+                if (type.Identifier.ValueText == weights && type.Parent is not TypeDeclarationSyntax)
+                {
+                    members.AddRange(UserDeclarations.MembersOf(type, withLocations: false));
+                }
+            }
+        }
+
+        return members.ToEquatableArray();
     }
 
     /// <summary>The unit of a sweep: <c>{Prefix}Sweep</c> and <c>{Prefix}SweepPoint</c>.</summary>
@@ -63,12 +111,13 @@ internal static class NameClashes
         ImmutableArray<EnumSpec> enums,
         ImmutableArray<EnumSweepSpec> sweeps,
         ImmutableArray<DatasetSpec> datasets,
-        CompilationFeatures features)
+        CompilationFeatures features,
+        ImmutableArray<UserDeclaration> declarations = default)
     {
         var units = new List<OutputUnit>();
         foreach (EnumSpec spec in enums)
         {
-            units.AddRange(UnitsOf(spec, features, "a config of the enum '" + Display(spec) + "'"));
+            units.AddRange(UnitsOf(spec, features, "a config of the enum '" + Display(spec) + "'", declarations));
         }
 
         foreach (EnumSweepSpec sweep in sweeps)
@@ -90,7 +139,7 @@ internal static class NameClashes
             string labels = Emitter.LabelsHintName(dataset);
             units.Add(new OutputUnit(labels, owner, NamespaceKey(spec.Namespace), EquatableArray<string>.Empty,
                 new[] { labels }.ToEquatableArray(), null, string.Empty, dataset.Target.Location));
-            units.AddRange(UnitsOf(spec, features, "a config of " + owner));
+            units.AddRange(UnitsOf(spec, features, "a config of " + owner, declarations));
             if (dataset.Sweep is { } datasetSweep)
             {
                 units.Add(UnitOf(spec, datasetSweep, "the sweep of " + owner));
@@ -170,6 +219,13 @@ internal static class NameClashes
                     break;
                 }
             }
+
+            if (!blocked.Contains(unit.Id) && unit.PartialType is { } partial
+                && user.TryGetValue(Key(unit.Namespace, partial), out List<UserDeclaration>? parts)
+                && MemberClashes(unit, partial, parts, diagnostics))
+            {
+                blocked.Add(unit.Id);
+            }
         }
 
         return new ClashReport(new OutputPlan(blocked.ToEquatableArray(), Renames(units, blocked)), diagnostics.ToEquatableArray());
@@ -200,6 +256,32 @@ internal static class NameClashes
         }
 
         return false;
+    }
+
+    /// <summary>Adds a CB066 for each member of the user's parts of <paramref name="partial"/> that takes the name of
+    /// a member the generator writes there; true when there is one (the unit is then not emitted: the compiler would
+    /// report CS0102 in the generated file).</summary>
+    private static bool MemberClashes(OutputUnit unit, string partial, List<UserDeclaration> parts, List<DiagnosticInfo> diagnostics)
+    {
+        bool any = false;
+        foreach (UserDeclaration part in parts)
+        {
+            foreach (ClassMember mine in part.Members)
+            {
+                foreach (ClassMember generated in unit.PartialMembers)
+                {
+                    if (mine.Clashes(generated))
+                    {
+                        any = true;
+                        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.WeightsMemberClash.Id, mine.Location,
+                            new[] { mine.Name, UserDeclarations.Normalize(partial), generated.Kind }.ToEquatableArray()));
+                        break;
+                    }
+                }
+            }
+        }
+
+        return any;
     }
 
     /// <summary>Why the user's declarations of <paramref name="type"/> clash with <paramref name="unit"/>, or null

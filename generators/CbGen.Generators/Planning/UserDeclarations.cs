@@ -99,7 +99,10 @@ internal static class UserDeclarations
                 && !Has(modifiers, SyntaxKind.FileKeyword)
                 && type.BaseList is null;
             found.Add(new UserDeclaration(NamespaceOf(type.Parent), Normalize(type.Identifier.ValueText), arity, kind,
-                extensible, AccessibilityOf(modifiers)));
+                extensible, AccessibilityOf(modifiers))
+            {
+                Members = extensible && type is TypeDeclarationSyntax body ? MembersOf(body, withLocations: true) : EquatableArray<ClassMember>.Empty,
+            });
         }
         else if (node is DelegateDeclarationSyntax @delegate)
         {
@@ -132,6 +135,81 @@ internal static class UserDeclarations
 
         return builder?.ToString() ?? name;
     }
+
+    /// <summary>The members <paramref name="type"/> declares, as the clash stage compares them (<see cref="ClassMember"/>).
+    /// The generator reads its own weights classes with this too, so both sides are read by one rule.</summary>
+    public static EquatableArray<ClassMember> MembersOf(TypeDeclarationSyntax type, bool withLocations)
+    {
+        var members = new List<ClassMember>();
+        void Add(SyntaxToken name, string kind, BaseParameterListSyntax? parameters = null) =>
+            members.Add(new ClassMember(Normalize(name.ValueText), kind,
+                parameters is null ? EquatableArray<string>.Empty : parameters.Parameters.Select(ParameterKey).ToEquatableArray(),
+                withLocations ? LocationInfo.From(name.GetLocation()) : null));
+
+        foreach (MemberDeclarationSyntax member in type.Members)
+        {
+            switch (member)
+            {
+                case BaseFieldDeclarationSyntax field:
+                    foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                    {
+                        Add(variable.Identifier, field is EventFieldDeclarationSyntax ? "event" : "field");
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property:
+                    Add(property.Identifier, "property");
+                    break;
+                case EventDeclarationSyntax @event:
+                    Add(@event.Identifier, "event");
+                    break;
+                case MethodDeclarationSyntax method when method.ExplicitInterfaceSpecifier is null:
+                    Add(method.Identifier, "method", method.ParameterList);
+                    break;
+                case BaseTypeDeclarationSyntax nested:
+                    Add(nested.Identifier, "type");
+                    break;
+                case DelegateDeclarationSyntax @delegate:
+                    Add(@delegate.Identifier, "type");
+                    break;
+            }
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    /// <summary>A parameter as overloads are told apart, roughly: its ref kind and its type's last identifier
+    /// (<c>global::C.Label</c> and <c>Label</c> are one type here).</summary>
+    private static string ParameterKey(ParameterSyntax parameter)
+    {
+        string refKind = string.Concat(parameter.Modifiers.Where(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword)
+            || m.IsKind(SyntaxKind.InKeyword)).Select(m => m.ValueText + " "));
+        TypeSyntax? type = parameter.Type;
+        while (type is QualifiedNameSyntax or AliasQualifiedNameSyntax)
+        {
+            type = type is QualifiedNameSyntax qualified ? qualified.Right : ((AliasQualifiedNameSyntax)type).Name;
+        }
+
+        string text = type switch
+        {
+            SimpleNameSyntax simple => Normalize(simple.Identifier.ValueText),
+            PredefinedTypeSyntax predefined => PredefinedName(predefined.Keyword.ValueText),
+            null => string.Empty,
+            _ => type.ToString(),
+        };
+        return refKind + text;
+    }
+
+    private static string PredefinedName(string keyword) => keyword switch
+    {
+        "double" => "Double",
+        "int" => "Int32",
+        "long" => "Int64",
+        "string" => "String",
+        "float" => "Single",
+        "bool" => "Boolean",
+        _ => keyword,
+    };
 
     private static bool HasGeneratedSuffix(string name)
     {

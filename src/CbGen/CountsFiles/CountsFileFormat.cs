@@ -11,8 +11,9 @@ namespace CbGen.CountsFiles;
 /// separator is a tab for a <c>.tsv</c> file or when the first row holds a tab, otherwise a comma; a field may be
 /// double-quoted (<c>""</c> inside quotes is a quote); blank lines and lines starting with '#' are skipped; the
 /// first row is a header (skipped) when its count column is not a number. Each name becomes a C# identifier:
-/// every run of characters that cannot appear in an identifier becomes one '_', a leading digit gets a '_' in
-/// front, and a keyword is escaped with '@'.
+/// a run of characters that cannot appear in an identifier becomes one '_' between two that can and is dropped at
+/// either end, a result that does not start with a letter or '_' (or is empty) gets a '_' in front, and a keyword
+/// is escaped with '@' (<see cref="ToIdentifier"/>).
 /// </summary>
 internal static partial class CountsFileFormat
 {
@@ -96,9 +97,10 @@ internal static partial class CountsFileFormat
     /// <summary><paramref name="name"/> with '@' in front when it is a keyword ("class" → "@class").</summary>
     public static string EscapeKeyword(string name) => IsKeyword(name) ? "@" + name : name;
 
-    /// <summary>The enum member name for a class name (without the '@' a keyword needs): every run of characters
-    /// that cannot appear in an identifier becomes one '_' (none at the ends), a leading digit gets a '_' in front:
-    /// "pickup truck" → "pickup_truck", "x&lt;y &amp; z" → "x_y_z", "3d" → "_3d".</summary>
+    /// <summary>The enum member name for a class name (without the '@' a keyword needs), after composing it (NFC):
+    /// a run of characters that cannot appear in an identifier becomes one '_' between two that can and is dropped
+    /// at either end, and a result that is empty or does not start with a letter or '_' gets a '_' in front:
+    /// "pickup truck" → "pickup_truck", "x&lt;y &amp; z" → "x_y_z", " cat" → "cat", "!!!" → "_", "3d" → "_3d".</summary>
     public static string ToIdentifier(string name)
     {
         var builder = new StringBuilder(name.Length + 1);
