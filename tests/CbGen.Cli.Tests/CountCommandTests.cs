@@ -260,6 +260,21 @@ public sealed class CountCommandTests : IDisposable
     }
 
     [Fact]
+    public void Csv_output_quotes_a_name_with_any_white_space_at_an_end_so_it_reads_back_identically()
+    {
+        // The counts-file format trims every white space character around an unquoted name, not only U+0020.
+        string[] names = { "\u00a0nbsp", "ideographic\u3000", "\u2003em", "plain" };
+        string csv = temp.File("w.csv", "label\n" + string.Concat(names.Select(n => "\"" + n + "\"\n")));
+        string counts = Path.Combine(temp.Path, "w.counts.csv");
+        Assert.Equal(0, Cli.Run("count", csv, "--csv", "-o", counts).ExitCode);
+        Assert.Equal("name,count\n\"ideographic\u3000\",1\nplain,1\n\"\u00a0nbsp\",1\n\"\u2003em\",1\n", File.ReadAllText(counts));
+
+        CliResult back = Cli.Run("count", counts, "--as", "counts", "--json");
+        Assert.Equal(0, back.ExitCode);
+        Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal).Select(n => (n, 1L)), ClassesOf(back.Stdout));
+    }
+
+    [Fact]
     public void Row_with_the_wrong_number_of_fields_names_file_and_line()
     {
         string csv = temp.File("bad.csv", "path,label\na.png,cat\nb,c.png,dog\n");
