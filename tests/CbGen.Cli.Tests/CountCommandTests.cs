@@ -107,6 +107,55 @@ public sealed class CountCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_unquoted_label_is_trimmed_with_a_warning_naming_it_and_a_quoted_one_keeps_its_blanks()
+    {
+        string csv = temp.File("padded.csv", "path,label\na.png,  padded  \nb.png,\"  quoted  \"\nc.png,plain\nd.png,  padded  \ne.png, b\n");
+        CliResult r = Cli.Run("count", csv, "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(new[] { ("  quoted  ", 1L), ("b", 1L), ("padded", 2L), ("plain", 1L) }, ClassesOf(r.Stdout));
+        Assert.Contains("cbgen: warning: the unquoted labels of 3 rows in column 'label' have blanks around them, trimmed: "
+            + "'  padded  ' (line 2) is read as 'padded'; ' b' (line 6) is read as 'b'. A loader that keeps them (ML.NET's TextLoader, "
+            + "pandas) reads labels the enum's Label will not match: trim them in the data, or quote the field "
+            + "(\" b \") to keep its blanks as the label.", r.Stderr);
+
+        CliResult e = Cli.Run("enum", csv, "--name", "Padded");
+        Assert.Equal(0, e.ExitCode);
+        Assert.Contains("'  padded  ' (line 2) is read as 'padded'", e.Stderr);
+        Assert.Contains("[Samples(1, Label = \"  quoted  \")]", e.Stdout);
+    }
+
+    [Fact]
+    public void Labels_without_blanks_around_them_give_no_trimming_warning()
+    {
+        string csv = temp.File("plain.csv", "path,label\na.png,big cat\nb.png,\"x, y\"\n");
+        CliResult r = Cli.Run("count", csv);
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("trimmed", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    public void A_line_break_inside_quotes_is_kept_as_written(string lineBreak)
+    {
+        // The record breaks are LF; only the break inside the quotes is the field's own text.
+        string csv = temp.File("breaks.csv", "path,label\na.png,\"cr" + lineBreak + "lf\"\nb.png,dog\n");
+        CliResult r = Cli.Run("count", csv, "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(new[] { ("cr" + lineBreak + "lf", 1L), ("dog", 1L) }, ClassesOf(r.Stdout));
+    }
+
+    [Fact]
+    public void Crlf_records_with_a_crlf_inside_quotes_keep_it()
+    {
+        string csv = temp.File("crlf.csv", "path,label\r\na.png,\"cr\r\nlf\"\r\nb.png,dog\r\nc.png,dog\r\n");
+        CliResult r = Cli.Run("count", csv, "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(new[] { ("cr\r\nlf", 1L), ("dog", 2L) }, ClassesOf(r.Stdout));
+    }
+
+    [Fact]
     public void Tsv_is_read_by_extension()
     {
         string tsv = temp.File("train.tsv", "image\tlabel\nx, y.png\tbig cat\nz.png\tbig cat\nw.png\tdog\n");
@@ -208,6 +257,21 @@ public sealed class CountCommandTests : IDisposable
         using JsonDocument doc = JsonDocument.Parse(back.Stdout);
         Assert.Equal("counts", doc.RootElement.GetProperty("kind").GetString());
         Assert.Equal(new[] { ("a, b", 1L), ("c", 2L) }, ClassesOf(back.Stdout));
+    }
+
+    [Fact]
+    public void Csv_output_quotes_a_name_with_any_white_space_at_an_end_so_it_reads_back_identically()
+    {
+        // The counts-file format trims every white space character around an unquoted name, not only U+0020.
+        string[] names = { "\u00a0nbsp", "ideographic\u3000", "\u2003em", "plain" };
+        string csv = temp.File("w.csv", "label\n" + string.Concat(names.Select(n => "\"" + n + "\"\n")));
+        string counts = Path.Combine(temp.Path, "w.counts.csv");
+        Assert.Equal(0, Cli.Run("count", csv, "--csv", "-o", counts).ExitCode);
+        Assert.Equal("name,count\n\"ideographic\u3000\",1\nplain,1\n\"\u00a0nbsp\",1\n\"\u2003em\",1\n", File.ReadAllText(counts));
+
+        CliResult back = Cli.Run("count", counts, "--as", "counts", "--json");
+        Assert.Equal(0, back.ExitCode);
+        Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal).Select(n => (n, 1L)), ClassesOf(back.Stdout));
     }
 
     [Fact]

@@ -54,6 +54,34 @@ public sealed class EnumLabelRoundTripTests : IDisposable
         Assert.Equal(rowWeights, Weights(byKey.Fit(keyed).Transform(keyed)));
     }
 
+    [Theory]
+    [InlineData("pascal")]
+    [InlineData("verbatim")]
+    public void Very_long_labels_give_members_the_generator_accepts_and_keep_their_text_in_Label(string naming)
+    {
+        // 1200 characters: the member name would be past CB026's 1023 UTF-8 bytes (and the compiler's identifier limit);
+        // two labels that differ only past the cut, and labels of 2- and 3-byte characters.
+        string[] names =
+        {
+            new string('a', 1200) + "x", new string('a', 1200) + "y", new string('\u00fc', 1200), new string('\u732b', 700),
+            "e\u0301" + new string('b', CbGen.Cli.Emit.CSharpIdentifiers.MaxMemberLength - 2) + "e\u0301e\u0301",
+        };
+        string csv = temp.File("long.csv", "label\n" + string.Concat(names.Select((n, i) => string.Concat(Enumerable.Repeat(n + "\n", i + 1)))));
+        CliResult r = Cli.Run("enum", csv, "--name", "Long", "--namespace", "T", "--beta", "0.99", "--naming", naming);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+
+        // The generator accepts it (no CB026, no compiler error), and the enum holds every label in full.
+        CompileWithGenerator(r.Stdout);
+        Type enumType = EnumCompiler.Compile(r.Stdout, "T.Long");
+        FieldInfo[] members = enumType.GetFields(BindingFlags.Public | BindingFlags.Static).OrderBy(f => (int)f.GetRawConstantValue()!).ToArray();
+        string[] sorted = names.OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(sorted, members.Select(f => f.GetCustomAttribute<SamplesAttribute>()!.Label ?? f.Name));
+        Assert.All(members, f => Assert.InRange(f.Name.Length, 1, CbGen.Cli.Emit.CSharpIdentifiers.MaxMemberLength + 2));
+        int max = CbGen.Cli.Emit.CSharpIdentifiers.MaxMemberLength;
+        string prefix = naming == "pascal" ? "A" + new string('a', max - 1) : new string('a', max);
+        Assert.Equal(new[] { prefix, prefix + "_2" }, members.Select(f => f.Name).Where(n => n.StartsWith(prefix[..1], StringComparison.Ordinal)));
+    }
+
     private static IEstimator<ITransformer> Helper(Type helpers, string name, MLContext ml) =>
         (IEstimator<ITransformer>)helpers.GetMethod(name)!.Invoke(null, new object[] { ml.Transforms, "Label", "Weight" })!;
 

@@ -75,7 +75,43 @@ public sealed class EnumLabelTests : IDisposable
         temp.File("train/cat/1.png", "x");
         CliResult r = Cli.Run("enum", Path.Combine(temp.Path, "train"), "--name", "Pets");
         Assert.Equal(ExitCodes.Failure, r.ExitCode);
-        Assert.Contains("class 0 is named \" \", white space only, which the generator refuses as a member's data label (CB065)", r.Stderr);
+        Assert.Contains("class 0 is named \" \", white space or invisible characters only, which the generator refuses as a member's data label (CB065)", r.Stderr);
         Assert.Equal(string.Empty, r.Stdout);
+    }
+
+    [Theory]
+    [InlineData("\u200B", "\"\\u200b\"")]
+    [InlineData("\uFEFF", "\"\\ufeff\"")]
+    [InlineData(" \u2066\u2069", "\" \\u2066\\u2069\"")]
+    public void A_class_named_only_invisible_characters_is_refused_naming_CB065(string name, string shown)
+    {
+        string counts = temp.File("hidden.csv", "name,count\ncat,3\n\"" + name + "\",2\n");
+        CliResult r = Cli.Run("enum", counts, "--name", "Pets");
+        Assert.Equal(ExitCodes.Failure, r.ExitCode);
+        Assert.Contains("class 1 is named " + shown + ", white space or invisible characters only, which the generator refuses as a member's data label (CB065)", r.Stderr);
+        Assert.Equal(string.Empty, r.Stdout);
+    }
+
+    [Fact]
+    public void Bidi_and_invisible_characters_are_escaped_in_the_Label_and_shown_in_the_summary()
+    {
+        // Trojan Source: written raw, U+202E reverses what an editor shows of the rest of the line.
+        string[] names = { "a\u202Eb", "x\u2066y\u2069", "zero\u200Bwidth", "bom\uFEFF", "nb\u00A0sp", "tag\U000E0041", "hf\u3164x" };
+        string counts = temp.File("hidden.csv", "name,count\n" + string.Concat(names.Select((n, i) => "\"" + n + "\"," + (i + 1) + "\n")));
+        CliResult r = Cli.Run("enum", counts, "--name", "Hidden");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        foreach (char c in string.Concat(names).Where(c => c > 0x7F))
+        {
+            Assert.DoesNotContain(c.ToString(), r.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("/// <summary>a[U+202E]b: 1 sample.</summary>\n    [Samples(1, Label = \"a\\u202eb\")]\n    AB = 0,", r.Stdout);
+        Assert.Contains("/// <summary>x[U+2066]y[U+2069]: 2 samples.</summary>\n    [Samples(2, Label = \"x\\u2066y\\u2069\")]\n    XY = 1,", r.Stdout);
+        Assert.Contains("[Samples(3, Label = \"zero\\u200bwidth\")]", r.Stdout);
+        Assert.Contains("[Samples(4, Label = \"bom\\ufeff\")]", r.Stdout);
+        Assert.Contains("[Samples(5, Label = \"nb\\u00a0sp\")]", r.Stdout);
+        Assert.Contains("/// <summary>tag[U+E0041]: 6 samples.</summary>\n    [Samples(6, Label = \"tag\\U000e0041\")]", r.Stdout);
+        Assert.Contains("[Samples(7, Label = \"hf\\u3164x\")]\n    HfX = 6,", r.Stdout);
+        Assert.Equal(names, DataLabels(EnumCompiler.Compile(r.Stdout, "Hidden")));
     }
 }

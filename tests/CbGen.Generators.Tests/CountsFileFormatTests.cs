@@ -29,15 +29,31 @@ public sealed class CountsFileFormatTests
     }
 
     [Fact]
-    public void Identifier_characters_are_Roslyns_without_format_characters_and_surrogates()
+    public void Identifier_characters_are_Roslyns_without_format_invisible_characters_and_surrogates()
     {
         for (int i = 0; i <= char.MaxValue; i++)
         {
             char c = (char)i;
-            Assert.True(SyntaxFacts.IsIdentifierStartCharacter(c) == CountsFileFormat.IsIdentifierStart(c), "start U+" + i.ToString("X4", CultureInfo.InvariantCulture));
-            bool part = SyntaxFacts.IsIdentifierPartCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !char.IsSurrogate(c);
+            bool start = SyntaxFacts.IsIdentifierStartCharacter(c) && !CountsFileFormat.IsHidden(c);
+            Assert.True(start == CountsFileFormat.IsIdentifierStart(c), "start U+" + i.ToString("X4", CultureInfo.InvariantCulture));
+            bool part = SyntaxFacts.IsIdentifierPartCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !char.IsSurrogate(c)
+                && !CountsFileFormat.IsHidden(c);
             Assert.True(part == CountsFileFormat.IsIdentifierPart(c), "part U+" + i.ToString("X4", CultureInfo.InvariantCulture));
         }
+    }
+
+    [Theory]
+    [InlineData("\u3164")]
+    [InlineData("\u115F")]
+    [InlineData("\uFFA0")]
+    [InlineData("\u034F")]
+    [InlineData("\uFE0F")]
+    [InlineData("\u180B")]
+    public void Invisible_letters_and_marks_are_no_identifier_characters(string hidden)
+    {
+        Assert.True(SyntaxFacts.IsIdentifierPartCharacter(hidden[0]));
+        Assert.False(CountsFileFormat.IsIdentifierPart(hidden[0]));
+        Assert.Equal("a_b", CountsFileFormat.ToIdentifier("a" + hidden + "b"));
     }
 
     [Theory]

@@ -60,14 +60,18 @@ public sealed partial class DiagnosticTests
     [InlineData("\"\"", "\"\"")]
     [InlineData("\" \"", "\" \"")]
     [InlineData("\"\\t\\n\"", "\"\\u0009\\n\"")]
-    [InlineData("\"\\u00a0\"", "\"\u00a0\"")]
+    [InlineData("\"\\u00a0\"", "\"\\u00a0\"")]
+    [InlineData("\"\\u200B\"", "\"\\u200b\"")]
+    [InlineData("\"\\uFEFF\"", "\"\\ufeff\"")]
+    [InlineData("\" \\u2066\\u2069 \"", "\" \\u2066\\u2069 \"")]
+    [InlineData("\"\\U000E0041\"", "\"\\U000e0041\"")]
     public void CB065_an_empty_or_blank_Label(string literal, string shown)
     {
         CbGenRunResult run = Check(DiagnosticDescriptors.EmptyLabel,
             "[ClassBalanced]\npublic enum Label { [Samples(10)] A, [Samples(3, [|Label = " + literal + "|])] B }\n",
             "[ClassBalanced]\npublic enum Label { [Samples(10)] A, [Samples(3, Label = \"b\")] B }\n");
         Assert.Equal(
-            "Member 'B' has Label = " + shown + "; a data label holds at least one character that is not white space: write the class's label as the data has it, or remove Label to use the member name",
+            "Member 'B' has Label = " + shown + "; a data label holds at least one visible character, not only white space or invisible characters such as U+200B or U+FEFF: write the class's label as the data has it, or remove Label to use the member name",
             Message(run, "CB065"));
     }
 

@@ -125,6 +125,41 @@ public sealed class GeneratedCodeRobustnessTests
         Assert.DoesNotContain(run.OutputCompilation.GetSymbolsWithName("Injected"), _ => true);
     }
 
+    /// <summary>Bidi controls, zero-width and other invisible characters (Trojan Source), as UTF-16 text.</summary>
+    public static TheoryData<string> HiddenCharacters() => new()
+    {
+        "\u202E", "\u2066", "\u2069", "\u200B", "\u200D", "\uFEFF", "\u00AD", "\u00A0", "\u3164", "\uFE0F", "\U000E0041",
+    };
+
+    [Theory]
+    [MemberData(nameof(HiddenCharacters))]
+    public void A_label_never_puts_a_hidden_character_raw_into_the_generated_code(string hidden)
+    {
+        string escaped = string.Concat(hidden.EnumerateRunes().Select(r => r.Value > 0xFFFF
+            ? "\\U" + r.Value.ToString("X8", CultureInfo.InvariantCulture) : "\\u" + r.Value.ToString("X4", CultureInfo.InvariantCulture)));
+        CbGenRunResult run = MlNetReferences.Run(false,
+            "using CbGen;\nnamespace Zoo { [ClassBalanced] public enum Fruit { [Samples(10, Label = \"a" + escaped + "b\")] A, [Samples(3)] B } }");
+        run.AssertCompilesCleanly();
+        GeneratedFile helpers = Assert.Single(run.Files, f => f.HintName.EndsWith("MlNet.g.cs", StringComparison.Ordinal));
+        string literal = string.Concat(hidden.EnumerateRunes().Select(r => r.Value > 0xFFFF
+            ? "\\U" + r.Value.ToString("x8", CultureInfo.InvariantCulture) : "\\u" + r.Value.ToString("x4", CultureInfo.InvariantCulture)));
+        Assert.Contains("\"a" + literal + "b\"", helpers.Text, StringComparison.Ordinal);
+        Assert.All(run.Files, f => Assert.DoesNotContain(hidden, f.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(HiddenCharacters))]
+    public void A_counts_file_name_or_path_never_puts_a_hidden_character_raw_into_the_generated_code(string hidden)
+    {
+        string path = "bi" + hidden + "rds.csv";
+        string literal = "\"" + string.Concat(path.EnumerateRunes().Select(r => r.Value < 128
+            ? r.ToString() : "\\U" + r.Value.ToString("X8", CultureInfo.InvariantCulture))) + "\"";
+        CbGenRunResult run = NameClashTests.RunClean(false, GeneratorHarness.Files(("/project/" + path, "name,count\n\"spar" + hidden + "row\",900\ncrow,90\n")),
+            "using CbGen;\nnamespace Zoo { [ClassBalancedDataset(" + literal + ")] public static partial class Birds; }");
+        Assert.Equal(2, run.Files.Length);
+        Assert.All(run.Files, f => Assert.DoesNotContain(hidden, f.Text, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("a,12abc", "12abc")]
     [InlineData("a,\" 5\"", " 5")]

@@ -140,61 +140,15 @@ internal static class Literals
     /// with too.</summary>
     public static string String(string value) => CountsFileFormat.StringLiteral(value);
 
-    /// <summary>Text for a <c>//</c> comment: every character that would end the line (CR, LF, U+0085, U+2028,
-    /// U+2029) or that is a control character is written as <c>\uXXXX</c>, so the text can never end the comment.</summary>
-    public static string Comment(string value)
-    {
-        System.Text.StringBuilder? builder = null;
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (char.IsControl(c) || IsLineBreak(c))
-            {
-                builder ??= new System.Text.StringBuilder(value, 0, i, value.Length + 16);
-                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder?.Append(c);
-            }
-        }
+    /// <summary>Text for a <c>//</c> comment: the rule cbgen writes its comments with (<see
+    /// cref="CountsFileFormat.VisibleText"/>: a character that would end the line, a control or format character such
+    /// as a bidi override, or an invisible one, written visibly as <c>[U+000A]</c>, <c>[U+202E]</c>), so the text can
+    /// never end the comment or be displayed as something else.</summary>
+    public static string Comment(string value) => CountsFileFormat.VisibleText(value);
 
-        return builder?.ToString() ?? value;
-    }
-
-    /// <summary>Text for an XML doc comment: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, and what XML or the
-    /// <c>///</c> line cannot hold (control characters, line breaks, U+FFFE/U+FFFF, unpaired surrogates) written as
-    /// <c>\uXXXX</c>.</summary>
-    public static string Xml(string value)
-    {
-        var builder = new System.Text.StringBuilder(value.Length + 16);
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            bool pairedSurrogate = (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
-            switch (c)
-            {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                default:
-                    if ((char.IsControl(c) && c != '\t') || IsLineBreak(c) || c == '\uFFFE' || c == '\uFFFF'
-                        || (char.IsSurrogate(c) && !pairedSurrogate))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Text for an XML doc comment: the rule cbgen writes its docs with (<see cref="CountsFileFormat.DocText"/>:
+    /// <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, hidden characters written visibly as <c>[U+202E]</c>).</summary>
+    public static string Xml(string value) => CountsFileFormat.DocText(value);
 
     /// <summary>Whether C# reads <paramref name="c"/> as the end of a line (also inside comments and literals).</summary>
     public static bool IsLineBreak(char c) => CountsFileFormat.IsLineBreak(c);

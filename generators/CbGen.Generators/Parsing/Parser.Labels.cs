@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CbGen.CountsFiles;
 using CbGen.Generators.Helpers;
 using Microsoft.CodeAnalysis;
 
@@ -33,7 +34,7 @@ internal static partial class Parser
     }
 
     /// <summary>The data labels of an enum's members as they are read, checked as they come: a <c>Label</c> must hold
-    /// a non-white-space character (CB065) and every class's data label (its <c>Label</c>, else its name) must be
+    /// a visible character, not only white space and invisible ones (CB065, <see cref="CountsFileFormat.IsBlankLabel"/>) and every class's data label (its <c>Label</c>, else its name) must be
     /// its own (CB064, ordinal, as the generated ML.NET helpers match). Each violation invalidates the enum.</summary>
     private sealed class DataLabels
     {
@@ -54,7 +55,7 @@ internal static partial class Parser
         /// false when a rule failed.</summary>
         public bool Add(IFieldSymbol field, AttributeData? samples, string? label)
         {
-            if (label is not null && string.IsNullOrWhiteSpace(label))
+            if (label is not null && CountsFileFormat.IsBlankLabel(label))
             {
                 _checks.Report(DiagnosticDescriptors.EmptyLabel, () => LabelLocation(field, samples), -1, field.Name, Literals.String(label));
                 return false;

@@ -9,7 +9,7 @@ namespace CbGen.Cli.Commands;
 
 /// <summary>The generator's checks on counts, applied by <c>cbgen enum</c> and <c>cbgen weights</c> so the tool never
 /// writes (or endorses) what the build would reject or warn about: CB008 (fewer than two classes, an error), CB065 (a
-/// blank class name as a data label, an error) and CB011 (β too small for the counts, a warning with the suggested β). The rules are the
+/// blank class name as a data label: white space or invisible characters only, an error) and CB011 (β too small for the counts, a warning with the suggested β). The rules are the
 /// generator's own (shared from src/CbGen: WeightCollapse, CountsFileFormat); the wording is cbgen's.</summary>
 internal static class GeneratorRules
 {
@@ -48,17 +48,18 @@ internal static class GeneratorRules
         }
     }
 
-    /// <summary>CB065: a blank class name would be the member's <c>Label</c>, which the generator refuses (an empty one
-    /// cannot occur: every reader refuses it).</summary>
+    /// <summary>CB065: a blank class name (white space and invisible characters only, the generator's own rule
+    /// <see cref="CountsFileFormat.IsBlankLabel"/>) would be the member's <c>Label</c>, which the generator refuses (an
+    /// empty one cannot occur: every reader refuses it).</summary>
     public static void RequireLabels(CountTable table)
     {
         for (int i = 0; i < table.Classes.Count; i++)
         {
             string name = table.Classes[i].Name;
-            if (string.IsNullOrWhiteSpace(name))
+            if (CountsFileFormat.IsBlankLabel(name))
             {
                 throw new InputException(table.Source + ": class " + Invariant.Format(i) + " is named " + CountsFileFormat.StringLiteral(name)
-                    + ", white space only, which the generator refuses as a member's data label (CB065); give the class a name "
+                    + ", white space or invisible characters only, which the generator refuses as a member's data label (CB065); give the class a name "
                     + "(rename its folder or its label), or remove it.");
             }
         }

@@ -19,6 +19,13 @@ internal enum MemberNaming
 /// <summary>Makes valid, unique C# identifiers from arbitrary class names.</summary>
 internal static class CSharpIdentifiers
 {
+    /// <summary>The longest member name (UTF-16 units, before a <c>_2</c> clash suffix) <c>cbgen enum</c> writes: a
+    /// longer class name is cut to it (at a character boundary) and keeps its full text in <c>Label</c>. At most
+    /// 3 UTF-8 bytes a unit, a member's longest generated metadata name (<c>{Member}Weight</c>, with a clash suffix)
+    /// stays far below the 1023 bytes the generator checks (CB026); 120 characters is also about the longest name a
+    /// reader can still take in.</summary>
+    public const int MaxMemberLength = 120;
+
     /// <summary>Whether <paramref name="name"/> is a reserved C# keyword (the generator's list).</summary>
     public static bool IsKeyword(string name) => CountsFileFormat.IsKeyword(name);
 
@@ -45,8 +52,8 @@ internal static class CSharpIdentifiers
     /// <summary>Escapes a keyword with '@' ("class" → "@class"); other names are returned as they are.</summary>
     public static string Escape(string name) => CountsFileFormat.EscapeKeyword(name);
 
-    /// <summary>Member names for <paramref name="classNames"/>, in order: valid, unique (ordinal), keywords escaped,
-    /// none equal to <paramref name="reserved"/> (the enum's own name, which a member may not take).</summary>
+    /// <summary>Member names for <paramref name="classNames"/>, in order: valid, at most <see cref="MaxMemberLength"/>
+    /// characters before a clash suffix, unique (ordinal; a clash gets <c>_2</c>, <c>_3</c>, …), keywords escaped, none equal to <paramref name="reserved"/> (the enum's own name, which a member may not take).</summary>
     public static List<string> MemberNames(IReadOnlyList<string> classNames, MemberNaming naming, params string[] reserved)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal) { "value__" };
@@ -58,7 +65,7 @@ internal static class CSharpIdentifiers
         var result = new List<string>(classNames.Count);
         foreach (string className in classNames)
         {
-            string name = naming == MemberNaming.Pascal ? Pascal(className) : Verbatim(className);
+            string name = Shorten(naming == MemberNaming.Pascal ? Pascal(className) : Verbatim(className));
             string unique = name;
             for (int n = 2; taken.Contains(unique); n++)
             {
@@ -70,6 +77,31 @@ internal static class CSharpIdentifiers
         }
 
         return result;
+    }
+
+    /// <summary><paramref name="name"/> cut to at most <see cref="MaxMemberLength"/> units at a text-element boundary (a
+    /// letter keeps its combining marks), without a trailing '_'.</summary>
+    public static string Shorten(string name)
+    {
+        if (name.Length <= MaxMemberLength)
+        {
+            return name;
+        }
+
+        int end = 0;
+        while (end < name.Length)
+        {
+            int next = StringInfo.GetNextTextElementLength(name, end);
+            if (end + next > MaxMemberLength)
+            {
+                break;
+            }
+
+            end += next;
+        }
+
+        string cut = name.Substring(0, end).TrimEnd('_');
+        return cut.Length == 0 ? "_" : cut;
     }
 
     /// <summary>"pickup_truck" → "PickupTruck", "t-shirt/top" → "TShirtTop"; a leading digit gets a '_' ("0" → "_0"),

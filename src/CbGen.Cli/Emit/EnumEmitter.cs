@@ -33,10 +33,10 @@ internal static class EnumEmitter
 
         List<string> members = CSharpIdentifiers.MemberNames(names, spec.Naming, spec.Name);
         var sb = new StringBuilder();
-        sb.Append("// Written by `cbgen enum` from ").Append(OneLine(table.Source));
+        sb.Append("// Written by `cbgen enum` from ").Append(CountsFileFormat.VisibleText(table.Source));
         if (table.Kind != SourceKind.Inline)
         {
-            sb.Append(" (").Append(OneLine(table.Description)).Append(')');
+            sb.Append(" (").Append(CountsFileFormat.VisibleText(table.Description)).Append(')');
         }
 
         sb.Append(": ").Append(Invariant.Plural(table.Classes.Count, "class", "classes")).Append(", ")
@@ -53,7 +53,7 @@ internal static class EnumEmitter
         }
 
         sb.Append(indent).Append("/// <summary>The ").Append(Invariant.Plural(table.Classes.Count, "class", "classes")).Append(" of ")
-            .Append(Xml(OneLine(table.Source))).Append(" in class-index order (the logits columns).</summary>\n");
+            .Append(CountsFileFormat.DocText(table.Source)).Append(" in class-index order (the logits columns).</summary>\n");
         // The attribute's arguments are bound inside the enum, where a member named CbLoss would hide the type.
         string qualifier = members.Contains("CbLoss") || members.Contains("ZeroCountPolicy") ? "global::CbGen." : string.Empty;
         // β and the zero-count policy shape class-balanced weights only; on the long-tail losses Beta is CB030.
@@ -88,7 +88,7 @@ internal static class EnumEmitter
                 sb.Append('\n');
             }
 
-            sb.Append(inner).Append("/// <summary>").Append(Xml(OneLine(c.Name))).Append(": ").Append(Invariant.Format(c.Count))
+            sb.Append(inner).Append("/// <summary>").Append(CountsFileFormat.DocText(c.Name)).Append(": ").Append(Invariant.Format(c.Count))
                 .Append(c.Count == 1 ? " sample" : " samples").Append(".</summary>\n");
             sb.Append(inner).Append("[Samples(").Append(Invariant.Format(c.Count));
             // The data's own label where the member name is not it: the generated ML.NET helpers match labels by it.
@@ -121,20 +121,4 @@ internal static class EnumEmitter
         string text = value.ToString("R", CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
     }
-
-    private static string OneLine(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            sb.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
-        }
-
-        return sb.ToString();
-    }
-
-    private static string Xml(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -33,7 +33,9 @@ internal static class LabelColumnReader
         }
 
         long firstLine = reader.RecordLine;
+        string?[]? firstUntrimmed = Untrimmed(reader);
         var buffered = new List<(List<string> Fields, long Line)>();
+        var bufferedUntrimmed = new List<string?[]?>();
         while (buffered.Count < HeaderSampleRows)
         {
             List<string>? row = reader.Read();
@@ -43,6 +45,7 @@ internal static class LabelColumnReader
             }
 
             buffered.Add((row, reader.RecordLine));
+            bufferedUntrimmed.Add(Untrimmed(reader));
         }
 
         int width = first.Count;
@@ -91,19 +94,25 @@ internal static class LabelColumnReader
         string what = "column " + (hasHeader ? "'" + columnName + "'" : Invariant.Format(index));
         var tally = new LabelTally(display, what, maxClasses);
         var lists = options.MultiLabel ? new LabelLists(tally, options.Separator) : null;
+        // A label list is split and trimmed label by label (LabelLists), so only a single label's trimming is news.
+        var trimmed = lists is null ? new TrimmedLabels() : null;
         if (!hasHeader)
         {
             Add(tally, lists, first, firstLine, index, width, display, columnName);
+            trimmed?.Add(firstUntrimmed, index, first, firstLine);
         }
 
-        foreach ((List<string> fields, long line) in buffered)
+        for (int r = 0; r < buffered.Count; r++)
         {
+            (List<string> fields, long line) = buffered[r];
             Add(tally, lists, fields, line, index, width, display, columnName);
+            trimmed?.Add(bufferedUntrimmed[r], index, fields, line);
         }
 
         for (List<string>? row = reader.Read(); row is not null; row = reader.Read())
         {
             Add(tally, lists, row, reader.RecordLine, index, width, display, columnName);
+            trimmed?.Add(Untrimmed(reader), index, row, reader.RecordLine);
         }
 
         if (tally.DistinctLabels == 0)
@@ -116,6 +125,11 @@ internal static class LabelColumnReader
         var notes = new List<string>();
         var warnings = new List<string>();
         List<ClassCount> classes = tally.Classes(notes, warnings, lists is null ? SourceOptions.DefaultSeparator : null);
+        if (trimmed?.Warning(what) is { } trimWarning)
+        {
+            warnings.Add(trimWarning);
+        }
+
         string description = what + " of a " + kind + " file";
         return lists is null
             ? new CountTable(display, SourceKind.Labels, description, classes, notes, warnings)
@@ -143,6 +157,20 @@ internal static class LabelColumnReader
         }
 
         tally.Add(label, () => "line " + Invariant.Format(line));
+    }
+
+    /// <summary>The record's <see cref="DelimitedReader.Untrimmed"/> texts, or null when trimming changed no field.</summary>
+    private static string?[]? Untrimmed(DelimitedReader reader)
+    {
+        foreach (string? text in reader.Untrimmed)
+        {
+            if (text is not null)
+            {
+                return new List<string?>(reader.Untrimmed).ToArray();
+            }
+        }
+
+        return null;
     }
 
     private static bool LooksLikeHeader(List<string> first, int index, List<(List<string> Fields, long Line)> sample)
@@ -196,5 +224,44 @@ internal static class LabelColumnReader
         {
             yield return "'" + f + "'";
         }
+    }
+
+    /// <summary>The labels that trimming an unquoted field changed: a warning names the first few, with their lines
+    /// and the form kept, and how many rows in all, since a loader that keeps the blanks (ML.NET's TextLoader,
+    /// pandas, Python's csv) reads other labels than the ones counted.</summary>
+    private sealed class TrimmedLabels
+    {
+        private const int Shown = 3;
+        private readonly List<string> examples = new();
+        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+        private long rows;
+        private bool more;
+
+        public void Add(string?[]? untrimmed, int index, List<string> fields, long line)
+        {
+            if (untrimmed is null || index >= untrimmed.Length || untrimmed[index] is not { } written)
+            {
+                return;
+            }
+
+            rows++;
+            if (seen.Add(written))
+            {
+                if (examples.Count < Shown)
+                {
+                    examples.Add("'" + written + "' (line " + Invariant.Format(line) + ") is read as '" + fields[index] + "'");
+                }
+                else
+                {
+                    more = true;
+                }
+            }
+        }
+
+        public string? Warning(string column) => rows == 0 ? null
+            : "the unquoted label" + (rows == 1 ? " of " : "s of ") + Invariant.Plural(rows, "row", "rows") + " in " + column
+                + (rows == 1 ? " has blanks around it" : " have blanks around them") + ", trimmed: " + string.Join("; ", examples) + (more ? "; …" : string.Empty)
+                + ". A loader that keeps them (ML.NET's TextLoader, pandas) reads labels the enum's Label will not match: "
+                + "trim them in the data, or quote the field (\" b \") to keep its blanks as the label.";
     }
 }

@@ -25,7 +25,9 @@ internal static class CsvText
 
     public static string Quote(string field)
     {
-        bool needs = field.Length > 0 && (field[0] == ' ' || field[^1] == ' ' || field[0] == '#');
+        // The counts-file format trims every white space character around an unquoted name (char.IsWhiteSpace: also
+        // U+00A0, U+3000), so a name that starts or ends with one is quoted to read back as written.
+        bool needs = field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1]) || field[0] == '#');
         foreach (char c in field)
         {
             needs |= c is ',' or '"' or '\n' or '\r' or '\t';

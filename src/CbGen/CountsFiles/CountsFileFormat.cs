@@ -134,22 +134,23 @@ internal static partial class CountsFileFormat
     }
 
     /// <summary>Whether <paramref name="c"/> may start a C# identifier: '_' or a letter (as Roslyn's
-    /// <c>SyntaxFacts.IsIdentifierStartCharacter</c>).</summary>
-    public static bool IsIdentifierStart(char c) => c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) switch
+    /// <c>SyntaxFacts.IsIdentifierStartCharacter</c>), but not an invisible one (<see cref="IsHidden"/>: U+3164, U+115F, …).</summary>
+    public static bool IsIdentifierStart(char c) => c == '_' || (!IsHidden(c) && CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber => true,
         _ => false,
-    };
+    });
 
     /// <summary>Whether <paramref name="c"/> may appear in a member name: Roslyn's identifier-part characters
-    /// without the formatting ones (invisible, and dropped by the compiler) and without surrogates.</summary>
-    public static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || CharUnicodeInfo.GetUnicodeCategory(c) switch
+    /// without the formatting ones (invisible, and dropped by the compiler), without the other invisible ones
+    /// (<see cref="IsHidden"/>: Hangul fillers, variation selectors, the combining grapheme joiner) and without surrogates.</summary>
+    public static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || (!IsHidden(c) && CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
         UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.NonSpacingMark
             or UnicodeCategory.SpacingCombiningMark => true,
         _ => false,
-    };
+    });
 
     /// <summary>Unicode form C ("e" + U+0301 → "é"); text that cannot be normalised (a lone surrogate) is kept as
     /// it is, its surrogates then dropped as invalid characters.</summary>

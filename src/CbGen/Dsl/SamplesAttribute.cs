@@ -24,7 +24,7 @@ public sealed class SamplesAttribute : Attribute
     /// <summary>The class's label as the data writes it (e.g. <c>"pickup_truck"</c> for the member <c>PickupTruck</c>),
     /// when it is not the member's name: what the generated code that matches data labels to classes compares with
     /// (the ML.NET helpers <c>…ByName</c> and <c>…ByKey</c>). Null (the default): the member's name. Matched exactly
-    /// (ordinal); it must hold a non-white-space character (CB065) and name one class only, neither another member's
-    /// label nor, when that member has no label, its name (CB064).</summary>
+    /// (ordinal); it must hold a visible character, not only white space or invisible ones such as U+200B (CB065), and
+    /// name one class only, neither another member's label nor, when that member has no label, its name (CB064).</summary>
     public string? Label { get; set; }
 }
