@@ -11,21 +11,9 @@ using LongTailData.Files;
 // Thin shell: the options are checked before any data is read (exit 2), then a data file's error is exit 3, as in the
 // other demos.
 CultureInfo c = CultureInfo.InvariantCulture;
-BenchmarkOptions options;
-try
+if (!ProgramShell.TryParse(args, BenchmarkOptions.Parse, o => o.Help, BenchmarkOptions.Usage, out BenchmarkOptions? options, out int usageExit))
 {
-    options = BenchmarkOptions.Parse(args);
-}
-catch (UsageException e)
-{
-    Console.Error.WriteLine("error: " + e.Message);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(BenchmarkOptions.Usage);
-    return 0;
+    return usageExit;
 }
 
 int seeds = options.Seeds;

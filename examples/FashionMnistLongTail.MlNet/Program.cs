@@ -10,21 +10,9 @@ using LongTailData.CommandLine;
 using Microsoft.ML;
 using Spectre.Console;
 
-DemoOptions options;
-try
+if (!ProgramShell.TryParse(args, DemoOptions.Parse, o => o.Help, DemoOptions.Usage, out DemoOptions? options, out int usageExit))
 {
-    options = DemoOptions.Parse(args);
-}
-catch (UsageException e)
-{
-    Console.Error.WriteLine("error: " + e.Message);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(DemoOptions.Usage);
-    return 0;
+    return usageExit;
 }
 
 if (Console.IsOutputRedirected)

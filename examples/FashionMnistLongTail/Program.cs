@@ -5,21 +5,9 @@ using LongTailData.CommandLine;
 using Spectre.Console;
 
 // Thin shell: parse, run, map failures to exit codes. Everything else lives in Experiment.Run (callable from tests).
-Options options;
-try
+if (!ProgramShell.TryParse(args, Options.Parse, o => o.Help, Options.Usage, out Options? options, out int usageExit))
 {
-    options = Options.Parse(args);
-}
-catch (UsageException e)
-{
-    Console.Error.WriteLine("error: " + e.Message);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(Options.Usage);
-    return 0;
+    return usageExit;
 }
 
 // Logs and CI get plain lines (no live progress); give their tables room instead of the 80-column default.

@@ -5,21 +5,9 @@ using LongTailData.Files;
 using Spectre.Console;
 
 // Thin shell: parse, run, map failures to exit codes (2 usage, 3 data). The work is in Benchmark.Run / GlyphSearch.Run.
-BenchmarkOptions options;
-try
+if (!ProgramShell.TryParse(args, BenchmarkOptions.Parse, o => o.Help, BenchmarkOptions.Usage, out BenchmarkOptions? options, out int usageExit))
 {
-    options = BenchmarkOptions.Parse(args);
-}
-catch (UsageException e)
-{
-    Console.Error.WriteLine("error: " + e.Message);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(BenchmarkOptions.Usage);
-    return 0;
+    return usageExit;
 }
 
 if (Console.IsOutputRedirected)

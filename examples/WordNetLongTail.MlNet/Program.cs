@@ -12,22 +12,9 @@ using WordNetLongTail.MlNet;
 
 // `./build.sh run --wordnet [options]`: the ML.NET text benchmark of issue 25 (docs/mlnet.md, "WordNet glosses").
 // Exit codes as the other demos': 2 a wrong command line (with the usage line), 3 a data file's error.
-BenchmarkOptions options;
-try
+if (!ProgramShell.TryParse(args, BenchmarkOptions.Parse, o => o.Help, BenchmarkOptions.Usage, out BenchmarkOptions? options, out int usageExit, usageAfterError: true))
 {
-    options = BenchmarkOptions.Parse(args);
-}
-catch (UsageException e)
-{
-    Console.Error.WriteLine("error: " + e.Message);
-    Console.Error.WriteLine(BenchmarkOptions.Usage);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(BenchmarkOptions.Usage);
-    return 0;
+    return usageExit;
 }
 
 try
