@@ -167,6 +167,31 @@ public sealed partial class DiagnosticTests
             twoConfigs.Replace("{0}", "Samples = 1000", StringComparison.Ordinal), ("tags.csv", TagRows));
     }
 
+    [Theory]
+    [InlineData("# samples 1000")]
+    [InlineData("# sample: 1000")]
+    [InlineData("#Samples = 1000")]
+    [InlineData("  # SAMPLE +1000")]
+    public void CB067_a_comment_that_reads_like_a_samples_line(string nearMiss)
+    {
+        TrainingSetupDiagnosticTests.Check(DiagnosticDescriptors.SamplesLineNearMiss,
+            TagDataset, ("tags.csv", "[|" + nearMiss + "|]\n" + TagRows),
+            TagDataset, ("tags.csv", "# samples: 1000\n" + TagRows),
+            badGenerates: true);
+    }
+
+    [Theory]
+    [InlineData("# samples were counted on 2026-12-07")]
+    [InlineData("# sampled 1000 photos")]
+    [InlineData("# examples: 1000")]
+    [InlineData("# samples:1000")]
+    public void CB067_not_for_other_comments_or_the_samples_line_itself(string line)
+    {
+        CbGenRunResult run = GeneratorHarness.Run(false, GeneratorHarness.Files(("tags.csv", line + "\n" + TagRows)),
+            "using CbGen;\n\nnamespace Tests;\n\n" + TagDataset);
+        Assert.DoesNotContain(DiagnosticText.All(run), d => d.Id == "CB067");
+    }
+
     [Fact]
     public void CB054_multi_label_counts_with_a_softmax_loss()
     {

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CbGen.Generators;
 
-// DiagnosticDescriptors: CB050-CB054 and CB061, multi-label counts (positives n_c out of N samples). The attribute's Samples and
+// DiagnosticDescriptors: CB050-CB054, CB061 and CB067, multi-label counts (positives n_c out of N samples). The attribute's Samples and
 // MultiLabel are checked by the analyzers; a counts file's "# samples: N" line by the generator, which reads the file.
 internal static partial class DiagnosticDescriptors
 {
@@ -37,6 +37,14 @@ internal static partial class DiagnosticDescriptors
         "The number of samples is given twice, {0} and {1}; give N once: {2}",
         DiagnosticSeverity.Error,
         "A label set has one number of samples N. When the attribute's Samples and the counts file's '# samples: N' line disagree, the generator cannot know which is meant; a counts file holds one such line (a second is reported even when its value is the same: remove it). Keep the file's line (it travels with the counts) and remove Samples, or correct the one that is wrong. The configs of one enum or dataset class, and its [ClassBalancedSweep], describe one training set too, so their Samples must be equal.");
+
+    /// <summary>CB067: a counts-file comment line reads like a samples line ("# samples 100", "# sample: 100") but is
+    /// not one, so the file is read as single-label counts.</summary>
+    public static readonly DiagnosticDescriptor SamplesLineNearMiss = Create(
+        DiagnosticIds.SamplesLineNearMiss, "A comment line looks like a samples line but is not one",
+        "Line {0} of '{1}' ('{2}') reads like the number of samples but is only a comment, so the counts are read as single-label; write it as '# samples: N' (the word samples, then a colon) for multi-label counts, or reword the comment",
+        DiagnosticSeverity.Warning,
+        "A counts file gives the number of samples N of multi-label counts on a comment line '# samples: N'. A line such as '# samples 100', '# sample: 100' or '# samples = 100' is a plain comment, so the file quietly stays single-label (no SampleCount, priors n_c / Σn). Write the line in the exact form, or reword a comment that is not meant as N. MultiLabel = true on the attribute turns a missing N into an error (CB050).");
 
     /// <summary>CB054: a multi-label config uses a softmax loss (one class per sample).</summary>
     public static readonly DiagnosticDescriptor MultiLabelSoftmax = Create(

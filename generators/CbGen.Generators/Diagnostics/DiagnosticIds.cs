@@ -55,6 +55,7 @@ internal static class DiagnosticIds
     public const string DuplicateLabel = "CB064";
     public const string EmptyLabel = "CB065";
     public const string WeightsMemberClash = "CB066";
+    public const string SamplesLineNearMiss = "CB067";
     public const string GeneratorFailure = "CB900";
 
     /// <summary>CB011's property bag: the suggested β = (N-1)/N, round-trip invariant text.</summary>

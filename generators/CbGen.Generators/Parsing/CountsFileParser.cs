@@ -91,6 +91,9 @@ internal static class CountsFileParser
                 sawHeader ? " (only a header)" : string.Empty));
         }
 
+        // A warning, after the errors are counted: the file is still read (as single-label counts).
+        AddSamplesNearMisses(path, text, fileName, issues);
+
         return new CountsFileSpec(path, rows.ToEquatableArray(), issues.ToEquatableArray(), errors)
         {
             Samples = samples?.Value ?? 0,
@@ -125,6 +128,17 @@ internal static class CountsFileParser
         }
 
         return first;
+    }
+
+    /// <summary>CB067 (a warning) for each comment line that reads like a samples line but is not one.</summary>
+    private static void AddSamplesNearMisses(string path, SourceText text, string fileName, List<DiagnosticInfo> issues)
+    {
+        string content = text.ToString();
+        foreach ((int lineNumber, int start, int length) in CountsFileFormat.FindSamplesNearMisses(content))
+        {
+            issues.Add(Issue(DiagnosticDescriptors.SamplesLineNearMiss, path, text, new TextSpan(start, length),
+                lineNumber.ToString(CultureInfo.InvariantCulture), fileName, content.Substring(start, length).Trim()));
+        }
     }
 
     public static LocationInfo ToLocation(string path, SourceText text, TextSpan span)

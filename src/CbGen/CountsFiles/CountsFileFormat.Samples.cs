@@ -58,6 +58,56 @@ internal static partial class CountsFileFormat
     }
 }
 
+// CountsFileFormat: comment lines that read like a samples line but are not one ("# samples 100", "# sample: 100",
+// "# samples = 100"), which would leave the file single-label without a word.
+internal static partial class CountsFileFormat
+{
+    /// <summary>The comment lines of <paramref name="text"/> whose text is a word "sample" or "samples" then, after an
+    /// optional ':' or '=', a digit, but which <see cref="FindSamples"/> does not take: (1-based line, start, length).</summary>
+    public static List<(int LineNumber, int Start, int Length)> FindSamplesNearMisses(string text)
+    {
+        var found = new List<(int, int, int)>();
+        List<(int Start, int Length)> lines = Lines(text);
+        for (int index = 0; index < lines.Count; index++)
+        {
+            (int start, int length) = lines[index];
+            string content = text.Substring(start, length);
+            int hash = content.IndexOf('#');
+            if (hash < 0 || content.Substring(0, hash).Trim().Length != 0)
+            {
+                continue;
+            }
+
+            string body = content.Substring(hash + 1).TrimStart();
+            string word = body.StartsWith(SamplesKey, StringComparison.OrdinalIgnoreCase) ? SamplesKey
+                : body.StartsWith("sample", StringComparison.OrdinalIgnoreCase) ? "sample" : string.Empty;
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            string rest = body.Substring(word.Length).TrimStart();
+            bool taken = word == SamplesKey && rest.Length > 0 && rest[0] == ':';
+            if (taken)
+            {
+                continue;
+            }
+
+            if (rest.Length > 0 && (rest[0] == ':' || rest[0] == '='))
+            {
+                rest = rest.Substring(1).TrimStart();
+            }
+
+            if (rest.Length > 0 && (char.IsDigit(rest[0]) || (rest[0] == '+' && rest.Length > 1 && char.IsDigit(rest[1]))))
+            {
+                found.Add((index + 1, start, length));
+            }
+        }
+
+        return found;
+    }
+}
+
 /// <summary>One "# samples: N" line of a counts file: where it is, N as written and read, and why N is not a number
 /// of samples ("is not a whole number", "is negative", "is 0", …) or null.</summary>
 internal sealed class SamplesDirective
