@@ -146,6 +146,24 @@ public sealed class CountCommandTests : IDisposable
         Assert.Equal(new[] { ("cr" + lineBreak + "lf", 1L), ("dog", 1L) }, ClassesOf(r.Stdout));
     }
 
+    [Theory]
+    [InlineData("count", "--csv")]
+    [InlineData("enum", "--counts-file")]
+    public void A_class_name_with_a_line_break_is_refused_for_a_counts_file_naming_it(string command, string option)
+    {
+        // A counts file holds one class per line: the generator would split this row and report CB017 on the pieces.
+        string csv = temp.File("breaks.csv", "path,label\na.png,\"multi\nline\"\nb.png,dog\nc.png,\"x\u2028y\"\n");
+        string counts = Path.Combine(temp.Path, "out.counts.csv");
+        CliResult r = Cli.Run(command, csv, "--column", "label", option, "-o", counts);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("the class \"multi\\nline\" holds a line break, which a counts file cannot hold", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cbgen enum --name NAME", r.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(counts));
+
+        // The enum keeps such a name as its Label.
+        Assert.Equal(0, Cli.Run("enum", csv, "--column", "label", "--name", "Tags").ExitCode);
+    }
+
     [Fact]
     public void Crlf_records_with_a_crlf_inside_quotes_keep_it()
     {

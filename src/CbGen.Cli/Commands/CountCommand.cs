@@ -45,6 +45,7 @@ internal static class CountCommand
         CommandSupport.WriteNotes(table, stderr);
         if (args.Has("--csv"))
         {
+            GeneratorRules.RequireOneLineNames(table);
             GeneratorRules.WarnIfMembersClash(table, stderr);
         }
 

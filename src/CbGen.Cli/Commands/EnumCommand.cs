@@ -63,6 +63,7 @@ internal static class EnumCommand
         GeneratorRules.RequireTwoClasses(table);
         if (spec is null)
         {
+            GeneratorRules.RequireOneLineNames(table);
             GeneratorRules.WarnIfMembersClash(table, stderr);
             CommandSupport.WriteOutput(args, stdout, stderr, output => CsvText.WriteCounts(output, table.Classes, table.Samples));
             return ExitCodes.Success;

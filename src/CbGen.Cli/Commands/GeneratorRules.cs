@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using CbGen.Cli.Input;
 using CbGen.CountsFiles;
 
@@ -61,6 +62,23 @@ internal static class GeneratorRules
                 throw new InputException(table.Source + ": class " + Invariant.Format(i) + " is named " + CountsFileFormat.StringLiteral(name)
                     + ", white space or invisible characters only, which the generator refuses as a member's data label (CB065); give the class a name "
                     + "(rename its folder or its label), or remove it.");
+            }
+        }
+    }
+
+    /// <summary>A counts file holds one class per line, so a class name with a line break (CR, LF, NEL, LS or PS, where
+    /// the generator splits the file) cannot be written into one: refuses it before anything is written, naming the
+    /// class and the fix (the generator would report the broken rows as CB017).</summary>
+    public static void RequireOneLineNames(CountTable table)
+    {
+        foreach (ClassCount c in table.Classes)
+        {
+            if (c.Name.Any(CountsFileFormat.IsLineBreak))
+            {
+                throw new InputException(table.Source + ": the class " + CountsFileFormat.StringLiteral(c.Name)
+                    + " holds a line break, which a counts file cannot hold (one class per line; [ClassBalancedDataset] would "
+                    + "reject the file with CB017); rename the class in the data, or write an enum instead (cbgen enum --name NAME), "
+                    + "whose [Samples(n, Label = \"…\")] keeps the name as it is.");
             }
         }
     }
