@@ -20,18 +20,8 @@ internal static partial class CountsFileFormat
     public static List<SamplesDirective> FindSamples(string text)
     {
         var found = new List<SamplesDirective>();
-        List<(int Start, int Length)> lines = Lines(text);
-        for (int index = 0; index < lines.Count; index++)
+        foreach ((int index, int start, int length, string content, string body) in CommentLines(text))
         {
-            (int start, int length) = lines[index];
-            string content = text.Substring(start, length);
-            int hash = content.IndexOf('#');
-            if (hash < 0 || content.Substring(0, hash).Trim().Length != 0)
-            {
-                continue;
-            }
-
-            string body = content.Substring(hash + 1).TrimStart();
             if (!body.StartsWith(SamplesKey, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -67,18 +57,8 @@ internal static partial class CountsFileFormat
     public static List<(int LineNumber, int Start, int Length)> FindSamplesNearMisses(string text)
     {
         var found = new List<(int, int, int)>();
-        List<(int Start, int Length)> lines = Lines(text);
-        for (int index = 0; index < lines.Count; index++)
+        foreach ((int index, int start, int length, string _, string body) in CommentLines(text))
         {
-            (int start, int length) = lines[index];
-            string content = text.Substring(start, length);
-            int hash = content.IndexOf('#');
-            if (hash < 0 || content.Substring(0, hash).Trim().Length != 0)
-            {
-                continue;
-            }
-
-            string body = content.Substring(hash + 1).TrimStart();
             string word = body.StartsWith(SamplesKey, StringComparison.OrdinalIgnoreCase) ? SamplesKey
                 : body.StartsWith("sample", StringComparison.OrdinalIgnoreCase) ? "sample" : string.Empty;
             if (word.Length == 0)
@@ -105,6 +85,23 @@ internal static partial class CountsFileFormat
         }
 
         return found;
+    }
+
+    /// <summary>The comment lines of <paramref name="text"/> (only blanks before the '#'): 0-based index, start,
+    /// length, the line and its text after the '#' without leading blanks.</summary>
+    private static IEnumerable<(int Index, int Start, int Length, string Content, string Body)> CommentLines(string text)
+    {
+        List<(int Start, int Length)> lines = Lines(text);
+        for (int index = 0; index < lines.Count; index++)
+        {
+            (int start, int length) = lines[index];
+            string content = text.Substring(start, length);
+            int hash = content.IndexOf('#');
+            if (hash >= 0 && content.Substring(0, hash).Trim().Length == 0)
+            {
+                yield return (index, start, length, content, content.Substring(hash + 1).TrimStart());
+            }
+        }
     }
 }
 
