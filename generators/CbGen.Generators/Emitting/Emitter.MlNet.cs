@@ -1,4 +1,5 @@
 using System.Linq;
+using CbGen.CountsFiles;
 using CbGen.Generators.Helpers;
 using CbGen.Generators.Model;
 
@@ -253,7 +254,7 @@ internal static partial class Emitter
         w.CloseBrace();
     }
 
-    /// <summary>Whether a label is integer text a key's value could also be read as (an optional sign, digits).</summary>
-    private static bool IsIntegerText(string label) =>
-        long.TryParse(label, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
+    /// <summary>Whether a label is integer text a key's value could also be read as (blanks, an optional sign, digits:
+    /// the counts files' integer rule).</summary>
+    private static bool IsIntegerText(string label) => CountsFileFormat.IsInteger(label.Trim());
 }

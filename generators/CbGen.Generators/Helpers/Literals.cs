@@ -150,9 +150,6 @@ internal static class Literals
     /// <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, hidden characters written visibly as <c>[U+202E]</c>).</summary>
     public static string Xml(string value) => CountsFileFormat.DocText(value);
 
-    /// <summary>Whether C# reads <paramref name="c"/> as the end of a line (also inside comments and literals).</summary>
-    public static bool IsLineBreak(char c) => CountsFileFormat.IsLineBreak(c);
-
     /// <summary>Throws unless <paramref name="value"/> is finite (the generator never writes NaN or ∞ into a table).</summary>
     public static double RequireFinite(double value, string what)
     {

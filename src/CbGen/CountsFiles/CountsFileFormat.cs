@@ -57,7 +57,7 @@ internal static partial class CountsFileFormat
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+            if (IsLineBreak(c))
             {
                 lines.Add((start, i - start));
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
